@@ -1,0 +1,59 @@
+// The typed form of the action's inputs, parsed and validated once by inputs.ts.
+
+export const ALLOCATORS = [
+  'emmalloc',
+  'dlmalloc',
+  'mimalloc',
+  'emmalloc-debug',
+  'emmalloc-memvalidate',
+  'emmalloc-verbose',
+  'emmalloc-memvalidate-verbose',
+] as const;
+/** An emscripten `-sMALLOC=` value, or `default` (leave the Dockerfile untouched). */
+export type Allocator = (typeof ALLOCATORS)[number] | 'default';
+
+export type Target = 'wasi' | 'js';
+export type CacheMode = 'local' | 'gha' | 'registry' | 'none';
+
+export interface Inputs {
+  image: string;
+  allocator: Allocator;
+  target: Target;
+  targetArch: string;
+  /** A release tag (`v0.8.4`), `latest`, or `system`. */
+  c2wVersion: string;
+  /** Base URL of release downloads: `<base>/<tag>/<asset>`. */
+  c2wDownloadUrl: string;
+  /** Path of a custom Dockerfile, or undefined for c2w's own. */
+  dockerfile?: string;
+  buildArgs: { key: string; value: string }[];
+  debugImage: boolean;
+  /** Output path: a file for wasi, a directory ending in `/` for js. */
+  output: string;
+  githubToken: string;
+
+  // cache (issue 4)
+  cache: CacheMode;
+  cacheRef?: string;
+  cacheKey: string;
+  builder?: string;
+
+  // smoke (issue 5)
+  smoke: boolean;
+  smokeCommand: string[];
+  smokeExpect: RegExp;
+  smokeTimeoutSeconds: number;
+  smokeEnv: { key: string; value: string }[];
+  allocatorFallback: Exclude<Allocator, 'default'>[];
+
+  // publish (issue 6)
+  uploadArtifact: boolean;
+  /** User-given artifact name (validated), or undefined to derive one. */
+  artifactName?: string;
+  retentionDays?: number;
+  compressionLevel: number;
+  releaseTag?: string;
+  releaseCreate: boolean;
+  releaseOverwrite: boolean;
+  assetName?: string;
+}
