@@ -1,0 +1,213 @@
+// Reads the action's inputs once and validates every value before anything is spawned.
+// `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+import * as core from '@actions/core';
+import { parseImageReference } from './image-ref.js';
+import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type Target } from './types.js';
+
+export const DEFAULT_C2W_VERSION = 'v0.8.4';
+export const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container2wasm/releases/download';
+export const TARGET_ARCHES = ['amd64', 'riscv64', 'aarch64', 'arm', '386', 'ppc64le', 's390x', 'mips64le'] as const;
+export const DEFAULT_SMOKE_COMMAND = ['echo', 'c2w-smoke-ok'];
+export const DEFAULT_SMOKE_EXPECT = '^c2w-smoke-ok\\s*$';
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    detail: string,
+  ) {
+    super(`Input '${input}' ${detail}`);
+    this.name = 'InputError';
+  }
+}
+
+/** Returns the raw value of an input ('' when unset), like core.getInput. */
+export type InputGetter = (name: string) => string;
+
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+
+function bool(get: InputGetter, name: string, fallback: boolean): boolean {
+  const raw = get(name).trim();
+  if (raw === '') return fallback;
+  if (TRUE_VALUES.includes(raw)) return true;
+  if (FALSE_VALUES.includes(raw)) return false;
+  throw new InputError(name, `must be true or false (YAML 1.2 core schema), got '${raw}'`);
+}
+
+function oneOf<T extends string>(get: InputGetter, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = get(name).trim();
+  if (raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new InputError(name, `must be one of ${allowed.join(', ')}; got '${raw}'`);
+}
+
+function integer(get: InputGetter, name: string, min: number, max: number): number | undefined {
+  const raw = get(name).trim();
+  if (raw === '') return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new InputError(name, `must be a whole number from ${min} to ${max}; got '${raw}'`);
+  }
+  return Number(raw);
+}
+
+/** Lines of a multiline input, trimmed, empty lines dropped (like core.getMultilineInput). */
+export function lines(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function keyValues(get: InputGetter, name: string): { key: string; value: string }[] {
+  return lines(get(name)).map((line) => {
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? line : line.slice(0, eq);
+    if (eq < 0 || !ENV_KEY.test(key)) {
+      throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); got '${line}'`);
+    }
+    return { key, value: line.slice(eq + 1) };
+  });
+}
+
+const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+// Characters the artifact service refuses in a name.
+const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\\/\r\n]/;
+// Git refuses these in a tag name (git check-ref-format).
+const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
+const ASSET_NAME = /^[A-Za-z0-9._+-]+$/;
+
+export function parseInputs(get: InputGetter): Inputs {
+  const image = get('image').trim();
+  if (image === '') throw new InputError('image', 'is required: an image reference such as alpine:3.20');
+  const parsed = parseImageReference(image);
+  if (typeof parsed === 'string') throw new InputError('image', `'${image}' ${parsed}`);
+
+  const allocator = oneOf<Allocator>(get, 'allocator', [...ALLOCATORS, 'default'], 'emmalloc');
+  const target = oneOf<Target>(get, 'target', ['wasi', 'js'], 'wasi');
+  const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
+
+  const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
+  if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
+    throw new InputError('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got '${c2wVersion}'`);
+  }
+  const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
+    throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
+  }
+
+  const dockerfile = get('dockerfile').trim() || undefined;
+  if (dockerfile !== undefined && /[\0\r\n]/.test(dockerfile)) {
+    throw new InputError('dockerfile', 'must be a single file path');
+  }
+  const buildArgs = keyValues(get, 'build-args');
+  const debugImage = bool(get, 'debug-image', false);
+
+  let output = get('output').trim();
+  if (/[\0\r\n]/.test(output)) throw new InputError('output', 'must be a single path');
+  if (target === 'js') {
+    output = output === '' ? 'out/' : output.endsWith('/') ? output : `${output}/`;
+  } else {
+    if (output === '') output = 'out.wasm';
+    if (output.endsWith('/')) {
+      throw new InputError('output', `must be a file path for target 'wasi' (a directory is only for 'js'); got '${output}'`);
+    }
+  }
+  const githubToken = get('github-token');
+
+  const cache = oneOf<CacheMode>(get, 'cache', ['local', 'gha', 'registry', 'none'], 'local');
+  const cacheRef = get('cache-ref').trim() || undefined;
+  if (cache === 'registry') {
+    if (cacheRef === undefined) throw new InputError('cache-ref', "is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)");
+    const ref = parseImageReference(cacheRef);
+    if (typeof ref === 'string') throw new InputError('cache-ref', `'${cacheRef}' ${ref}`);
+  }
+  const cacheKey = get('cache-key').trim() || 'c2w';
+  if (!/^[A-Za-z0-9._+-]{1,100}$/.test(cacheKey)) {
+    throw new InputError('cache-key', `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got '${cacheKey}'`);
+  }
+  const builder = get('builder').trim() || undefined;
+  if (builder !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(builder)) {
+    throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got '${builder}'`);
+  }
+
+  const smoke = bool(get, 'smoke', true);
+  const smokeCommandLines = lines(get('smoke-command'));
+  const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
+  const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
+  let smokeExpect: RegExp;
+  try {
+    smokeExpect = new RegExp(expectSource, 'm');
+  } catch (e) {
+    throw new InputError('smoke-expect', `is not a valid regular expression: ${(e as Error).message}`);
+  }
+  const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
+  const smokeEnv = keyValues(get, 'smoke-env');
+  const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
+    if (!(ALLOCATORS as readonly string[]).includes(a)) {
+      throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${ALLOCATORS.join(', ')}`);
+    }
+    return a as Exclude<Allocator, 'default'>;
+  });
+
+  const uploadArtifact = bool(get, 'upload-artifact', true);
+  const artifactName = get('artifact-name').trim() || undefined;
+  if (artifactName !== undefined && ARTIFACT_NAME_FORBIDDEN.test(artifactName)) {
+    throw new InputError('artifact-name', `'${artifactName}' has a character the artifact service refuses (" : < > | * ? \\ / CR LF)`);
+  }
+  const retentionDays = integer(get, 'retention-days', 1, 90);
+  const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
+  const releaseTag = get('release-tag').trim() || undefined;
+  if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
+    throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
+  }
+  const releaseCreate = bool(get, 'release-create', true);
+  const releaseOverwrite = bool(get, 'release-overwrite', true);
+  const assetName = get('asset-name').trim() || undefined;
+  if (assetName !== undefined && !ASSET_NAME.test(assetName)) {
+    throw new InputError('asset-name', `'${assetName}' may hold only letters, digits, '.', '_', '+', '-'`);
+  }
+
+  return {
+    image,
+    allocator,
+    target,
+    targetArch,
+    c2wVersion,
+    c2wDownloadUrl,
+    dockerfile,
+    buildArgs,
+    debugImage,
+    output,
+    githubToken,
+    cache,
+    cacheRef,
+    cacheKey,
+    builder,
+    smoke,
+    smokeCommand,
+    smokeExpect,
+    smokeTimeoutSeconds,
+    smokeEnv,
+    allocatorFallback,
+    uploadArtifact,
+    artifactName,
+    retentionDays,
+    compressionLevel,
+    releaseTag,
+    releaseCreate,
+    releaseOverwrite,
+    assetName,
+  };
+}
+
+/** Default artifact compression; chosen by bench/publish (see bench/RESULTS.md). */
+export const DEFAULT_COMPRESSION_LEVEL = 6;
+
+/** Reads the inputs from the runner's INPUT_* variables and masks the token. */
+export function getInputs(): Inputs {
+  const inputs = parseInputs((name) => core.getInput(name));
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  return inputs;
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, parseInputs } from '../../src/inputs.js';
+
+/** Inputs as the runner passes them: the action.yml defaults plus what the workflow gives. */
+function get(overrides: Record<string, string>) {
+  const values: Record<string, string> = { image: 'alpine:3.20', ...overrides };
+  return (name: string) => values[name] ?? '';
+}
+
+describe('parseInputs: good values', () => {
+  it('applies the defaults', () => {
+    const i = parseInputs(get({}));
+    expect(i).toMatchObject({
+      image: 'alpine:3.20',
+      allocator: 'emmalloc',
+      target: 'wasi',
+      targetArch: 'amd64',
+      c2wVersion: 'v0.8.4',
+      output: 'out.wasm',
+      cache: 'local',
+      cacheKey: 'c2w',
+      smoke: true,
+      smokeCommand: ['echo', 'c2w-smoke-ok'],
+      smokeTimeoutSeconds: 300,
+      uploadArtifact: true,
+      releaseCreate: true,
+      releaseOverwrite: true,
+      debugImage: false,
+    });
+    expect(i.smokeExpect.test('c2w-smoke-ok\n')).toBe(true);
+    expect(i.smokeExpect.test('not-ok\n')).toBe(false);
+  });
+
+  it.each([
+    ['js with no output', { target: 'js' }, 'out/'],
+    ['js adds the slash c2w requires', { target: 'js', output: 'site/htdocs' }, 'site/htdocs/'],
+    ['js keeps a slash', { target: 'js', output: 'web/' }, 'web/'],
+    ['wasi file', { output: 'dist/app.wasm' }, 'dist/app.wasm'],
+  ])('output: %s', (_name, overrides, output) => {
+    expect(parseInputs(get(overrides)).output).toBe(output);
+  });
+
+  it('parses multiline lists and key/value pairs', () => {
+    const i = parseInputs(
+      get({
+        'build-args': 'VM_MEMORY_SIZE_MB=256\n\n  NO_VMTOUCH=  \nA=b=c',
+        'smoke-env': 'FOO=bar baz',
+        'smoke-command': 'uname\n-a',
+        'allocator-fallback': 'dlmalloc\nmimalloc',
+        'debug-image': 'True',
+        smoke: 'FALSE',
+      }),
+    );
+    expect(i.buildArgs).toEqual([
+      { key: 'VM_MEMORY_SIZE_MB', value: '256' },
+      { key: 'NO_VMTOUCH', value: '' },
+      { key: 'A', value: 'b=c' },
+    ]);
+    expect(i.smokeEnv).toEqual([{ key: 'FOO', value: 'bar baz' }]);
+    expect(i.smokeCommand).toEqual(['uname', '-a']);
+    expect(i.allocatorFallback).toEqual(['dlmalloc', 'mimalloc']);
+    expect(i.debugImage).toBe(true);
+    expect(i.smoke).toBe(false);
+  });
+
+  it.each(['latest', 'system', 'v0.8.3', 'v1.0.0-rc.1'])('accepts c2w-version %s', (v) => {
+    expect(parseInputs(get({ 'c2w-version': v })).c2wVersion).toBe(v);
+  });
+
+  it('registry cache needs and keeps cache-ref', () => {
+    expect(parseInputs(get({ cache: 'registry', 'cache-ref': 'ghcr.io/org/app:c2w-cache' })).cacheRef).toBe(
+      'ghcr.io/org/app:c2w-cache',
+    );
+  });
+});
+
+// Every row: the inputs given, the input the error must name, and words it must contain.
+const BAD: [string, Record<string, string>, string, RegExp][] = [
+  ['image missing', { image: '' }, 'image', /required/],
+  ['image blank', { image: '   ' }, 'image', /required/],
+  ['image with space', { image: 'alpine 3.20' }, 'image', /white space/],
+  ['image with semicolon', { image: 'alpine;reboot' }, 'image', /not a valid image reference/],
+  ['image with $()', { image: '$(id)' }, 'image', /not a valid image reference/],
+  ['image with backtick', { image: 'alpine`id`' }, 'image', /not a valid image reference/],
+  ['image with pipe', { image: 'alpine|cat' }, 'image', /not a valid image reference/],
+  ['image with ampersand', { image: 'alpine&&ls' }, 'image', /not a valid image reference/],
+  ['image upper-case repository', { image: 'Alpine:3.20' }, 'image', /upper-case/],
+  ['image upper-case path', { image: 'ghcr.io/Org/app:1' }, 'image', /upper-case/],
+  ['image short digest', { image: 'alpine@sha256:abc123' }, 'image', /digest|not a valid/],
+  ['image upper-case digest', { image: `alpine@sha256:${'A'.repeat(64)}` }, 'image', /digest/],
+  ['image 63-hex digest', { image: `alpine@sha256:${'a'.repeat(63)}` }, 'image', /digest/],
+  ['image tag too long', { image: `alpine:${'a'.repeat(129)}` }, 'image', /not a valid/],
+  ['image tag starting with dot', { image: 'alpine:.x' }, 'image', /not a valid/],
+  ['image double colon', { image: 'alpine::3' }, 'image', /not a valid/],
+  ['image trailing slash', { image: 'alpine/' }, 'image', /not a valid/],
+  ['image leading dash', { image: '-alpine' }, 'image', /not a valid/],
+  ['image double slash', { image: 'ghcr.io//app' }, 'image', /not a valid/],
+  ['image option-looking', { image: '--help' }, 'image', /not a valid/],
+  ['image name too long', { image: `a/${'b'.repeat(260)}` }, 'image', /longer than 255/],
+  ['allocator unknown', { allocator: 'jemalloc' }, 'allocator', /one of emmalloc, dlmalloc, mimalloc/],
+  ['allocator upper-case', { allocator: 'EMMALLOC' }, 'allocator', /one of/],
+  ['allocator none', { allocator: 'none' }, 'allocator', /one of/],
+  ['target unknown', { target: 'browser' }, 'target', /one of wasi, js/],
+  ['target-arch x86_64', { 'target-arch': 'x86_64' }, 'target-arch', /one of amd64, riscv64, aarch64/],
+  ['target-arch arm64', { 'target-arch': 'arm64' }, 'target-arch', /one of/],
+  ['c2w-version without v', { 'c2w-version': '0.8.4' }, 'c2w-version', /release tag like v0.8.4/],
+  ['c2w-version branch', { 'c2w-version': 'main' }, 'c2w-version', /release tag/],
+  ['c2w-version injection', { 'c2w-version': 'v0.8.4;ls' }, 'c2w-version', /release tag/],
+  ['c2w-download-url not http', { 'c2w-download-url': 'file:///etc' }, 'c2w-download-url', /http\(s\) URL/],
+  ['build-args without =', { 'build-args': 'JUSTAKEY' }, 'build-args', /KEY=VALUE/],
+  ['build-args bad key', { 'build-args': '1A=b' }, 'build-args', /KEY=VALUE/],
+  ['build-args empty key', { 'build-args': '=value' }, 'build-args', /KEY=VALUE/],
+  ['debug-image yes', { 'debug-image': 'yes' }, 'debug-image', /true or false/],
+  ['output directory for wasi', { output: 'out/' }, 'output', /file path for target 'wasi'/],
+  ['output with newline', { output: 'a\nb' }, 'output', /single path/],
+  ['cache unknown', { cache: 's3' }, 'cache', /one of local, gha, registry, none/],
+  ['registry without cache-ref', { cache: 'registry' }, 'cache-ref', /required with cache: registry/],
+  ['registry bad cache-ref', { cache: 'registry', 'cache-ref': 'Bad Ref' }, 'cache-ref', /white space/],
+  ['cache-key with comma', { 'cache-key': 'a,b' }, 'cache-key', /letters, digits/],
+  ['cache-key with space', { 'cache-key': 'my key' }, 'cache-key', /letters, digits/],
+  ['builder with space', { builder: 'my builder' }, 'builder', /buildx builder name/],
+  ['builder option-looking', { builder: '--foo' }, 'builder', /buildx builder name/],
+  ['smoke not boolean', { smoke: 'on' }, 'smoke', /true or false/],
+  ['smoke-expect bad regex', { 'smoke-expect': '(unclosed' }, 'smoke-expect', /regular expression/],
+  ['smoke-timeout zero', { 'smoke-timeout': '0' }, 'smoke-timeout', /from 1 to 3600/],
+  ['smoke-timeout words', { 'smoke-timeout': 'ten' }, 'smoke-timeout', /whole number/],
+  ['smoke-timeout too big', { 'smoke-timeout': '3601' }, 'smoke-timeout', /from 1 to 3600/],
+  ['smoke-env without =', { 'smoke-env': 'FOO' }, 'smoke-env', /KEY=VALUE/],
+  ['allocator-fallback unknown', { 'allocator-fallback': 'dlmalloc\ntcmalloc' }, 'allocator-fallback', /tcmalloc/],
+  ['allocator-fallback default', { 'allocator-fallback': 'default' }, 'allocator-fallback', /default/],
+  ['upload-artifact not boolean', { 'upload-artifact': '1' }, 'upload-artifact', /true or false/],
+  ['artifact-name with slash', { 'artifact-name': 'a/b' }, 'artifact-name', /refuses/],
+  ['artifact-name with colon', { 'artifact-name': 'a:b' }, 'artifact-name', /refuses/],
+  ['artifact-name with star', { 'artifact-name': 'a*' }, 'artifact-name', /refuses/],
+  ['retention-days zero', { 'retention-days': '0' }, 'retention-days', /from 1 to 90/],
+  ['retention-days 91', { 'retention-days': '91' }, 'retention-days', /from 1 to 90/],
+  ['compression-level 10', { 'compression-level': '10' }, 'compression-level', /from 0 to 9/],
+  ['compression-level negative', { 'compression-level': '-1' }, 'compression-level', /whole number/],
+  ['release-tag with space', { 'release-tag': 'v 1' }, 'release-tag', /valid git tag/],
+  ['release-tag with ..', { 'release-tag': 'v1..2' }, 'release-tag', /valid git tag/],
+  ['release-create not boolean', { 'release-create': 'maybe' }, 'release-create', /true or false/],
+  ['release-overwrite not boolean', { 'release-overwrite': 'no' }, 'release-overwrite', /true or false/],
+  ['asset-name with slash', { 'asset-name': '../x.wasm' }, 'asset-name', /letters, digits/],
+];
+
+describe('parseInputs: bad values', () => {
+  it('has at least 40 rows', () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(BAD)('%s', (_name, overrides, input, words) => {
+    let error: unknown;
+    try {
+      parseInputs(get(overrides));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe(input);
+    expect((error as Error).message).toContain(`'${input}'`);
+    expect((error as Error).message).toMatch(words);
+  });
+});
