@@ -1,0 +1,133 @@
+// Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
+// the tail of the log for the failure classifier, and checks what c2w wrote.
+import { createHash } from 'node:crypto';
+import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { run } from './exec.js';
+import { classifyFailure, Tail } from './failures.js';
+import { sha256File } from './install.js';
+import type { Inputs } from './types.js';
+
+export type ConvertInputs = Pick<Inputs, 'image' | 'target' | 'targetArch' | 'buildArgs' | 'debugImage' | 'output'>;
+
+/**
+ * c2w's argv: every flag first, then `--`, the image and the output. c2w silently ignores a
+ * flag placed after the image, so nothing may follow the positionals. `extraFlags` are items
+ * for `docker buildx build` (cache import/export, builder), passed as `--extra-flag=ITEM`.
+ */
+export function buildC2wArgv(inputs: ConvertInputs, dockerfile: string, extraFlags: string[] = []): string[] {
+  const argv = [`--dockerfile=${dockerfile}`, `--target-arch=${inputs.targetArch}`];
+  if (inputs.target === 'js') argv.push('--to-js');
+  for (const { key, value } of inputs.buildArgs) argv.push(`--build-arg=${key}=${value}`);
+  if (inputs.debugImage) argv.push('--debug-image');
+  for (const flag of extraFlags) argv.push(`--extra-flag=${flag}`);
+  argv.push('--', inputs.image, inputs.output);
+  return argv;
+}
+
+export interface BuiltOutput {
+  /** The file (wasi) or directory (js) c2w wrote, as given in `output`. */
+  path: string;
+  /** Bytes of the wasm file; for js, of all `.wasm` files in the directory. */
+  size: number;
+  /** sha256 of the file; for js, of the sorted `<sha256>  <relative path>` listing of every file. */
+  sha256: string;
+  buildSeconds: number;
+  /** The build's log tail, for later classification. */
+  log: string;
+}
+
+export class ConversionError extends Error {}
+
+const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
+
+export async function convert(
+  c2w: string,
+  inputs: ConvertInputs,
+  dockerfile: string,
+  extraFlags: string[] = [],
+  env?: Record<string, string>,
+): Promise<BuiltOutput> {
+  const argv = buildC2wArgv(inputs, dockerfile, extraFlags);
+  const outDir = inputs.target === 'js' ? inputs.output : path.dirname(inputs.output);
+  await mkdir(outDir, { recursive: true });
+
+  const tail = new Tail();
+  const started = performance.now();
+  const result = await core.group(`c2w ${argv.join(' ')}`, () =>
+    run(c2w, argv, { onOutput: (chunk) => tail.push(chunk), ...(env ? { env } : {}) }),
+  );
+  const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const log = tail.toString();
+
+  if (result.exitCode !== 0) {
+    const failure = classifyFailure(log);
+    const last = log.trim().split('\n').slice(-15).join('\n');
+    throw new ConversionError(
+      failure
+        ? `c2w failed (exit ${result.exitCode}): ${failure.line}\n${failure.hint}`
+        : `c2w failed (exit ${result.exitCode}). Last lines of its log:\n${last}`,
+    );
+  }
+  const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
+  return { path: inputs.output, ...checked, buildSeconds, log };
+}
+
+export async function checkWasiOutput(file: string): Promise<{ size: number; sha256: string }> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new ConversionError(`c2w exited 0 but wrote no output at ${file}.`);
+  }
+  if (size === 0) throw new ConversionError(`c2w wrote an empty file at ${file}.`);
+  const head = Buffer.alloc(4);
+  const fh = await open(file, 'r');
+  try {
+    await fh.read(head, 0, 4, 0);
+  } finally {
+    await fh.close();
+  }
+  if (!head.equals(WASM_MAGIC)) {
+    throw new ConversionError(`${file} is not a WebAssembly module (it does not start with \\0asm).`);
+  }
+  return { size, sha256: await sha256File(file) };
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) files.push(...(await listFiles(dir, rel)));
+    else if (e.isFile()) files.push(rel);
+  }
+  return files;
+}
+
+/** sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order on disk. */
+export async function hashDirectory(dir: string): Promise<{ sha256: string; files: string[] }> {
+  const files = (await listFiles(dir)).sort();
+  const listing = [];
+  for (const f of files) listing.push(`${await sha256File(path.join(dir, f))}  ${f}\n`);
+  return { sha256: createHash('sha256').update(listing.join('')).digest('hex'), files };
+}
+
+export async function checkJsOutput(dir: string): Promise<{ size: number; sha256: string }> {
+  let listing;
+  try {
+    listing = await hashDirectory(dir);
+  } catch {
+    throw new ConversionError(`c2w exited 0 but wrote no output directory at ${dir}.`);
+  }
+  const wasm = listing.files.filter((f) => f.endsWith('.wasm'));
+  if (!listing.files.includes('out.js') || wasm.length === 0) {
+    throw new ConversionError(
+      `${dir} is not a complete --to-js output: it needs out.js and a .wasm file; it has ${listing.files.join(', ') || 'nothing'}.`,
+    );
+  }
+  let size = 0;
+  for (const f of wasm) size += (await stat(path.join(dir, f))).size;
+  return { size, sha256: listing.sha256 };
+}

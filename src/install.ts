@@ -1,0 +1,141 @@
+// Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import * as io from '@actions/io';
+import * as tc from '@actions/tool-cache';
+import { HttpClient } from '@actions/http-client';
+import { run } from './exec.js';
+
+export const TOOL_NAME = 'c2w';
+export const C2W_REPOSITORY = 'container2wasm/container2wasm';
+
+export interface InstalledC2w {
+  /** Absolute path of the c2w binary. */
+  c2w: string;
+  /** The resolved release tag, or what `c2w --version` says for `system`. */
+  version: string;
+  /** true when the tool cache already had it. */
+  cached: boolean;
+}
+
+export class InstallError extends Error {}
+
+/** c2w publishes Linux binaries for these Node `os.arch()` values. */
+const RELEASE_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
+
+export function releaseAssetName(tag: string, nodeArch: string): string {
+  const arch = RELEASE_ARCH[nodeArch];
+  if (arch === undefined) {
+    throw new InstallError(`c2w has Linux binaries for amd64 and arm64 only; this runner is ${nodeArch}.`);
+  }
+  return `container2wasm-${tag}-linux-${arch}.tar.gz`;
+}
+
+/** Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. */
+export function checksumFor(sums: string, file: string): string | undefined {
+  for (const line of sums.split(/\r?\n/)) {
+    const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trim());
+    if (m && m[2] === file) return m[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Tool-cache versions are semver: v0.8.4 → 0.8.4. */
+export function toolCacheVersion(tag: string): string {
+  return tag.replace(/^v/, '');
+}
+
+export interface InstallOptions {
+  version: string;
+  downloadUrl: string;
+  token: string;
+  platform?: NodeJS.Platform;
+  arch?: string;
+}
+
+export async function installC2w(options: InstallOptions): Promise<InstalledC2w> {
+  const platform = options.platform ?? os.platform();
+  if (platform !== 'linux') {
+    throw new InstallError(
+      `c2w publishes Linux binaries only; this runner is ${platform}. Use runs-on: ubuntu-latest (or another Linux runner).`,
+    );
+  }
+  if (options.version === 'system') return useSystemC2w();
+
+  const tag = options.version === 'latest' ? await resolveLatest(options.token) : options.version;
+  const asset = releaseAssetName(tag, options.arch ?? os.arch());
+  const arch = options.arch ?? os.arch();
+
+  const found = tc.find(TOOL_NAME, toolCacheVersion(tag), arch);
+  if (found) {
+    core.info(`c2w ${tag} found in the tool cache: ${found}`);
+    core.addPath(found);
+    return { c2w: path.join(found, 'c2w'), version: tag, cached: true };
+  }
+
+  const base = `${options.downloadUrl}/${tag}`;
+  core.info(`Downloading ${base}/${asset}`);
+  let sumsFile: string;
+  let tarball: string;
+  try {
+    sumsFile = await tc.downloadTool(`${base}/SHA256SUMS`);
+    tarball = await tc.downloadTool(`${base}/${asset}`);
+  } catch (e) {
+    throw new InstallError(`Could not download c2w ${tag} from ${base}: ${(e as Error).message}. Check c2w-version.`);
+  }
+  const expected = checksumFor(await readFile(sumsFile, 'utf8'), asset);
+  if (expected === undefined) {
+    throw new InstallError(`SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`);
+  }
+  const actual = await sha256File(tarball);
+  if (actual !== expected) {
+    throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
+  }
+  core.info(`Verified ${asset} (sha256 ${actual})`);
+  const extracted = await tc.extractTar(tarball);
+  const cachedDir = await tc.cacheDir(extracted, TOOL_NAME, toolCacheVersion(tag), arch);
+  core.addPath(cachedDir);
+  return { c2w: path.join(cachedDir, 'c2w'), version: tag, cached: false };
+}
+
+async function useSystemC2w(): Promise<InstalledC2w> {
+  let c2w: string;
+  try {
+    c2w = await io.which('c2w', true);
+  } catch {
+    throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
+  }
+  const out = await run(c2w, ['--version'], { echo: false });
+  const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
+  core.info(`Using the c2w on PATH: ${c2w} (${version})`);
+  return { c2w, version, cached: true };
+}
+
+/** Resolves `latest` through the GitHub releases API (GITHUB_API_URL for GHES). */
+export async function resolveLatest(token: string): Promise<string> {
+  const api = (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+  const http = new HttpClient('c2w-action');
+  const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const url = `${api}/repos/${C2W_REPOSITORY}/releases/latest`;
+  let res;
+  try {
+    res = await http.getJson<{ tag_name?: string }>(url, headers);
+  } catch (e) {
+    throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${(e as Error).message}`);
+  }
+  const tag = res.result?.tag_name;
+  if (!tag) throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`);
+  core.info(`c2w-version latest is ${tag}`);
+  return tag;
+}
