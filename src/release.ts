@@ -145,13 +145,17 @@ export async function sha256File(file: string): Promise<string> {
 
 class Api {
   private assets: Asset[] | undefined;
+  private readonly request: RequestFn;
+  private readonly owner: string;
+  private readonly repo: string;
+  private readonly deps: ReleaseDeps;
 
-  constructor(
-    private readonly request: RequestFn,
-    private readonly owner: string,
-    private readonly repo: string,
-    private readonly deps: ReleaseDeps,
-  ) {}
+  constructor(request: RequestFn, owner: string, repo: string, deps: ReleaseDeps) {
+    this.request = request;
+    this.owner = owner;
+    this.repo = repo;
+    this.deps = deps;
+  }
 
   /** Calls the API, retrying 5xx and rate-limit answers with bounded exponential backoff. */
   async call<T>(
@@ -264,11 +268,14 @@ class Api {
       try {
         // upload_url is a URI template (`.../assets{?name,label}`) on uploads.github.com
         // (or the API host on GHES): Octokit expands it with `name`. A fresh body per attempt.
-        const asset = await this.call<Asset>(`Upload ${name}`, `POST ${release.upload_url}`, () => ({
-          name,
-          headers: { 'content-type': content.contentType, 'content-length': content.size },
-          data: content.body(),
-        }));
+        // The upload API needs a Content-Length: fetch sets it for a Buffer (a second one makes
+        // undici reject the request), a stream needs it given.
+        const asset = await this.call<Asset>(`Upload ${name}`, `POST ${release.upload_url}`, () => {
+          const data = content.body();
+          const headers: Record<string, string> = { 'content-type': content.contentType };
+          if (!Buffer.isBuffer(data)) headers['content-length'] = String(content.size);
+          return { name, headers, data };
+        });
         this.assets?.push(asset);
         return asset;
       } catch (err) {
@@ -412,7 +419,7 @@ function header(name: string, size: number, mode: number, type: '0' | '5'): Buff
   h.write(prefix, 345, 155, 'utf8');
   let sum = 0;
   for (const b of h) sum += b;
-  h.write(octal(sum, 6) + '\u0000 ', 148, 'binary');
+  h.write(sum.toString(8).padStart(6, '0') + '\u0000 ', 148, 'binary');
   return h;
 }
 

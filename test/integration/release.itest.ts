@@ -1,0 +1,246 @@
+// Release assets through publish() against the local GitHub REST stand-in (test/harness/github-api.ts):
+// Octokit from @actions/github, real HTTP on loopback, GitHub's status codes and JSON shapes.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { publish } from '../../src/publish.js';
+import type { Inputs } from '../../src/types.js';
+import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
+
+let api: GitHubApi;
+let dir: string;
+let wasm: string;
+let wasmSha: string;
+let logs: string[];
+let sleeps: number[];
+
+const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+
+function inputs(over: Partial<Inputs> = {}): Inputs {
+  return {
+    image: 'alpine:3.20',
+    allocator: 'emmalloc',
+    target: 'wasi',
+    targetArch: 'amd64',
+    c2wVersion: 'latest',
+    c2wDownloadUrl: '',
+    buildArgs: [],
+    debugImage: false,
+    output: wasm,
+    githubToken: api.token,
+    cache: 'none',
+    cacheKey: '',
+    smoke: false,
+    smokeCommand: [],
+    smokeExpect: /./,
+    smokeTimeoutSeconds: 60,
+    smokeEnv: [],
+    allocatorFallback: [],
+    uploadArtifact: false,
+    compressionLevel: 1,
+    releaseTag: 'v1.0.0',
+    releaseCreate: true,
+    releaseOverwrite: true,
+    ...over,
+  };
+}
+
+function run(over: Partial<Inputs> = {}, built?: { path: string; target: 'wasi' | 'js'; sha256: string }) {
+  return publish(inputs(over), built ?? { path: wasm, target: 'wasi', sha256: wasmSha }, {
+    env: { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: `${api.owner}/${api.repo}`, RUNNER_TEMP: dir },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    setOutputs: false,
+  });
+}
+
+beforeEach(async () => {
+  api = await startGitHubApi();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2w-release-test-'));
+  wasm = path.join(dir, 'out.wasm');
+  // A small valid wasm module header followed by payload bytes.
+  const bytes = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.alloc(40_000, 7)]);
+  fs.writeFileSync(wasm, bytes);
+  wasmSha = sha(bytes);
+  logs = [];
+  sleeps = [];
+  const capture = (chunk: unknown): boolean => {
+    logs.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture as typeof process.stdout.write);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture as typeof process.stderr.write);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await api.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const NAME = 'alpine-3.20-amd64-wasi-emmalloc.wasm';
+
+describe('release asset', () => {
+  it('creates a draft release for a new tag, then uploads the wasm and its sha256sum file', async () => {
+    const out = await run();
+    expect(api.releases).toHaveLength(1);
+    const rel = api.releases[0]!;
+    expect(rel).toMatchObject({ tag_name: 'v1.0.0', draft: true });
+    expect(rel.assets.map((a) => a.name)).toEqual([NAME, `${NAME}.sha256`]);
+    expect(sha(rel.assets[0]!.data)).toBe(wasmSha);
+    expect(rel.assets[0]!.content_type).toBe('application/wasm');
+    expect(rel.assets[1]!.data.toString()).toBe(`${wasmSha}  ${NAME}\n`);
+    expect(out).toEqual({
+      releaseId: String(rel.id),
+      releaseAssetUrl: rel.assets[0]!.browser_download_url,
+      releaseChecksumUrl: rel.assets[1]!.browser_download_url,
+    });
+    // The checksum file verifies with the real sha256sum.
+    fs.writeFileSync(path.join(dir, NAME), rel.assets[0]!.data);
+    fs.writeFileSync(path.join(dir, `${NAME}.sha256`), rel.assets[1]!.data);
+    expect(execFileSync('sha256sum', ['-c', `${NAME}.sha256`], { cwd: dir }).toString()).toContain(`${NAME}: OK`);
+  });
+
+  it('a re-run finds its own draft (not returned by tag) and overwrites both assets', async () => {
+    await run();
+    fs.appendFileSync(wasm, 'changed');
+    const newSha = sha(fs.readFileSync(wasm));
+    await run({}, { path: wasm, target: 'wasi', sha256: newSha });
+    expect(api.releases).toHaveLength(1);
+    const rel = api.releases[0]!;
+    expect(rel.assets.map((a) => a.name).sort()).toEqual([NAME, `${NAME}.sha256`]);
+    expect(sha(rel.assets.find((a) => a.name === NAME)!.data)).toBe(newSha);
+    expect(api.requests.filter((r) => r.method === 'DELETE')).toHaveLength(2);
+  });
+
+  it('uploads to an existing published release and replaces an asset of the same name', async () => {
+    const rel = api.addRelease({ tag_name: 'v1.0.0', assets: [{ name: NAME, data: 'old' }, { name: 'other.txt', data: 'keep' }] });
+    await run();
+    expect(rel.assets.map((a) => a.name).sort()).toEqual(['other.txt', NAME, `${NAME}.sha256`].sort());
+    expect(sha(rel.assets.find((a) => a.name === NAME)!.data)).toBe(wasmSha);
+  });
+
+  it('release-overwrite: false fails on an existing asset and names it', async () => {
+    const rel = api.addRelease({ tag_name: 'v1.0.0', assets: [{ name: NAME, data: 'old' }] });
+    await expect(run({ releaseOverwrite: false })).rejects.toThrow(
+      new RegExp(`v1\\.0\\.0 already has an asset named ${NAME.replaceAll('.', '\\.')} .*release-overwrite is false`),
+    );
+    expect(rel.assets[0]!.data.toString()).toBe('old');
+  });
+
+  it('a 422 already_exists race refreshes the asset list and retries once', async () => {
+    const rel = api.addRelease({ tag_name: 'v1.0.0' });
+    api.fault({ kind: 'race', match: /^POST \/uploads\/.*\/assets$/ });
+    await run();
+    expect(rel.assets.map((a) => a.name)).toEqual([NAME, `${NAME}.sha256`]);
+    expect(sha(rel.assets[0]!.data)).toBe(wasmSha);
+    const uploads = api.requests.filter((r) => r.path.startsWith('/uploads/'));
+    expect(uploads.map((r) => r.status)).toEqual([422, 201, 201]);
+    expect(logs.join('')).toContain('refreshing the asset list and retrying once');
+  });
+
+  it('a 422 race with release-overwrite: false names the asset the other job uploaded', async () => {
+    api.addRelease({ tag_name: 'v1.0.0' });
+    api.fault({ kind: 'race', match: /^POST \/uploads\// });
+    await expect(run({ releaseOverwrite: false })).rejects.toThrow(`already has an asset named ${NAME}`);
+  });
+
+  it('an immutable published release explains that assets must be added while it is a draft', async () => {
+    api.addRelease({ tag_name: 'v1.0.0', immutable: true });
+    const err = await run().catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('422 Cannot upload assets to an immutable release.');
+    expect((err as Error).message).toContain('assets can only be added while a release is a draft');
+  });
+
+  it('retries a 502 and a rate limit with backoff, then succeeds', async () => {
+    api.fault({ kind: 'status', match: /^GET .*\/releases\/tags\//, status: 502, message: 'Server Error' });
+    api.fault({
+      kind: 'status',
+      match: /^POST \/uploads\//,
+      status: 403,
+      message: 'API rate limit exceeded for installation ID 1.',
+      headers: { 'x-ratelimit-remaining': '0', 'retry-after': '3' },
+    });
+    api.addRelease({ tag_name: 'v1.0.0' });
+    const out = await run();
+    expect(out.releaseAssetUrl).toMatch(new RegExp(`/releases/download/v1\\.0\\.0/${NAME}$`));
+    expect(sleeps).toEqual([2000, 3000]);
+  });
+
+  it('gives up after a bounded number of 5xx answers with the API message', async () => {
+    api.fault({ kind: 'status', match: /^GET .*\/releases\/tags\//, status: 503, message: 'Service Unavailable', times: 100 });
+    await expect(run()).rejects.toThrow('Getting the release of tag v1.0.0 failed: 503 Service Unavailable');
+    expect(sleeps).toEqual([2000, 4000, 8000]);
+  });
+
+  it('a 401 fails with the API message and what to do about the token', async () => {
+    await expect(run({ githubToken: 'ghp_wrongtokenAAAAAAAAAAAAAAAA' })).rejects.toThrow(
+      /401 Bad credentials\. The github-token is invalid or expired/,
+    );
+    expect(sleeps).toEqual([]);
+  });
+
+  it('release-create: false with no release for the tag is an error', async () => {
+    await expect(run({ releaseCreate: false })).rejects.toThrow('No release has the tag v1.0.0, and release-create is false');
+    expect(api.releases).toHaveLength(0);
+  });
+
+  it('refuses a wasm that changed after conversion', async () => {
+    await expect(run({}, { path: wasm, target: 'wasi', sha256: 'a'.repeat(64) })).rejects.toThrow('changed after conversion');
+  });
+
+  it('a js output is published as a deterministic .tar.gz', async () => {
+    const js = path.join(dir, 'js');
+    fs.mkdirSync(path.join(js, 'htdocs', 'containers'), { recursive: true });
+    fs.writeFileSync(path.join(js, 'htdocs', 'containers', 'out.wasm'), Buffer.alloc(3000, 1));
+    fs.writeFileSync(path.join(js, 'htdocs', 'index.html'), '<html></html>');
+    fs.writeFileSync(path.join(js, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
+    const built = { path: js, target: 'js' as const, sha256: 'whatever' };
+    await run({ target: 'js' }, built);
+    const tgzName = 'alpine-3.20-amd64-js-emmalloc.tar.gz';
+    const first = api.releases[0]!.assets.find((a) => a.name === tgzName)!.data;
+    // Touch everything: a different mtime must not change the archive.
+    const later = new Date(Date.now() + 3600_000);
+    for (const f of ['run.sh', 'htdocs/index.html']) fs.utimesSync(path.join(js, f), later, later);
+    await run({ target: 'js' }, built);
+    const second = api.releases[0]!.assets.find((a) => a.name === tgzName)!.data;
+    expect(sha(second)).toBe(sha(first));
+    const sumFile = api.releases[0]!.assets.find((a) => a.name === `${tgzName}.sha256`)!.data.toString();
+    expect(sumFile).toBe(`${sha(first)}  ${tgzName}\n`);
+    fs.writeFileSync(path.join(dir, tgzName), first);
+    const listing = execFileSync('tar', ['-tvzf', tgzName], { cwd: dir }).toString();
+    expect(listing.split('\n').filter(Boolean).map((l) => l.split(/\s+/).pop())).toEqual([
+      'htdocs/',
+      'htdocs/containers/',
+      'htdocs/containers/out.wasm',
+      'htdocs/index.html',
+      'run.sh',
+    ]);
+    expect(listing).toMatch(/-rwxr-xr-x 0\/0 +10 1970-01-01 00:00 run\.sh/);
+    const x = path.join(dir, 'x');
+    fs.mkdirSync(x);
+    execFileSync('tar', ['-xzf', path.join(dir, tgzName), '-C', x]);
+    expect(fs.readFileSync(path.join(x, 'htdocs/containers/out.wasm'))).toEqual(Buffer.alloc(3000, 1));
+  });
+
+  it('masks the token and never writes it to the log, on success and on failure', async () => {
+    api.fault({ kind: 'status', match: /^GET .*\/releases\/tags\//, status: 502 });
+    await run();
+    api.fault({ kind: 'status', match: /^POST \/uploads\//, status: 500, times: 100 });
+    const err = await run().catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    const all = logs.join('');
+    expect(all).toContain(`::add-mask::${api.token}`);
+    const rest = all.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    expect(rest).not.toContain(api.token);
+    expect(String((err as Error).message)).not.toContain(api.token);
+    expect(JSON.stringify(err)).not.toContain(api.token);
+    // The token did reach the API (as the Authorization header), so the check above means something.
+    expect(api.requests.every((r) => r.authorization === `token ${api.token}`)).toBe(true);
+  });
+});
