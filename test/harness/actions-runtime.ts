@@ -13,7 +13,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -227,14 +227,13 @@ function azuriteMain(): string {
 }
 
 // Runs Azurite's own entry inside a wrapper that exits when our stdin closes, so an Azurite started by a
-// test process that dies (even by SIGKILL) does not outlive it.
+// test process that dies (even by SIGKILL) does not outlive it. `node -e CODE main.js ARGS...` gives
+// process.argv = [node, main.js, ARGS...], the shape Azurite parses (and `ps` shows what runs).
 const AZURITE_WRAPPER = `
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
 process.stdin.resume();
-const args = JSON.parse(process.env.C2W_AZURITE_ARGS);
-process.argv = [process.execPath, args[0], ...args.slice(1)];
-require(args[0]);
+require(process.argv[1]);
 `;
 
 interface Azurite {
@@ -254,8 +253,9 @@ async function startAzurite(location: string, log: (line: string) => void): Prom
     '--skipApiVersionCheck',
     '--disableTelemetry',
   ];
-  const child = spawn(process.execPath, ['-e', AZURITE_WRAPPER], {
-    env: { ...process.env, C2W_AZURITE_ARGS: JSON.stringify(args), AZURITE_ACCOUNTS: '' },
+  const child = spawn(process.execPath, ['-e', AZURITE_WRAPPER, ...args], {
+    // AZURITE_ACCOUNTS would replace the well-known account the SAS signatures rely on.
+    env: { ...process.env, AZURITE_ACCOUNTS: '' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   // Port 0: Azurite binds a free port and prints it, so there is no race for a port we picked.
@@ -309,6 +309,23 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
+const TEMP_PREFIX = 'c2w-actions-runtime-';
+
+/** Removes temporary directories of runtimes whose process died without stop() (Azurite dies with it). */
+async function removeOrphans(tmpRoot: string): Promise<void> {
+  for (const name of await readdir(tmpRoot).catch(() => [] as string[])) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const dir = path.join(tmpRoot, name);
+    const pid = Number(await readFile(path.join(dir, 'owner.pid'), 'utf8').catch(() => ''));
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -322,7 +339,10 @@ export async function startActionsRuntime(options: ActionsRuntimeOptions = {}): 
   const log = options.log ?? (() => {});
   const runId = options.runId ?? randomUUID();
   const jobId = options.jobId ?? randomUUID();
-  const tempDir = await mkdtemp(path.join(options.tmpRoot ?? os.tmpdir(), 'c2w-actions-runtime-'));
+  const tmpRoot = options.tmpRoot ?? os.tmpdir();
+  await removeOrphans(tmpRoot);
+  const tempDir = await mkdtemp(path.join(tmpRoot, TEMP_PREFIX));
+  await writeFile(path.join(tempDir, 'owner.pid'), String(process.pid));
   const azuriteDir = path.join(tempDir, 'azurite');
   const runnerTemp = path.join(tempDir, 'runner-temp');
   const workspace = options.workspace ?? path.join(tempDir, 'workspace');
