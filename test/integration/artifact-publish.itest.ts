@@ -11,6 +11,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultArtifactName, publish, type Built } from '../../src/publish.js';
 import type { Allocator, Inputs } from '../../src/types.js';
+import { parseInputs } from '../../src/inputs.js';
 import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,26 +39,17 @@ function setEnv(env: Record<string, string>): void {
   }
 }
 
+/** Every input at its parsed default (src/inputs.ts), then what these tests set. */
 function inputs(over: Partial<Inputs> = {}): Inputs {
+  const base = parseInputs((name) => (name === 'image' ? 'alpine:3.20' : ''));
   return {
+    ...base,
     image: 'ghcr.io/octo/app:1.0',
     allocator: 'emmalloc',
     target: 'wasi',
     targetArch: 'amd64',
-    c2wVersion: 'latest',
-    c2wDownloadUrl: '',
-    buildArgs: [],
-    debugImage: false,
     output: '',
     githubToken: '',
-    cache: 'none',
-    cacheKey: '',
-    smoke: false,
-    smokeCommand: [],
-    smokeExpect: /./,
-    smokeTimeoutSeconds: 60,
-    smokeEnv: [],
-    allocatorFallback: [],
     uploadArtifact: true,
     compressionLevel: 1,
     releaseCreate: true,

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publish } from '../../src/publish.js';
 import type { Inputs } from '../../src/types.js';
+import { parseInputs } from '../../src/inputs.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 
 let api: GitHubApi;
@@ -19,26 +20,17 @@ let sleeps: number[];
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
+/** Every input at its parsed default (src/inputs.ts), then what these tests set. */
 function inputs(over: Partial<Inputs> = {}): Inputs {
+  const base = parseInputs((name) => (name === 'image' ? 'alpine:3.20' : ''));
   return {
+    ...base,
     image: 'alpine:3.20',
     allocator: 'emmalloc',
     target: 'wasi',
     targetArch: 'amd64',
-    c2wVersion: 'latest',
-    c2wDownloadUrl: '',
-    buildArgs: [],
-    debugImage: false,
     output: wasm,
     githubToken: api.token,
-    cache: 'none',
-    cacheKey: '',
-    smoke: false,
-    smokeCommand: [],
-    smokeExpect: /./,
-    smokeTimeoutSeconds: 60,
-    smokeEnv: [],
-    allocatorFallback: [],
     uploadArtifact: false,
     compressionLevel: 1,
     releaseTag: 'v1.0.0',
