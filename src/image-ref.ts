@@ -42,7 +42,8 @@ export function parseImageReference(ref: string): ImageReference | string {
     }
     return 'is not a valid image reference (expected [registry[:port]/]name[:tag][@sha256:<64 hex>])';
   }
-  let [, dom, path, t, dig] = m;
+  const [, , , t, dig] = m;
+  let [, dom, path] = m;
   // A first component without '.', ':' or 'localhost' is part of the path, not a registry
   // (Docker's own rule); such a component must then follow the path grammar.
   if (dom !== undefined && !/[.:]/.test(dom) && dom !== 'localhost') {

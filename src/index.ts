@@ -1,14 +1,16 @@
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), and the smoke-boot child process.
 import * as core from '@actions/core';
+import { STATE } from './state.js';
 
-const IS_POST = 'isPost';
-
-if (core.getState(IS_POST) === 'true') {
+if (core.getState(STATE.isPost) === 'true') {
   const { post } = await import('./post.js');
   await post();
 } else {
-  core.saveState(IS_POST, 'true');
+  core.saveState(STATE.isPost, 'true');
   const { main } = await import('./main.js');
   await main();
 }
+// A stalled cache download can keep sockets open; the step is done, so end the process
+// (actions/cache and setup-node do the same).
+process.exit(process.exitCode ?? 0);

@@ -75,6 +75,7 @@ const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 // Characters the artifact service refuses in a name.
 const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\\/\r\n]/;
 // Git refuses these in a tag name (git check-ref-format).
+// eslint-disable-next-line no-control-regex
 const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
 const ASSET_NAME = /^[A-Za-z0-9._+-]+$/;
 
@@ -132,6 +133,8 @@ export function parseInputs(get: InputGetter): Inputs {
     throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got '${builder}'`);
   }
 
+  const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
+
   const smoke = bool(get, 'smoke', true);
   const smokeCommandLines = lines(get('smoke-command'));
   const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
@@ -185,6 +188,7 @@ export function parseInputs(get: InputGetter): Inputs {
     cacheRef,
     cacheKey,
     builder,
+    cacheTimeoutSeconds,
     smoke,
     smokeCommand,
     smokeExpect,

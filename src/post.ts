@@ -1,9 +1,18 @@
-// The post step: runs after the job's other steps. Errors here are warnings, never failures.
+// The post step: runs after the job's other steps (post-if: always()). It saves the build
+// cache the main step rotated and removes a builder the main step created. Never fails the job.
 import * as core from '@actions/core';
+import { removeBuilder, saveLayers } from './cache.js';
+import { STATE } from './state.js';
 
 export async function post(): Promise<void> {
   try {
-    // The cache save and builder cleanup live here (see cache.ts).
+    const save = core.getState(STATE.cacheSave);
+    if (save) {
+      const { dir, key } = JSON.parse(save) as { dir: string; key: string };
+      await core.group('Save the build cache', () => saveLayers(dir, key));
+    }
+    const builder = core.getState(STATE.createdBuilder);
+    if (builder) await removeBuilder(builder);
   } catch (e) {
     core.warning(`c2w-action post step: ${(e as Error).message}`);
   }

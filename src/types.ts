@@ -37,6 +37,8 @@ export interface Inputs {
   cacheRef?: string;
   cacheKey: string;
   builder?: string;
+  /** Seconds a cache restore may take before the build goes on without it. */
+  cacheTimeoutSeconds: number;
 
   // smoke (issue 5)
   smoke: boolean;

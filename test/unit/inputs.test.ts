@@ -120,6 +120,7 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['cache-key with space', { 'cache-key': 'my key' }, 'cache-key', /letters, digits/],
   ['builder with space', { builder: 'my builder' }, 'builder', /buildx builder name/],
   ['builder option-looking', { builder: '--foo' }, 'builder', /buildx builder name/],
+  ['cache-timeout zero', { 'cache-timeout': '0' }, 'cache-timeout', /from 1 to 3600/],
   ['smoke not boolean', { smoke: 'on' }, 'smoke', /true or false/],
   ['smoke-expect bad regex', { 'smoke-expect': '(unclosed' }, 'smoke-expect', /regular expression/],
   ['smoke-timeout zero', { 'smoke-timeout': '0' }, 'smoke-timeout', /from 1 to 3600/],

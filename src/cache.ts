@@ -1,0 +1,272 @@
+// Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
+// the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
+// never a failed build: every error here is a warning or an info line and the build goes cold.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { run } from './exec.js';
+import type { CacheMode, Inputs } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Keys (pure)
+
+export interface KeyParts {
+  prefix: string;
+  runnerOs: string;
+  runnerArch: string;
+  c2wVersion: string;
+  target: string;
+  targetArch: string;
+  /** sha256 of the Dockerfile actually built (after the allocator patch). */
+  dockerfileSha256: string;
+  buildArgs: { key: string; value: string }[];
+  image: string;
+}
+
+export interface CacheKeys {
+  primary: string;
+  /** Most specific first: another image, other build args, another Dockerfile. */
+  restore: string[];
+  /** buildx gha scope: shared by every image and build arg of one Dockerfile. */
+  scope: string;
+}
+
+const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const safe = (text: string) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
+
+/**
+ * The key holds what changes the cached layers, least specific first, so restore keys are
+ * its prefixes: a changed image still restores the layers of the same build args, a changed
+ * build arg those of the same Dockerfile, a changed allocator those of the same target.
+ */
+export function cacheKeys(p: KeyParts): CacheKeys {
+  const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
+  const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
+  const args = `${df}-args${short(p.buildArgs.map(({ key, value }) => `${key}=${value}`).join('\n'))}`;
+  const primary = `${args}-img${short(p.image)}`;
+  return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
+}
+
+// ---------------------------------------------------------------------------------------------
+// buildx flags (pure)
+
+export interface CachePlan {
+  mode: CacheMode;
+  /** The folder restored into and saved from (local). */
+  dir: string;
+  /** The folder buildx exports into; swapped in for `dir` after a good build (local). */
+  newDir: string;
+  scope: string;
+  ref?: string;
+  /** A cache was restored (any key). */
+  restored: boolean;
+  /** The exact primary key was restored: nothing to export or save. */
+  exactHit: boolean;
+}
+
+/** buildx quotes a CSV field that holds a comma or a quote. */
+function csvField(field: string): string {
+  return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+export function cacheFlags(plan: CachePlan): string[] {
+  switch (plan.mode) {
+    case 'none':
+      return [];
+    case 'local': {
+      const flags: string[] = [];
+      if (plan.restored) flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
+      if (!plan.exactHit) flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max`);
+      return flags;
+    }
+    case 'gha':
+      return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max`];
+    case 'registry':
+      return [`--cache-from=type=registry,ref=${plan.ref}`, `--cache-to=type=registry,ref=${plan.ref},mode=max`];
+  }
+}
+
+export function builderFlags(builder: string | undefined): string[] {
+  return builder ? [`--builder=${builder}`] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder (detect the current one; create a docker-container builder when it cannot export)
+
+/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block. */
+export function parseBuildxInspect(text: string): { name?: string; driver?: string } {
+  const field = (label: string) => new RegExp(`^${label}:\\s*(\\S+)`, 'm').exec(text)?.[1];
+  const result: { name?: string; driver?: string } = {};
+  const name = field('Name');
+  const driver = field('Driver');
+  if (name) result.name = name;
+  if (driver) result.driver = driver;
+  return result;
+}
+
+/** `docker info --format '{{json .DriverStatus}}'` names the containerd snapshotter when the image store is containerd. */
+export function usesContainerdStore(driverStatusJson: string): boolean {
+  try {
+    const status = JSON.parse(driverStatusJson) as [string, string][] | null;
+    return (status ?? []).some(([k, v]) => k === 'driver-type' && /io\.containerd\.snapshotter/.test(v));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a builder with this driver (and image store) can export a build cache. */
+export function canExportCache(driver: string | undefined, containerdStore: boolean): boolean {
+  if (driver === undefined) return false;
+  return driver !== 'docker' || containerdStore;
+}
+
+export interface BuilderChoice {
+  /** Passed to c2w as --extra-flag=--builder=NAME; undefined keeps the current builder. */
+  name?: string;
+  /** The action made it and removes it in the post step. */
+  created: boolean;
+}
+
+export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, runId: string): Promise<BuilderChoice> {
+  if (inputs.builder) {
+    core.info(`Using the builder '${inputs.builder}' as given.`);
+    return { name: inputs.builder, created: false };
+  }
+  if (inputs.cache === 'none') return { created: false };
+  const inspect = await run('docker', ['buildx', 'inspect'], { echo: false });
+  const { name, driver } = parseBuildxInspect(inspect.stdout);
+  let containerd = false;
+  if (driver === 'docker') {
+    const info = await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
+    containerd = usesContainerdStore(info.stdout.trim());
+  }
+  if (canExportCache(driver, containerd)) {
+    core.info(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+    return { created: false };
+  }
+  const created = `c2w-action-${safe(runId)}-${process.pid}`;
+  core.info(
+    `The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`,
+  );
+  const made = await run('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
+  if (made.exitCode !== 0) {
+    core.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+    return { created: false };
+  }
+  return { name: created, created: true };
+}
+
+export async function removeBuilder(name: string): Promise<void> {
+  const result = await run('docker', ['buildx', 'rm', '--force', name], { echo: false });
+  if (result.exitCode !== 0) core.warning(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+  else core.info(`Removed the builder '${name}'.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restore, rotate, save
+
+export interface Restored {
+  plan: CachePlan;
+  keys: CacheKeys;
+  matchedKey?: string;
+  /** Bytes on disk of what was restored. */
+  size: number;
+}
+
+export async function dirSize(dir: string): Promise<number> {
+  let total = 0;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) total += await dirSize(p);
+    else if (e.isFile()) total += (await stat(p)).size;
+  }
+  return total;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function restoreLayers(inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'>, keys: CacheKeys, tempDir: string): Promise<Restored> {
+  const dir = path.join(tempDir, 'buildx-cache');
+  const plan: CachePlan = {
+    mode: inputs.cache,
+    dir,
+    newDir: `${dir}-new`,
+    scope: keys.scope,
+    ref: inputs.cacheRef,
+    restored: false,
+    exactHit: false,
+  };
+  if (inputs.cache !== 'local') return { plan, keys, size: 0 };
+
+  const cache = await import('@actions/cache');
+  if (!cache.isFeatureAvailable()) {
+    core.warning('The Actions cache service is not available to this job; building without a cache.');
+    plan.mode = 'none';
+    return { plan, keys, size: 0 };
+  }
+  await mkdir(dir, { recursive: true });
+  let matchedKey: string | undefined;
+  try {
+    const result = await withTimeout(
+      cache.restoreCache([dir], keys.primary, keys.restore),
+      inputs.cacheTimeoutSeconds * 1000,
+    );
+    if (result === 'timeout') {
+      core.warning(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without it.`);
+      return { plan, keys, size: 0 };
+    }
+    matchedKey = result;
+  } catch (e) {
+    core.warning(`Cache restore failed: ${(e as Error).message}; building without a cache.`);
+    return { plan, keys, size: 0 };
+  }
+  if (matchedKey === undefined) {
+    core.info(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
+    return { plan, keys, size: 0 };
+  }
+  plan.restored = true;
+  plan.exactHit = matchedKey === keys.primary;
+  const size = await dirSize(dir);
+  core.info(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
+  return { plan, keys, matchedKey, size };
+}
+
+/** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
+export async function rotate(plan: CachePlan): Promise<boolean> {
+  if (plan.mode !== 'local' || plan.exactHit) return false;
+  try {
+    await stat(path.join(plan.newDir, 'index.json'));
+  } catch {
+    core.warning(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+    return false;
+  }
+  await rm(plan.dir, { recursive: true, force: true });
+  await rename(plan.newDir, plan.dir);
+  return true;
+}
+
+/** Post step: save the rotated folder under the primary key. Never throws. */
+export async function saveLayers(dir: string, primaryKey: string): Promise<void> {
+  try {
+    const cache = await import('@actions/cache');
+    const id = await cache.saveCache([dir], primaryKey);
+    if (id === -1) core.info(`The build cache was not saved under ${primaryKey} (see the lines above).`);
+    else core.info(`Saved the build cache (${await dirSize(dir)} bytes) under ${primaryKey}.`);
+  } catch (e) {
+    core.warning(`Cache save failed: ${(e as Error).message}`);
+  }
+}

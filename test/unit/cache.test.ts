@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+  builderFlags,
+  cacheFlags,
+  cacheKeys,
+  canExportCache,
+  parseBuildxInspect,
+  usesContainerdStore,
+  type CachePlan,
+  type KeyParts,
+} from '../../src/cache.js';
+
+const parts: KeyParts = {
+  prefix: 'c2w',
+  runnerOs: 'Linux',
+  runnerArch: 'X64',
+  c2wVersion: 'v0.8.4',
+  target: 'js',
+  targetArch: 'amd64',
+  dockerfileSha256: 'ab'.repeat(32),
+  buildArgs: [{ key: 'VM_MEMORY_SIZE_MB', value: '256' }],
+  image: 'alpine:3.20',
+};
+
+describe('cacheKeys', () => {
+  const keys = cacheKeys(parts);
+
+  it('is valid for the cache service', () => {
+    for (const k of [keys.primary, ...keys.restore]) {
+      expect(k.length).toBeLessThanOrEqual(512);
+      expect(k).not.toContain(',');
+    }
+    expect(keys.primary).toMatch(/^c2w-Linux-X64-c2wv0\.8\.4-js-amd64-dfabababababababab-args[0-9a-f]{16}-img[0-9a-f]{16}$/);
+  });
+
+  it('peels restore keys off from the right, each a prefix of the primary key', () => {
+    expect(keys.restore).toHaveLength(3);
+    for (const k of keys.restore) expect(keys.primary.startsWith(k)).toBe(true);
+    expect(keys.restore.map((k) => k.length)).toEqual([...keys.restore.map((k) => k.length)].sort((a, b) => b - a));
+  });
+
+  // Each row: what changed, and the most specific restore key that still matches the old primary key.
+  it.each<[string, Partial<KeyParts>, number | 'none']>([
+    ['nothing', {}, -1],
+    ['the image', { image: 'alpine:3.21' }, 0],
+    ['a build arg', { buildArgs: [{ key: 'VM_MEMORY_SIZE_MB', value: '512' }] }, 1],
+    ['the Dockerfile (allocator)', { dockerfileSha256: 'cd'.repeat(32) }, 2],
+    ['the target', { target: 'wasi' }, 'none'],
+    ['the target arch', { targetArch: 'riscv64' }, 'none'],
+    ['the c2w version', { c2wVersion: 'v0.8.3' }, 'none'],
+    ['the runner arch', { runnerArch: 'ARM64' }, 'none'],
+    ['the runner OS', { runnerOs: 'macOS' }, 'none'],
+    ['the prefix', { prefix: 'c2w-v2' }, 'none'],
+  ])('changing %s', (_what, change, expected) => {
+    const old = cacheKeys(parts).primary;
+    const next = cacheKeys({ ...parts, ...change });
+    if (expected === -1) {
+      expect(next.primary).toBe(old);
+      return;
+    }
+    expect(next.primary).not.toBe(old);
+    const match = next.restore.findIndex((k) => old.startsWith(k));
+    expect(match).toBe(expected === 'none' ? -1 : expected);
+  });
+
+  it('does not depend on anything else', () => {
+    expect(cacheKeys({ ...parts }).primary).toBe(keys.primary);
+  });
+
+  it('gives one gha scope to every image of a Dockerfile', () => {
+    expect(cacheKeys({ ...parts, image: 'debian:12' }).scope).toBe(keys.scope);
+    expect(cacheKeys({ ...parts, dockerfileSha256: 'ff'.repeat(32) }).scope).not.toBe(keys.scope);
+  });
+});
+
+const plan: CachePlan = {
+  mode: 'local',
+  dir: '/t/buildx-cache',
+  newDir: '/t/buildx-cache-new',
+  scope: 'c2w-Linux-X64-df00',
+  restored: false,
+  exactHit: false,
+};
+
+describe('cacheFlags', () => {
+  it.each<[string, Partial<CachePlan>, string[]]>([
+    ['none', { mode: 'none' }, []],
+    ['local, cold', {}, ['--cache-to=type=local,dest=/t/buildx-cache-new,mode=max']],
+    [
+      'local, restored by a restore key',
+      { restored: true },
+      ['--cache-from=type=local,src=/t/buildx-cache', '--cache-to=type=local,dest=/t/buildx-cache-new,mode=max'],
+    ],
+    ['local, exact hit', { restored: true, exactHit: true }, ['--cache-from=type=local,src=/t/buildx-cache']],
+    [
+      'local, a comma in the path',
+      { dir: '/a,b/c', newDir: '/a,b/c-new', restored: true },
+      ['--cache-from=type=local,"src=/a,b/c"', '--cache-to=type=local,"dest=/a,b/c-new",mode=max'],
+    ],
+    [
+      'gha',
+      { mode: 'gha' },
+      ['--cache-from=type=gha,scope=c2w-Linux-X64-df00', '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max'],
+    ],
+    [
+      'registry',
+      { mode: 'registry', ref: 'ghcr.io/org/app:c2w-cache' },
+      [
+        '--cache-from=type=registry,ref=ghcr.io/org/app:c2w-cache',
+        '--cache-to=type=registry,ref=ghcr.io/org/app:c2w-cache,mode=max',
+      ],
+    ],
+  ])('%s', (_name, change, flags) => {
+    expect(cacheFlags({ ...plan, ...change })).toEqual(flags);
+  });
+
+  it.each([
+    ['explicit builder', 'remote-bk', ['--builder=remote-bk']],
+    ['created builder', 'c2w-action-1234-99', ['--builder=c2w-action-1234-99']],
+    ['current builder', undefined, []],
+  ])('builder: %s', (_name, builder, flags) => {
+    expect(builderFlags(builder)).toEqual(flags);
+  });
+});
+
+describe('builder detection', () => {
+  it.each([
+    ['Name:          default\nDriver:        docker\nLast Activity: x\n\nNodes:\nName:     default\n', { name: 'default', driver: 'docker' }],
+    ['Name:   builder-1\nDriver: docker-container\nNodes:\nName: builder-10\n', { name: 'builder-1', driver: 'docker-container' }],
+    ['Name: k\nDriver: remote\n', { name: 'k', driver: 'remote' }],
+    ['ERROR: no builder found', {}],
+  ])('parses buildx inspect %#', (text, parsed) => {
+    expect(parseBuildxInspect(text)).toEqual(parsed);
+  });
+
+  it.each([
+    ['[["driver-type","io.containerd.snapshotter.v1"]]', true],
+    ['[["Backing Filesystem","extfs"],["Supports d_type","true"],["Using metacopy","false"],["Native Overlay Diff","true"],["userxattr","false"]]', false],
+    ['null', false],
+    ['not json', false],
+  ])('reads the image store from %s', (json, containerd) => {
+    expect(usesContainerdStore(json)).toBe(containerd);
+  });
+
+  it.each([
+    ['docker', false, false],
+    ['docker', true, true],
+    ['docker-container', false, true],
+    ['remote', false, true],
+    ['kubernetes', false, true],
+    [undefined, false, false],
+  ])('driver %s with containerd store %s can export: %s', (driver, store, can) => {
+    expect(canExportCache(driver, store)).toBe(can);
+  });
+});
