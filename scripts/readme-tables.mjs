@@ -1,0 +1,51 @@
+// Prints the README's inputs and outputs tables from action.yml, or (with --check) fails when
+// README.md's tables differ from them. action.yml is the source; the README follows it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const root = new URL('../', import.meta.url);
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8'));
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, '<br>').trim();
+const code = (text) => (text === '' ? '' : `\`${cell(text).replace(/<br>/g, '` `')}\``);
+
+export function inputsTable() {
+  const rows = Object.entries(action.inputs).map(
+    ([name, spec]) => `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${code(String(spec.default ?? '').trim())} | ${cell(spec.description)} |`,
+  );
+  return ['| input | required | default | description |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+export function outputsTable() {
+  const rows = Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
+  return ['| output | description |', '|---|---|', ...rows].join('\n');
+}
+
+const START = (what) => `<!-- ${what}:start (generated from action.yml by scripts/readme-tables.mjs) -->`;
+const END = (what) => `<!-- ${what}:end -->`;
+
+export function render(readme) {
+  let text = readme;
+  for (const [what, table] of [
+    ['inputs', inputsTable()],
+    ['outputs', outputsTable()],
+  ]) {
+    const re = new RegExp(`${START(what).replace(/[()]/g, '\\$&')}[\\s\\S]*?${END(what)}`);
+    if (!re.test(text)) throw new Error(`README.md has no ${what} table markers`);
+    text = text.replace(re, `${START(what)}\n${table}\n${END(what)}`);
+  }
+  return text;
+}
+
+if (process.argv[1] && new URL(`file://${process.argv[1]}`).href === import.meta.url) {
+  const file = new URL('README.md', root);
+  const readme = readFileSync(file, 'utf8');
+  const next = render(readme);
+  if (process.argv.includes('--check')) {
+    if (next !== readme) {
+      console.error('README.md inputs/outputs tables differ from action.yml: run node scripts/readme-tables.mjs');
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(file, next);
+  }
+}
