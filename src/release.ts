@@ -299,9 +299,10 @@ class Api {
     if (status === 401) {
       return new ReleaseError(`${what} failed: 401 ${msg}. The github-token is invalid or expired; pass a valid token (the default is github.token).`);
     }
-    if (status === 403 || (status === 404 && /releases$|releases\/assets/.test(what))) {
+    if (status === 403 || status === 404) {
       return new ReleaseError(
-        `${what} failed: ${status} ${msg}. The github-token needs the contents: write permission on ${this.owner}/${this.repo}.`,
+        `${what} failed: ${status} ${msg}. Check that ${this.owner}/${this.repo} exists and that the github-token ` +
+          `can write to it (permissions: contents: write).`,
       );
     }
     if (status === 422 && (/immutable/i.test(msg) || (release && !release.draft && release.immutable))) {

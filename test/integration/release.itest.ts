@@ -177,6 +177,14 @@ describe('release asset', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('a 403 from a read-only token fails with the API message and the permission to grant', async () => {
+    api.fault({ kind: 'status', match: /^POST \/repos\/.*\/releases$/, status: 403, message: 'Resource not accessible by integration' });
+    await expect(run()).rejects.toThrow(
+      'Creating a draft release for tag v1.0.0 failed: 403 Resource not accessible by integration. Check that octo/wasm exists and that the github-token can write to it (permissions: contents: write).',
+    );
+    expect(sleeps).toEqual([]);
+  });
+
   it('release-create: false with no release for the tag is an error', async () => {
     await expect(run({ releaseCreate: false })).rejects.toThrow('No release has the tag v1.0.0, and release-create is false');
     expect(api.releases).toHaveLength(0);
