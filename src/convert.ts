@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
-import { sha256File } from './install.js';
+import { sha256File } from './hash.js';
 import type { Inputs } from './types.js';
 
 export type ConvertInputs = Pick<Inputs, 'image' | 'target' | 'targetArch' | 'buildArgs' | 'debugImage' | 'output'>;

@@ -2,6 +2,7 @@
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
 import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
+import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type Target } from './types.js';
 
 export const DEFAULT_C2W_VERSION = 'v0.8.4';
@@ -72,12 +73,9 @@ function keyValues(get: InputGetter, name: string): { key: string; value: string
 }
 
 const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-// Characters the artifact service refuses in a name.
-const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\\/\r\n]/;
 // Git refuses these in a tag name (git check-ref-format).
 // eslint-disable-next-line no-control-regex
 const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
-const ASSET_NAME = /^[A-Za-z0-9._+-]+$/;
 
 export function parseInputs(get: InputGetter): Inputs {
   const image = get('image').trim();
@@ -156,9 +154,8 @@ export function parseInputs(get: InputGetter): Inputs {
 
   const uploadArtifact = bool(get, 'upload-artifact', true);
   const artifactName = get('artifact-name').trim() || undefined;
-  if (artifactName !== undefined && ARTIFACT_NAME_FORBIDDEN.test(artifactName)) {
-    throw new InputError('artifact-name', `'${artifactName}' has a character the artifact service refuses (" : < > | * ? \\ / CR LF)`);
-  }
+  const artifactNameError = artifactName === undefined ? undefined : validateArtifactName(artifactName);
+  if (artifactNameError) throw new InputError('artifact-name', artifactNameError.replace(/^artifact-name /, ''));
   const retentionDays = integer(get, 'retention-days', 1, 90);
   const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
   const releaseTag = get('release-tag').trim() || undefined;
@@ -168,9 +165,8 @@ export function parseInputs(get: InputGetter): Inputs {
   const releaseCreate = bool(get, 'release-create', true);
   const releaseOverwrite = bool(get, 'release-overwrite', true);
   const assetName = get('asset-name').trim() || undefined;
-  if (assetName !== undefined && !ASSET_NAME.test(assetName)) {
-    throw new InputError('asset-name', `'${assetName}' may hold only letters, digits, '.', '_', '+', '-'`);
-  }
+  const assetNameError = assetName === undefined ? undefined : validateAssetName(assetName);
+  if (assetNameError) throw new InputError('asset-name', assetNameError.replace(/^asset-name /, ''));
 
   return {
     image,
@@ -205,9 +201,6 @@ export function parseInputs(get: InputGetter): Inputs {
     assetName,
   };
 }
-
-/** Default artifact compression; chosen by bench/publish (see bench/RESULTS.md). */
-export const DEFAULT_COMPRESSION_LEVEL = 6;
 
 /** Reads the inputs from the runner's INPUT_* variables and masks the token. */
 export function getInputs(): Inputs {

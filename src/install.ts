@@ -1,6 +1,4 @@
 // Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +7,7 @@ import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import { HttpClient } from '@actions/http-client';
 import { run } from './exec.js';
+import { sha256File } from './hash.js';
 
 export const TOOL_NAME = 'c2w';
 export const C2W_REPOSITORY = 'container2wasm/container2wasm';
@@ -42,12 +41,6 @@ export function checksumFor(sums: string, file: string): string | undefined {
     if (m && m[2] === file) return m[1]!.toLowerCase();
   }
   return undefined;
-}
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** Tool-cache versions are semver: v0.8.4 → 0.8.4. */

@@ -1,7 +1,6 @@
 // Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
 // upload the wasm (a deterministic .tar.gz for js) and `<asset>.sha256`, through
 // @actions/github's Octokit (loaded on demand; honours GITHUB_API_URL).
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import * as core from '@actions/core';
+import { sha256File } from './hash.js';
 import type { Target } from './types.js';
 
 export interface ReleaseDeps {
@@ -135,12 +135,6 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
 /** One line as `sha256sum` prints it (text mode: two spaces). */
 export function sha256sumLine(hex: string, name: string): string {
   return `${hex}  ${name}\n`;
-}
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest('hex');
 }
 
 class Api {
