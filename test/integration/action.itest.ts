@@ -1,0 +1,184 @@
+// The bundled action, run as the runner runs it (Node 24, INPUT_* variables, file commands),
+// end to end: c2w downloaded from a local release server and verified, the Dockerfile patched,
+// the c2w stand-in converting through the project's real Docker engine, the output checked and
+// smoke-booted, the outputs and job summary written.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packStandinRelease } from '../harness/c2w-release.js';
+import { startEngine, TEST_IMAGE, type EngineEnv } from '../harness/engine.js';
+import { startGitHubApi } from '../harness/github-api.js';
+import { startReleaseServer, type ReleaseServer } from '../harness/release-server.js';
+import { runJob, type Job } from '../harness/runner.js';
+
+let engine: EngineEnv;
+let releases: ReleaseServer;
+let dir: string;
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function argvLog(file: string): string[][] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+}
+
+/** A job on one runner: the tool cache is shared by the jobs of a test. */
+function job(withInputs: Record<string, string>, extra: Partial<Job> & { argvLog?: string } = {}): ReturnType<typeof runJob> {
+  const { argvLog: log, ...rest } = extra;
+  return runJob({
+    ...rest,
+    with: { 'c2w-download-url': releases.url, cache: 'none', 'upload-artifact': 'false', ...withInputs },
+    env: { ...engine, ...(log ? { C2W_STANDIN_ARGV_LOG: log } : {}), ...rest.env },
+  });
+}
+
+beforeAll(async () => {
+  engine = await startEngine();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-action-it-'));
+  packStandinRelease(path.join(dir, 'releases', 'v0.8.4'), 'v0.8.4');
+  packStandinRelease(path.join(dir, 'releases', 'v0.8.3'), 'v0.8.3', { corruptSum: true });
+  // v0.8.2: SHA256SUMS without a line for the tarball.
+  packStandinRelease(path.join(dir, 'releases', 'v0.8.2'), 'v0.8.2');
+  writeFileSync(path.join(dir, 'releases', 'v0.8.2', 'SHA256SUMS'), `${'0'.repeat(64)}  c2w-net-proxy.wasm\n`);
+  releases = await startReleaseServer(path.join(dir, 'releases'));
+});
+
+afterAll(async () => {
+  await releases?.close();
+});
+
+describe('the bundled action', () => {
+  it('converts, verifies, smoke-boots and reports; a second run uses the tool cache', async () => {
+    const toolCache = path.join(dir, 'toolcache-1');
+    const log = path.join(dir, 'argv-1.log');
+    const first = await job({ image: TEST_IMAGE, allocator: 'dlmalloc', output: 'dist/app.wasm' }, { toolCache, argvLog: log });
+    expect(first.main.exitCode, first.main.log).toBe(0);
+
+    const out = first.main.outputs;
+    const wasm = path.join(first.workspace, 'dist/app.wasm');
+    expect(out['wasm-path']).toBe('dist/app.wasm');
+    expect(readFileSync(wasm).subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+    expect(Number(out['wasm-size'])).toBe(readFileSync(wasm).length);
+    expect(out.sha256).toBe(sha256(wasm));
+    expect(out['c2w-version']).toBe('v0.8.4');
+    expect(out.allocator).toBe('dlmalloc');
+    expect(Number(out['build-seconds'])).toBeGreaterThan(0);
+    expect(out['smoke-result']).toBe('passed');
+    expect(out['smoke-output']).toContain('c2w-smoke-ok');
+
+    // Downloaded and verified once, from the configured base URL.
+    expect(releases.requests).toContain('/v0.8.4/SHA256SUMS');
+    expect(releases.requests).toContain('/v0.8.4/container2wasm-v0.8.4-linux-amd64.tar.gz');
+    expect(first.main.log).toMatch(/Verified container2wasm-v0\.8\.4-linux-amd64\.tar\.gz/);
+    expect(readdirSync(path.join(toolCache, 'c2w'))).toEqual(['0.8.4']);
+
+    // The allocator was applied to c2w's own Dockerfile, and the notice says WASI ignores it.
+    expect(first.main.log).toMatch(/set 2 -sMALLOC= setting\(s\) to dlmalloc \(2 changed/);
+    expect(first.main.log).toMatch(/::notice::allocator 'dlmalloc' only affects target: js builds/);
+    const [showDockerfile, conversion] = argvLog(log);
+    expect(showDockerfile).toEqual(['--show-dockerfile']);
+    expect(conversion!.slice(-3)).toEqual(['--', TEST_IMAGE, 'dist/app.wasm']);
+    const dockerfileFlag = conversion!.find((a) => a.startsWith('--dockerfile='))!;
+    const used = readFileSync(dockerfileFlag.slice('--dockerfile='.length), 'utf8');
+    expect(used.match(/-sMALLOC=\w+/g)).toEqual(['-sMALLOC=dlmalloc', '-sMALLOC=dlmalloc']);
+
+    // The job summary repeats the outputs.
+    expect(first.main.summary).toContain('<code>sha256</code>');
+    expect(first.main.summary).toContain(out.sha256);
+    expect(first.post?.exitCode).toBe(0);
+
+    const before = releases.requests.length;
+    const second = await job({ image: TEST_IMAGE, allocator: 'dlmalloc' }, { toolCache });
+    expect(second.main.exitCode, second.main.log).toBe(0);
+    expect(second.main.log).toMatch(/c2w v0\.8\.4 found in the tool cache/);
+    expect(releases.requests.length).toBe(before);
+  });
+
+  it('builds a js directory with the trailing slash c2w requires', async () => {
+    const log = path.join(dir, 'argv-js.log');
+    const r = await job({ image: TEST_IMAGE, target: 'js', output: 'site/htdocs', allocator: 'mimalloc' }, { argvLog: log });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    expect(r.main.outputs['wasm-path']).toBe('site/htdocs/');
+    const files = readdirSync(path.join(r.workspace, 'site/htdocs'));
+    expect(files).toContain('out.js');
+    expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
+    expect(r.main.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.main.outputs['smoke-result']).toBe('passed');
+    const conversion = argvLog(log)[1]!;
+    expect(conversion).toContain('--to-js');
+    expect(conversion.slice(-3)).toEqual(['--', TEST_IMAGE, 'site/htdocs/']);
+  });
+
+  it('refuses a tarball whose checksum does not match, and caches nothing', async () => {
+    const toolCache = path.join(dir, 'toolcache-bad');
+    const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v0.8.3' }, { toolCache });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/::error::Checksum mismatch for container2wasm-v0\.8\.3-linux-amd64\.tar\.gz/);
+    expect(existsSync(path.join(toolCache, 'c2w'))).toBe(false);
+    expect(r.main.outputs['wasm-path']).toBeUndefined();
+  });
+
+  it('refuses a release whose SHA256SUMS has no line for the tarball', async () => {
+    const toolCache = path.join(dir, 'toolcache-noline');
+    const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v0.8.2' }, { toolCache });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/SHA256SUMS of c2w v0\.8\.2 has no line for container2wasm-v0\.8\.2-linux-amd64\.tar\.gz/);
+    expect(existsSync(path.join(toolCache, 'c2w'))).toBe(false);
+  });
+
+  it('fails on a release that does not exist, naming c2w-version', async () => {
+    const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v9.9.9' });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/Could not download c2w v9\.9\.9.*Check c2w-version/);
+  });
+
+  it('resolves latest through the releases API', async () => {
+    // The releases API of container2wasm/container2wasm, with its newest published release.
+    const api = await startGitHubApi({ owner: 'container2wasm', repo: 'container2wasm', token: 'ghs_fakeTokenForTests0123456789' });
+    api.addRelease({ tag_name: 'v0.8.3', draft: false });
+    api.addRelease({ tag_name: 'v0.8.4', draft: false });
+    api.addRelease({ tag_name: 'v0.9.0', draft: true });
+    try {
+      const r = await job({ image: TEST_IMAGE, 'c2w-version': 'latest', smoke: 'false' }, { env: { GITHUB_API_URL: api.url } });
+      expect(r.main.exitCode, r.main.log).toBe(0);
+      expect(r.main.outputs['c2w-version']).toBe('v0.8.4');
+      expect(r.main.log).toMatch(/c2w-version latest is v0\.8\.4/);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('rejects bad input before anything runs', async () => {
+    const log = path.join(dir, 'argv-bad.log');
+    const before = releases.requests.length;
+    const r = await job({ image: 'Alpine;reboot' }, { argvLog: log });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/::error::Input 'image' 'Alpine;reboot'/);
+    expect(releases.requests.length).toBe(before);
+    expect(argvLog(log)).toEqual([]);
+  });
+
+  it('fails when the allocator cannot be applied to a custom Dockerfile', async () => {
+    const dockerfile = path.join(dir, 'no-malloc.Dockerfile');
+    writeFileSync(dockerfile, `FROM ${TEST_IMAGE}\nRUN true\n`);
+    const log = path.join(dir, 'argv-nomalloc.log');
+    const r = await job({ image: TEST_IMAGE, dockerfile, allocator: 'mimalloc' }, { argvLog: log });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/has no -sMALLOC= setting, so allocator 'mimalloc' cannot be applied/);
+    expect(argvLog(log)).toEqual([]);
+  });
+
+  it('names the failure signature when the build fails', async () => {
+    const dockerfile = path.join(dir, 'disk-full.Dockerfile');
+    writeFileSync(
+      dockerfile,
+      `FROM ${TEST_IMAGE}\nRUN --network=none echo 'write /var/lib/x: no space left on device' && exit 1\n`,
+    );
+    const r = await job({ image: TEST_IMAGE, dockerfile, allocator: 'default' });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/::error::c2w failed \(exit \d+\): .*no space left on device.*%0AThe runner ran out of disk/);
+    expect(r.main.outputs['wasm-path']).toBeUndefined();
+  });
+});
