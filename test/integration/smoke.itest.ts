@@ -90,6 +90,19 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       expect(took).toBeLessThan(2 + 1 + 1);
     });
 
+    it('sends SIGKILL after the grace to a child that ignores SIGTERM', async () => {
+      const t0 = Date.now();
+      const r = await runSmoke(
+        base({ childEntry: join(repo, 'test/fixtures/ignore-sigterm-child.mjs'), timeoutSeconds: 1, graceMs: 500 }),
+      );
+      const took = (Date.now() - t0) / 1000;
+      expect(r.result).toBe('timeout');
+      expect(r.stdout).toContain('ignoring SIGTERM');
+      expect(r.message).toMatch(/ended by SIGKILL/);
+      expect(took).toBeGreaterThanOrEqual(1.5);
+      expect(took).toBeLessThan(1 + 0.5 + 1);
+    });
+
     it.each([
       ['a 60 s poll_oneoff', ['hang', '60']],
       ['a read on a silent pipe', ['hang-read']],
