@@ -348,10 +348,13 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   const stdout = new CappedText(cap);
   const stderr = new CappedText(cap);
 
-  // The child gets the runner's environment (Node needs nothing from it, but proxies and the
-  // like are harmless); the module never sees it: the child builds the WASI env from `env` only.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) };
-  delete childEnv.NODE_OPTIONS;
+  // The child gets a minimal environment: nothing of the job (no GITHUB_STATE/GITHUB_OUTPUT files to
+  // write by mistake, no ACTIONS_* tokens next to the module under test). The module itself only
+  // ever sees smoke-env: the child builds the WASI env (or /pack/info) from `env` alone.
+  const childEnv: NodeJS.ProcessEnv = { [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) };
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
+    if (process.env[key] !== undefined) childEnv[key] = process.env[key];
+  }
   const start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
   const child = spawn(

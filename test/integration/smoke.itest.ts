@@ -46,6 +46,19 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       expect(r.seconds).toBeLessThan(10);
     });
 
+    it('does not hand the job environment to the child process', async () => {
+      process.env.GITHUB_STATE = '/tmp/never-written';
+      try {
+        const r = await runSmoke(
+          base({ childEntry: join(repo, 'test/fixtures/print-env-child.mjs'), expect: /C2W_SMOKE_CHILD_CONFIG/ }),
+        );
+        expect(r.result).toBe('passed');
+        expect(r.stdout).not.toMatch(/GITHUB_STATE|C2W_SMOKE_HOST_CANARY/);
+      } finally {
+        delete process.env.GITHUB_STATE;
+      }
+    });
+
     it('passes the environment made only of smoke-env, never the host one', async () => {
       process.env.C2W_SMOKE_HOST_CANARY = 'leaked';
       try {
