@@ -509,8 +509,9 @@ async function checkJsOutput(dir) {
 
 
 
-// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted.
-const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]*)\2/g;
+// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
+// prose such as "# -sMALLOC= picks the allocator" is not a setting.
+const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]+)\2/g;
 /** Sets every `-sMALLOC=` value to `allocator`. Pure. */
 function patchAllocator(dockerfile, allocator) {
     let found = 0;

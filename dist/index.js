@@ -28683,10 +28683,14 @@ async function runSmoke(opts) {
     const cap = opts.maxOutputBytes ?? 1024 * 1024;
     const stdout = new CappedText(cap);
     const stderr = new CappedText(cap);
-    // The child gets the runner's environment (Node needs nothing from it, but proxies and the
-    // like are harmless); the module never sees it: the child builds the WASI env from `env` only.
-    const childEnv = { ...process.env, [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) };
-    delete childEnv.NODE_OPTIONS;
+    // The child gets a minimal environment: nothing of the job (no GITHUB_STATE/GITHUB_OUTPUT files to
+    // write by mistake, no ACTIONS_* tokens next to the module under test). The module itself only
+    // ever sees smoke-env: the child builds the WASI env (or /pack/info) from `env` alone.
+    const childEnv = { [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) };
+    for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
+        if (process.env[key] !== undefined)
+            childEnv[key] = process.env[key];
+    }
     const start = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
     const child = (0,external_node_child_process_namespaceObject.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, SMOKE_CHILD_FLAG], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: childEnv });

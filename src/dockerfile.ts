@@ -7,8 +7,9 @@ import * as core from '@actions/core';
 import { run } from './exec.js';
 import type { Allocator, Inputs } from './types.js';
 
-// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted.
-const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]*)\2/g;
+// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
+// prose such as "# -sMALLOC= picks the allocator" is not a setting.
+const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]+)\2/g;
 
 export interface PatchResult {
   text: string;

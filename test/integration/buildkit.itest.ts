@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepCached } from '../harness/buildlog.js';
 import { STANDIN_C2W } from '../harness/c2w-release.js';
 import { startEngine, TEST_IMAGE, withEngine } from '../harness/engine.js';
 
@@ -41,13 +42,6 @@ function run(file: string, args: string[], cwd = dir): Promise<Ran> {
 }
 
 const c2w = (...args: string[]) => run(STANDIN_C2W, args);
-
-/** Whether BuildKit's plain progress reports the step named `[stage n/m]` as CACHED. */
-function stepCached(log: string, step: string): boolean {
-  const header = new RegExp(`^#(\\d+) \\[${step.replace(/[[\]/]/g, '\\$&')}\\]`, 'm').exec(log);
-  if (!header) throw new Error(`no step [${step}] in the build log:\n${log}`);
-  return new RegExp(`^#${header[1]} CACHED$`, 'm').test(log);
-}
 
 function expectOk(r: Ran): void {
   if (r.code !== 0) throw new Error(`exit ${r.code}:\n${r.log}`);
