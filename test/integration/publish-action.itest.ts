@@ -1,0 +1,135 @@
+// The publish stage through the bundled action, as a workflow meets it: the c2w stand-in on the
+// project's engine, the artifact uploaded to the local Actions runtime (Twirp + Azurite) and
+// downloaded back with @actions/artifact, and release assets on the local GitHub REST stand-in.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DefaultArtifactClient } from '@actions/artifact';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
+import { packStandinRelease } from '../harness/c2w-release.js';
+import { startEngine, TEST_IMAGE, type EngineEnv } from '../harness/engine.js';
+import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
+import { startReleaseServer, type ReleaseServer } from '../harness/release-server.js';
+import { runJob, type JobResult } from '../harness/runner.js';
+
+const TOKEN = 'ghs_fakeTokenForTests0123456789';
+let engine: EngineEnv;
+let releases: ReleaseServer;
+let runtime: ActionsRuntime;
+let dir: string;
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+function job(withInputs: Record<string, string>, env: Record<string, string> = {}): Promise<JobResult> {
+  const { RUNNER_TEMP: _t, GITHUB_WORKSPACE: _w, ...service } = runtime.env;
+  return runJob({
+    with: { 'c2w-download-url': releases.url, image: TEST_IMAGE, cache: 'none', ...withInputs },
+    env: { ...engine, ...service, ...env },
+    toolCache: path.join(dir, 'toolcache'),
+  });
+}
+
+/** @actions/artifact reads its service from process.env, as it would inside a later job step. */
+async function withRuntimeEnv<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  Object.assign(process.env, runtime.env);
+  try {
+    return await fn();
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
+beforeAll(async () => {
+  engine = await startEngine();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-publish-it-'));
+  packStandinRelease(path.join(dir, 'releases', 'v0.8.4'), 'v0.8.4');
+  releases = await startReleaseServer(path.join(dir, 'releases'));
+  runtime = await startActionsRuntime();
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+  await releases?.close();
+});
+
+describe('artifact', () => {
+  it('uploads the wasm; the downloaded bytes match the sha256 output; a re-run replaces it', async () => {
+    const first = await job({ 'artifact-name': 'app-wasm', 'retention-days': '3' });
+    expect(first.main.exitCode, first.main.log).toBe(0);
+    const out = first.main.outputs;
+    expect(out['artifact-id']).toMatch(/^\d+$/);
+    expect(out['artifact-url']).toBe(`https://github.com/org/app/actions/runs/1234/artifacts/${out['artifact-id']}`);
+    expect(out['artifact-digest']).toMatch(/^[0-9a-f]{64}$/);
+
+    const downloaded = await withRuntimeEnv(async () => {
+      const client = new DefaultArtifactClient();
+      const into = mkdtempSync(path.join(dir, 'download-'));
+      await client.downloadArtifact(Number(out['artifact-id']), { path: into });
+      return readFileSync(path.join(into, 'out.wasm'));
+    });
+    expect(sha256(downloaded)).toBe(out.sha256);
+
+    const again = await job({ 'artifact-name': 'app-wasm' });
+    expect(again.main.exitCode, again.main.log).toBe(0);
+    expect(again.main.log).toMatch(/Replaced artifact 'app-wasm'/);
+    const named = runtime.artifacts().filter((a) => a.name === 'app-wasm' && a.finalized);
+    expect(named.map((a) => String(a.id))).toEqual([again.main.outputs['artifact-id']]);
+  });
+
+  it('gives every cell of an allocator matrix its own artifact without configuration', async () => {
+    const cells = await Promise.all(
+      ['dlmalloc', 'emmalloc', 'mimalloc'].map((allocator) => job({ allocator, smoke: 'false', 'upload-artifact': 'true' })),
+    );
+    for (const c of cells) expect(c.main.exitCode, c.main.log).toBe(0);
+    const ids = cells.map((c) => c.main.outputs['artifact-id']);
+    expect(new Set(ids).size).toBe(3);
+    const names = runtime.artifacts().filter((a) => ids.includes(String(a.id))).map((a) => a.name).sort();
+    expect(names).toEqual([
+      'c2w-test_busybox-1-amd64-wasi-dlmalloc',
+      'c2w-test_busybox-1-amd64-wasi-emmalloc',
+      'c2w-test_busybox-1-amd64-wasi-mimalloc',
+    ]);
+  });
+
+  it('uploads nothing when the smoke boot fails', async () => {
+    const r = await job({ 'artifact-name': 'never', 'smoke-expect': '^no such line$', 'smoke-timeout': '10' });
+    expect(r.main.exitCode).toBe(1);
+    expect(['failed', 'timeout']).toContain(r.main.outputs['smoke-result']);
+    expect(runtime.artifacts().filter((a) => a.name === 'never')).toHaveLength(0);
+  });
+});
+
+describe('release asset', () => {
+  let api: GitHubApi;
+  beforeAll(async () => {
+    api = await startGitHubApi({ owner: 'org', repo: 'app', token: TOKEN });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('creates a draft release and uploads the wasm with its checksum; the token never shows', async () => {
+    const r = await job({ 'upload-artifact': 'false', 'release-tag': 'v1.2.3' }, { GITHUB_API_URL: api.url });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    const release = api.releases.find((x) => x.tag_name === 'v1.2.3')!;
+    expect(release.draft).toBe(true);
+    expect(r.main.outputs['release-id']).toBe(String(release.id));
+    const names = release.assets.map((a) => a.name).sort();
+    expect(names).toEqual(['c2w-test_busybox-1-amd64-wasi-emmalloc.wasm', 'c2w-test_busybox-1-amd64-wasi-emmalloc.wasm.sha256']);
+    const wasm = release.assets.find((a) => a.name.endsWith('.wasm'))!;
+    const sums = release.assets.find((a) => a.name.endsWith('.sha256'))!;
+    expect(sha256(wasm.data)).toBe(r.main.outputs.sha256);
+    expect(sums.data.toString()).toBe(`${r.main.outputs.sha256}  ${wasm.name}\n`);
+    expect(r.main.outputs['release-asset-url']).toBe(wasm.browser_download_url);
+    expect(r.main.outputs['release-checksum-url']).toBe(sums.browser_download_url);
+    // The runner consumes ::add-mask:: lines; nothing else may carry the token.
+    const shown = (log: string) => log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    expect(r.main.log).toContain(`::add-mask::${TOKEN}`);
+    expect(shown(r.main.log)).not.toContain(TOKEN.slice(4));
+    expect(shown(r.post?.log ?? '')).not.toContain(TOKEN.slice(4));
+  });
+});
