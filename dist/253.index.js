@@ -104,10 +104,10 @@ function canExportCache(driver, containerdStore) {
 async function chooseBuilder(inputs, runId) {
     if (inputs.builder) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
-        return { name: inputs.builder, created: false };
+        return { name: inputs.builder, created: false, canExport: true };
     }
     if (inputs.cache === 'none')
-        return { created: false };
+        return { created: false, canExport: false };
     const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
     const { name, driver } = parseBuildxInspect(inspect.stdout);
     let containerd = false;
@@ -117,16 +117,16 @@ async function chooseBuilder(inputs, runId) {
     }
     if (canExportCache(driver, containerd)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
-        return { created: false };
+        return { created: false, canExport: true };
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
     const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
     if (made.exitCode !== 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
-        return { created: false };
+        return { created: false, canExport: false };
     }
-    return { name: created, created: true };
+    return { name: created, created: true, canExport: true };
 }
 async function removeBuilder(name) {
     const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
@@ -296,7 +296,7 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/cache.ts
-var cache = __webpack_require__(97377);
+var src_cache = __webpack_require__(97377);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1658,7 +1658,7 @@ async function pipeline(report) {
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
     const c2w = await core/* group */.Os('Install c2w', () => installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
     report.set('c2w-version', c2w.version);
-    const builder = await (0,cache/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
+    const builder = await (0,src_cache/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         core/* saveState */.LZ(state/* STATE */.c.createdBuilder, builder.name);
     // One build per allocator: the chosen one, then (js only) the allocator-fallback list
@@ -1672,7 +1672,7 @@ async function pipeline(report) {
         const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, allocator);
         const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
         report.set('allocator', allocator);
-        const keys = (0,cache/* cacheKeys */.Xr)({
+        const keys = (0,src_cache/* cacheKeys */.Xr)({
             prefix: inputs.cacheKey,
             runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
             runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
@@ -1685,7 +1685,8 @@ async function pipeline(report) {
         });
         if (plan === undefined) {
             // A fixed folder: the cache version hashes the path, so every run must use the same one.
-            const restored = await core/* group */.Os('Restore the build cache', () => (0,cache/* restoreLayers */.tD)(inputs, keys, external_node_path_.join(runnerTemp, 'c2w-action')));
+            const cache = builder.canExport ? inputs.cache : 'none';
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, external_node_path_.join(runnerTemp, 'c2w-action')));
             plan = restored.plan;
             if (inputs.cache !== 'none') {
                 report.set('cache-hit', plan.exactHit);
@@ -1699,12 +1700,12 @@ async function pipeline(report) {
         }
         if (inputs.cache !== 'none')
             report.set('cache-primary-key', keys.primary);
-        const built = await convert(c2w.c2w, attempt, dockerfile.path, [...(0,cache/* builderFlags */.He)(builder.name), ...(0,cache/* cacheFlags */.wT)(plan)]);
+        const built = await convert(c2w.c2w, attempt, dockerfile.path, [...(0,src_cache/* builderFlags */.He)(builder.name), ...(0,src_cache/* cacheFlags */.wT)(plan)]);
         report.set('wasm-path', built.path);
         report.set('wasm-size', built.size);
         report.set('sha256', built.sha256);
         report.set('build-seconds', built.buildSeconds);
-        if (await (0,cache/* rotate */.e$)(plan))
+        if (await (0,src_cache/* rotate */.e$)(plan))
             saveKey = keys.primary;
         if (saveKey !== undefined) {
             core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify({ dir: plan.dir, key: saveKey }));

@@ -104,10 +104,10 @@ function canExportCache(driver, containerdStore) {
 async function chooseBuilder(inputs, runId) {
     if (inputs.builder) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
-        return { name: inputs.builder, created: false };
+        return { name: inputs.builder, created: false, canExport: true };
     }
     if (inputs.cache === 'none')
-        return { created: false };
+        return { created: false, canExport: false };
     const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
     const { name, driver } = parseBuildxInspect(inspect.stdout);
     let containerd = false;
@@ -117,16 +117,16 @@ async function chooseBuilder(inputs, runId) {
     }
     if (canExportCache(driver, containerd)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
-        return { created: false };
+        return { created: false, canExport: true };
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
     const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
     if (made.exitCode !== 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
-        return { created: false };
+        return { created: false, canExport: false };
     }
-    return { name: created, created: true };
+    return { name: created, created: true, canExport: true };
 }
 async function removeBuilder(name) {
     const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });

@@ -126,14 +126,16 @@ export interface BuilderChoice {
   name?: string;
   /** The action made it and removes it in the post step. */
   created: boolean;
+  /** false when no builder that can export a cache could be had: the build goes on uncached. */
+  canExport: boolean;
 }
 
 export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, runId: string): Promise<BuilderChoice> {
   if (inputs.builder) {
     core.info(`Using the builder '${inputs.builder}' as given.`);
-    return { name: inputs.builder, created: false };
+    return { name: inputs.builder, created: false, canExport: true };
   }
-  if (inputs.cache === 'none') return { created: false };
+  if (inputs.cache === 'none') return { created: false, canExport: false };
   const inspect = await run('docker', ['buildx', 'inspect'], { echo: false });
   const { name, driver } = parseBuildxInspect(inspect.stdout);
   let containerd = false;
@@ -143,7 +145,7 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
   }
   if (canExportCache(driver, containerd)) {
     core.info(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
-    return { created: false };
+    return { created: false, canExport: true };
   }
   const created = `c2w-action-${safe(runId)}-${process.pid}`;
   core.info(
@@ -152,9 +154,9 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
   const made = await run('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
   if (made.exitCode !== 0) {
     core.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
-    return { created: false };
+    return { created: false, canExport: false };
   }
-  return { name: created, created: true };
+  return { name: created, created: true, canExport: true };
 }
 
 export async function removeBuilder(name: string): Promise<void> {

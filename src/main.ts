@@ -65,8 +65,9 @@ async function pipeline(report: Report): Promise<void> {
     });
     if (plan === undefined) {
       // A fixed folder: the cache version hashes the path, so every run must use the same one.
+      const cache = builder.canExport ? inputs.cache : 'none';
       const restored = await core.group('Restore the build cache', () =>
-        restoreLayers(inputs, keys, path.join(runnerTemp, 'c2w-action')),
+        restoreLayers({ ...inputs, cache }, keys, path.join(runnerTemp, 'c2w-action')),
       );
       plan = restored.plan;
       if (inputs.cache !== 'none') {
