@@ -1240,6 +1240,8 @@ function errorName(err) {
     return err instanceof Error ? err.name : undefined;
 }
 
+// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
+var src_smoke = __webpack_require__(31494);
 ;// CONCATENATED MODULE: ./src/types.ts
 // The typed form of the action's inputs, parsed and validated once by inputs.ts.
 const ALLOCATORS = [
@@ -1255,6 +1257,8 @@ const ALLOCATORS = [
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
+
 
 
 
@@ -1448,11 +1452,23 @@ function parseInputs(get) {
         assetName,
     };
 }
-/** Reads the inputs from the runner's INPUT_* variables and masks the token. */
+/**
+ * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
+ * needs the machine (the custom Dockerfile exists) or would otherwise only fail after an hour's
+ * build (the smoke command fits c2w's 1024-byte budget).
+ */
 function getInputs() {
     const inputs = parseInputs((name) => core/* getInput */.V4(name));
     if (inputs.githubToken)
         core/* setSecret */.Pq(inputs.githubToken);
+    if (inputs.dockerfile !== undefined && !(0,external_node_fs_.existsSync)(inputs.dockerfile)) {
+        throw new InputError('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
+    }
+    if (inputs.smoke && inputs.target === 'wasi') {
+        const budget = (0,src_smoke/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
+        if (!budget.ok)
+            throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
+    }
     return inputs;
 }
 
@@ -1575,8 +1591,6 @@ async function resolveLatest(token) {
     return tag;
 }
 
-// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
-var src_smoke = __webpack_require__(31494);
 // EXTERNAL MODULE: ./src/state.ts
 var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/summary.ts

@@ -28412,11 +28412,12 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   yX: () => (/* binding */ SMOKE_CHILD_CONFIG_ENV),
   oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
+  Fd: () => (/* binding */ checkEnvBudget),
   v4: () => (/* binding */ nextFallbackAllocator),
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: C2W_INFO_LIMIT, CappedText, checkEnvBudget, classifyAllocatorFailure, wasiArgs
+// UNUSED EXPORTS: C2W_INFO_LIMIT, CappedText, classifyAllocatorFailure, wasiArgs
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

@@ -1,8 +1,10 @@
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
 import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
+import { checkEnvBudget } from './smoke.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type Target } from './types.js';
 
 export const DEFAULT_C2W_VERSION = 'v0.8.4';
@@ -202,9 +204,20 @@ export function parseInputs(get: InputGetter): Inputs {
   };
 }
 
-/** Reads the inputs from the runner's INPUT_* variables and masks the token. */
+/**
+ * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
+ * needs the machine (the custom Dockerfile exists) or would otherwise only fail after an hour's
+ * build (the smoke command fits c2w's 1024-byte budget).
+ */
 export function getInputs(): Inputs {
   const inputs = parseInputs((name) => core.getInput(name));
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  if (inputs.dockerfile !== undefined && !existsSync(inputs.dockerfile)) {
+    throw new InputError('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
+  }
+  if (inputs.smoke && inputs.target === 'wasi') {
+    const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
+    if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
+  }
   return inputs;
 }

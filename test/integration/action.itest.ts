@@ -150,12 +150,21 @@ describe('the bundled action', () => {
     }
   });
 
-  it('rejects bad input before anything runs', async () => {
-    const log = path.join(dir, 'argv-bad.log');
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['a bad image', { image: 'Alpine;reboot' }, /::error::Input 'image' 'Alpine;reboot'/],
+    ['a missing Dockerfile', { image: TEST_IMAGE, dockerfile: 'nope/Dockerfile' }, /::error::Input 'dockerfile' names 'nope\/Dockerfile', which does not exist/],
+    [
+      'a smoke environment over c2w\'s 1024-byte budget',
+      { image: TEST_IMAGE, 'smoke-env': `BIG=${'x'.repeat(1100)}` },
+      /::error::Input 'smoke-env' is too long: smoke-env does not fit c2w's 1024-byte budget/,
+    ],
+    ['a bad allocator', { image: TEST_IMAGE, allocator: 'tcmalloc' }, /::error::Input 'allocator' must be one of emmalloc/],
+  ])('rejects %s before anything runs', async (_name, inputs, error) => {
+    const log = path.join(dir, `argv-bad-${Math.random()}.log`);
     const before = releases.requests.length;
-    const r = await job({ image: 'Alpine;reboot' }, { argvLog: log });
+    const r = await job(inputs, { argvLog: log });
     expect(r.main.exitCode).toBe(1);
-    expect(r.main.log).toMatch(/::error::Input 'image' 'Alpine;reboot'/);
+    expect(r.main.log).toMatch(error);
     expect(releases.requests.length).toBe(before);
     expect(argvLog(log)).toEqual([]);
   });
