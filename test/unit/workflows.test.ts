@@ -1,0 +1,173 @@
+// The GitHub workflows: they parse, use the action only with inputs it has, pin every third-party
+// action to a commit, give every job its own permissions, and run the e2e matrix the README
+// promises.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+
+type Step = { id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; 'continue-on-error'?: unknown; if?: string };
+type Job = {
+  uses?: string;
+  permissions?: Record<string, string> | string;
+  strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown> };
+  outputs?: Record<string, string>;
+  needs?: string | string[];
+  steps?: Step[];
+};
+type Workflow = { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> };
+
+const root = new URL('../../', import.meta.url);
+const dir = new URL('.github/workflows/', root);
+const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const texts = Object.fromEntries(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
+const workflows: Record<string, Workflow> = Object.fromEntries(files.map((f) => [f, parse(texts[f]!) as Workflow]));
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as { inputs: Record<string, { required?: boolean }> };
+
+function* steps(): Generator<{ file: string; job: string; step: Step }> {
+  for (const [file, wf] of Object.entries(workflows)) {
+    for (const [job, j] of Object.entries(wf.jobs)) for (const step of j.steps ?? []) yield { file, job, step };
+  }
+}
+
+describe('workflows', () => {
+  it('has ci, e2e and release', () => {
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'e2e.yml', 'release.yml']));
+  });
+
+  it.each(files)('%s parses as YAML without errors or warnings', (file) => {
+    const doc = parseDocument(texts[file]!);
+    expect(doc.errors).toEqual([]);
+    expect(doc.warnings).toEqual([]);
+    const wf = workflows[file]!;
+    expect(wf.on).toBeTruthy();
+    expect(Object.keys(wf.jobs).length).toBeGreaterThan(0);
+  });
+
+  it('uses the action (uses: ./) only with inputs of action.yml, and always with the required ones', () => {
+    const inputs = Object.keys(action.inputs);
+    const required = inputs.filter((k) => action.inputs[k]!.required);
+    let checked = 0;
+    for (const { file, job, step } of steps()) {
+      if (step.uses !== './') continue;
+      const keys = Object.keys(step.with ?? {});
+      for (const key of keys) expect(inputs, `${file} ${job}: input '${key}'`).toContain(key);
+      for (const key of required) expect(keys, `${file} ${job}: required input '${key}'`).toContain(key);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pins every other action to a full commit SHA with its version in a trailing comment', () => {
+    const uses: string[] = [];
+    for (const wf of Object.values(workflows)) {
+      for (const j of Object.values(wf.jobs)) {
+        if (j.uses) uses.push(j.uses);
+        for (const s of j.steps ?? []) if (s.uses) uses.push(s.uses);
+      }
+    }
+    const remote = uses.filter((u) => !u.startsWith('./'));
+    expect(remote.length).toBeGreaterThan(0);
+    for (const u of remote) expect(u).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/);
+    // The comment is invisible to the YAML parser: check the text.
+    for (const [file, text] of Object.entries(texts)) {
+      for (const line of text.split('\n')) {
+        const m = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!m || m[1]!.startsWith('./')) continue;
+        expect(m[2], `${file}: ${line.trim()}`).toMatch(/^\s+#\s+v\d+(\.\d+){0,2}\b/);
+      }
+    }
+  });
+
+  it('gives every job its own permissions, contents: read unless it writes a tag', () => {
+    for (const [file, wf] of Object.entries(workflows)) {
+      expect(wf.permissions, `${file}: workflow-level permissions`).toEqual({ contents: 'read' });
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        expect(typeof job.permissions, `${file} ${name}`).toBe('object');
+        const p = job.permissions as Record<string, string>;
+        const pushesTag = (job.steps ?? []).some((s) => /git push\b.*refs\/tags\//.test(s.run ?? ''));
+        expect(p.contents, `${file} ${name}: contents`).toBe(pushesTag ? 'write' : 'read');
+        for (const [scope, level] of Object.entries(p)) {
+          if (scope === 'contents') continue;
+          expect([file, name, scope, level]).toEqual([file, name, 'actions', 'write']);
+        }
+      }
+    }
+  });
+
+  it('gives actions: write exactly to the jobs whose action step saves a cache', () => {
+    for (const [file, wf] of Object.entries(workflows)) {
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        const saves = (job.steps ?? []).some((s) => s.uses === './' && (s.with?.cache ?? 'local') !== 'none');
+        expect((job.permissions as Record<string, string>).actions, `${file} ${name}`).toBe(saves ? 'write' : undefined);
+      }
+    }
+  });
+
+  it('never interpolates an expression into a run: script (values go through env:)', () => {
+    for (const { file, job, step } of steps()) {
+      if (step.run !== undefined) expect(step.run, `${file} ${job}`).not.toContain('${{');
+    }
+  });
+
+  it('runs CI on push and pull request, e2e weekly and on demand only, release on version tags', () => {
+    expect(Object.keys(workflows['ci.yml']!.on).sort()).toEqual(['pull_request', 'push']);
+    const e2e = workflows['e2e.yml']!.on as { schedule?: { cron: string }[] };
+    expect(Object.keys(e2e).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(e2e.schedule?.[0]?.cron).toMatch(/^\S+ \S+ \* \* \d$/);
+    expect(workflows['release.yml']!.on).toEqual({ push: { tags: ['v*.*.*'] } });
+  });
+
+  it('runs the e2e matrix over 3 allocators x 2 targets without fail-fast, after freeing disk', () => {
+    const wf = workflows['e2e.yml']!;
+    const matrixJobs = Object.values(wf.jobs).filter((j) => j.strategy?.matrix);
+    expect(matrixJobs).toHaveLength(1);
+    const job = matrixJobs[0]!;
+    expect(job.strategy!['fail-fast']).toBe(false);
+    expect(job.strategy!.matrix).toEqual({ allocator: ['dlmalloc', 'emmalloc', 'mimalloc'], target: ['wasi', 'js'] });
+    const runs = job.steps!.map((s) => s.run ?? '').join('\n');
+    for (const p of ['/usr/share/dotnet', '/usr/local/lib/android', '/opt/ghc', '/opt/hostedtoolcache/CodeQL', 'docker image prune']) {
+      expect(runs).toContain(p);
+    }
+    const c2w = job.steps!.find((s) => s.uses === './')!;
+    expect(c2w.with).toMatchObject({ allocator: '${{ matrix.allocator }}', target: '${{ matrix.target }}' });
+    expect(c2w.with!['c2w-version']).toBeUndefined(); // the real c2w of the default version
+  });
+
+  it('has an e2e warm-cache job fed by the cold cell through job outputs', () => {
+    const wf = workflows['e2e.yml']!;
+    const [coldName] = Object.entries(wf.jobs).find(([, j]) => j.strategy?.matrix)!;
+    const warm = Object.values(wf.jobs).find((j) => [j.needs].flat().includes(coldName) && (j.steps ?? []).some((s) => s.uses === './'))!;
+    expect(warm).toBeDefined();
+    expect(Object.keys(wf.jobs[coldName]!.outputs ?? {})).toContain('cold-build-seconds');
+    const check = warm.steps!.find((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''))!;
+    expect(Object.values(check.env ?? {})).toEqual(
+      expect.arrayContaining(['${{ needs.convert.outputs.cold-build-seconds }}', '${{ steps.c2w.outputs.build-seconds }}', '${{ steps.c2w.outputs.cache-hit }}']),
+    );
+  });
+
+  it('has e2e failure jobs that continue on error and assert the failure', () => {
+    const wf = workflows['e2e.yml']!;
+    const failing = Object.values(wf.jobs).filter((j) => (j.steps ?? []).some((s) => s.uses === './' && s['continue-on-error'] === true));
+    const withs = failing.map((j) => j.steps!.find((s) => s.uses === './')!.with!);
+    expect(withs.some((w) => w.image === 'Not An Image')).toBe(true);
+    expect(withs.some((w) => w['c2w-version'] === 'v0.0.0-does-not-exist')).toBe(true);
+    for (const j of failing) {
+      const id = j.steps!.find((s) => s.uses === './')!.id!;
+      expect(j.steps!.some((s) => Object.values(s.env ?? {}).includes(`\${{ steps.${id}.outcome }}`) && /= failure/.test(s.run ?? ''))).toBe(true);
+    }
+  });
+
+  it('checks dist/ in CI and before moving the major tag on release', () => {
+    const ci = workflows['ci.yml']!.jobs['check-dist']!;
+    expect(ci.steps!.some((s) => s.run === 'npm run build')).toBe(true);
+    const upload = ci.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.if).toContain('failure()');
+    expect(upload.with).toMatchObject({ path: 'dist/' });
+    const rel = workflows['release.yml']!.jobs;
+    const tagJob = Object.values(rel).find((j) => j.permissions && (j.permissions as Record<string, string>).contents === 'write')!;
+    expect([tagJob.needs].flat()).toContain('check-dist');
+    const script = tagJob.steps!.map((s) => s.run ?? '').join('\n');
+    expect(script).toMatch(/git tag -f "\$major"/);
+    expect(script).toMatch(/git push -f origin "refs\/tags\/\$major"/);
+  });
+});
