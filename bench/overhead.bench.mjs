@@ -29,7 +29,6 @@ import { startEngine, TEST_IMAGE } from '../test/harness/engine.ts';
 import { startReleaseServer } from '../test/harness/release-server.ts';
 import { runJob, NODE24, BUNDLE } from '../test/harness/runner.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TAG = 'v0.8.4';
