@@ -160,7 +160,11 @@ export function runtimeToken(runId: string, jobId: string): string {
   const now = Math.floor(Date.now() / 1000);
   const payload = {
     scp: `Actions.GenericRead:${runId} Actions.Results:${runId}:${jobId}`,
+    // Access controls, as GitHub's runtime token carries them: the cache scopes this job may read
+    // and write (Permission 3 = read + write). BuildKit's gha cache refuses a token without them.
+    ac: JSON.stringify([{ Scope: 'refs/heads/main', Permission: 3 }]),
     iat: now,
+    nbf: now - 60,
     exp: now + 24 * 3600,
     iss: 'c2w-action-test-runtime',
   };

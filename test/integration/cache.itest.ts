@@ -131,6 +131,29 @@ describe('build-layer cache (cache: local)', () => {
   });
 });
 
+describe('build-layer cache (cache: gha)', () => {
+  it("exports to buildx's gha backend and imports from it after a prune", async () => {
+    const temp = runner();
+    await prune();
+    const cold = await job(temp, { image: TEST_IMAGE, cache: 'gha', 'cache-key': 'gha' });
+    expect(cold.main.exitCode, cold.main.log).toBe(0);
+    expect(cold.main.log).toMatch(/--cache-to=type=gha,scope=gha-Linux-X64-c2wv0\.8\.4-wasi-amd64-df[0-9a-f]{16},mode=max/);
+    expect(cold.main.log).toMatch(/exporting to GitHub Actions Cache/);
+    expect(stepCached(cold.main.log, TOOLCHAIN)).toBe(false);
+    // buildx, not the action, wrote these entries: the token and service URL reached it through the environment.
+    expect(runtime.cacheEntries().some((e) => e.finalized && /^buildkit-/.test(e.key))).toBe(true);
+    // The token is never put on buildx's command line (c2w logs that argv).
+    expect(cold.main.log).not.toMatch(/token=/);
+
+    await prune();
+    const warm = await job(temp, { image: TEST_IMAGE, cache: 'gha', 'cache-key': 'gha' });
+    expect(warm.main.exitCode, warm.main.log).toBe(0);
+    expect(warm.main.log).toMatch(/importing cache manifest from gha/);
+    expect(stepCached(warm.main.log, TOOLCHAIN)).toBe(true);
+    expect(warm.main.outputs.sha256).toBe(cold.main.outputs.sha256);
+  });
+});
+
 describe('cache trouble never fails a conversion', () => {
   it('the service answers 500 on restore and on save', async () => {
     runtime.faults.fail('GetCacheEntryDownloadURL', { status: 500 });
