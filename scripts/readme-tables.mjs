@@ -31,7 +31,8 @@ export function render(readme) {
   ]) {
     const re = new RegExp(`${START(what).replace(/[()]/g, '\\$&')}[\\s\\S]*?${END(what)}`);
     if (!re.test(text)) throw new Error(`README.md has no ${what} table markers`);
-    text = text.replace(re, `${START(what)}\n${table}\n${END(what)}`);
+    // A function, not a string: a `$` in a default value must not be read as a replacement pattern.
+    text = text.replace(re, () => `${START(what)}\n${table}\n${END(what)}`);
   }
   return text;
 }

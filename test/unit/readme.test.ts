@@ -15,6 +15,15 @@ const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
 describe('README and action.yml', () => {
   it('has inputs and outputs tables that match action.yml exactly', () => {
     expect(render(readme)).toBe(readme);
+    for (const [what, names] of [
+      ['inputs', Object.keys(action.inputs)],
+      ['outputs', Object.keys(action.outputs)],
+    ] as const) {
+      const table = new RegExp(`<!-- ${what}:start[^\\n]*-->\\n([\\s\\S]*?)\\n<!-- ${what}:end -->`).exec(readme)![1]!;
+      const rows = table.split('\n');
+      // A header, a rule, then exactly one row per name, in action.yml's order; nothing else.
+      expect(rows.slice(2).map((r) => /^\| `([a-z0-9-]+)` \|/.exec(r)?.[1])).toEqual(names);
+    }
   });
 
   it('documents every input and output', () => {
