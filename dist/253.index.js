@@ -13,6 +13,7 @@ export const modules = {
 /* harmony export */   iq: () => (/* binding */ removeBuilder),
 /* harmony export */   o: () => (/* binding */ saveLayers),
 /* harmony export */   tD: () => (/* binding */ restoreLayers),
+/* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
 /* harmony export */   wT: () => (/* binding */ cacheFlags)
 /* harmony export */ });
 /* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache, dirSize */
@@ -32,6 +33,14 @@ export const modules = {
 
 
 
+/**
+ * The Dockerfile hash that goes into the key: the patched Dockerfile for js, whose emscripten
+ * stages the allocator changes; the unpatched one for wasi, which never builds those stages, so
+ * a WASI allocator matrix shares one cache entry.
+ */
+function keyDockerfileSha256(target, patched, source) {
+    return target === 'js' ? patched : source;
+}
 const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
 const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 /**
@@ -42,7 +51,10 @@ const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 function cacheKeys(p) {
     const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
     const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
-    const args = `${df}-args${short(p.buildArgs.map(({ key, value }) => `${key}=${value}`).join('\n'))}`;
+    const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
+    if (p.debugImage)
+        argLines.push('--debug-image');
+    const args = `${df}-args${short(argLines.join('\n'))}`;
     const primary = `${args}-img${short(p.image)}`;
     return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
 }
@@ -59,13 +71,18 @@ function cacheFlags(plan) {
             if (plan.restored)
                 flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
             if (!plan.exactHit)
-                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max`);
+                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
             return flags;
         }
+        // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
+        // request, a 5xx, a denied push) must not fail a build that succeeded.
         case 'gha':
-            return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max`];
+            return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`];
         case 'registry':
-            return [`--cache-from=type=registry,ref=${plan.ref}`, `--cache-to=type=registry,ref=${plan.ref},mode=max`];
+            return [
+                `--cache-from=type=registry,ref=${plan.ref}`,
+                `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
+            ];
     }
 }
 function builderFlags(builder) {
@@ -569,8 +586,8 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     await (0,promises_.mkdir)(tempDir, { recursive: true });
     const file = external_node_path_.join(tempDir, 'Dockerfile');
     await (0,promises_.writeFile)(file, patch.text);
-    const sha256 = (0,external_node_crypto_.createHash)('sha256').update(patch.text).digest('hex');
-    return { path: file, sha256, found: patch.found, changed: patch.changed };
+    const hash = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+    return { path: file, sha256: hash(patch.text), sourceSha256: hash(source), found: patch.found, changed: patch.changed };
 }
 
 ;// CONCATENATED MODULE: ./src/image-ref.ts
@@ -1156,8 +1173,7 @@ async function publish(inputs, built, deps = {}) {
         if (value === undefined)
             return;
         out[key] = value;
-        if (deps.setOutputs !== false)
-            core/* setOutput */.uH(OUTPUT_NAMES[key], value);
+        (deps.onOutput ?? core/* setOutput */.uH)(OUTPUT_NAMES[key], value);
     };
     if (inputs.uploadArtifact) {
         const a = await uploadWorkflowArtifact(inputs, built, deps);
@@ -1205,15 +1221,18 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
         client = new mod.DefaultArtifactClient();
     }
     try {
-        // A re-run (or a second attempt) would hit a 409 on the same name: replace it instead,
-        // as upload-artifact's `overwrite: true` does.
-        try {
-            const del = await client.deleteArtifact(name);
-            core/* info */.pq(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
-        }
-        catch (err) {
-            if (errorName(err) !== 'ArtifactNotFoundError')
-                throw err;
+        // A re-run (attempt 2 and later) would hit a 409 on the name its first attempt uploaded:
+        // replace it, as upload-artifact's `overwrite: true` does. In a first attempt the name can
+        // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
+        if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+            try {
+                const del = await client.deleteArtifact(name);
+                core/* info */.pq(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+            }
+            catch (err) {
+                if (errorName(err) !== 'ArtifactNotFoundError')
+                    throw err;
+            }
         }
         const level = inputs.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
         core/* info */.pq(`Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
@@ -1232,6 +1251,10 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
         if (errorName(err) === 'GHESNotSupportedError') {
             core/* warning */.$e(`Artifact upload skipped: ${err.message} The rest of the job goes on.`);
             return undefined;
+        }
+        if (/\b409\b|already exists|conflict/i.test(err.message)) {
+            throw new Error(`An artifact named '${name}' already exists in this workflow run (another job or matrix cell uploaded it). ` +
+                `Give each job its own artifact-name, or leave artifact-name empty to derive one per matrix cell. (${err.message})`);
         }
         throw err;
     }
@@ -1693,8 +1716,9 @@ async function pipeline(report) {
             c2wVersion: c2w.version,
             target: inputs.target,
             targetArch: inputs.targetArch,
-            dockerfileSha256: dockerfile.sha256,
+            dockerfileSha256: (0,src_cache/* keyDockerfileSha256 */.tK)(inputs.target, dockerfile.sha256, dockerfile.sourceSha256),
             buildArgs: inputs.buildArgs,
+            debugImage: inputs.debugImage,
             image: inputs.image,
         });
         if (plan === undefined) {
@@ -1743,19 +1767,9 @@ async function pipeline(report) {
         report.note(`Allocator ${allocator} passed the smoke boot after ${tried.join(', ')} failed.`);
     const built = { path: report.get('wasm-path'), sha256: report.get('sha256') };
     if (inputs.uploadArtifact || inputs.releaseTag) {
-        const published = await core/* group */.Os('Publish', () => publish({ ...inputs, allocator }, { ...built, target: inputs.target }, { setOutputs: false }));
-        if (published.artifactId)
-            report.set('artifact-id', published.artifactId);
-        if (published.artifactUrl)
-            report.set('artifact-url', published.artifactUrl);
-        if (published.artifactDigest)
-            report.set('artifact-digest', published.artifactDigest);
-        if (published.releaseId)
-            report.set('release-id', published.releaseId);
-        if (published.releaseAssetUrl)
-            report.set('release-asset-url', published.releaseAssetUrl);
-        if (published.releaseChecksumUrl)
-            report.set('release-checksum-url', published.releaseChecksumUrl);
+        // Named after the allocator the cell asked for, so a cell that fell back to another
+        // allocator does not take the name of the cell that asked for that one.
+        await core/* group */.Os('Publish', () => publish(inputs, { ...built, target: inputs.target }, { onOutput: (name, value) => report.set(name, value) }));
     }
 }
 /** Boots the output in Node (a child process) and checks what it prints; undefined when skipped. */

@@ -13,6 +13,7 @@ export const modules = {
 /* harmony export */   iq: () => (/* binding */ removeBuilder),
 /* harmony export */   o: () => (/* binding */ saveLayers),
 /* harmony export */   tD: () => (/* binding */ restoreLayers),
+/* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
 /* harmony export */   wT: () => (/* binding */ cacheFlags)
 /* harmony export */ });
 /* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache, dirSize */
@@ -32,6 +33,14 @@ export const modules = {
 
 
 
+/**
+ * The Dockerfile hash that goes into the key: the patched Dockerfile for js, whose emscripten
+ * stages the allocator changes; the unpatched one for wasi, which never builds those stages, so
+ * a WASI allocator matrix shares one cache entry.
+ */
+function keyDockerfileSha256(target, patched, source) {
+    return target === 'js' ? patched : source;
+}
 const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
 const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 /**
@@ -42,7 +51,10 @@ const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 function cacheKeys(p) {
     const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
     const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
-    const args = `${df}-args${short(p.buildArgs.map(({ key, value }) => `${key}=${value}`).join('\n'))}`;
+    const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
+    if (p.debugImage)
+        argLines.push('--debug-image');
+    const args = `${df}-args${short(argLines.join('\n'))}`;
     const primary = `${args}-img${short(p.image)}`;
     return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
 }
@@ -59,13 +71,18 @@ function cacheFlags(plan) {
             if (plan.restored)
                 flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
             if (!plan.exactHit)
-                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max`);
+                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
             return flags;
         }
+        // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
+        // request, a 5xx, a denied push) must not fail a build that succeeded.
         case 'gha':
-            return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max`];
+            return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`];
         case 'registry':
-            return [`--cache-from=type=registry,ref=${plan.ref}`, `--cache-to=type=registry,ref=${plan.ref},mode=max`];
+            return [
+                `--cache-from=type=registry,ref=${plan.ref}`,
+                `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
+            ];
     }
 }
 function builderFlags(builder) {

@@ -18,10 +18,21 @@ export interface KeyParts {
   c2wVersion: string;
   target: string;
   targetArch: string;
-  /** sha256 of the Dockerfile actually built (after the allocator patch). */
+  /** sha256 of the Dockerfile whose layers are built (see keyDockerfileSha256). */
   dockerfileSha256: string;
   buildArgs: { key: string; value: string }[];
+  /** --debug-image changes the kernel and init layers, like a build arg. */
+  debugImage: boolean;
   image: string;
+}
+
+/**
+ * The Dockerfile hash that goes into the key: the patched Dockerfile for js, whose emscripten
+ * stages the allocator changes; the unpatched one for wasi, which never builds those stages, so
+ * a WASI allocator matrix shares one cache entry.
+ */
+export function keyDockerfileSha256(target: string, patched: string, source: string): string {
+  return target === 'js' ? patched : source;
 }
 
 export interface CacheKeys {
@@ -43,7 +54,9 @@ const safe = (text: string) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 export function cacheKeys(p: KeyParts): CacheKeys {
   const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
   const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
-  const args = `${df}-args${short(p.buildArgs.map(({ key, value }) => `${key}=${value}`).join('\n'))}`;
+  const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
+  if (p.debugImage) argLines.push('--debug-image');
+  const args = `${df}-args${short(argLines.join('\n'))}`;
   const primary = `${args}-img${short(p.image)}`;
   return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
 }
@@ -77,13 +90,18 @@ export function cacheFlags(plan: CachePlan): string[] {
     case 'local': {
       const flags: string[] = [];
       if (plan.restored) flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-      if (!plan.exactHit) flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max`);
+      if (!plan.exactHit) flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
       return flags;
     }
+    // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
+    // request, a 5xx, a denied push) must not fail a build that succeeded.
     case 'gha':
-      return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max`];
+      return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`];
     case 'registry':
-      return [`--cache-from=type=registry,ref=${plan.ref}`, `--cache-to=type=registry,ref=${plan.ref},mode=max`];
+      return [
+        `--cache-from=type=registry,ref=${plan.ref}`,
+        `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
+      ];
   }
 }
 

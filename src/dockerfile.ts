@@ -37,8 +37,10 @@ export function patchAllocator(dockerfile: string, allocator: Allocator): PatchR
 
 export interface PreparedDockerfile {
   path: string;
-  /** sha256 of the Dockerfile actually used (after the patch); part of the cache key. */
+  /** sha256 of the Dockerfile actually used (after the patch). */
   sha256: string;
+  /** sha256 of the Dockerfile before the patch. */
+  sourceSha256: string;
   found: number;
   changed: number;
 }
@@ -88,6 +90,6 @@ export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: st
   await mkdir(tempDir, { recursive: true });
   const file = path.join(tempDir, 'Dockerfile');
   await writeFile(file, patch.text);
-  const sha256 = createHash('sha256').update(patch.text).digest('hex');
-  return { path: file, sha256, found: patch.found, changed: patch.changed };
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+  return { path: file, sha256: hash(patch.text), sourceSha256: hash(source), found: patch.found, changed: patch.changed };
 }

@@ -3,7 +3,16 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { builderFlags, cacheFlags, cacheKeys, chooseBuilder, restoreLayers, rotate, type CachePlan } from './cache.js';
+import {
+  builderFlags,
+  cacheFlags,
+  cacheKeys,
+  chooseBuilder,
+  keyDockerfileSha256,
+  restoreLayers,
+  rotate,
+  type CachePlan,
+} from './cache.js';
 import { convert, type BuiltOutput } from './convert.js';
 import { prepareDockerfile } from './dockerfile.js';
 import { getInputs } from './inputs.js';
@@ -59,8 +68,9 @@ async function pipeline(report: Report): Promise<void> {
       c2wVersion: c2w.version,
       target: inputs.target,
       targetArch: inputs.targetArch,
-      dockerfileSha256: dockerfile.sha256,
+      dockerfileSha256: keyDockerfileSha256(inputs.target, dockerfile.sha256, dockerfile.sourceSha256),
       buildArgs: inputs.buildArgs,
+      debugImage: inputs.debugImage,
       image: inputs.image,
     });
     if (plan === undefined) {
@@ -110,15 +120,11 @@ async function pipeline(report: Report): Promise<void> {
 
   const built: Pick<BuiltOutput, 'path' | 'sha256'> = { path: report.get('wasm-path')!, sha256: report.get('sha256')! };
   if (inputs.uploadArtifact || inputs.releaseTag) {
-    const published = await core.group('Publish', () =>
-      publish({ ...inputs, allocator }, { ...built, target: inputs.target }, { setOutputs: false }),
+    // Named after the allocator the cell asked for, so a cell that fell back to another
+    // allocator does not take the name of the cell that asked for that one.
+    await core.group('Publish', () =>
+      publish(inputs, { ...built, target: inputs.target }, { onOutput: (name, value) => report.set(name, value) }),
     );
-    if (published.artifactId) report.set('artifact-id', published.artifactId);
-    if (published.artifactUrl) report.set('artifact-url', published.artifactUrl);
-    if (published.artifactDigest) report.set('artifact-digest', published.artifactDigest);
-    if (published.releaseId) report.set('release-id', published.releaseId);
-    if (published.releaseAssetUrl) report.set('release-asset-url', published.releaseAssetUrl);
-    if (published.releaseChecksumUrl) report.set('release-checksum-url', published.releaseChecksumUrl);
   }
 }
 

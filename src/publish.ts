@@ -204,8 +204,8 @@ export interface ArtifactClientLike {
 export interface PublishDeps extends ReleaseDeps {
   env?: NodeJS.ProcessEnv;
   artifactClient?: ArtifactClientLike;
-  /** Set each output as soon as it is known (default true). */
-  setOutputs?: boolean;
+  /** Receives each output as soon as it is known (default: core.setOutput). */
+  onOutput?: (name: string, value: string) => void;
 }
 
 /**
@@ -218,7 +218,7 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
   const set = <K extends keyof PublishOutputs>(key: K, value: string | undefined): void => {
     if (value === undefined) return;
     out[key] = value;
-    if (deps.setOutputs !== false) core.setOutput(OUTPUT_NAMES[key], value);
+    (deps.onOutput ?? core.setOutput)(OUTPUT_NAMES[key], value);
   };
 
   if (inputs.uploadArtifact) {
@@ -280,13 +280,16 @@ async function uploadWorkflowArtifact(
   }
 
   try {
-    // A re-run (or a second attempt) would hit a 409 on the same name: replace it instead,
-    // as upload-artifact's `overwrite: true` does.
-    try {
-      const del = await client.deleteArtifact(name);
-      core.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
-    } catch (err) {
-      if (errorName(err) !== 'ArtifactNotFoundError') throw err;
+    // A re-run (attempt 2 and later) would hit a 409 on the name its first attempt uploaded:
+    // replace it, as upload-artifact's `overwrite: true` does. In a first attempt the name can
+    // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
+    if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+      try {
+        const del = await client.deleteArtifact(name);
+        core.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+      } catch (err) {
+        if (errorName(err) !== 'ArtifactNotFoundError') throw err;
+      }
     }
     const level = inputs.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
     core.info(
@@ -305,6 +308,12 @@ async function uploadWorkflowArtifact(
     if (errorName(err) === 'GHESNotSupportedError') {
       core.warning(`Artifact upload skipped: ${(err as Error).message} The rest of the job goes on.`);
       return undefined;
+    }
+    if (/\b409\b|already exists|conflict/i.test((err as Error).message)) {
+      throw new Error(
+        `An artifact named '${name}' already exists in this workflow run (another job or matrix cell uploaded it). ` +
+          `Give each job its own artifact-name, or leave artifact-name empty to derive one per matrix cell. (${(err as Error).message})`,
+      );
     }
     throw err;
   }

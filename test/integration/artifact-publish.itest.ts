@@ -101,7 +101,7 @@ afterEach(() => {
 describe('workflow artifact', () => {
   it('uploads a real wasm that downloads with the same sha256, and reports id, url and digest', async () => {
     const built = wasiBuilt(REAL_WASM);
-    const out = await publish(inputs({ retentionDays: 5 }), built, { setOutputs: false });
+    const out = await publish(inputs({ retentionDays: 5 }), built, { onOutput: () => {} });
     const name = 'ghcr.io_octo_app-1.0-amd64-wasi-emmalloc';
     const stored = rt.artifacts().find((a) => a.name === name);
     expect(stored).toBeDefined();
@@ -121,10 +121,13 @@ describe('workflow artifact', () => {
   it('a re-run with the same name replaces the artifact instead of failing with a 409', async () => {
     const file = path.join(work, 'rerun.wasm');
     fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 500_000), Buffer.from('attempt 1')]));
-    const first = await publish(inputs({ artifactName: 'rerun' }), wasiBuilt(file), { setOutputs: false });
+    const first = await publish(inputs({ artifactName: 'rerun' }), wasiBuilt(file), { onOutput: () => {} });
     fs.appendFileSync(file, ' attempt 2');
     const built2 = wasiBuilt(file);
-    const second = await publish(inputs({ artifactName: 'rerun' }), built2, { setOutputs: false });
+    const second = await publish(inputs({ artifactName: 'rerun' }), built2, {
+      onOutput: () => {},
+      env: { ...process.env, GITHUB_RUN_ATTEMPT: '2' },
+    });
 
     expect(second.artifactId).not.toBe(first.artifactId);
     const named = rt.artifacts().filter((a) => a.name === 'rerun');
@@ -140,7 +143,7 @@ describe('workflow artifact', () => {
     for (const allocator of allocators) {
       const file = path.join(work, `${allocator}.wasm`);
       fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 100_000), Buffer.from(allocator)]));
-      outs.push({ allocator, out: await publish(inputs({ image: 'alpine:3.20', allocator }), wasiBuilt(file), { setOutputs: false }) });
+      outs.push({ allocator, out: await publish(inputs({ image: 'alpine:3.20', allocator }), wasiBuilt(file), { onOutput: () => {} }) });
     }
     const names = allocators.map((allocator) => defaultArtifactName({ image: 'alpine:3.20', targetArch: 'amd64', target: 'wasi', allocator }));
     expect(names).toEqual(['alpine-3.20-amd64-wasi-emmalloc', 'alpine-3.20-amd64-wasi-dlmalloc', 'alpine-3.20-amd64-wasi-mimalloc']);
@@ -159,7 +162,7 @@ describe('workflow artifact', () => {
     fs.copyFileSync(REAL_WASM, path.join(js, 'htdocs', 'containers', 'out.wasm'));
     fs.writeFileSync(path.join(js, 'htdocs', 'index.html'), '<!doctype html><script src="stack.js"></script>');
     fs.writeFileSync(path.join(js, 'htdocs', 'stack.js'), 'console.log(1)');
-    const out = await publish(inputs({ target: 'js' }), { path: js, target: 'js', sha256: shaFile(REAL_WASM) }, { setOutputs: false });
+    const out = await publish(inputs({ target: 'js' }), { path: js, target: 'js', sha256: shaFile(REAL_WASM) }, { onOutput: () => {} });
     expect(rt.artifacts().some((a) => a.name === 'ghcr.io_octo_app-1.0-amd64-js-emmalloc')).toBe(true);
     const dir = await download(out.artifactId!, 'dl-js');
     const list = (d: string, rel = ''): string[] =>
@@ -173,7 +176,7 @@ describe('workflow artifact', () => {
   it('on GitHub Enterprise Server (no artifact service) warns and goes on', async () => {
     const before = rt.artifacts().length;
     const env = { ...process.env, GITHUB_SERVER_URL: 'https://ghes.example.com' };
-    const out = await publish(inputs(), wasiBuilt(REAL_WASM), { env, setOutputs: false });
+    const out = await publish(inputs(), wasiBuilt(REAL_WASM), { env, onOutput: () => {} });
     expect(out).toEqual({});
     expect(rt.artifacts()).toHaveLength(before);
     expect(logs.join('')).toMatch(/::warning::Artifact upload skipped: https:\/\/ghes\.example\.com is GitHub Enterprise Server/);
@@ -183,7 +186,7 @@ describe('workflow artifact', () => {
     setEnv({ GITHUB_SERVER_URL: 'https://ghes.example.com' });
     try {
       // An explicit client skips publish's own GHES check, so the library's error path runs.
-      const out = await publish(inputs(), wasiBuilt(REAL_WASM), { artifactClient: new DefaultArtifactClient(), setOutputs: false });
+      const out = await publish(inputs(), wasiBuilt(REAL_WASM), { artifactClient: new DefaultArtifactClient(), onOutput: () => {} });
       expect(out).toEqual({});
       expect(logs.join('')).toMatch(/::warning::Artifact upload skipped: @actions\/artifact v2\.0\.0\+.*not currently supported on GHES/);
     } finally {
@@ -194,8 +197,8 @@ describe('workflow artifact', () => {
   it('passes the compression level: level 0 stores more than level 9', async () => {
     const file = path.join(work, 'level.wasm');
     fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 2_000_000), Buffer.alloc(2_000_000)]));
-    const a = await publish(inputs({ artifactName: 'level0', compressionLevel: 0 }), wasiBuilt(file), { setOutputs: false });
-    const b = await publish(inputs({ artifactName: 'level9', compressionLevel: 9 }), wasiBuilt(file), { setOutputs: false });
+    const a = await publish(inputs({ artifactName: 'level0', compressionLevel: 0 }), wasiBuilt(file), { onOutput: () => {} });
+    const b = await publish(inputs({ artifactName: 'level9', compressionLevel: 9 }), wasiBuilt(file), { onOutput: () => {} });
     const size = (id: string | undefined): number => rt.artifacts().find((x) => String(x.id) === id)!.size!;
     expect(size(a.artifactId)).toBeGreaterThan(4_000_000);
     expect(size(b.artifactId)).toBeLessThan(size(a.artifactId) / 2);

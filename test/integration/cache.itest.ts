@@ -137,7 +137,7 @@ describe('build-layer cache (cache: gha)', () => {
     await prune();
     const cold = await job(temp, { image: TEST_IMAGE, cache: 'gha', 'cache-key': 'gha' });
     expect(cold.main.exitCode, cold.main.log).toBe(0);
-    expect(cold.main.log).toMatch(/--cache-to=type=gha,scope=gha-Linux-X64-c2wv0\.8\.4-wasi-amd64-df[0-9a-f]{16},mode=max/);
+    expect(cold.main.log).toMatch(/--cache-to=type=gha,scope=gha-Linux-X64-c2wv0\.8\.4-wasi-amd64-df[0-9a-f]{16},mode=max,ignore-error=true/);
     expect(cold.main.log).toMatch(/exporting to GitHub Actions Cache/);
     expect(stepCached(cold.main.log, TOOLCHAIN)).toBe(false);
     // buildx, not the action, wrote these entries: the token and service URL reached it through the environment.

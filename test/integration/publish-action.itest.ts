@@ -73,11 +73,22 @@ describe('artifact', () => {
     });
     expect(sha256(downloaded)).toBe(out.sha256);
 
-    const again = await job({ 'artifact-name': 'app-wasm' });
+    // Re-running the job: the runner's GITHUB_RUN_ATTEMPT goes up.
+    const again = await job({ 'artifact-name': 'app-wasm' }, { GITHUB_RUN_ATTEMPT: '2' });
     expect(again.main.exitCode, again.main.log).toBe(0);
     expect(again.main.log).toMatch(/Replaced artifact 'app-wasm'/);
     const named = runtime.artifacts().filter((a) => a.name === 'app-wasm' && a.finalized);
     expect(named.map((a) => String(a.id))).toEqual([again.main.outputs['artifact-id']]);
+  });
+
+  it("never deletes another cell's artifact: a name taken in the same attempt is a clear error", async () => {
+    const first = await job({ 'artifact-name': 'shared', smoke: 'false' });
+    expect(first.main.exitCode, first.main.log).toBe(0);
+    const second = await job({ 'artifact-name': 'shared', smoke: 'false', allocator: 'dlmalloc' });
+    expect(second.main.exitCode).toBe(1);
+    expect(second.main.log).toMatch(/::error::An artifact named 'shared' already exists in this workflow run .*artifact-name/);
+    const kept = runtime.artifacts().filter((a) => a.name === 'shared' && a.finalized);
+    expect(kept.map((a) => String(a.id))).toEqual([first.main.outputs['artifact-id']]);
   });
 
   it('gives every cell of an allocator matrix its own artifact without configuration', async () => {
@@ -110,6 +121,17 @@ describe('release asset', () => {
   });
   afterAll(async () => {
     await api?.stop();
+  });
+
+  it('keeps the artifact outputs when the release upload fails', async () => {
+    const r = await job(
+      { 'artifact-name': 'before-release', 'release-tag': 'v9.9.9', 'release-create': 'false', smoke: 'false' },
+      { GITHUB_API_URL: api.url },
+    );
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/::error::.*v9\.9\.9/);
+    expect(r.main.outputs['artifact-id']).toMatch(/^\d+$/);
+    expect(r.main.summary).toContain('<code>artifact-id</code>');
   });
 
   it('creates a draft release and uploads the wasm with its checksum; the token never shows', async () => {

@@ -46,7 +46,7 @@ function run(over: Partial<Inputs> = {}, built?: { path: string; target: 'wasi' 
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-    setOutputs: false,
+    onOutput: () => {},
   });
 }
 

@@ -4,6 +4,7 @@ import {
   cacheFlags,
   cacheKeys,
   canExportCache,
+  keyDockerfileSha256,
   parseBuildxInspect,
   usesContainerdStore,
   type CachePlan,
@@ -19,6 +20,7 @@ const parts: KeyParts = {
   targetArch: 'amd64',
   dockerfileSha256: 'ab'.repeat(32),
   buildArgs: [{ key: 'VM_MEMORY_SIZE_MB', value: '256' }],
+  debugImage: false,
   image: 'alpine:3.20',
 };
 
@@ -44,6 +46,8 @@ describe('cacheKeys', () => {
     ['nothing', {}, -1],
     ['the image', { image: 'alpine:3.21' }, 0],
     ['a build arg', { buildArgs: [{ key: 'VM_MEMORY_SIZE_MB', value: '512' }] }, 1],
+    ['debug-image', { debugImage: true }, 1],
+    ['the order of build args', { buildArgs: [{ key: 'A', value: '1' }, { key: 'VM_MEMORY_SIZE_MB', value: '256' }] }, 1],
     ['the Dockerfile (allocator)', { dockerfileSha256: 'cd'.repeat(32) }, 2],
     ['the target', { target: 'wasi' }, 'none'],
     ['the target arch', { targetArch: 'riscv64' }, 'none'],
@@ -63,8 +67,9 @@ describe('cacheKeys', () => {
     expect(match).toBe(expected === 'none' ? -1 : expected);
   });
 
-  it('does not depend on anything else', () => {
-    expect(cacheKeys({ ...parts }).primary).toBe(keys.primary);
+  it('keys js builds on the patched Dockerfile and wasi builds on the unpatched one', () => {
+    expect(keyDockerfileSha256('js', 'patched', 'source')).toBe('patched');
+    expect(keyDockerfileSha256('wasi', 'patched', 'source')).toBe('source');
   });
 
   it('gives one gha scope to every image of a Dockerfile', () => {
@@ -85,29 +90,29 @@ const plan: CachePlan = {
 describe('cacheFlags', () => {
   it.each<[string, Partial<CachePlan>, string[]]>([
     ['none', { mode: 'none' }, []],
-    ['local, cold', {}, ['--cache-to=type=local,dest=/t/buildx-cache-new,mode=max']],
+    ['local, cold', {}, ['--cache-to=type=local,dest=/t/buildx-cache-new,mode=max,ignore-error=true']],
     [
       'local, restored by a restore key',
       { restored: true },
-      ['--cache-from=type=local,src=/t/buildx-cache', '--cache-to=type=local,dest=/t/buildx-cache-new,mode=max'],
+      ['--cache-from=type=local,src=/t/buildx-cache', '--cache-to=type=local,dest=/t/buildx-cache-new,mode=max,ignore-error=true'],
     ],
     ['local, exact hit', { restored: true, exactHit: true }, ['--cache-from=type=local,src=/t/buildx-cache']],
     [
       'local, a comma in the path',
       { dir: '/a,b/c', newDir: '/a,b/c-new', restored: true },
-      ['--cache-from=type=local,"src=/a,b/c"', '--cache-to=type=local,"dest=/a,b/c-new",mode=max'],
+      ['--cache-from=type=local,"src=/a,b/c"', '--cache-to=type=local,"dest=/a,b/c-new",mode=max,ignore-error=true'],
     ],
     [
       'gha',
       { mode: 'gha' },
-      ['--cache-from=type=gha,scope=c2w-Linux-X64-df00', '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max'],
+      ['--cache-from=type=gha,scope=c2w-Linux-X64-df00', '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max,ignore-error=true'],
     ],
     [
       'registry',
       { mode: 'registry', ref: 'ghcr.io/org/app:c2w-cache' },
       [
         '--cache-from=type=registry,ref=ghcr.io/org/app:c2w-cache',
-        '--cache-to=type=registry,ref=ghcr.io/org/app:c2w-cache,mode=max',
+        '--cache-to=type=registry,ref=ghcr.io/org/app:c2w-cache,mode=max,ignore-error=true',
       ],
     ],
   ])('%s', (_name, change, flags) => {
