@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   He: () => (/* binding */ builderFlags),
+/* harmony export */   NU: () => (/* binding */ localCacheDir),
 /* harmony export */   Xr: () => (/* binding */ cacheKeys),
 /* harmony export */   Z7: () => (/* binding */ chooseBuilder),
 /* harmony export */   e$: () => (/* binding */ rotate),
@@ -178,8 +179,11 @@ function withTimeout(promise, ms) {
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-async function restoreLayers(inputs, keys, tempDir) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2__.join(tempDir, 'buildx-cache');
+/** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
+function localCacheDir(runnerTemp) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action', 'buildx-cache');
+}
+async function restoreLayers(inputs, keys, dir) {
     const plan = {
         mode: inputs.cache,
         dir,
@@ -202,7 +206,9 @@ async function restoreLayers(inputs, keys, tempDir) {
     try {
         const result = await withTimeout(cache.restoreCache([dir], keys.primary, keys.restore), inputs.cacheTimeoutSeconds * 1000);
         if (result === 'timeout') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without it.`);
+            // The abandoned download may still be writing into the folder: leave it alone this run.
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            plan.mode = 'none';
             return { plan, keys, size: 0 };
         }
         matchedKey = result;
@@ -272,6 +278,9 @@ const execRunner = async (file, args, options = {}) => {
         silent: options.echo === false,
         env: options.env,
         cwd: options.cwd,
+        // One stream, in order: the log reads as the process wrote it, and a ::stop-commands::
+        // written to stdout around it (log.ts) cannot be overtaken by lines on another pipe.
+        errStream: process.stdout,
         listeners: options.onOutput
             ? {
                 stdout: (data) => options.onOutput?.(data.toString()),
@@ -303,27 +312,35 @@ function setRunner(runner) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97377);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97377);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2462);
 // The post step: runs after the job's other steps (post-if: always()). It saves the build
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
 
 
 
+
 async function post() {
     try {
-        const save = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.cacheSave);
+        const save = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.cacheSave);
         if (save) {
             const { dir, key } = JSON.parse(save);
-            await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Save the build cache', () => (0,_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveLayers */ .o)(dir, key));
+            // State is only ever this folder; anything else did not come from the main step.
+            const expected = (0,_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .localCacheDir */ .NU)(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir());
+            if (dir !== expected)
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not saving the build cache: unexpected folder ${dir} in the step state.`);
+            else
+                await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Save the build cache', () => (0,_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .saveLayers */ .o)(dir, key));
         }
-        const builder = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.createdBuilder);
+        const builder = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.createdBuilder);
         if (builder)
-            await (0,_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .removeBuilder */ .iq)(builder);
+            await (0,_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilder */ .iq)(builder);
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`c2w-action post step: ${e.message}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`c2w-action post step: ${e.message}`);
     }
 }
 

@@ -219,8 +219,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function restoreLayers(inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'>, keys: CacheKeys, tempDir: string): Promise<Restored> {
-  const dir = path.join(tempDir, 'buildx-cache');
+/** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
+export function localCacheDir(runnerTemp: string): string {
+  return path.join(runnerTemp, 'c2w-action', 'buildx-cache');
+}
+
+export async function restoreLayers(
+  inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'>,
+  keys: CacheKeys,
+  dir: string,
+): Promise<Restored> {
   const plan: CachePlan = {
     mode: inputs.cache,
     dir,
@@ -246,7 +254,11 @@ export async function restoreLayers(inputs: Pick<Inputs, 'cache' | 'cacheRef' | 
       inputs.cacheTimeoutSeconds * 1000,
     );
     if (result === 'timeout') {
-      core.warning(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without it.`);
+      // The abandoned download may still be writing into the folder: leave it alone this run.
+      core.warning(
+        `The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`,
+      );
+      plan.mode = 'none';
       return { plan, keys, size: 0 };
     }
     matchedKey = result;

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { run } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from './hash.js';
+import { withoutWorkflowCommands } from './log.js';
 import type { Inputs } from './types.js';
 
 export type ConvertInputs = Pick<Inputs, 'image' | 'target' | 'targetArch' | 'buildArgs' | 'debugImage' | 'output'>;
@@ -47,7 +48,6 @@ export async function convert(
   inputs: ConvertInputs,
   dockerfile: string,
   extraFlags: string[] = [],
-  env?: Record<string, string>,
 ): Promise<BuiltOutput> {
   const argv = buildC2wArgv(inputs, dockerfile, extraFlags);
   const outDir = inputs.target === 'js' ? inputs.output : path.dirname(inputs.output);
@@ -56,7 +56,7 @@ export async function convert(
   const tail = new Tail();
   const started = performance.now();
   const result = await core.group(`c2w ${argv.join(' ')}`, () =>
-    run(c2w, argv, { onOutput: (chunk) => tail.push(chunk), ...(env ? { env } : {}) }),
+    withoutWorkflowCommands(() => run(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })),
   );
   const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
   const log = tail.toString();

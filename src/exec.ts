@@ -27,6 +27,9 @@ export const execRunner: Runner = async (file, args, options = {}) => {
     silent: options.echo === false,
     env: options.env,
     cwd: options.cwd,
+    // One stream, in order: the log reads as the process wrote it, and a ::stop-commands::
+    // written to stdout around it (log.ts) cannot be overtaken by lines on another pipe.
+    errStream: process.stdout,
     listeners: options.onOutput
       ? {
           stdout: (data: Buffer) => options.onOutput?.(data.toString()),

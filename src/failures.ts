@@ -1,5 +1,6 @@
 // The failure signatures users hit with c2w (c2w-reference.md section 8), matched against
 // the tail of a failed build or boot so the error says what to do.
+import { classifyAllocatorFailure } from './smoke.js';
 
 export interface FailureHint {
   kind: 'allocator' | 'disk' | 'mknod' | 'image-too-large' | 'memory' | 'env-too-large' | 'exec-format' | 'old-engine';
@@ -17,7 +18,7 @@ interface Signature {
 const SIGNATURES: Signature[] = [
   {
     kind: 'allocator',
-    test: (l) => /Assertion failed/.test(l) && /emmalloc|mimalloc|dlmalloc/.test(l),
+    test: (l) => classifyAllocatorFailure(l, '') !== undefined,
     hint: 'An emscripten allocator assertion (c2w issue #400). Try another allocator (e.g. allocator: dlmalloc or emmalloc), or list several in allocator-fallback.',
   },
   {

@@ -9,6 +9,7 @@ import {
   cacheKeys,
   chooseBuilder,
   keyDockerfileSha256,
+  localCacheDir,
   restoreLayers,
   rotate,
   type CachePlan,
@@ -20,6 +21,7 @@ import { installC2w } from './install.js';
 import { publish } from './publish.js';
 import { nextFallbackAllocator, runSmoke, type SmokeResult } from './smoke.js';
 import { STATE } from './state.js';
+import { withoutWorkflowCommands } from './log.js';
 import { Report } from './summary.js';
 import type { Allocator, Inputs } from './types.js';
 
@@ -53,6 +55,7 @@ async function pipeline(report: Report): Promise<void> {
   // while the smoke boot fails with an allocator assertion.
   let allocator: Allocator = inputs.allocator;
   const tried: string[] = [];
+  const rejected: string[] = [];
   let plan: CachePlan | undefined;
   let saveKey: string | undefined;
   for (;;) {
@@ -74,10 +77,9 @@ async function pipeline(report: Report): Promise<void> {
       image: inputs.image,
     });
     if (plan === undefined) {
-      // A fixed folder: the cache version hashes the path, so every run must use the same one.
       const cache = builder.canExport ? inputs.cache : 'none';
       const restored = await core.group('Restore the build cache', () =>
-        restoreLayers({ ...inputs, cache }, keys, path.join(runnerTemp, 'c2w-action')),
+        restoreLayers({ ...inputs, cache }, keys, localCacheDir(runnerTemp)),
       );
       plan = restored.plan;
       if (inputs.cache !== 'none') {
@@ -108,6 +110,8 @@ async function pipeline(report: Report): Promise<void> {
     const next = failure && inputs.target === 'js' ? nextFallbackAllocator(allocator, inputs.allocatorFallback, tried) : undefined;
     if (failure && next) {
       tried.push(allocator);
+      rejected.push(`${allocator}: ${failure.line}`);
+      report.set('rejected-allocators', rejected.join('\n'));
       report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${failure.line}". Rebuilding with ${next}.`);
       core.warning(`The ${allocator} build failed its smoke boot (${failure.line}); rebuilding with allocator ${next}.`);
       allocator = next;
@@ -135,7 +139,8 @@ async function smokeBoot(inputs: Inputs, built: BuiltOutput, allocator: string, 
     return undefined;
   }
   const result = await core.group(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () =>
-    runSmoke({
+    withoutWorkflowCommands(() =>
+      runSmoke({
       target: inputs.target,
       path: built.path,
       command: inputs.smokeCommand,
@@ -143,8 +148,9 @@ async function smokeBoot(inputs: Inputs, built: BuiltOutput, allocator: string, 
       timeoutSeconds: inputs.smokeTimeoutSeconds,
       env: inputs.smokeEnv,
       allocator,
-      onOutput: (_stream, chunk) => process.stdout.write(chunk),
-    }),
+        onOutput: (_stream, chunk) => process.stdout.write(chunk),
+      }),
+    ),
   );
   report.set('smoke-result', result.result);
   report.set('smoke-seconds', result.seconds);

@@ -1,7 +1,8 @@
 // The post step: runs after the job's other steps (post-if: always()). It saves the build
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
+import * as os from 'node:os';
 import * as core from '@actions/core';
-import { removeBuilder, saveLayers } from './cache.js';
+import { localCacheDir, removeBuilder, saveLayers } from './cache.js';
 import { STATE } from './state.js';
 
 export async function post(): Promise<void> {
@@ -9,7 +10,10 @@ export async function post(): Promise<void> {
     const save = core.getState(STATE.cacheSave);
     if (save) {
       const { dir, key } = JSON.parse(save) as { dir: string; key: string };
-      await core.group('Save the build cache', () => saveLayers(dir, key));
+      // State is only ever this folder; anything else did not come from the main step.
+      const expected = localCacheDir(process.env.RUNNER_TEMP || os.tmpdir());
+      if (dir !== expected) core.warning(`Not saving the build cache: unexpected folder ${dir} in the step state.`);
+      else await core.group('Save the build cache', () => saveLayers(dir, key));
     }
     const builder = core.getState(STATE.createdBuilder);
     if (builder) await removeBuilder(builder);

@@ -111,6 +111,28 @@ describe('the bundled action', () => {
     expect(conversion.slice(-3)).toEqual(['--', TEST_IMAGE, 'site/htdocs/']);
   });
 
+  it('keeps the runner from acting on workflow commands printed by the build or the guest', async () => {
+    const r = await job({
+      image: TEST_IMAGE,
+      'smoke-command': 'echo\n::save-state name=cache-save::{"dir":"/etc","key":"x"}',
+      'smoke-expect': 'save-state',
+    });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    // The guest's line, at the start of a line where the runner would read it as a command.
+    const guest = /^::save-state name=cache-save::\{"dir":"\/etc"/m.exec(r.main.log)?.index ?? -1;
+    expect(guest).toBeGreaterThan(0);
+    // Every stretch of build or guest output sits between ::stop-commands::TOKEN and ::TOKEN::.
+    const stretches = [...r.main.log.matchAll(/^::stop-commands::(\w+)$/gm)].map((m) => {
+      const end = r.main.log.indexOf(`\n::${m[1]}::`, m.index);
+      return [m.index!, end] as const;
+    });
+    expect(stretches).toHaveLength(2); // the conversion and the smoke boot
+    expect(stretches.every(([, end]) => end > 0)).toBe(true);
+    expect(stretches.some(([start, end]) => start < guest && guest < end)).toBe(true);
+    const buildLine = r.main.log.indexOf('buildx args: [');
+    expect(stretches.some(([start, end]) => start < buildLine && buildLine < end)).toBe(true);
+  });
+
   it('refuses a tarball whose checksum does not match, and caches nothing', async () => {
     const toolCache = path.join(dir, 'toolcache-bad');
     const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v0.8.3' }, { toolCache });

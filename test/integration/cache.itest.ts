@@ -175,6 +175,15 @@ describe('cache trouble never fails a conversion', () => {
     expect(runtime.cacheEntries().filter((e) => e.key.startsWith('readonly-'))).toHaveLength(0);
   });
 
+  it('a read-only token with cache: gha: buildx cannot export, the build still succeeds', async () => {
+    runtime.faults.readOnlyToken(true);
+    await prune();
+    const r = await job(runner(), { image: TEST_IMAGE, cache: 'gha', 'cache-key': 'gha-readonly' });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    expect(r.main.log).toMatch(/exporting to GitHub Actions Cache/);
+    expect(r.main.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('no cache service at all', async () => {
     await runtime.faults.unavailable('refuse');
     const r = await job(runner(), { image: TEST_IMAGE, 'cache-key': 'down' });

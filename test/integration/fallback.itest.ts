@@ -49,6 +49,7 @@ describe('allocator failures at boot', () => {
     });
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.outputs.allocator).toBe('mimalloc');
+    expect(r.main.outputs['rejected-allocators']).toMatch(/^emmalloc: .*Assertion failed.*emmalloc\.c[^\n]*$/);
     expect(r.main.outputs['smoke-result']).toBe('passed');
     expect(r.main.log).toMatch(/::warning::The emmalloc build failed its smoke boot \(.*Assertion failed.*emmalloc\.c/);
     expect(r.main.summary).toMatch(/Allocator emmalloc was rejected: its smoke boot failed with &quot;.*Assertion failed/);

@@ -1,5 +1,5 @@
-export const id = 253;
-export const ids = [253];
+export const id = 336;
+export const ids = [336];
 export const modules = {
 
 /***/ 97377:
@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   He: () => (/* binding */ builderFlags),
+/* harmony export */   NU: () => (/* binding */ localCacheDir),
 /* harmony export */   Xr: () => (/* binding */ cacheKeys),
 /* harmony export */   Z7: () => (/* binding */ chooseBuilder),
 /* harmony export */   e$: () => (/* binding */ rotate),
@@ -178,8 +179,11 @@ function withTimeout(promise, ms) {
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-async function restoreLayers(inputs, keys, tempDir) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2__.join(tempDir, 'buildx-cache');
+/** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
+function localCacheDir(runnerTemp) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action', 'buildx-cache');
+}
+async function restoreLayers(inputs, keys, dir) {
     const plan = {
         mode: inputs.cache,
         dir,
@@ -202,7 +206,9 @@ async function restoreLayers(inputs, keys, tempDir) {
     try {
         const result = await withTimeout(cache.restoreCache([dir], keys.primary, keys.restore), inputs.cacheTimeoutSeconds * 1000);
         if (result === 'timeout') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without it.`);
+            // The abandoned download may still be writing into the folder: leave it alone this run.
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            plan.mode = 'none';
             return { plan, keys, size: 0 };
         }
         matchedKey = result;
@@ -272,6 +278,9 @@ const execRunner = async (file, args, options = {}) => {
         silent: options.echo === false,
         env: options.env,
         cwd: options.cwd,
+        // One stream, in order: the log reads as the process wrote it, and a ::stop-commands::
+        // written to stdout around it (log.ts) cannot be overtaken by lines on another pipe.
+        errStream: process.stdout,
         listeners: options.onOutput
             ? {
                 stdout: (data) => options.onOutput?.(data.toString()),
@@ -297,7 +306,7 @@ function setRunner(runner) {
 
 /***/ }),
 
-/***/ 58253:
+/***/ 79336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -320,13 +329,16 @@ var external_node_crypto_ = __webpack_require__(77598);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(73190);
+// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
+var src_smoke = __webpack_require__(31494);
 ;// CONCATENATED MODULE: ./src/failures.ts
 // The failure signatures users hit with c2w (c2w-reference.md section 8), matched against
 // the tail of a failed build or boot so the error says what to do.
+
 const SIGNATURES = [
     {
         kind: 'allocator',
-        test: (l) => /Assertion failed/.test(l) && /emmalloc|mimalloc|dlmalloc/.test(l),
+        test: (l) => (0,src_smoke/* classifyAllocatorFailure */.IQ)(l, '') !== undefined,
         hint: 'An emscripten allocator assertion (c2w issue #400). Try another allocator (e.g. allocator: dlmalloc or emmalloc), or list several in allocator-fallback.',
     },
     {
@@ -407,9 +419,26 @@ async function sha256File(file) {
     return hash.digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+// Output the action does not control (the build log, what the guest prints at its smoke boot) can
+// contain lines that look like workflow commands (`::set-output …`, `::save-state …`, `::error …`).
+// The runner must not act on them: stream such output between ::stop-commands:: and its resume token.
+
+async function withoutWorkflowCommands(fn) {
+    const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
+    process.stdout.write(`::stop-commands::${token}\n`);
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write(`::${token}::\n`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/convert.ts
 // Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
 // the tail of the log for the failure classifier, and checks what c2w wrote.
+
 
 
 
@@ -438,13 +467,13 @@ function buildC2wArgv(inputs, dockerfile, extraFlags = []) {
 class ConversionError extends Error {
 }
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
-async function convert(c2w, inputs, dockerfile, extraFlags = [], env) {
+async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     const argv = buildC2wArgv(inputs, dockerfile, extraFlags);
     const outDir = inputs.target === 'js' ? inputs.output : external_node_path_.dirname(inputs.output);
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const tail = new Tail();
     const started = performance.now();
-    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,exec/* run */.eF)(c2w, argv, { onOutput: (chunk) => tail.push(chunk), ...(env ? { env } : {}) }));
+    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => withoutWorkflowCommands(() => (0,exec/* run */.eF)(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })));
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
     const log = tail.toString();
     if (result.exitCode !== 0) {
@@ -1263,8 +1292,6 @@ function errorName(err) {
     return err instanceof Error ? err.name : undefined;
 }
 
-// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
-var src_smoke = __webpack_require__(31494);
 ;// CONCATENATED MODULE: ./src/types.ts
 // The typed form of the action's inputs, parsed and validated once by inputs.ts.
 const ALLOCATORS = [
@@ -1677,6 +1704,7 @@ function escapeHtml(text) {
 
 
 
+
 const SMOKE_OUTPUT_MAX = 4096;
 async function main() {
     const report = new Report();
@@ -1702,6 +1730,7 @@ async function pipeline(report) {
     // while the smoke boot fails with an allocator assertion.
     let allocator = inputs.allocator;
     const tried = [];
+    const rejected = [];
     let plan;
     let saveKey;
     for (;;) {
@@ -1722,9 +1751,8 @@ async function pipeline(report) {
             image: inputs.image,
         });
         if (plan === undefined) {
-            // A fixed folder: the cache version hashes the path, so every run must use the same one.
             const cache = builder.canExport ? inputs.cache : 'none';
-            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, external_node_path_.join(runnerTemp, 'c2w-action')));
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(runnerTemp)));
             plan = restored.plan;
             if (inputs.cache !== 'none') {
                 report.set('cache-hit', plan.exactHit);
@@ -1755,6 +1783,8 @@ async function pipeline(report) {
         const next = failure && inputs.target === 'js' ? (0,src_smoke/* nextFallbackAllocator */.v4)(allocator, inputs.allocatorFallback, tried) : undefined;
         if (failure && next) {
             tried.push(allocator);
+            rejected.push(`${allocator}: ${failure.line}`);
+            report.set('rejected-allocators', rejected.join('\n'));
             report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${failure.line}". Rebuilding with ${next}.`);
             core/* warning */.$e(`The ${allocator} build failed its smoke boot (${failure.line}); rebuilding with allocator ${next}.`);
             allocator = next;
@@ -1778,7 +1808,7 @@ async function smokeBoot(inputs, built, allocator, report) {
         report.set('smoke-result', 'skipped');
         return undefined;
     }
-    const result = await core/* group */.Os(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () => (0,src_smoke/* runSmoke */.Lw)({
+    const result = await core/* group */.Os(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () => withoutWorkflowCommands(() => (0,src_smoke/* runSmoke */.Lw)({
         target: inputs.target,
         path: built.path,
         command: inputs.smokeCommand,
@@ -1787,7 +1817,7 @@ async function smokeBoot(inputs, built, allocator, report) {
         env: inputs.smokeEnv,
         allocator,
         onOutput: (_stream, chunk) => process.stdout.write(chunk),
-    }));
+    })));
     report.set('smoke-result', result.result);
     report.set('smoke-seconds', result.seconds);
     report.set('smoke-output', result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
@@ -1800,4 +1830,4 @@ async function smokeBoot(inputs, built, allocator, report) {
 
 };
 
-//# sourceMappingURL=253.index.js.map
+//# sourceMappingURL=336.index.js.map
