@@ -141,6 +141,8 @@ async function chooseBuilder(inputs, runId) {
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
     const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
     if (made.exitCode !== 0) {
+        // --bootstrap can fail after the builder was registered: do not leave it behind.
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
         return { created: false, canExport: false };
     }

@@ -171,6 +171,8 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
   );
   const made = await run('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
   if (made.exitCode !== 0) {
+    // --bootstrap can fail after the builder was registered: do not leave it behind.
+    await run('docker', ['buildx', 'rm', '--force', created], { echo: false });
     core.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
     return { created: false, canExport: false };
   }

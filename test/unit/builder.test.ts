@@ -10,6 +10,7 @@ afterEach(() => restore?.());
 
 function fakeDocker(answers: Record<string, Partial<RunResult>>): string[][] {
   const calls: string[][] = [];
+
   restore = setRunner(async (file, args) => {
     calls.push([file, ...args]);
     const key = [file, ...args].join(' ');
@@ -57,12 +58,13 @@ describe('chooseBuilder', () => {
     expect(calls).toEqual([]);
   });
 
-  it('goes on uncached when creating a builder fails', async () => {
-    fakeDocker({
+  it('goes on uncached when creating a builder fails, and removes the half-made one', async () => {
+    const calls = fakeDocker({
       'docker buildx inspect': { stdout: 'Name: default\nDriver: docker\n' },
       'docker info': { stdout: CLASSIC },
       'docker buildx create': { exitCode: 1, stderr: 'permission denied' },
     });
     expect(await chooseBuilder({ cache: 'local' }, '1')).toEqual({ created: false, canExport: false });
+    expect(calls.at(-1)).toEqual(['docker', 'buildx', 'rm', '--force', `c2w-action-1-${process.pid}`]);
   });
 });
