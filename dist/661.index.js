@@ -17,7 +17,7 @@ export const modules = {
 /* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
 /* harmony export */   wT: () => (/* binding */ cacheFlags)
 /* harmony export */ });
-/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache, dirSize */
+/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -26,9 +26,11 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73190);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59148);
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+
 
 
 
@@ -155,24 +157,6 @@ async function removeBuilder(name) {
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed the builder '${name}'.`);
 }
-async function dirSize(dir) {
-    let total = 0;
-    let entries;
-    try {
-        entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return 0;
-    }
-    for (const e of entries) {
-        const p = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, e.name);
-        if (e.isDirectory())
-            total += await dirSize(p);
-        else if (e.isFile())
-            total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(p)).size;
-    }
-    return total;
-}
 function withTimeout(promise, ms) {
     let timer;
     const timeout = new Promise((resolve) => {
@@ -225,7 +209,7 @@ async function restoreLayers(inputs, keys, dir) {
     }
     plan.restored = true;
     plan.exactHit = matchedKey === keys.primary;
-    const size = await dirSize(dir);
+    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .t)(dir);
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
     return { plan, keys, matchedKey, size };
 }
@@ -252,7 +236,7 @@ async function saveLayers(dir, primaryKey) {
         if (id === -1)
             _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the build cache (${await dirSize(dir)} bytes) under ${primaryKey}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .t)(dir)} bytes) under ${primaryKey}.`);
     }
     catch (e) {
         _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache save failed: ${e.message}`);
@@ -303,6 +287,51 @@ function setRunner(runner) {
     return () => {
         current = previous;
     };
+}
+
+
+/***/ }),
+
+/***/ 59148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ listFiles),
+/* harmony export */   t: () => (/* binding */ dirSize)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Walking an output or cache folder.
+
+
+/** Relative paths (with `/`) of every regular file below `dir`, sorted. */
+async function listFiles(dir, prefix = '') {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, prefix), { withFileTypes: true });
+    const files = [];
+    for (const e of entries) {
+        const rel = prefix ? `${prefix}/${e.name}` : e.name;
+        if (e.isDirectory())
+            files.push(...(await listFiles(dir, rel)));
+        else if (e.isFile())
+            files.push(rel);
+    }
+    return files.sort();
+}
+/** Bytes of the regular files below `dir`; 0 when it does not exist. */
+async function dirSize(dir) {
+    let files;
+    try {
+        files = await listFiles(dir);
+    }
+    catch {
+        return 0;
+    }
+    let total = 0;
+    for (const f of files)
+        total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, f))).size;
+    return total;
 }
 
 

@@ -2,10 +2,11 @@
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from './exec.js';
+import { dirSize } from './files.js';
 import type { CacheMode, Inputs } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -194,22 +195,6 @@ export interface Restored {
   matchedKey?: string;
   /** Bytes on disk of what was restored. */
   size: number;
-}
-
-export async function dirSize(dir: string): Promise<number> {
-  let total = 0;
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) total += await dirSize(p);
-    else if (e.isFile()) total += (await stat(p)).size;
-  }
-  return total;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {

@@ -1,12 +1,13 @@
 // Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
 // the tail of the log for the failure classifier, and checks what c2w wrote.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from './hash.js';
+import { listFiles } from './files.js';
 import { withoutWorkflowCommands } from './log.js';
 import type { Inputs } from './types.js';
 
@@ -35,8 +36,6 @@ export interface BuiltOutput {
   /** sha256 of the file; for js, of the sorted `<sha256>  <relative path>` listing of every file. */
   sha256: string;
   buildSeconds: number;
-  /** The build's log tail, for later classification. */
-  log: string;
 }
 
 export class ConversionError extends Error {}
@@ -71,7 +70,7 @@ export async function convert(
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
-  return { path: inputs.output, ...checked, buildSeconds, log };
+  return { path: inputs.output, ...checked, buildSeconds };
 }
 
 export async function checkWasiOutput(file: string): Promise<{ size: number; sha256: string }> {
@@ -95,20 +94,9 @@ export async function checkWasiOutput(file: string): Promise<{ size: number; sha
   return { size, sha256: await sha256File(file) };
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
-  const files: string[] = [];
-  for (const e of entries) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) files.push(...(await listFiles(dir, rel)));
-    else if (e.isFile()) files.push(rel);
-  }
-  return files;
-}
-
 /** sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order on disk. */
 export async function hashDirectory(dir: string): Promise<{ sha256: string; files: string[] }> {
-  const files = (await listFiles(dir)).sort();
+  const files = await listFiles(dir);
   const listing = [];
   for (const f of files) listing.push(`${await sha256File(path.join(dir, f))}  ${f}\n`);
   return { sha256: createHash('sha256').update(listing.join('')).digest('hex'), files };

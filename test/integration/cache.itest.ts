@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dirSize } from '../../src/cache.js';
+import { dirSize } from '../../src/files.js';
 import { stepCached } from '../harness/buildlog.js';
 import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
 import { packStandinRelease } from '../harness/c2w-release.js';
