@@ -3,18 +3,16 @@
 // the c2w stand-in converting through the project's real Docker engine, the output checked and
 // smoke-booted, the outputs and job summary written.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packStandinRelease } from '../harness/c2w-release.js';
-import { startEngine, TEST_IMAGE, type EngineEnv } from '../harness/engine.js';
+import { TEST_IMAGE } from '../harness/engine.js';
 import { startGitHubApi } from '../harness/github-api.js';
-import { startReleaseServer, type ReleaseServer } from '../harness/release-server.js';
-import { runJob, type Job } from '../harness/runner.js';
+import { startHarness, type Harness } from '../harness/harness.js';
+import type { Job, JobResult } from '../harness/runner.js';
 
-let engine: EngineEnv;
-let releases: ReleaseServer;
+let h: Harness;
 let dir: string;
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -24,29 +22,30 @@ function argvLog(file: string): string[][] {
   return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
 }
 
-/** A job on one runner: the tool cache is shared by the jobs of a test. */
-function job(withInputs: Record<string, string>, extra: Partial<Job> & { argvLog?: string } = {}): ReturnType<typeof runJob> {
+/** A job whose c2w logs its argv to `argvLog`; each gets a fresh tool cache unless given one. */
+function job(withInputs: Record<string, string>, extra: Omit<Job, 'with'> & { argvLog?: string } = {}): Promise<JobResult> {
   const { argvLog: log, ...rest } = extra;
-  return runJob({
-    ...rest,
-    with: { 'c2w-download-url': releases.url, cache: 'none', 'upload-artifact': 'false', ...withInputs },
-    env: { ...engine, ...(log ? { C2W_STANDIN_ARGV_LOG: log } : {}), ...rest.env },
-  });
+  return h.job(
+    { cache: 'none', 'upload-artifact': 'false', ...withInputs },
+    {
+      toolCache: path.join(dir, `toolcache-${Math.random().toString(36).slice(2)}`),
+      ...rest,
+      env: { ...(log ? { C2W_STANDIN_ARGV_LOG: log } : {}), ...rest.env },
+    },
+  );
 }
 
 beforeAll(async () => {
-  engine = await startEngine();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-action-it-'));
-  packStandinRelease(path.join(dir, 'releases', 'v0.8.4'), 'v0.8.4');
+  h = await startHarness({ name: 'action' });
+  dir = h.dir;
   packStandinRelease(path.join(dir, 'releases', 'v0.8.3'), 'v0.8.3', { corruptSum: true });
   // v0.8.2: SHA256SUMS without a line for the tarball.
   packStandinRelease(path.join(dir, 'releases', 'v0.8.2'), 'v0.8.2');
   writeFileSync(path.join(dir, 'releases', 'v0.8.2', 'SHA256SUMS'), `${'0'.repeat(64)}  c2w-net-proxy.wasm\n`);
-  releases = await startReleaseServer(path.join(dir, 'releases'));
 });
 
 afterAll(async () => {
-  await releases?.close();
+  await h?.stop();
 });
 
 describe('the bundled action', () => {
@@ -69,8 +68,8 @@ describe('the bundled action', () => {
     expect(out['smoke-output']).toContain('c2w-smoke-ok');
 
     // Downloaded and verified once, from the configured base URL.
-    expect(releases.requests).toContain('/v0.8.4/SHA256SUMS');
-    expect(releases.requests).toContain('/v0.8.4/container2wasm-v0.8.4-linux-amd64.tar.gz');
+    expect(h.releases.requests).toContain('/v0.8.4/SHA256SUMS');
+    expect(h.releases.requests).toContain('/v0.8.4/container2wasm-v0.8.4-linux-amd64.tar.gz');
     expect(first.main.log).toMatch(/Verified container2wasm-v0\.8\.4-linux-amd64\.tar\.gz/);
     expect(readdirSync(path.join(toolCache, 'c2w'))).toEqual(['0.8.4']);
 
@@ -89,11 +88,11 @@ describe('the bundled action', () => {
     expect(first.main.summary).toContain(out.sha256);
     expect(first.post?.exitCode).toBe(0);
 
-    const before = releases.requests.length;
+    const before = h.releases.requests.length;
     const second = await job({ image: TEST_IMAGE, allocator: 'dlmalloc' }, { toolCache });
     expect(second.main.exitCode, second.main.log).toBe(0);
     expect(second.main.log).toMatch(/c2w v0\.8\.4 found in the tool cache/);
-    expect(releases.requests.length).toBe(before);
+    expect(h.releases.requests.length).toBe(before);
   });
 
   it('builds a js directory with the trailing slash c2w requires', async () => {
@@ -183,11 +182,11 @@ describe('the bundled action', () => {
     ['a bad allocator', { image: TEST_IMAGE, allocator: 'tcmalloc' }, /::error::Input 'allocator' must be one of emmalloc/],
   ])('rejects %s before anything runs', async (_name, inputs, error) => {
     const log = path.join(dir, `argv-bad-${Math.random()}.log`);
-    const before = releases.requests.length;
+    const before = h.releases.requests.length;
     const r = await job(inputs, { argvLog: log });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(error);
-    expect(releases.requests.length).toBe(before);
+    expect(h.releases.requests.length).toBe(before);
     expect(argvLog(log)).toEqual([]);
   });
 

@@ -3,50 +3,37 @@
 // stand-in for GitHub's cache service (Twirp + Azurite).
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dirSize } from '../../src/files.js';
+import type { ActionsRuntime } from '../harness/actions-runtime.js';
 import { stepCached } from '../harness/buildlog.js';
-import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
-import { packStandinRelease } from '../harness/c2w-release.js';
-import { startEngine, TEST_IMAGE, withEngine, type EngineEnv } from '../harness/engine.js';
-import { startReleaseServer, type ReleaseServer } from '../harness/release-server.js';
-import { runJob, type JobResult } from '../harness/runner.js';
+import { TEST_IMAGE, withEngine } from '../harness/engine.js';
+import { startHarness, type Harness } from '../harness/harness.js';
+import type { JobResult } from '../harness/runner.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
 
-let engine: EngineEnv;
-let releases: ReleaseServer;
+let h: Harness;
 let runtime: ActionsRuntime;
-let dir: string;
 
 /** Empties BuildKit's own cache, as a fresh runner would have it. */
 async function prune(): Promise<void> {
-  await exec('docker', ['buildx', 'prune', '-af'], { env: withEngine(engine) });
+  await exec('docker', ['buildx', 'prune', '-af'], { env: withEngine(h.engine) });
 }
 
 /** One job on "the same kind of runner": same RUNNER_TEMP path (the cache version hashes it) and tool cache. */
 function job(runnerTemp: string, withInputs: Record<string, string>): Promise<JobResult> {
-  const { RUNNER_TEMP: _ignored, GITHUB_WORKSPACE: _ws, ...service } = runtime.env;
-  return runJob({
-    with: { 'c2w-download-url': releases.url, 'upload-artifact': 'false', smoke: 'false', ...withInputs },
-    env: { ...engine, ...service },
-    runnerTemp,
-    toolCache: path.join(dir, 'toolcache'),
-  });
+  return h.job({ 'upload-artifact': 'false', smoke: 'false', ...withInputs }, { runnerTemp });
 }
 
-const runner = () => mkdtempSync(path.join(dir, 'runner-'));
+const runner = () => mkdtempSync(path.join(h.dir, 'runner-'));
 
 beforeAll(async () => {
-  engine = await startEngine();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-cache-it-'));
-  packStandinRelease(path.join(dir, 'releases', 'v0.8.4'), 'v0.8.4');
-  releases = await startReleaseServer(path.join(dir, 'releases'));
-  runtime = await startActionsRuntime();
+  h = await startHarness({ runtime: true, name: 'cache' });
+  runtime = h.runtime!;
 });
 
 afterEach(async () => {
@@ -54,8 +41,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  await releases?.close();
+  await h?.stop();
 });
 
 describe('build-layer cache (cache: local)', () => {

@@ -2,41 +2,21 @@
 // (the c2w stand-in's BROKEN_ALLOCATOR build arg picks the emmalloc double-free stand-in, as c2w
 // issue #400's QEMU build asserted) is rebuilt with the next allocator-fallback entry; without a
 // fallback it fails with the allocator named, and nothing is uploaded.
-import { mkdtempSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
-import { packStandinRelease } from '../harness/c2w-release.js';
-import { startEngine, TEST_IMAGE, type EngineEnv } from '../harness/engine.js';
-import { startReleaseServer, type ReleaseServer } from '../harness/release-server.js';
-import { runJob, type JobResult } from '../harness/runner.js';
+import { TEST_IMAGE } from '../harness/engine.js';
+import { startHarness, type Harness } from '../harness/harness.js';
 
-let engine: EngineEnv;
-let releases: ReleaseServer;
-let runtime: ActionsRuntime;
-let dir: string;
-
-function job(withInputs: Record<string, string>): Promise<JobResult> {
-  const { RUNNER_TEMP: _t, GITHUB_WORKSPACE: _w, ...service } = runtime.env;
-  return runJob({
-    with: { 'c2w-download-url': releases.url, image: TEST_IMAGE, target: 'js', 'smoke-timeout': '60', ...withInputs },
-    env: { ...engine, ...service },
-    toolCache: path.join(dir, 'toolcache'),
-  });
-}
+let h: Harness;
+const job = (withInputs: Record<string, string>) =>
+  h.job({ image: TEST_IMAGE, target: 'js', 'smoke-timeout': '60', ...withInputs });
+const artifacts = () => h.runtime!.artifacts();
 
 beforeAll(async () => {
-  engine = await startEngine();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-fallback-it-'));
-  packStandinRelease(path.join(dir, 'releases', 'v0.8.4'), 'v0.8.4');
-  releases = await startReleaseServer(path.join(dir, 'releases'));
-  runtime = await startActionsRuntime();
+  h = await startHarness({ runtime: true, name: 'fallback' });
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  await releases?.close();
+  await h?.stop();
 });
 
 describe('allocator failures at boot', () => {
@@ -56,7 +36,7 @@ describe('allocator failures at boot', () => {
     expect(r.main.summary).toContain('Allocator mimalloc passed the smoke boot after emmalloc failed.');
     // The rebuild reused the cache the first build exported (the image stages are CACHED).
     expect(r.main.log).toMatch(/--cache-from=type=local/);
-    const uploaded = runtime.artifacts().filter((a) => a.name === 'fallback-ok' && a.finalized);
+    const uploaded = artifacts().filter((a) => a.name === 'fallback-ok' && a.finalized);
     expect(uploaded).toHaveLength(1);
   });
 
@@ -66,7 +46,7 @@ describe('allocator failures at boot', () => {
     expect(r.main.outputs['smoke-result']).toBe('failed');
     expect(r.main.log).toMatch(/::error::Smoke boot failed: .*%0AThe emmalloc allocator failed when the output booted \(c2w issue #400\)/);
     expect(r.main.log).toMatch(/Nothing was published/);
-    expect(runtime.artifacts().filter((a) => a.name === 'fallback-none')).toHaveLength(0);
+    expect(artifacts().filter((a) => a.name === 'fallback-none')).toHaveLength(0);
   });
 
   it('a wasi build is not rebuilt: the allocator does not apply to it', async () => {

@@ -3,32 +3,24 @@
 // downloaded back with @actions/artifact, and release assets on the local GitHub REST stand-in.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
-import { packStandinRelease } from '../harness/c2w-release.js';
-import { startEngine, TEST_IMAGE, type EngineEnv } from '../harness/engine.js';
+import type { ActionsRuntime } from '../harness/actions-runtime.js';
+import { TEST_IMAGE } from '../harness/engine.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
-import { startReleaseServer, type ReleaseServer } from '../harness/release-server.js';
-import { runJob, type JobResult } from '../harness/runner.js';
+import { startHarness, type Harness } from '../harness/harness.js';
+import type { JobResult } from '../harness/runner.js';
 
 const TOKEN = 'ghs_fakeTokenForTests0123456789';
-let engine: EngineEnv;
-let releases: ReleaseServer;
+let h: Harness;
 let runtime: ActionsRuntime;
 let dir: string;
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 function job(withInputs: Record<string, string>, env: Record<string, string> = {}): Promise<JobResult> {
-  const { RUNNER_TEMP: _t, GITHUB_WORKSPACE: _w, ...service } = runtime.env;
-  return runJob({
-    with: { 'c2w-download-url': releases.url, image: TEST_IMAGE, cache: 'none', ...withInputs },
-    env: { ...engine, ...service, ...env },
-    toolCache: path.join(dir, 'toolcache'),
-  });
+  return h.job({ image: TEST_IMAGE, cache: 'none', ...withInputs }, { env });
 }
 
 /** @actions/artifact reads its service from process.env, as it would inside a later job step. */
@@ -44,16 +36,13 @@ async function withRuntimeEnv<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  engine = await startEngine();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-publish-it-'));
-  packStandinRelease(path.join(dir, 'releases', 'v0.8.4'), 'v0.8.4');
-  releases = await startReleaseServer(path.join(dir, 'releases'));
-  runtime = await startActionsRuntime();
+  h = await startHarness({ runtime: true, name: 'publish' });
+  runtime = h.runtime!;
+  dir = h.dir;
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  await releases?.close();
+  await h?.stop();
 });
 
 describe('artifact', () => {
