@@ -278,6 +278,9 @@ cmd_start() {
     ensure_test_image
     return 0
   fi
+  # A dockerd that does not answer (killed with its session, hung, or still exiting) and the
+  # containerd it left behind would make the new one refuse its pidfile: end them first.
+  stop_engine
   ensure_packages
   start_daemon
   check_api
@@ -285,11 +288,9 @@ cmd_start() {
   log "ready: $(answers | sed 's/^/API /') at unix://$SOCK"
 }
 
-cmd_stop() {
+# Stops our dockerd and the containerd it started (the caller holds the lock).
+stop_engine() {
   local pid i cpid cpidfile=$EXEC_ROOT/containerd/containerd.pid
-  mkdir -p "$ENGINE_HOME"
-  exec 9>"$ENGINE_HOME/lock"
-  flock 9
   cpid=$(cat "$cpidfile" 2>/dev/null || true)
   if pid=$(dockerd_pid); then
     kill -TERM "$pid"
@@ -305,6 +306,13 @@ cmd_stop() {
     kill -0 "$cpid" 2>/dev/null && kill -KILL "$cpid" 2>/dev/null || true
   fi
   rm -f "$PIDFILE" "$SOCK"
+}
+
+cmd_stop() {
+  mkdir -p "$ENGINE_HOME"
+  exec 9>"$ENGINE_HOME/lock"
+  flock 9
+  stop_engine
 }
 
 cmd_env() {
