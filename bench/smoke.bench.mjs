@@ -78,10 +78,14 @@ const nodeVersion = spawnSync(nodePath, ['--version'], { encoding: 'utf8' }).std
 const lines = [];
 lines.push(
   `### Node ${nodeVersion} (bench process: ${process.version}), median of ${runs}, ` +
-    `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`,
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at start`,
   '',
 );
-lines.push('| module | bare node:wasi (in process) | process start | smoke to match | smoke wall | limit 1.1×bare + start | to match ÷ limit | wall ÷ limit | child peak RSS |');
+lines.push(
+  '| module | bare node:wasi (in process) | process start | smoke to match | smoke wall | limit 1.1×bare + start | to match ÷ limit | wall ÷ limit | child peak RSS |',
+);
 lines.push('|---|---|---|---|---|---|---|---|---|');
 
 // Warm the page cache and the child bundle once.
@@ -121,10 +125,17 @@ const jsRows = [];
 for (const allocator of ['dlmalloc', 'emmalloc', 'mimalloc']) {
   const path = join(repo, 'test/fixtures/js-standin', allocator);
   const s = [];
-  for (let i = 0; i < runs; i++) s.push(await smoke({ target: 'js', path, command: ['echo', 'c2w-smoke-ok'], expect: /c2w-smoke-ok/, allocator }));
+  for (let i = 0; i < runs; i++)
+    s.push(await smoke({ target: 'js', path, command: ['echo', 'c2w-smoke-ok'], expect: /c2w-smoke-ok/, allocator }));
   jsRows.push(
     `| js stand-in, ${allocator} | ${ms(median(s.map((x) => x.toMatch)))} | ${ms(median(s.map((x) => x.wall)))} | ${(Math.max(...s.map((x) => x.rss)) / 1024).toFixed(0)} MiB |`,
   );
 }
-lines.push('', '| js output | smoke to match | smoke wall (incl. kill) | child peak RSS |', '|---|---|---|---|', ...jsRows, '');
+lines.push(
+  '',
+  '| js output | smoke to match | smoke wall (incl. kill) | child peak RSS |',
+  '|---|---|---|---|',
+  ...jsRows,
+  '',
+);
 console.log(lines.join('\n'));

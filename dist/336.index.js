@@ -80,7 +80,10 @@ function cacheFlags(plan) {
         // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
         // request, a 5xx, a denied push) must not fail a build that succeeded.
         case 'gha':
-            return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`];
+            return [
+                `--cache-from=type=gha,scope=${plan.scope}`,
+                `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
+            ];
         case 'registry':
             return [
                 `--cache-from=type=registry,ref=${plan.ref}`,
@@ -141,7 +144,15 @@ async function chooseBuilder(inputs, runId) {
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
-    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
+    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', [
+        'buildx',
+        'create',
+        '--name',
+        created,
+        '--driver',
+        'docker-container',
+        '--bootstrap',
+    ]);
     if (made.exitCode !== 0) {
         // --bootstrap can fail after the builder was registered: do not leave it behind.
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
@@ -623,7 +634,7 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     const patch = patchAllocator(source, inputs.allocator);
     if (inputs.allocator !== 'default' && patch.found === 0) {
         throw new DockerfileError(`The Dockerfile (${origin}) has no -sMALLOC= setting, so allocator '${inputs.allocator}' cannot be applied. ` +
-            "Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.");
+            'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.');
     }
     if (inputs.allocator === 'default') {
         core/* info */.pq(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
@@ -638,7 +649,13 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     const file = external_node_path_.join(tempDir, 'Dockerfile');
     await (0,promises_.writeFile)(file, patch.text);
     const hash = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-    return { path: file, sha256: hash(patch.text), sourceSha256: hash(source), found: patch.found, changed: patch.changed };
+    return {
+        path: file,
+        sha256: hash(patch.text),
+        sourceSha256: hash(source),
+        found: patch.found,
+        changed: patch.changed,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/image-ref.ts
@@ -758,7 +775,12 @@ async function publishReleaseAsset(req, deps = {}) {
         const octokit = getOctokit(req.token, {
             baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
             // Octokit's default logger prints warnings to the console; route them through core.
-            log: { debug: () => { }, info: () => { }, warn: (m) => core/* warning */.$e(m), error: (m) => core/* error */.z3(m) },
+            log: {
+                debug: () => { },
+                info: () => { },
+                warn: (m) => core/* warning */.$e(m),
+                error: (m) => core/* error */.z3(m),
+            },
         });
         const api = new Api(octokit.request, owner, repo, deps);
         const release = await api.findOrCreateRelease(req.tag, req.create);
@@ -833,7 +855,10 @@ class Api {
         for (let page = 1; page <= 10; page++) {
             let list;
             try {
-                list = await this.call('List releases', 'GET /repos/{owner}/{repo}/releases', { per_page: 100, page });
+                list = await this.call('List releases', 'GET /repos/{owner}/{repo}/releases', {
+                    per_page: 100,
+                    page,
+                });
             }
             catch (err) {
                 throw this.fail('Listing releases', err);
@@ -892,7 +917,9 @@ class Api {
         }
         core/* info */.pq(`Deleting the existing asset ${name} (id ${existing.id})`);
         try {
-            await this.call('Delete release asset', 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { asset_id: existing.id });
+            await this.call('Delete release asset', 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+                asset_id: existing.id,
+            });
         }
         catch (err) {
             if (err.status !== 404)
@@ -955,7 +982,9 @@ class Api {
 function apiMessage(e) {
     const data = e.response?.data;
     if (data && typeof data === 'object' && data.message) {
-        const details = (data.errors ?? []).map((x) => x.message || [x.field, x.code].filter(Boolean).join(' ')).filter(Boolean);
+        const details = (data.errors ?? [])
+            .map((x) => x.message || [x.field, x.code].filter(Boolean).join(' '))
+            .filter(Boolean);
         return details.length ? `${data.message} (${details.join('; ')})` : data.message;
     }
     return e.message ?? String(e);
@@ -1441,7 +1470,7 @@ function parseInputs(get) {
     const cacheRef = get('cache-ref').trim() || undefined;
     if (cache === 'registry') {
         if (cacheRef === undefined)
-            throw new InputError('cache-ref', "is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)");
+            throw new InputError('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
         const ref = parseImageReference(cacheRef);
         if (typeof ref === 'string')
             throw new InputError('cache-ref', `'${cacheRef}' ${ref}`);
@@ -1788,7 +1817,10 @@ async function pipeline(report) {
         }
         if (inputs.cache !== 'none')
             report.set('cache-primary-key', keys.primary);
-        const built = await convert(c2w.c2w, attempt, dockerfile.path, [...(0,src_cache/* builderFlags */.He)(builder.name), ...(0,src_cache/* cacheFlags */.wT)(plan)]);
+        const built = await convert(c2w.c2w, attempt, dockerfile.path, [
+            ...(0,src_cache/* builderFlags */.He)(builder.name),
+            ...(0,src_cache/* cacheFlags */.wT)(plan),
+        ]);
         report.set('wasm-path', built.path);
         report.set('wasm-size', built.size);
         report.set('sha256', built.sha256);

@@ -80,7 +80,10 @@ function cacheFlags(plan) {
         // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
         // request, a 5xx, a denied push) must not fail a build that succeeded.
         case 'gha':
-            return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`];
+            return [
+                `--cache-from=type=gha,scope=${plan.scope}`,
+                `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
+            ];
         case 'registry':
             return [
                 `--cache-from=type=registry,ref=${plan.ref}`,
@@ -141,7 +144,15 @@ async function chooseBuilder(inputs, runId) {
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
-    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
+    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', [
+        'buildx',
+        'create',
+        '--name',
+        created,
+        '--driver',
+        'docker-container',
+        '--bootstrap',
+    ]);
     if (made.exitCode !== 0) {
         // --bootstrap can fail after the builder was registered: do not leave it behind.
         await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });

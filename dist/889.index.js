@@ -213,7 +213,8 @@ async function runJs(config) {
         };
     });
     // 6. The module factory.
-    const { default: initEmscriptenModule } = (await import(/* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'out.js')).href));
+    const { default: initEmscriptenModule } = (await import(
+    /* webpackIgnore: true */ (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'out.js')).href));
     await initEmscriptenModule(Module);
     // The emulator runs on in its threads; the parent ends this process.
 }

@@ -28622,7 +28622,9 @@ class CappedText {
                 this.headBytes += bytes;
             }
             else {
-                const room = Buffer.from(chunk).subarray(0, this.cap - this.headBytes).toString();
+                const room = Buffer.from(chunk)
+                    .subarray(0, this.cap - this.headBytes)
+                    .toString();
                 this.head += room;
                 this.headBytes = this.cap;
                 this.truncated = true;
@@ -28789,7 +28791,12 @@ async function runSmoke(opts) {
             const err = stderr.text;
             const allocatorFailure = classifyAllocatorFailure(`${stdout.searchable}\n${stderr.searchable}`, opts.allocator);
             const what = opts.target === 'wasi' ? 'The module' : 'The js output';
-            const base = { stdout: out, stderr: err, ...(exitInfo ? { exit: exitInfo } : {}), ...(peakRssKiB !== undefined ? { peakRssKiB } : {}) };
+            const base = {
+                stdout: out,
+                stderr: err,
+                ...(exitInfo ? { exit: exitInfo } : {}),
+                ...(peakRssKiB !== undefined ? { peakRssKiB } : {}),
+            };
             if (matchedAt !== undefined) {
                 resolve({
                     result: 'passed',

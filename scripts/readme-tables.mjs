@@ -10,7 +10,8 @@ const code = (text) => (text === '' ? '' : `\`${cell(text).replace(/<br>/g, '` `
 
 export function inputsTable() {
   const rows = Object.entries(action.inputs).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${code(String(spec.default ?? '').trim())} | ${cell(spec.description)} |`,
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${code(String(spec.default ?? '').trim())} | ${cell(spec.description)} |`,
   );
   return ['| input | required | default | description |', '|---|---|---|---|', ...rows].join('\n');
 }

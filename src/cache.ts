@@ -91,13 +91,17 @@ export function cacheFlags(plan: CachePlan): string[] {
     case 'local': {
       const flags: string[] = [];
       if (plan.restored) flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-      if (!plan.exactHit) flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
+      if (!plan.exactHit)
+        flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
       return flags;
     }
     // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
     // request, a 5xx, a denied push) must not fail a build that succeeded.
     case 'gha':
-      return [`--cache-from=type=gha,scope=${plan.scope}`, `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`];
+      return [
+        `--cache-from=type=gha,scope=${plan.scope}`,
+        `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
+      ];
     case 'registry':
       return [
         `--cache-from=type=registry,ref=${plan.ref}`,
@@ -163,14 +167,24 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
     containerd = usesContainerdStore(info.stdout.trim());
   }
   if (canExportCache(driver, containerd)) {
-    core.info(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+    core.info(
+      `The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`,
+    );
     return { created: false, canExport: true };
   }
   const created = `c2w-action-${safe(runId)}-${process.pid}`;
   core.info(
     `The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`,
   );
-  const made = await run('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap']);
+  const made = await run('docker', [
+    'buildx',
+    'create',
+    '--name',
+    created,
+    '--driver',
+    'docker-container',
+    '--bootstrap',
+  ]);
   if (made.exitCode !== 0) {
     // --bootstrap can fail after the builder was registered: do not leave it behind.
     await run('docker', ['buildx', 'rm', '--force', created], { echo: false });
@@ -260,7 +274,9 @@ export async function restoreLayers(
   plan.restored = true;
   plan.exactHit = matchedKey === keys.primary;
   const size = await dirSize(dir);
-  core.info(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
+  core.info(
+    `Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`,
+  );
   return { plan, keys, matchedKey, size };
 }
 

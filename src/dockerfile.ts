@@ -71,7 +71,7 @@ export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: st
   if (inputs.allocator !== 'default' && patch.found === 0) {
     throw new DockerfileError(
       `The Dockerfile (${origin}) has no -sMALLOC= setting, so allocator '${inputs.allocator}' cannot be applied. ` +
-        "Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.",
+        'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.',
     );
   }
   if (inputs.allocator === 'default') {
@@ -91,5 +91,11 @@ export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: st
   const file = path.join(tempDir, 'Dockerfile');
   await writeFile(file, patch.text);
   const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-  return { path: file, sha256: hash(patch.text), sourceSha256: hash(source), found: patch.found, changed: patch.changed };
+  return {
+    path: file,
+    sha256: hash(patch.text),
+    sourceSha256: hash(source),
+    found: patch.found,
+    changed: patch.changed,
+  };
 }

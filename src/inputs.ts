@@ -112,7 +112,10 @@ export function parseInputs(get: InputGetter): Inputs {
   } else {
     if (output === '') output = 'out.wasm';
     if (output.endsWith('/')) {
-      throw new InputError('output', `must be a file path for target 'wasi' (a directory is only for 'js'); got '${output}'`);
+      throw new InputError(
+        'output',
+        `must be a file path for target 'wasi' (a directory is only for 'js'); got '${output}'`,
+      );
     }
   }
   const githubToken = get('github-token');
@@ -120,13 +123,17 @@ export function parseInputs(get: InputGetter): Inputs {
   const cache = oneOf<CacheMode>(get, 'cache', ['local', 'gha', 'registry', 'none'], 'local');
   const cacheRef = get('cache-ref').trim() || undefined;
   if (cache === 'registry') {
-    if (cacheRef === undefined) throw new InputError('cache-ref', "is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)");
+    if (cacheRef === undefined)
+      throw new InputError('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
     const ref = parseImageReference(cacheRef);
     if (typeof ref === 'string') throw new InputError('cache-ref', `'${cacheRef}' ${ref}`);
   }
   const cacheKey = get('cache-key').trim() || 'c2w';
   if (!/^[A-Za-z0-9._+-]{1,100}$/.test(cacheKey)) {
-    throw new InputError('cache-key', `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got '${cacheKey}'`);
+    throw new InputError(
+      'cache-key',
+      `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got '${cacheKey}'`,
+    );
   }
   const builder = get('builder').trim() || undefined;
   if (builder !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(builder)) {

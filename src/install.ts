@@ -88,11 +88,15 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
   }
   const expected = checksumFor(await readFile(sumsFile, 'utf8'), asset);
   if (expected === undefined) {
-    throw new InstallError(`SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`);
+    throw new InstallError(
+      `SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`,
+    );
   }
   const actual = await sha256File(tarball);
   if (actual !== expected) {
-    throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
+    throw new InstallError(
+      `Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`,
+    );
   }
   core.info(`Verified ${asset} (sha256 ${actual})`);
   const extracted = await tc.extractTar(tarball);
@@ -128,7 +132,10 @@ export async function resolveLatest(token: string): Promise<string> {
     throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${(e as Error).message}`);
   }
   const tag = res.result?.tag_name;
-  if (!tag) throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`);
+  if (!tag)
+    throw new InstallError(
+      `Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`,
+    );
   core.info(`c2w-version latest is ${tag}`);
   return tag;
 }

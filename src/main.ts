@@ -93,7 +93,10 @@ async function pipeline(report: Report): Promise<void> {
     }
     if (inputs.cache !== 'none') report.set('cache-primary-key', keys.primary);
 
-    const built = await convert(c2w.c2w, attempt, dockerfile.path, [...builderFlags(builder.name), ...cacheFlags(plan)]);
+    const built = await convert(c2w.c2w, attempt, dockerfile.path, [
+      ...builderFlags(builder.name),
+      ...cacheFlags(plan),
+    ]);
     report.set('wasm-path', built.path);
     report.set('wasm-size', built.size);
     report.set('sha256', built.sha256);
@@ -107,13 +110,18 @@ async function pipeline(report: Report): Promise<void> {
     if (smoke === undefined || smoke.result === 'passed') break;
 
     const failure = smoke.allocatorFailure;
-    const next = failure && inputs.target === 'js' ? nextFallbackAllocator(allocator, inputs.allocatorFallback, tried) : undefined;
+    const next =
+      failure && inputs.target === 'js' ? nextFallbackAllocator(allocator, inputs.allocatorFallback, tried) : undefined;
     if (failure && next) {
       tried.push(allocator);
       rejected.push(`${allocator}: ${failure.line}`);
       report.set('rejected-allocators', rejected.join('\n'));
-      report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${failure.line}". Rebuilding with ${next}.`);
-      core.warning(`The ${allocator} build failed its smoke boot (${failure.line}); rebuilding with allocator ${next}.`);
+      report.note(
+        `Allocator ${allocator} was rejected: its smoke boot failed with "${failure.line}". Rebuilding with ${next}.`,
+      );
+      core.warning(
+        `The ${allocator} build failed its smoke boot (${failure.line}); rebuilding with allocator ${next}.`,
+      );
       allocator = next;
       continue;
     }
@@ -133,7 +141,12 @@ async function pipeline(report: Report): Promise<void> {
 }
 
 /** Boots the output in Node (a child process) and checks what it prints; undefined when skipped. */
-async function smokeBoot(inputs: Inputs, built: BuiltOutput, allocator: string, report: Report): Promise<SmokeResult | undefined> {
+async function smokeBoot(
+  inputs: Inputs,
+  built: BuiltOutput,
+  allocator: string,
+  report: Report,
+): Promise<SmokeResult | undefined> {
   if (!inputs.smoke) {
     report.set('smoke-result', 'skipped');
     return undefined;
@@ -141,20 +154,23 @@ async function smokeBoot(inputs: Inputs, built: BuiltOutput, allocator: string, 
   const result = await core.group(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () =>
     withoutWorkflowCommands(() =>
       runSmoke({
-      target: inputs.target,
-      path: built.path,
-      command: inputs.smokeCommand,
-      expect: inputs.smokeExpect,
-      timeoutSeconds: inputs.smokeTimeoutSeconds,
-      env: inputs.smokeEnv,
-      allocator,
+        target: inputs.target,
+        path: built.path,
+        command: inputs.smokeCommand,
+        expect: inputs.smokeExpect,
+        timeoutSeconds: inputs.smokeTimeoutSeconds,
+        env: inputs.smokeEnv,
+        allocator,
         onOutput: (_stream, chunk) => process.stdout.write(chunk),
       }),
     ),
   );
   report.set('smoke-result', result.result);
   report.set('smoke-seconds', result.seconds);
-  report.set('smoke-output', result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
+  report.set(
+    'smoke-output',
+    result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout,
+  );
   core.info(result.message);
   return result;
 }

@@ -80,10 +80,12 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 
 export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps = {}): Promise<ReleaseResult> {
   const env = deps.env ?? process.env;
-  if (!req.token) throw new ReleaseError('github-token is empty: a token with contents: write is needed for release-tag');
+  if (!req.token)
+    throw new ReleaseError('github-token is empty: a token with contents: write is needed for release-tag');
   core.setSecret(req.token);
   const [owner, repo] = (req.repository ?? '').split('/');
-  if (!owner || !repo) throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
+  if (!owner || !repo)
+    throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
 
   // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
   let file = req.path;
@@ -107,7 +109,12 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
     const octokit = getOctokit(req.token, {
       baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
       // Octokit's default logger prints warnings to the console; route them through core.
-      log: { debug: () => {}, info: () => {}, warn: (m: string) => core.warning(m), error: (m: string) => core.error(m) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (m: string) => core.warning(m),
+        error: (m: string) => core.error(m),
+      },
     });
     const api = new Api(octokit.request as unknown as RequestFn, owner, repo, deps);
 
@@ -171,8 +178,13 @@ class Api {
         const retryable = isRetryable(e);
         if (!retryable || attempt >= max) throw err;
         const retryAfter = Number(e.response?.headers?.['retry-after']);
-        const delay = Math.min(cap, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : base * 2 ** (attempt - 1));
-        core.info(`${what}: ${e.status ?? 'network error'} ${apiMessage(e)}; retrying in ${Math.round(delay / 1000)} s (attempt ${attempt + 1} of ${max})`);
+        const delay = Math.min(
+          cap,
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : base * 2 ** (attempt - 1),
+        );
+        core.info(
+          `${what}: ${e.status ?? 'network error'} ${apiMessage(e)}; retrying in ${Math.round(delay / 1000)} s (attempt ${attempt + 1} of ${max})`,
+        );
         await sleep(delay);
       }
     }
@@ -188,7 +200,10 @@ class Api {
     for (let page = 1; page <= 10; page++) {
       let list: Release[];
       try {
-        list = await this.call<Release[]>('List releases', 'GET /repos/{owner}/{repo}/releases', { per_page: 100, page });
+        list = await this.call<Release[]>('List releases', 'GET /repos/{owner}/{repo}/releases', {
+          per_page: 100,
+          page,
+        });
       } catch (err) {
         throw this.fail('Listing releases', err);
       }
@@ -197,7 +212,9 @@ class Api {
       if (list.length < 100) break;
     }
     if (!create) {
-      throw new ReleaseError(`No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`);
+      throw new ReleaseError(
+        `No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`,
+      );
     }
     core.info(`Creating draft release ${tag}`);
     try {
@@ -217,11 +234,15 @@ class Api {
     for (let page = 1; ; page++) {
       let list: Asset[];
       try {
-        list = await this.call<Asset[]>('List release assets', 'GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
-          release_id: release.id,
-          per_page: 100,
-          page,
-        });
+        list = await this.call<Asset[]>(
+          'List release assets',
+          'GET /repos/{owner}/{repo}/releases/{release_id}/assets',
+          {
+            release_id: release.id,
+            per_page: 100,
+            page,
+          },
+        );
       } catch (err) {
         throw this.fail(`Listing the assets of release ${release.tag_name}`, err, release);
       }
@@ -243,7 +264,9 @@ class Api {
     }
     core.info(`Deleting the existing asset ${name} (id ${existing.id})`);
     try {
-      await this.call('Delete release asset', 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { asset_id: existing.id });
+      await this.call('Delete release asset', 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+        asset_id: existing.id,
+      });
     } catch (err) {
       if ((err as ApiError).status !== 404) throw this.fail(`Deleting the existing asset ${name}`, err, release);
     }
@@ -291,7 +314,9 @@ class Api {
     const msg = apiMessage(e);
     const status = e.status;
     if (status === 401) {
-      return new ReleaseError(`${what} failed: 401 ${msg}. The github-token is invalid or expired; pass a valid token (the default is github.token).`);
+      return new ReleaseError(
+        `${what} failed: 401 ${msg}. The github-token is invalid or expired; pass a valid token (the default is github.token).`,
+      );
     }
     if (status === 403 || status === 404) {
       return new ReleaseError(
@@ -311,9 +336,12 @@ class Api {
 }
 
 function apiMessage(e: ApiError): string {
-  const data = e.response?.data as { message?: string; errors?: { code?: string; message?: string; field?: string }[] } | undefined;
+  const data = e.response?.data as
+    { message?: string; errors?: { code?: string; message?: string; field?: string }[] } | undefined;
   if (data && typeof data === 'object' && data.message) {
-    const details = (data.errors ?? []).map((x) => x.message || [x.field, x.code].filter(Boolean).join(' ')).filter(Boolean);
+    const details = (data.errors ?? [])
+      .map((x) => x.message || [x.field, x.code].filter(Boolean).join(' '))
+      .filter(Boolean);
     return details.length ? `${data.message} (${details.join('; ')})` : data.message;
   }
   return e.message ?? String(e);

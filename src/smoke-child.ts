@@ -212,7 +212,9 @@ async function runJs(config: SmokeChildConfig): Promise<void> {
     };
   });
   // 6. The module factory.
-  const { default: initEmscriptenModule } = (await import(/* webpackIgnore: true */ pathToFileURL(join(dir, 'out.js')).href)) as {
+  const { default: initEmscriptenModule } = (await import(
+    /* webpackIgnore: true */ pathToFileURL(join(dir, 'out.js')).href
+  )) as {
     default: (m: EmscriptenModule) => Promise<unknown>;
   };
   await initEmscriptenModule(Module);

@@ -231,8 +231,7 @@ function suggestAllocator(allocator: string): string {
  */
 export function classifyAllocatorFailure(output: string, allocator: string): AllocatorFailure | undefined {
   const lines = output.split(/\r?\n|\r/);
-  const mentions = (l: string): string | undefined =>
-    ALLOCATOR_NAMES.find((a) => l.toLowerCase().includes(a));
+  const mentions = (l: string): string | undefined => ALLOCATOR_NAMES.find((a) => l.toLowerCase().includes(a));
   for (const raw of lines) {
     const line = raw.trim();
     let named: string | undefined;
@@ -285,7 +284,9 @@ export class CappedText {
         this.head += chunk;
         this.headBytes += bytes;
       } else {
-        const room = Buffer.from(chunk).subarray(0, this.cap - this.headBytes).toString();
+        const room = Buffer.from(chunk)
+          .subarray(0, this.cap - this.headBytes)
+          .toString();
         this.head += room;
         this.headBytes = this.cap;
         this.truncated = true;
@@ -454,7 +455,12 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
       const err = stderr.text;
       const allocatorFailure = classifyAllocatorFailure(`${stdout.searchable}\n${stderr.searchable}`, opts.allocator);
       const what = opts.target === 'wasi' ? 'The module' : 'The js output';
-      const base = { stdout: out, stderr: err, ...(exitInfo ? { exit: exitInfo } : {}), ...(peakRssKiB !== undefined ? { peakRssKiB } : {}) };
+      const base = {
+        stdout: out,
+        stderr: err,
+        ...(exitInfo ? { exit: exitInfo } : {}),
+        ...(peakRssKiB !== undefined ? { peakRssKiB } : {}),
+      };
 
       if (matchedAt !== undefined) {
         resolve({

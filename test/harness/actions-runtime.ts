@@ -29,8 +29,7 @@ import {
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
@@ -40,11 +39,7 @@ const SAS_LIFETIME_MS = 6 * 60 * 60 * 1000;
 
 export type CacheMethod = 'CreateCacheEntry' | 'FinalizeCacheEntryUpload' | 'GetCacheEntryDownloadURL';
 export type ArtifactMethod =
-  | 'CreateArtifact'
-  | 'FinalizeArtifact'
-  | 'ListArtifacts'
-  | 'GetSignedArtifactURL'
-  | 'DeleteArtifact';
+  'CreateArtifact' | 'FinalizeArtifact' | 'ListArtifacts' | 'GetSignedArtifactURL' | 'DeleteArtifact';
 export type TwirpMethod = CacheMethod | ArtifactMethod;
 /** A method name, or `'*'` for every method of both services. */
 export type MethodSelector = TwirpMethod | '*';
@@ -661,7 +656,12 @@ class TwirpServer {
     server.on('request', (req, res) => void this.handle(req, res));
     this.faults = {
       fail: (method, o = {}) =>
-        this.rules.push({ method, remaining: o.times ?? Infinity, status: o.status ?? 500, msg: o.msg ?? 'injected fault' }),
+        this.rules.push({
+          method,
+          remaining: o.times ?? Infinity,
+          status: o.status ?? 500,
+          msg: o.msg ?? 'injected fault',
+        }),
       delay: (method, ms, o = {}) => this.rules.push({ method, remaining: o.times ?? Infinity, delayMs: ms }),
       readOnlyToken: (enabled = true) => {
         this.state.readOnly = enabled;
@@ -741,7 +741,9 @@ class TwirpServer {
       payload = await this.state.call(method, body, scope);
     } catch (err) {
       const e =
-        err instanceof TwirpError ? err : new TwirpError(500, 'internal', err instanceof Error ? err.message : String(err));
+        err instanceof TwirpError
+          ? err
+          : new TwirpError(500, 'internal', err instanceof Error ? err.message : String(err));
       status = e.status;
       code = e.code;
       payload = { code: e.code, msg: e.message };

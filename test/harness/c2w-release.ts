@@ -61,13 +61,24 @@ export function packStandinRelease(dir: string, tag: string, options: PackOption
     const tarball = path.join(dir, asset);
     // Sorted names, fixed owner and mtime: the same stand-in packs to the same bytes.
     execFileSync('tar', [
-      '--sort=name', '--owner=0', '--group=0', '--numeric-owner', '--mtime=2026-01-01 00:00Z',
-      '--use-compress-program=gzip -n', '-cf', tarball, '-C', stage, ...readdirSync(stage).sort(),
+      '--sort=name',
+      '--owner=0',
+      '--group=0',
+      '--numeric-owner',
+      '--mtime=2026-01-01 00:00Z',
+      '--use-compress-program=gzip -n',
+      '-cf',
+      tarball,
+      '-C',
+      stage,
+      ...readdirSync(stage).sort(),
     ]);
     const sha256 = createHash('sha256').update(readFileSync(tarball)).digest('hex');
     const sums = path.join(dir, 'SHA256SUMS');
     const kept = existsSync(sums)
-      ? readFileSync(sums, 'utf8').split('\n').filter((l) => l.trim() && !l.trim().endsWith(` ${asset}`) && !l.trim().endsWith(`*${asset}`))
+      ? readFileSync(sums, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() && !l.trim().endsWith(` ${asset}`) && !l.trim().endsWith(`*${asset}`))
       : [];
     const written = options.corruptSum ? createHash('sha256').update('corrupt').digest('hex') : sha256;
     writeFileSync(sums, [...kept, `${written}  ${asset}`].join('\n') + '\n');

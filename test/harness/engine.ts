@@ -9,7 +9,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const ENGINE_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'engine.sh');
+export const ENGINE_SCRIPT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'scripts',
+  'engine.sh',
+);
 /** The offline test image that `engine.sh start` imports. */
 export const TEST_IMAGE = 'c2w-test/busybox:1';
 
@@ -58,7 +64,8 @@ export function withEngine(engine: EngineEnv, base: NodeJS.ProcessEnv = process.
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(base)) {
     if (v === undefined) continue;
-    if (k === 'DOCKER_CONTEXT' || k === 'DOCKER_TLS_VERIFY' || k === 'DOCKER_CERT_PATH' || k === 'BUILDX_BUILDER') continue;
+    if (k === 'DOCKER_CONTEXT' || k === 'DOCKER_TLS_VERIFY' || k === 'DOCKER_CERT_PATH' || k === 'BUILDX_BUILDER')
+      continue;
     env[k] = v;
   }
   return { ...env, ...engine };

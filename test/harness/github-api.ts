@@ -42,7 +42,14 @@ export interface FakeRelease {
  * (default 1), after which the fault is spent.
  */
 export type Fault =
-  | { kind: 'status'; match: RegExp; status: number; message?: string; headers?: Record<string, string>; times?: number }
+  | {
+      kind: 'status';
+      match: RegExp;
+      status: number;
+      message?: string;
+      headers?: Record<string, string>;
+      times?: number;
+    }
   /** Before the matching upload is answered, someone else uploads an asset of the same name (a 422 race). */
   | { kind: 'race'; match: RegExp; times?: number };
 
@@ -60,7 +67,12 @@ export interface GitHubApi {
   token: string;
   releases: FakeRelease[];
   requests: RequestLogEntry[];
-  addRelease(r: Partial<Omit<FakeRelease, 'id' | 'assets'>> & { tag_name: string; assets?: { name: string; data: Buffer | string }[] }): FakeRelease;
+  addRelease(
+    r: Partial<Omit<FakeRelease, 'id' | 'assets'>> & {
+      tag_name: string;
+      assets?: { name: string; data: Buffer | string }[];
+    },
+  ): FakeRelease;
   fault(f: Fault): void;
   stop(): Promise<void>;
 }
@@ -78,7 +90,13 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
   let url = '';
   const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
-  const makeAsset = (rel: FakeRelease, name: string, data: Buffer, contentType: string, label: string | null): FakeAsset => {
+  const makeAsset = (
+    rel: FakeRelease,
+    name: string,
+    data: Buffer,
+    contentType: string,
+    label: string | null,
+  ): FakeAsset => {
     const id = nextId++;
     return {
       id,
@@ -140,7 +158,8 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
         created_at: r.created_at ?? now(),
         published_at: r.draft ? null : (r.published_at ?? now()),
       };
-      for (const a of r.assets ?? []) rel.assets.push(makeAsset(rel, a.name, Buffer.from(a.data), 'application/octet-stream', null));
+      for (const a of r.assets ?? [])
+        rel.assets.push(makeAsset(rel, a.name, Buffer.from(a.data), 'application/octet-stream', null));
       releases.push(rel);
       return rel;
     },
@@ -164,15 +183,23 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
         const text = json === undefined ? '' : JSON.stringify(json);
         res.writeHead(status, {
           ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
-          'x-github-request-id': createHash('md5').update(String(requests.length)).digest('hex').slice(0, 16).toUpperCase(),
+          'x-github-request-id': createHash('md5')
+            .update(String(requests.length))
+            .digest('hex')
+            .slice(0, 16)
+            .toUpperCase(),
           'x-ratelimit-limit': '5000',
           'x-ratelimit-remaining': '4999',
           ...headers,
         });
         res.end(text);
       };
-      const error = (status: number, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): void =>
-        send(status, { message, ...extra, documentation_url: DOCS, status: String(status) }, headers);
+      const error = (
+        status: number,
+        message: string,
+        extra: Record<string, unknown> = {},
+        headers?: Record<string, string>,
+      ): void => send(status, { message, ...extra, documentation_url: DOCS, status: String(status) }, headers);
 
       // Authentication: GitHub answers 401 Bad credentials to a wrong token.
       const auth = req.headers.authorization ?? '';
@@ -224,12 +251,21 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
           return error(400, 'Problems parsing JSON');
         }
         if (!input.tag_name) {
-          return error(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'missing_field', field: 'tag_name' }] });
+          return error(422, 'Validation Failed', {
+            errors: [{ resource: 'Release', code: 'missing_field', field: 'tag_name' }],
+          });
         }
         if (!input.draft && releases.some((r) => r.tag_name === input.tag_name)) {
-          return error(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+          return error(422, 'Validation Failed', {
+            errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
+          });
         }
-        const r = api.addRelease({ tag_name: input.tag_name, name: input.name ?? input.tag_name, draft: input.draft ?? false, prerelease: input.prerelease ?? false });
+        const r = api.addRelease({
+          tag_name: input.tag_name,
+          name: input.name ?? input.tag_name,
+          draft: input.draft ?? false,
+          prerelease: input.prerelease ?? false,
+        });
         return send(201, releaseJson(r), { location: `${url}${base}/releases/${r.id}` });
       }
       // GET /repos/{o}/{r}/releases/{id}/assets
@@ -251,17 +287,29 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
         const r = byId(Number(m[1]));
         if (!r) return error(404, 'Not Found');
         const name = u.searchParams.get('name');
-        if (!name) return error(422, 'Validation Failed', { errors: [{ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' }] });
+        if (!name)
+          return error(422, 'Validation Failed', {
+            errors: [{ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' }],
+          });
         if (req.headers['content-length'] === undefined) return error(411, 'Length Required');
-        if (Number(req.headers['content-length']) !== body.length) return error(400, 'Content-Length does not match the body');
+        if (Number(req.headers['content-length']) !== body.length)
+          return error(400, 'Content-Length does not match the body');
         if (fault?.kind === 'race' && !r.assets.some((a) => a.name === name)) {
           r.assets.push(makeAsset(r, name, Buffer.from('uploaded by another job'), 'application/octet-stream', null));
         }
         if (r.immutable && !r.draft) return error(422, 'Cannot upload assets to an immutable release.');
         if (r.assets.some((a) => a.name === name)) {
-          return error(422, 'Validation Failed', { errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] });
+          return error(422, 'Validation Failed', {
+            errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }],
+          });
         }
-        const a = makeAsset(r, name, body, String(req.headers['content-type'] ?? 'application/octet-stream'), u.searchParams.get('label'));
+        const a = makeAsset(
+          r,
+          name,
+          body,
+          String(req.headers['content-type'] ?? 'application/octet-stream'),
+          u.searchParams.get('label'),
+        );
         r.assets.push(a);
         return send(201, assetJson(a));
       }

@@ -79,7 +79,12 @@ export interface JobResult {
   workspace: string;
 }
 
-function runStep(node: string, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<{ exitCode: number; log: string; seconds: number }> {
+function runStep(
+  node: string,
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ exitCode: number; log: string; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(node, [BUNDLE], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -109,7 +114,8 @@ export async function runJob(job: Job): Promise<JobResult> {
     if (value === '${{ github.token }}') value = 'ghs_fakeTokenForTests0123456789';
     inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  for (const [name, value] of Object.entries(job.with)) inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(job.with))
+    inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
   const baseEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -19,11 +19,18 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 
 function argvLog(file: string): string[][] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as string[]);
 }
 
 /** A job whose c2w logs its argv to `argvLog`; each gets a fresh tool cache unless given one. */
-function job(withInputs: Record<string, string>, extra: Omit<Job, 'with'> & { argvLog?: string } = {}): Promise<JobResult> {
+function job(
+  withInputs: Record<string, string>,
+  extra: Omit<Job, 'with'> & { argvLog?: string } = {},
+): Promise<JobResult> {
   const { argvLog: log, ...rest } = extra;
   return h.job(
     { cache: 'none', 'upload-artifact': 'false', ...withInputs },
@@ -52,7 +59,10 @@ describe('the bundled action', () => {
   it('converts, verifies, smoke-boots and reports; a second run uses the tool cache', async () => {
     const toolCache = path.join(dir, 'toolcache-1');
     const log = path.join(dir, 'argv-1.log');
-    const first = await job({ image: TEST_IMAGE, allocator: 'dlmalloc', output: 'dist/app.wasm' }, { toolCache, argvLog: log });
+    const first = await job(
+      { image: TEST_IMAGE, allocator: 'dlmalloc', output: 'dist/app.wasm' },
+      { toolCache, argvLog: log },
+    );
     expect(first.main.exitCode, first.main.log).toBe(0);
 
     const out = first.main.outputs;
@@ -97,7 +107,10 @@ describe('the bundled action', () => {
 
   it('builds a js directory with the trailing slash c2w requires', async () => {
     const log = path.join(dir, 'argv-js.log');
-    const r = await job({ image: TEST_IMAGE, target: 'js', output: 'site/htdocs', allocator: 'mimalloc' }, { argvLog: log });
+    const r = await job(
+      { image: TEST_IMAGE, target: 'js', output: 'site/htdocs', allocator: 'mimalloc' },
+      { argvLog: log },
+    );
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.outputs['wasm-path']).toBe('site/htdocs/');
     const files = readdirSync(path.join(r.workspace, 'site/htdocs'));
@@ -145,7 +158,9 @@ describe('the bundled action', () => {
     const toolCache = path.join(dir, 'toolcache-noline');
     const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v0.8.2' }, { toolCache });
     expect(r.main.exitCode).toBe(1);
-    expect(r.main.log).toMatch(/SHA256SUMS of c2w v0\.8\.2 has no line for container2wasm-v0\.8\.2-linux-amd64\.tar\.gz/);
+    expect(r.main.log).toMatch(
+      /SHA256SUMS of c2w v0\.8\.2 has no line for container2wasm-v0\.8\.2-linux-amd64\.tar\.gz/,
+    );
     expect(existsSync(path.join(toolCache, 'c2w'))).toBe(false);
   });
 
@@ -157,12 +172,19 @@ describe('the bundled action', () => {
 
   it('resolves latest through the releases API', async () => {
     // The releases API of container2wasm/container2wasm, with its newest published release.
-    const api = await startGitHubApi({ owner: 'container2wasm', repo: 'container2wasm', token: 'ghs_fakeTokenForTests0123456789' });
+    const api = await startGitHubApi({
+      owner: 'container2wasm',
+      repo: 'container2wasm',
+      token: 'ghs_fakeTokenForTests0123456789',
+    });
     api.addRelease({ tag_name: 'v0.8.3', draft: false });
     api.addRelease({ tag_name: 'v0.8.4', draft: false });
     api.addRelease({ tag_name: 'v0.9.0', draft: true });
     try {
-      const r = await job({ image: TEST_IMAGE, 'c2w-version': 'latest', smoke: 'false' }, { env: { GITHUB_API_URL: api.url } });
+      const r = await job(
+        { image: TEST_IMAGE, 'c2w-version': 'latest', smoke: 'false' },
+        { env: { GITHUB_API_URL: api.url } },
+      );
       expect(r.main.exitCode, r.main.log).toBe(0);
       expect(r.main.outputs['c2w-version']).toBe('v0.8.4');
       expect(r.main.log).toMatch(/c2w-version latest is v0\.8\.4/);
@@ -173,13 +195,21 @@ describe('the bundled action', () => {
 
   it.each<[string, Record<string, string>, RegExp]>([
     ['a bad image', { image: 'Alpine;reboot' }, /::error::Input 'image' 'Alpine;reboot'/],
-    ['a missing Dockerfile', { image: TEST_IMAGE, dockerfile: 'nope/Dockerfile' }, /::error::Input 'dockerfile' names 'nope\/Dockerfile', which does not exist/],
     [
-      'a smoke environment over c2w\'s 1024-byte budget',
+      'a missing Dockerfile',
+      { image: TEST_IMAGE, dockerfile: 'nope/Dockerfile' },
+      /::error::Input 'dockerfile' names 'nope\/Dockerfile', which does not exist/,
+    ],
+    [
+      "a smoke environment over c2w's 1024-byte budget",
       { image: TEST_IMAGE, 'smoke-env': `BIG=${'x'.repeat(1100)}` },
       /::error::Input 'smoke-env' is too long: smoke-env does not fit c2w's 1024-byte budget/,
     ],
-    ['a bad allocator', { image: TEST_IMAGE, allocator: 'tcmalloc' }, /::error::Input 'allocator' must be one of emmalloc/],
+    [
+      'a bad allocator',
+      { image: TEST_IMAGE, allocator: 'tcmalloc' },
+      /::error::Input 'allocator' must be one of emmalloc/,
+    ],
   ])('rejects %s before anything runs', async (_name, inputs, error) => {
     const log = path.join(dir, `argv-bad-${Math.random()}.log`);
     const before = h.releases.requests.length;
@@ -208,7 +238,9 @@ describe('the bundled action', () => {
     );
     const r = await job({ image: TEST_IMAGE, dockerfile, allocator: 'default' });
     expect(r.main.exitCode).toBe(1);
-    expect(r.main.log).toMatch(/::error::c2w failed \(exit \d+\): .*no space left on device.*%0AThe runner ran out of disk/);
+    expect(r.main.log).toMatch(
+      /::error::c2w failed \(exit \d+\): .*no space left on device.*%0AThe runner ran out of disk/,
+    );
     expect(r.main.outputs['wasm-path']).toBeUndefined();
   });
 });

@@ -72,7 +72,9 @@ async function treeHashes(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+    out[path.relative(dir, full)] = createHash('sha256')
+      .update(await readFile(full))
+      .digest('hex');
   }
   return out;
 }
@@ -308,10 +310,7 @@ describe('fault injection', () => {
     runtime.faults.fail('GetCacheEntryDownloadURL');
     runtime.faults.fail('CreateCacheEntry');
     const started = performance.now();
-    const [restored, saved] = await Promise.all([
-      cache.restoreCache([dir], key),
-      cache.saveCache([dir], `${key}-500`),
-    ]);
+    const [restored, saved] = await Promise.all([cache.restoreCache([dir], key), cache.saveCache([dir], `${key}-500`)]);
     timings['500 x5 (restore and save, concurrent)'] = Math.round(performance.now() - started);
     expect(restored).toBeUndefined();
     expect(saved).toBe(-1);

@@ -143,16 +143,30 @@ describe('workflow artifact', () => {
     for (const allocator of allocators) {
       const file = path.join(work, `${allocator}.wasm`);
       fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 100_000), Buffer.from(allocator)]));
-      outs.push({ allocator, out: await publish(inputs({ image: 'alpine:3.20', allocator }), wasiBuilt(file), { onOutput: () => {} }) });
+      outs.push({
+        allocator,
+        out: await publish(inputs({ image: 'alpine:3.20', allocator }), wasiBuilt(file), { onOutput: () => {} }),
+      });
     }
-    const names = allocators.map((allocator) => defaultArtifactName({ image: 'alpine:3.20', targetArch: 'amd64', target: 'wasi', allocator }));
-    expect(names).toEqual(['alpine-3.20-amd64-wasi-emmalloc', 'alpine-3.20-amd64-wasi-dlmalloc', 'alpine-3.20-amd64-wasi-mimalloc']);
+    const names = allocators.map((allocator) =>
+      defaultArtifactName({ image: 'alpine:3.20', targetArch: 'amd64', target: 'wasi', allocator }),
+    );
+    expect(names).toEqual([
+      'alpine-3.20-amd64-wasi-emmalloc',
+      'alpine-3.20-amd64-wasi-dlmalloc',
+      'alpine-3.20-amd64-wasi-mimalloc',
+    ]);
     const stored = rt.artifacts().filter((a) => names.includes(a.name));
     expect(stored.map((a) => a.name).sort()).toEqual([...names].sort());
     expect(new Set(outs.map((o) => o.out.artifactId)).size).toBe(3);
     for (const { allocator, out } of outs) {
       const dir = await download(out.artifactId!, `dl-${allocator}`);
-      expect(fs.readFileSync(path.join(dir, `${allocator}.wasm`)).subarray(-allocator.length).toString()).toBe(allocator);
+      expect(
+        fs
+          .readFileSync(path.join(dir, `${allocator}.wasm`))
+          .subarray(-allocator.length)
+          .toString(),
+      ).toBe(allocator);
     }
   });
 
@@ -162,13 +176,17 @@ describe('workflow artifact', () => {
     fs.copyFileSync(REAL_WASM, path.join(js, 'htdocs', 'containers', 'out.wasm'));
     fs.writeFileSync(path.join(js, 'htdocs', 'index.html'), '<!doctype html><script src="stack.js"></script>');
     fs.writeFileSync(path.join(js, 'htdocs', 'stack.js'), 'console.log(1)');
-    const out = await publish(inputs({ target: 'js' }), { path: js, target: 'js', sha256: shaFile(REAL_WASM) }, { onOutput: () => {} });
+    const out = await publish(
+      inputs({ target: 'js' }),
+      { path: js, target: 'js', sha256: shaFile(REAL_WASM) },
+      { onOutput: () => {} },
+    );
     expect(rt.artifacts().some((a) => a.name === 'ghcr.io_octo_app-1.0-amd64-js-emmalloc')).toBe(true);
     const dir = await download(out.artifactId!, 'dl-js');
     const list = (d: string, rel = ''): string[] =>
-      fs.readdirSync(path.join(d, rel), { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? list(d, path.join(rel, e.name)) : [path.join(rel, e.name)],
-      );
+      fs
+        .readdirSync(path.join(d, rel), { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? list(d, path.join(rel, e.name)) : [path.join(rel, e.name)]));
     expect(list(dir).sort()).toEqual(list(js).sort());
     for (const f of list(js)) expect(shaFile(path.join(dir, f))).toBe(shaFile(path.join(js, f)));
   });
@@ -179,16 +197,23 @@ describe('workflow artifact', () => {
     const out = await publish(inputs(), wasiBuilt(REAL_WASM), { env, onOutput: () => {} });
     expect(out).toEqual({});
     expect(rt.artifacts()).toHaveLength(before);
-    expect(logs.join('')).toMatch(/::warning::Artifact upload skipped: https:\/\/ghes\.example\.com is GitHub Enterprise Server/);
+    expect(logs.join('')).toMatch(
+      /::warning::Artifact upload skipped: https:\/\/ghes\.example\.com is GitHub Enterprise Server/,
+    );
   });
 
   it('the library GHESNotSupportedError is a warning too', async () => {
     setEnv({ GITHUB_SERVER_URL: 'https://ghes.example.com' });
     try {
       // An explicit client skips publish's own GHES check, so the library's error path runs.
-      const out = await publish(inputs(), wasiBuilt(REAL_WASM), { artifactClient: new DefaultArtifactClient(), onOutput: () => {} });
+      const out = await publish(inputs(), wasiBuilt(REAL_WASM), {
+        artifactClient: new DefaultArtifactClient(),
+        onOutput: () => {},
+      });
       expect(out).toEqual({});
-      expect(logs.join('')).toMatch(/::warning::Artifact upload skipped: @actions\/artifact v2\.0\.0\+.*not currently supported on GHES/);
+      expect(logs.join('')).toMatch(
+        /::warning::Artifact upload skipped: @actions\/artifact v2\.0\.0\+.*not currently supported on GHES/,
+      );
     } finally {
       setEnv({ GITHUB_SERVER_URL: 'https://github.com' });
     }
@@ -197,8 +222,12 @@ describe('workflow artifact', () => {
   it('passes the compression level: level 0 stores more than level 9', async () => {
     const file = path.join(work, 'level.wasm');
     fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 2_000_000), Buffer.alloc(2_000_000)]));
-    const a = await publish(inputs({ artifactName: 'level0', compressionLevel: 0 }), wasiBuilt(file), { onOutput: () => {} });
-    const b = await publish(inputs({ artifactName: 'level9', compressionLevel: 9 }), wasiBuilt(file), { onOutput: () => {} });
+    const a = await publish(inputs({ artifactName: 'level0', compressionLevel: 0 }), wasiBuilt(file), {
+      onOutput: () => {},
+    });
+    const b = await publish(inputs({ artifactName: 'level9', compressionLevel: 9 }), wasiBuilt(file), {
+      onOutput: () => {},
+    });
     const size = (id: string | undefined): number => rt.artifacts().find((x) => String(x.id) === id)!.size!;
     expect(size(a.artifactId)).toBeGreaterThan(4_000_000);
     expect(size(b.artifactId)).toBeLessThan(size(a.artifactId) / 2);

@@ -101,7 +101,9 @@ describe('c2w stand-in on the real engine', () => {
     expect(out.equals(readFileSync(path.join(dir, 'cold.wasm')))).toBe(true);
     const sections = WebAssembly.Module.customSections(new WebAssembly.Module(out), 'c2w-image');
     expect(Buffer.from(sections[0]!).toString()).toMatch(/^image=sha256:[0-9a-f]{64}\narch=amd64\n$/);
-    console.log(`stand-in conversion: cold ${cold.seconds.toFixed(1)} s, warm after prune ${warm.seconds.toFixed(1)} s`);
+    console.log(
+      `stand-in conversion: cold ${cold.seconds.toFixed(1)} s, warm after prune ${warm.seconds.toFixed(1)} s`,
+    );
   });
 
   it('ignores a flag placed after the image, as c2w does', async () => {
@@ -114,11 +116,12 @@ describe('c2w stand-in on the real engine', () => {
     const out = readFileSync(path.join(dir, 'late-flag.wasm'));
     const sections = WebAssembly.Module.customSections(new WebAssembly.Module(out), 'c2w-image');
     expect(Buffer.from(sections[0]!).toString()).toContain('arch=amd64');
-    expect(readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[])).toContainEqual([
-      TEST_IMAGE,
-      'late-flag.wasm',
-      '--target-arch=riscv64',
-    ]);
+    expect(
+      readFileSync(argvLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as string[]),
+    ).toContainEqual([TEST_IMAGE, 'late-flag.wasm', '--target-arch=riscv64']);
   });
 
   it('--to-js needs an output directory ending in /', async () => {

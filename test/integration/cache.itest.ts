@@ -75,11 +75,21 @@ describe('build-layer cache (cache: local)', () => {
   it('restores through a restore key when a build arg changes; a js allocator change rebuilds the toolchain', async () => {
     const temp = runner();
     await prune();
-    const first = await job(temp, { image: TEST_IMAGE, 'cache-key': 'peel', target: 'js', 'build-args': 'VM_MEMORY_SIZE_MB=128' });
+    const first = await job(temp, {
+      image: TEST_IMAGE,
+      'cache-key': 'peel',
+      target: 'js',
+      'build-args': 'VM_MEMORY_SIZE_MB=128',
+    });
     expect(first.main.exitCode, first.main.log).toBe(0);
 
     await prune();
-    const arg = await job(temp, { image: TEST_IMAGE, 'cache-key': 'peel', target: 'js', 'build-args': 'VM_MEMORY_SIZE_MB=256' });
+    const arg = await job(temp, {
+      image: TEST_IMAGE,
+      'cache-key': 'peel',
+      target: 'js',
+      'build-args': 'VM_MEMORY_SIZE_MB=256',
+    });
     expect(arg.main.exitCode, arg.main.log).toBe(0);
     expect(arg.main.outputs['cache-hit']).toBe('false');
     expect(arg.main.outputs['cache-matched-key']).toBe(first.main.outputs['cache-primary-key']);
@@ -123,7 +133,9 @@ describe('build-layer cache (cache: gha)', () => {
     await prune();
     const cold = await job(temp, { image: TEST_IMAGE, cache: 'gha', 'cache-key': 'gha' });
     expect(cold.main.exitCode, cold.main.log).toBe(0);
-    expect(cold.main.log).toMatch(/--cache-to=type=gha,scope=gha-Linux-X64-c2wv0\.8\.4-wasi-amd64-df[0-9a-f]{16},mode=max,ignore-error=true/);
+    expect(cold.main.log).toMatch(
+      /--cache-to=type=gha,scope=gha-Linux-X64-c2wv0\.8\.4-wasi-amd64-df[0-9a-f]{16},mode=max,ignore-error=true/,
+    );
     expect(cold.main.log).toMatch(/exporting to GitHub Actions Cache/);
     expect(stepCached(cold.main.log, TOOLCHAIN)).toBe(false);
     // buildx, not the action, wrote these entries: the token and service URL reached it through the environment.

@@ -32,7 +32,9 @@ describe('allocator failures at boot', () => {
     expect(r.main.outputs['rejected-allocators']).toMatch(/^emmalloc: .*Assertion failed.*emmalloc\.c[^\n]*$/);
     expect(r.main.outputs['smoke-result']).toBe('passed');
     expect(r.main.log).toMatch(/::warning::The emmalloc build failed its smoke boot \(.*Assertion failed.*emmalloc\.c/);
-    expect(r.main.summary).toMatch(/Allocator emmalloc was rejected: its smoke boot failed with &quot;.*Assertion failed/);
+    expect(r.main.summary).toMatch(
+      /Allocator emmalloc was rejected: its smoke boot failed with &quot;.*Assertion failed/,
+    );
     expect(r.main.summary).toContain('Allocator mimalloc passed the smoke boot after emmalloc failed.');
     // The rebuild reused the cache the first build exported (the image stages are CACHED).
     expect(r.main.log).toMatch(/--cache-from=type=local/);
@@ -41,10 +43,16 @@ describe('allocator failures at boot', () => {
   });
 
   it('fails with the allocator named when there is no fallback, and publishes nothing', async () => {
-    const r = await job({ allocator: 'emmalloc', 'build-args': 'BROKEN_ALLOCATOR=emmalloc', 'artifact-name': 'fallback-none' });
+    const r = await job({
+      allocator: 'emmalloc',
+      'build-args': 'BROKEN_ALLOCATOR=emmalloc',
+      'artifact-name': 'fallback-none',
+    });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.outputs['smoke-result']).toBe('failed');
-    expect(r.main.log).toMatch(/::error::Smoke boot failed: .*%0AThe emmalloc allocator failed when the output booted \(c2w issue #400\)/);
+    expect(r.main.log).toMatch(
+      /::error::Smoke boot failed: .*%0AThe emmalloc allocator failed when the output booted \(c2w issue #400\)/,
+    );
     expect(r.main.log).toMatch(/Nothing was published/);
     expect(artifacts().filter((a) => a.name === 'fallback-none')).toHaveLength(0);
   });

@@ -75,19 +75,27 @@ describe('artifact', () => {
     expect(first.main.exitCode, first.main.log).toBe(0);
     const second = await job({ 'artifact-name': 'shared', smoke: 'false', allocator: 'dlmalloc' });
     expect(second.main.exitCode).toBe(1);
-    expect(second.main.log).toMatch(/::error::An artifact named 'shared' already exists in this workflow run .*artifact-name/);
+    expect(second.main.log).toMatch(
+      /::error::An artifact named 'shared' already exists in this workflow run .*artifact-name/,
+    );
     const kept = runtime.artifacts().filter((a) => a.name === 'shared' && a.finalized);
     expect(kept.map((a) => String(a.id))).toEqual([first.main.outputs['artifact-id']]);
   });
 
   it('gives every cell of an allocator matrix its own artifact without configuration', async () => {
     const cells = await Promise.all(
-      ['dlmalloc', 'emmalloc', 'mimalloc'].map((allocator) => job({ allocator, smoke: 'false', 'upload-artifact': 'true' })),
+      ['dlmalloc', 'emmalloc', 'mimalloc'].map((allocator) =>
+        job({ allocator, smoke: 'false', 'upload-artifact': 'true' }),
+      ),
     );
     for (const c of cells) expect(c.main.exitCode, c.main.log).toBe(0);
     const ids = cells.map((c) => c.main.outputs['artifact-id']);
     expect(new Set(ids).size).toBe(3);
-    const names = runtime.artifacts().filter((a) => ids.includes(String(a.id))).map((a) => a.name).sort();
+    const names = runtime
+      .artifacts()
+      .filter((a) => ids.includes(String(a.id)))
+      .map((a) => a.name)
+      .sort();
     expect(names).toEqual([
       'c2w-test_busybox-1-amd64-wasi-dlmalloc',
       'c2w-test_busybox-1-amd64-wasi-emmalloc',
@@ -130,7 +138,10 @@ describe('release asset', () => {
     expect(release.draft).toBe(true);
     expect(r.main.outputs['release-id']).toBe(String(release.id));
     const names = release.assets.map((a) => a.name).sort();
-    expect(names).toEqual(['c2w-test_busybox-1-amd64-wasi-emmalloc.wasm', 'c2w-test_busybox-1-amd64-wasi-emmalloc.wasm.sha256']);
+    expect(names).toEqual([
+      'c2w-test_busybox-1-amd64-wasi-emmalloc.wasm',
+      'c2w-test_busybox-1-amd64-wasi-emmalloc.wasm.sha256',
+    ]);
     const wasm = release.assets.find((a) => a.name.endsWith('.wasm'))!;
     const sums = release.assets.find((a) => a.name.endsWith('.sha256'))!;
     expect(sha256(wasm.data)).toBe(r.main.outputs.sha256);
@@ -138,7 +149,11 @@ describe('release asset', () => {
     expect(r.main.outputs['release-asset-url']).toBe(wasm.browser_download_url);
     expect(r.main.outputs['release-checksum-url']).toBe(sums.browser_download_url);
     // The runner consumes ::add-mask:: lines; nothing else may carry the token.
-    const shown = (log: string) => log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const shown = (log: string) =>
+      log
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
     expect(r.main.log).toContain(`::add-mask::${TOKEN}`);
     expect(shown(r.main.log)).not.toContain(TOKEN.slice(4));
     expect(shown(r.post?.log ?? '')).not.toContain(TOKEN.slice(4));

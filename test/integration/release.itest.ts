@@ -110,7 +110,13 @@ describe('release asset', () => {
   });
 
   it('uploads to an existing published release and replaces an asset of the same name', async () => {
-    const rel = api.addRelease({ tag_name: 'v1.0.0', assets: [{ name: NAME, data: 'old' }, { name: 'other.txt', data: 'keep' }] });
+    const rel = api.addRelease({
+      tag_name: 'v1.0.0',
+      assets: [
+        { name: NAME, data: 'old' },
+        { name: 'other.txt', data: 'keep' },
+      ],
+    });
     await run();
     expect(rel.assets.map((a) => a.name).sort()).toEqual(['other.txt', NAME, `${NAME}.sha256`].sort());
     expect(sha(rel.assets.find((a) => a.name === NAME)!.data)).toBe(wasmSha);
@@ -165,7 +171,13 @@ describe('release asset', () => {
   });
 
   it('gives up after a bounded number of 5xx answers with the API message', async () => {
-    api.fault({ kind: 'status', match: /^GET .*\/releases\/tags\//, status: 503, message: 'Service Unavailable', times: 100 });
+    api.fault({
+      kind: 'status',
+      match: /^GET .*\/releases\/tags\//,
+      status: 503,
+      message: 'Service Unavailable',
+      times: 100,
+    });
     await expect(run()).rejects.toThrow('Getting the release of tag v1.0.0 failed: 503 Service Unavailable');
     expect(sleeps).toEqual([2000, 4000, 8000]);
   });
@@ -178,7 +190,12 @@ describe('release asset', () => {
   });
 
   it('a 403 from a read-only token fails with the API message and the permission to grant', async () => {
-    api.fault({ kind: 'status', match: /^POST \/repos\/.*\/releases$/, status: 403, message: 'Resource not accessible by integration' });
+    api.fault({
+      kind: 'status',
+      match: /^POST \/repos\/.*\/releases$/,
+      status: 403,
+      message: 'Resource not accessible by integration',
+    });
     await expect(run()).rejects.toThrow(
       'Creating a draft release for tag v1.0.0 failed: 403 Resource not accessible by integration. Check that octo/wasm exists and that the github-token can write to it (permissions: contents: write).',
     );
@@ -186,12 +203,16 @@ describe('release asset', () => {
   });
 
   it('release-create: false with no release for the tag is an error', async () => {
-    await expect(run({ releaseCreate: false })).rejects.toThrow('No release has the tag v1.0.0, and release-create is false');
+    await expect(run({ releaseCreate: false })).rejects.toThrow(
+      'No release has the tag v1.0.0, and release-create is false',
+    );
     expect(api.releases).toHaveLength(0);
   });
 
   it('refuses a wasm that changed after conversion', async () => {
-    await expect(run({}, { path: wasm, target: 'wasi', sha256: 'a'.repeat(64) })).rejects.toThrow('changed after conversion');
+    await expect(run({}, { path: wasm, target: 'wasi', sha256: 'a'.repeat(64) })).rejects.toThrow(
+      'changed after conversion',
+    );
   });
 
   it('a js output is published as a deterministic .tar.gz', async () => {
@@ -214,13 +235,12 @@ describe('release asset', () => {
     expect(sumFile).toBe(`${sha(first)}  ${tgzName}\n`);
     fs.writeFileSync(path.join(dir, tgzName), first);
     const listing = execFileSync('tar', ['-tvzf', tgzName], { cwd: dir }).toString();
-    expect(listing.split('\n').filter(Boolean).map((l) => l.split(/\s+/).pop())).toEqual([
-      'htdocs/',
-      'htdocs/containers/',
-      'htdocs/containers/out.wasm',
-      'htdocs/index.html',
-      'run.sh',
-    ]);
+    expect(
+      listing
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/\s+/).pop()),
+    ).toEqual(['htdocs/', 'htdocs/containers/', 'htdocs/containers/out.wasm', 'htdocs/index.html', 'run.sh']);
     expect(listing).toMatch(/-rwxr-xr-x 0\/0 +10 1970-01-01 00:00 run\.sh/);
     const x = path.join(dir, 'x');
     fs.mkdirSync(x);
@@ -236,7 +256,10 @@ describe('release asset', () => {
     expect(err).toBeInstanceOf(Error);
     const all = logs.join('');
     expect(all).toContain(`::add-mask::${api.token}`);
-    const rest = all.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const rest = all
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
     expect(rest).not.toContain(api.token);
     expect(String((err as Error).message)).not.toContain(api.token);
     expect(JSON.stringify(err)).not.toContain(api.token);

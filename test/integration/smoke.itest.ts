@@ -145,9 +145,7 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       const predicted = checkEnvBudget(command, env);
       expect(predicted.ok).toBe(false);
       // Run it anyway (as a plain command, so the runner does not refuse it) and compare.
-      const r = await runSmoke(
-        base({ c2wArgs: false, command: ['-no-stdin', ...command], env, expect: /never/ }),
-      );
+      const r = await runSmoke(base({ c2wArgs: false, command: ['-no-stdin', ...command], env, expect: /never/ }));
       expect(r.stdout).toBe(`${predicted.c2wMessage}\n`);
       expect(r.exit).toEqual({ code: 1 });
     });
@@ -183,12 +181,15 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
   });
 
   describe('js', () => {
-    it.each(['dlmalloc', 'emmalloc', 'mimalloc'])('boots the %s build and is ended once it answers', async (allocator) => {
-      const r = await runSmoke(base({ target: 'js', path: jsStandin(allocator), allocator }));
-      expect(r.result).toBe('passed');
-      expect(r.stdout).toContain('c2w-smoke-ok');
-      expect(r.allocatorFailure).toBeUndefined();
-    });
+    it.each(['dlmalloc', 'emmalloc', 'mimalloc'])(
+      'boots the %s build and is ended once it answers',
+      async (allocator) => {
+        const r = await runSmoke(base({ target: 'js', path: jsStandin(allocator), allocator }));
+        expect(r.result).toBe('passed');
+        expect(r.stdout).toContain('c2w-smoke-ok');
+        expect(r.allocatorFailure).toBeUndefined();
+      },
+    );
 
     it('passes the command and smoke-env through /pack/info', async () => {
       const r = await runSmoke(
@@ -233,7 +234,9 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
     });
 
     it('reports a trap in the guest thread', async () => {
-      const r = await runSmoke(base({ target: 'js', path: jsStandin('dlmalloc'), command: ['trap'], timeoutSeconds: 10 }));
+      const r = await runSmoke(
+        base({ target: 'js', path: jsStandin('dlmalloc'), command: ['trap'], timeoutSeconds: 10 }),
+      );
       expect(r.result).toBe('failed');
       expect(r.stderr).toMatch(/unreachable/);
     });

@@ -32,7 +32,14 @@ describe('chooseBuilder', () => {
     const choice = await chooseBuilder({ cache: 'local' }, '777');
     expect(choice).toEqual({ name: `c2w-action-777-${process.pid}`, created: true, canExport: true });
     expect(calls.at(-1)).toEqual([
-      'docker', 'buildx', 'create', '--name', `c2w-action-777-${process.pid}`, '--driver', 'docker-container', '--bootstrap',
+      'docker',
+      'buildx',
+      'create',
+      '--name',
+      `c2w-action-777-${process.pid}`,
+      '--driver',
+      'docker-container',
+      '--bootstrap',
     ]);
   });
 
@@ -48,7 +55,11 @@ describe('chooseBuilder', () => {
 
   it('uses an explicit builder as given, without asking docker', async () => {
     const calls = fakeDocker({});
-    expect(await chooseBuilder({ cache: 'registry', builder: 'remote-bk' }, '1')).toEqual({ name: 'remote-bk', created: false, canExport: true });
+    expect(await chooseBuilder({ cache: 'registry', builder: 'remote-bk' }, '1')).toEqual({
+      name: 'remote-bk',
+      created: false,
+      canExport: true,
+    });
     expect(calls).toEqual([]);
   });
 

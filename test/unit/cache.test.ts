@@ -32,7 +32,9 @@ describe('cacheKeys', () => {
       expect(k.length).toBeLessThanOrEqual(512);
       expect(k).not.toContain(',');
     }
-    expect(keys.primary).toMatch(/^c2w-Linux-X64-c2wv0\.8\.4-js-amd64-dfabababababababab-args[0-9a-f]{16}-img[0-9a-f]{16}$/);
+    expect(keys.primary).toMatch(
+      /^c2w-Linux-X64-c2wv0\.8\.4-js-amd64-dfabababababababab-args[0-9a-f]{16}-img[0-9a-f]{16}$/,
+    );
   });
 
   it('peels restore keys off from the right, each a prefix of the primary key', () => {
@@ -47,7 +49,16 @@ describe('cacheKeys', () => {
     ['the image', { image: 'alpine:3.21' }, 0],
     ['a build arg', { buildArgs: [{ key: 'VM_MEMORY_SIZE_MB', value: '512' }] }, 1],
     ['debug-image', { debugImage: true }, 1],
-    ['the order of build args', { buildArgs: [{ key: 'A', value: '1' }, { key: 'VM_MEMORY_SIZE_MB', value: '256' }] }, 1],
+    [
+      'the order of build args',
+      {
+        buildArgs: [
+          { key: 'A', value: '1' },
+          { key: 'VM_MEMORY_SIZE_MB', value: '256' },
+        ],
+      },
+      1,
+    ],
     ['the Dockerfile (allocator)', { dockerfileSha256: 'cd'.repeat(32) }, 2],
     ['the target', { target: 'wasi' }, 'none'],
     ['the target arch', { targetArch: 'riscv64' }, 'none'],
@@ -94,7 +105,10 @@ describe('cacheFlags', () => {
     [
       'local, restored by a restore key',
       { restored: true },
-      ['--cache-from=type=local,src=/t/buildx-cache', '--cache-to=type=local,dest=/t/buildx-cache-new,mode=max,ignore-error=true'],
+      [
+        '--cache-from=type=local,src=/t/buildx-cache',
+        '--cache-to=type=local,dest=/t/buildx-cache-new,mode=max,ignore-error=true',
+      ],
     ],
     ['local, exact hit', { restored: true, exactHit: true }, ['--cache-from=type=local,src=/t/buildx-cache']],
     [
@@ -105,7 +119,10 @@ describe('cacheFlags', () => {
     [
       'gha',
       { mode: 'gha' },
-      ['--cache-from=type=gha,scope=c2w-Linux-X64-df00', '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max,ignore-error=true'],
+      [
+        '--cache-from=type=gha,scope=c2w-Linux-X64-df00',
+        '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max,ignore-error=true',
+      ],
     ],
     [
       'registry',
@@ -130,8 +147,14 @@ describe('cacheFlags', () => {
 
 describe('builder detection', () => {
   it.each([
-    ['Name:          default\nDriver:        docker\nLast Activity: x\n\nNodes:\nName:     default\n', { name: 'default', driver: 'docker' }],
-    ['Name:   builder-1\nDriver: docker-container\nNodes:\nName: builder-10\n', { name: 'builder-1', driver: 'docker-container' }],
+    [
+      'Name:          default\nDriver:        docker\nLast Activity: x\n\nNodes:\nName:     default\n',
+      { name: 'default', driver: 'docker' },
+    ],
+    [
+      'Name:   builder-1\nDriver: docker-container\nNodes:\nName: builder-10\n',
+      { name: 'builder-1', driver: 'docker-container' },
+    ],
     ['Name: k\nDriver: remote\n', { name: 'k', driver: 'remote' }],
     ['ERROR: no builder found', {}],
   ])('parses buildx inspect %#', (text, parsed) => {
@@ -140,7 +163,10 @@ describe('builder detection', () => {
 
   it.each([
     ['[["driver-type","io.containerd.snapshotter.v1"]]', true],
-    ['[["Backing Filesystem","extfs"],["Supports d_type","true"],["Using metacopy","false"],["Native Overlay Diff","true"],["userxattr","false"]]', false],
+    [
+      '[["Backing Filesystem","extfs"],["Supports d_type","true"],["Using metacopy","false"],["Native Overlay Diff","true"],["userxattr","false"]]',
+      false,
+    ],
     ['null', false],
     ['not json', false],
   ])('reads the image store from %s', (json, containerd) => {

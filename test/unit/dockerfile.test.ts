@@ -32,7 +32,7 @@ describe('patchAllocator', () => {
 
   it.each([
     ['ENV CFLAGS="-s MALLOC=mimalloc -O2"', 'ENV CFLAGS="-s MALLOC=dlmalloc -O2"'],
-    ["ENV CFLAGS='-sMALLOC=\"mimalloc\"'", "ENV CFLAGS='-sMALLOC=\"dlmalloc\"'"],
+    ['ENV CFLAGS=\'-sMALLOC="mimalloc"\'', 'ENV CFLAGS=\'-sMALLOC="dlmalloc"\''],
     ['-sMALLOC=emmalloc-debug -sMALLOC=none', '-sMALLOC=dlmalloc -sMALLOC=dlmalloc'],
     ['# -sMALLOC= picks the allocator', '# -sMALLOC= picks the allocator'],
   ])('handles %j', (input, output) => {

@@ -3,7 +3,10 @@ import { classifyFailure, Tail } from '../../src/failures.js';
 
 describe('classifyFailure', () => {
   it.each([
-    ['Aborted(Assertion failed: freeRegion->next, at: /emsdk/upstream/emscripten/system/lib/emmalloc.c,363)', 'allocator'],
+    [
+      'Aborted(Assertion failed: freeRegion->next, at: /emsdk/upstream/emscripten/system/lib/emmalloc.c,363)',
+      'allocator',
+    ],
     ['Assertion failed: mi_heap_is_initialized (mimalloc/src/heap.c)', 'allocator'],
     ['Assertion failed in dlmalloc: corrupted size', 'allocator'],
     ['ERROR: failed to solve: write /var/lib/docker/x: no space left on device', 'disk'],

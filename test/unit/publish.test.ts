@@ -16,7 +16,13 @@ describe('default artifact and asset names', () => {
   const rows: Row[] = [
     ['alpine:3.20', 'amd64', 'wasi', 'emmalloc', 'alpine-3.20-amd64-wasi-emmalloc'],
     ['alpine', 'amd64', 'wasi', 'default', 'alpine-amd64-wasi-default'],
-    ['docker.io/library/debian:bookworm-slim', 'riscv64', 'wasi', 'dlmalloc', 'debian-bookworm-slim-riscv64-wasi-dlmalloc'],
+    [
+      'docker.io/library/debian:bookworm-slim',
+      'riscv64',
+      'wasi',
+      'dlmalloc',
+      'debian-bookworm-slim-riscv64-wasi-dlmalloc',
+    ],
     ['index.docker.io/library/busybox', 'amd64', 'js', 'mimalloc', 'busybox-amd64-js-mimalloc'],
     ['docker.io/someone/tool:v2', 'amd64', 'wasi', 'emmalloc', 'someone_tool-v2-amd64-wasi-emmalloc'],
     ['ghcr.io/octo/app:1.0', 'aarch64', 'js', 'emmalloc-debug', 'ghcr.io_octo_app-1.0-aarch64-js-emmalloc-debug'],
@@ -36,7 +42,13 @@ describe('default artifact and asset names', () => {
       'ghcr.io_octo_app-1.0-sha256-1e42bbe25081-amd64-wasi-mimalloc',
     ],
     ['alpine:3.20', 'linux/amd64', 'wasi', 'emmalloc', 'alpine-3.20-linux_amd64-wasi-emmalloc'],
-    ['Alpine:Edge', 'amd64', 'wasi', 'emmalloc-memvalidate-verbose', 'Alpine-Edge-amd64-wasi-emmalloc-memvalidate-verbose'],
+    [
+      'Alpine:Edge',
+      'amd64',
+      'wasi',
+      'emmalloc-memvalidate-verbose',
+      'Alpine-Edge-amd64-wasi-emmalloc-memvalidate-verbose',
+    ],
   ];
 
   it.each(rows)('%s %s %s %s -> %s', (image, targetArch, target, allocator, expected) => {

@@ -69,7 +69,12 @@ describe('classifyAllocatorFailure', () => {
       'emmalloc',
       'dlmalloc',
     ],
-    ['Assertion failed: freeRegion->next, at: /emsdk/upstream/emscripten/system/lib/emmalloc.c,363', 'default', 'emmalloc', 'dlmalloc'],
+    [
+      'Assertion failed: freeRegion->next, at: /emsdk/upstream/emscripten/system/lib/emmalloc.c,363',
+      'default',
+      'emmalloc',
+      'dlmalloc',
+    ],
     ['Aborted(Assertion failed: ... emmalloc.c ...)', 'emmalloc-debug', 'emmalloc-debug', 'dlmalloc'],
     ['mimalloc: error: double free detected of block 0x1234', 'mimalloc', 'mimalloc', 'emmalloc'],
     ['Assertion failed: mi_heap_is_initialized, mimalloc/src/heap.c', 'mimalloc', 'mimalloc', 'emmalloc'],

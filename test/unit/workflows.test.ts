@@ -5,7 +5,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 
-type Step = { id?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown>; 'continue-on-error'?: unknown; if?: string };
+type Step = {
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+  'continue-on-error'?: unknown;
+  if?: string;
+};
 type Job = {
   uses?: string;
   permissions?: Record<string, string> | string;
@@ -18,10 +26,14 @@ type Workflow = { on: Record<string, unknown>; permissions?: unknown; jobs: Reco
 
 const root = new URL('../../', import.meta.url);
 const dir = new URL('.github/workflows/', root);
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const texts = Object.fromEntries(files.map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]));
 const workflows: Record<string, Workflow> = Object.fromEntries(files.map((f) => [f, parse(texts[f]!) as Workflow]));
-const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as { inputs: Record<string, { required?: boolean }> };
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
+  inputs: Record<string, { required?: boolean }>;
+};
 
 function* steps(): Generator<{ file: string; job: string; step: Step }> {
   for (const [file, wf] of Object.entries(workflows)) {
@@ -98,7 +110,9 @@ describe('workflows', () => {
     for (const [file, wf] of Object.entries(workflows)) {
       for (const [name, job] of Object.entries(wf.jobs)) {
         const saves = (job.steps ?? []).some((s) => s.uses === './' && (s.with?.cache ?? 'local') !== 'none');
-        expect((job.permissions as Record<string, string>).actions, `${file} ${name}`).toBe(saves ? 'write' : undefined);
+        expect((job.permissions as Record<string, string>).actions, `${file} ${name}`).toBe(
+          saves ? 'write' : undefined,
+        );
       }
     }
   });
@@ -125,7 +139,13 @@ describe('workflows', () => {
     expect(job.strategy!['fail-fast']).toBe(false);
     expect(job.strategy!.matrix).toEqual({ allocator: ['dlmalloc', 'emmalloc', 'mimalloc'], target: ['wasi', 'js'] });
     const runs = job.steps!.map((s) => s.run ?? '').join('\n');
-    for (const p of ['/usr/share/dotnet', '/usr/local/lib/android', '/opt/ghc', '/opt/hostedtoolcache/CodeQL', 'docker image prune']) {
+    for (const p of [
+      '/usr/share/dotnet',
+      '/usr/local/lib/android',
+      '/opt/ghc',
+      '/opt/hostedtoolcache/CodeQL',
+      'docker image prune',
+    ]) {
       expect(runs).toContain(p);
     }
     const c2w = job.steps!.find((s) => s.uses === './')!;
@@ -136,24 +156,36 @@ describe('workflows', () => {
   it('has an e2e warm-cache job fed by the cold cell through job outputs', () => {
     const wf = workflows['e2e.yml']!;
     const [coldName] = Object.entries(wf.jobs).find(([, j]) => j.strategy?.matrix)!;
-    const warm = Object.values(wf.jobs).find((j) => [j.needs].flat().includes(coldName) && (j.steps ?? []).some((s) => s.uses === './'))!;
+    const warm = Object.values(wf.jobs).find(
+      (j) => [j.needs].flat().includes(coldName) && (j.steps ?? []).some((s) => s.uses === './'),
+    )!;
     expect(warm).toBeDefined();
     expect(Object.keys(wf.jobs[coldName]!.outputs ?? {})).toContain('cold-build-seconds');
     const check = warm.steps!.find((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''))!;
     expect(Object.values(check.env ?? {})).toEqual(
-      expect.arrayContaining(['${{ needs.convert.outputs.cold-build-seconds }}', '${{ steps.c2w.outputs.build-seconds }}', '${{ steps.c2w.outputs.cache-hit }}']),
+      expect.arrayContaining([
+        '${{ needs.convert.outputs.cold-build-seconds }}',
+        '${{ steps.c2w.outputs.build-seconds }}',
+        '${{ steps.c2w.outputs.cache-hit }}',
+      ]),
     );
   });
 
   it('has e2e failure jobs that continue on error and assert the failure', () => {
     const wf = workflows['e2e.yml']!;
-    const failing = Object.values(wf.jobs).filter((j) => (j.steps ?? []).some((s) => s.uses === './' && s['continue-on-error'] === true));
+    const failing = Object.values(wf.jobs).filter((j) =>
+      (j.steps ?? []).some((s) => s.uses === './' && s['continue-on-error'] === true),
+    );
     const withs = failing.map((j) => j.steps!.find((s) => s.uses === './')!.with!);
     expect(withs.some((w) => w.image === 'Not An Image')).toBe(true);
     expect(withs.some((w) => w['c2w-version'] === 'v0.0.0-does-not-exist')).toBe(true);
     for (const j of failing) {
       const id = j.steps!.find((s) => s.uses === './')!.id!;
-      expect(j.steps!.some((s) => Object.values(s.env ?? {}).includes(`\${{ steps.${id}.outcome }}`) && /= failure/.test(s.run ?? ''))).toBe(true);
+      expect(
+        j.steps!.some(
+          (s) => Object.values(s.env ?? {}).includes(`\${{ steps.${id}.outcome }}`) && /= failure/.test(s.run ?? ''),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -164,7 +196,9 @@ describe('workflows', () => {
     expect(upload.if).toContain('failure()');
     expect(upload.with).toMatchObject({ path: 'dist/' });
     const rel = workflows['release.yml']!.jobs;
-    const tagJob = Object.values(rel).find((j) => j.permissions && (j.permissions as Record<string, string>).contents === 'write')!;
+    const tagJob = Object.values(rel).find(
+      (j) => j.permissions && (j.permissions as Record<string, string>).contents === 'write',
+    )!;
     expect([tagJob.needs].flat()).toContain('check-dist');
     const script = tagJob.steps!.map((s) => s.run ?? '').join('\n');
     expect(script).toMatch(/git tag -f "\$major"/);
