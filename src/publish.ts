@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import { Outputs } from './outputs.js';
 import type { Inputs, Target } from './types.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release.js';
 
@@ -29,15 +30,14 @@ export interface PublishOutputs {
 }
 
 /** Maps each PublishOutputs field to the action output it is published as. */
-export const OUTPUT_NAMES: Record<keyof PublishOutputs, string> = {
-  artifactId: 'artifact-id',
-  artifactUrl: 'artifact-url',
-  artifactDigest: 'artifact-digest',
-  releaseId: 'release-id',
-  releaseAssetUrl: 'release-asset-url',
-  releaseChecksumUrl: 'release-checksum-url',
+export const OUTPUT_NAMES: Record<keyof PublishOutputs, Outputs> = {
+  artifactId: Outputs.ArtifactId,
+  artifactUrl: Outputs.ArtifactUrl,
+  artifactDigest: Outputs.ArtifactDigest,
+  releaseId: Outputs.ReleaseId,
+  releaseAssetUrl: Outputs.ReleaseAssetUrl,
+  releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
 };
-
 /**
  * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
  * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
@@ -205,7 +205,7 @@ export interface PublishDeps extends ReleaseDeps {
   env?: NodeJS.ProcessEnv;
   artifactClient?: ArtifactClientLike;
   /** Receives each output as soon as it is known (default: core.setOutput). */
-  onOutput?: (name: string, value: string) => void;
+  onOutput?: (name: Outputs, value: string) => void;
 }
 
 /**

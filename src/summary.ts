@@ -1,13 +1,14 @@
 // Stage: outputs and the job summary. Every fact is set as an output the moment it is known
 // (so a later failure still leaves the earlier outputs), and the summary table repeats them.
 import * as core from '@actions/core';
+import type { Outputs } from './outputs.js';
 
 export class Report {
   private readonly rows: [string, string][] = [];
   private readonly notes: string[] = [];
 
   /** Sets output `name` and remembers it for the summary. */
-  set(name: string, value: string | number | boolean): void {
+  set(name: Outputs, value: string | number | boolean): void {
     const text = String(value);
     core.setOutput(name, text);
     const existing = this.rows.find(([n]) => n === name);
@@ -18,10 +19,6 @@ export class Report {
   /** A sentence under the table (e.g. why an allocator was rejected). */
   note(text: string): void {
     this.notes.push(text);
-  }
-
-  get(name: string): string | undefined {
-    return this.rows.find(([n]) => n === name)?.[1];
   }
 
   async write(title: string, failed?: string): Promise<void> {
