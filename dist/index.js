@@ -28391,7 +28391,7 @@ else {
     }
     else {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(336)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79336));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(564)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24564));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -28414,11 +28414,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
   Fd: () => (/* binding */ checkEnvBudget),
   IQ: () => (/* binding */ classifyAllocatorFailure),
-  v4: () => (/* binding */ nextFallbackAllocator),
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: C2W_INFO_LIMIT, CappedText, wasiArgs
+// UNUSED EXPORTS: C2W_INFO_LIMIT, CappedText, nextFallbackAllocator, wasiArgs
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

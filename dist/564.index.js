@@ -1,5 +1,5 @@
-export const id = 336;
-export const ids = [336];
+export const id = 564;
+export const ids = [564];
 export const modules = {
 
 /***/ 97377:
@@ -348,7 +348,7 @@ async function dirSize(dir) {
 
 /***/ }),
 
-/***/ 79336:
+/***/ 24564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -372,7 +372,7 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/smoke.ts + 1 modules
-var src_smoke = __webpack_require__(31494);
+var smoke = __webpack_require__(31494);
 ;// CONCATENATED MODULE: ./src/failures.ts
 // The failure signatures users hit with c2w (c2w-reference.md section 8), matched against
 // the tail of a failed build or boot so the error says what to do.
@@ -380,7 +380,7 @@ var src_smoke = __webpack_require__(31494);
 const SIGNATURES = [
     {
         kind: 'allocator',
-        test: (l) => (0,src_smoke/* classifyAllocatorFailure */.IQ)(l, '') !== undefined,
+        test: (l) => (0,smoke/* classifyAllocatorFailure */.IQ)(l, '') !== undefined,
         hint: 'An emscripten allocator assertion (c2w issue #400). Try another allocator (e.g. allocator: dlmalloc or emmalloc), or list several in allocator-fallback.',
     },
     {
@@ -658,6 +658,38 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/fallback.ts
+/**
+ * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
+ * without it and without repeats. A `wasi` build has one attempt: wasi-sdk's output never uses
+ * the emscripten allocator, so another allocator would build the same module.
+ */
+function attemptOrder(target, allocator, fallback) {
+    if (target === 'wasi')
+        return [allocator];
+    return [...new Set([allocator, ...fallback])];
+}
+/**
+ * Runs `attempt` for each allocator in `order` until one passes. An attempt that failed without
+ * an allocator failure, or the last one, throws its error.
+ */
+async function firstPassing(order, attempt, 
+/** Called after each rejection with every rejection so far (the newest last) and the next allocator. */
+onRejected = () => undefined) {
+    const rejected = [];
+    for (const [i, allocator] of order.entries()) {
+        const result = await attempt(allocator);
+        if (result.passed)
+            return { allocator, value: result.value, rejected };
+        const next = order[i + 1];
+        if (result.allocatorFailure === undefined || next === undefined)
+            throw result.error;
+        rejected.push({ allocator, line: result.allocatorFailure });
+        onRejected(rejected, next);
+    }
+    throw new Error('No allocator to build with.');
+}
+
 ;// CONCATENATED MODULE: ./src/image-ref.ts
 // Docker image reference grammar (distribution/reference), used to reject bad `image`
 // inputs before anything is spawned:
@@ -724,6 +756,33 @@ function parseImageReference(ref) {
         result.digest = dig;
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
+// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
+var Outputs;
+(function (Outputs) {
+    Outputs["WasmPath"] = "wasm-path";
+    Outputs["WasmSize"] = "wasm-size";
+    Outputs["Sha256"] = "sha256";
+    Outputs["Allocator"] = "allocator";
+    Outputs["RejectedAllocators"] = "rejected-allocators";
+    Outputs["C2wVersion"] = "c2w-version";
+    Outputs["BuildSeconds"] = "build-seconds";
+    Outputs["CacheHit"] = "cache-hit";
+    Outputs["CachePrimaryKey"] = "cache-primary-key";
+    Outputs["CacheMatchedKey"] = "cache-matched-key";
+    Outputs["CacheSize"] = "cache-size";
+    Outputs["SmokeResult"] = "smoke-result";
+    Outputs["SmokeSeconds"] = "smoke-seconds";
+    Outputs["SmokeOutput"] = "smoke-output";
+    Outputs["ArtifactId"] = "artifact-id";
+    Outputs["ArtifactUrl"] = "artifact-url";
+    Outputs["ArtifactDigest"] = "artifact-digest";
+    Outputs["ReleaseId"] = "release-id";
+    Outputs["ReleaseAssetUrl"] = "release-asset-url";
+    Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
+})(Outputs || (Outputs = {}));
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
@@ -1098,14 +1157,15 @@ function octal(n, width) {
 
 
 
+
 /** Maps each PublishOutputs field to the action output it is published as. */
 const OUTPUT_NAMES = {
-    artifactId: 'artifact-id',
-    artifactUrl: 'artifact-url',
-    artifactDigest: 'artifact-digest',
-    releaseId: 'release-id',
-    releaseAssetUrl: 'release-asset-url',
-    releaseChecksumUrl: 'release-checksum-url',
+    artifactId: Outputs.ArtifactId,
+    artifactUrl: Outputs.ArtifactUrl,
+    artifactDigest: Outputs.ArtifactDigest,
+    releaseId: Outputs.ReleaseId,
+    releaseAssetUrl: Outputs.ReleaseAssetUrl,
+    releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
 };
 /**
  * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
@@ -1566,7 +1626,7 @@ function getInputs() {
         throw new InputError('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
     }
     if (inputs.smoke && inputs.target === 'wasi') {
-        const budget = (0,src_smoke/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
+        const budget = (0,smoke/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
         if (!budget.ok)
             throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
     }
@@ -1715,9 +1775,6 @@ class Report {
     note(text) {
         this.notes.push(text);
     }
-    get(name) {
-        return this.rows.find(([n]) => n === name)?.[1];
-    }
     async write(title, failed) {
         if (!process.env.GITHUB_STEP_SUMMARY)
             return;
@@ -1743,6 +1800,9 @@ function escapeHtml(text) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // The main step, in the order a user reads it in the log:
 // inputs → install → Dockerfile → cache restore → convert → smoke → publish (→ cache save in post).
+// Results live in variables here; the summary only renders what is set as an output.
+
+
 
 
 
@@ -1773,108 +1833,133 @@ async function pipeline(report) {
     const inputs = getInputs();
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
     const c2w = await core/* group */.Os('Install c2w', () => installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
-    report.set('c2w-version', c2w.version);
+    report.set(Outputs.C2wVersion, c2w.version);
     const builder = await (0,src_cache/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         core/* saveState */.LZ(state/* STATE */.c.createdBuilder, builder.name);
-    // One build per allocator: the chosen one, then (js only) the allocator-fallback list
-    // while the smoke boot fails with an allocator assertion.
-    let allocator = inputs.allocator;
-    const tried = [];
-    const rejected = [];
-    let plan;
-    let saveKey;
-    for (;;) {
-        const attempt = { ...inputs, allocator };
-        const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, allocator);
-        const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
-        report.set('allocator', allocator);
+    // One build per allocator, in the attempt order, until one passes its smoke boot.
+    const layers = new LayerCache(inputs, builder, runnerTemp, report);
+    const { allocator, value: built, rejected, } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report), (rejectedSoFar, next) => {
+        const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
+        report.set(Outputs.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
+        report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
+        core/* warning */.$e(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
+    });
+    if (rejected.length > 0) {
+        report.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
+    }
+    if (inputs.uploadArtifact || inputs.releaseTag) {
+        // Named after the allocator the cell asked for, so a cell that fell back to another
+        // allocator does not take the name of the cell that asked for that one.
+        await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, { onOutput: (name, value) => report.set(name, value) }));
+    }
+}
+/** One attempt: the Dockerfile with `attempt.allocator`, the conversion, the smoke boot. */
+async function buildAndBoot(attempt, c2w, layers, runnerTemp, report) {
+    const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, attempt.allocator);
+    const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
+    report.set(Outputs.Allocator, attempt.allocator);
+    const keyDockerfile = (0,src_cache/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
+    const plan = await layers.plan(c2w.version, keyDockerfile);
+    const built = await convert(c2w.c2w, attempt, dockerfile.path, [
+        ...(0,src_cache/* builderFlags */.He)(layers.builder.name),
+        ...(0,src_cache/* cacheFlags */.wT)(plan),
+    ]);
+    report.set(Outputs.WasmPath, built.path);
+    report.set(Outputs.WasmSize, built.size);
+    report.set(Outputs.Sha256, built.sha256);
+    report.set(Outputs.BuildSeconds, built.buildSeconds);
+    await layers.built(plan);
+    const smoke = await smokeBoot(attempt, built, report);
+    if (smoke === undefined || smoke.result === 'passed')
+        return { passed: true, value: built };
+    const failure = smoke.allocatorFailure;
+    const hint = failure ? `\n${failure.suggestion}` : '';
+    return {
+        passed: false,
+        error: new Error(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`),
+        ...(failure ? { allocatorFailure: failure.line } : {}),
+    };
+}
+/**
+ * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
+ * imports what the previous build exported, and the post step saves the last export.
+ */
+class LayerCache {
+    inputs;
+    builder;
+    runnerTemp;
+    report;
+    current;
+    saveKey;
+    primaryKey = '';
+    constructor(inputs, builder, runnerTemp, report) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.runnerTemp = runnerTemp;
+        this.report = report;
+    }
+    async plan(c2wVersion, dockerfileSha256) {
+        const inputs = this.inputs;
         const keys = (0,src_cache/* cacheKeys */.Xr)({
             prefix: inputs.cacheKey,
             runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
             runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
-            c2wVersion: c2w.version,
+            c2wVersion,
             target: inputs.target,
             targetArch: inputs.targetArch,
-            dockerfileSha256: (0,src_cache/* keyDockerfileSha256 */.tK)(inputs.target, dockerfile.sha256, dockerfile.sourceSha256),
+            dockerfileSha256,
             buildArgs: inputs.buildArgs,
             debugImage: inputs.debugImage,
             image: inputs.image,
         });
-        if (plan === undefined) {
-            const cache = builder.canExport ? inputs.cache : 'none';
-            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(runnerTemp)));
-            plan = restored.plan;
+        this.primaryKey = keys.primary;
+        if (inputs.cache !== 'none')
+            this.report.set(Outputs.CachePrimaryKey, keys.primary);
+        if (this.current === undefined) {
+            const cache = this.builder.canExport ? inputs.cache : 'none';
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp)));
+            this.current = restored.plan;
             if (inputs.cache !== 'none') {
-                report.set('cache-hit', plan.exactHit);
-                report.set('cache-matched-key', restored.matchedKey ?? '');
-                report.set('cache-size', restored.size);
+                this.report.set(Outputs.CacheHit, restored.plan.exactHit);
+                this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
+                this.report.set(Outputs.CacheSize, restored.size);
             }
         }
         else {
-            // A fallback rebuild reuses what the previous build exported.
-            plan = { ...plan, restored: plan.restored || saveKey !== undefined, exactHit: false };
+            const previous = this.current;
+            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
         }
-        if (inputs.cache !== 'none')
-            report.set('cache-primary-key', keys.primary);
-        const built = await convert(c2w.c2w, attempt, dockerfile.path, [
-            ...(0,src_cache/* builderFlags */.He)(builder.name),
-            ...(0,src_cache/* cacheFlags */.wT)(plan),
-        ]);
-        report.set('wasm-path', built.path);
-        report.set('wasm-size', built.size);
-        report.set('sha256', built.sha256);
-        report.set('build-seconds', built.buildSeconds);
-        if (await (0,src_cache/* rotate */.e$)(plan))
-            saveKey = keys.primary;
-        if (saveKey !== undefined) {
-            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify({ dir: plan.dir, key: saveKey }));
-        }
-        const smoke = await smokeBoot(inputs, built, allocator, report);
-        if (smoke === undefined || smoke.result === 'passed')
-            break;
-        const failure = smoke.allocatorFailure;
-        const next = failure && inputs.target === 'js' ? (0,src_smoke/* nextFallbackAllocator */.v4)(allocator, inputs.allocatorFallback, tried) : undefined;
-        if (failure && next) {
-            tried.push(allocator);
-            rejected.push(`${allocator}: ${failure.line}`);
-            report.set('rejected-allocators', rejected.join('\n'));
-            report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${failure.line}". Rebuilding with ${next}.`);
-            core/* warning */.$e(`The ${allocator} build failed its smoke boot (${failure.line}); rebuilding with allocator ${next}.`);
-            allocator = next;
-            continue;
-        }
-        const hint = failure ? `\n${failure.suggestion}` : '';
-        throw new Error(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`);
+        return this.current;
     }
-    if (tried.length > 0)
-        report.note(`Allocator ${allocator} passed the smoke boot after ${tried.join(', ')} failed.`);
-    const built = { path: report.get('wasm-path'), sha256: report.get('sha256') };
-    if (inputs.uploadArtifact || inputs.releaseTag) {
-        // Named after the allocator the cell asked for, so a cell that fell back to another
-        // allocator does not take the name of the cell that asked for that one.
-        await core/* group */.Os('Publish', () => publish(inputs, { ...built, target: inputs.target }, { onOutput: (name, value) => report.set(name, value) }));
+    /** After a good build: rotate the export in and tell the post step what to save. */
+    async built(plan) {
+        if (await (0,src_cache/* rotate */.e$)(plan))
+            this.saveKey = this.primaryKey;
+        if (this.saveKey !== undefined) {
+            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify({ dir: plan.dir, key: this.saveKey }));
+        }
     }
 }
 /** Boots the output in Node (a child process) and checks what it prints; undefined when skipped. */
-async function smokeBoot(inputs, built, allocator, report) {
+async function smokeBoot(inputs, built, report) {
     if (!inputs.smoke) {
-        report.set('smoke-result', 'skipped');
+        report.set(Outputs.SmokeResult, 'skipped');
         return undefined;
     }
-    const result = await core/* group */.Os(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () => withoutWorkflowCommands(() => (0,src_smoke/* runSmoke */.Lw)({
+    const result = await core/* group */.Os(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () => withoutWorkflowCommands(() => (0,smoke/* runSmoke */.Lw)({
         target: inputs.target,
         path: built.path,
         command: inputs.smokeCommand,
         expect: inputs.smokeExpect,
         timeoutSeconds: inputs.smokeTimeoutSeconds,
         env: inputs.smokeEnv,
-        allocator,
+        allocator: inputs.allocator,
         onOutput: (_stream, chunk) => process.stdout.write(chunk),
     })));
-    report.set('smoke-result', result.result);
-    report.set('smoke-seconds', result.seconds);
-    report.set('smoke-output', result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
+    report.set(Outputs.SmokeResult, result.result);
+    report.set(Outputs.SmokeSeconds, result.seconds);
+    report.set(Outputs.SmokeOutput, result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
     core/* info */.pq(result.message);
     return result;
 }
@@ -1884,4 +1969,4 @@ async function smokeBoot(inputs, built, allocator, report) {
 
 };
 
-//# sourceMappingURL=336.index.js.map
+//# sourceMappingURL=564.index.js.map
