@@ -5,7 +5,7 @@
 //   domain    := host [":" port]      host := domain-name | IPv4 | "[" IPv6 "]"
 //   path-component := [a-z0-9]+ (separator [a-z0-9]+)*   separator := [_.] | "__" | "-"+
 //   tag       := [\w][\w.-]{0,127}
-//   digest    := algorithm ":" hex   (sha256: exactly 64 lower-case hex)
+//   digest    := algorithm ":" hex   (sha256, sha384 or sha512: 64, 96 or 128 lower-case hex)
 
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
@@ -28,6 +28,9 @@ export interface ImageReference {
 }
 
 const NAME_MAX = 255;
+
+/** The digest algorithms go-digest registers in Docker, and their hex lengths. */
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 
 /** Parses an image reference; returns an error message instead when it is not one. */
 export function parseImageReference(ref: string): ImageReference | string {
@@ -53,15 +56,17 @@ export function parseImageReference(ref: string): ImageReference | string {
     path = `${dom}/${path}`;
     dom = undefined;
   }
-  const name = dom ? `${dom}/${path}` : path!;
-  if (name.length > NAME_MAX) return `has a name longer than ${NAME_MAX} characters`;
+  // The length limit applies to the repository path as the grammar splits it (the domain does not
+  // count), as in distribution/reference's Parse since v0.6.0.
+  if (m[2]!.length > NAME_MAX) return `has a repository path longer than ${NAME_MAX} characters`;
   if (dig !== undefined) {
     const [algo, hex] = dig.split(':') as [string, string];
-    if (algo === 'sha256' && !/^[a-f0-9]{64}$/.test(hex)) {
-      return 'has a bad digest (sha256 needs exactly 64 lower-case hex characters)';
+    const length = DIGEST_HEX_LENGTH[algo];
+    if (length === undefined) {
+      return `has a digest algorithm '${algo}' that Docker does not support (${Object.keys(DIGEST_HEX_LENGTH).join(', ')})`;
     }
-    if (algo === 'sha512' && !/^[a-f0-9]{128}$/.test(hex)) {
-      return 'has a bad digest (sha512 needs exactly 128 lower-case hex characters)';
+    if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex)) {
+      return `has a bad digest (${algo} needs exactly ${length} lower-case hex characters)`;
     }
   }
   const result: ImageReference = { path: path! };

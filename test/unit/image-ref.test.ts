@@ -42,3 +42,71 @@ describe('parseImageReference', () => {
     expect(r).toMatch(why);
   });
 });
+
+// The 48 vectors of distribution/reference's TestReferenceParse (reference_test.go), valid or not,
+// as Docker decides them: https://github.com/distribution/reference/blob/main/reference_test.go
+// One difference in the library's own test: it refuses `sha512` only because the test binary does
+// not link crypto/sha512; Docker does, and accepts a sha512 digest.
+const F64 = 'f'.repeat(64);
+const DOCKER_VECTORS: [string, boolean][] = [
+  ['test_com', true],
+  ['test.com:tag', true],
+  ['test.com:5000', true],
+  ['test.com/repo:tag', true],
+  ['test:5000/repo', true],
+  ['test:5000/repo:tag', true],
+  [`test:5000/repo@sha256:${F64}`, true],
+  [`test:5000/repo:tag@sha256:${F64}`, true],
+  ['test:5000/repo', true],
+  ['', false],
+  [':justtag', false],
+  [`@sha256:${F64}`, false],
+  [`repo@sha256:${'f'.repeat(34)}`, false],
+  [`validname@invaliddigest:${F64}`, false],
+  [`validname@sha512:${'f'.repeat(128)}`, true],
+  ['Uppercase:tag', false],
+  ['test:5000/Uppercase/lowercase:tag', false],
+  ['lowercase:Uppercase', true],
+  [`domain/${'a'.repeat(256)}:tag`, false],
+  [`${'a/'.repeat(127)}a:tag-puts-this-over-max`, true],
+  ['aa/asdf$$^/aa', false],
+  ['sub-dom1.foo.com/bar/baz/quux', true],
+  ['sub-dom1.foo.com/bar/baz/quux:some-long-tag', true],
+  ['b.gcr.io/test.example.com/my-app:test.example.com', true],
+  ['xn--n3h.com/myimage:xn--n3h.com', true],
+  [`xn--7o8h.com/myimage:xn--7o8h.com@sha256:${F64}`, true],
+  ['foo_bar.com:8080', true],
+  ['foo/foo_bar.com:8080', true],
+  ['192.168.1.1', true],
+  ['192.168.1.1:tag', true],
+  ['192.168.1.1:5000', true],
+  ['192.168.1.1/repo', true],
+  ['192.168.1.1:5000/repo', true],
+  ['192.168.1.1:5000/repo:5050', true],
+  ['[2001:db8::1]', false],
+  ['[2001:db8::1]:5000', false],
+  ['[2001:db8::1]:tag', false],
+  ['[2001:db8::1]/repo', true],
+  ['[2001:db8:1:2:3:4:5:6]/repo:tag', true],
+  ['[2001:db8::1]:5000/repo', true],
+  ['[2001:db8::1]:5000/repo:tag', true],
+  [`[2001:db8::1]:5000/repo@sha256:${F64}`, true],
+  [`[2001:db8::1]:5000/repo:tag@sha256:${F64}`, true],
+  ['[2001:db8::]:5000/repo', true],
+  ['[::1]:5000/repo', true],
+  ['[fe80::1%eth0]:5000/repo', false],
+  ['[fe80::1%@invalidzone]:5000/repo', false],
+  [`example.com/${'a'.repeat(255)}:tag`, true],
+];
+
+describe("parseImageReference agrees with Docker's reference grammar", () => {
+  it('has every vector of TestReferenceParse', () => expect(DOCKER_VECTORS).toHaveLength(48));
+  it.each(DOCKER_VECTORS)('%s valid: %s', (ref, valid) => {
+    expect(typeof parseImageReference(ref) !== 'string').toBe(valid);
+  });
+  it.each([
+    [`validname@invaliddigest:${F64}`, /algorithm 'invaliddigest'.*sha256, sha384, sha512/],
+    [`validname@sha384:${F64}`, /sha384 needs exactly 96/],
+    [`domain/${'a'.repeat(256)}:tag`, /longer than 255/],
+  ])('says why it refuses %s', (ref, why) => expect(parseImageReference(ref)).toMatch(why));
+});
