@@ -1,4 +1,4 @@
-// Benchmark of the build-layer cache (issue 4).
+// Benchmark of the build-layer cache.
 //
 // (a) Cold vs warm conversion of the test image through the bundled action (runJob in
 //     test/harness/runner.ts: main + post under Node 24) with `cache: local` against the local Actions

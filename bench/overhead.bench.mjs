@@ -1,4 +1,4 @@
-// Benchmark of the action's own overhead outside c2w (issue 2).
+// Benchmark of the action's own overhead outside c2w.
 //
 // (a) Bundle load: `node dist/index.js` as a main step that fails at input validation right after
 //     loading (INPUT_IMAGE empty), against an empty `node -e 0`, interleaved, same Node (24).

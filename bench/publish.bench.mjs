@@ -1,4 +1,4 @@
-// Benchmark for the default `compression-level` of the workflow artifact (issue 6).
+// Benchmark for the default `compression-level` of the workflow artifact.
 //
 // Uploads a 200 MB wasm-like file to the local Actions runtime (test/harness/actions-runtime.ts:
 // Twirp + Azurite on loopback) with the unmodified @actions/artifact 6, at zip levels 0, 1, 6, 9,

@@ -1,13 +1,13 @@
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
-import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from './exec.js';
 import { dirSize } from './files.js';
-import type { CacheMode, Inputs } from './types.js';
+import { sha256Text } from './hash.js';
+import type { CacheMode, Inputs, KeyValue } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Keys (pure)
@@ -21,7 +21,7 @@ export interface KeyParts {
   targetArch: string;
   /** sha256 of the Dockerfile whose layers are built (see keyDockerfileSha256). */
   dockerfileSha256: string;
-  buildArgs: { key: string; value: string }[];
+  buildArgs: KeyValue[];
   /** --debug-image changes the kernel and init layers, like a build arg. */
   debugImage: boolean;
   image: string;
@@ -44,7 +44,7 @@ export interface CacheKeys {
   scope: string;
 }
 
-const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const short = (text: string) => sha256Text(text).slice(0, 16);
 const safe = (text: string) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 
 /**

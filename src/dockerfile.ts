@@ -1,10 +1,10 @@
 // Stage: the Dockerfile c2w builds with. Takes c2w's own (`c2w --show-dockerfile`) or the
 // user's, sets every emscripten `-sMALLOC=` to the chosen allocator, and writes it to RUNNER_TEMP.
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from './exec.js';
+import { sha256Text } from './hash.js';
 import type { Allocator, Inputs } from './types.js';
 
 // `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
@@ -45,7 +45,9 @@ export interface PreparedDockerfile {
   changed: number;
 }
 
-export class DockerfileError extends Error {}
+export class DockerfileError extends Error {
+  override name = 'DockerfileError';
+}
 
 /** Reads the Dockerfile, applies the allocator and writes the result under `tempDir`. */
 export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: string): Promise<PreparedDockerfile> {
@@ -90,11 +92,10 @@ export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: st
   await mkdir(tempDir, { recursive: true });
   const file = path.join(tempDir, 'Dockerfile');
   await writeFile(file, patch.text);
-  const hash = (text: string) => createHash('sha256').update(text).digest('hex');
   return {
     path: file,
-    sha256: hash(patch.text),
-    sourceSha256: hash(source),
+    sha256: sha256Text(patch.text),
+    sourceSha256: sha256Text(source),
     found: patch.found,
     changed: patch.changed,
   };

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
 import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
 import { checkEnvBudget } from './smoke.js';
-import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type Target } from './types.js';
+import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type KeyValue, type Target } from './types.js';
 
 export const DEFAULT_C2W_VERSION = 'v0.8.4';
 export const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container2wasm/releases/download';
@@ -63,7 +63,7 @@ export function lines(raw: string): string[] {
 
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function keyValues(get: InputGetter, name: string): { key: string; value: string }[] {
+function keyValues(get: InputGetter, name: string): KeyValue[] {
   return lines(get(name)).map((line) => {
     const eq = line.indexOf('=');
     const key = eq < 0 ? line : line.slice(0, eq);

@@ -13,6 +13,12 @@ export const ALLOCATORS = [
 export type Allocator = (typeof ALLOCATORS)[number] | 'default';
 
 export type Target = 'wasi' | 'js';
+
+/** One `KEY=VALUE` line of a multiline input (build-args, smoke-env). */
+export interface KeyValue {
+  key: string;
+  value: string;
+}
 export type CacheMode = 'local' | 'gha' | 'registry' | 'none';
 
 export interface Inputs {
@@ -26,13 +32,12 @@ export interface Inputs {
   c2wDownloadUrl: string;
   /** Path of a custom Dockerfile, or undefined for c2w's own. */
   dockerfile?: string;
-  buildArgs: { key: string; value: string }[];
+  buildArgs: KeyValue[];
   debugImage: boolean;
   /** Output path: a file for wasi, a directory ending in `/` for js. */
   output: string;
   githubToken: string;
 
-  // cache (issue 4)
   cache: CacheMode;
   cacheRef?: string;
   cacheKey: string;
@@ -40,15 +45,13 @@ export interface Inputs {
   /** Seconds a cache restore may take before the build goes on without it. */
   cacheTimeoutSeconds: number;
 
-  // smoke (issue 5)
   smoke: boolean;
   smokeCommand: string[];
   smokeExpect: RegExp;
   smokeTimeoutSeconds: number;
-  smokeEnv: { key: string; value: string }[];
+  smokeEnv: KeyValue[];
   allocatorFallback: Exclude<Allocator, 'default'>[];
 
-  // publish (issue 6)
   uploadArtifact: boolean;
   /** User-given artifact name (validated), or undefined to derive one. */
   artifactName?: string;

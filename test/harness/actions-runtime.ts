@@ -8,7 +8,8 @@
 //   int64 as strings and defaults omitted; we answer in snake_case with int64 as strings.
 // - Faults can be injected per test: HTTP errors, slow answers, a read-only token, an unavailable service.
 //
-// Protocol facts: ../../../shared/actions-runtime-notes.md (kept outside the repository).
+// The services' definitions: https://github.com/actions/toolkit/tree/main/packages/cache/src/generated and
+// https://github.com/actions/toolkit/tree/main/packages/artifact/src/generated (the Twirp clients the libraries use).
 // This file only uses erasable TypeScript, so Node 24 can run it directly (see the end of the file).
 
 import { spawn, type ChildProcess } from 'node:child_process';
