@@ -18,15 +18,14 @@ export const modules = {
 /* harmony export */   wT: () => (/* binding */ cacheFlags)
 /* harmony export */ });
 /* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73190);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59148);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73190);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59148);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56495);
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
@@ -44,7 +43,7 @@ export const modules = {
 function keyDockerfileSha256(target, patched, source) {
     return target === 'js' ? patched : source;
 }
-const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+const short = (text) => (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Text */ .f)(text).slice(0, 16);
 const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 /**
  * The key holds what changes the cached layers, least specific first, so restore keys are
@@ -126,25 +125,25 @@ function canExportCache(driver, containerdStore) {
 }
 async function chooseBuilder(inputs, runId) {
     if (inputs.builder) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
         return { name: inputs.builder, created: false, canExport: true };
     }
     if (inputs.cache === 'none')
         return { created: false, canExport: false };
-    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
+    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
     const { name, driver } = parseBuildxInspect(inspect.stdout);
     let containerd = false;
     if (driver === 'docker') {
-        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
         return { created: false, canExport: true };
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
-    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', [
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
+    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', [
         'buildx',
         'create',
         '--name',
@@ -155,18 +154,18 @@ async function chooseBuilder(inputs, runId) {
     ]);
     if (made.exitCode !== 0) {
         // --bootstrap can fail after the builder was registered: do not leave it behind.
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
         return { created: false, canExport: false };
     }
     return { name: created, created: true, canExport: true };
 }
 async function removeBuilder(name) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
     if (result.exitCode !== 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed the builder '${name}'.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Removed the builder '${name}'.`);
 }
 function withTimeout(promise, ms) {
     let timer;
@@ -178,7 +177,7 @@ function withTimeout(promise, ms) {
 }
 /** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
 function localCacheDir(runnerTemp) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action', 'buildx-cache');
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(runnerTemp, 'c2w-action', 'buildx-cache');
 }
 async function restoreLayers(inputs, keys, dir) {
     const plan = {
@@ -194,34 +193,34 @@ async function restoreLayers(inputs, keys, dir) {
         return { plan, keys, size: 0 };
     const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
     if (!cache.isFeatureAvailable()) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e('The Actions cache service is not available to this job; building without a cache.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e('The Actions cache service is not available to this job; building without a cache.');
         plan.mode = 'none';
         return { plan, keys, size: 0 };
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
     let matchedKey;
     try {
         const result = await withTimeout(cache.restoreCache([dir], keys.primary, keys.restore), inputs.cacheTimeoutSeconds * 1000);
         if (result === 'timeout') {
             // The abandoned download may still be writing into the folder: leave it alone this run.
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
             plan.mode = 'none';
             return { plan, keys, size: 0 };
         }
         matchedKey = result;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
         return { plan, keys, size: 0 };
     }
     if (matchedKey === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
         return { plan, keys, size: 0 };
     }
     plan.restored = true;
     plan.exactHit = matchedKey === keys.primary;
-    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .t)(dir);
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
+    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
     return { plan, keys, matchedKey, size };
 }
 /** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
@@ -229,14 +228,14 @@ async function rotate(plan) {
     if (plan.mode !== 'local' || plan.exactHit)
         return false;
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(plan.newDir, 'index.json'));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(plan.newDir, 'index.json'));
     }
     catch {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
         return false;
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(plan.dir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(plan.newDir, plan.dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(plan.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(plan.newDir, plan.dir);
     return true;
 }
 /** Post step: save the rotated folder under the primary key. Never throws. */
@@ -245,12 +244,12 @@ async function saveLayers(dir, primaryKey) {
         const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const id = await cache.saveCache([dir], primaryKey);
         if (id === -1)
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .t)(dir)} bytes) under ${primaryKey}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir)} bytes) under ${primaryKey}.`);
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache save failed: ${e.message}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache save failed: ${e.message}`);
     }
 }
 
@@ -343,6 +342,35 @@ async function dirSize(dir) {
     for (const f of files)
         total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, f))).size;
     return total;
+}
+
+
+/***/ }),
+
+/***/ 56495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ sha256File),
+/* harmony export */   f: () => (/* binding */ sha256Text)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+// sha256 as lower-case hex: of a file, streamed (c2w outputs are hundreds of MB), or of a string.
+
+
+
+async function sha256File(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file), hash);
+    return hash.digest('hex');
+}
+function sha256Text(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
 }
 
 

@@ -28369,29 +28369,42 @@ module.exports = {
 /***/ }),
 
 /***/ 79407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _smoke_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31494);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ REPORT_ENTRY)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
+/* harmony import */ var _smoke_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(31494);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
-// docker/build-push-action does), and the smoke-boot child process the main step starts.
+// docker/build-push-action does), the smoke-boot child process the main step starts, and the
+// report action (report/action.yml runs dist/report.js, which imports this bundle).
 
 
 
-if (process.argv.includes(_smoke_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+
+/** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
+const REPORT_ENTRY = 'report.js';
+if (process.argv.includes(_smoke_js__WEBPACK_IMPORTED_MODULE_2__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 24889));
     await smokeChildMain();
 }
 else {
-    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.isPost) === 'true') {
+    if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
+        await reportMain();
+    }
+    else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost) === 'true') {
         const { post } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
         await post();
     }
     else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(564)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24564));
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost, 'true');
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(660), __nccwpck_require__.e(902)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22902));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -32568,6 +32581,8 @@ function copyFile(srcFile, destFile, force) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__REPORT_ENTRY = __webpack_exports__.I;
+/******/ export { __webpack_exports__REPORT_ENTRY as REPORT_ENTRY };
 /******/ 
 
 //# sourceMappingURL=index.js.map

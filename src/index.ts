@@ -1,14 +1,22 @@
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
-// docker/build-push-action does), and the smoke-boot child process the main step starts.
+// docker/build-push-action does), the smoke-boot child process the main step starts, and the
+// report action (report/action.yml runs dist/report.js, which imports this bundle).
+import * as path from 'node:path';
 import * as core from '@actions/core';
 import { SMOKE_CHILD_FLAG } from './smoke.js';
 import { STATE } from './state.js';
+
+/** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
+export const REPORT_ENTRY = 'report.js';
 
 if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   const { smokeChildMain } = await import('./smoke-child.js');
   await smokeChildMain();
 } else {
-  if (core.getState(STATE.isPost) === 'true') {
+  if (path.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
+    const { reportMain } = await import('./report-main.js');
+    await reportMain();
+  } else if (core.getState(STATE.isPost) === 'true') {
     const { post } = await import('./post.js');
     await post();
   } else {

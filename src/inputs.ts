@@ -29,7 +29,7 @@ export type InputGetter = (name: string) => string;
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 
-function bool(get: InputGetter, name: string, fallback: boolean): boolean {
+export function bool(get: InputGetter, name: string, fallback: boolean): boolean {
   const raw = get(name).trim();
   if (raw === '') return fallback;
   if (TRUE_VALUES.includes(raw)) return true;
@@ -37,7 +37,7 @@ function bool(get: InputGetter, name: string, fallback: boolean): boolean {
   throw new InputError(name, `must be true or false (YAML 1.2 core schema), got '${raw}'`);
 }
 
-function oneOf<T extends string>(get: InputGetter, name: string, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(get: InputGetter, name: string, allowed: readonly T[], fallback: T): T {
   const raw = get(name).trim();
   if (raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
@@ -153,6 +153,7 @@ export function parseInputs(get: InputGetter): Inputs {
     throw new InputError('smoke-expect', `is not a valid regular expression: ${(e as Error).message}`);
   }
   const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
+  const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
   const smokeEnv = keyValues(get, 'smoke-env');
   const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
     if (!(ALLOCATORS as readonly string[]).includes(a)) {
@@ -162,6 +163,7 @@ export function parseInputs(get: InputGetter): Inputs {
   });
 
   const uploadArtifact = bool(get, 'upload-artifact', true);
+  const record = bool(get, 'record', true);
   const artifactName = get('artifact-name').trim() || undefined;
   const artifactNameError = artifactName === undefined ? undefined : validateArtifactName(artifactName);
   if (artifactNameError) throw new InputError('artifact-name', artifactNameError.replace(/^artifact-name /, ''));
@@ -198,9 +200,11 @@ export function parseInputs(get: InputGetter): Inputs {
     smokeCommand,
     smokeExpect,
     smokeTimeoutSeconds,
+    smokeRuns,
     smokeEnv,
     allocatorFallback,
     uploadArtifact,
+    record,
     artifactName,
     retentionDays,
     compressionLevel,

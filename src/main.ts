@@ -23,8 +23,12 @@ import { getInputs } from './inputs.js';
 import { installC2w, type InstalledC2w } from './install.js';
 import { withoutWorkflowCommands } from './log.js';
 import { Outputs } from './outputs.js';
-import { publish } from './publish.js';
+import { classifyFailure } from './failures.js';
+import { defaultArtifactName, defaultAssetName, publish } from './publish.js';
+import { buildRecord, ClassifiedError, failureOf, type CellProgress } from './record.js';
+import { uploadRecord } from './record-artifact.js';
 import { runSmoke, type SmokeResult } from './smoke.js';
+import { smokeFigures } from './smoke-figures.js';
 import { STATE } from './state.js';
 import { Report } from './summary.js';
 import type { Inputs } from './types.js';
@@ -33,18 +37,33 @@ const SMOKE_OUTPUT_MAX = 4096;
 
 export async function main(): Promise<void> {
   const report = new Report();
-  let failure: string | undefined;
+  const progress: CellProgress = { stage: 'install', rejected: [], figures: {} };
+  let inputs: Inputs | undefined;
+  let error: Error | undefined;
   try {
-    await pipeline(report);
+    inputs = getInputs();
+    await pipeline(inputs, report, progress);
   } catch (e) {
-    failure = (e as Error).message;
-    core.setFailed(failure);
+    error = e as Error;
+    core.setFailed(error.message);
   }
-  await report.write('c2w-action', failure);
+  // Every run past input validation records itself, passed or failed, for the report action.
+  if (inputs?.record) await recordCell(inputs, progress, error);
+  await report.write('c2w-action', error?.message);
 }
 
-async function pipeline(report: Report): Promise<void> {
-  const inputs = getInputs();
+async function recordCell(inputs: Inputs, progress: CellProgress, error: Error | undefined): Promise<void> {
+  const record = buildRecord(
+    inputs.artifactName || defaultArtifactName(inputs),
+    inputs,
+    progress,
+    error ? failureOf(progress.stage, error, classifyFailure) : undefined,
+    { os: process.env.RUNNER_OS || os.platform(), arch: process.env.RUNNER_ARCH || os.arch() },
+  );
+  await uploadRecord(record);
+}
+
+async function pipeline(inputs: Inputs, report: Report, progress: CellProgress): Promise<void> {
   const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir();
 
   const c2w = await core.group('Install c2w', () =>
@@ -56,15 +75,17 @@ async function pipeline(report: Report): Promise<void> {
   if (builder.created && builder.name) core.saveState(STATE.createdBuilder, builder.name);
 
   // One build per allocator, in the attempt order, until one passes its smoke boot.
-  const layers = new LayerCache(inputs, builder, runnerTemp, report);
+  progress.stage = 'build';
+  const layers = new LayerCache(inputs, builder, runnerTemp, report, progress);
   const {
     allocator,
     value: built,
     rejected,
   } = await firstPassing(
     attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback),
-    (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report),
+    (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report, progress),
     (rejectedSoFar, next) => {
+      progress.rejected = [...rejectedSoFar];
       const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1]!;
       report.set(Outputs.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
       report.note(
@@ -79,14 +100,22 @@ async function pipeline(report: Report): Promise<void> {
     );
   }
 
+  progress.stage = 'publish';
   if (inputs.uploadArtifact || inputs.releaseTag) {
+    const assetName = inputs.assetName || defaultAssetName(inputs);
     // Named after the allocator the cell asked for, so a cell that fell back to another
     // allocator does not take the name of the cell that asked for that one.
     await core.group('Publish', () =>
       publish(
         inputs,
         { path: built.path, sha256: built.sha256, target: inputs.target },
-        { onOutput: (name, value) => report.set(name, value) },
+        {
+          onOutput: (name, value) => {
+            report.set(name, value);
+            if (name === Outputs.ReleaseId)
+              progress.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
+          },
+        },
       ),
     );
   }
@@ -99,7 +128,10 @@ async function buildAndBoot(
   layers: LayerCache,
   runnerTemp: string,
   report: Report,
+  progress: CellProgress,
 ): Promise<Attempt<BuiltOutput>> {
+  progress.stage = 'build';
+  progress.allocatorUsed = attempt.allocator;
   const workDir = path.join(runnerTemp, `c2w-action-${process.pid}`, attempt.allocator);
   const dockerfile = await core.group('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
   report.set(Outputs.Allocator, attempt.allocator);
@@ -114,15 +146,21 @@ async function buildAndBoot(
   report.set(Outputs.WasmSize, built.size);
   report.set(Outputs.Sha256, built.sha256);
   report.set(Outputs.BuildSeconds, built.buildSeconds);
+  Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
   await layers.built(plan);
 
-  const smoke = await smokeBoot(attempt, built, report);
+  progress.stage = 'smoke';
+  const smoke = await smokeBoot(attempt, built, report, progress);
   if (smoke === undefined || smoke.result === 'passed') return { passed: true, value: built };
   const failure = smoke.allocatorFailure;
   const hint = failure ? `\n${failure.suggestion}` : '';
   return {
     passed: false,
-    error: new Error(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`),
+    error: new ClassifiedError(
+      `Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`,
+      failure ? 'allocator' : `smoke-${smoke.result}`,
+      failure?.line,
+    ),
     ...(failure ? { allocatorFailure: failure.line } : {}),
   };
 }
@@ -141,6 +179,7 @@ class LayerCache {
     readonly builder: BuilderChoice,
     private readonly runnerTemp: string,
     private readonly report: Report,
+    private readonly progress: CellProgress,
   ) {}
 
   async plan(c2wVersion: string, dockerfileSha256: string): Promise<CachePlan> {
@@ -169,6 +208,7 @@ class LayerCache {
         this.report.set(Outputs.CacheHit, restored.plan.exactHit);
         this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
         this.report.set(Outputs.CacheSize, restored.size);
+        Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
       }
     } else {
       const previous: CachePlan = this.current;
@@ -186,32 +226,51 @@ class LayerCache {
   }
 }
 
-/** Boots the output in Node (a child process) and checks what it prints; undefined when skipped. */
-async function smokeBoot(inputs: Inputs, built: BuiltOutput, report: Report): Promise<SmokeResult | undefined> {
+/**
+ * Boots the output in Node `smoke-runs` times, each in its own child process, and checks what it
+ * prints; the first run that does not pass ends the series. undefined when skipped.
+ */
+async function smokeBoot(
+  inputs: Inputs,
+  built: BuiltOutput,
+  report: Report,
+  progress: CellProgress,
+): Promise<SmokeResult | undefined> {
   if (!inputs.smoke) {
     report.set(Outputs.SmokeResult, 'skipped');
+    progress.figures.smokeResult = 'skipped';
     return undefined;
   }
-  const result = await core.group(`Smoke boot: ${inputs.smokeCommand.join(' ')}`, () =>
-    withoutWorkflowCommands(() =>
-      runSmoke({
-        target: inputs.target,
-        path: built.path,
-        command: inputs.smokeCommand,
-        expect: inputs.smokeExpect,
-        timeoutSeconds: inputs.smokeTimeoutSeconds,
-        env: inputs.smokeEnv,
-        allocator: inputs.allocator,
-        onOutput: (_stream, chunk) => process.stdout.write(chunk),
-      }),
-    ),
-  );
-  report.set(Outputs.SmokeResult, result.result);
-  report.set(Outputs.SmokeSeconds, result.seconds);
+  const runs: SmokeResult[] = [];
+  let result: SmokeResult | undefined;
+  for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
+    const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
+    result = await core.group(title, () =>
+      withoutWorkflowCommands(() =>
+        runSmoke({
+          target: inputs.target,
+          path: built.path,
+          command: inputs.smokeCommand,
+          expect: inputs.smokeExpect,
+          timeoutSeconds: inputs.smokeTimeoutSeconds,
+          env: inputs.smokeEnv,
+          allocator: inputs.allocator,
+          onOutput: (_stream, chunk) => process.stdout.write(chunk),
+        }),
+      ),
+    );
+    runs.push(result);
+    core.info(result.message);
+  }
+  const figures = smokeFigures(runs);
+  report.set(Outputs.SmokeResult, result!.result);
+  report.set(Outputs.SmokeSeconds, figures.smokeSecondsMedian);
+  report.set(Outputs.SmokeSecondsMax, figures.smokeSecondsMax);
+  if (figures.smokePeakRss !== undefined) report.set(Outputs.SmokePeakRss, figures.smokePeakRss);
   report.set(
     Outputs.SmokeOutput,
-    result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout,
+    result!.stdout.length > SMOKE_OUTPUT_MAX ? `${result!.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result!.stdout,
   );
-  core.info(result.message);
+  Object.assign(progress.figures, { smokeResult: result!.result, ...figures });
   return result;
 }

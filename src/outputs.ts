@@ -14,6 +14,8 @@ export enum Outputs {
   CacheSize = 'cache-size',
   SmokeResult = 'smoke-result',
   SmokeSeconds = 'smoke-seconds',
+  SmokeSecondsMax = 'smoke-seconds-max',
+  SmokePeakRss = 'smoke-peak-rss',
   SmokeOutput = 'smoke-output',
   ArtifactId = 'artifact-id',
   ArtifactUrl = 'artifact-url',

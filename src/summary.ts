@@ -1,6 +1,7 @@
 // Stage: outputs and the job summary. Every fact is set as an output the moment it is known
 // (so a later failure still leaves the earlier outputs), and the summary table repeats them.
 import * as core from '@actions/core';
+import { escapeHtml } from './html.js';
 import type { Outputs } from './outputs.js';
 
 export class Report {
@@ -35,8 +36,4 @@ export class Report {
     for (const n of this.notes) s.addRaw(escapeHtml(n), true);
     await s.write();
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

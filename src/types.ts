@@ -49,6 +49,8 @@ export interface Inputs {
   smokeCommand: string[];
   smokeExpect: RegExp;
   smokeTimeoutSeconds: number;
+  /** Boots of the output (1-20); each must pass. */
+  smokeRuns: number;
   smokeEnv: KeyValue[];
   allocatorFallback: Exclude<Allocator, 'default'>[];
 
@@ -61,4 +63,6 @@ export interface Inputs {
   releaseCreate: boolean;
   releaseOverwrite: boolean;
   assetName?: string;
+  /** Upload the cell's record for the report action. */
+  record: boolean;
 }

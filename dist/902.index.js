@@ -1,0 +1,1135 @@
+export const id = 902;
+export const ids = [902];
+export const modules = {
+
+/***/ 97377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ builderFlags),
+/* harmony export */   NU: () => (/* binding */ localCacheDir),
+/* harmony export */   Xr: () => (/* binding */ cacheKeys),
+/* harmony export */   Z7: () => (/* binding */ chooseBuilder),
+/* harmony export */   e$: () => (/* binding */ rotate),
+/* harmony export */   iq: () => (/* binding */ removeBuilder),
+/* harmony export */   o: () => (/* binding */ saveLayers),
+/* harmony export */   tD: () => (/* binding */ restoreLayers),
+/* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
+/* harmony export */   wT: () => (/* binding */ cacheFlags)
+/* harmony export */ });
+/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73190);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59148);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56495);
+// Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
+// the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
+// never a failed build: every error here is a warning or an info line and the build goes cold.
+
+
+
+
+
+
+/**
+ * The Dockerfile hash that goes into the key: the patched Dockerfile for js, whose emscripten
+ * stages the allocator changes; the unpatched one for wasi, which never builds those stages, so
+ * a WASI allocator matrix shares one cache entry.
+ */
+function keyDockerfileSha256(target, patched, source) {
+    return target === 'js' ? patched : source;
+}
+const short = (text) => (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Text */ .f)(text).slice(0, 16);
+const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
+/**
+ * The key holds what changes the cached layers, least specific first, so restore keys are
+ * its prefixes: a changed image still restores the layers of the same build args, a changed
+ * build arg those of the same Dockerfile, a changed allocator those of the same target.
+ */
+function cacheKeys(p) {
+    const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
+    const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
+    const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
+    if (p.debugImage)
+        argLines.push('--debug-image');
+    const args = `${df}-args${short(argLines.join('\n'))}`;
+    const primary = `${args}-img${short(p.image)}`;
+    return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
+}
+/** buildx quotes a CSV field that holds a comma or a quote. */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+function cacheFlags(plan) {
+    switch (plan.mode) {
+        case 'none':
+            return [];
+        case 'local': {
+            const flags = [];
+            if (plan.restored)
+                flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
+            if (!plan.exactHit)
+                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
+            return flags;
+        }
+        // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
+        // request, a 5xx, a denied push) must not fail a build that succeeded.
+        case 'gha':
+            return [
+                `--cache-from=type=gha,scope=${plan.scope}`,
+                `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
+            ];
+        case 'registry':
+            return [
+                `--cache-from=type=registry,ref=${plan.ref}`,
+                `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
+            ];
+    }
+}
+function builderFlags(builder) {
+    return builder ? [`--builder=${builder}`] : [];
+}
+// ---------------------------------------------------------------------------------------------
+// Builder (detect the current one; create a docker-container builder when it cannot export)
+/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block. */
+function parseBuildxInspect(text) {
+    const field = (label) => new RegExp(`^${label}:\\s*(\\S+)`, 'm').exec(text)?.[1];
+    const result = {};
+    const name = field('Name');
+    const driver = field('Driver');
+    if (name)
+        result.name = name;
+    if (driver)
+        result.driver = driver;
+    return result;
+}
+/** `docker info --format '{{json .DriverStatus}}'` names the containerd snapshotter when the image store is containerd. */
+function usesContainerdStore(driverStatusJson) {
+    try {
+        const status = JSON.parse(driverStatusJson);
+        return (status ?? []).some(([k, v]) => k === 'driver-type' && /io\.containerd\.snapshotter/.test(v));
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether a builder with this driver (and image store) can export a build cache. */
+function canExportCache(driver, containerdStore) {
+    if (driver === undefined)
+        return false;
+    return driver !== 'docker' || containerdStore;
+}
+async function chooseBuilder(inputs, runId) {
+    if (inputs.builder) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
+        return { name: inputs.builder, created: false, canExport: true };
+    }
+    if (inputs.cache === 'none')
+        return { created: false, canExport: false };
+    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
+    const { name, driver } = parseBuildxInspect(inspect.stdout);
+    let containerd = false;
+    if (driver === 'docker') {
+        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        containerd = usesContainerdStore(info.stdout.trim());
+    }
+    if (canExportCache(driver, containerd)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+        return { created: false, canExport: true };
+    }
+    const created = `c2w-action-${safe(runId)}-${process.pid}`;
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
+    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', [
+        'buildx',
+        'create',
+        '--name',
+        created,
+        '--driver',
+        'docker-container',
+        '--bootstrap',
+    ]);
+    if (made.exitCode !== 0) {
+        // --bootstrap can fail after the builder was registered: do not leave it behind.
+        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+        return { created: false, canExport: false };
+    }
+    return { name: created, created: true, canExport: true };
+}
+async function removeBuilder(name) {
+    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
+    if (result.exitCode !== 0)
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Removed the builder '${name}'.`);
+}
+function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), ms);
+        timer.unref();
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+/** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
+function localCacheDir(runnerTemp) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(runnerTemp, 'c2w-action', 'buildx-cache');
+}
+async function restoreLayers(inputs, keys, dir) {
+    const plan = {
+        mode: inputs.cache,
+        dir,
+        newDir: `${dir}-new`,
+        scope: keys.scope,
+        ref: inputs.cacheRef,
+        restored: false,
+        exactHit: false,
+    };
+    if (inputs.cache !== 'local')
+        return { plan, keys, size: 0 };
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+    if (!cache.isFeatureAvailable()) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e('The Actions cache service is not available to this job; building without a cache.');
+        plan.mode = 'none';
+        return { plan, keys, size: 0 };
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+    let matchedKey;
+    try {
+        const result = await withTimeout(cache.restoreCache([dir], keys.primary, keys.restore), inputs.cacheTimeoutSeconds * 1000);
+        if (result === 'timeout') {
+            // The abandoned download may still be writing into the folder: leave it alone this run.
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            plan.mode = 'none';
+            return { plan, keys, size: 0 };
+        }
+        matchedKey = result;
+    }
+    catch (e) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
+        return { plan, keys, size: 0 };
+    }
+    if (matchedKey === undefined) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
+        return { plan, keys, size: 0 };
+    }
+    plan.restored = true;
+    plan.exactHit = matchedKey === keys.primary;
+    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
+    return { plan, keys, matchedKey, size };
+}
+/** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
+async function rotate(plan) {
+    if (plan.mode !== 'local' || plan.exactHit)
+        return false;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(plan.newDir, 'index.json'));
+    }
+    catch {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+        return false;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(plan.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(plan.newDir, plan.dir);
+    return true;
+}
+/** Post step: save the rotated folder under the primary key. Never throws. */
+async function saveLayers(dir, primaryKey) {
+    try {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const id = await cache.saveCache([dir], primaryKey);
+        if (id === -1)
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
+        else
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir)} bytes) under ${primaryKey}.`);
+    }
+    catch (e) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache save failed: ${e.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 73190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony exports execRunner, setRunner */
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75260);
+// The one seam through which the action starts processes. Tests replace `setRunner`
+// instead of patching @actions/exec (ESM namespaces cannot be spied on).
+
+/** Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero exit. */
+const execRunner = async (file, args, options = {}) => {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(file, args, {
+        ignoreReturnCode: true,
+        silent: options.echo === false,
+        env: options.env,
+        cwd: options.cwd,
+        // One stream, in order: the log reads as the process wrote it, and a ::stop-commands::
+        // written to stdout around it (log.ts) cannot be overtaken by lines on another pipe.
+        errStream: process.stdout,
+        listeners: options.onOutput
+            ? {
+                stdout: (data) => options.onOutput?.(data.toString()),
+                stderr: (data) => options.onOutput?.(data.toString()),
+            }
+            : undefined,
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+};
+let current = execRunner;
+function run(file, args, options) {
+    return current(file, args, options);
+}
+/** Test seam: replace the runner; returns a function that restores the previous one. */
+function setRunner(runner) {
+    const previous = current;
+    current = runner;
+    return () => {
+        current = previous;
+    };
+}
+
+
+/***/ }),
+
+/***/ 59148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ listFiles),
+/* harmony export */   t: () => (/* binding */ dirSize)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Walking an output or cache folder.
+
+
+/** Relative paths (with `/`) of every regular file below `dir`, sorted. */
+async function listFiles(dir, prefix = '') {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, prefix), { withFileTypes: true });
+    const files = [];
+    for (const e of entries) {
+        const rel = prefix ? `${prefix}/${e.name}` : e.name;
+        if (e.isDirectory())
+            files.push(...(await listFiles(dir, rel)));
+        else if (e.isFile())
+            files.push(rel);
+    }
+    return files.sort();
+}
+/** Bytes of the regular files below `dir`; 0 when it does not exist. */
+async function dirSize(dir) {
+    let files;
+    try {
+        files = await listFiles(dir);
+    }
+    catch {
+        return 0;
+    }
+    let total = 0;
+    for (const f of files)
+        total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, f))).size;
+    return total;
+}
+
+
+/***/ }),
+
+/***/ 22902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/cache.ts
+var src_cache = __webpack_require__(97377);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(73190);
+// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
+var smoke = __webpack_require__(31494);
+;// CONCATENATED MODULE: ./src/failures.ts
+// The failure signatures users hit with c2w (c2w-reference.md section 8), matched against
+// the tail of a failed build or boot so the error says what to do.
+
+const SIGNATURES = [
+    {
+        kind: 'allocator',
+        test: (l) => (0,smoke/* classifyAllocatorFailure */.IQ)(l, '') !== undefined,
+        hint: 'An emscripten allocator assertion (c2w issue #400). Try another allocator (e.g. allocator: dlmalloc or emmalloc), or list several in allocator-fallback.',
+    },
+    {
+        kind: 'disk',
+        test: (l) => /no space left on device/i.test(l),
+        hint: 'The runner ran out of disk. A cold c2w build needs tens of GB: free runner disk first (remove preinstalled toolchains) or use a larger runner.',
+    },
+    {
+        kind: 'mknod',
+        test: (l) => /mknod .*Operation not permitted/.test(l),
+        hint: 'The build ran in a restricted environment that forbids mknod (c2w issues #294, #70). Use a runner with a full Docker engine, not rootless or a nested sandbox.',
+    },
+    {
+        kind: 'image-too-large',
+        test: (l) => /capacity overflow/.test(l),
+        hint: 'wasi-vfs could not pack the image: it is too large (c2w issues #230, #250). Use a smaller image.',
+    },
+    {
+        kind: 'memory',
+        test: (l) => /cannot allocate memory/i.test(l) || /(^|\s)Killed(\s|$)/.test(l),
+        hint: 'The build ran out of memory (c2w issues #280, #187). Use a runner with more memory or fewer parallel jobs.',
+    },
+    {
+        kind: 'env-too-large',
+        test: (l) => /failed to prepare env info/.test(l),
+        hint: "The command and environment exceed c2w's 1024-byte budget (c2w issue #518). Shorten smoke-command or smoke-env.",
+    },
+    {
+        kind: 'exec-format',
+        test: (l) => /exec format error/.test(l),
+        hint: 'The c2w binary does not match this machine (c2w issue #198): c2w runs on Linux amd64/arm64 only.',
+    },
+    {
+        kind: 'old-engine',
+        test: (l) => /requires API version 1\.4[89]|"--platform" requires API version/.test(l),
+        hint: "c2w v0.8.4 runs 'docker save --platform', which needs Docker Engine 28 (API 1.48). Upgrade the engine, or use c2w-version: v0.8.3.",
+    },
+];
+/** Finds the first known failure signature in `output` (most specific first). */
+function classifyFailure(output) {
+    const lines = output.split(/\r?\n/);
+    for (const sig of SIGNATURES) {
+        const line = lines.find((l) => sig.test(l));
+        if (line !== undefined)
+            return { kind: sig.kind, line: line.trim(), hint: sig.hint };
+    }
+    return undefined;
+}
+/** Keeps the last `max` characters of a stream. */
+class Tail {
+    max;
+    text = '';
+    constructor(max = 64 * 1024) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.text += chunk;
+        if (this.text.length > 2 * this.max)
+            this.text = this.text.slice(-this.max);
+    }
+    toString() {
+        return this.text.slice(-this.max);
+    }
+}
+
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __webpack_require__(56495);
+// EXTERNAL MODULE: ./src/files.ts
+var src_files = __webpack_require__(59148);
+;// CONCATENATED MODULE: ./src/log.ts
+// Output the action does not control (the build log, what the guest prints at its smoke boot) can
+// contain lines that look like workflow commands (`::set-output …`, `::save-state …`, `::error …`).
+// The runner must not act on them: stream such output between ::stop-commands:: and its resume token.
+
+async function withoutWorkflowCommands(fn) {
+    const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
+    process.stdout.write(`::stop-commands::${token}\n`);
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write(`::${token}::\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/convert.ts
+// Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
+// the tail of the log for the failure classifier, and checks what c2w wrote.
+
+
+
+
+
+
+
+
+
+/**
+ * c2w's argv: every flag first, then `--`, the image and the output. c2w silently ignores a
+ * flag placed after the image, so nothing may follow the positionals. `extraFlags` are items
+ * for `docker buildx build` (cache import/export, builder), passed as `--extra-flag=ITEM`.
+ */
+function buildC2wArgv(inputs, dockerfile, extraFlags = []) {
+    const argv = [`--dockerfile=${dockerfile}`, `--target-arch=${inputs.targetArch}`];
+    if (inputs.target === 'js')
+        argv.push('--to-js');
+    for (const { key, value } of inputs.buildArgs)
+        argv.push(`--build-arg=${key}=${value}`);
+    if (inputs.debugImage)
+        argv.push('--debug-image');
+    for (const flag of extraFlags)
+        argv.push(`--extra-flag=${flag}`);
+    argv.push('--', inputs.image, inputs.output);
+    return argv;
+}
+class ConversionError extends Error {
+}
+const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
+async function convert(c2w, inputs, dockerfile, extraFlags = []) {
+    const argv = buildC2wArgv(inputs, dockerfile, extraFlags);
+    const outDir = inputs.target === 'js' ? inputs.output : external_node_path_.dirname(inputs.output);
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const tail = new Tail();
+    const started = performance.now();
+    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => withoutWorkflowCommands(() => (0,exec/* run */.eF)(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })));
+    const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const log = tail.toString();
+    if (result.exitCode !== 0) {
+        const failure = classifyFailure(log);
+        const last = log.trim().split('\n').slice(-15).join('\n');
+        throw new ConversionError(failure
+            ? `c2w failed (exit ${result.exitCode}): ${failure.line}\n${failure.hint}`
+            : `c2w failed (exit ${result.exitCode}). Last lines of its log:\n${last}`);
+    }
+    const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
+    return { path: inputs.output, ...checked, buildSeconds };
+}
+async function checkWasiOutput(file) {
+    let size;
+    try {
+        size = (await (0,promises_.stat)(file)).size;
+    }
+    catch {
+        throw new ConversionError(`c2w exited 0 but wrote no output at ${file}.`);
+    }
+    if (size === 0)
+        throw new ConversionError(`c2w wrote an empty file at ${file}.`);
+    const head = Buffer.alloc(4);
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        await fh.read(head, 0, 4, 0);
+    }
+    finally {
+        await fh.close();
+    }
+    if (!head.equals(WASM_MAGIC)) {
+        throw new ConversionError(`${file} is not a WebAssembly module (it does not start with \\0asm).`);
+    }
+    return { size, sha256: await (0,hash/* sha256File */.Q)(file) };
+}
+/** sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order on disk. */
+async function hashDirectory(dir) {
+    const files = await (0,src_files/* listFiles */.C)(dir);
+    const listing = [];
+    for (const f of files)
+        listing.push(`${await (0,hash/* sha256File */.Q)(external_node_path_.join(dir, f))}  ${f}\n`);
+    return { sha256: (0,external_node_crypto_.createHash)('sha256').update(listing.join('')).digest('hex'), files };
+}
+async function checkJsOutput(dir) {
+    let listing;
+    try {
+        listing = await hashDirectory(dir);
+    }
+    catch {
+        throw new ConversionError(`c2w exited 0 but wrote no output directory at ${dir}.`);
+    }
+    const wasm = listing.files.filter((f) => f.endsWith('.wasm'));
+    if (!listing.files.includes('out.js') || wasm.length === 0) {
+        throw new ConversionError(`${dir} is not a complete --to-js output: it needs out.js and a .wasm file; it has ${listing.files.join(', ') || 'nothing'}.`);
+    }
+    let size = 0;
+    for (const f of wasm)
+        size += (await (0,promises_.stat)(external_node_path_.join(dir, f))).size;
+    return { size, sha256: listing.sha256 };
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile.ts
+// Stage: the Dockerfile c2w builds with. Takes c2w's own (`c2w --show-dockerfile`) or the
+// user's, sets every emscripten `-sMALLOC=` to the chosen allocator, and writes it to RUNNER_TEMP.
+
+
+
+
+
+// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
+// prose such as "# -sMALLOC= picks the allocator" is not a setting.
+const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]+)\2/g;
+/** Sets every `-sMALLOC=` value to `allocator`. Pure. */
+function patchAllocator(dockerfile, allocator) {
+    let found = 0;
+    let changed = 0;
+    if (allocator === 'default') {
+        for (const _ of dockerfile.matchAll(MALLOC))
+            found++;
+        return { text: dockerfile, found, changed };
+    }
+    const text = dockerfile.replace(MALLOC, (_m, flag, quote, value) => {
+        found++;
+        if (value !== allocator)
+            changed++;
+        return `${flag}${quote}${allocator}${quote}`;
+    });
+    return { text, found, changed };
+}
+class DockerfileError extends Error {
+    name = 'DockerfileError';
+}
+/** Reads the Dockerfile, applies the allocator and writes the result under `tempDir`. */
+async function prepareDockerfile(inputs, c2w, tempDir) {
+    let source;
+    let origin;
+    if (inputs.dockerfile !== undefined) {
+        origin = inputs.dockerfile;
+        try {
+            source = await (0,promises_.readFile)(inputs.dockerfile, 'utf8');
+        }
+        catch (e) {
+            throw new DockerfileError(`Input 'dockerfile': cannot read '${inputs.dockerfile}': ${e.message}`);
+        }
+    }
+    else {
+        origin = 'c2w --show-dockerfile';
+        const shown = await (0,exec/* run */.eF)(c2w, ['--show-dockerfile'], { echo: false });
+        if (shown.exitCode !== 0 || shown.stdout.trim() === '') {
+            throw new DockerfileError(`'c2w --show-dockerfile' failed (exit ${shown.exitCode}): ${shown.stderr.trim()}`);
+        }
+        source = shown.stdout;
+    }
+    const patch = patchAllocator(source, inputs.allocator);
+    if (inputs.allocator !== 'default' && patch.found === 0) {
+        throw new DockerfileError(`The Dockerfile (${origin}) has no -sMALLOC= setting, so allocator '${inputs.allocator}' cannot be applied. ` +
+            'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.');
+    }
+    if (inputs.allocator === 'default') {
+        core/* info */.pq(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
+    }
+    else {
+        core/* info */.pq(`Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`);
+    }
+    if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
+        core/* notice */.lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
+    }
+    await (0,promises_.mkdir)(tempDir, { recursive: true });
+    const file = external_node_path_.join(tempDir, 'Dockerfile');
+    await (0,promises_.writeFile)(file, patch.text);
+    return {
+        path: file,
+        sha256: (0,hash/* sha256Text */.f)(patch.text),
+        sourceSha256: (0,hash/* sha256Text */.f)(source),
+        found: patch.found,
+        changed: patch.changed,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fallback.ts
+/**
+ * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
+ * without it and without repeats. A `wasi` build has one attempt: wasi-sdk's output never uses
+ * the emscripten allocator, so another allocator would build the same module.
+ */
+function attemptOrder(target, allocator, fallback) {
+    if (target === 'wasi')
+        return [allocator];
+    return [...new Set([allocator, ...fallback])];
+}
+/**
+ * Runs `attempt` for each allocator in `order` until one passes. An attempt that failed without
+ * an allocator failure, or the last one, throws its error.
+ */
+async function firstPassing(order, attempt, 
+/** Called after each rejection with every rejection so far (the newest last) and the next allocator. */
+onRejected = () => undefined) {
+    const rejected = [];
+    for (const [i, allocator] of order.entries()) {
+        const result = await attempt(allocator);
+        if (result.passed)
+            return { allocator, value: result.value, rejected };
+        const next = order[i + 1];
+        if (result.allocatorFailure === undefined || next === undefined)
+            throw result.error;
+        rejected.push({ allocator, line: result.allocatorFailure });
+        onRejected(rejected, next);
+    }
+    throw new Error('No allocator to build with.');
+}
+
+// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(84124);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(88701);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
+;// CONCATENATED MODULE: ./src/install.ts
+// Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
+
+
+
+
+
+
+
+
+
+const TOOL_NAME = 'c2w';
+const C2W_REPOSITORY = 'container2wasm/container2wasm';
+class InstallError extends Error {
+}
+/** c2w publishes Linux binaries for these Node `os.arch()` values. */
+const RELEASE_ARCH = { x64: 'amd64', arm64: 'arm64' };
+function releaseAssetName(tag, nodeArch) {
+    const arch = RELEASE_ARCH[nodeArch];
+    if (arch === undefined) {
+        throw new InstallError(`c2w has Linux binaries for amd64 and arm64 only; this runner is ${nodeArch}.`);
+    }
+    return `container2wasm-${tag}-linux-${arch}.tar.gz`;
+}
+/** Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. */
+function checksumFor(sums, file) {
+    for (const line of sums.split(/\r?\n/)) {
+        const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trim());
+        if (m && m[2] === file)
+            return m[1].toLowerCase();
+    }
+    return undefined;
+}
+/** Tool-cache versions are semver: v0.8.4 → 0.8.4. */
+function toolCacheVersion(tag) {
+    return tag.replace(/^v/, '');
+}
+async function installC2w(options) {
+    const platform = options.platform ?? external_node_os_.platform();
+    if (platform !== 'linux') {
+        throw new InstallError(`c2w publishes Linux binaries only; this runner is ${platform}. Use runs-on: ubuntu-latest (or another Linux runner).`);
+    }
+    if (options.version === 'system')
+        return useSystemC2w();
+    const tag = options.version === 'latest' ? await resolveLatest(options.token) : options.version;
+    const asset = releaseAssetName(tag, options.arch ?? external_node_os_.arch());
+    const arch = options.arch ?? external_node_os_.arch();
+    const found = tool_cache/* find */.I6(TOOL_NAME, toolCacheVersion(tag), arch);
+    if (found) {
+        core/* info */.pq(`c2w ${tag} found in the tool cache: ${found}`);
+        core/* addPath */.fM(found);
+        return { c2w: external_node_path_.join(found, 'c2w'), version: tag, cached: true };
+    }
+    const base = `${options.downloadUrl}/${tag}`;
+    core/* info */.pq(`Downloading ${base}/${asset}`);
+    let sumsFile;
+    let tarball;
+    try {
+        sumsFile = await tool_cache/* downloadTool */.bq(`${base}/SHA256SUMS`);
+        tarball = await tool_cache/* downloadTool */.bq(`${base}/${asset}`);
+    }
+    catch (e) {
+        throw new InstallError(`Could not download c2w ${tag} from ${base}: ${e.message}. Check c2w-version.`);
+    }
+    const expected = checksumFor(await (0,promises_.readFile)(sumsFile, 'utf8'), asset);
+    if (expected === undefined) {
+        throw new InstallError(`SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`);
+    }
+    const actual = await (0,hash/* sha256File */.Q)(tarball);
+    if (actual !== expected) {
+        throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
+    }
+    core/* info */.pq(`Verified ${asset} (sha256 ${actual})`);
+    const extracted = await tool_cache/* extractTar */.nN(tarball);
+    const cachedDir = await tool_cache/* cacheDir */.e8(extracted, TOOL_NAME, toolCacheVersion(tag), arch);
+    core/* addPath */.fM(cachedDir);
+    return { c2w: external_node_path_.join(cachedDir, 'c2w'), version: tag, cached: false };
+}
+async function useSystemC2w() {
+    let c2w;
+    try {
+        c2w = await io/* which */.K7('c2w', true);
+    }
+    catch {
+        throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
+    }
+    const out = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false });
+    const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
+    core/* info */.pq(`Using the c2w on PATH: ${c2w} (${version})`);
+    return { c2w, version, cached: true };
+}
+/** Resolves `latest` through the GitHub releases API (GITHUB_API_URL for GHES). */
+async function resolveLatest(token) {
+    const api = (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const http = new lib/* HttpClient */.Qq('c2w-action');
+    const headers = { accept: 'application/vnd.github+json' };
+    if (token)
+        headers.authorization = `Bearer ${token}`;
+    const url = `${api}/repos/${C2W_REPOSITORY}/releases/latest`;
+    let res;
+    try {
+        res = await http.getJson(url, headers);
+    }
+    catch (e) {
+        throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${e.message}`);
+    }
+    const tag = res.result?.tag_name;
+    if (!tag)
+        throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`);
+    core/* info */.pq(`c2w-version latest is ${tag}`);
+    return tag;
+}
+
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __webpack_require__(7729);
+// EXTERNAL MODULE: ./src/publish.ts + 1 modules
+var publish = __webpack_require__(80874);
+// EXTERNAL MODULE: ./src/record.ts
+var src_record = __webpack_require__(94846);
+;// CONCATENATED MODULE: ./src/record-artifact.ts
+// Uploads a cell's record as the artifact `c2w-record-<cell>` (kept 1 day) for the report action.
+// Recording never masks the cell's own failure and never fails a passing cell: trouble is a warning.
+
+
+
+
+
+/** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+function recordArtifactName(cell) {
+    return `${src_record/* RECORD_ARTIFACT_PREFIX */.Sm}${cell}`;
+}
+async function uploadRecord(record, env = process.env) {
+    const name = recordArtifactName(record.cell);
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-record-'));
+    try {
+        const file = external_node_path_.join(dir, src_record/* RECORD_FILE */.lt);
+        await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
+        const client = new DefaultArtifactClient();
+        let timer;
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer from the artifact service within ${UPLOAD_TIMEOUT_MS / 1000} s`)), UPLOAD_TIMEOUT_MS);
+            timer.unref();
+        });
+        const upload = async () => {
+            // A re-run replaces its own earlier record; in a first attempt the name is this cell's alone.
+            if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1)
+                await client.deleteArtifact(name).catch(() => undefined);
+            await client.uploadArtifact(name, [file], dir, { retentionDays: 1, compressionLevel: 9 });
+        };
+        try {
+            await Promise.race([upload(), timeout]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        core/* info */.pq(`Recorded this cell as the artifact ${name} for the report action.`);
+    }
+    catch (e) {
+        core/* warning */.$e(`Could not upload the cell record ${name}: ${e.message}`);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke-figures.ts
+function median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function smokeFigures(runs) {
+    const seconds = runs.map((r) => r.seconds);
+    const rss = runs.map((r) => r.peakRssKiB).filter((k) => k !== undefined);
+    return {
+        smokeRuns: runs.length,
+        smokeSecondsMedian: median(seconds),
+        smokeSecondsMax: seconds.length ? Math.max(...seconds) : 0,
+        ...(rss.length ? { smokePeakRss: Math.max(...rss) * 1024 } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/state.ts
+var state = __webpack_require__(2462);
+// EXTERNAL MODULE: ./src/html.ts
+var html = __webpack_require__(71878);
+;// CONCATENATED MODULE: ./src/summary.ts
+// Stage: outputs and the job summary. Every fact is set as an output the moment it is known
+// (so a later failure still leaves the earlier outputs), and the summary table repeats them.
+
+
+class Report {
+    rows = [];
+    notes = [];
+    /** Sets output `name` and remembers it for the summary. */
+    set(name, value) {
+        const text = String(value);
+        core/* setOutput */.uH(name, text);
+        const existing = this.rows.find(([n]) => n === name);
+        if (existing)
+            existing[1] = text;
+        else
+            this.rows.push([name, text]);
+    }
+    /** A sentence under the table (e.g. why an allocator was rejected). */
+    note(text) {
+        this.notes.push(text);
+    }
+    async write(title, failed) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        const s = core/* summary */.z.addHeading(title, 3);
+        if (failed)
+            s.addRaw(`**Failed:** ${(0,html/* escapeHtml */.Z)(failed)}`, true);
+        s.addTable([
+            [
+                { data: 'output', header: true },
+                { data: 'value', header: true },
+            ],
+            ...this.rows.map(([n, v]) => [`<code>${n}</code>`, (0,html/* escapeHtml */.Z)(v.length > 200 ? `${v.slice(0, 200)}…` : v)]),
+        ]);
+        for (const n of this.notes)
+            s.addRaw((0,html/* escapeHtml */.Z)(n), true);
+        await s.write();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// The main step, in the order a user reads it in the log:
+// inputs → install → Dockerfile → cache restore → convert → smoke → publish (→ cache save in post).
+// Results live in variables here; the summary only renders what is set as an output.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SMOKE_OUTPUT_MAX = 4096;
+async function main() {
+    const report = new Report();
+    const progress = { stage: 'install', rejected: [], figures: {} };
+    let inputs;
+    let error;
+    try {
+        inputs = (0,src_inputs/* getInputs */.GP)();
+        await pipeline(inputs, report, progress);
+    }
+    catch (e) {
+        error = e;
+        core/* setFailed */.C1(error.message);
+    }
+    // Every run past input validation records itself, passed or failed, for the report action.
+    if (inputs?.record)
+        await recordCell(inputs, progress, error);
+    await report.write('c2w-action', error?.message);
+}
+async function recordCell(inputs, progress, error) {
+    const record = (0,src_record/* buildRecord */.kA)(inputs.artifactName || (0,publish/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,src_record/* failureOf */.g5)(progress.stage, error, classifyFailure) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
+    await uploadRecord(record);
+}
+async function pipeline(inputs, report, progress) {
+    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const c2w = await core/* group */.Os('Install c2w', () => installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
+    report.set(outputs/* Outputs */.t.C2wVersion, c2w.version);
+    const builder = await (0,src_cache/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
+    if (builder.created && builder.name)
+        core/* saveState */.LZ(state/* STATE */.c.createdBuilder, builder.name);
+    // One build per allocator, in the attempt order, until one passes its smoke boot.
+    progress.stage = 'build';
+    const layers = new LayerCache(inputs, builder, runnerTemp, report, progress);
+    const { allocator, value: built, rejected, } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report, progress), (rejectedSoFar, next) => {
+        progress.rejected = [...rejectedSoFar];
+        const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
+        report.set(outputs/* Outputs */.t.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
+        report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
+        core/* warning */.$e(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
+    });
+    if (rejected.length > 0) {
+        report.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
+    }
+    progress.stage = 'publish';
+    if (inputs.uploadArtifact || inputs.releaseTag) {
+        const assetName = inputs.assetName || (0,publish/* defaultAssetName */.Hd)(inputs);
+        // Named after the allocator the cell asked for, so a cell that fell back to another
+        // allocator does not take the name of the cell that asked for that one.
+        await core/* group */.Os('Publish', () => (0,publish/* publish */.mk)(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, {
+            onOutput: (name, value) => {
+                report.set(name, value);
+                if (name === outputs/* Outputs */.t.ReleaseId)
+                    progress.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
+            },
+        }));
+    }
+}
+/** One attempt: the Dockerfile with `attempt.allocator`, the conversion, the smoke boot. */
+async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) {
+    progress.stage = 'build';
+    progress.allocatorUsed = attempt.allocator;
+    const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, attempt.allocator);
+    const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
+    report.set(outputs/* Outputs */.t.Allocator, attempt.allocator);
+    const keyDockerfile = (0,src_cache/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
+    const plan = await layers.plan(c2w.version, keyDockerfile);
+    const built = await convert(c2w.c2w, attempt, dockerfile.path, [
+        ...(0,src_cache/* builderFlags */.He)(layers.builder.name),
+        ...(0,src_cache/* cacheFlags */.wT)(plan),
+    ]);
+    report.set(outputs/* Outputs */.t.WasmPath, built.path);
+    report.set(outputs/* Outputs */.t.WasmSize, built.size);
+    report.set(outputs/* Outputs */.t.Sha256, built.sha256);
+    report.set(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
+    Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
+    await layers.built(plan);
+    progress.stage = 'smoke';
+    const smoke = await smokeBoot(attempt, built, report, progress);
+    if (smoke === undefined || smoke.result === 'passed')
+        return { passed: true, value: built };
+    const failure = smoke.allocatorFailure;
+    const hint = failure ? `\n${failure.suggestion}` : '';
+    return {
+        passed: false,
+        error: new src_record/* ClassifiedError */.IP(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`, failure ? 'allocator' : `smoke-${smoke.result}`, failure?.line),
+        ...(failure ? { allocatorFailure: failure.line } : {}),
+    };
+}
+/**
+ * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
+ * imports what the previous build exported, and the post step saves the last export.
+ */
+class LayerCache {
+    inputs;
+    builder;
+    runnerTemp;
+    report;
+    progress;
+    current;
+    saveKey;
+    primaryKey = '';
+    constructor(inputs, builder, runnerTemp, report, progress) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.runnerTemp = runnerTemp;
+        this.report = report;
+        this.progress = progress;
+    }
+    async plan(c2wVersion, dockerfileSha256) {
+        const inputs = this.inputs;
+        const keys = (0,src_cache/* cacheKeys */.Xr)({
+            prefix: inputs.cacheKey,
+            runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
+            runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
+            c2wVersion,
+            target: inputs.target,
+            targetArch: inputs.targetArch,
+            dockerfileSha256,
+            buildArgs: inputs.buildArgs,
+            debugImage: inputs.debugImage,
+            image: inputs.image,
+        });
+        this.primaryKey = keys.primary;
+        if (inputs.cache !== 'none')
+            this.report.set(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
+        if (this.current === undefined) {
+            const cache = this.builder.canExport ? inputs.cache : 'none';
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp)));
+            this.current = restored.plan;
+            if (inputs.cache !== 'none') {
+                this.report.set(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
+                this.report.set(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
+                this.report.set(outputs/* Outputs */.t.CacheSize, restored.size);
+                Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
+            }
+        }
+        else {
+            const previous = this.current;
+            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
+        }
+        return this.current;
+    }
+    /** After a good build: rotate the export in and tell the post step what to save. */
+    async built(plan) {
+        if (await (0,src_cache/* rotate */.e$)(plan))
+            this.saveKey = this.primaryKey;
+        if (this.saveKey !== undefined) {
+            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify({ dir: plan.dir, key: this.saveKey }));
+        }
+    }
+}
+/**
+ * Boots the output in Node `smoke-runs` times, each in its own child process, and checks what it
+ * prints; the first run that does not pass ends the series. undefined when skipped.
+ */
+async function smokeBoot(inputs, built, report, progress) {
+    if (!inputs.smoke) {
+        report.set(outputs/* Outputs */.t.SmokeResult, 'skipped');
+        progress.figures.smokeResult = 'skipped';
+        return undefined;
+    }
+    const runs = [];
+    let result;
+    for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
+        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
+        result = await core/* group */.Os(title, () => withoutWorkflowCommands(() => (0,smoke/* runSmoke */.Lw)({
+            target: inputs.target,
+            path: built.path,
+            command: inputs.smokeCommand,
+            expect: inputs.smokeExpect,
+            timeoutSeconds: inputs.smokeTimeoutSeconds,
+            env: inputs.smokeEnv,
+            allocator: inputs.allocator,
+            onOutput: (_stream, chunk) => process.stdout.write(chunk),
+        })));
+        runs.push(result);
+        core/* info */.pq(result.message);
+    }
+    const figures = smokeFigures(runs);
+    report.set(outputs/* Outputs */.t.SmokeResult, result.result);
+    report.set(outputs/* Outputs */.t.SmokeSeconds, figures.smokeSecondsMedian);
+    report.set(outputs/* Outputs */.t.SmokeSecondsMax, figures.smokeSecondsMax);
+    if (figures.smokePeakRss !== undefined)
+        report.set(outputs/* Outputs */.t.SmokePeakRss, figures.smokePeakRss);
+    report.set(outputs/* Outputs */.t.SmokeOutput, result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
+    Object.assign(progress.figures, { smokeResult: result.result, ...figures });
+    return result;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=902.index.js.map

@@ -1,0 +1,2 @@
+// The report action's entry: the same bundle as the main action (see src/index.ts).
+import './index.js';
