@@ -1,14 +1,15 @@
-// Prints the README's inputs and outputs tables from action.yml, or (with --check) fails when
-// README.md's tables differ from them. action.yml is the source; the README follows it.
+// Writes the README's inputs and outputs tables from action.yml and report/action.yml, or (with
+// --check) fails when README.md's tables differ from them. The action.yml files are the source.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 const root = new URL('../', import.meta.url);
-const action = parse(readFileSync(new URL('action.yml', root), 'utf8'));
+const load = (file) => parse(readFileSync(new URL(file, root), 'utf8'));
+const ACTIONS = { '': load('action.yml'), 'report-': load('report/action.yml') };
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, '<br>').trim();
 const code = (text) => (text === '' ? '' : `\`${cell(text).replace(/<br>/g, '` `')}\``);
 
-export function inputsTable() {
+export function inputsTable(action = ACTIONS['']) {
   const rows = Object.entries(action.inputs).map(
     ([name, spec]) =>
       `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${code(String(spec.default ?? '').trim())} | ${cell(spec.description)} |`,
@@ -16,7 +17,7 @@ export function inputsTable() {
   return ['| input | required | default | description |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-export function outputsTable() {
+export function outputsTable(action = ACTIONS['']) {
   const rows = Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
   return ['| output | description |', '|---|---|', ...rows].join('\n');
 }
@@ -26,10 +27,10 @@ const END = (what) => `<!-- ${what}:end -->`;
 
 export function render(readme) {
   let text = readme;
-  for (const [what, table] of [
-    ['inputs', inputsTable()],
-    ['outputs', outputsTable()],
-  ]) {
+  for (const [what, table] of Object.entries(ACTIONS).flatMap(([prefix, action]) => [
+    [`${prefix}inputs`, inputsTable(action)],
+    [`${prefix}outputs`, outputsTable(action)],
+  ])) {
     const re = new RegExp(`${START(what).replace(/[()]/g, '\\$&')}[\\s\\S]*?${END(what)}`);
     if (!re.test(text)) throw new Error(`README.md has no ${what} table markers`);
     // A function, not a string: a `$` in a default value must not be read as a replacement pattern.

@@ -6,11 +6,9 @@ import { render } from '../../scripts/readme-tables.mjs';
 
 const root = new URL('../../', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
-const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-  runs: Record<string, string>;
-};
+type ActionYml = { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: Record<string, string> };
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as ActionYml;
+const reportAction = parse(readFileSync(new URL('report/action.yml', root), 'utf8')) as ActionYml;
 
 describe('README and action.yml', () => {
   it('has inputs and outputs tables that match action.yml exactly', () => {
@@ -18,6 +16,8 @@ describe('README and action.yml', () => {
     for (const [what, names] of [
       ['inputs', Object.keys(action.inputs)],
       ['outputs', Object.keys(action.outputs)],
+      ['report-inputs', Object.keys(reportAction.inputs)],
+      ['report-outputs', Object.keys(reportAction.outputs)],
     ] as const) {
       const table = new RegExp(`<!-- ${what}:start[^\\n]*-->\\n([\\s\\S]*?)\\n<!-- ${what}:end -->`).exec(readme)![1]!;
       const rows = table.split('\n');
@@ -48,6 +48,14 @@ describe('README and action.yml', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+    const report = blocks.flatMap((b) => [
+      ...b.matchAll(/uses: org\/c2w-action\/report@v1[\s\S]*?with:\n((?:\s{8,}.*\n?)*)/g),
+    ]);
+    expect(report.length).toBeGreaterThan(0);
+    for (const m of report) {
+      for (const key of m[1]!.matchAll(/^\s+([a-z0-9-]+):/gm))
+        expect(Object.keys(reportAction.inputs)).toContain(key[1]);
+    }
   });
 
   it('gives the two commands that set up and test a fresh clone', () => {
