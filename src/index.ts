@@ -1,7 +1,7 @@
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), and the smoke-boot child process the main step starts.
 import * as core from '@actions/core';
-import { SMOKE_CHILD_FLAG } from './smoke.js';
+import { SMOKE_CHILD_FLAG } from './smoke-protocol.js';
 import { STATE } from './state.js';
 
 if (process.argv.includes(SMOKE_CHILD_FLAG)) {

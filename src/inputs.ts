@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
 import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
-import { checkEnvBudget } from './smoke.js';
+import { checkEnvBudget } from './c2w-info.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type Target } from './types.js';
 
 export const DEFAULT_C2W_VERSION = 'v0.8.4';

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmark (no type declarations)
 import { buildSmokeChild } from '../fixtures/build-smoke-child.mjs';
-import { checkEnvBudget, runSmoke, type SmokeOptions } from '../../src/smoke.js';
+import { checkEnvBudget } from '../../src/c2w-info.js';
+import { runSmoke, type SmokeOptions } from '../../src/smoke.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const standin = join(repo, 'test/fixtures/wasi-standin/standin.wasm');
