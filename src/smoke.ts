@@ -4,7 +4,8 @@
 //
 // The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
 // interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
-// (emscripten, pthreads) output never exits on its own. A child can always be killed.
+// (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
+// process group of its own (`detached: true`) so that ending it ends whatever it started too.
 // The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
 // smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { classifyAllocatorFailure, type AllocatorFailure } from './allocators.js';
 import { checkEnvBudget } from './c2w-info.js';
+import { signalGroup, track } from './processes.js';
 import { CappedText } from './smoke-output.js';
 import {
   SMOKE_CHILD_CONFIG_ENV,
@@ -155,11 +157,12 @@ export function wasiArgs(path: string, command: string[], c2wArgs = true): strin
 }
 
 /** Variables of the action's environment the smoke child keeps. */
-const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'] as const;
+const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING_ID'] as const;
 
 /**
  * The smoke child's environment: its configuration, and of the action's environment only what a
- * Node process needs. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
+ * Node process needs, plus RUNNER_TRACKING_ID, which the Actions runner sets to find the processes
+ * a job left behind and end them. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
  * write by mistake, no ACTIONS_* or INPUT_* tokens next to the module under test. The module itself
  * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
  */
@@ -242,16 +245,17 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   const child = spawn(
     opts.nodePath ?? process.execPath,
     ['--disable-warning=ExperimentalWarning', childEntry, SMOKE_CHILD_FLAG],
-    { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env) },
+    { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true },
   );
+  track(child);
 
   await new Promise<void>((resolve) => {
     let killTimer: NodeJS.Timeout | undefined;
     const end = (): void => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
-      child.kill('SIGTERM');
-      killTimer ??= setTimeout(() => child.kill('SIGKILL'), graceMs);
+      signalGroup(child, 'SIGTERM');
+      killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
     };
     const timer = setTimeout(() => {
       if (ev.matchedAt !== undefined) return;

@@ -1,12 +1,15 @@
 // The smoke boot against real processes: the WASI stand-in, the js stand-ins (one per allocator and
 // one that trips an emmalloc assertion), and a WASI program nobody here wrote (flite). Every case
 // runs the child under the test runner's Node and under Node 24.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmark (no type declarations)
 import { buildSmokeChild } from '../fixtures/build-smoke-child.mjs';
+import { liveChildren } from '../../src/processes.js';
 import { checkEnvBudget } from '../../src/c2w-info.js';
 import { runSmoke, type SmokeOptions } from '../../src/smoke.js';
 
@@ -47,16 +50,19 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       expect(r.seconds).toBeLessThan(10);
     });
 
-    it('does not hand the job environment to the child process', async () => {
+    it('does not hand the job environment to the child process, but keeps the runner’s tracking id', async () => {
       process.env.GITHUB_STATE = '/tmp/never-written';
+      process.env.RUNNER_TRACKING_ID = 'github_smoke_test';
       try {
         const r = await runSmoke(
           base({ childEntry: join(repo, 'test/fixtures/print-env-child.mjs'), expect: /C2W_SMOKE_CHILD_CONFIG/ }),
         );
         expect(r.result).toBe('passed');
         expect(r.stdout).not.toMatch(/GITHUB_STATE|C2W_SMOKE_HOST_CANARY/);
+        expect(r.stdout.trim().split(' ')).toContain('RUNNER_TRACKING_ID');
       } finally {
         delete process.env.GITHUB_STATE;
+        delete process.env.RUNNER_TRACKING_ID;
       }
     });
 
@@ -242,4 +248,45 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       expect(r.stderr).toMatch(/unreachable/);
     });
   });
+});
+
+describe('the smoke child as a process', () => {
+  const base = (over: Partial<SmokeOptions>): SmokeOptions => ({
+    target: 'wasi',
+    path: standin,
+    command: ['echo', 'c2w-smoke-ok'],
+    expect: /c2w-smoke-ok/m,
+    timeoutSeconds: 30,
+    env: [],
+    allocator: 'default',
+    childEntry,
+    ...over,
+  });
+
+  it('leads its own process group, is tracked while it runs, and ending it ends its children', async () => {
+    const run = runSmoke(
+      base({ childEntry: join(repo, 'test/fixtures/group-child.mjs'), timeoutSeconds: 2, graceMs: 500 }),
+    );
+    await sleep(1000);
+    const tracked = liveChildren();
+    expect(tracked).toHaveLength(1);
+    const pgid = spawnSync('ps', ['-o', 'pgid=', '-p', String(tracked[0]!.pid)], { encoding: 'utf8' }).stdout.trim();
+    expect(pgid).toBe(String(tracked[0]!.pid));
+    const r = await run;
+    expect(r.result).toBe('timeout');
+    expect(liveChildren()).toHaveLength(0);
+    const grandchild = Number(/grandchild (\d+)/.exec(r.stdout)?.[1]);
+    expect(grandchild).toBeGreaterThan(0);
+    let alive = true;
+    for (let i = 0; i < 20 && alive; i++) {
+      try {
+        process.kill(grandchild, 0);
+        await sleep(100);
+      } catch {
+        alive = false;
+      }
+    }
+    if (alive) process.kill(grandchild, 'SIGKILL');
+    expect(alive).toBe(false);
+  }, 20_000);
 });

@@ -126,9 +126,9 @@ describe('smokeChildEnv', () => {
   const config: SmokeChildConfig = { target: 'wasi', path: '/o/out.wasm', args: ['/o/out.wasm'], env: [] };
   it.each<[string, NodeJS.ProcessEnv, NodeJS.ProcessEnv]>([
     [
-      'keeps what Node needs',
-      { PATH: '/usr/bin', HOME: '/home/r', TMPDIR: '/t', LANG: 'C.UTF-8', TZ: 'UTC' },
-      { PATH: '/usr/bin', HOME: '/home/r', TMPDIR: '/t', LANG: 'C.UTF-8', TZ: 'UTC' },
+      'keeps what Node needs and the runner’s process-tracking id',
+      { PATH: '/usr/bin', HOME: '/home/r', TMPDIR: '/t', LANG: 'C.UTF-8', TZ: 'UTC', RUNNER_TRACKING_ID: 'github_1' },
+      { PATH: '/usr/bin', HOME: '/home/r', TMPDIR: '/t', LANG: 'C.UTF-8', TZ: 'UTC', RUNNER_TRACKING_ID: 'github_1' },
     ],
     [
       'drops the job’s files, tokens and inputs',
