@@ -37,7 +37,7 @@ export class CappedText {
     this.tail += chunk;
     if (this.tail.length > 2 * this.window) this.tail = this.tail.slice(-this.window);
   }
-  /** Text the expectation is matched against: everything kept, plus the recent end past the cap. */
+  /** Everything kept, plus the recent end past the cap (for finding an allocator failure). */
   get searchable(): string {
     return this.truncated ? `${this.head}\n${this.tail}` : this.head;
   }

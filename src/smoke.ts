@@ -14,6 +14,7 @@ import type { Readable } from 'node:stream';
 import { classifyAllocatorFailure, type AllocatorFailure } from './allocators.js';
 import { checkEnvBudget } from './c2w-info.js';
 import { signalGroup, track } from './processes.js';
+import { compileExpectation, StreamMatcher } from './smoke-expect.js';
 import { CappedText } from './smoke-output.js';
 import {
   SMOKE_CHILD_CONFIG_ENV,
@@ -34,7 +35,7 @@ export interface SmokeOptions {
   path: string;
   /** The guest command (argv); empty runs the image's own CMD. */
   command: string[];
-  /** Matched against the module's stdout. */
+  /** Matched against the module's stdout (with RE2, see smoke-expect.ts). */
   expect: RegExp;
   timeoutSeconds: number;
   /** The module's whole environment (wasi) / the `env:` lines of /pack/info (js). */
@@ -228,6 +229,7 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   }
   const childEntry = opts.childEntry ?? process.argv[1];
   if (!childEntry) throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
+  const matcher = new StreamMatcher(compileExpectation(opts.expect.source, opts.expect.flags));
   const config: SmokeChildConfig = {
     target: opts.target,
     path: opts.path,
@@ -263,20 +265,15 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
       end();
     }, opts.timeoutSeconds * 1000);
 
-    const check = (): void => {
-      if (ev.matchedAt !== undefined || ev.timedOut) return;
-      opts.expect.lastIndex = 0;
-      if (opts.expect.test(stdout.searchable)) {
-        ev.matchedAt = elapsed();
-        end();
-      }
-    };
     const collect = (stream: Readable | null, into: CappedText, name: 'stdout' | 'stderr'): void => {
       stream?.setEncoding('utf8');
       stream?.on('data', (chunk: string) => {
         into.push(chunk);
+        if (name === 'stdout' && ev.matchedAt === undefined && !ev.timedOut && matcher.push(chunk)) {
+          ev.matchedAt = elapsed();
+          end();
+        }
         opts.onOutput?.(name, chunk);
-        if (name === 'stdout') check();
       });
     };
     collect(child.stdout, stdout, 'stdout');
@@ -292,8 +289,6 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
       clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
       child.stdin?.destroy();
-      // A match in the last chunk still counts.
-      check();
       ev.code = code;
       ev.signal = signal;
       ev.endedAt = elapsed();

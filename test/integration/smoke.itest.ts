@@ -250,7 +250,7 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
   });
 });
 
-describe('the smoke child as a process', () => {
+describe('the smoke child as a process, and its output', () => {
   const base = (over: Partial<SmokeOptions>): SmokeOptions => ({
     target: 'wasi',
     path: standin,
@@ -261,6 +261,24 @@ describe('the smoke child as a process', () => {
     allocator: 'default',
     childEntry,
     ...over,
+  });
+
+  it('cannot be held past smoke-timeout by a catastrophic-backtracking smoke-expect', async () => {
+    // JavaScript's RegExp needs minutes for ^(a+)+$ against 32 a's and a b; RE2 does not.
+    const t0 = Date.now();
+    const r = await runSmoke(
+      base({ command: ['echo', `${'a'.repeat(32)}b`], expect: /^(a+)+$/m, timeoutSeconds: 3, graceMs: 500 }),
+    );
+    expect(r.result).toBe('failed');
+    expect(r.message).toMatch(/exited with code 0 without printing a line matching \/\^\(a\+\)\+\$\/m/);
+    expect((Date.now() - t0) / 1000).toBeLessThan(3 + 0.5 + 1);
+  }, 20_000);
+
+  it('does not pass a module that trapped on a pattern that matches only empty strings in its output', async () => {
+    // \b matches the empty string at a word boundary of "about to trap"; no character matches.
+    const r = await runSmoke(base({ command: ['trap'], expect: /\b/m }));
+    expect(r.result).toBe('failed');
+    expect(r.message).toMatch(/trapped/);
   });
 
   it('leads its own process group, is tracked while it runs, and ending it ends its children', async () => {
