@@ -1,6 +1,7 @@
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), and the smoke-boot child process the main step starts.
 import * as core from '@actions/core';
+import { exitWhenFlushed } from './log.js';
 import { SMOKE_CHILD_FLAG } from './smoke-protocol.js';
 import { STATE } from './state.js';
 
@@ -17,6 +18,6 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
     await main();
   }
   // A stalled cache download can keep sockets open; the step is done, so end the process
-  // (actions/cache and setup-node do the same).
-  process.exit(process.exitCode ?? 0);
+  // (actions/cache and setup-node do the same), but only once the log has what was written to it.
+  await exitWhenFlushed(process.exitCode ?? 0);
 }

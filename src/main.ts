@@ -162,7 +162,7 @@ async function smokeBoot(
         timeoutSeconds: inputs.smokeTimeoutSeconds,
         env: inputs.smokeEnv,
         allocator,
-        onOutput: (_stream, chunk) => process.stdout.write(chunk),
+        log: process.stdout,
       }),
     ),
   );

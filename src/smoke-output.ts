@@ -1,4 +1,6 @@
-// What the smoke boot keeps of the guest's output for the report, whatever its size.
+// What the smoke boot does with the guest's output, whatever its size: it keeps a bounded part for
+// the report (CappedText) and streams a bounded part to the job log (CappedLog), which waits for a
+// slow log reader instead of queueing. A guest that floods its stdout costs neither memory nor log.
 
 const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
 
@@ -43,5 +45,68 @@ export class CappedText {
   }
   get text(): string {
     return this.truncated ? `${this.head}\n[… output truncated at ${this.cap} bytes]` : this.head;
+  }
+}
+
+/** Where the log goes: process.stdout, or any writable stream. */
+export interface LogSink {
+  /** false: the sink buffers and wants no more until 'drain'. */
+  write(chunk: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/** The line CappedLog writes when it stops streaming. */
+export const logTruncatedNote = (bytes: number): string =>
+  `… smoke output truncated in the log after ${bytes} bytes; the rest is not shown\n`;
+
+/**
+ * Streams output to a log up to `cap` bytes, then writes logTruncatedNote once and drops the rest.
+ * write() returns false while the sink is full: the caller stops reading its source until the
+ * callback given to whenDrained() runs (backpressure, so a slow reader of the log does not make the
+ * action buffer what the guest prints).
+ */
+export class CappedLog {
+  private written = 0;
+  private closed = false;
+  private full = false;
+  private readonly waiting: (() => void)[] = [];
+  constructor(
+    private readonly sink: LogSink,
+    private readonly cap: number,
+  ) {}
+  get truncated(): boolean {
+    return this.written >= this.cap;
+  }
+  /** Writes what fits under the cap; false when the sink asked to wait. */
+  write(chunk: string): boolean {
+    if (this.closed || this.written >= this.cap) return true;
+    const bytes = utf8(chunk);
+    let text = chunk;
+    if (this.written + bytes >= this.cap) {
+      const room = this.cap - this.written;
+      text = headBytes(chunk, room);
+      text += `${text.endsWith('\n') || text === '' ? '' : '\n'}${logTruncatedNote(this.cap)}`;
+      this.written = this.cap;
+    } else {
+      this.written += bytes;
+    }
+    if (this.sink.write(text)) return !this.full;
+    if (this.full) return false;
+    this.full = true;
+    this.sink.once('drain', () => {
+      this.full = false;
+      for (const f of this.waiting.splice(0)) f();
+    });
+    return false;
+  }
+  /** Runs `f` once the sink has drained (at once when it is not full, or the log is closed). */
+  whenDrained(f: () => void): void {
+    if (!this.full || this.closed) f();
+    else this.waiting.push(f);
+  }
+  /** Writes nothing more and releases whoever waits for a drain (the sink may never drain). */
+  close(): void {
+    this.closed = true;
+    for (const f of this.waiting.splice(0)) f();
   }
 }

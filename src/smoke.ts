@@ -15,7 +15,7 @@ import { classifyAllocatorFailure, type AllocatorFailure } from './allocators.js
 import { checkEnvBudget } from './c2w-info.js';
 import { signalGroup, track } from './processes.js';
 import { compileExpectation, StreamMatcher } from './smoke-expect.js';
-import { CappedText } from './smoke-output.js';
+import { CappedLog, CappedText, type LogSink } from './smoke-output.js';
 import {
   SMOKE_CHILD_CONFIG_ENV,
   SMOKE_CHILD_FLAG,
@@ -55,8 +55,10 @@ export interface SmokeOptions {
   graceMs?: number;
   /** Bytes of stdout and of stderr kept for the report (default 1 MiB each). */
   maxOutputBytes?: number;
-  /** Streams the child's output as it comes (e.g. to the job log). */
-  onOutput?: (stream: 'stdout' | 'stderr', chunk: string) => void;
+  /** Streams the child's stdout and stderr as they come (e.g. process.stdout, the job log). */
+  log?: LogSink;
+  /** Bytes streamed to `log` before it is cut with a note (default 1 MiB). */
+  maxLogBytes?: number;
 }
 
 export interface SmokeResult {
@@ -240,6 +242,7 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   const cap = opts.maxOutputBytes ?? 1024 * 1024;
   const stdout = new CappedText(cap);
   const stderr = new CappedText(cap);
+  const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
 
   const start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
@@ -250,10 +253,16 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
     { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true },
   );
   track(child);
+  const outputs = [child.stdout, child.stderr].filter((s): s is Readable => s !== null);
 
   await new Promise<void>((resolve) => {
     let killTimer: NodeJS.Timeout | undefined;
+    let ending = false;
     const end = (): void => {
+      // From now on the output is read to its end whatever the log's reader does (it may be stuck;
+      // what still goes to the log is bounded by its cap), so that the child's pipes close.
+      ending = true;
+      for (const s of outputs) s.resume();
       if (child.exitCode !== null || child.signalCode !== null) return;
       ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
       signalGroup(child, 'SIGTERM');
@@ -273,7 +282,13 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
           ev.matchedAt = elapsed();
           end();
         }
-        opts.onOutput?.(name, chunk);
+        if (log && !log.write(chunk) && !ending) {
+          // The log's reader is slow: stop reading the child until it catches up.
+          for (const s of outputs) s.pause();
+          log.whenDrained(() => {
+            for (const s of outputs) s.resume();
+          });
+        }
       });
     };
     collect(child.stdout, stdout, 'stdout');
@@ -289,6 +304,7 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
       clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
       child.stdin?.destroy();
+      log?.close();
       ev.code = code;
       ev.signal = signal;
       ev.endedAt = elapsed();
