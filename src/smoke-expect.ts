@@ -80,7 +80,10 @@ export class StreamMatcher {
   push(chunk: string): boolean {
     if (this.matched !== undefined) return true;
     const from = Math.max(0, this.recent.length - this.overlap);
-    this.recent += chunk;
+    // A terminal ends lines with \r\n (a js output prints through a pty), and RE2's `$` matches
+    // only before \n: the matcher sees \n alone, so `^ready$` matches `ready\r\n` as JavaScript's
+    // RegExp did. A \r at the end of a part waits for the next one.
+    this.recent = `${this.recent}${chunk}`.replace(/\r\n/g, '\n');
     const found = findNonEmpty(this.re, this.recent, from);
     if (found) {
       this.matched = this.recent.slice(found[0], found[1]);

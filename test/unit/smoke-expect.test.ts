@@ -53,6 +53,7 @@ describe('StreamMatcher', () => {
     ['not a line start inside a line', '^ok', ['not ', 'ok\n'], false],
     ['a word boundary against the part before', '\\bok\\b', ['look', 'ok now'], false],
     ['nothing printed', 'x', [], false],
+    ['a terminal’s line ends', '^ready$', ['boot\r\nready\r', '\nmore\r\n'], true],
   ])('%s', (_what, source, parts, matched) => {
     const m = new StreamMatcher(compileExpectation(source));
     let result = false;
