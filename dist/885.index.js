@@ -23,8 +23,8 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/html.ts
 var html = __webpack_require__(71878);
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var inputs = __webpack_require__(84124);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __webpack_require__(3942);
 ;// CONCATENATED MODULE: ./src/matrix-report.ts
 // The comparison of a matrix's allocators, from the cells' records: one group per image, target and
 // target arch, a row per allocator, and the allocator to ship for each group. Pure: the report

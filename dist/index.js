@@ -28378,7 +28378,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _smoke_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(31494);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(25625);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42731);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, and the
@@ -28387,15 +28388,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 /** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
 const REPORT_ENTRY = 'report.js';
-if (process.argv.includes(_smoke_js__WEBPACK_IMPORTED_MODULE_2__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 24889));
     await smokeChildMain();
 }
 else {
     if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(660), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(946), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
         await reportMain();
     }
     else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost) === 'true') {
@@ -28404,12 +28406,12 @@ else {
     }
     else {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(660), __nccwpck_require__.e(902)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22902));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(109)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1109));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
-    // (actions/cache and setup-node do the same).
-    process.exit(process.exitCode ?? 0);
+    // (actions/cache and setup-node do the same), but only once the log has what was written to it.
+    await (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
@@ -28417,445 +28419,72 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 31494:
+/***/ 25625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ withoutWorkflowCommands),
+/* harmony export */   KE: () => (/* binding */ exitWhenFlushed)
+/* harmony export */ });
+/* unused harmony export flushStdio */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Output the action does not control (the build log, what the guest prints at its smoke boot) can
+// contain lines that look like workflow commands (`::set-output …`, `::save-state …`, `::error …`).
+// The runner must not act on them: stream such output between ::stop-commands:: and its resume token.
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yX: () => (/* binding */ SMOKE_CHILD_CONFIG_ENV),
-  oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
-  Fd: () => (/* binding */ checkEnvBudget),
-  IQ: () => (/* binding */ classifyAllocatorFailure),
-  Lw: () => (/* binding */ runSmoke)
-});
+async function withoutWorkflowCommands(fn) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replace(/-/g, '');
+    process.stdout.write(`::stop-commands::${token}\n`);
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write(`::${token}::\n`);
+    }
+}
+/**
+ * Resolves once everything written to process.stdout and process.stderr so far has been handed to
+ * the operating system, or after `timeoutMs` (a log reader that never reads must not keep the step
+ * alive). On Linux, writes to a pipe are asynchronous in Node: process.exit() drops what is still
+ * queued, such as the last `::error::` line or a stop-commands resume token.
+ */
+async function flushStdio(timeoutMs = 30_000) {
+    await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => {
+        if (stream.writableLength === 0) {
+            resolve();
+            return;
+        }
+        const timer = setTimeout(resolve, timeoutMs);
+        // The callback of a write runs after every write before it has been flushed.
+        stream.write('', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    })));
+}
+/** process.exit(code), once stdout and stderr are flushed (see flushStdio). */
+async function exitWhenFlushed(code, timeoutMs) {
+    await flushStdio(timeoutMs);
+    process.exit(code);
+}
 
-// UNUSED EXPORTS: C2W_INFO_LIMIT, CappedText, nextFallbackAllocator, wasiArgs
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/smoke.ts
-// The smoke boot: run what c2w built, in Node, in a child process, and see whether it answers.
-//
-// The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
-// interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
-// (emscripten, pthreads) output never exits on its own. A child can always be killed.
-// The child is the bundle itself started with `--c2w-smoke-child` (see smoke-child.ts); its
-// configuration travels in one environment variable, which the child removes before it runs
-// anything, and the module's environment is built only from `smoke-env`.
+/***/ }),
 
+/***/ 42731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
+/* harmony export */   xN: () => (/* binding */ SMOKE_CONTROL_FD),
+/* harmony export */   yX: () => (/* binding */ SMOKE_CHILD_CONFIG_ENV)
+/* harmony export */ });
 const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */
 const SMOKE_CHILD_CONFIG_ENV = 'C2W_SMOKE_CHILD_CONFIG';
-/** c2w's info buffer: entrypoint, command, env, net, bundle and time share it (reference section 6). */
-const C2W_INFO_LIMIT = 1024;
-/** Writes c2w's info the way its front end does, counting bytes and stopping at the first overflow. */
-class InfoWriter {
-    limit;
-    pos = 0;
-    failedAt;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    /** write_info: a block of `len` bytes. */
-    block(len) {
-        if (this.failedAt !== undefined)
-            return false;
-        if (this.pos + len > this.limit) {
-            this.failedAt = this.pos + len;
-            return false;
-        }
-        this.pos += len;
-        return true;
-    }
-    /** putchar_info, for each byte. */
-    bytes(n) {
-        for (let i = 0; i < n; i++)
-            if (!this.block(1))
-                return false;
-        return true;
-    }
-}
-const utf8 = (s) => Buffer.byteLength(s, 'utf8');
-function writeEscapedLine(w, prefix, value) {
-    if (!w.block(utf8(prefix)))
-        return false;
-    for (const ch of value) {
-        if (ch === '\n') {
-            if (!w.block(2))
-                return false;
-        }
-        else if (!w.bytes(utf8(ch)))
-            return false;
-    }
-    return w.bytes(1);
-}
-function writeArgs(w, args) {
-    if (!w.block(3))
-        return false; // "c: "
-    for (const arg of args) {
-        for (const ch of arg) {
-            if ((ch === ' ' || ch === '\n') && !w.bytes(1))
-                return false;
-            if (!w.bytes(utf8(ch)))
-                return false;
-        }
-        if (!w.bytes(1))
-            return false; // the separator; the last one becomes the newline
-    }
-    return true;
-}
-/** Bytes a list of entries costs on its own, for the message. */
-function cost(write) {
-    const w = new InfoWriter(Number.MAX_SAFE_INTEGER);
-    write(w);
-    return w.pos;
-}
-/**
- * Mirrors c2w's WASI front end (reference section 6): the entrypoint, the command, every environment
- * variable and the time go, in that order, into one 1024-byte buffer. Predicts whether
- * `-no-stdin <command>` with `env` fits, and which inputs overflow it.
- */
-function checkEnvBudget(command, env, options = {}) {
-    const limit = options.limit ?? C2W_INFO_LIMIT;
-    const time = String(Math.floor(options.nowSeconds ?? Date.now() / 1000));
-    const entrypoint = options.entrypoint;
-    const envLines = env.map((e) => `${e.key}=${e.value}`);
-    const commandBytes = (entrypoint !== undefined ? cost((w) => writeEscapedLine(w, 'e: ', entrypoint)) : 0) +
-        (command.length > 0 ? cost((w) => writeArgs(w, command)) : 0);
-    const envBytes = envLines.reduce((n, line) => n + cost((w) => writeEscapedLine(w, 'env: ', line)), 0);
-    const timeBytes = 3 + utf8(time) + 1;
-    const bytes = commandBytes + envBytes + timeBytes;
-    // The same writes, in the same order, with the real limit: the first one that fails decides
-    // c2w's message.
-    const w = new InfoWriter(limit);
-    let failed;
-    if (entrypoint !== undefined && !writeEscapedLine(w, 'e: ', entrypoint))
-        failed = 'entrypoint';
-    if (!failed && command.length > 0 && !writeArgs(w, command))
-        failed = 'entrypoint'; // sic, as c2w
-    if (!failed) {
-        for (const line of envLines) {
-            if (!writeEscapedLine(w, 'env: ', line)) {
-                failed = 'env';
-                break;
-            }
-        }
-    }
-    if (!failed && !writeEscapedLine(w, 't: ', time))
-        failed = 'time';
-    if (!failed) {
-        return { ok: true, bytes, limit, commandBytes, envBytes, timeBytes, overflowing: [] };
-    }
-    const overflowing = [];
-    if (commandBytes + timeBytes > limit)
-        overflowing.push('smoke-command');
-    if (envBytes > 0)
-        overflowing.push('smoke-env');
-    if (overflowing.length === 0)
-        overflowing.push('smoke-command');
-    const c2wMessage = `too many write (${w.failedAt} > ${limit})failed to prepare ${failed} info`;
-    const names = overflowing.join(' and ');
-    const message = `${names} ${overflowing.length > 1 ? 'do' : 'does'} not fit c2w's ${limit}-byte budget for the ` +
-        `command, environment and time: they need ${bytes} bytes (smoke-command ${commandBytes}, ` +
-        `smoke-env ${envBytes}, time ${timeBytes}). The module would stop with ` +
-        `"${c2wMessage}". Shorten ${names}.`;
-    return { ok: false, bytes, limit, commandBytes, envBytes, timeBytes, overflowing, c2wMessage, message };
-}
-// ---------------------------------------------------------------------------------------------
-// Allocator failures
-const ALLOCATOR_NAMES = ['emmalloc', 'mimalloc', 'dlmalloc'];
-/** The allocator to try after `allocator` failed, for the suggestion. */
-function suggestAllocator(allocator) {
-    if (allocator.startsWith('emmalloc') || allocator === 'default')
-        return 'dlmalloc';
-    if (allocator === 'mimalloc')
-        return 'emmalloc';
-    return 'emmalloc';
-}
-/**
- * Finds an allocator signature in a run's output (reference section 8, c2w issue #400):
- * `Assertion failed` together with emmalloc, mimalloc or dlmalloc, an `Aborted(` that names one,
- * or mimalloc's own error report. Returns undefined when there is none.
- */
-function classifyAllocatorFailure(output, allocator) {
-    const lines = output.split(/\r?\n|\r/);
-    const mentions = (l) => ALLOCATOR_NAMES.find((a) => l.toLowerCase().includes(a));
-    for (const raw of lines) {
-        const line = raw.trim();
-        let named;
-        if (/Assertion failed/i.test(line) || /Aborted\(/.test(line))
-            named = mentions(line);
-        else if (/^mimalloc: (error|assertion)/i.test(line))
-            named = 'mimalloc';
-        if (!named)
-            continue;
-        // The build's own name when it is a variant of what the line shows (emmalloc-debug shows emmalloc.c).
-        const blamed = allocator.startsWith(named) ? allocator : named;
-        const next = suggestAllocator(blamed);
-        return {
-            allocator: blamed,
-            line: line.length > 500 ? `${line.slice(0, 500)}…` : line,
-            suggestion: `The ${blamed} allocator failed when the output booted (c2w issue #400). Rebuild with ` +
-                `\`allocator: ${next}\`, or list allocators to try in \`allocator-fallback\`.`,
-        };
-    }
-    return undefined;
-}
-/**
- * The allocator to rebuild with after `current` failed its smoke boot: the first entry of the
- * `allocator-fallback` list that is neither `current` nor already tried. undefined when none is left.
- */
-function nextFallbackAllocator(current, list, tried) {
-    return list.find((a) => a !== current && !tried.includes(a));
-}
-// ---------------------------------------------------------------------------------------------
-// Output capture
-/** Keeps the first `cap` bytes of a stream for the report, and a window of its end for matching. */
-class CappedText {
-    cap;
-    window;
-    head = '';
-    headBytes = 0;
-    tail = '';
-    truncated = false;
-    constructor(cap, window = 64 * 1024) {
-        this.cap = cap;
-        this.window = window;
-    }
-    push(chunk) {
-        if (!this.truncated) {
-            const bytes = utf8(chunk);
-            if (this.headBytes + bytes <= this.cap) {
-                this.head += chunk;
-                this.headBytes += bytes;
-            }
-            else {
-                const room = Buffer.from(chunk)
-                    .subarray(0, this.cap - this.headBytes)
-                    .toString();
-                this.head += room;
-                this.headBytes = this.cap;
-                this.truncated = true;
-                this.tail = chunk;
-            }
-        }
-        else {
-            this.tail += chunk;
-        }
-        if (this.tail.length > 2 * this.window)
-            this.tail = this.tail.slice(-this.window);
-    }
-    /** Text the expectation is matched against: everything kept, plus the recent end past the cap. */
-    get searchable() {
-        return this.truncated ? `${this.head}\n${this.tail}` : this.head;
-    }
-    get text() {
-        return this.truncated ? `${this.head}\n[… output truncated at ${this.cap} bytes]` : this.head;
-    }
-}
-/** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
-function readPeakRss(pid) {
-    if (pid === undefined)
-        return undefined;
-    try {
-        const m = /VmHWM:\s+(\d+) kB/.exec((0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8'));
-        return m ? Number(m[1]) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// The runner
-/** The child's argv for a module: c2w's front-end option, then the command. */
-function wasiArgs(path, command, c2wArgs = true) {
-    return c2wArgs ? [path, '-no-stdin', ...command] : [path, ...command];
-}
-async function runSmoke(opts) {
-    const c2wArgs = opts.c2wArgs ?? true;
-    if (opts.target === 'wasi' && c2wArgs) {
-        const budget = checkEnvBudget(opts.command, opts.env);
-        if (!budget.ok) {
-            return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
-        }
-    }
-    if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
-        throw new Error(`smoke-timeout must be a positive number of seconds, got ${opts.timeoutSeconds}`);
-    }
-    const childEntry = opts.childEntry ?? process.argv[1];
-    if (!childEntry)
-        throw new Error('runSmoke: no child entry (process.argv[1] is empty)');
-    const config = {
-        target: opts.target,
-        path: opts.path,
-        args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
-        env: opts.env,
-    };
-    const graceMs = opts.graceMs ?? 2000;
-    const cap = opts.maxOutputBytes ?? 1024 * 1024;
-    const stdout = new CappedText(cap);
-    const stderr = new CappedText(cap);
-    // The child gets a minimal environment: nothing of the job (no GITHUB_STATE/GITHUB_OUTPUT files to
-    // write by mistake, no ACTIONS_* tokens next to the module under test). The module itself only
-    // ever sees smoke-env: the child builds the WASI env (or /pack/info) from `env` alone.
-    const childEnv = { [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) };
-    for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
-        if (process.env[key] !== undefined)
-            childEnv[key] = process.env[key];
-    }
-    const start = process.hrtime.bigint();
-    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
-    const child = (0,external_node_child_process_namespaceObject.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, SMOKE_CHILD_FLAG], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: childEnv });
-    return await new Promise((resolve) => {
-        let matchedAt;
-        let timedOut = false;
-        let finished = false;
-        let peakRssKiB;
-        let exitInfo;
-        let childError;
-        let killTimer;
-        let spawnError;
-        const end = () => {
-            if (child.exitCode !== null || child.signalCode !== null)
-                return;
-            peakRssKiB = readPeakRss(child.pid) ?? peakRssKiB;
-            child.kill('SIGTERM');
-            killTimer ??= setTimeout(() => child.kill('SIGKILL'), graceMs);
-        };
-        const timer = setTimeout(() => {
-            if (matchedAt !== undefined)
-                return;
-            timedOut = true;
-            end();
-        }, opts.timeoutSeconds * 1000);
-        const check = () => {
-            if (matchedAt !== undefined || timedOut)
-                return;
-            opts.expect.lastIndex = 0;
-            if (opts.expect.test(stdout.searchable)) {
-                matchedAt = elapsed();
-                end();
-            }
-        };
-        const collect = (stream, into, name) => {
-            stream?.setEncoding('utf8');
-            stream?.on('data', (chunk) => {
-                into.push(chunk);
-                opts.onOutput?.(name, chunk);
-                if (name === 'stdout')
-                    check();
-            });
-        };
-        collect(child.stdout, stdout, 'stdout');
-        collect(child.stderr, stderr, 'stderr');
-        // The child's reports: one JSON object a line on fd 3.
-        const control = child.stdio[3];
-        let pending = '';
-        control?.setEncoding('utf8');
-        control?.on('data', (chunk) => {
-            pending += chunk;
-            let nl;
-            while ((nl = pending.indexOf('\n')) >= 0) {
-                const line = pending.slice(0, nl);
-                pending = pending.slice(nl + 1);
-                let msg;
-                try {
-                    msg = JSON.parse(line);
-                }
-                catch {
-                    continue;
-                }
-                if (msg.event === 'exit') {
-                    exitInfo = { code: msg.code };
-                    peakRssKiB = msg.maxRssKiB;
-                }
-                else if (msg.event === 'trap') {
-                    exitInfo = { trap: msg.message };
-                    peakRssKiB = msg.maxRssKiB;
-                }
-                else if (msg.event === 'error') {
-                    childError = msg.message;
-                }
-            }
-        });
-        // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
-        // console with no input would). It is closed when the child ends.
-        child.stdin?.on('error', () => undefined);
-        control?.on('error', () => undefined);
-        child.on('error', (err) => {
-            spawnError = err;
-        });
-        child.on('close', (code, signal) => {
-            if (finished)
-                return;
-            finished = true;
-            clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
-            child.stdin?.destroy();
-            // A match in the last chunk still counts.
-            check();
-            const out = stdout.text;
-            const err = stderr.text;
-            const allocatorFailure = classifyAllocatorFailure(`${stdout.searchable}\n${stderr.searchable}`, opts.allocator);
-            const what = opts.target === 'wasi' ? 'The module' : 'The js output';
-            const base = {
-                stdout: out,
-                stderr: err,
-                ...(exitInfo ? { exit: exitInfo } : {}),
-                ...(peakRssKiB !== undefined ? { peakRssKiB } : {}),
-            };
-            if (matchedAt !== undefined) {
-                resolve({
-                    result: 'passed',
-                    seconds: matchedAt,
-                    ...base,
-                    message: `${what} printed a line matching ${opts.expect} after ${matchedAt.toFixed(2)} s.`,
-                });
-                return;
-            }
-            const seconds = elapsed();
-            const allocatorText = allocatorFailure
-                ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
-                : '';
-            if (timedOut) {
-                resolve({
-                    result: 'timeout',
-                    seconds,
-                    ...base,
-                    ...(allocatorFailure ? { allocatorFailure } : {}),
-                    message: `${what} printed nothing matching ${opts.expect} within smoke-timeout (${opts.timeoutSeconds} s); ` +
-                        `it was ended${signal ? ` by ${signal}` : ''}.${allocatorText}`,
-                });
-                return;
-            }
-            let how;
-            if (spawnError)
-                how = `could not be started: ${spawnError.message}`;
-            else if (childError)
-                how = `could not be run: ${childError}`;
-            else if (exitInfo && 'trap' in exitInfo)
-                how = `trapped (${exitInfo.trap})`;
-            else if (exitInfo)
-                how = `exited with code ${exitInfo.code}`;
-            else if (signal)
-                how = `was ended by ${signal}`;
-            else
-                how = `ended (the runner's exit code ${code})`;
-            resolve({
-                result: 'failed',
-                seconds,
-                ...base,
-                ...(allocatorFailure ? { allocatorFailure } : {}),
-                message: `${what} ${how} without printing a line matching ${opts.expect}.${allocatorText}`,
-            });
-        });
-    });
-}
+/** The child's report channel: fd 3, one JSON SmokeChildMessage a line. */
+const SMOKE_CONTROL_FD = 3;
 
 
 /***/ }),
@@ -28973,6 +28602,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -1,6 +1,6 @@
-// The failure signatures users hit with c2w (c2w-reference.md section 8), matched against
-// the tail of a failed build or boot so the error says what to do.
-import { classifyAllocatorFailure } from './smoke.js';
+// The failure signatures users hit with c2w (each names the upstream c2w issue that shows it),
+// matched against the tail of a failed build or boot so the error says what to do.
+import { classifyAllocatorFailure } from './allocators.js';
 
 export interface FailureHint {
   kind: 'allocator' | 'disk' | 'mknod' | 'image-too-large' | 'memory' | 'env-too-large' | 'exec-format' | 'old-engine';

@@ -3,7 +3,8 @@
 // report action (report/action.yml runs dist/report.js, which imports this bundle).
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { SMOKE_CHILD_FLAG } from './smoke.js';
+import { exitWhenFlushed } from './log.js';
+import { SMOKE_CHILD_FLAG } from './smoke-protocol.js';
 import { STATE } from './state.js';
 
 /** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
@@ -25,6 +26,6 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
     await main();
   }
   // A stalled cache download can keep sockets open; the step is done, so end the process
-  // (actions/cache and setup-node do the same).
-  process.exit(process.exitCode ?? 0);
+  // (actions/cache and setup-node do the same), but only once the log has what was written to it.
+  await exitWhenFlushed(process.exitCode ?? 0);
 }

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
 import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
-import { checkEnvBudget } from './smoke.js';
+import { checkEnvBudget } from './c2w-info.js';
+import { compileExpectation } from './smoke-expect.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type KeyValue, type Target } from './types.js';
 
 export const DEFAULT_C2W_VERSION = 'v0.8.4';
@@ -151,6 +152,11 @@ export function parseInputs(get: InputGetter): Inputs {
     smokeExpect = new RegExp(expectSource, 'm');
   } catch (e) {
     throw new InputError('smoke-expect', `is not a valid regular expression: ${(e as Error).message}`);
+  }
+  try {
+    compileExpectation(expectSource, 'm');
+  } catch (e) {
+    throw new InputError('smoke-expect', (e as Error).message);
   }
   const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
   const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;

@@ -12,3 +12,35 @@ export async function withoutWorkflowCommands<T>(fn: () => Promise<T>): Promise<
     process.stdout.write(`::${token}::\n`);
   }
 }
+
+/**
+ * Resolves once everything written to process.stdout and process.stderr so far has been handed to
+ * the operating system, or after `timeoutMs` (a log reader that never reads must not keep the step
+ * alive). On Linux, writes to a pipe are asynchronous in Node: process.exit() drops what is still
+ * queued, such as the last `::error::` line or a stop-commands resume token.
+ */
+export async function flushStdio(timeoutMs = 30_000): Promise<void> {
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) =>
+        new Promise<void>((resolve) => {
+          if (stream.writableLength === 0) {
+            resolve();
+            return;
+          }
+          const timer = setTimeout(resolve, timeoutMs);
+          // The callback of a write runs after every write before it has been flushed.
+          stream.write('', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    ),
+  );
+}
+
+/** process.exit(code), once stdout and stderr are flushed (see flushStdio). */
+export async function exitWhenFlushed(code: number | string | undefined, timeoutMs?: number): Promise<never> {
+  await flushStdio(timeoutMs);
+  process.exit(code);
+}

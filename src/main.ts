@@ -255,7 +255,7 @@ async function smokeBoot(
           timeoutSeconds: inputs.smokeTimeoutSeconds,
           env: inputs.smokeEnv,
           allocator: inputs.allocator,
-          onOutput: (_stream, chunk) => process.stdout.write(chunk),
+          log: process.stdout,
         }),
       ),
     );

@@ -1,9 +1,11 @@
-// The child side of the smoke boot (see smoke.ts). The bundle's entry calls smokeChildMain() when
-// started with `--c2w-smoke-child`; the configuration is in C2W_SMOKE_CHILD_CONFIG.
+// The child side of the smoke boot (the parent is smoke.ts, the protocol smoke-protocol.ts). The
+// bundle's entry calls smokeChildMain() when started with `--c2w-smoke-child`; the configuration is
+// in C2W_SMOKE_CHILD_CONFIG.
 //
 // wasi: node:wasi preview1 with returnOnExit, argv as the parent built it, an environment made only
 //       of smoke-env, the child's own stdio (pipes to the parent).
-// js:   the boot sequence of c2w's example page (reference section 7): load.js (preload data),
+// js:   the boot sequence of c2w's example page
+//       (https://github.com/container2wasm/container2wasm/tree/main/examples/emscripten-simple): load.js (preload data),
 //       arg-module.js (QEMU's arguments), Module.pty (a headless xterm-pty slave), /pack/info and the
 //       TTY poll hook in preRun, then the default export of out.js. It never ends on its own; the
 //       parent ends the process.
@@ -14,10 +16,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { WASI } from 'node:wasi';
-import type { SmokeChildConfig, SmokeChildMessage } from './smoke.js';
-import { SMOKE_CHILD_CONFIG_ENV } from './smoke.js';
-
-const CONTROL_FD = 3;
+import { packInfo } from './c2w-info.js';
+import {
+  SMOKE_CHILD_CONFIG_ENV,
+  SMOKE_CONTROL_FD,
+  type SmokeChildConfig,
+  type SmokeChildMessage,
+} from './smoke-protocol.js';
 
 /** The part of the WebAssembly global used here (the project's lib has no DOM types). */
 interface WasmApi {
@@ -28,7 +33,7 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 function report(msg: SmokeChildMessage): void {
   try {
-    writeSync(CONTROL_FD, `${JSON.stringify(msg)}\n`);
+    writeSync(SMOKE_CONTROL_FD, `${JSON.stringify(msg)}\n`);
   } catch {
     // No control pipe (run by hand): the exit code still tells.
   }
@@ -86,19 +91,6 @@ async function runWasi(config: SmokeChildConfig): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // js
-
-/** Escapes one `/pack/info` value: a newline as backslash-newline. */
-const escapeValue = (v: string): string => v.replace(/\n/g, '\\\n');
-
-/** The `/pack/info` the page writes in preRun: the clock, the command, the environment. */
-export function packInfo(command: string[], env: { key: string; value: string }[], nowSeconds: number): string {
-  const lines = [`t:${Math.floor(nowSeconds)}`];
-  if (command.length > 0) {
-    lines.push(`c:${command.map((a) => escapeValue(a.replace(/\\/g, '\\\\').replace(/ /g, '\\ '))).join(' ')}`);
-  }
-  for (const { key, value } of env) lines.push(`env:${escapeValue(`${key}=${value}`)}`);
-  return `${lines.join('\n')}\n`;
-}
 
 interface Disposable {
   dispose(): void;

@@ -1,16 +1,8 @@
 // The typed form of the action's inputs, parsed and validated once by inputs.ts.
 
-export const ALLOCATORS = [
-  'emmalloc',
-  'dlmalloc',
-  'mimalloc',
-  'emmalloc-debug',
-  'emmalloc-memvalidate',
-  'emmalloc-verbose',
-  'emmalloc-memvalidate-verbose',
-] as const;
-/** An emscripten `-sMALLOC=` value, or `default` (leave the Dockerfile untouched). */
-export type Allocator = (typeof ALLOCATORS)[number] | 'default';
+import type { Allocator } from './allocators.js';
+
+export { ALLOCATORS, type Allocator } from './allocators.js';
 
 export type Target = 'wasi' | 'js';
 

@@ -1,13 +1,19 @@
 // The smoke boot against real processes: the WASI stand-in, the js stand-ins (one per allocator and
 // one that trips an emmalloc assertion), and a WASI program nobody here wrote (flite). Every case
 // runs the child under the test runner's Node and under Node 24.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmark (no type declarations)
-import { buildSmokeChild } from '../fixtures/build-smoke-child.mjs';
-import { checkEnvBudget, runSmoke, type SmokeOptions } from '../../src/smoke.js';
+import { buildSmokeChild, nccBuild } from '../fixtures/build-smoke-child.mjs';
+import { liveChildren } from '../../src/processes.js';
+import { logTruncatedNote } from '../../src/smoke-output.js';
+import { checkEnvBudget } from '../../src/c2w-info.js';
+import { runSmoke, type SmokeOptions } from '../../src/smoke.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const standin = join(repo, 'test/fixtures/wasi-standin/standin.wasm');
@@ -46,16 +52,19 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       expect(r.seconds).toBeLessThan(10);
     });
 
-    it('does not hand the job environment to the child process', async () => {
+    it('does not hand the job environment to the child process, but keeps the runner’s tracking id', async () => {
       process.env.GITHUB_STATE = '/tmp/never-written';
+      process.env.RUNNER_TRACKING_ID = 'github_smoke_test';
       try {
         const r = await runSmoke(
           base({ childEntry: join(repo, 'test/fixtures/print-env-child.mjs'), expect: /C2W_SMOKE_CHILD_CONFIG/ }),
         );
         expect(r.result).toBe('passed');
         expect(r.stdout).not.toMatch(/GITHUB_STATE|C2W_SMOKE_HOST_CANARY/);
+        expect(r.stdout.trim().split(' ')).toContain('RUNNER_TRACKING_ID');
       } finally {
         delete process.env.GITHUB_STATE;
+        delete process.env.RUNNER_TRACKING_ID;
       }
     });
 
@@ -241,4 +250,172 @@ describe.each(nodes)('smoke boot under %s', (_name, nodePath) => {
       expect(r.stderr).toMatch(/unreachable/);
     });
   });
+});
+
+/** A log reader that takes `bytesPerMs` (roughly), like a job log behind a slow connection. */
+class SlowLog extends Writable {
+  text = '';
+  constructor(private readonly delayMs: number) {
+    super({ highWaterMark: 16 * 1024, decodeStrings: false });
+  }
+  override _write(chunk: string | Buffer, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
+    this.text += chunk.toString();
+    setTimeout(done, this.delayMs);
+  }
+}
+
+/** Samples this process's resident memory until stopped; returns the growth over the start, bytes. */
+function watchRss(): () => number {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage().rss) - start;
+  };
+}
+
+describe('smoke boot against a hostile guest', () => {
+  const floodChild = join(repo, 'test/fixtures/flood-child.mjs');
+  const MiB = 1024 * 1024;
+  const base = (over: Partial<SmokeOptions>): SmokeOptions => ({
+    target: 'wasi',
+    path: standin,
+    command: ['echo', 'c2w-smoke-ok'],
+    expect: /c2w-smoke-ok/m,
+    timeoutSeconds: 30,
+    env: [],
+    allocator: 'default',
+    childEntry,
+    ...over,
+  });
+
+  it('streams what the module prints to the log, the matching line included', async () => {
+    const log = new SlowLog(0);
+    const r = await runSmoke(base({ command: ['echo', 'c2w-smoke-ok'], log }));
+    expect(r.result).toBe('passed');
+    expect(log.text).toBe('c2w-smoke-ok\n');
+  });
+
+  it('caps a 500 MB flood in the log with a note, keeps memory bounded, and still finds the line after it', async () => {
+    const log = new SlowLog(1);
+    const grown = watchRss();
+    const r = await runSmoke(
+      base({
+        childEntry: floodChild,
+        command: [String(500 * MiB), 'c2w-smoke-ok'],
+        expect: /^c2w-smoke-ok$/m,
+        timeoutSeconds: 120,
+        log,
+        maxLogBytes: MiB,
+      }),
+    );
+    const growth = grown();
+    expect(r.result).toBe('passed');
+    expect(log.text.length).toBeLessThanOrEqual(MiB + 200);
+    expect(log.text.endsWith(`\n${logTruncatedNote(MiB)}`)).toBe(true);
+    expect(r.stdout.length).toBeLessThanOrEqual(MiB + 100);
+    expect(growth).toBeLessThan(200 * MiB);
+  }, 180_000);
+
+  it('waits for a log reader that is slower than the flood instead of buffering, and still times out', async () => {
+    // 16 KiB per 20 ms at best: far slower than the guest prints. No cap before 1 GiB.
+    const log = new SlowLog(20);
+    const grown = watchRss();
+    const t0 = Date.now();
+    const r = await runSmoke(
+      base({
+        childEntry: floodChild,
+        command: [String(500 * MiB)],
+        timeoutSeconds: 3,
+        graceMs: 500,
+        log,
+        maxLogBytes: 1024 * MiB,
+      }),
+    );
+    const growth = grown();
+    expect(r.result).toBe('timeout');
+    expect((Date.now() - t0) / 1000).toBeLessThan(3 + 0.5 + 2);
+    // Queueing what the guest prints for the log grows by about 200 MiB in these 3 s.
+    expect(growth).toBeLessThan(64 * MiB);
+    expect(log.text.length).toBeLessThan(50 * MiB);
+  }, 60_000);
+
+  it('cannot be held past smoke-timeout by a catastrophic-backtracking smoke-expect', async () => {
+    // JavaScript's RegExp needs minutes for ^(a+)+$ against 32 a's and a b; RE2 does not.
+    const t0 = Date.now();
+    const r = await runSmoke(
+      base({ command: ['echo', `${'a'.repeat(32)}b`], expect: /^(a+)+$/m, timeoutSeconds: 3, graceMs: 500 }),
+    );
+    expect(r.result).toBe('failed');
+    expect(r.message).toMatch(/exited with code 0 without printing a line matching \/\^\(a\+\)\+\$\/m/);
+    expect((Date.now() - t0) / 1000).toBeLessThan(3 + 0.5 + 1);
+  }, 20_000);
+
+  it('does not pass a module that trapped on a pattern that matches only empty strings in its output', async () => {
+    // \b matches the empty string at a word boundary of "about to trap"; no character matches.
+    const r = await runSmoke(base({ command: ['trap'], expect: /\b/m }));
+    expect(r.result).toBe('failed');
+    expect(r.message).toMatch(/trapped/);
+  });
+
+  it('leads its own process group, is tracked while it runs, and ending it ends its children', async () => {
+    const run = runSmoke(
+      base({ childEntry: join(repo, 'test/fixtures/group-child.mjs'), timeoutSeconds: 2, graceMs: 500 }),
+    );
+    await sleep(1000);
+    const tracked = liveChildren();
+    expect(tracked).toHaveLength(1);
+    const pgid = spawnSync('ps', ['-o', 'pgid=', '-p', String(tracked[0]!.pid)], { encoding: 'utf8' }).stdout.trim();
+    expect(pgid).toBe(String(tracked[0]!.pid));
+    const r = await run;
+    expect(r.result).toBe('timeout');
+    expect(liveChildren()).toHaveLength(0);
+    const grandchild = Number(/grandchild (\d+)/.exec(r.stdout)?.[1]);
+    expect(grandchild).toBeGreaterThan(0);
+    let alive = true;
+    for (let i = 0; i < 20 && alive; i++) {
+      try {
+        process.kill(grandchild, 0);
+        await sleep(100);
+      } catch {
+        alive = false;
+      }
+    }
+    if (alive) process.kill(grandchild, 'SIGKILL');
+    expect(alive).toBe(false);
+  }, 20_000);
+});
+
+describe('the action’s exit with a slow log reader', () => {
+  /** Runs the exit fixture under `node`, reading its stdout only after half a second. */
+  async function run(node: string, entry: string, args: string[]): Promise<{ out: string; code: number | null }> {
+    const child = spawn(node, [entry, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.pause();
+    child.stdout.on('data', (d: string) => (out += d));
+    const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    await sleep(500);
+    child.stdout.resume();
+    return { code: await closed, out };
+  }
+
+  it.each(nodes)(
+    'keeps the last ::error:: line under %s',
+    async (_name, node) => {
+      const entry = (nccBuild as (e: string, n: string) => string)(
+        'test/fixtures/exit-after-output-entry.ts',
+        'exit-after-output',
+      );
+      const flushed = await run(node, entry, []);
+      expect(flushed.code).toBe(1);
+      expect(flushed.out.length).toBe(8 * 1024 * 1024 + '::error::the last line\n'.length);
+      expect(flushed.out.endsWith('\n::error::the last line\n')).toBe(true);
+      // The same with a bare process.exit(): the queued end of the output is lost.
+      const bare = await run(node, entry, ['exit-now']);
+      expect(bare.out).not.toContain('::error::the last line');
+    },
+    120_000,
+  );
 });

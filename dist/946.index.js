@@ -1,6 +1,222 @@
-export const id = 660;
-export const ids = [660];
+export const id = 946;
+export const ids = [946];
 export const modules = {
+
+/***/ 57609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ ALLOCATORS),
+/* harmony export */   I: () => (/* binding */ classifyAllocatorFailure)
+/* harmony export */ });
+// The emscripten allocators a build can be patched to (`-sMALLOC=`), and how a failing one shows in
+// what the output prints when it boots: emscripten's allocators abort with their own assertions
+// (c2w issue #400), and each signature names the allocator, so the action can say which one to
+// try next and the allocator-fallback loop can pick it.
+const ALLOCATORS = [
+    'emmalloc',
+    'dlmalloc',
+    'mimalloc',
+    'emmalloc-debug',
+    'emmalloc-memvalidate',
+    'emmalloc-verbose',
+    'emmalloc-memvalidate-verbose',
+];
+/** The allocator families a failure line can name (emmalloc.c, mimalloc/src, dlmalloc). */
+const ALLOCATOR_FAMILIES = ['emmalloc', 'mimalloc', 'dlmalloc'];
+/** The allocator to try after `allocator` failed, for the suggestion. */
+function suggestAllocator(allocator) {
+    if (allocator.startsWith('emmalloc') || allocator === 'default')
+        return 'dlmalloc';
+    if (allocator === 'mimalloc')
+        return 'emmalloc';
+    return 'emmalloc';
+}
+/**
+ * Finds an allocator signature in a run's output (c2w issue #400):
+ * `Assertion failed` together with emmalloc, mimalloc or dlmalloc, an `Aborted(` that names one,
+ * or mimalloc's own error report. Returns undefined when there is none.
+ */
+function classifyAllocatorFailure(output, allocator) {
+    const lines = output.split(/\r?\n|\r/);
+    const mentions = (l) => ALLOCATOR_FAMILIES.find((a) => l.toLowerCase().includes(a));
+    for (const raw of lines) {
+        const line = raw.trim();
+        let named;
+        if (/Assertion failed/i.test(line) || /Aborted\(/.test(line))
+            named = mentions(line);
+        else if (/^mimalloc: (error|assertion)/i.test(line))
+            named = 'mimalloc';
+        if (!named)
+            continue;
+        // The build's own name when it is a variant of what the line shows (emmalloc-debug shows emmalloc.c).
+        const blamed = allocator.startsWith(named) ? allocator : named;
+        const next = suggestAllocator(blamed);
+        return {
+            allocator: blamed,
+            line: line.length > 500 ? `${line.slice(0, 500)}…` : line,
+            suggestion: `The ${blamed} allocator failed when the output booted (c2w issue #400). Rebuild with ` +
+                `\`allocator: ${next}\`, or list allocators to try in \`allocator-fallback\`.`,
+        };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 72414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ checkEnvBudget),
+/* harmony export */   Yl: () => (/* binding */ packInfo)
+/* harmony export */ });
+/* unused harmony export C2W_INFO_LIMIT */
+// c2w's info: how a converted image is told its command, environment and clock at boot. Its two
+// front ends take it in different formats, on purpose, and both are written here side by side:
+// - wasi: c2w's WASI front end writes `e: `, `c: `, `env: `, `t: ` lines (one space after the colon)
+//   into one fixed 1024-byte buffer in the module's memory, and stops with
+//   `too many write (1025 > 1024)failed to prepare env info` when they do not fit; checkEnvBudget
+//   predicts that before anything runs.
+// - js: the page writes a file, `/pack/info`, into emscripten's file system with `t:`, `c:`, `env:`
+//   lines (no space) and no size limit, as c2w's own page does
+//   (https://github.com/container2wasm/container2wasm/tree/main/examples/emscripten-simple).
+// They differ because the WASI side is a fixed buffer the front end fills, the js side a file.
+/** c2w's WASI info buffer: entrypoint, command, env, net, bundle and time share it. */
+const C2W_INFO_LIMIT = 1024;
+// ---------------------------------------------------------------------------------------------
+// wasi: the 1024-byte budget
+const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+/** Writes c2w's info the way its front end does, counting bytes and stopping at the first overflow. */
+class InfoWriter {
+    limit;
+    pos = 0;
+    failedAt;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** write_info: a block of `len` bytes. */
+    block(len) {
+        if (this.failedAt !== undefined)
+            return false;
+        if (this.pos + len > this.limit) {
+            this.failedAt = this.pos + len;
+            return false;
+        }
+        this.pos += len;
+        return true;
+    }
+    /** putchar_info, for each byte. */
+    bytes(n) {
+        for (let i = 0; i < n; i++)
+            if (!this.block(1))
+                return false;
+        return true;
+    }
+}
+function writeEscapedLine(w, prefix, value) {
+    if (!w.block(utf8(prefix)))
+        return false;
+    for (const ch of value) {
+        if (ch === '\n') {
+            if (!w.block(2))
+                return false;
+        }
+        else if (!w.bytes(utf8(ch)))
+            return false;
+    }
+    return w.bytes(1);
+}
+function writeArgs(w, args) {
+    if (!w.block(3))
+        return false; // "c: "
+    for (const arg of args) {
+        for (const ch of arg) {
+            if ((ch === ' ' || ch === '\n') && !w.bytes(1))
+                return false;
+            if (!w.bytes(utf8(ch)))
+                return false;
+        }
+        if (!w.bytes(1))
+            return false; // the separator; the last one becomes the newline
+    }
+    return true;
+}
+/** Bytes a list of entries costs on its own, for the message. */
+function cost(write) {
+    const w = new InfoWriter(Number.MAX_SAFE_INTEGER);
+    write(w);
+    return w.pos;
+}
+/**
+ * Mirrors c2w's WASI front end: the entrypoint, the command, every environment variable and the
+ * time go, in that order, into one 1024-byte buffer. Predicts whether
+ * `-no-stdin <command>` with `env` fits, and which inputs overflow it.
+ */
+function checkEnvBudget(command, env, options = {}) {
+    const limit = options.limit ?? C2W_INFO_LIMIT;
+    const time = String(Math.floor(options.nowSeconds ?? Date.now() / 1000));
+    const entrypoint = options.entrypoint;
+    const envLines = env.map((e) => `${e.key}=${e.value}`);
+    const commandBytes = (entrypoint !== undefined ? cost((w) => writeEscapedLine(w, 'e: ', entrypoint)) : 0) +
+        (command.length > 0 ? cost((w) => writeArgs(w, command)) : 0);
+    const envBytes = envLines.reduce((n, line) => n + cost((w) => writeEscapedLine(w, 'env: ', line)), 0);
+    const timeBytes = 3 + utf8(time) + 1;
+    const bytes = commandBytes + envBytes + timeBytes;
+    // The same writes, in the same order, with the real limit: the first one that fails decides
+    // c2w's message.
+    const w = new InfoWriter(limit);
+    let failed;
+    if (entrypoint !== undefined && !writeEscapedLine(w, 'e: ', entrypoint))
+        failed = 'entrypoint';
+    if (!failed && command.length > 0 && !writeArgs(w, command))
+        failed = 'entrypoint'; // sic, as c2w
+    if (!failed) {
+        for (const line of envLines) {
+            if (!writeEscapedLine(w, 'env: ', line)) {
+                failed = 'env';
+                break;
+            }
+        }
+    }
+    if (!failed && !writeEscapedLine(w, 't: ', time))
+        failed = 'time';
+    if (!failed) {
+        return { ok: true, bytes, limit, commandBytes, envBytes, timeBytes, overflowing: [] };
+    }
+    const overflowing = [];
+    if (commandBytes + timeBytes > limit)
+        overflowing.push('smoke-command');
+    if (envBytes > 0)
+        overflowing.push('smoke-env');
+    if (overflowing.length === 0)
+        overflowing.push('smoke-command');
+    const c2wMessage = `too many write (${w.failedAt} > ${limit})failed to prepare ${failed} info`;
+    const names = overflowing.join(' and ');
+    const message = `${names} ${overflowing.length > 1 ? 'do' : 'does'} not fit c2w's ${limit}-byte budget for the ` +
+        `command, environment and time: they need ${bytes} bytes (smoke-command ${commandBytes}, ` +
+        `smoke-env ${envBytes}, time ${timeBytes}). The module would stop with ` +
+        `"${c2wMessage}". Shorten ${names}.`;
+    return { ok: false, bytes, limit, commandBytes, envBytes, timeBytes, overflowing, c2wMessage, message };
+}
+// ---------------------------------------------------------------------------------------------
+// js: /pack/info
+/** Escapes one `/pack/info` value: a newline as backslash-newline. */
+const escapeValue = (v) => v.replace(/\n/g, '\\\n');
+/** The `/pack/info` the page writes in preRun: the clock, the command, the environment. */
+function packInfo(command, env, nowSeconds) {
+    const lines = [`t:${Math.floor(nowSeconds)}`];
+    if (command.length > 0) {
+        lines.push(`c:${command.map((a) => escapeValue(a.replace(/\\/g, '\\\\').replace(/ /g, '\\ '))).join(' ')}`);
+    }
+    for (const { key, value } of env)
+        lines.push(`env:${escapeValue(`${key}=${value}`)}`);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
 
 /***/ 56495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -45,7 +261,7 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 84124:
+/***/ 3942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -136,23 +352,16 @@ function parseImageReference(ref) {
 
 // EXTERNAL MODULE: ./src/publish.ts + 1 modules
 var publish = __webpack_require__(80874);
-// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
-var smoke = __webpack_require__(31494);
-;// CONCATENATED MODULE: ./src/types.ts
-// The typed form of the action's inputs, parsed and validated once by inputs.ts.
-const ALLOCATORS = [
-    'emmalloc',
-    'dlmalloc',
-    'mimalloc',
-    'emmalloc-debug',
-    'emmalloc-memvalidate',
-    'emmalloc-verbose',
-    'emmalloc-memvalidate-verbose',
-];
-
+// EXTERNAL MODULE: ./src/c2w-info.ts
+var c2w_info = __webpack_require__(72414);
+// EXTERNAL MODULE: ./src/smoke-expect.ts
+var smoke_expect = __webpack_require__(39198);
+// EXTERNAL MODULE: ./src/allocators.ts
+var allocators = __webpack_require__(57609);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
 
 
 
@@ -230,7 +439,7 @@ function parseInputs(get) {
     const parsed = parseImageReference(image);
     if (typeof parsed === 'string')
         throw new InputError('image', `'${image}' ${parsed}`);
-    const allocator = oneOf(get, 'allocator', [...ALLOCATORS, 'default'], 'emmalloc');
+    const allocator = oneOf(get, 'allocator', [...allocators/* ALLOCATORS */.F, 'default'], 'emmalloc');
     const target = oneOf(get, 'target', ['wasi', 'js'], 'wasi');
     const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
     const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
@@ -290,12 +499,18 @@ function parseInputs(get) {
     catch (e) {
         throw new InputError('smoke-expect', `is not a valid regular expression: ${e.message}`);
     }
+    try {
+        (0,smoke_expect/* compileExpectation */.mU)(expectSource, 'm');
+    }
+    catch (e) {
+        throw new InputError('smoke-expect', e.message);
+    }
     const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
     const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
     const smokeEnv = keyValues(get, 'smoke-env');
     const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
-        if (!ALLOCATORS.includes(a)) {
-            throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${ALLOCATORS.join(', ')}`);
+        if (!allocators/* ALLOCATORS */.F.includes(a)) {
+            throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${allocators/* ALLOCATORS */.F.join(', ')}`);
         }
         return a;
     });
@@ -365,7 +580,7 @@ function getInputs() {
         throw new InputError('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
     }
     if (inputs.smoke && inputs.target === 'wasi') {
-        const budget = (0,smoke/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
+        const budget = (0,c2w_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
         if (!budget.ok)
             throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
     }
@@ -1158,8 +1373,118 @@ function buildRecord(cell, inputs, progress, failure, runner) {
 }
 
 
+/***/ }),
+
+/***/ 39198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ StreamMatcher),
+/* harmony export */   mU: () => (/* binding */ compileExpectation)
+/* harmony export */ });
+/* unused harmony exports MATCH_OVERLAP, ExpectationError, findNonEmpty */
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2856);
+// smoke-expect: the pattern a smoke boot's stdout must match, and the matching itself.
+//
+// Matching runs on RE2's engine (re2js, a pure-JS port of RE2), whose time is linear in the text
+// searched: no pattern can make a match run long enough to hold up smoke-timeout, as a backtracking
+// engine can (`^(a+)+$` against 32 `a`s and a `b` takes minutes in JavaScript's own RegExp).
+// RE2 has no backreferences or lookaround; a pattern that needs them is refused as an input.
+//
+// The rules a user relies on (action.yml and the README say the same):
+// - a match must be at least one character of what the module printed, so a pattern that matches
+//   the empty string (`x*`, `^$`) is refused as an input, and nothing passes a module that printed
+//   nothing;
+// - the output is searched as it arrives, each part once, with MATCH_OVERLAP characters of what came
+//   before it: a match is found wherever it is, as long as it is no longer than that.
+
+/** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
+const MATCH_OVERLAP = 16 * 1024;
+class ExpectationError extends Error {
+    name = 'ExpectationError';
+}
+/** RE2 flags for the JavaScript flags the pattern was written with (`m`, `i`, `s`). */
+function re2Flags(flags) {
+    let f = 0;
+    if (flags.includes('m'))
+        f |= re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.MULTILINE;
+    if (flags.includes('i'))
+        f |= re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.CASE_INSENSITIVE;
+    if (flags.includes('s'))
+        f |= re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.DOTALL;
+    return f;
+}
+/**
+ * Compiles `source` with RE2. Throws ExpectationError with the bare reason when RE2 cannot handle
+ * it or when it matches the empty string.
+ */
+function compileExpectation(source, flags = 'm') {
+    let re;
+    try {
+        re = re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.compile(source, re2Flags(flags));
+    }
+    catch (e) {
+        throw new ExpectationError(`is not a regular expression the smoke boot can match in linear time (RE2 syntax: no ` +
+            `backreferences, no lookaround): ${e.message}`);
+    }
+    if (re.matcher('').find()) {
+        throw new ExpectationError(`matches the empty string, so it would pass a module that printed nothing; write a pattern ` +
+            `that needs at least one character (e.g. ^c2w-smoke-ok\\s*$)`);
+    }
+    return re;
+}
+/** The first non-empty match of `re` in `text` that starts at or after `from`, as [start, end). */
+function findNonEmpty(re, text, from = 0) {
+    const m = re.matcher(text);
+    for (let at = from; at <= text.length;) {
+        if (!m.find(at))
+            return undefined;
+        const start = m.start();
+        const end = m.end();
+        if (end > start)
+            return [start, end];
+        at = start + 1;
+    }
+    return undefined;
+}
+/**
+ * Searches a stream for the expectation as it arrives: each push searches only the new text and the
+ * MATCH_OVERLAP characters before it, and keeps no more than about twice that.
+ */
+class StreamMatcher {
+    re;
+    overlap;
+    recent = '';
+    matched;
+    constructor(re, overlap = MATCH_OVERLAP) {
+        this.re = re;
+        this.overlap = overlap;
+    }
+    /** Adds output; true once the expectation has matched (it stays true). */
+    push(chunk) {
+        if (this.matched !== undefined)
+            return true;
+        const from = Math.max(0, this.recent.length - this.overlap);
+        // A terminal ends lines with \r\n (a js output prints through a pty), and RE2's `$` matches
+        // only before \n: the matcher sees \n alone, so `^ready$` matches `ready\r\n` as JavaScript's
+        // RegExp did. A \r at the end of a part waits for the next one.
+        this.recent = `${this.recent}${chunk}`.replace(/\r\n/g, '\n');
+        const found = findNonEmpty(this.re, this.recent, from);
+        if (found) {
+            this.matched = this.recent.slice(found[0], found[1]);
+            this.recent = '';
+            return true;
+        }
+        // Keep one character more than the overlap: `^` and `\b` look at the character before.
+        if (this.recent.length > 2 * this.overlap)
+            this.recent = this.recent.slice(-(this.overlap + 1));
+        return false;
+    }
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=660.index.js.map
+//# sourceMappingURL=946.index.js.map

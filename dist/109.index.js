@@ -1,5 +1,5 @@
-export const id = 902;
-export const ids = [902];
+export const id = 109;
+export const ids = [109];
 export const modules = {
 
 /***/ 97377:
@@ -347,7 +347,7 @@ async function dirSize(dir) {
 
 /***/ }),
 
-/***/ 22902:
+/***/ 1109:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -370,16 +370,16 @@ var external_node_crypto_ = __webpack_require__(77598);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(73190);
-// EXTERNAL MODULE: ./src/smoke.ts + 1 modules
-var smoke = __webpack_require__(31494);
+// EXTERNAL MODULE: ./src/allocators.ts
+var allocators = __webpack_require__(57609);
 ;// CONCATENATED MODULE: ./src/failures.ts
-// The failure signatures users hit with c2w (c2w-reference.md section 8), matched against
-// the tail of a failed build or boot so the error says what to do.
+// The failure signatures users hit with c2w (each names the upstream c2w issue that shows it),
+// matched against the tail of a failed build or boot so the error says what to do.
 
 const SIGNATURES = [
     {
         kind: 'allocator',
-        test: (l) => (0,smoke/* classifyAllocatorFailure */.IQ)(l, '') !== undefined,
+        test: (l) => (0,allocators/* classifyAllocatorFailure */.I)(l, '') !== undefined,
         hint: 'An emscripten allocator assertion (c2w issue #400). Try another allocator (e.g. allocator: dlmalloc or emmalloc), or list several in allocator-fallback.',
     },
     {
@@ -449,22 +449,8 @@ class Tail {
 var hash = __webpack_require__(56495);
 // EXTERNAL MODULE: ./src/files.ts
 var src_files = __webpack_require__(59148);
-;// CONCATENATED MODULE: ./src/log.ts
-// Output the action does not control (the build log, what the guest prints at its smoke boot) can
-// contain lines that look like workflow commands (`::set-output …`, `::save-state …`, `::error …`).
-// The runner must not act on them: stream such output between ::stop-commands:: and its resume token.
-
-async function withoutWorkflowCommands(fn) {
-    const token = (0,external_node_crypto_.randomUUID)().replace(/-/g, '');
-    process.stdout.write(`::stop-commands::${token}\n`);
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write(`::${token}::\n`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __webpack_require__(25625);
 ;// CONCATENATED MODULE: ./src/convert.ts
 // Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
 // the tail of the log for the failure classifier, and checks what c2w wrote.
@@ -504,7 +490,7 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const tail = new Tail();
     const started = performance.now();
-    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => withoutWorkflowCommands(() => (0,exec/* run */.eF)(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })));
+    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => (0,exec/* run */.eF)(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })));
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
     const log = tail.toString();
     if (result.exitCode !== 0) {
@@ -676,8 +662,8 @@ onRejected = () => undefined) {
     throw new Error('No allocator to build with.');
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 2 modules
-var src_inputs = __webpack_require__(84124);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var src_inputs = __webpack_require__(3942);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __webpack_require__(88701);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
@@ -849,6 +835,401 @@ async function uploadRecord(record, env = process.env) {
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/c2w-info.ts
+var c2w_info = __webpack_require__(72414);
+;// CONCATENATED MODULE: ./src/processes.ts
+const live = new Set();
+/** Remembers `child` until it exits. It must have been spawned with `detached: true`. */
+function track(child) {
+    if (child.pid === undefined)
+        return;
+    live.add(child);
+    child.once('exit', () => live.delete(child));
+    child.once('error', () => live.delete(child));
+}
+/** Sends `signal` to the process group of `child` (falls back to the child alone). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        try {
+            child.kill(signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** The children that are still running. */
+function liveChildren() {
+    return [...live];
+}
+
+// EXTERNAL MODULE: ./src/smoke-expect.ts
+var smoke_expect = __webpack_require__(39198);
+;// CONCATENATED MODULE: ./src/smoke-output.ts
+// What the smoke boot does with the guest's output, whatever its size: it keeps a bounded part for
+// the report (CappedText) and streams a bounded part to the job log (CappedLog), which waits for a
+// slow log reader instead of queueing. A guest that floods its stdout costs neither memory nor log.
+const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+/** The first `bytes` bytes of `s` (a character cut in two at the end is dropped). */
+function headBytes(s, bytes) {
+    return Buffer.from(s, 'utf8')
+        .subarray(0, Math.max(0, bytes))
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+}
+/** Keeps the first `cap` bytes of a stream for the report, and a window of its end. */
+class CappedText {
+    cap;
+    window;
+    head = '';
+    headBytes = 0;
+    tail = '';
+    truncated = false;
+    constructor(cap, window = 64 * 1024) {
+        this.cap = cap;
+        this.window = window;
+    }
+    push(chunk) {
+        if (!this.truncated) {
+            const bytes = utf8(chunk);
+            if (this.headBytes + bytes <= this.cap) {
+                this.head += chunk;
+                this.headBytes += bytes;
+                return;
+            }
+            this.head += headBytes(chunk, this.cap - this.headBytes);
+            this.headBytes = this.cap;
+            this.truncated = true;
+            this.tail = chunk.slice(-this.window);
+            return;
+        }
+        this.tail += chunk;
+        if (this.tail.length > 2 * this.window)
+            this.tail = this.tail.slice(-this.window);
+    }
+    /** Everything kept, plus the recent end past the cap (for finding an allocator failure). */
+    get searchable() {
+        return this.truncated ? `${this.head}\n${this.tail}` : this.head;
+    }
+    get text() {
+        return this.truncated ? `${this.head}\n[… output truncated at ${this.cap} bytes]` : this.head;
+    }
+}
+/** The line CappedLog writes when it stops streaming. */
+const logTruncatedNote = (bytes) => `… smoke output truncated in the log after ${bytes} bytes; the rest is not shown\n`;
+/**
+ * Streams output to a log up to `cap` bytes, then writes logTruncatedNote once and drops the rest.
+ * write() returns false while the sink is full: the caller stops reading its source until the
+ * callback given to whenDrained() runs (backpressure, so a slow reader of the log does not make the
+ * action buffer what the guest prints).
+ */
+class CappedLog {
+    sink;
+    cap;
+    written = 0;
+    closed = false;
+    full = false;
+    waiting = [];
+    constructor(sink, cap) {
+        this.sink = sink;
+        this.cap = cap;
+    }
+    get truncated() {
+        return this.written >= this.cap;
+    }
+    /** Writes what fits under the cap; false when the sink asked to wait. */
+    write(chunk) {
+        if (this.closed || this.written >= this.cap)
+            return true;
+        const bytes = utf8(chunk);
+        let text = chunk;
+        if (this.written + bytes >= this.cap) {
+            const room = this.cap - this.written;
+            text = headBytes(chunk, room);
+            text += `${text.endsWith('\n') || text === '' ? '' : '\n'}${logTruncatedNote(this.cap)}`;
+            this.written = this.cap;
+        }
+        else {
+            this.written += bytes;
+        }
+        if (this.sink.write(text))
+            return !this.full;
+        if (this.full)
+            return false;
+        this.full = true;
+        this.sink.once('drain', () => {
+            this.full = false;
+            for (const f of this.waiting.splice(0))
+                f();
+        });
+        return false;
+    }
+    /** Runs `f` once the sink has drained (at once when it is not full, or the log is closed). */
+    whenDrained(f) {
+        if (!this.full || this.closed)
+            f();
+        else
+            this.waiting.push(f);
+    }
+    /** Writes nothing more and releases whoever waits for a drain (the sink may never drain). */
+    close() {
+        this.closed = true;
+        for (const f of this.waiting.splice(0))
+            f();
+    }
+}
+
+// EXTERNAL MODULE: ./src/smoke-protocol.ts
+var smoke_protocol = __webpack_require__(42731);
+;// CONCATENATED MODULE: ./src/smoke.ts
+// The smoke boot's runner: run what c2w built, in Node, in a child process, and see whether it
+// answers. What happens during the run is collected into one SmokeEvents object; what it means is
+// decided at the end by decideSmokeResult, a pure function.
+//
+// The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
+// interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
+// (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
+// process group of its own (`detached: true`) so that ending it ends whatever it started too.
+// The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
+// smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
+
+
+
+
+
+
+
+
+class SmokeError extends Error {
+    name = 'SmokeError';
+}
+/** The end of a run: what it means for the user. No I/O. */
+function decideSmokeResult(ev, ctx) {
+    const what = ctx.target === 'wasi' ? 'The module' : 'The js output';
+    const base = {
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        ...(ev.exit ? { exit: ev.exit } : {}),
+        ...(ev.peakRssKiB !== undefined ? { peakRssKiB: ev.peakRssKiB } : {}),
+    };
+    if (ev.matchedAt !== undefined) {
+        return {
+            result: 'passed',
+            seconds: ev.matchedAt,
+            ...base,
+            message: `${what} printed a line matching ${ctx.expect} after ${ev.matchedAt.toFixed(2)} s.`,
+        };
+    }
+    const allocatorFailure = (0,allocators/* classifyAllocatorFailure */.I)(ctx.searchable, ctx.allocator);
+    const allocatorText = allocatorFailure
+        ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
+        : '';
+    const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
+    if (ev.timedOut) {
+        return {
+            result: 'timeout',
+            ...failed,
+            message: `${what} printed nothing matching ${ctx.expect} within smoke-timeout (${ctx.timeoutSeconds} s); ` +
+                `it was ended${ev.signal ? ` by ${ev.signal}` : ''}.${allocatorText}`,
+        };
+    }
+    let how;
+    if (ev.spawnError)
+        how = `could not be started: ${ev.spawnError}`;
+    else if (ev.childError)
+        how = `could not be run: ${ev.childError}`;
+    else if (ev.exit && 'trap' in ev.exit)
+        how = `trapped (${ev.exit.trap})`;
+    else if (ev.exit)
+        how = `exited with code ${ev.exit.code}`;
+    else if (ev.signal)
+        how = `was ended by ${ev.signal}`;
+    else
+        how = `ended (the runner's exit code ${ev.code ?? 'unknown'})`;
+    return {
+        result: 'failed',
+        ...failed,
+        message: `${what} ${how} without printing a line matching ${ctx.expect}.${allocatorText}`,
+    };
+}
+/** The child's argv for a module: c2w's front-end option, then the command. */
+function wasiArgs(path, command, c2wArgs = true) {
+    return c2wArgs ? [path, '-no-stdin', ...command] : [path, ...command];
+}
+/** Variables of the action's environment the smoke child keeps. */
+const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING_ID'];
+/**
+ * The smoke child's environment: its configuration, and of the action's environment only what a
+ * Node process needs, plus RUNNER_TRACKING_ID, which the Actions runner sets to find the processes
+ * a job left behind and end them. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
+ * write by mistake, no ACTIONS_* or INPUT_* tokens next to the module under test. The module itself
+ * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
+ */
+function smokeChildEnv(config, parentEnv) {
+    const env = { [smoke_protocol/* SMOKE_CHILD_CONFIG_ENV */.yX]: JSON.stringify(config) };
+    for (const key of CHILD_ENV_KEPT) {
+        if (parentEnv[key] !== undefined)
+            env[key] = parentEnv[key];
+    }
+    return env;
+}
+/** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
+function readPeakRss(pid) {
+    if (pid === undefined)
+        return undefined;
+    try {
+        const m = /VmHWM:\s+(\d+) kB/.exec((0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8'));
+        return m ? Number(m[1]) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads the child's reports (one JSON object a line) into `ev`. */
+function readControl(control, ev) {
+    let pending = '';
+    control?.setEncoding('utf8');
+    control?.on('error', () => undefined);
+    control?.on('data', (chunk) => {
+        pending += chunk;
+        let nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const line = pending.slice(0, nl);
+            pending = pending.slice(nl + 1);
+            let msg;
+            try {
+                msg = JSON.parse(line);
+            }
+            catch {
+                continue;
+            }
+            if (msg.event === 'exit') {
+                ev.exit = { code: msg.code };
+                ev.peakRssKiB = msg.maxRssKiB;
+            }
+            else if (msg.event === 'trap') {
+                ev.exit = { trap: msg.message };
+                ev.peakRssKiB = msg.maxRssKiB;
+            }
+            else if (msg.event === 'error') {
+                ev.childError = msg.message;
+            }
+        }
+    });
+}
+async function runSmoke(opts) {
+    const c2wArgs = opts.c2wArgs ?? true;
+    if (opts.target === 'wasi' && c2wArgs) {
+        const budget = (0,c2w_info/* checkEnvBudget */.Fd)(opts.command, opts.env);
+        if (!budget.ok) {
+            return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
+        }
+    }
+    if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
+        throw new SmokeError(`smoke-timeout must be a positive number of seconds, got ${opts.timeoutSeconds}`);
+    }
+    const childEntry = opts.childEntry ?? process.argv[1];
+    if (!childEntry)
+        throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
+    const matcher = new smoke_expect/* StreamMatcher */.$v((0,smoke_expect/* compileExpectation */.mU)(opts.expect.source, opts.expect.flags));
+    const config = {
+        target: opts.target,
+        path: opts.path,
+        args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
+        env: opts.env,
+    };
+    const graceMs = opts.graceMs ?? 2000;
+    const cap = opts.maxOutputBytes ?? 1024 * 1024;
+    const stdout = new CappedText(cap);
+    const stderr = new CappedText(cap);
+    const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+    const start = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
+    const ev = { endedAt: 0 };
+    const child = (0,external_node_child_process_.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, smoke_protocol/* SMOKE_CHILD_FLAG */.oQ], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true });
+    track(child);
+    const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
+    await new Promise((resolve) => {
+        let killTimer;
+        let ending = false;
+        const end = () => {
+            // From now on the output is read to its end whatever the log's reader does (it may be stuck;
+            // what still goes to the log is bounded by its cap), so that the child's pipes close.
+            ending = true;
+            for (const s of outputs)
+                s.resume();
+            if (child.exitCode !== null || child.signalCode !== null)
+                return;
+            ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
+            signalGroup(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+        };
+        const timer = setTimeout(() => {
+            if (ev.matchedAt !== undefined)
+                return;
+            ev.timedOut = true;
+            end();
+        }, opts.timeoutSeconds * 1000);
+        const collect = (stream, into, name) => {
+            stream?.setEncoding('utf8');
+            stream?.on('data', (chunk) => {
+                into.push(chunk);
+                if (name === 'stdout' && ev.matchedAt === undefined && !ev.timedOut && matcher.push(chunk)) {
+                    ev.matchedAt = elapsed();
+                    end();
+                }
+                if (log && !log.write(chunk) && !ending) {
+                    // The log's reader is slow: stop reading the child until it catches up.
+                    for (const s of outputs)
+                        s.pause();
+                    log.whenDrained(() => {
+                        for (const s of outputs)
+                            s.resume();
+                    });
+                }
+            });
+        };
+        collect(child.stdout, stdout, 'stdout');
+        collect(child.stderr, stderr, 'stderr');
+        readControl(child.stdio[smoke_protocol/* SMOKE_CONTROL_FD */.xN], ev);
+        // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
+        // console with no input would). It is closed when the child ends.
+        child.stdin?.on('error', () => undefined);
+        child.on('error', (err) => {
+            ev.spawnError = err.message;
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            child.stdin?.destroy();
+            log?.close();
+            ev.code = code;
+            ev.signal = signal;
+            ev.endedAt = elapsed();
+            resolve();
+        });
+    });
+    return decideSmokeResult(ev, {
+        target: opts.target,
+        expect: String(opts.expect),
+        timeoutSeconds: opts.timeoutSeconds,
+        allocator: opts.allocator,
+        stdout: stdout.text,
+        stderr: stderr.text,
+        searchable: `${stdout.searchable}\n${stderr.searchable}`,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/smoke-figures.ts
@@ -1103,7 +1484,7 @@ async function smokeBoot(inputs, built, report, progress) {
     let result;
     for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
         const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
-        result = await core/* group */.Os(title, () => withoutWorkflowCommands(() => (0,smoke/* runSmoke */.Lw)({
+        result = await core/* group */.Os(title, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => runSmoke({
             target: inputs.target,
             path: built.path,
             command: inputs.smokeCommand,
@@ -1111,7 +1492,7 @@ async function smokeBoot(inputs, built, report, progress) {
             timeoutSeconds: inputs.smokeTimeoutSeconds,
             env: inputs.smokeEnv,
             allocator: inputs.allocator,
-            onOutput: (_stream, chunk) => process.stdout.write(chunk),
+            log: process.stdout,
         })));
         runs.push(result);
         core/* info */.pq(result.message);
@@ -1132,4 +1513,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=902.index.js.map
+//# sourceMappingURL=109.index.js.map

@@ -1,0 +1,97 @@
+// smoke-expect: the pattern a smoke boot's stdout must match, and the matching itself.
+//
+// Matching runs on RE2's engine (re2js, a pure-JS port of RE2), whose time is linear in the text
+// searched: no pattern can make a match run long enough to hold up smoke-timeout, as a backtracking
+// engine can (`^(a+)+$` against 32 `a`s and a `b` takes minutes in JavaScript's own RegExp).
+// RE2 has no backreferences or lookaround; a pattern that needs them is refused as an input.
+//
+// The rules a user relies on (action.yml and the README say the same):
+// - a match must be at least one character of what the module printed, so a pattern that matches
+//   the empty string (`x*`, `^$`) is refused as an input, and nothing passes a module that printed
+//   nothing;
+// - the output is searched as it arrives, each part once, with MATCH_OVERLAP characters of what came
+//   before it: a match is found wherever it is, as long as it is no longer than that.
+import { RE2JS } from 're2js';
+
+/** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
+export const MATCH_OVERLAP = 16 * 1024;
+
+export class ExpectationError extends Error {
+  override name = 'ExpectationError';
+}
+
+/** RE2 flags for the JavaScript flags the pattern was written with (`m`, `i`, `s`). */
+function re2Flags(flags: string): number {
+  let f = 0;
+  if (flags.includes('m')) f |= RE2JS.MULTILINE;
+  if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes('s')) f |= RE2JS.DOTALL;
+  return f;
+}
+
+/**
+ * Compiles `source` with RE2. Throws ExpectationError with the bare reason when RE2 cannot handle
+ * it or when it matches the empty string.
+ */
+export function compileExpectation(source: string, flags = 'm'): RE2JS {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, re2Flags(flags));
+  } catch (e) {
+    throw new ExpectationError(
+      `is not a regular expression the smoke boot can match in linear time (RE2 syntax: no ` +
+        `backreferences, no lookaround): ${(e as Error).message}`,
+    );
+  }
+  if (re.matcher('').find()) {
+    throw new ExpectationError(
+      `matches the empty string, so it would pass a module that printed nothing; write a pattern ` +
+        `that needs at least one character (e.g. ^c2w-smoke-ok\\s*$)`,
+    );
+  }
+  return re;
+}
+
+/** The first non-empty match of `re` in `text` that starts at or after `from`, as [start, end). */
+export function findNonEmpty(re: RE2JS, text: string, from = 0): [number, number] | undefined {
+  const m = re.matcher(text);
+  for (let at = from; at <= text.length;) {
+    if (!m.find(at)) return undefined;
+    const start = m.start();
+    const end = m.end();
+    if (end > start) return [start, end];
+    at = start + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Searches a stream for the expectation as it arrives: each push searches only the new text and the
+ * MATCH_OVERLAP characters before it, and keeps no more than about twice that.
+ */
+export class StreamMatcher {
+  private recent = '';
+  matched?: string;
+  constructor(
+    private readonly re: RE2JS,
+    private readonly overlap = MATCH_OVERLAP,
+  ) {}
+  /** Adds output; true once the expectation has matched (it stays true). */
+  push(chunk: string): boolean {
+    if (this.matched !== undefined) return true;
+    const from = Math.max(0, this.recent.length - this.overlap);
+    // A terminal ends lines with \r\n (a js output prints through a pty), and RE2's `$` matches
+    // only before \n: the matcher sees \n alone, so `^ready$` matches `ready\r\n` as JavaScript's
+    // RegExp did. A \r at the end of a part waits for the next one.
+    this.recent = `${this.recent}${chunk}`.replace(/\r\n/g, '\n');
+    const found = findNonEmpty(this.re, this.recent, from);
+    if (found) {
+      this.matched = this.recent.slice(found[0], found[1]);
+      this.recent = '';
+      return true;
+    }
+    // Keep one character more than the overlap: `^` and `\b` look at the character before.
+    if (this.recent.length > 2 * this.overlap) this.recent = this.recent.slice(-(this.overlap + 1));
+    return false;
+  }
+}
