@@ -116,28 +116,32 @@ function bar(value, max, width = 12) {
 }
 /** The summary's table rows for one group: header first; HTML-escaped text cells. */
 function groupTable(group) {
-    const max = (pick) => Math.max(0, ...group.records.map((r) => pick(r) ?? 0));
+    // A failed run's boot time is the time to its failure: only passing cells show boot and memory.
+    const passed = (r) => r.result === 'passed';
+    const max = (pick) => Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
     const maxBoot = max((r) => r.figures.smokeSecondsMedian);
     const maxRss = max((r) => r.figures.smokePeakRss);
     const rows = group.records.map((r) => {
         const f = r.figures;
+        const ok = passed(r);
         const mark = r === group.best ? ' ★' : '';
         const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
         return [
             (0,html/* escapeHtml */.Z)(`${r.allocator}${used}${mark}`),
-            r.result === 'passed' ? '✅ passed' : `❌ ${(0,html/* escapeHtml */.Z)(failureText(r))}`,
+            ok ? '✅ passed' : `❌ ${(0,html/* escapeHtml */.Z)(clip(failureText(r), 90))}`,
             f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
-            f.smokeSecondsMedian !== undefined
+            ok && f.smokeSecondsMedian !== undefined
                 ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
                     (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
                 : '',
-            f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+            ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
             f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
             f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
         ];
     });
     return [['allocator', 'result', 'wasm', 'boot (median)', 'peak memory', 'build', 'cache'], ...rows];
 }
+const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 // EXTERNAL MODULE: ./src/record.ts
 var record = __webpack_require__(94846);

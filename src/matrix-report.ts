@@ -113,26 +113,31 @@ export function bar(value: number | undefined, max: number, width = 12): string 
 
 /** The summary's table rows for one group: header first; HTML-escaped text cells. */
 export function groupTable(group: Group): string[][] {
+  // A failed run's boot time is the time to its failure: only passing cells show boot and memory.
+  const passed = (r: CellRecord): boolean => r.result === 'passed';
   const max = (pick: (r: CellRecord) => number | undefined): number =>
-    Math.max(0, ...group.records.map((r) => pick(r) ?? 0));
+    Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
   const maxBoot = max((r) => r.figures.smokeSecondsMedian);
   const maxRss = max((r) => r.figures.smokePeakRss);
   const rows = group.records.map((r) => {
     const f = r.figures;
+    const ok = passed(r);
     const mark = r === group.best ? ' ★' : '';
     const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
     return [
       escapeHtml(`${r.allocator}${used}${mark}`),
-      r.result === 'passed' ? '✅ passed' : `❌ ${escapeHtml(failureText(r))}`,
+      ok ? '✅ passed' : `❌ ${escapeHtml(clip(failureText(r), 90))}`,
       f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
-      f.smokeSecondsMedian !== undefined
+      ok && f.smokeSecondsMedian !== undefined
         ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
           (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
         : '',
-      f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+      ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
       f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
       f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
     ];
   });
   return [['allocator', 'result', 'wasm', 'boot (median)', 'peak memory', 'build', 'cache'], ...rows];
 }
+
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

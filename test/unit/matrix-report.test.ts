@@ -92,6 +92,9 @@ describe('groupRecords', () => {
     expect(rows[0]![3]).toBe(`${'█'.repeat(12)} 4.00 s (max 5.00 s)`);
     expect(rows[1]![3]).toBe(`${'█'.repeat(6)} 2.00 s`);
     expect(rows[2]![1]).toBe('❌ smoke-timeout at smoke');
+    // A failed boot's time is the time to its failure: not shown as a boot figure.
+    expect(rows[2]![3]).toBe('');
+    expect(rows[2]![4]).toBe('');
   });
 });
 
