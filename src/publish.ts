@@ -4,11 +4,11 @@
 // Only runs after the conversion and the smoke boot passed (the caller's job). The heavy
 // clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
 // that need them, so a run that publishes nothing never pays for them.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import type { Inputs, Target } from './types.js';
+import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release.js';
 
 export interface Built {
@@ -37,117 +37,6 @@ export const OUTPUT_NAMES: Record<keyof PublishOutputs, string> = {
   releaseAssetUrl: 'release-asset-url',
   releaseChecksumUrl: 'release-checksum-url',
 };
-
-/**
- * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
- * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
- * at a fraction of the CPU time.
- */
-export const DEFAULT_COMPRESSION_LEVEL = 1;
-
-// ---------------------------------------------------------------------------------------
-// Pure name derivations and validation
-
-/** Characters the artifact service refuses in a name (as @actions/artifact checks them). */
-const INVALID_ARTIFACT_NAME_CHARS: [string, string][] = [
-  ['"', 'double quote "'],
-  [':', 'colon :'],
-  ['<', 'less than <'],
-  ['>', 'greater than >'],
-  ['|', 'vertical bar |'],
-  ['*', 'asterisk *'],
-  ['?', 'question mark ?'],
-  ['\r', 'carriage return \\r'],
-  ['\n', 'line feed \\n'],
-  ['\\', 'backslash \\'],
-  ['/', 'forward slash /'],
-];
-
-/** Error message for a user-given artifact name, or undefined when the service accepts it. */
-export function validateArtifactName(name: string): string | undefined {
-  if (name.trim() === '') return 'artifact-name is empty';
-  const bad = INVALID_ARTIFACT_NAME_CHARS.filter(([ch]) => name.includes(ch)).map(([, label]) => label);
-  if (bad.length > 0) {
-    return (
-      `artifact-name ${JSON.stringify(name)} contains ${bad.join(', ')}; artifact names cannot contain ` +
-      `" : < > | * ? \\ / or CR/LF (the artifact service refuses them)`
-    );
-  }
-  return undefined;
-}
-
-/**
- * Error message for a user-given release asset name, or undefined. GitHub silently renames
- * asset names with characters outside [A-Za-z0-9._+-] or a leading/trailing period; the
- * action then could not find its own asset again on a re-run, so such names are refused.
- */
-export function validateAssetName(name: string): string | undefined {
-  if (name === '') return 'asset-name is empty';
-  const bad = [...new Set(name.replace(/[A-Za-z0-9._+-]/g, ''))];
-  if (bad.length > 0) {
-    return (
-      `asset-name ${JSON.stringify(name)} contains ${bad.map((c) => JSON.stringify(c)).join(' ')}; ` +
-      `use only letters, digits and . _ + - (GitHub renames other characters)`
-    );
-  }
-  if (name.startsWith('.') || name.endsWith('.')) {
-    return `asset-name ${JSON.stringify(name)} starts or ends with a period (GitHub renames such assets)`;
-  }
-  return undefined;
-}
-
-const MAX_IMAGE_PART = 80;
-
-/** The image reference in safe characters: `ghcr.io/org/app:1.0` -> `ghcr.io_org_app-1.0`. */
-export function safeImagePart(image: string): string {
-  let ref = image.trim();
-  let digest = '';
-  const at = ref.indexOf('@');
-  if (at >= 0) {
-    const d = ref.slice(at + 1);
-    ref = ref.slice(0, at);
-    const m = /^([a-z0-9]+):([0-9a-f]+)$/i.exec(d);
-    digest = m ? `${m[1]}-${m[2]!.slice(0, 12)}` : d;
-  }
-  // The registry default and the official-image namespace carry no information.
-  ref = ref.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  let s = ref.replaceAll('/', '_') + (digest ? `-${digest}` : '');
-  s = sanitize(s);
-  if (s.length > MAX_IMAGE_PART) {
-    // Keep names distinct when long references share a prefix.
-    const h = createHash('sha256').update(image).digest('hex').slice(0, 8);
-    s = `${s.slice(0, MAX_IMAGE_PART - 9).replace(/[-_.]+$/, '')}-${h}`;
-  }
-  return s || 'image';
-}
-
-/** Only [A-Za-z0-9._-]: other runs become `-`; no leading/trailing separators. */
-function sanitize(s: string): string {
-  return s
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-_.]+|[-_.]+$/g, '');
-}
-
-type NameInputs = Pick<Inputs, 'image' | 'targetArch' | 'target' | 'allocator'>;
-
-/**
- * Default artifact name: distinct for every matrix cell over image, target-arch, target and
- * allocator, with no configuration. `alpine:3.20` amd64 wasi emmalloc -> `alpine-3.20-amd64-wasi-emmalloc`.
- */
-export function defaultArtifactName(inputs: NameInputs): string {
-  const arch = sanitize(inputs.targetArch.replaceAll('/', '_')) || 'arch';
-  return [safeImagePart(inputs.image), arch, inputs.target, inputs.allocator].join('-');
-}
-
-/** Default release asset name: the artifact name with `.wasm` (wasi) or `.tar.gz` (js). */
-export function defaultAssetName(inputs: NameInputs): string {
-  return defaultArtifactName(inputs) + assetExtension(inputs.target);
-}
-
-export function assetExtension(target: Target): string {
-  return target === 'js' ? '.tar.gz' : '.wasm';
-}
 
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number | string): string | undefined {
@@ -259,8 +148,8 @@ async function uploadWorkflowArtifact(
 ): Promise<{ id: string; url?: string; digest?: string } | undefined> {
   const env = deps.env ?? process.env;
   const name = inputs.artifactName || defaultArtifactName(inputs);
-  const invalid = validateArtifactName(name);
-  if (invalid) throw new Error(invalid);
+  const invalid = artifactNameProblem(name);
+  if (invalid) throw new Error(`artifact-name ${invalid}`);
 
   if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
     core.warning(
@@ -291,7 +180,7 @@ async function uploadWorkflowArtifact(
         if (errorName(err) !== 'ArtifactNotFoundError') throw err;
       }
     }
-    const level = inputs.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
+    const level = inputs.compressionLevel;
     core.info(
       `Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
