@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import type { Inputs, Target } from './types.js';
+import { walkFolder } from './files.js';
 import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release.js';
 
@@ -58,22 +59,16 @@ export function isGhes(serverUrl: string | undefined): boolean {
   return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
 }
 
-/** The files of an artifact and their root: one wasm file, or every file under a js directory. */
-export function artifactFiles(built: Pick<Built, 'path' | 'target'>): { files: string[]; root: string } {
+/** The files of an artifact and their root: one wasm file, or every file under a js directory (walkFolder). */
+export async function artifactFiles(built: Pick<Built, 'path' | 'target'>): Promise<{ files: string[]; root: string }> {
   const p = path.resolve(built.path);
   if (built.target === 'wasi' && fs.statSync(p).isFile()) {
     return { files: [p], root: path.dirname(p) };
   }
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() || (entry.isSymbolicLink() && fs.statSync(full).isFile())) files.push(full);
-    }
-  };
-  walk(p);
-  return { files, root: p };
+  // walkFolder's paths are below the folder's real path; the artifact names files relative to root.
+  const root = fs.realpathSync(p);
+  const files = (await walkFolder(root)).filter((e) => e.type === 'file').map((e) => e.abs);
+  return { files, root };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -159,7 +154,7 @@ async function uploadWorkflowArtifact(
     return undefined;
   }
 
-  const { files, root } = artifactFiles(built);
+  const { files, root } = await artifactFiles(built);
   if (files.length === 0) throw new Error(`Nothing to upload: ${built.path} holds no files`);
 
   let client = deps.artifactClient;

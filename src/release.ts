@@ -4,11 +4,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
 import * as core from '@actions/core';
 import { sha256File } from './hash.js';
+import { writeDeterministicTarGz } from './tarball.js';
 import type { Target } from './types.js';
 
 export interface ReleaseDeps {
@@ -367,85 +366,4 @@ function isAlreadyExists(err: unknown): boolean {
   if (e.status !== 422) return false;
   const data = e.response?.data as { errors?: { code?: string }[] } | undefined;
   return Boolean(data?.errors?.some((x) => x.code === 'already_exists'));
-}
-
-// ---------------------------------------------------------------------------------------
-// Deterministic .tar.gz of a directory (no dependency, no system tar): entries sorted by
-// path, mtime 0, uid/gid 0, no user names, mode 0644 or 0755; gzip without name or time.
-
-export async function writeDeterministicTarGz(dir: string, outFile: string): Promise<void> {
-  const entries = collect(path.resolve(dir), '');
-  async function* tar(): AsyncGenerator<Buffer> {
-    for (const e of entries) {
-      if (e.type === 'dir') {
-        yield header(e.rel + '/', 0, 0o755, '5');
-      } else {
-        yield header(e.rel, e.size, e.mode, '0');
-        for await (const chunk of fs.createReadStream(e.abs)) yield chunk as Buffer;
-        const pad = (512 - (e.size % 512)) % 512;
-        if (pad) yield Buffer.alloc(pad);
-      }
-    }
-    yield Buffer.alloc(1024);
-  }
-  await pipeline(Readable.from(tar()), zlib.createGzip({ level: 9 }), fs.createWriteStream(outFile));
-}
-
-interface Entry {
-  rel: string;
-  abs: string;
-  type: 'dir' | 'file';
-  size: number;
-  mode: number;
-}
-
-function collect(root: string, rel: string): Entry[] {
-  const out: Entry[] = [];
-  const names = fs.readdirSync(path.join(root, rel)).sort();
-  for (const name of names) {
-    const r = rel ? `${rel}/${name}` : name;
-    const abs = path.join(root, r);
-    const st = fs.statSync(abs); // follows symlinks: the archive holds their targets
-    if (st.isDirectory()) {
-      out.push({ rel: r, abs, type: 'dir', size: 0, mode: 0o755 });
-      out.push(...collect(root, r));
-    } else if (st.isFile()) {
-      out.push({ rel: r, abs, type: 'file', size: st.size, mode: st.mode & 0o111 ? 0o755 : 0o644 });
-    }
-  }
-  return out;
-}
-
-function header(name: string, size: number, mode: number, type: '0' | '5'): Buffer {
-  const h = Buffer.alloc(512);
-  let base = name;
-  let prefix = '';
-  if (Buffer.byteLength(name) > 100) {
-    // ustar: split at a slash into prefix (<=155) and name (<=100).
-    const i = name.lastIndexOf('/', name.length - 2);
-    prefix = name.slice(0, i);
-    base = name.slice(i + 1);
-    if (i < 0 || Buffer.byteLength(base) > 100 || Buffer.byteLength(prefix) > 155) {
-      throw new ReleaseError(`Path too long for the release tarball: ${name}`);
-    }
-  }
-  if (size > 0o77777777777) throw new ReleaseError(`File too large for the release tarball: ${name}`);
-  h.write(base, 0, 100, 'utf8');
-  h.write(octal(mode, 7), 100);
-  h.write(octal(0, 7), 108);
-  h.write(octal(0, 7), 116);
-  h.write(octal(size, 11), 124);
-  h.write(octal(0, 11), 136);
-  h.fill(' ', 148, 156);
-  h.write(type, 156);
-  h.write('ustar\u000000', 257, 'binary');
-  h.write(prefix, 345, 155, 'utf8');
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\u0000 ', 148, 'binary');
-  return h;
-}
-
-function octal(n: number, width: number): string {
-  return n.toString(8).padStart(width, '0') + '\u0000';
 }
