@@ -88,6 +88,11 @@ export interface ArtifactClientLike {
 export interface PublishDeps extends ReleaseDeps {
   env?: NodeJS.ProcessEnv;
   artifactClient?: ArtifactClientLike;
+  /**
+   * Time limit of the artifact upload in ms (default 5 min plus 1 s per MiB of files), and of
+   * deleting an earlier attempt's artifact (5 min). @actions/artifact has no time limit of its own.
+   */
+  artifactTimeoutMs?: number;
   /** Receives each output as soon as it is known (default: core.setOutput). */
   onOutput?: (name: string, value: string) => void;
 }
@@ -169,7 +174,11 @@ async function uploadWorkflowArtifact(
     // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
     if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
       try {
-        const del = await client.deleteArtifact(name);
+        const del = await withTimeout(
+          client.deleteArtifact(name),
+          deps.artifactTimeoutMs ?? 300_000,
+          `Deleting the artifact '${name}' of an earlier attempt`,
+        );
         core.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
       } catch (err) {
         if (errorName(err) !== 'ArtifactNotFoundError') throw err;
@@ -180,10 +189,16 @@ async function uploadWorkflowArtifact(
       `Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
     );
-    const res = await client.uploadArtifact(name, files, root, {
-      compressionLevel: level,
-      ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
-    });
+    let bytes = 0;
+    for (const f of files) bytes += fs.statSync(f).size;
+    const res = await withTimeout(
+      client.uploadArtifact(name, files, root, {
+        compressionLevel: level,
+        ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
+      }),
+      deps.artifactTimeoutMs ?? 300_000 + Math.ceil(bytes / 1_048_576) * 1000,
+      `Uploading the artifact '${name}'`,
+    );
     if (res.id === undefined) throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
     const url = artifactUrl(env, res.id);
     core.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
@@ -200,6 +215,25 @@ async function uploadWorkflowArtifact(
       );
     }
     throw err;
+  }
+}
+
+/**
+ * `promise`, or an error naming `what` when it has not settled within `ms`. The work itself
+ * is not stopped (the library offers no way); the action's process ends after the step.
+ */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
