@@ -1,4 +1,4 @@
-// Publish stage (issue 6): upload the converted wasm as a workflow artifact and, when a
+// Publish stage: upload the converted wasm as a workflow artifact and, when a
 // release tag is given, as a release asset with a `sha256sum` checksum file.
 //
 // Only runs after the conversion and the smoke boot passed (the caller's job). The heavy

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import { sha256File } from './hash.js';
 import { FileBody, ReleaseApi, ReleaseError, type ReleaseApiOptions } from './release-api.js';
-import { writeDeterministicTarGz } from './tarball.js';
 import type { Target } from './types.js';
 
 export { ReleaseError } from './release-api.js';
@@ -55,6 +54,8 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
     const dir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'c2w-release-'));
     file = path.join(dir, req.assetName);
     cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+    // tar-stream is loaded only on this path, like the other heavy modules.
+    const { writeDeterministicTarGz } = await import('./tarball.js');
     await writeDeterministicTarGz(req.path, file);
   }
   try {
