@@ -150,7 +150,7 @@ export class ReleaseApi {
         core.info(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
         return false;
       };
-    // Groups shared by every Octokit of this process, as the plugin's own defaults are.
+    // Only when asked (tests): write groups with a shorter spacing than the plugin's own.
     const spacing =
       opts.writeSpacingMs === undefined
         ? {}
@@ -166,7 +166,7 @@ export class ReleaseApi {
         request: {
           ...defaults.request,
           fetch: timedFetch(baseFetch, (init) => {
-            // An upload streams its body: one more second per MiB (GitHub takes uploads far faster).
+            // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
             const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
             return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
           }),
