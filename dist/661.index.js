@@ -219,7 +219,7 @@ async function restoreLayers(inputs, keys, dir) {
     }
     plan.restored = true;
     plan.exactHit = matchedKey === keys.primary;
-    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir);
+    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .tE)(dir);
     _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
     return { plan, keys, matchedKey, size };
 }
@@ -246,7 +246,7 @@ async function saveLayers(dir, primaryKey) {
         if (id === -1)
             _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir)} bytes) under ${primaryKey}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .tE)(dir)} bytes) under ${primaryKey}.`);
     }
     catch (e) {
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache save failed: ${e.message}`);
@@ -306,42 +306,79 @@ function setRunner(runner) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ listFiles),
-/* harmony export */   t: () => (/* binding */ dirSize)
+/* harmony export */   aI: () => (/* binding */ walkFolder),
+/* harmony export */   hl: () => (/* binding */ UnsafeLinkError),
+/* harmony export */   tE: () => (/* binding */ dirSize)
 /* harmony export */ });
+/* unused harmony exports isInside, listFiles */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Walking an output or cache folder.
+// Walking an output or cache folder: the one walker behind the `sha256` listing, the artifact's
+// file list and the release tarball, so all three see the same files in the same order.
 
 
-/** Relative paths (with `/`) of every regular file below `dir`, sorted. */
-async function listFiles(dir, prefix = '') {
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, prefix), { withFileTypes: true });
-    const files = [];
-    for (const e of entries) {
-        const rel = prefix ? `${prefix}/${e.name}` : e.name;
-        if (e.isDirectory())
-            files.push(...(await listFiles(dir, rel)));
-        else if (e.isFile())
-            files.push(rel);
+class UnsafeLinkError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafeLinkError';
     }
-    return files.sort();
 }
-/** Bytes of the regular files below `dir`; 0 when it does not exist. */
+/**
+ * Every directory and regular file below `dir`, sorted by `rel` (code unit order, so a
+ * directory comes right before what it holds). The one symlink rule: a symlink to a regular
+ * file inside the folder counts as that file (its content is published under the link's
+ * name); any other symlink (to a directory, outside the folder, dangling) is refused, since
+ * following it could publish files from outside the output or loop. Other kinds (sockets,
+ * fifos) are skipped.
+ */
+async function walkFolder(dir) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
+    const out = [];
+    const visit = async (rel) => {
+        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, rel), { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, r);
+            if (e.isDirectory()) {
+                out.push({ rel: r, abs, type: 'dir', size: 0, executable: true });
+                await visit(r);
+            }
+            else if (e.isFile()) {
+                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
+            }
+            else if (e.isSymbolicLink()) {
+                const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(abs).catch(() => undefined);
+                const inside = target !== undefined && isInside(root, target);
+                const st = target === undefined ? undefined : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
+                if (!inside || !st?.isFile()) {
+                    throw new UnsafeLinkError(`${node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, r)} is a symlink to ${target ?? 'nothing'}, ${target === undefined ? 'which does not exist' : inside ? 'not a regular file' : 'outside the folder'}: only symlinks to files inside the folder are published`);
+                }
+                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
+            }
+        }
+    };
+    await visit('');
+    return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+/** True when `p` is `root` or below it (both absolute, symlinks resolved). */
+function isInside(root, p) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel));
+}
+/** Relative paths (with `/`) of every file below `dir` as walkFolder sees them, sorted. */
+async function listFiles(dir) {
+    return (await walkFolder(dir)).filter((e) => e.type === 'file').map((e) => e.rel);
+}
+/** Bytes of the files below `dir`; 0 when it does not exist. */
 async function dirSize(dir) {
-    let files;
     try {
-        files = await listFiles(dir);
+        return (await walkFolder(dir)).reduce((n, e) => n + e.size, 0);
     }
     catch {
         return 0;
     }
-    let total = 0;
-    for (const f of files)
-        total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, f))).size;
-    return total;
 }
 
 

@@ -179,7 +179,7 @@ async function publishDraft(req) {
     const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo)
         throw new Error('GITHUB_REPOSITORY is not set as owner/repo');
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
     const octokit = getOctokit(req.token, {
         baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     });
@@ -306,7 +306,7 @@ async function reportMain() {
         const inputs = parseReportInputs((name) => core/* getInput */.V4(name));
         if (inputs.githubToken)
             core/* setSecret */.Pq(inputs.githubToken);
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         const store = new DefaultArtifactClient();
         const { records, names } = await readRecords(store);
         const passed = records.filter((r) => r.result === 'passed').length;

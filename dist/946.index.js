@@ -218,35 +218,6 @@ function packInfo(command, env, nowSeconds) {
 
 /***/ }),
 
-/***/ 56495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ sha256File),
-/* harmony export */   f: () => (/* binding */ sha256Text)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-// sha256 as lower-case hex: of a file, streamed (c2w outputs are hundreds of MB), or of a string.
-
-
-
-async function sha256File(file) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file), hash);
-    return hash.digest('hex');
-}
-function sha256Text(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
-}
-
-
-/***/ }),
-
 /***/ 71878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -273,10 +244,12 @@ __webpack_require__.d(__webpack_exports__, {
   yL: () => (/* binding */ oneOf)
 });
 
-// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, lines, parseInputs
+// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseInputs
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 ;// CONCATENATED MODULE: ./src/image-ref.ts
@@ -350,8 +323,8 @@ function parseImageReference(ref) {
     return result;
 }
 
-// EXTERNAL MODULE: ./src/publish.ts + 1 modules
-var publish = __webpack_require__(80874);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(46455);
 // EXTERNAL MODULE: ./src/c2w-info.ts
 var c2w_info = __webpack_require__(72414);
 // EXTERNAL MODULE: ./src/smoke-expect.ts
@@ -368,11 +341,18 @@ var allocators = __webpack_require__(57609);
 
 
 
+
 const DEFAULT_C2W_VERSION = 'v0.8.4';
 const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container2wasm/releases/download';
 const TARGET_ARCHES = ['amd64', 'riscv64', 'aarch64', 'arm', '386', 'ppc64le', 's390x', 'mips64le'];
 const DEFAULT_SMOKE_COMMAND = ['echo', 'c2w-smoke-ok'];
 const DEFAULT_SMOKE_EXPECT = '^c2w-smoke-ok\\s*$';
+/**
+ * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
+ * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
+ * at a fraction of the CPU time.
+ */
+const DEFAULT_COMPRESSION_LEVEL = 1;
 class InputError extends Error {
     input;
     constructor(input, detail) {
@@ -517,11 +497,11 @@ function parseInputs(get) {
     const uploadArtifact = bool(get, 'upload-artifact', true);
     const record = bool(get, 'record', true);
     const artifactName = get('artifact-name').trim() || undefined;
-    const artifactNameError = artifactName === undefined ? undefined : (0,publish/* validateArtifactName */.YG)(artifactName);
+    const artifactNameError = artifactName === undefined ? undefined : (0,names/* artifactNameProblem */.NH)(artifactName);
     if (artifactNameError)
-        throw new InputError('artifact-name', artifactNameError.replace(/^artifact-name /, ''));
+        throw new InputError('artifact-name', artifactNameError);
     const retentionDays = integer(get, 'retention-days', 1, 90);
-    const compressionLevel = integer(get, 'compression-level', 0, 9) ?? publish/* DEFAULT_COMPRESSION_LEVEL */.Wv;
+    const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
     const releaseTag = get('release-tag').trim() || undefined;
     if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
         throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
@@ -529,9 +509,12 @@ function parseInputs(get) {
     const releaseCreate = bool(get, 'release-create', true);
     const releaseOverwrite = bool(get, 'release-overwrite', true);
     const assetName = get('asset-name').trim() || undefined;
-    const assetNameError = assetName === undefined ? undefined : (0,publish/* validateAssetName */.EA)(assetName);
+    const assetNameError = assetName === undefined ? undefined : (0,names/* assetNameProblem */.pr)(assetName);
     if (assetNameError)
-        throw new InputError('asset-name', assetNameError.replace(/^asset-name /, ''));
+        throw new InputError('asset-name', assetNameError);
+    if (releaseTag !== undefined && githubToken.trim() === '') {
+        throw new InputError('github-token', 'is empty: release-tag needs a token with contents: write (the default is github.token)');
+    }
     return {
         image,
         allocator,
@@ -569,16 +552,17 @@ function parseInputs(get) {
 }
 /**
  * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
- * needs the machine (the custom Dockerfile exists) or would otherwise only fail after an hour's
- * build (the smoke command fits c2w's 1024-byte budget).
+ * needs the machine (the custom Dockerfile is a file, the output is a place of its own in the
+ * workspace) or would otherwise only fail after an hour's build (the smoke command fits c2w's
+ * 1024-byte budget).
  */
 function getInputs() {
     const inputs = parseInputs((name) => core/* getInput */.V4(name));
     if (inputs.githubToken)
         core/* setSecret */.Pq(inputs.githubToken);
-    if (inputs.dockerfile !== undefined && !(0,external_node_fs_.existsSync)(inputs.dockerfile)) {
-        throw new InputError('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
-    }
+    if (inputs.dockerfile !== undefined)
+        checkDockerfile(inputs.dockerfile);
+    checkOutputPlace(inputs.target, inputs.output, process.env.GITHUB_WORKSPACE || process.cwd());
     if (inputs.smoke && inputs.target === 'wasi') {
         const budget = (0,c2w_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
         if (!budget.ok)
@@ -586,470 +570,90 @@ function getInputs() {
     }
     return inputs;
 }
+/** The custom Dockerfile must be a regular file (c2w reads it; a directory fails only after the download). */
+function checkDockerfile(file) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(file);
+    }
+    catch {
+        throw new InputError('dockerfile', `names '${file}', which does not exist`);
+    }
+    if (!st.isFile())
+        throw new InputError('dockerfile', `names '${file}', which is not a regular file`);
+}
+/** `p` with every symlink in its existing part resolved (the rest may not exist yet). */
+function realPathOf(p) {
+    const abs = external_node_path_.resolve(p);
+    try {
+        return (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch {
+        const parent = external_node_path_.dirname(abs);
+        return parent === abs ? abs : external_node_path_.join(realPathOf(parent), external_node_path_.basename(abs));
+    }
+}
+/**
+ * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
+ * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
+ * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
+ * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
+ * against the current directory, as c2w resolves them.
+ */
+function checkOutputPlace(target, output, workspace) {
+    const ws = realPathOf(workspace);
+    const out = realPathOf(output);
+    const rel = external_node_path_.relative(ws, out);
+    const shown = output === external_node_path_.resolve(output) ? `'${output}'` : `'${output}' (${out})`;
+    if (rel === '') {
+        throw new InputError('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
+    }
+    if (rel.startsWith('..') || external_node_path_.isAbsolute(rel)) {
+        const ancestor = external_node_path_.relative(out, ws);
+        const where = !ancestor.startsWith('..') && !external_node_path_.isAbsolute(ancestor) ? 'an ancestor of' : 'outside';
+        throw new InputError('output', `${shown} is ${where} the workspace ${ws}: give a path inside it, such as out/`);
+    }
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(out);
+    }
+    catch {
+        return; // absent: c2w creates it
+    }
+    if (target === 'wasi') {
+        if (st.isDirectory())
+            throw new InputError('output', `${shown} is a directory; target 'wasi' writes one file`);
+        return;
+    }
+    if (!st.isDirectory())
+        throw new InputError('output', `${shown} exists and is not a directory`);
+    const present = (0,external_node_fs_.readdirSync)(out);
+    if (present.length > 0) {
+        throw new InputError('output', `${shown} already holds ${present.length} entr${present.length === 1 ? 'y' : 'ies'} ` +
+            `(${present.sort().slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): ` +
+            `everything in a js output directory is published, so it must be empty or absent before the build`);
+    }
+}
 
 
 /***/ }),
 
-/***/ 7729:
+/***/ 46455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */   Hd: () => (/* binding */ defaultAssetName),
+/* harmony export */   NH: () => (/* binding */ artifactNameProblem),
+/* harmony export */   Vb: () => (/* binding */ defaultArtifactName),
+/* harmony export */   pr: () => (/* binding */ assetNameProblem)
 /* harmony export */ });
-// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
-// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
-var Outputs;
-(function (Outputs) {
-    Outputs["WasmPath"] = "wasm-path";
-    Outputs["WasmSize"] = "wasm-size";
-    Outputs["Sha256"] = "sha256";
-    Outputs["Allocator"] = "allocator";
-    Outputs["RejectedAllocators"] = "rejected-allocators";
-    Outputs["C2wVersion"] = "c2w-version";
-    Outputs["BuildSeconds"] = "build-seconds";
-    Outputs["CacheHit"] = "cache-hit";
-    Outputs["CachePrimaryKey"] = "cache-primary-key";
-    Outputs["CacheMatchedKey"] = "cache-matched-key";
-    Outputs["CacheSize"] = "cache-size";
-    Outputs["SmokeResult"] = "smoke-result";
-    Outputs["SmokeSeconds"] = "smoke-seconds";
-    Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
-    Outputs["SmokePeakRss"] = "smoke-peak-rss";
-    Outputs["SmokeOutput"] = "smoke-output";
-    Outputs["ArtifactId"] = "artifact-id";
-    Outputs["ArtifactUrl"] = "artifact-url";
-    Outputs["ArtifactDigest"] = "artifact-digest";
-    Outputs["ReleaseId"] = "release-id";
-    Outputs["ReleaseAssetUrl"] = "release-asset-url";
-    Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
-})(Outputs || (Outputs = {}));
+/* unused harmony exports safeImagePart, assetExtension */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Names of what the action publishes: the rules a user-given artifact or release asset name must
+// follow (each validator returns the bare reason, for the inputs module to attach to the input's
+// name), and the default names derived from the matrix cell.
 
-
-/***/ }),
-
-/***/ 80874:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Wv: () => (/* binding */ DEFAULT_COMPRESSION_LEVEL),
-  Vb: () => (/* binding */ defaultArtifactName),
-  Hd: () => (/* binding */ defaultAssetName),
-  mk: () => (/* binding */ publish),
-  YG: () => (/* binding */ validateArtifactName),
-  EA: () => (/* binding */ validateAssetName)
-});
-
-// UNUSED EXPORTS: OUTPUT_NAMES, artifactFiles, artifactUrl, assetExtension, isGhes, safeImagePart
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./src/outputs.ts
-var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: ./src/hash.ts
-var hash = __webpack_require__(56495);
-;// CONCATENATED MODULE: ./src/release.ts
-// Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
-// upload the wasm (a deterministic .tar.gz for js) and `<asset>.sha256`, through
-// @actions/github's Octokit (loaded on demand; honours GITHUB_API_URL).
-
-
-
-
-
-
-
-
-class ReleaseError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ReleaseError';
-    }
-}
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function publishReleaseAsset(req, deps = {}) {
-    const env = deps.env ?? process.env;
-    if (!req.token)
-        throw new ReleaseError('github-token is empty: a token with contents: write is needed for release-tag');
-    core/* setSecret */.Pq(req.token);
-    const [owner, repo] = (req.repository ?? '').split('/');
-    if (!owner || !repo)
-        throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
-    // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
-    let file = req.path;
-    let cleanup;
-    if (req.target === 'js') {
-        const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-release-'));
-        file = external_node_path_.join(dir, req.assetName);
-        cleanup = () => external_node_fs_.rmSync(dir, { recursive: true, force: true });
-        await writeDeterministicTarGz(req.path, file);
-    }
-    try {
-        const sha256 = await (0,hash/* sha256File */.Q)(file);
-        if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
-            throw new ReleaseError(`${file} changed after conversion: sha256 ${sha256}, expected ${req.sha256}; refusing to publish it`);
-        }
-        const size = external_node_fs_.statSync(file).size;
-        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-        const octokit = getOctokit(req.token, {
-            baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-            // Octokit's default logger prints warnings to the console; route them through core.
-            log: {
-                debug: () => { },
-                info: () => { },
-                warn: (m) => core/* warning */.$e(m),
-                error: (m) => core/* error */.z3(m),
-            },
-        });
-        const api = new Api(octokit.request, owner, repo, deps);
-        const release = await api.findOrCreateRelease(req.tag, req.create);
-        core/* info */.pq(`Release ${req.tag}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
-        const asset = await api.putAsset(release, req.assetName, req.overwrite, {
-            size,
-            contentType: req.target === 'js' ? 'application/gzip' : 'application/wasm',
-            body: () => external_node_fs_.createReadStream(file),
-        });
-        const checksumName = `${req.assetName}.sha256`;
-        const checksum = Buffer.from(sha256sumLine(sha256, req.assetName));
-        const sum = await api.putAsset(release, checksumName, req.overwrite, {
-            size: checksum.length,
-            contentType: 'text/plain',
-            body: () => checksum,
-        });
-        return { releaseId: release.id, assetUrl: asset.browser_download_url, checksumUrl: sum.browser_download_url };
-    }
-    finally {
-        cleanup?.();
-    }
-}
-/** One line as `sha256sum` prints it (text mode: two spaces). */
-function sha256sumLine(hex, name) {
-    return `${hex}  ${name}\n`;
-}
-class Api {
-    assets;
-    request;
-    owner;
-    repo;
-    deps;
-    constructor(request, owner, repo, deps) {
-        this.request = request;
-        this.owner = owner;
-        this.repo = repo;
-        this.deps = deps;
-    }
-    /** Calls the API, retrying 5xx and rate-limit answers with bounded exponential backoff. */
-    async call(what, route, params = {}) {
-        const max = this.deps.maxAttempts ?? 4;
-        const base = this.deps.baseDelayMs ?? 2000;
-        const cap = this.deps.maxDelayMs ?? 60_000;
-        const sleep = this.deps.sleep ?? defaultSleep;
-        for (let attempt = 1;; attempt++) {
-            try {
-                const p = typeof params === 'function' ? params() : params;
-                const res = await this.request(route, { owner: this.owner, repo: this.repo, ...p });
-                return res.data;
-            }
-            catch (err) {
-                const e = err;
-                const retryable = isRetryable(e);
-                if (!retryable || attempt >= max)
-                    throw err;
-                const retryAfter = Number(e.response?.headers?.['retry-after']);
-                const delay = Math.min(cap, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : base * 2 ** (attempt - 1));
-                core/* info */.pq(`${what}: ${e.status ?? 'network error'} ${apiMessage(e)}; retrying in ${Math.round(delay / 1000)} s (attempt ${attempt + 1} of ${max})`);
-                await sleep(delay);
-            }
-        }
-    }
-    async findOrCreateRelease(tag, create) {
-        try {
-            return await this.call('Get release by tag', 'GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
-        }
-        catch (err) {
-            if (err.status !== 404)
-                throw this.fail(`Getting the release of tag ${tag}`, err);
-        }
-        // The by-tag endpoint does not return drafts: look for a draft from an earlier run.
-        for (let page = 1; page <= 10; page++) {
-            let list;
-            try {
-                list = await this.call('List releases', 'GET /repos/{owner}/{repo}/releases', {
-                    per_page: 100,
-                    page,
-                });
-            }
-            catch (err) {
-                throw this.fail('Listing releases', err);
-            }
-            const found = list.find((r) => r.tag_name === tag);
-            if (found)
-                return found;
-            if (list.length < 100)
-                break;
-        }
-        if (!create) {
-            throw new ReleaseError(`No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`);
-        }
-        core/* info */.pq(`Creating draft release ${tag}`);
-        try {
-            return await this.call('Create release', 'POST /repos/{owner}/{repo}/releases', {
-                tag_name: tag,
-                name: tag,
-                draft: true,
-            });
-        }
-        catch (err) {
-            throw this.fail(`Creating a draft release for tag ${tag}`, err);
-        }
-    }
-    async listAssets(release, refresh = false) {
-        if (this.assets && !refresh)
-            return this.assets;
-        const all = [];
-        for (let page = 1;; page++) {
-            let list;
-            try {
-                list = await this.call('List release assets', 'GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
-                    release_id: release.id,
-                    per_page: 100,
-                    page,
-                });
-            }
-            catch (err) {
-                throw this.fail(`Listing the assets of release ${release.tag_name}`, err, release);
-            }
-            all.push(...list);
-            if (list.length < 100)
-                break;
-        }
-        this.assets = all;
-        return all;
-    }
-    /** Makes room for `name` (delete when overwriting, error otherwise). */
-    async clear(release, name, overwrite, refresh) {
-        const existing = (await this.listAssets(release, refresh)).find((a) => a.name === name);
-        if (!existing)
-            return;
-        if (!overwrite) {
-            throw new ReleaseError(`Release ${release.tag_name} already has an asset named ${name} (id ${existing.id}) and release-overwrite is false`);
-        }
-        core/* info */.pq(`Deleting the existing asset ${name} (id ${existing.id})`);
-        try {
-            await this.call('Delete release asset', 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-                asset_id: existing.id,
-            });
-        }
-        catch (err) {
-            if (err.status !== 404)
-                throw this.fail(`Deleting the existing asset ${name}`, err, release);
-        }
-        this.assets = this.assets?.filter((a) => a.id !== existing.id);
-    }
-    async putAsset(release, name, overwrite, content) {
-        await this.clear(release, name, overwrite, false);
-        for (let raced = false;; raced = true) {
-            core/* info */.pq(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
-            try {
-                // upload_url is a URI template (`.../assets{?name,label}`) on uploads.github.com
-                // (or the API host on GHES): Octokit expands it with `name`. A fresh body per attempt.
-                // The upload API needs a Content-Length: fetch sets it for a Buffer (a second one makes
-                // undici reject the request), a stream needs it given.
-                const asset = await this.call(`Upload ${name}`, `POST ${release.upload_url}`, () => {
-                    const data = content.body();
-                    const headers = { 'content-type': content.contentType };
-                    if (!Buffer.isBuffer(data))
-                        headers['content-length'] = String(content.size);
-                    return { name, headers, data };
-                });
-                this.assets?.push(asset);
-                return asset;
-            }
-            catch (err) {
-                if (!raced && isAlreadyExists(err)) {
-                    // Another job uploaded the same name between our listing and our upload.
-                    core/* info */.pq(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
-                    await this.clear(release, name, overwrite, true);
-                    continue;
-                }
-                throw this.fail(`Uploading ${name}`, err, release);
-            }
-        }
-    }
-    /** A failure with the API's own message, plus what to do for the cases users hit. */
-    fail(what, err, release) {
-        if (err instanceof ReleaseError)
-            return err;
-        const e = err;
-        const msg = apiMessage(e);
-        const status = e.status;
-        if (status === 401) {
-            return new ReleaseError(`${what} failed: 401 ${msg}. The github-token is invalid or expired; pass a valid token (the default is github.token).`);
-        }
-        if (status === 403 || status === 404) {
-            return new ReleaseError(`${what} failed: ${status} ${msg}. Check that ${this.owner}/${this.repo} exists and that the github-token ` +
-                `can write to it (permissions: contents: write).`);
-        }
-        if (status === 422 && (/immutable/i.test(msg) || (release && !release.draft && release.immutable))) {
-            return new ReleaseError(`${what} failed: 422 ${msg}. Release ${release?.tag_name ?? ''} is published and immutable: assets can only be ` +
-                `added while a release is a draft. Create the release as a draft (or let this action create it with ` +
-                `release-create: true), publish it after the uploads, or use a new tag.`);
-        }
-        return new ReleaseError(`${what} failed: ${status ?? ''} ${msg}`.replace(/\s+/g, ' ').trim());
-    }
-}
-function apiMessage(e) {
-    const data = e.response?.data;
-    if (data && typeof data === 'object' && data.message) {
-        const details = (data.errors ?? [])
-            .map((x) => x.message || [x.field, x.code].filter(Boolean).join(' '))
-            .filter(Boolean);
-        return details.length ? `${data.message} (${details.join('; ')})` : data.message;
-    }
-    return e.message ?? String(e);
-}
-function isRetryable(e) {
-    const s = e.status;
-    if (s === undefined)
-        return isNetwork(e);
-    if (s === 500 || s === 502 || s === 503 || s === 504 || s === 429)
-        return true;
-    if (s === 403) {
-        const h = e.response?.headers ?? {};
-        return h['x-ratelimit-remaining'] === '0' || h['retry-after'] !== undefined || /rate limit/i.test(apiMessage(e));
-    }
-    return false;
-}
-function isNetwork(e) {
-    return /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|fetch failed/i.test(String(e.message ?? ''));
-}
-function isAlreadyExists(err) {
-    const e = err;
-    if (e.status !== 422)
-        return false;
-    const data = e.response?.data;
-    return Boolean(data?.errors?.some((x) => x.code === 'already_exists'));
-}
-// ---------------------------------------------------------------------------------------
-// Deterministic .tar.gz of a directory (no dependency, no system tar): entries sorted by
-// path, mtime 0, uid/gid 0, no user names, mode 0644 or 0755; gzip without name or time.
-async function writeDeterministicTarGz(dir, outFile) {
-    const entries = collect(external_node_path_.resolve(dir), '');
-    async function* tar() {
-        for (const e of entries) {
-            if (e.type === 'dir') {
-                yield header(e.rel + '/', 0, 0o755, '5');
-            }
-            else {
-                yield header(e.rel, e.size, e.mode, '0');
-                for await (const chunk of external_node_fs_.createReadStream(e.abs))
-                    yield chunk;
-                const pad = (512 - (e.size % 512)) % 512;
-                if (pad)
-                    yield Buffer.alloc(pad);
-            }
-        }
-        yield Buffer.alloc(1024);
-    }
-    await (0,promises_.pipeline)(external_node_stream_.Readable.from(tar()), external_node_zlib_.createGzip({ level: 9 }), external_node_fs_.createWriteStream(outFile));
-}
-function collect(root, rel) {
-    const out = [];
-    const names = external_node_fs_.readdirSync(external_node_path_.join(root, rel)).sort();
-    for (const name of names) {
-        const r = rel ? `${rel}/${name}` : name;
-        const abs = external_node_path_.join(root, r);
-        const st = external_node_fs_.statSync(abs); // follows symlinks: the archive holds their targets
-        if (st.isDirectory()) {
-            out.push({ rel: r, abs, type: 'dir', size: 0, mode: 0o755 });
-            out.push(...collect(root, r));
-        }
-        else if (st.isFile()) {
-            out.push({ rel: r, abs, type: 'file', size: st.size, mode: st.mode & 0o111 ? 0o755 : 0o644 });
-        }
-    }
-    return out;
-}
-function header(name, size, mode, type) {
-    const h = Buffer.alloc(512);
-    let base = name;
-    let prefix = '';
-    if (Buffer.byteLength(name) > 100) {
-        // ustar: split at a slash into prefix (<=155) and name (<=100).
-        const i = name.lastIndexOf('/', name.length - 2);
-        prefix = name.slice(0, i);
-        base = name.slice(i + 1);
-        if (i < 0 || Buffer.byteLength(base) > 100 || Buffer.byteLength(prefix) > 155) {
-            throw new ReleaseError(`Path too long for the release tarball: ${name}`);
-        }
-    }
-    if (size > 0o77777777777)
-        throw new ReleaseError(`File too large for the release tarball: ${name}`);
-    h.write(base, 0, 100, 'utf8');
-    h.write(octal(mode, 7), 100);
-    h.write(octal(0, 7), 108);
-    h.write(octal(0, 7), 116);
-    h.write(octal(size, 11), 124);
-    h.write(octal(0, 11), 136);
-    h.fill(' ', 148, 156);
-    h.write(type, 156);
-    h.write('ustar\u000000', 257, 'binary');
-    h.write(prefix, 345, 155, 'utf8');
-    let sum = 0;
-    for (const b of h)
-        sum += b;
-    h.write(sum.toString(8).padStart(6, '0') + '\u0000 ', 148, 'binary');
-    return h;
-}
-function octal(n, width) {
-    return n.toString(8).padStart(width, '0') + '\u0000';
-}
-
-;// CONCATENATED MODULE: ./src/publish.ts
-// Publish stage (issue 6): upload the converted wasm as a workflow artifact and, when a
-// release tag is given, as a release asset with a `sha256sum` checksum file.
-//
-// Only runs after the conversion and the smoke boot passed (the caller's job). The heavy
-// clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
-// that need them, so a run that publishes nothing never pays for them.
-
-
-
-
-
-
-/** Maps each PublishOutputs field to the action output it is published as. */
-const OUTPUT_NAMES = {
-    artifactId: outputs/* Outputs */.t.ArtifactId,
-    artifactUrl: outputs/* Outputs */.t.ArtifactUrl,
-    artifactDigest: outputs/* Outputs */.t.ArtifactDigest,
-    releaseId: outputs/* Outputs */.t.ReleaseId,
-    releaseAssetUrl: outputs/* Outputs */.t.ReleaseAssetUrl,
-    releaseChecksumUrl: outputs/* Outputs */.t.ReleaseChecksumUrl,
-};
-/**
- * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
- * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
- * at a fraction of the CPU time.
- */
-const DEFAULT_COMPRESSION_LEVEL = 1;
-// ---------------------------------------------------------------------------------------
-// Pure name derivations and validation
 /** Characters the artifact service refuses in a name (as @actions/artifact checks them). */
 const INVALID_ARTIFACT_NAME_CHARS = [
     ['"', 'double quote "'],
@@ -1064,32 +668,32 @@ const INVALID_ARTIFACT_NAME_CHARS = [
     ['\\', 'backslash \\'],
     ['/', 'forward slash /'],
 ];
-/** Error message for a user-given artifact name, or undefined when the service accepts it. */
-function validateArtifactName(name) {
+/** Why the artifact service would refuse `name`, or undefined when it accepts it. */
+function artifactNameProblem(name) {
     if (name.trim() === '')
-        return 'artifact-name is empty';
+        return 'is empty';
     const bad = INVALID_ARTIFACT_NAME_CHARS.filter(([ch]) => name.includes(ch)).map(([, label]) => label);
     if (bad.length > 0) {
-        return (`artifact-name ${JSON.stringify(name)} contains ${bad.join(', ')}; artifact names cannot contain ` +
+        return (`${JSON.stringify(name)} contains ${bad.join(', ')}; artifact names cannot contain ` +
             `" : < > | * ? \\ / or CR/LF (the artifact service refuses them)`);
     }
     return undefined;
 }
 /**
- * Error message for a user-given release asset name, or undefined. GitHub silently renames
- * asset names with characters outside [A-Za-z0-9._+-] or a leading/trailing period; the
- * action then could not find its own asset again on a re-run, so such names are refused.
+ * Why `name` cannot be a release asset name, or undefined. GitHub silently renames asset names
+ * with characters outside [A-Za-z0-9._+-] or a leading/trailing period; the action then could
+ * not find its own asset again on a re-run, so such names are refused.
  */
-function validateAssetName(name) {
+function assetNameProblem(name) {
     if (name === '')
-        return 'asset-name is empty';
+        return 'is empty';
     const bad = [...new Set(name.replace(/[A-Za-z0-9._+-]/g, ''))];
     if (bad.length > 0) {
-        return (`asset-name ${JSON.stringify(name)} contains ${bad.map((c) => JSON.stringify(c)).join(' ')}; ` +
+        return (`${JSON.stringify(name)} contains ${bad.map((c) => JSON.stringify(c)).join(' ')}; ` +
             `use only letters, digits and . _ + - (GitHub renames other characters)`);
     }
     if (name.startsWith('.') || name.endsWith('.')) {
-        return `asset-name ${JSON.stringify(name)} starts or ends with a period (GitHub renames such assets)`;
+        return `${JSON.stringify(name)} starts or ends with a period (GitHub renames such assets)`;
     }
     return undefined;
 }
@@ -1111,7 +715,7 @@ function safeImagePart(image) {
     s = sanitize(s);
     if (s.length > MAX_IMAGE_PART) {
         // Keep names distinct when long references share a prefix.
-        const h = (0,external_node_crypto_.createHash)('sha256').update(image).digest('hex').slice(0, 8);
+        const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(image).digest('hex').slice(0, 8);
         s = `${s.slice(0, MAX_IMAGE_PART - 9).replace(/[-_.]+$/, '')}-${h}`;
     }
     return s || 'image';
@@ -1137,145 +741,6 @@ function defaultAssetName(inputs) {
 }
 function assetExtension(target) {
     return target === 'js' ? '.tar.gz' : '.wasm';
-}
-/** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
-function artifactUrl(env, id) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repo = env.GITHUB_REPOSITORY;
-    const run = env.GITHUB_RUN_ID;
-    if (!repo || !run)
-        return undefined;
-    return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`;
-}
-/** True when GITHUB_SERVER_URL is a GitHub Enterprise Server (same rule as @actions/artifact). */
-function isGhes(serverUrl) {
-    let host;
-    try {
-        host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
-    }
-    catch {
-        return false;
-    }
-    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
-}
-/** The files of an artifact and their root: one wasm file, or every file under a js directory. */
-function artifactFiles(built) {
-    const p = external_node_path_.resolve(built.path);
-    if (built.target === 'wasi' && external_node_fs_.statSync(p).isFile()) {
-        return { files: [p], root: external_node_path_.dirname(p) };
-    }
-    const files = [];
-    const walk = (dir) => {
-        for (const entry of external_node_fs_.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-            const full = external_node_path_.join(dir, entry.name);
-            if (entry.isDirectory())
-                walk(full);
-            else if (entry.isFile() || (entry.isSymbolicLink() && external_node_fs_.statSync(full).isFile()))
-                files.push(full);
-        }
-    };
-    walk(p);
-    return { files, root: p };
-}
-/**
- * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
- * Each output is set with core.setOutput as soon as it is known, so a release failure still
- * leaves the artifact outputs in place; the same values are returned.
- */
-async function publish(inputs, built, deps = {}) {
-    const out = {};
-    const set = (key, value) => {
-        if (value === undefined)
-            return;
-        out[key] = value;
-        (deps.onOutput ?? core/* setOutput */.uH)(OUTPUT_NAMES[key], value);
-    };
-    if (inputs.uploadArtifact) {
-        const a = await uploadWorkflowArtifact(inputs, built, deps);
-        if (a) {
-            set('artifactId', a.id);
-            set('artifactUrl', a.url);
-            set('artifactDigest', a.digest);
-        }
-    }
-    if (inputs.releaseTag) {
-        const r = await publishReleaseAsset({
-            token: inputs.githubToken,
-            tag: inputs.releaseTag,
-            create: inputs.releaseCreate,
-            overwrite: inputs.releaseOverwrite,
-            assetName: inputs.assetName || defaultAssetName(inputs),
-            path: built.path,
-            target: built.target,
-            sha256: built.sha256,
-            repository: (deps.env ?? process.env).GITHUB_REPOSITORY,
-        }, deps);
-        set('releaseId', String(r.releaseId));
-        set('releaseAssetUrl', r.assetUrl);
-        set('releaseChecksumUrl', r.checksumUrl);
-    }
-    return out;
-}
-async function uploadWorkflowArtifact(inputs, built, deps) {
-    const env = deps.env ?? process.env;
-    const name = inputs.artifactName || defaultArtifactName(inputs);
-    const invalid = validateArtifactName(name);
-    if (invalid)
-        throw new Error(invalid);
-    if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
-        core/* warning */.$e(`Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
-            `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`);
-        return undefined;
-    }
-    const { files, root } = artifactFiles(built);
-    if (files.length === 0)
-        throw new Error(`Nothing to upload: ${built.path} holds no files`);
-    let client = deps.artifactClient;
-    if (!client) {
-        const mod = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
-        client = new mod.DefaultArtifactClient();
-    }
-    try {
-        // A re-run (attempt 2 and later) would hit a 409 on the name its first attempt uploaded:
-        // replace it, as upload-artifact's `overwrite: true` does. In a first attempt the name can
-        // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
-        if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
-            try {
-                const del = await client.deleteArtifact(name);
-                core/* info */.pq(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
-            }
-            catch (err) {
-                if (errorName(err) !== 'ArtifactNotFoundError')
-                    throw err;
-            }
-        }
-        const level = inputs.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
-        core/* info */.pq(`Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
-            (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''));
-        const res = await client.uploadArtifact(name, files, root, {
-            compressionLevel: level,
-            ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
-        });
-        if (res.id === undefined)
-            throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
-        const url = artifactUrl(env, res.id);
-        core/* info */.pq(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
-        return { id: String(res.id), url, digest: res.digest };
-    }
-    catch (err) {
-        if (errorName(err) === 'GHESNotSupportedError') {
-            core/* warning */.$e(`Artifact upload skipped: ${err.message} The rest of the job goes on.`);
-            return undefined;
-        }
-        if (/\b409\b|already exists|conflict/i.test(err.message)) {
-            throw new Error(`An artifact named '${name}' already exists in this workflow run (another job or matrix cell uploaded it). ` +
-                `Give each job its own artifact-name, or leave artifact-name empty to derive one per matrix cell. (${err.message})`);
-        }
-        throw err;
-    }
-}
-function errorName(err) {
-    return err instanceof Error ? err.name : undefined;
 }
 
 

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { run } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from './hash.js';
-import { listFiles } from './files.js';
+import { UnsafeLinkError, walkFolder } from './files.js';
 import { withoutWorkflowCommands } from './log.js';
 import type { Inputs } from './types.js';
 
@@ -94,19 +94,23 @@ export async function checkWasiOutput(file: string): Promise<{ size: number; sha
   return { size, sha256: await sha256File(file) };
 }
 
-/** sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order on disk. */
+/**
+ * sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order
+ * on disk. The files are the ones the artifact and the release tarball hold (walkFolder).
+ */
 export async function hashDirectory(dir: string): Promise<{ sha256: string; files: string[] }> {
-  const files = await listFiles(dir);
+  const files = (await walkFolder(dir)).filter((e) => e.type === 'file');
   const listing = [];
-  for (const f of files) listing.push(`${await sha256File(path.join(dir, f))}  ${f}\n`);
-  return { sha256: createHash('sha256').update(listing.join('')).digest('hex'), files };
+  for (const f of files) listing.push(`${await sha256File(f.abs)}  ${f.rel}\n`);
+  return { sha256: createHash('sha256').update(listing.join('')).digest('hex'), files: files.map((f) => f.rel) };
 }
 
 export async function checkJsOutput(dir: string): Promise<{ size: number; sha256: string }> {
   let listing;
   try {
     listing = await hashDirectory(dir);
-  } catch {
+  } catch (err) {
+    if (err instanceof UnsafeLinkError) throw new ConversionError(err.message);
     throw new ConversionError(`c2w exited 0 but wrote no output directory at ${dir}.`);
   }
   const wasm = listing.files.filter((f) => f.endsWith('.wasm'));

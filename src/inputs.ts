@@ -1,9 +1,10 @@
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
-import { existsSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
-import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
+import { artifactNameProblem, assetNameProblem } from './names.js';
 import { checkEnvBudget } from './c2w-info.js';
 import { compileExpectation } from './smoke-expect.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type KeyValue, type Target } from './types.js';
@@ -13,6 +14,12 @@ export const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container
 export const TARGET_ARCHES = ['amd64', 'riscv64', 'aarch64', 'arm', '386', 'ppc64le', 's390x', 'mips64le'] as const;
 export const DEFAULT_SMOKE_COMMAND = ['echo', 'c2w-smoke-ok'];
 export const DEFAULT_SMOKE_EXPECT = '^c2w-smoke-ok\\s*$';
+/**
+ * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
+ * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
+ * at a fraction of the CPU time.
+ */
+export const DEFAULT_COMPRESSION_LEVEL = 1;
 
 export class InputError extends Error {
   constructor(
@@ -171,8 +178,8 @@ export function parseInputs(get: InputGetter): Inputs {
   const uploadArtifact = bool(get, 'upload-artifact', true);
   const record = bool(get, 'record', true);
   const artifactName = get('artifact-name').trim() || undefined;
-  const artifactNameError = artifactName === undefined ? undefined : validateArtifactName(artifactName);
-  if (artifactNameError) throw new InputError('artifact-name', artifactNameError.replace(/^artifact-name /, ''));
+  const artifactNameError = artifactName === undefined ? undefined : artifactNameProblem(artifactName);
+  if (artifactNameError) throw new InputError('artifact-name', artifactNameError);
   const retentionDays = integer(get, 'retention-days', 1, 90);
   const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
   const releaseTag = get('release-tag').trim() || undefined;
@@ -182,8 +189,14 @@ export function parseInputs(get: InputGetter): Inputs {
   const releaseCreate = bool(get, 'release-create', true);
   const releaseOverwrite = bool(get, 'release-overwrite', true);
   const assetName = get('asset-name').trim() || undefined;
-  const assetNameError = assetName === undefined ? undefined : validateAssetName(assetName);
-  if (assetNameError) throw new InputError('asset-name', assetNameError.replace(/^asset-name /, ''));
+  const assetNameError = assetName === undefined ? undefined : assetNameProblem(assetName);
+  if (assetNameError) throw new InputError('asset-name', assetNameError);
+  if (releaseTag !== undefined && githubToken.trim() === '') {
+    throw new InputError(
+      'github-token',
+      'is empty: release-tag needs a token with contents: write (the default is github.token)',
+    );
+  }
 
   return {
     image,
@@ -223,18 +236,82 @@ export function parseInputs(get: InputGetter): Inputs {
 
 /**
  * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
- * needs the machine (the custom Dockerfile exists) or would otherwise only fail after an hour's
- * build (the smoke command fits c2w's 1024-byte budget).
+ * needs the machine (the custom Dockerfile is a file, the output is a place of its own in the
+ * workspace) or would otherwise only fail after an hour's build (the smoke command fits c2w's
+ * 1024-byte budget).
  */
 export function getInputs(): Inputs {
   const inputs = parseInputs((name) => core.getInput(name));
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
-  if (inputs.dockerfile !== undefined && !existsSync(inputs.dockerfile)) {
-    throw new InputError('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
-  }
+  if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile);
+  checkOutputPlace(inputs.target, inputs.output, process.env.GITHUB_WORKSPACE || process.cwd());
   if (inputs.smoke && inputs.target === 'wasi') {
     const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
     if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
   }
   return inputs;
+}
+
+/** The custom Dockerfile must be a regular file (c2w reads it; a directory fails only after the download). */
+export function checkDockerfile(file: string): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new InputError('dockerfile', `names '${file}', which does not exist`);
+  }
+  if (!st.isFile()) throw new InputError('dockerfile', `names '${file}', which is not a regular file`);
+}
+
+/** `p` with every symlink in its existing part resolved (the rest may not exist yet). */
+function realPathOf(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPathOf(parent), path.basename(abs));
+  }
+}
+
+/**
+ * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
+ * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
+ * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
+ * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
+ * against the current directory, as c2w resolves them.
+ */
+export function checkOutputPlace(target: Target, output: string, workspace: string): void {
+  const ws = realPathOf(workspace);
+  const out = realPathOf(output);
+  const rel = path.relative(ws, out);
+  const shown = output === path.resolve(output) ? `'${output}'` : `'${output}' (${out})`;
+  if (rel === '') {
+    throw new InputError('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
+  }
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    const ancestor = path.relative(out, ws);
+    const where = !ancestor.startsWith('..') && !path.isAbsolute(ancestor) ? 'an ancestor of' : 'outside';
+    throw new InputError('output', `${shown} is ${where} the workspace ${ws}: give a path inside it, such as out/`);
+  }
+  let st;
+  try {
+    st = statSync(out);
+  } catch {
+    return; // absent: c2w creates it
+  }
+  if (target === 'wasi') {
+    if (st.isDirectory()) throw new InputError('output', `${shown} is a directory; target 'wasi' writes one file`);
+    return;
+  }
+  if (!st.isDirectory()) throw new InputError('output', `${shown} exists and is not a directory`);
+  const present = readdirSync(out);
+  if (present.length > 0) {
+    throw new InputError(
+      'output',
+      `${shown} already holds ${present.length} entr${present.length === 1 ? 'y' : 'ies'} ` +
+        `(${present.sort().slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): ` +
+        `everything in a js output directory is published, so it must be empty or absent before the build`,
+    );
+  }
 }

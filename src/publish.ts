@@ -1,15 +1,16 @@
-// Publish stage (issue 6): upload the converted wasm as a workflow artifact and, when a
+// Publish stage: upload the converted wasm as a workflow artifact and, when a
 // release tag is given, as a release asset with a `sha256sum` checksum file.
 //
 // Only runs after the conversion and the smoke boot passed (the caller's job). The heavy
 // clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
 // that need them, so a run that publishes nothing never pays for them.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { Outputs } from './outputs.js';
 import type { Inputs, Target } from './types.js';
+import { walkFolder } from './files.js';
+import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release.js';
 
 export interface Built {
@@ -38,116 +39,6 @@ export const OUTPUT_NAMES: Record<keyof PublishOutputs, Outputs> = {
   releaseAssetUrl: Outputs.ReleaseAssetUrl,
   releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
 };
-/**
- * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
- * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
- * at a fraction of the CPU time.
- */
-export const DEFAULT_COMPRESSION_LEVEL = 1;
-
-// ---------------------------------------------------------------------------------------
-// Pure name derivations and validation
-
-/** Characters the artifact service refuses in a name (as @actions/artifact checks them). */
-const INVALID_ARTIFACT_NAME_CHARS: [string, string][] = [
-  ['"', 'double quote "'],
-  [':', 'colon :'],
-  ['<', 'less than <'],
-  ['>', 'greater than >'],
-  ['|', 'vertical bar |'],
-  ['*', 'asterisk *'],
-  ['?', 'question mark ?'],
-  ['\r', 'carriage return \\r'],
-  ['\n', 'line feed \\n'],
-  ['\\', 'backslash \\'],
-  ['/', 'forward slash /'],
-];
-
-/** Error message for a user-given artifact name, or undefined when the service accepts it. */
-export function validateArtifactName(name: string): string | undefined {
-  if (name.trim() === '') return 'artifact-name is empty';
-  const bad = INVALID_ARTIFACT_NAME_CHARS.filter(([ch]) => name.includes(ch)).map(([, label]) => label);
-  if (bad.length > 0) {
-    return (
-      `artifact-name ${JSON.stringify(name)} contains ${bad.join(', ')}; artifact names cannot contain ` +
-      `" : < > | * ? \\ / or CR/LF (the artifact service refuses them)`
-    );
-  }
-  return undefined;
-}
-
-/**
- * Error message for a user-given release asset name, or undefined. GitHub silently renames
- * asset names with characters outside [A-Za-z0-9._+-] or a leading/trailing period; the
- * action then could not find its own asset again on a re-run, so such names are refused.
- */
-export function validateAssetName(name: string): string | undefined {
-  if (name === '') return 'asset-name is empty';
-  const bad = [...new Set(name.replace(/[A-Za-z0-9._+-]/g, ''))];
-  if (bad.length > 0) {
-    return (
-      `asset-name ${JSON.stringify(name)} contains ${bad.map((c) => JSON.stringify(c)).join(' ')}; ` +
-      `use only letters, digits and . _ + - (GitHub renames other characters)`
-    );
-  }
-  if (name.startsWith('.') || name.endsWith('.')) {
-    return `asset-name ${JSON.stringify(name)} starts or ends with a period (GitHub renames such assets)`;
-  }
-  return undefined;
-}
-
-const MAX_IMAGE_PART = 80;
-
-/** The image reference in safe characters: `ghcr.io/org/app:1.0` -> `ghcr.io_org_app-1.0`. */
-export function safeImagePart(image: string): string {
-  let ref = image.trim();
-  let digest = '';
-  const at = ref.indexOf('@');
-  if (at >= 0) {
-    const d = ref.slice(at + 1);
-    ref = ref.slice(0, at);
-    const m = /^([a-z0-9]+):([0-9a-f]+)$/i.exec(d);
-    digest = m ? `${m[1]}-${m[2]!.slice(0, 12)}` : d;
-  }
-  // The registry default and the official-image namespace carry no information.
-  ref = ref.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  let s = ref.replaceAll('/', '_') + (digest ? `-${digest}` : '');
-  s = sanitize(s);
-  if (s.length > MAX_IMAGE_PART) {
-    // Keep names distinct when long references share a prefix.
-    const h = createHash('sha256').update(image).digest('hex').slice(0, 8);
-    s = `${s.slice(0, MAX_IMAGE_PART - 9).replace(/[-_.]+$/, '')}-${h}`;
-  }
-  return s || 'image';
-}
-
-/** Only [A-Za-z0-9._-]: other runs become `-`; no leading/trailing separators. */
-function sanitize(s: string): string {
-  return s
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-_.]+|[-_.]+$/g, '');
-}
-
-type NameInputs = Pick<Inputs, 'image' | 'targetArch' | 'target' | 'allocator'>;
-
-/**
- * Default artifact name: distinct for every matrix cell over image, target-arch, target and
- * allocator, with no configuration. `alpine:3.20` amd64 wasi emmalloc -> `alpine-3.20-amd64-wasi-emmalloc`.
- */
-export function defaultArtifactName(inputs: NameInputs): string {
-  const arch = sanitize(inputs.targetArch.replaceAll('/', '_')) || 'arch';
-  return [safeImagePart(inputs.image), arch, inputs.target, inputs.allocator].join('-');
-}
-
-/** Default release asset name: the artifact name with `.wasm` (wasi) or `.tar.gz` (js). */
-export function defaultAssetName(inputs: NameInputs): string {
-  return defaultArtifactName(inputs) + assetExtension(inputs.target);
-}
-
-export function assetExtension(target: Target): string {
-  return target === 'js' ? '.tar.gz' : '.wasm';
-}
 
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number | string): string | undefined {
@@ -169,22 +60,16 @@ export function isGhes(serverUrl: string | undefined): boolean {
   return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
 }
 
-/** The files of an artifact and their root: one wasm file, or every file under a js directory. */
-export function artifactFiles(built: Pick<Built, 'path' | 'target'>): { files: string[]; root: string } {
+/** The files of an artifact and their root: one wasm file, or every file under a js directory (walkFolder). */
+export async function artifactFiles(built: Pick<Built, 'path' | 'target'>): Promise<{ files: string[]; root: string }> {
   const p = path.resolve(built.path);
   if (built.target === 'wasi' && fs.statSync(p).isFile()) {
     return { files: [p], root: path.dirname(p) };
   }
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() || (entry.isSymbolicLink() && fs.statSync(full).isFile())) files.push(full);
-    }
-  };
-  walk(p);
-  return { files, root: p };
+  // walkFolder's paths are below the folder's real path; the artifact names files relative to root.
+  const root = fs.realpathSync(p);
+  const files = (await walkFolder(root)).filter((e) => e.type === 'file').map((e) => e.abs);
+  return { files, root };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -204,6 +89,11 @@ export interface ArtifactClientLike {
 export interface PublishDeps extends ReleaseDeps {
   env?: NodeJS.ProcessEnv;
   artifactClient?: ArtifactClientLike;
+  /**
+   * Time limit of the artifact upload in ms (default 5 min plus 1 s per MiB of files), and of
+   * deleting an earlier attempt's artifact (5 min). @actions/artifact has no time limit of its own.
+   */
+  artifactTimeoutMs?: number;
   /** Receives each output as soon as it is known (default: core.setOutput). */
   onOutput?: (name: Outputs, value: string) => void;
 }
@@ -259,8 +149,8 @@ async function uploadWorkflowArtifact(
 ): Promise<{ id: string; url?: string; digest?: string } | undefined> {
   const env = deps.env ?? process.env;
   const name = inputs.artifactName || defaultArtifactName(inputs);
-  const invalid = validateArtifactName(name);
-  if (invalid) throw new Error(invalid);
+  const invalid = artifactNameProblem(name);
+  if (invalid) throw new Error(`artifact-name ${invalid}`);
 
   if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
     core.warning(
@@ -270,7 +160,7 @@ async function uploadWorkflowArtifact(
     return undefined;
   }
 
-  const { files, root } = artifactFiles(built);
+  const { files, root } = await artifactFiles(built);
   if (files.length === 0) throw new Error(`Nothing to upload: ${built.path} holds no files`);
 
   let client = deps.artifactClient;
@@ -285,21 +175,31 @@ async function uploadWorkflowArtifact(
     // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
     if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
       try {
-        const del = await client.deleteArtifact(name);
+        const del = await withTimeout(
+          client.deleteArtifact(name),
+          deps.artifactTimeoutMs ?? 300_000,
+          `Deleting the artifact '${name}' of an earlier attempt`,
+        );
         core.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
       } catch (err) {
         if (errorName(err) !== 'ArtifactNotFoundError') throw err;
       }
     }
-    const level = inputs.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
+    const level = inputs.compressionLevel;
     core.info(
       `Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
     );
-    const res = await client.uploadArtifact(name, files, root, {
-      compressionLevel: level,
-      ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
-    });
+    let bytes = 0;
+    for (const f of files) bytes += fs.statSync(f).size;
+    const res = await withTimeout(
+      client.uploadArtifact(name, files, root, {
+        compressionLevel: level,
+        ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
+      }),
+      deps.artifactTimeoutMs ?? 300_000 + Math.ceil(bytes / 1_048_576) * 1000,
+      `Uploading the artifact '${name}'`,
+    );
     if (res.id === undefined) throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
     const url = artifactUrl(env, res.id);
     core.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
@@ -316,6 +216,25 @@ async function uploadWorkflowArtifact(
       );
     }
     throw err;
+  }
+}
+
+/**
+ * `promise`, or an error naming `what` when it has not settled within `ms`. The work itself
+ * is not stopped (the library offers no way); the action's process ends after the step.
+ */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

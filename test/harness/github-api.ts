@@ -51,7 +51,14 @@ export type Fault =
       times?: number;
     }
   /** Before the matching upload is answered, someone else uploads an asset of the same name (a 422 race). */
-  | { kind: 'race'; match: RegExp; times?: number };
+  | { kind: 'race'; match: RegExp; times?: number }
+  /**
+   * The request succeeds (the release is created, the asset stored), then the answer is `status`
+   * instead: what a proxy's 502 after GitHub did the work looks like to the client.
+   */
+  | { kind: 'succeed-then-status'; match: RegExp; status: number; times?: number }
+  /** The request is read and never answered (a service that hangs). */
+  | { kind: 'hang'; match: RegExp; times?: number };
 
 export interface RequestLogEntry {
   method: string;
@@ -167,6 +174,7 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
       faults.push({ ...f, left: f.times ?? 1 });
     },
     async stop() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -178,7 +186,13 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
       const body = Buffer.concat(chunks);
       const u = new URL(req.url ?? '/', 'http://x');
       const method = req.method ?? 'GET';
+      let late: { status: number } | undefined;
       const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
+        if (late && status < 400) {
+          const { status: lateStatus } = late;
+          late = undefined;
+          return error(lateStatus, http.STATUS_CODES[lateStatus] ?? 'Error');
+        }
         requests.push({ method, path: u.pathname + u.search, authorization: req.headers.authorization, status });
         const text = json === undefined ? '' : JSON.stringify(json);
         res.writeHead(status, {
@@ -213,6 +227,11 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
         if (fault.kind === 'status') {
           return error(fault.status, fault.message ?? http.STATUS_CODES[fault.status] ?? 'Error', {}, fault.headers);
         }
+        if (fault.kind === 'hang') {
+          requests.push({ method, path: u.pathname + u.search, authorization: req.headers.authorization, status: 0 });
+          return;
+        }
+        if (fault.kind === 'succeed-then-status') late = { status: fault.status };
       }
 
       const base = `/repos/${owner}/${repo}`;

@@ -3,13 +3,16 @@
 // @actions/artifact 6, the test downloads with the same library and compares sha256.
 //
 // The library reads process.env when called, so the runtime's env is set for this file and restored after.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultArtifactName, publish, type Built } from '../../src/publish.js';
+import { defaultArtifactName } from '../../src/names.js';
+import { publish, type Built } from '../../src/publish.js';
+import { hashDirectory } from '../../src/convert.js';
 import type { Allocator, Inputs } from '../../src/types.js';
 import { parseInputs } from '../../src/inputs.js';
 import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
@@ -189,6 +192,45 @@ describe('workflow artifact', () => {
         .flatMap((e) => (e.isDirectory() ? list(d, path.join(rel, e.name)) : [path.join(rel, e.name)]));
     expect(list(dir).sort()).toEqual(list(js).sort());
     for (const f of list(js)) expect(shaFile(path.join(dir, f))).toBe(shaFile(path.join(js, f)));
+  });
+
+  it('a js output with a symlink: the artifact holds exactly the files the sha256 output covers', async () => {
+    const js = path.join(work, 'js-link');
+    fs.mkdirSync(path.join(js, 'htdocs'), { recursive: true });
+    fs.writeFileSync(path.join(js, 'htdocs', 'out.wasm'), Buffer.alloc(5000, 3));
+    fs.writeFileSync(path.join(js, 'out.js'), 'console.log(1)');
+    fs.symlinkSync('htdocs/out.wasm', path.join(js, 'alias.wasm'));
+    const hashed = await hashDirectory(js);
+    const out = await publish(
+      inputs({ target: 'js', artifactName: 'js-link' }),
+      { path: js, target: 'js', sha256: hashed.sha256 },
+      { onOutput: () => {} },
+    );
+    const dir = await download(out.artifactId!, 'dl-js-link');
+    const got = execFileSync('find', ['.', '-type', 'f'], { cwd: dir })
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.slice(2))
+      .sort();
+    expect(got).toEqual(hashed.files);
+    expect(hashed.files).toContain('alias.wasm');
+    expect(fs.readFileSync(path.join(dir, 'alias.wasm'))).toEqual(Buffer.alloc(5000, 3));
+  });
+
+  it('an artifact service that never answers fails within the time limit, naming the upload', async () => {
+    const file = path.join(work, 'hang.wasm');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(1000)]));
+    rt.faults.delay('CreateArtifact', 60_000, { times: 1 });
+    const started = Date.now();
+    try {
+      await expect(
+        publish(inputs({ artifactName: 'hang' }), wasiBuilt(file), { onOutput: () => {}, artifactTimeoutMs: 500 }),
+      ).rejects.toThrow("Uploading the artifact 'hang' got no answer within 0.5 s");
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await rt.faults.reset();
+    }
   });
 
   it('on GitHub Enterprise Server (no artifact service) warns and goes on', async () => {

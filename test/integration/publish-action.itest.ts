@@ -2,7 +2,7 @@
 // project's engine, the artifact uploaded to the local Actions runtime (Twirp + Azurite) and
 // downloaded back with @actions/artifact, and release assets on the local GitHub REST stand-in.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,12 @@ let dir: string;
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-function job(withInputs: Record<string, string>, env: Record<string, string> = {}): Promise<JobResult> {
-  return h.job({ image: TEST_IMAGE, cache: 'none', ...withInputs }, { env });
+function job(
+  withInputs: Record<string, string>,
+  env: Record<string, string> = {},
+  options: { workspace?: string } = {},
+): Promise<JobResult> {
+  return h.job({ image: TEST_IMAGE, cache: 'none', ...withInputs }, { ...options, env });
 }
 
 /** @actions/artifact reads its service from process.env, as it would inside a later job step. */
@@ -108,6 +112,59 @@ describe('artifact', () => {
     expect(r.main.exitCode).toBe(1);
     expect(['failed', 'timeout']).toContain(r.main.outputs['smoke-result']);
     expect(runtime.artifacts().filter((a) => a.name === 'never')).toHaveLength(0);
+  });
+});
+
+describe('what is published is only the conversion', () => {
+  /** A workspace as actions/checkout leaves it: the token in .git/config, sources next to it. */
+  function checkout(): string {
+    const ws = mkdtempSync(path.join(dir, 'ws-'));
+    mkdirSync(path.join(ws, '.git'));
+    writeFileSync(path.join(ws, '.git', 'config'), `[http]\n\textraheader = AUTHORIZATION: basic ${TOKEN}\n`);
+    writeFileSync(path.join(ws, 'README.md'), 'sources\n');
+    return ws;
+  }
+
+  it.each([
+    ['.', /is the workspace/],
+    ['..', /is an ancestor of the workspace/],
+    ['/', /is an ancestor of the workspace/],
+    ['../elsewhere', /is outside the workspace/],
+  ])(
+    'target js with output %s fails naming output, before anything runs, and publishes nothing',
+    async (output, why) => {
+      const before = runtime.artifacts().length;
+      const r = await job(
+        { target: 'js', output, 'artifact-name': `whole-${output.length}` },
+        {},
+        { workspace: checkout() },
+      );
+      expect(r.main.exitCode).toBe(1);
+      expect(r.main.log).toMatch(new RegExp(`::error::Input 'output' .*${why.source}`));
+      // Nothing was installed, built or uploaded.
+      expect(r.main.log).not.toMatch(/c2w |docker|buildx/i);
+      expect(runtime.artifacts()).toHaveLength(before);
+    },
+  );
+
+  it('target js into a folder that already holds files fails naming output', async () => {
+    const ws = checkout();
+    mkdirSync(path.join(ws, 'web'));
+    writeFileSync(path.join(ws, 'web', 'keep.txt'), 'not from c2w');
+    const r = await job({ target: 'js', output: 'web' }, {}, { workspace: ws });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(/::error::Input 'output' .*already holds 1 entry \(keep\.txt\)/);
+  });
+
+  it('an empty github-token with release-tag, and a directory as dockerfile, fail before anything runs', async () => {
+    const token = await job({ 'release-tag': 'v1.0.0', 'github-token': '' });
+    expect(token.main.exitCode).toBe(1);
+    expect(token.main.log).toMatch(/::error::Input 'github-token' is empty: release-tag needs/);
+    expect(token.main.log).not.toMatch(/c2w |docker|buildx/i);
+    const dockerfile = await job({ dockerfile: '.' });
+    expect(dockerfile.main.exitCode).toBe(1);
+    expect(dockerfile.main.log).toMatch(/::error::Input 'dockerfile' names '\.', which is not a regular file/);
+    expect(dockerfile.main.log).not.toMatch(/c2w |docker |buildx/i);
   });
 });
 

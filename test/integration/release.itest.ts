@@ -16,7 +16,6 @@ let dir: string;
 let wasm: string;
 let wasmSha: string;
 let logs: string[];
-let sleeps: number[];
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
@@ -40,15 +39,24 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
   };
 }
 
-function run(over: Partial<Inputs> = {}, built?: { path: string; target: 'wasi' | 'js'; sha256: string }) {
+function run(
+  over: Partial<Inputs> = {},
+  built?: { path: string; target: 'wasi' | 'js'; sha256: string },
+  limits: { requestTimeoutMs?: number; maxRateLimitWaitSeconds?: number } = {},
+) {
   return publish(inputs(over), built ?? { path: wasm, target: 'wasi', sha256: wasmSha }, {
     env: { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: `${api.owner}/${api.repo}`, RUNNER_TEMP: dir },
-    sleep: async (ms) => {
-      sleeps.push(ms);
-    },
+    // The plugins' waits in ms instead of seconds: a Retry-After of 3 waits 3 ms.
+    retryUnitMs: 1,
+    writeSpacingMs: 1,
+    ...limits,
     onOutput: () => {},
   });
 }
+
+/** The requests that matched, as `status` numbers (0: never answered). */
+const statuses = (re: RegExp): number[] =>
+  api.requests.filter((r) => re.test(`${r.method} ${r.path}`)).map((r) => r.status);
 
 beforeEach(async () => {
   api = await startGitHubApi();
@@ -59,7 +67,6 @@ beforeEach(async () => {
   fs.writeFileSync(wasm, bytes);
   wasmSha = sha(bytes);
   logs = [];
-  sleeps = [];
   const capture = (chunk: unknown): boolean => {
     logs.push(String(chunk));
     return true;
@@ -155,19 +162,56 @@ describe('release asset', () => {
     expect((err as Error).message).toContain('assets can only be added while a release is a draft');
   });
 
-  it('retries a 502 and a rate limit with backoff, then succeeds', async () => {
+  it('retries a 502 and waits out a primary rate limit until x-ratelimit-reset, then succeeds', async () => {
     api.fault({ kind: 'status', match: /^GET .*\/releases\/tags\//, status: 502, message: 'Server Error' });
     api.fault({
       kind: 'status',
       match: /^POST \/uploads\//,
       status: 403,
       message: 'API rate limit exceeded for installation ID 1.',
-      headers: { 'x-ratelimit-remaining': '0', 'retry-after': '3' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3) },
     });
     api.addRelease({ tag_name: 'v1.0.0' });
     const out = await run();
     expect(out.releaseAssetUrl).toMatch(new RegExp(`/releases/download/v1\\.0\\.0/${NAME}$`));
-    expect(sleeps).toEqual([2000, 3000]);
+    expect(statuses(/^GET .*\/releases\/tags\//)).toEqual([502, 200]);
+    expect(statuses(/^POST \/uploads\//)).toEqual([403, 201, 201]);
+    // The reset is 3 s ahead (rounded down to the second): the plugin waits until one second after it.
+    expect(logs.join('')).toMatch(/primary rate limit; waiting [34] s as GitHub asks/);
+    expect(api.releases[0]!.assets[0]!.data.length).toBe(fs.statSync(wasm).size);
+  });
+
+  it('waits out a secondary rate limit for its retry-after', async () => {
+    api.fault({
+      kind: 'status',
+      match: /^POST \/repos\/.*\/releases$/,
+      status: 403,
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      headers: { 'retry-after': '7' },
+    });
+    await run();
+    expect(statuses(/^POST \/repos\/.*\/releases$/)).toEqual([403, 201]);
+    expect(logs.join('')).toContain('secondary rate limit; waiting 7 s as GitHub asks');
+    expect(api.releases).toHaveLength(1);
+  });
+
+  it('a rate limit that resets in an hour fails at once, explained as a rate limit naming the wait', async () => {
+    api.fault({
+      kind: 'status',
+      match: /^GET .*\/releases\/tags\//,
+      status: 403,
+      message: 'API rate limit exceeded for installation ID 1.',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+    });
+    const started = Date.now();
+    const err = (await run().catch((e: Error) => e)) as Error;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(err.message).toMatch(/^Getting the release of tag v1\.0\.0 failed: 403 API rate limit exceeded/);
+    expect(err.message).toMatch(
+      /rate limit, not a permission problem: it asks to wait 360[01] s \(until .*Z\), longer than the 300 s/,
+    );
+    expect(err.message).not.toContain('permissions: contents: write');
+    expect(statuses(/^GET .*\/releases\/tags\//)).toEqual([403]);
   });
 
   it('gives up after a bounded number of 5xx answers with the API message', async () => {
@@ -179,14 +223,55 @@ describe('release asset', () => {
       times: 100,
     });
     await expect(run()).rejects.toThrow('Getting the release of tag v1.0.0 failed: 503 Service Unavailable');
-    expect(sleeps).toEqual([2000, 4000, 8000]);
+    expect(statuses(/^GET .*\/releases\/tags\//)).toEqual([503, 503, 503, 503]);
+  });
+
+  it('a 502 after GitHub created the draft adopts that draft instead of making a second one', async () => {
+    api.fault({ kind: 'succeed-then-status', match: /^POST \/repos\/.*\/releases$/, status: 502 });
+    const out = await run();
+    expect(api.releases).toHaveLength(1);
+    expect(api.releases[0]).toMatchObject({ tag_name: 'v1.0.0', draft: true });
+    expect(api.releases[0]!.assets.map((a) => a.name)).toEqual([NAME, `${NAME}.sha256`]);
+    expect(out.releaseId).toBe(String(api.releases[0]!.id));
+    expect(statuses(/^POST \/repos\/.*\/releases$/)).toEqual([502]);
+    expect(logs.join('')).toContain('checking whether it happened anyway');
+  });
+
+  it('a 502 after an upload went through adopts the uploaded asset instead of failing on its own upload', async () => {
+    const rel = api.addRelease({ tag_name: 'v1.0.0' });
+    api.fault({ kind: 'succeed-then-status', match: /^POST \/uploads\//, status: 502 });
+    const out = await run({ releaseOverwrite: false });
+    expect(rel.assets.map((a) => a.name)).toEqual([NAME, `${NAME}.sha256`]);
+    expect(sha(rel.assets[0]!.data)).toBe(wasmSha);
+    expect(out.releaseAssetUrl).toBe(rel.assets[0]!.browser_download_url);
+    expect(statuses(/^POST \/uploads\//)).toEqual([502, 201]);
+  });
+
+  it('a REST call that is never answered fails within its time limit, naming the call', async () => {
+    api.fault({ kind: 'hang', match: /^GET .*\/releases\/tags\// });
+    const started = Date.now();
+    const err = (await run({}, undefined, { requestTimeoutMs: 300 }).catch((e: Error) => e)) as Error;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(err.message).toMatch(
+      /^Getting the release of tag v1\.0\.0 failed: no answer to GET 127\.0\.0\.1:\d+\/repos\/octo\/wasm\/releases\/tags\/v1\.0\.0 within 0\.3 s/,
+    );
+    expect(statuses(/^GET .*\/releases\/tags\//)).toEqual([0]);
+  });
+
+  it('an upload that is never answered is checked for, then sent again', async () => {
+    const rel = api.addRelease({ tag_name: 'v1.0.0' });
+    api.fault({ kind: 'hang', match: /^POST \/uploads\// });
+    await run({}, undefined, { requestTimeoutMs: 300 });
+    expect(rel.assets.map((a) => a.name)).toEqual([NAME, `${NAME}.sha256`]);
+    expect(sha(rel.assets[0]!.data)).toBe(wasmSha);
+    expect(statuses(/^POST \/uploads\//)).toEqual([0, 201, 201]);
   });
 
   it('a 401 fails with the API message and what to do about the token', async () => {
     await expect(run({ githubToken: 'ghp_wrongtokenAAAAAAAAAAAAAAAA' })).rejects.toThrow(
       /401 Bad credentials\. The github-token is invalid or expired/,
     );
-    expect(sleeps).toEqual([]);
+    expect(api.requests).toHaveLength(1);
   });
 
   it('a 403 from a read-only token fails with the API message and the permission to grant', async () => {
@@ -199,7 +284,7 @@ describe('release asset', () => {
     await expect(run()).rejects.toThrow(
       'Creating a draft release for tag v1.0.0 failed: 403 Resource not accessible by integration. Check that octo/wasm exists and that the github-token can write to it (permissions: contents: write).',
     );
-    expect(sleeps).toEqual([]);
+    expect(statuses(/^POST \/repos\/.*\/releases$/)).toEqual([403]);
   });
 
   it('release-create: false with no release for the tag is an error', async () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  artifactUrl,
-  defaultArtifactName,
-  defaultAssetName,
-  isGhes,
-  validateArtifactName,
-  validateAssetName,
-} from '../../src/publish.js';
+import { artifactNameProblem, assetNameProblem, defaultArtifactName, defaultAssetName } from '../../src/names.js';
+import { artifactUrl, isGhes } from '../../src/publish.js';
 import { sha256sumLine } from '../../src/release.js';
 import type { Allocator, Target } from '../../src/types.js';
 
@@ -55,10 +49,10 @@ describe('default artifact and asset names', () => {
     const inputs = { image, targetArch, target, allocator };
     const name = defaultArtifactName(inputs);
     expect(name).toBe(expected);
-    expect(validateArtifactName(name)).toBeUndefined();
+    expect(artifactNameProblem(name)).toBeUndefined();
     const asset = defaultAssetName(inputs);
     expect(asset).toBe(expected + (target === 'js' ? '.tar.gz' : '.wasm'));
-    expect(validateAssetName(asset)).toBeUndefined();
+    expect(assetNameProblem(asset)).toBeUndefined();
   });
 
   it('long image references are shortened but stay distinct', () => {
@@ -68,7 +62,7 @@ describe('default artifact and asset names', () => {
     expect(a).not.toBe(b);
     expect(a.length).toBeLessThanOrEqual(80 + '-amd64-wasi-emmalloc'.length);
     expect(a).toMatch(/^registry\.example\.com_very-long-group_.*-[0-9a-f]{8}-amd64-wasi-emmalloc$/);
-    expect(validateArtifactName(a)).toBeUndefined();
+    expect(artifactNameProblem(a)).toBeUndefined();
   });
 
   it('every matrix cell gets its own name', () => {
@@ -85,15 +79,15 @@ describe('default artifact and asset names', () => {
   });
 });
 
-describe('validateArtifactName', () => {
+describe('artifactNameProblem', () => {
   const ok = ['wasm', 'my artifact', 'alpine-3.20-amd64-wasi-emmalloc', 'a.b_c+d', 'ünïcode'];
   it.each(ok)('accepts %j', (name) => {
-    expect(validateArtifactName(name)).toBeUndefined();
+    expect(artifactNameProblem(name)).toBeUndefined();
   });
 
   const bad: [string, string][] = [
-    ['', 'artifact-name is empty'],
-    ['   ', 'artifact-name is empty'],
+    ['', 'is empty'],
+    ['   ', 'is empty'],
     ['a"b', 'double quote "'],
     ['a:b', 'colon :'],
     ['a<b', 'less than <'],
@@ -108,24 +102,26 @@ describe('validateArtifactName', () => {
     ['ghcr.io/x:1', 'colon :, forward slash /'],
   ];
   it.each(bad)('refuses %j (%s)', (name, reason) => {
-    const msg = validateArtifactName(name);
+    const msg = artifactNameProblem(name);
     expect(msg).toBeDefined();
     expect(msg).toContain(reason);
+    // The bare reason: the inputs module names the input.
+    expect(msg).not.toMatch(/^artifact-name/);
     if (name.trim()) expect(msg).toContain('artifact names cannot contain " : < > | * ? \\ / or CR/LF');
   });
 });
 
-describe('validateAssetName', () => {
+describe('assetNameProblem', () => {
   it.each([
     ['app.wasm', undefined],
     ['app-1.0+build_2.tar.gz', undefined],
-    ['', 'asset-name is empty'],
+    ['', 'is empty'],
     ['my app.wasm', '" "'],
     ['dir/app.wasm', '"/"'],
     ['.hidden.wasm', 'starts or ends with a period'],
     ['app.', 'starts or ends with a period'],
   ])('%j -> %s', (name, expected) => {
-    const msg = validateAssetName(name);
+    const msg = assetNameProblem(name);
     if (expected === undefined) expect(msg).toBeUndefined();
     else expect(msg).toContain(expected);
   });

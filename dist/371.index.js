@@ -1,5 +1,5 @@
-export const id = 109;
-export const ids = [109];
+export const id = 371;
+export const ids = [371];
 export const modules = {
 
 /***/ 97377:
@@ -219,7 +219,7 @@ async function restoreLayers(inputs, keys, dir) {
     }
     plan.restored = true;
     plan.exactHit = matchedKey === keys.primary;
-    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir);
+    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .tE)(dir);
     _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
     return { plan, keys, matchedKey, size };
 }
@@ -246,7 +246,7 @@ async function saveLayers(dir, primaryKey) {
         if (id === -1)
             _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .t)(dir)} bytes) under ${primaryKey}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .tE)(dir)} bytes) under ${primaryKey}.`);
     }
     catch (e) {
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache save failed: ${e.message}`);
@@ -306,48 +306,114 @@ function setRunner(runner) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ listFiles),
-/* harmony export */   t: () => (/* binding */ dirSize)
+/* harmony export */   aI: () => (/* binding */ walkFolder),
+/* harmony export */   hl: () => (/* binding */ UnsafeLinkError),
+/* harmony export */   tE: () => (/* binding */ dirSize)
 /* harmony export */ });
+/* unused harmony exports isInside, listFiles */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Walking an output or cache folder.
+// Walking an output or cache folder: the one walker behind the `sha256` listing, the artifact's
+// file list and the release tarball, so all three see the same files in the same order.
 
 
-/** Relative paths (with `/`) of every regular file below `dir`, sorted. */
-async function listFiles(dir, prefix = '') {
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, prefix), { withFileTypes: true });
-    const files = [];
-    for (const e of entries) {
-        const rel = prefix ? `${prefix}/${e.name}` : e.name;
-        if (e.isDirectory())
-            files.push(...(await listFiles(dir, rel)));
-        else if (e.isFile())
-            files.push(rel);
+class UnsafeLinkError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafeLinkError';
     }
-    return files.sort();
 }
-/** Bytes of the regular files below `dir`; 0 when it does not exist. */
+/**
+ * Every directory and regular file below `dir`, sorted by `rel` (code unit order, so a
+ * directory comes right before what it holds). The one symlink rule: a symlink to a regular
+ * file inside the folder counts as that file (its content is published under the link's
+ * name); any other symlink (to a directory, outside the folder, dangling) is refused, since
+ * following it could publish files from outside the output or loop. Other kinds (sockets,
+ * fifos) are skipped.
+ */
+async function walkFolder(dir) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
+    const out = [];
+    const visit = async (rel) => {
+        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, rel), { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, r);
+            if (e.isDirectory()) {
+                out.push({ rel: r, abs, type: 'dir', size: 0, executable: true });
+                await visit(r);
+            }
+            else if (e.isFile()) {
+                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
+            }
+            else if (e.isSymbolicLink()) {
+                const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(abs).catch(() => undefined);
+                const inside = target !== undefined && isInside(root, target);
+                const st = target === undefined ? undefined : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
+                if (!inside || !st?.isFile()) {
+                    throw new UnsafeLinkError(`${node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, r)} is a symlink to ${target ?? 'nothing'}, ${target === undefined ? 'which does not exist' : inside ? 'not a regular file' : 'outside the folder'}: only symlinks to files inside the folder are published`);
+                }
+                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
+            }
+        }
+    };
+    await visit('');
+    return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+/** True when `p` is `root` or below it (both absolute, symlinks resolved). */
+function isInside(root, p) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel));
+}
+/** Relative paths (with `/`) of every file below `dir` as walkFolder sees them, sorted. */
+async function listFiles(dir) {
+    return (await walkFolder(dir)).filter((e) => e.type === 'file').map((e) => e.rel);
+}
+/** Bytes of the files below `dir`; 0 when it does not exist. */
 async function dirSize(dir) {
-    let files;
     try {
-        files = await listFiles(dir);
+        return (await walkFolder(dir)).reduce((n, e) => n + e.size, 0);
     }
     catch {
         return 0;
     }
-    let total = 0;
-    for (const f of files)
-        total += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, f))).size;
-    return total;
 }
 
 
 /***/ }),
 
-/***/ 1109:
+/***/ 56495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ sha256File),
+/* harmony export */   f: () => (/* binding */ sha256Text)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+// sha256 as lower-case hex: of a file, streamed (c2w outputs are hundreds of MB), or of a string.
+
+
+
+async function sha256File(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file), hash);
+    return hash.digest('hex');
+}
+function sha256Text(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 5371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -526,20 +592,25 @@ async function checkWasiOutput(file) {
     }
     return { size, sha256: await (0,hash/* sha256File */.Q)(file) };
 }
-/** sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order on disk. */
+/**
+ * sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order
+ * on disk. The files are the ones the artifact and the release tarball hold (walkFolder).
+ */
 async function hashDirectory(dir) {
-    const files = await (0,src_files/* listFiles */.C)(dir);
+    const files = (await (0,src_files/* walkFolder */.aI)(dir)).filter((e) => e.type === 'file');
     const listing = [];
     for (const f of files)
-        listing.push(`${await (0,hash/* sha256File */.Q)(external_node_path_.join(dir, f))}  ${f}\n`);
-    return { sha256: (0,external_node_crypto_.createHash)('sha256').update(listing.join('')).digest('hex'), files };
+        listing.push(`${await (0,hash/* sha256File */.Q)(f.abs)}  ${f.rel}\n`);
+    return { sha256: (0,external_node_crypto_.createHash)('sha256').update(listing.join('')).digest('hex'), files: files.map((f) => f.rel) };
 }
 async function checkJsOutput(dir) {
     let listing;
     try {
         listing = await hashDirectory(dir);
     }
-    catch {
+    catch (err) {
+        if (err instanceof src_files/* UnsafeLinkError */.hl)
+            throw new ConversionError(err.message);
         throw new ConversionError(`c2w exited 0 but wrote no output directory at ${dir}.`);
     }
     const wasm = listing.files.filter((f) => f.endsWith('.wasm'));
@@ -783,10 +854,666 @@ async function resolveLatest(token) {
     return tag;
 }
 
-// EXTERNAL MODULE: ./src/outputs.ts
-var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: ./src/publish.ts + 1 modules
-var publish = __webpack_require__(80874);
+;// CONCATENATED MODULE: ./src/outputs.ts
+// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
+// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
+var Outputs;
+(function (Outputs) {
+    Outputs["WasmPath"] = "wasm-path";
+    Outputs["WasmSize"] = "wasm-size";
+    Outputs["Sha256"] = "sha256";
+    Outputs["Allocator"] = "allocator";
+    Outputs["RejectedAllocators"] = "rejected-allocators";
+    Outputs["C2wVersion"] = "c2w-version";
+    Outputs["BuildSeconds"] = "build-seconds";
+    Outputs["CacheHit"] = "cache-hit";
+    Outputs["CachePrimaryKey"] = "cache-primary-key";
+    Outputs["CacheMatchedKey"] = "cache-matched-key";
+    Outputs["CacheSize"] = "cache-size";
+    Outputs["SmokeResult"] = "smoke-result";
+    Outputs["SmokeSeconds"] = "smoke-seconds";
+    Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
+    Outputs["SmokePeakRss"] = "smoke-peak-rss";
+    Outputs["SmokeOutput"] = "smoke-output";
+    Outputs["ArtifactId"] = "artifact-id";
+    Outputs["ArtifactUrl"] = "artifact-url";
+    Outputs["ArtifactDigest"] = "artifact-digest";
+    Outputs["ReleaseId"] = "release-id";
+    Outputs["ReleaseAssetUrl"] = "release-asset-url";
+    Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
+})(Outputs || (Outputs = {}));
+
+// EXTERNAL MODULE: ./src/names.ts
+var names = __webpack_require__(46455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/release-errors.ts
+// What a failed GitHub REST call means for the user: the API's own message plus what to do, for
+// the answers users hit (bad token, missing permission, rate limit, immutable release). Pure: the
+// failure and the moment are given, so the whole table is unit-tested.
+/** Reads what explain() needs out of whatever a call threw. */
+function apiFailure(err) {
+    const e = (err ?? {});
+    const data = e.response?.data;
+    let message = e.message ?? String(err);
+    if (data && typeof data === 'object' && data.message) {
+        const details = (data.errors ?? [])
+            .map((x) => x.message || [x.field, x.code].filter(Boolean).join(' '))
+            .filter(Boolean);
+        message = details.length ? `${data.message} (${details.join('; ')})` : data.message;
+    }
+    return {
+        ...(e.timedOut ? { timedOut: true } : { status: e.status }),
+        message,
+        headers: e.response?.headers ?? {},
+    };
+}
+/**
+ * Seconds GitHub asks to wait before the next call, when the answer is a rate limit; undefined
+ * otherwise. Primary limit: 403/429 with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset`
+ * (epoch seconds) plus one second. Secondary limit: a message saying so, `retry-after` seconds
+ * (60 when absent). The same rules @octokit/plugin-throttling applies, see
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ */
+function rateLimitWait(f, now) {
+    if (f.status !== 403 && f.status !== 429)
+        return undefined;
+    if (/\bsecondary rate\b/i.test(f.message))
+        return Number(f.headers['retry-after']) || 60;
+    if (f.headers['x-ratelimit-remaining'] === '0') {
+        const reset = Number(f.headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0)
+            return Math.max(Math.ceil((reset * 1000 - now) / 1000) + 1, 0);
+        return Number(f.headers['retry-after']) || 60;
+    }
+    if (f.headers['retry-after'] !== undefined || /rate limit/i.test(f.message)) {
+        return Number(f.headers['retry-after']) || 60;
+    }
+    return undefined;
+}
+/** The message a failed call ends the step with. */
+function explain(f, ctx) {
+    const head = `${ctx.what} failed: ${f.status ?? ''} ${f.message}`.replace(/\s+/g, ' ').trim();
+    if (f.timedOut)
+        return `${ctx.what} failed: ${f.message}. GitHub did not answer in time; re-run the job.`;
+    if (f.status === 401) {
+        return `${head}. The github-token is invalid or expired; pass a valid token (the default is github.token).`;
+    }
+    const wait = rateLimitWait(f, ctx.now);
+    if (wait !== undefined) {
+        const until = new Date(ctx.now + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        return (`${head}. This is GitHub's rate limit, not a permission problem: it asks to wait ${wait} s ` +
+            `(until ${until}), longer than the ${ctx.maxWaitSeconds} s the action waits. ` +
+            `Re-run the job after that time, or spread the jobs that use this token.`);
+    }
+    if (f.status === 403 || f.status === 404) {
+        return (`${head}. Check that ${ctx.repository} exists and that the github-token can write to it ` +
+            `(permissions: contents: write).`);
+    }
+    if (f.status === 422 && (/immutable/i.test(f.message) || ctx.immutable)) {
+        return (`${head}. Release ${ctx.tag ?? ''} is published and immutable: assets can only be added while a ` +
+            `release is a draft. Create the release as a draft (or let this action create it with ` +
+            `release-create: true), publish it after the uploads, or use a new tag.`);
+    }
+    return head;
+}
+
+;// CONCATENATED MODULE: ./src/release-api.ts
+// The GitHub REST calls of the release half of publishing: find the release of a tag (drafts
+// included), create a draft, list/delete/upload assets. Through @actions/github's Octokit with
+// @octokit/plugin-retry (5xx and network errors) and @octokit/plugin-throttling (primary and
+// secondary rate limits, honouring x-ratelimit-reset and retry-after up to a bounded total wait).
+// Every request has a time limit. Creating a release and uploading an asset are not idempotent:
+// they are not retried blindly, but after a failure that may have happened after GitHub did the
+// work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
+
+
+
+/**
+ * A file as a request body that can be sent more than once: the plugins retry a request with
+ * the same options, and a stream would be empty the second time. fetch reads an async
+ * iterable as a streamed body; a class instance (not a plain object) is passed through
+ * @octokit/request untouched.
+ */
+class FileBody {
+    file;
+    constructor(file) {
+        this.file = file;
+    }
+    async *[Symbol.asyncIterator]() {
+        for await (const chunk of external_node_fs_.createReadStream(this.file))
+            yield chunk;
+    }
+}
+class ReleaseError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseError';
+    }
+}
+/**
+ * Thrown by the fetch below when a call gets no answer in time. Named `AbortError` because
+ * @octokit/request passes an AbortError through unchanged (it wraps every other fetch error
+ * in a RequestError with status 500, which plugin-retry would retry): a call that used up its
+ * time is not started again.
+ */
+class RequestTimeoutError extends Error {
+    timedOut = true;
+    constructor(message) {
+        super(message);
+        this.name = 'AbortError';
+    }
+}
+/** `fetch` with a time limit per request, chosen from the request. */
+function timedFetch(base, limitMs) {
+    return async (input, init) => {
+        const ms = limitMs(init);
+        const timeout = AbortSignal.timeout(ms);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        try {
+            return await base(input, { ...init, signal });
+        }
+        catch (err) {
+            if (!timeout.aborted)
+                throw err;
+            const url = new URL(String(input instanceof Request ? input.url : input));
+            throw new RequestTimeoutError(`no answer to ${init?.method ?? 'GET'} ${url.host}${url.pathname} within ${Math.round(ms / 100) / 10} s`);
+        }
+    };
+}
+/** Octokit's answer to a failed call, or our time limit, or a network error: worth checking whether it landed. */
+function mayHaveLanded(f) {
+    return f.timedOut === true || f.status === undefined || f.status >= 500;
+}
+class ReleaseApi {
+    request;
+    repository;
+    assets;
+    owner;
+    repo;
+    maxWait;
+    retryUnitMs;
+    constructor(request, repository, opts) {
+        this.request = request;
+        this.repository = repository;
+        [this.owner, this.repo] = repository.split('/');
+        this.maxWait = opts.maxRateLimitWaitSeconds ?? 300;
+        this.retryUnitMs = opts.retryUnitMs ?? 1000;
+    }
+    static async connect(opts) {
+        const env = opts.env ?? process.env;
+        const [{ getOctokit }, { defaults }, { retry }, { throttling }] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351)),
+            __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 85555)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
+        ]);
+        const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
+        const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
+        let waited = 0;
+        // plugin-throttling asks before each wait; the total is bounded, after which the 403/429
+        // reaches explain(), which names the wait GitHub asked for.
+        const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+            const call = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+            if (retryCount < 3 && waited + retryAfter <= maxWait) {
+                waited += retryAfter;
+                core/* info */.pq(`${call}: ${kind} rate limit; waiting ${retryAfter} s as GitHub asks`);
+                return true;
+            }
+            core/* info */.pq(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
+            return false;
+        };
+        // Only when asked (tests): write groups with a shorter spacing than the plugin's own.
+        const spacing = opts.writeSpacingMs === undefined
+            ? {}
+            : await __webpack_require__.e(/* import() */ 251).then(__webpack_require__.t.bind(__webpack_require__, 63251, 23)).then(({ default: Bottleneck }) => ({
+                write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeSpacingMs }),
+                notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeSpacingMs }),
+            }));
+        const baseFetch = defaults.request?.fetch ?? globalThis.fetch;
+        const octokit = getOctokit(opts.token, {
+            baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+            request: {
+                ...defaults.request,
+                fetch: timedFetch(baseFetch, (init) => {
+                    // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
+                    const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
+                    return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
+                }),
+            },
+            // 429 too is left to the throttling plugin, which reads retry-after; plugin-retry's
+            // own backoff (1, 4, 9 units) is for 5xx and network errors.
+            retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: opts.retryUnitMs ?? 1000 },
+            throttle: {
+                onRateLimit: onLimit('primary'),
+                onSecondaryRateLimit: onLimit('secondary'),
+                retryAfterBaseValue: opts.retryUnitMs ?? 1000,
+                ...spacing,
+            },
+            // Octokit's default logger prints warnings to the console; route them through core.
+            log: {
+                debug: () => { },
+                info: () => { },
+                warn: (m) => core/* warning */.$e(m),
+                error: (m) => core/* error */.z3(m),
+            },
+        }, retry, throttling);
+        return new ReleaseApi(octokit.request, opts.repository, opts);
+    }
+    async call(route, params = {}) {
+        const res = await this.request(route, { owner: this.owner, repo: this.repo, ...params });
+        return res.data;
+    }
+    /** A ReleaseError with the API's message and what to do. */
+    fail(what, err, release) {
+        if (err instanceof ReleaseError)
+            return err;
+        return new ReleaseError(explain(apiFailure(err), {
+            what,
+            repository: this.repository,
+            tag: release?.tag_name,
+            immutable: release ? !release.draft && release.immutable : undefined,
+            now: Date.now(),
+            maxWaitSeconds: this.maxWait,
+        }));
+    }
+    async findOrCreateRelease(tag, create) {
+        try {
+            return await this.call('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+        }
+        catch (err) {
+            if (err.status !== 404)
+                throw this.fail(`Getting the release of tag ${tag}`, err);
+        }
+        const draft = await this.findDraft(tag);
+        if (draft)
+            return draft;
+        if (!create) {
+            throw new ReleaseError(`No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`);
+        }
+        core/* info */.pq(`Creating draft release ${tag}`);
+        const what = `Creating a draft release for tag ${tag}`;
+        try {
+            return await this.once(what, () => this.call('POST /repos/{owner}/{repo}/releases', {
+                tag_name: tag,
+                name: tag,
+                draft: true,
+                request: { retries: 0 },
+            }), () => this.findDraft(tag));
+        }
+        catch (err) {
+            throw this.fail(what, err);
+        }
+    }
+    /** The by-tag endpoint does not return drafts: look in the release list (newest first). */
+    async findDraft(tag) {
+        for (let page = 1; page <= 10; page++) {
+            let list;
+            try {
+                list = await this.call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page });
+            }
+            catch (err) {
+                throw this.fail('Listing releases', err);
+            }
+            const found = list.find((r) => r.tag_name === tag);
+            if (found)
+                return found;
+            if (list.length < 100)
+                break;
+        }
+        return undefined;
+    }
+    /**
+     * Runs a call that must not happen twice (up to 3 attempts). After a failure that may have
+     * come after GitHub did the work, `landed` looks for the result and adopts it. The last
+     * failure is thrown as it came.
+     */
+    async once(what, attempt, landed) {
+        for (let n = 1;; n++) {
+            try {
+                return await attempt();
+            }
+            catch (err) {
+                const f = apiFailure(err);
+                if (!mayHaveLanded(f) || n >= 3)
+                    throw err;
+                core/* info */.pq(`${what}: ${f.status ?? ''} ${f.message}; checking whether it happened anyway`.replace(/ +/g, ' '));
+                const found = await landed();
+                if (found !== undefined) {
+                    core/* info */.pq(`${what}: it did; using what GitHub made`);
+                    return found;
+                }
+                await new Promise((r) => setTimeout(r, n * n * this.retryUnitMs));
+            }
+        }
+    }
+    async listAssets(release, refresh = false) {
+        if (this.assets && !refresh)
+            return this.assets;
+        const all = [];
+        for (let page = 1;; page++) {
+            let list;
+            try {
+                list = await this.call('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+                    release_id: release.id,
+                    per_page: 100,
+                    page,
+                });
+            }
+            catch (err) {
+                throw this.fail(`Listing the assets of release ${release.tag_name}`, err, release);
+            }
+            all.push(...list);
+            if (list.length < 100)
+                break;
+        }
+        this.assets = all;
+        return all;
+    }
+    /** Makes room for `name` (delete when overwriting, error otherwise). */
+    async clear(release, name, overwrite, refresh) {
+        const existing = (await this.listAssets(release, refresh)).find((a) => a.name === name);
+        if (!existing)
+            return;
+        if (!overwrite) {
+            throw new ReleaseError(`Release ${release.tag_name} already has an asset named ${name} (id ${existing.id}) and release-overwrite is false`);
+        }
+        core/* info */.pq(`Deleting the existing asset ${name} (id ${existing.id})`);
+        try {
+            await this.call('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { asset_id: existing.id });
+        }
+        catch (err) {
+            if (err.status !== 404) {
+                throw this.fail(`Deleting the existing asset ${name}`, err, release);
+            }
+        }
+        this.assets = this.assets?.filter((a) => a.id !== existing.id);
+    }
+    async putAsset(release, name, overwrite, content) {
+        await this.clear(release, name, overwrite, false);
+        const what = `Uploading ${name}`;
+        // Ours when it is there after a failed attempt with the same size: clear() removed any other.
+        const landed = async () => {
+            const found = (await this.listAssets(release, true)).find((a) => a.name === name);
+            if (found && found.size === content.size)
+                return found;
+            if (found)
+                await this.clear(release, name, true, false); // a broken upload of ours
+            return undefined;
+        };
+        for (let raced = false;; raced = true) {
+            core/* info */.pq(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
+            try {
+                // upload_url is a URI template (`.../assets{?name,label}`) on uploads.github.com
+                // (or the API host on GHES): Octokit expands it with `name`. The upload API needs a
+                // Content-Length: fetch sets it for a Buffer (a second one makes undici reject the
+                // request), a stream needs it given.
+                const asset = await this.once(what, () => {
+                    const data = content.body;
+                    const headers = { 'content-type': content.contentType };
+                    if (!Buffer.isBuffer(data))
+                        headers['content-length'] = String(content.size);
+                    return this.call(`POST ${release.upload_url}`, { name, headers, data, request: { retries: 0 } });
+                }, landed);
+                this.assets = [...(this.assets ?? []).filter((a) => a.name !== name), asset];
+                return asset;
+            }
+            catch (err) {
+                if (!raced && isAlreadyExists(err)) {
+                    // Another job uploaded the same name between our listing and our upload.
+                    core/* info */.pq(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
+                    await this.clear(release, name, overwrite, true);
+                    continue;
+                }
+                throw this.fail(what, err, release);
+            }
+        }
+    }
+}
+function isAlreadyExists(err) {
+    const e = err;
+    if (e.status !== 422)
+        return false;
+    const data = e.response?.data;
+    return Boolean(data?.errors?.some((x) => x.code === 'already_exists'));
+}
+
+;// CONCATENATED MODULE: ./src/release.ts
+// Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
+// upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
+// calls are in release-api.ts, what their failures mean in release-errors.ts.
+
+
+
+
+
+
+
+async function publishReleaseAsset(req, deps = {}) {
+    const env = deps.env ?? process.env;
+    if (!req.token)
+        throw new ReleaseError('github-token is empty: a token with contents: write is needed for release-tag');
+    core/* setSecret */.Pq(req.token);
+    const [owner, repo] = (req.repository ?? '').split('/');
+    if (!owner || !repo)
+        throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
+    // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
+    let file = req.path;
+    let cleanup;
+    if (req.target === 'js') {
+        const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-release-'));
+        file = external_node_path_.join(dir, req.assetName);
+        cleanup = () => external_node_fs_.rmSync(dir, { recursive: true, force: true });
+        // tar-stream is loaded only on this path, like the other heavy modules.
+        const { writeDeterministicTarGz } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 2289));
+        await writeDeterministicTarGz(req.path, file);
+    }
+    try {
+        const sha256 = await (0,hash/* sha256File */.Q)(file);
+        if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
+            throw new ReleaseError(`${file} changed after conversion: sha256 ${sha256}, expected ${req.sha256}; refusing to publish it`);
+        }
+        const size = external_node_fs_.statSync(file).size;
+        const api = await ReleaseApi.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
+        const release = await api.findOrCreateRelease(req.tag, req.create);
+        core/* info */.pq(`Release ${req.tag}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+        const asset = await api.putAsset(release, req.assetName, req.overwrite, {
+            size,
+            contentType: req.target === 'js' ? 'application/gzip' : 'application/wasm',
+            body: new FileBody(file),
+        });
+        const checksumName = `${req.assetName}.sha256`;
+        const checksum = Buffer.from(sha256sumLine(sha256, req.assetName));
+        const sum = await api.putAsset(release, checksumName, req.overwrite, {
+            size: checksum.length,
+            contentType: 'text/plain',
+            body: checksum,
+        });
+        return { releaseId: release.id, assetUrl: asset.browser_download_url, checksumUrl: sum.browser_download_url };
+    }
+    finally {
+        cleanup?.();
+    }
+}
+/** One line as `sha256sum` prints it (text mode: two spaces). */
+function sha256sumLine(hex, name) {
+    return `${hex}  ${name}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish.ts
+// Publish stage: upload the converted wasm as a workflow artifact and, when a
+// release tag is given, as a release asset with a `sha256sum` checksum file.
+//
+// Only runs after the conversion and the smoke boot passed (the caller's job). The heavy
+// clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
+// that need them, so a run that publishes nothing never pays for them.
+
+
+
+
+
+
+
+/** Maps each PublishOutputs field to the action output it is published as. */
+const OUTPUT_NAMES = {
+    artifactId: Outputs.ArtifactId,
+    artifactUrl: Outputs.ArtifactUrl,
+    artifactDigest: Outputs.ArtifactDigest,
+    releaseId: Outputs.ReleaseId,
+    releaseAssetUrl: Outputs.ReleaseAssetUrl,
+    releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
+};
+/** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
+function artifactUrl(env, id) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const run = env.GITHUB_RUN_ID;
+    if (!repo || !run)
+        return undefined;
+    return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`;
+}
+/** True when GITHUB_SERVER_URL is a GitHub Enterprise Server (same rule as @actions/artifact). */
+function isGhes(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
+/** The files of an artifact and their root: one wasm file, or every file under a js directory (walkFolder). */
+async function artifactFiles(built) {
+    const p = external_node_path_.resolve(built.path);
+    if (built.target === 'wasi' && external_node_fs_.statSync(p).isFile()) {
+        return { files: [p], root: external_node_path_.dirname(p) };
+    }
+    // walkFolder's paths are below the folder's real path; the artifact names files relative to root.
+    const root = external_node_fs_.realpathSync(p);
+    const files = (await (0,src_files/* walkFolder */.aI)(root)).filter((e) => e.type === 'file').map((e) => e.abs);
+    return { files, root };
+}
+/**
+ * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
+ * Each output is set with core.setOutput as soon as it is known, so a release failure still
+ * leaves the artifact outputs in place; the same values are returned.
+ */
+async function publish(inputs, built, deps = {}) {
+    const out = {};
+    const set = (key, value) => {
+        if (value === undefined)
+            return;
+        out[key] = value;
+        (deps.onOutput ?? core/* setOutput */.uH)(OUTPUT_NAMES[key], value);
+    };
+    if (inputs.uploadArtifact) {
+        const a = await uploadWorkflowArtifact(inputs, built, deps);
+        if (a) {
+            set('artifactId', a.id);
+            set('artifactUrl', a.url);
+            set('artifactDigest', a.digest);
+        }
+    }
+    if (inputs.releaseTag) {
+        const r = await publishReleaseAsset({
+            token: inputs.githubToken,
+            tag: inputs.releaseTag,
+            create: inputs.releaseCreate,
+            overwrite: inputs.releaseOverwrite,
+            assetName: inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs),
+            path: built.path,
+            target: built.target,
+            sha256: built.sha256,
+            repository: (deps.env ?? process.env).GITHUB_REPOSITORY,
+        }, deps);
+        set('releaseId', String(r.releaseId));
+        set('releaseAssetUrl', r.assetUrl);
+        set('releaseChecksumUrl', r.checksumUrl);
+    }
+    return out;
+}
+async function uploadWorkflowArtifact(inputs, built, deps) {
+    const env = deps.env ?? process.env;
+    const name = inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
+    const invalid = (0,names/* artifactNameProblem */.NH)(name);
+    if (invalid)
+        throw new Error(`artifact-name ${invalid}`);
+    if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
+        core/* warning */.$e(`Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
+            `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`);
+        return undefined;
+    }
+    const { files, root } = await artifactFiles(built);
+    if (files.length === 0)
+        throw new Error(`Nothing to upload: ${built.path} holds no files`);
+    let client = deps.artifactClient;
+    if (!client) {
+        const mod = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+        client = new mod.DefaultArtifactClient();
+    }
+    try {
+        // A re-run (attempt 2 and later) would hit a 409 on the name its first attempt uploaded:
+        // replace it, as upload-artifact's `overwrite: true` does. In a first attempt the name can
+        // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
+        if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+            try {
+                const del = await withTimeout(client.deleteArtifact(name), deps.artifactTimeoutMs ?? 300_000, `Deleting the artifact '${name}' of an earlier attempt`);
+                core/* info */.pq(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+            }
+            catch (err) {
+                if (errorName(err) !== 'ArtifactNotFoundError')
+                    throw err;
+            }
+        }
+        const level = inputs.compressionLevel;
+        core/* info */.pq(`Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
+            (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''));
+        let bytes = 0;
+        for (const f of files)
+            bytes += external_node_fs_.statSync(f).size;
+        const res = await withTimeout(client.uploadArtifact(name, files, root, {
+            compressionLevel: level,
+            ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
+        }), deps.artifactTimeoutMs ?? 300_000 + Math.ceil(bytes / 1_048_576) * 1000, `Uploading the artifact '${name}'`);
+        if (res.id === undefined)
+            throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
+        const url = artifactUrl(env, res.id);
+        core/* info */.pq(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
+        return { id: String(res.id), url, digest: res.digest };
+    }
+    catch (err) {
+        if (errorName(err) === 'GHESNotSupportedError') {
+            core/* warning */.$e(`Artifact upload skipped: ${err.message} The rest of the job goes on.`);
+            return undefined;
+        }
+        if (/\b409\b|already exists|conflict/i.test(err.message)) {
+            throw new Error(`An artifact named '${name}' already exists in this workflow run (another job or matrix cell uploaded it). ` +
+                `Give each job its own artifact-name, or leave artifact-name empty to derive one per matrix cell. (${err.message})`);
+        }
+        throw err;
+    }
+}
+/**
+ * `promise`, or an error naming `what` when it has not settled within `ms`. The work itself
+ * is not stopped (the library offers no way); the action's process ends after the step.
+ */
+async function withTimeout(promise, ms, what) {
+    let timer;
+    const limit = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`)), ms);
+    });
+    try {
+        return await Promise.race([promise, limit]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function errorName(err) {
+    return err instanceof Error ? err.name : undefined;
+}
+
 // EXTERNAL MODULE: ./src/record.ts
 var src_record = __webpack_require__(94846);
 ;// CONCATENATED MODULE: ./src/record-artifact.ts
@@ -808,7 +1535,7 @@ async function uploadRecord(record, env = process.env) {
     try {
         const file = external_node_path_.join(dir, src_record/* RECORD_FILE */.lt);
         await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         const client = new DefaultArtifactClient();
         let timer;
         const timeout = new Promise((_, reject) => {
@@ -839,8 +1566,6 @@ async function uploadRecord(record, env = process.env) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/c2w-info.ts
 var c2w_info = __webpack_require__(72414);
 ;// CONCATENATED MODULE: ./src/processes.ts
@@ -1319,6 +2044,7 @@ class Report {
 
 
 
+
 const SMOKE_OUTPUT_MAX = 4096;
 async function main() {
     const report = new Report();
@@ -1339,13 +2065,13 @@ async function main() {
     await report.write('c2w-action', error?.message);
 }
 async function recordCell(inputs, progress, error) {
-    const record = (0,src_record/* buildRecord */.kA)(inputs.artifactName || (0,publish/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,src_record/* failureOf */.g5)(progress.stage, error, classifyFailure) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
+    const record = (0,src_record/* buildRecord */.kA)(inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,src_record/* failureOf */.g5)(progress.stage, error, classifyFailure) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
     await uploadRecord(record);
 }
 async function pipeline(inputs, report, progress) {
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
     const c2w = await core/* group */.Os('Install c2w', () => installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
-    report.set(outputs/* Outputs */.t.C2wVersion, c2w.version);
+    report.set(Outputs.C2wVersion, c2w.version);
     const builder = await (0,src_cache/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         core/* saveState */.LZ(state/* STATE */.c.createdBuilder, builder.name);
@@ -1355,7 +2081,7 @@ async function pipeline(inputs, report, progress) {
     const { allocator, value: built, rejected, } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report, progress), (rejectedSoFar, next) => {
         progress.rejected = [...rejectedSoFar];
         const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
-        report.set(outputs/* Outputs */.t.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
+        report.set(Outputs.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
         report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
         core/* warning */.$e(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
     });
@@ -1364,13 +2090,13 @@ async function pipeline(inputs, report, progress) {
     }
     progress.stage = 'publish';
     if (inputs.uploadArtifact || inputs.releaseTag) {
-        const assetName = inputs.assetName || (0,publish/* defaultAssetName */.Hd)(inputs);
+        const assetName = inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs);
         // Named after the allocator the cell asked for, so a cell that fell back to another
         // allocator does not take the name of the cell that asked for that one.
-        await core/* group */.Os('Publish', () => (0,publish/* publish */.mk)(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, {
+        await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, {
             onOutput: (name, value) => {
                 report.set(name, value);
-                if (name === outputs/* Outputs */.t.ReleaseId)
+                if (name === Outputs.ReleaseId)
                     progress.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
             },
         }));
@@ -1382,17 +2108,17 @@ async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) 
     progress.allocatorUsed = attempt.allocator;
     const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, attempt.allocator);
     const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
-    report.set(outputs/* Outputs */.t.Allocator, attempt.allocator);
+    report.set(Outputs.Allocator, attempt.allocator);
     const keyDockerfile = (0,src_cache/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
     const plan = await layers.plan(c2w.version, keyDockerfile);
     const built = await convert(c2w.c2w, attempt, dockerfile.path, [
         ...(0,src_cache/* builderFlags */.He)(layers.builder.name),
         ...(0,src_cache/* cacheFlags */.wT)(plan),
     ]);
-    report.set(outputs/* Outputs */.t.WasmPath, built.path);
-    report.set(outputs/* Outputs */.t.WasmSize, built.size);
-    report.set(outputs/* Outputs */.t.Sha256, built.sha256);
-    report.set(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
+    report.set(Outputs.WasmPath, built.path);
+    report.set(Outputs.WasmSize, built.size);
+    report.set(Outputs.Sha256, built.sha256);
+    report.set(Outputs.BuildSeconds, built.buildSeconds);
     Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
     await layers.built(plan);
     progress.stage = 'smoke';
@@ -1443,15 +2169,15 @@ class LayerCache {
         });
         this.primaryKey = keys.primary;
         if (inputs.cache !== 'none')
-            this.report.set(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
+            this.report.set(Outputs.CachePrimaryKey, keys.primary);
         if (this.current === undefined) {
             const cache = this.builder.canExport ? inputs.cache : 'none';
             const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp)));
             this.current = restored.plan;
             if (inputs.cache !== 'none') {
-                this.report.set(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
-                this.report.set(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
-                this.report.set(outputs/* Outputs */.t.CacheSize, restored.size);
+                this.report.set(Outputs.CacheHit, restored.plan.exactHit);
+                this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
+                this.report.set(Outputs.CacheSize, restored.size);
                 Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
             }
         }
@@ -1476,7 +2202,7 @@ class LayerCache {
  */
 async function smokeBoot(inputs, built, report, progress) {
     if (!inputs.smoke) {
-        report.set(outputs/* Outputs */.t.SmokeResult, 'skipped');
+        report.set(Outputs.SmokeResult, 'skipped');
         progress.figures.smokeResult = 'skipped';
         return undefined;
     }
@@ -1498,12 +2224,12 @@ async function smokeBoot(inputs, built, report, progress) {
         core/* info */.pq(result.message);
     }
     const figures = smokeFigures(runs);
-    report.set(outputs/* Outputs */.t.SmokeResult, result.result);
-    report.set(outputs/* Outputs */.t.SmokeSeconds, figures.smokeSecondsMedian);
-    report.set(outputs/* Outputs */.t.SmokeSecondsMax, figures.smokeSecondsMax);
+    report.set(Outputs.SmokeResult, result.result);
+    report.set(Outputs.SmokeSeconds, figures.smokeSecondsMedian);
+    report.set(Outputs.SmokeSecondsMax, figures.smokeSecondsMax);
     if (figures.smokePeakRss !== undefined)
-        report.set(outputs/* Outputs */.t.SmokePeakRss, figures.smokePeakRss);
-    report.set(outputs/* Outputs */.t.SmokeOutput, result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
+        report.set(Outputs.SmokePeakRss, figures.smokePeakRss);
+    report.set(Outputs.SmokeOutput, result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
     Object.assign(progress.figures, { smokeResult: result.result, ...figures });
     return result;
 }
@@ -1513,4 +2239,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=109.index.js.map
+//# sourceMappingURL=371.index.js.map
