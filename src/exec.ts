@@ -6,7 +6,7 @@
 // Its environment is childEnv()'s: no inputs, tokens or command-file paths of the action.
 import { spawn } from 'node:child_process';
 import { childEnv, type EnvNeeds } from './child-env.js';
-import { endGroup, track } from './processes.js';
+import { endGroup, startable, track } from './processes.js';
 
 export interface RunResult {
   exitCode: number;
@@ -62,6 +62,7 @@ export const execRunner: Runner = (file, args, options = {}) =>
   new Promise<RunResult>((resolve, reject) => {
     const echo = options.echo !== false;
     const command = [file, ...args].join(' ');
+    startable(file);
     if (echo) process.stdout.write(`[command]${command}\n`);
     const child = spawn(file, args, {
       cwd: options.cwd,

@@ -1,7 +1,7 @@
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), and the smoke-boot child process the main step starts.
 import * as core from '@actions/core';
-import { installCancelHandlers } from './cancel.js';
+import { cancelSettled, installCancelHandlers } from './cancel.js';
 import { SMOKE_CHILD_FLAG } from './smoke.js';
 import { STATE } from './state.js';
 
@@ -21,5 +21,6 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   }
   // A stalled cache download can keep sockets open; the step is done, so end the process
   // (actions/cache and setup-node do the same).
+  await cancelSettled();
   process.exit(process.exitCode ?? 0);
 }

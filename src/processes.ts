@@ -10,6 +10,17 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const live = new Set<ChildProcess>();
+let refusal: string | undefined;
+
+/** From now on `startable()` throws with this reason (a cancel is ending the step); undefined allows again. */
+export function stopStarting(reason: string | undefined): void {
+  refusal = reason;
+}
+
+/** Throws when no new child may start: a cancelled step must not start c2w after ending the others. */
+export function startable(what: string): void {
+  if (refusal !== undefined) throw new Error(`Not starting ${what}: ${refusal}.`);
+}
 
 /** Remembers `child` until it exits. It must have been spawned with `detached: true`. */
 export function track(child: ChildProcess): void {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installCancelHandlers } from '../../src/cancel.js';
+import { run } from '../../src/exec.js';
 import { endAll, endGroup, groupAlive, liveChildren, track } from '../../src/processes.js';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -51,16 +52,19 @@ describe('process groups', () => {
   it('a cancel signal ends every tracked group, then exits non-zero', async () => {
     const a = await startGroup();
     const b = await startGroup();
+    let uninstall = () => {};
     const exited = new Promise<number>((resolve) => {
-      const uninstall = installCancelHandlers((code) => {
-        uninstall();
-        resolve(code);
-      });
+      uninstall = installCancelHandlers(resolve);
     });
     process.emit('SIGTERM', 'SIGTERM');
     // The runner's SIGTERM after its SIGINT must not start a second ending.
     process.emit('SIGINT', 'SIGINT');
+    // Nothing new starts once a cancel is under way (c2w after a cancelled cache restore).
+    await expect(run(process.execPath, ['-e', ''], { echo: false })).rejects.toThrow(
+      /Not starting .*node: the step was cancelled \(SIGTERM\)/,
+    );
     expect(await exited).toBe(143);
+    uninstall();
     for (const pid of [a.member, b.member]) expect(alive(pid)).toBe(false);
     expect(groupAlive(a.leader.pid!) || groupAlive(b.leader.pid!)).toBe(false);
     process.exitCode = undefined;
