@@ -79,7 +79,7 @@ async function pipeline(report: Report): Promise<void> {
     if (plan === undefined) {
       const cache = builder.canExport ? inputs.cache : 'none';
       const restored = await core.group('Restore the build cache', () =>
-        restoreLayers({ ...inputs, cache }, keys, localCacheDir(runnerTemp)),
+        restoreLayers({ ...inputs, cache }, keys, localCacheDir(runnerTemp, keys)),
       );
       plan = restored.plan;
       if (inputs.cache !== 'none') {
