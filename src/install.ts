@@ -175,7 +175,7 @@ async function useSystemC2w(): Promise<InstalledC2w> {
   } catch {
     throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
   }
-  const out = await run(c2w, ['--version'], { echo: false });
+  const out = await run(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
   const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
   core.info(`Using the c2w on PATH: ${c2w} (${version})`);
   return { c2w, version, cached: true };
