@@ -28368,6 +28368,59 @@ module.exports = {
 
 /***/ }),
 
+/***/ 90833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ cancelSettled),
+/* harmony export */   Jz: () => (/* binding */ installCancelHandlers)
+/* harmony export */ });
+/* unused harmony export CANCEL_GRACE_MS */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97454);
+// A cancelled step: the runner sends the action's process SIGINT, then SIGTERM 7.5 s later, then
+// kills it (actions/runner ProcessInvoker). Node's default for both signals is to exit at once,
+// leaving every child group running. Here a signal stops new children from starting, ends the
+// tracked groups (SIGTERM, SIGKILL after a short grace that fits before the runner's own kill), then
+// exits non-zero. The post step still runs; it saves only what the main step finished (the
+// cache-save state is written after a completed build's rotation, never before).
+
+
+/** SIGTERM-to-SIGKILL grace for the children: well inside the runner's 7.5 s between signals. */
+const CANCEL_GRACE_MS = 3000;
+/** Exit codes as a shell reports a process ended by the signal: 128 + its number. */
+const EXIT_CODE = { SIGINT: 130, SIGTERM: 143 };
+let ending;
+/**
+ * Resolves at once when no cancel is under way; else never (the cancel exits the process once its
+ * children are gone), so the step's own exit cannot cut the ending short.
+ */
+function cancelSettled() {
+    return ending ? new Promise(() => undefined) : Promise.resolve();
+}
+/** Installs the handlers; returns a function that removes them (for tests). */
+function installCancelHandlers(onExit = (code) => process.exit(code)) {
+    const handler = (signal) => {
+        // The runner's SIGTERM after its SIGINT: already ending.
+        if (ending)
+            return;
+        (0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(`the step was cancelled (${signal})`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The step was cancelled (${signal}); ending ${(0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .liveChildren */ .k9)().length} running child process group(s).`);
+        ending = (0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .endAll */ .XZ)(CANCEL_GRACE_MS).then(() => onExit(EXIT_CODE[signal] ?? 1));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+        ending = undefined;
+        (0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(undefined);
+    };
+}
+
+
+/***/ }),
+
 /***/ 79407:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28378,9 +28431,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(25625);
-/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42731);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2462);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90833);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25625);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(42731);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2462);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, and the
 // report action (report/action.yml runs dist/report.js, which imports this bundle).
@@ -28389,29 +28443,34 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 /** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
 const REPORT_ENTRY = 'report.js';
-if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 24889));
     await smokeChildMain();
 }
 else {
+    // A cancel ends the child process groups before the step exits.
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
         const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(946), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
         await reportMain();
     }
-    else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost) === 'true') {
-        const { post } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+    else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost) === 'true') {
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
         await post();
     }
     else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(371)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5371));
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost, 'true');
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(377), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20553));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
-    // (actions/cache and setup-node do the same), but only once the log has what was written to it.
-    await (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
+    // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
+    // gone and the log has what was written to it.
+    await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelSettled */ .Af)();
+    await (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
@@ -28467,6 +28526,129 @@ async function flushStdio(timeoutMs = 30_000) {
 async function exitWhenFlushed(code, timeoutMs) {
     await flushStdio(timeoutMs);
     process.exit(code);
+}
+
+
+/***/ }),
+
+/***/ 97454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N4: () => (/* binding */ endGroup),
+/* harmony export */   XZ: () => (/* binding */ endAll),
+/* harmony export */   hx: () => (/* binding */ startable),
+/* harmony export */   i8: () => (/* binding */ signalGroup),
+/* harmony export */   k9: () => (/* binding */ liveChildren),
+/* harmony export */   tu: () => (/* binding */ stopStarting),
+/* harmony export */   u4: () => (/* binding */ track)
+/* harmony export */ });
+/* unused harmony exports groupMembers, groupAlive */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+const live = new Set();
+let refusal;
+/** From now on `startable()` throws with this reason (a cancel is ending the step); undefined allows again. */
+function stopStarting(reason) {
+    refusal = reason;
+}
+/** Throws when no new child may start: a cancelled step must not start c2w after ending the others. */
+function startable(what) {
+    if (refusal !== undefined)
+        throw new Error(`Not starting ${what}: ${refusal}.`);
+}
+/** Remembers `child` until it exits. It must have been spawned with `detached: true`. */
+function track(child) {
+    if (child.pid === undefined)
+        return;
+    live.add(child);
+    child.once('exit', () => live.delete(child));
+    child.once('error', () => live.delete(child));
+}
+/** Sends `signal` to the process group of `child` (falls back to the child alone). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return;
+        try {
+            child.kill(signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/**
+ * The live members of the process group `pgid`, from /proc/<pid>/stat (`pid (comm) state ppid pgrp …`,
+ * proc(5)). A zombie is not live: it has ended and only waits for its new parent to reap it, which
+ * can take a while when that parent is a container's init; `kill(-pgid, 0)` would still count it.
+ */
+function groupMembers(pgid) {
+    const members = [];
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)('/proc');
+    }
+    catch {
+        return members;
+    }
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${entry}/stat`, 'utf8');
+        }
+        catch {
+            continue; // gone meanwhile
+        }
+        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X')
+            members.push(Number(entry));
+    }
+    return members;
+}
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid) {
+    return groupMembers(pid).length > 0;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Ends the group of `child`: SIGTERM, then SIGKILL when any member is still there after `graceMs`.
+ * The leader may exit while a member it started ignores SIGTERM, so this waits on the group, not
+ * on the leader. Resolves when the group is gone (or a second after SIGKILL).
+ */
+async function endGroup(child, graceMs) {
+    const pid = child.pid;
+    if (pid === undefined)
+        return;
+    signalGroup(child, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (groupAlive(pid) && Date.now() < deadline)
+        await sleep(50);
+    if (!groupAlive(pid))
+        return;
+    signalGroup(child, 'SIGKILL');
+    // SIGKILL cannot be caught, but the kernel takes a moment to tear the processes down.
+    const killed = Date.now() + 1000;
+    while (groupAlive(pid) && Date.now() < killed)
+        await sleep(20);
+}
+/** Ends every tracked group at once; see endGroup. */
+async function endAll(graceMs) {
+    const children = liveChildren();
+    await Promise.all(children.map((child) => endGroup(child, graceMs)));
+    return children.length;
+}
+/** The children that are still running. */
+function liveChildren() {
+    return [...live];
 }
 
 
@@ -29854,9 +30036,10 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
+  m: () => (/* binding */ exec)
 });
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -30513,8 +30696,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -31448,22 +31631,14 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $1: () => (/* binding */ lstat),
 /* harmony export */   Ck: () => (/* binding */ mkdir),
-/* harmony export */   Cy: () => (/* binding */ readdir),
 /* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
 /* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   YN: () => (/* binding */ symlink),
-/* harmony export */   dJ: () => (/* binding */ stat),
-/* harmony export */   h_: () => (/* binding */ readlink),
-/* harmony export */   k6: () => (/* binding */ chmod),
-/* harmony export */   m3: () => (/* binding */ copyFile),
 /* harmony export */   rm: () => (/* binding */ rm),
 /* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
-/* harmony export */   y1: () => (/* binding */ unlink)
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
 /* harmony export */ });
-/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
 /* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -31493,7 +31668,7 @@ const IS_WINDOWS = process.platform === 'win32';
  */
 function readlink(fsPath) {
     return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
+        const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -31654,10 +31829,9 @@ function getCmdPath() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K7: () => (/* binding */ which),
 /* harmony export */   U$: () => (/* binding */ mkdirP),
-/* harmony export */   Yz: () => (/* binding */ rmRF),
-/* harmony export */   cp: () => (/* binding */ cp)
+/* harmony export */   Yz: () => (/* binding */ rmRF)
 /* harmony export */ });
-/* unused harmony exports mv, findInPath */
+/* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
 /* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
@@ -31684,19 +31858,19 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 function cp(source_1, dest_1) {
     return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
+            ? path.join(dest, path.basename(source))
             : dest;
-        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
+        if (!(yield ioUtil.exists(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
+        const sourceStat = yield ioUtil.stat(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -31706,7 +31880,7 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
+            if (path.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
@@ -31888,11 +32062,11 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
+        const files = yield ioUtil.readdir(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
+            const srcFileStat = yield ioUtil.lstat(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
@@ -31902,32 +32076,32 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             }
         }
         // Change the mode for the newly created directory
-        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
     });
 }
 // Buffered file copy
 function copyFile(srcFile, destFile, force) {
     return __awaiter(this, void 0, void 0, function* () {
-        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
-                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
-                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
         }
-        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
         }
     });
 }

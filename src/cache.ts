@@ -1,6 +1,7 @@
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
@@ -220,9 +221,31 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
-export function localCacheDir(runnerTemp: string): string {
-  return path.join(runnerTemp, 'c2w-action', 'buildx-cache');
+/**
+ * The local cache folder of one use of the action. @actions/cache hashes the path list into the
+ * cache version, so a restore matches only entries saved from the same path string: the folder
+ * must be the same in every run of the same step, and the same for every entry its restore keys
+ * can match. It is named after
+ * - the step (GITHUB_ACTION: the step's id, or `__<owner>_<repo>` with `_2`, `_3`… for later uses
+ *   of the same action in a job, the same in every run), so two uses in one job never share a
+ *   folder and each post step saves the folder its own main step built;
+ * - the least specific restore key (prefix, runner, c2w version, target), which every entry the
+ *   restore keys can match shares, so runs of other keys on one runner keep apart.
+ */
+export function localCacheDir(
+  runnerTemp: string,
+  keys: Pick<CacheKeys, 'restore'>,
+  step: string = process.env.GITHUB_ACTION ?? '',
+): string {
+  const base = keys.restore[keys.restore.length - 1] ?? '';
+  return path.join(runnerTemp, 'c2w-action', `buildx-cache-${short(`${step}\n${base}`).slice(0, 12)}`);
+}
+
+/** Whether `dir` is a folder localCacheDir names (the post step saves nothing else). */
+export function isLocalCacheDir(runnerTemp: string, dir: string): boolean {
+  return (
+    path.dirname(dir) === path.join(runnerTemp, 'c2w-action') && /^buildx-cache-[0-9a-f]{12}$/.test(path.basename(dir))
+  );
 }
 
 export async function restoreLayers(
@@ -233,7 +256,8 @@ export async function restoreLayers(
   const plan: CachePlan = {
     mode: inputs.cache,
     dir,
-    newDir: `${dir}-new`,
+    // Unique per run: two runs sharing RUNNER_TEMP never export into the same folder.
+    newDir: `${dir}-new-${randomUUID().slice(0, 8)}`,
     scope: keys.scope,
     ref: inputs.cacheRef,
     restored: false,
@@ -289,9 +313,23 @@ export async function rotate(plan: CachePlan): Promise<boolean> {
     core.warning(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
     return false;
   }
-  await rm(plan.dir, { recursive: true, force: true });
-  await rename(plan.newDir, plan.dir);
-  return true;
+  // Another run on this runner with the same folder may rotate at the same moment: its rename
+  // can land between the removal and ours (ENOTEMPTY). Try again once; the folder then holds one
+  // complete export either way, never a mix.
+  for (let attempt = 0; ; attempt++) {
+    await rm(plan.dir, { recursive: true, force: true });
+    try {
+      await rename(plan.newDir, plan.dir);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 1) {
+        core.warning(`Could not move the exported cache into ${plan.dir}: ${(e as Error).message}; nothing to save.`);
+        await rm(plan.newDir, { recursive: true, force: true });
+        return false;
+      }
+    }
+  }
 }
 
 /** Post step: save the rotated folder under the primary key. Never throws. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { run } from './exec.js';
+import { run, type RunResult } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from './hash.js';
 import { UnsafeLinkError, walkFolder } from './files.js';
@@ -26,6 +26,16 @@ export function buildC2wArgv(inputs: ConvertInputs, dockerfile: string, extraFla
   for (const flag of extraFlags) argv.push(`--extra-flag=${flag}`);
   argv.push('--', inputs.image, inputs.output);
   return argv;
+}
+
+/** buildx's gha cache backend reads the Actions runtime variables itself; no other c2w run needs them. */
+export function needsActionsCache(extraFlags: string[]): boolean {
+  return extraFlags.some((flag) => /^--cache-(from|to)=type=gha(,|$)/.test(flag));
+}
+
+/** How c2w ended, for the error: its exit code, or the signal that ended it (then there is no exit code). */
+export function describeEnd(result: Pick<RunResult, 'exitCode' | 'signal'>): string {
+  return result.signal ? `ended by ${result.signal}` : `exit ${result.exitCode}`;
 }
 
 export interface BuiltOutput {
@@ -55,18 +65,24 @@ export async function convert(
   const tail = new Tail();
   const started = performance.now();
   const result = await core.group(`c2w ${argv.join(' ')}`, () =>
-    withoutWorkflowCommands(() => run(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })),
+    withoutWorkflowCommands(() =>
+      run(c2w, argv, {
+        envNeeds: { actionsCache: needsActionsCache(extraFlags) },
+        onOutput: (chunk) => tail.push(chunk),
+      }),
+    ),
   );
   const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
   const log = tail.toString();
 
-  if (result.exitCode !== 0) {
+  if (result.exitCode !== 0 || result.signal) {
+    const how = describeEnd(result);
     const failure = classifyFailure(log);
     const last = log.trim().split('\n').slice(-15).join('\n');
     throw new ConversionError(
       failure
-        ? `c2w failed (exit ${result.exitCode}): ${failure.line}\n${failure.hint}`
-        : `c2w failed (exit ${result.exitCode}). Last lines of its log:\n${last}`,
+        ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
+        : `c2w failed (${how}). Last lines of its log:\n${last}`,
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);

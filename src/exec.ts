@@ -1,9 +1,17 @@
 // The one seam through which the action starts processes. Tests replace `setRunner`
-// instead of patching @actions/exec (ESM namespaces cannot be spied on).
-import * as actionsExec from '@actions/exec';
+// instead of patching node:child_process (ESM namespaces cannot be spied on).
+//
+// Every child leads a process group of its own (`detached: true`) and is tracked in processes.ts,
+// so a cancel or a timeout ends it together with what it started (c2w's `docker buildx build`).
+// Its environment is childEnv()'s: no inputs, tokens or command-file paths of the action.
+import { spawn } from 'node:child_process';
+import { childEnv, type EnvNeeds } from './child-env.js';
+import { endGroup, startable, track } from './processes.js';
 
 export interface RunResult {
   exitCode: number;
+  /** The signal that ended the process (then exitCode is 128 + its number, as a shell reports it). */
+  signal?: NodeJS.Signals;
   stdout: string;
   stderr: string;
 }
@@ -11,34 +19,100 @@ export interface RunResult {
 export interface RunOptions {
   /** Stream the process output to the log (default true). */
   echo?: boolean;
-  /** Environment for the child; defaults to the action's own environment. */
+  /** Variables the child gets on top of childEnv(process.env, envNeeds). */
   env?: Record<string, string>;
+  /** Which of the action's runtime variables the child needs (default: none). */
+  envNeeds?: EnvNeeds;
   cwd?: string;
   /** Called with every chunk the process writes, stdout and stderr alike. */
   onOutput?: (chunk: string) => void;
+  /** End the process group after this long: SIGTERM, then SIGKILL after `graceMs`; `run` then rejects. */
+  timeoutMs?: number;
+  /** Time between SIGTERM and SIGKILL when ending the group (default 5000). */
+  graceMs?: number;
 }
 
 export type Runner = (file: string, args: string[], options?: RunOptions) => Promise<RunResult>;
 
-/** Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero exit. */
-export const execRunner: Runner = async (file, args, options = {}) => {
-  const result = await actionsExec.getExecOutput(file, args, {
-    ignoreReturnCode: true,
-    silent: options.echo === false,
-    env: options.env,
-    cwd: options.cwd,
-    // One stream, in order: the log reads as the process wrote it, and a ::stop-commands::
-    // written to stdout around it (log.ts) cannot be overtaken by lines on another pipe.
-    errStream: process.stdout,
-    listeners: options.onOutput
-      ? {
-          stdout: (data: Buffer) => options.onOutput?.(data.toString()),
-          stderr: (data: Buffer) => options.onOutput?.(data.toString()),
-        }
-      : undefined,
-  });
-  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+export class RunTimeoutError extends Error {}
+
+/** Signal numbers on Linux, for the shell-style exit code 128 + n. */
+const SIGNAL_NUMBER: Partial<Record<NodeJS.Signals, number>> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGILL: 4,
+  SIGABRT: 6,
+  SIGBUS: 7,
+  SIGFPE: 8,
+  SIGKILL: 9,
+  SIGSEGV: 11,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
 };
+
+/**
+ * Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero
+ * exit. stdout and stderr go to the log on one stream (process.stdout), in the order they arrive:
+ * a ::stop-commands:: written to stdout around the run (log.ts) cannot be overtaken by lines on
+ * another pipe.
+ */
+export const execRunner: Runner = (file, args, options = {}) =>
+  new Promise<RunResult>((resolve, reject) => {
+    const echo = options.echo !== false;
+    const command = [file, ...args].join(' ');
+    startable(file);
+    if (echo) process.stdout.write(`[command]${command}\n`);
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: { ...childEnv(process.env, options.envNeeds), ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    track(child);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    const onData = (into: Buffer[]) => (data: Buffer) => {
+      into.push(data);
+      if (echo) process.stdout.write(data);
+      options.onOutput?.(data.toString());
+    };
+    child.stdout.on('data', onData(stdout));
+    child.stderr.on('data', onData(stderr));
+
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            void endGroup(child, options.graceMs ?? 5000);
+          }, options.timeoutMs);
+
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`Could not start ${file}: ${e.message}`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(
+          new RunTimeoutError(
+            `${command} did not finish within ${Math.round(options.timeoutMs! / 1000)} s; it was ended.`,
+          ),
+        );
+        return;
+      }
+      const result: RunResult = {
+        exitCode: code ?? 128 + (SIGNAL_NUMBER[signal as NodeJS.Signals] ?? 0),
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: Buffer.concat(stderr).toString(),
+      };
+      if (signal) result.signal = signal;
+      resolve(result);
+    });
+  });
 
 let current: Runner = execRunner;
 

@@ -3,6 +3,7 @@
 // report action (report/action.yml runs dist/report.js, which imports this bundle).
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import { cancelSettled, installCancelHandlers } from './cancel.js';
 import { exitWhenFlushed } from './log.js';
 import { SMOKE_CHILD_FLAG } from './smoke-protocol.js';
 import { STATE } from './state.js';
@@ -14,6 +15,8 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   const { smokeChildMain } = await import('./smoke-child.js');
   await smokeChildMain();
 } else {
+  // A cancel ends the child process groups before the step exits.
+  installCancelHandlers();
   if (path.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
     const { reportMain } = await import('./report-main.js');
     await reportMain();
@@ -26,6 +29,8 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
     await main();
   }
   // A stalled cache download can keep sockets open; the step is done, so end the process
-  // (actions/cache and setup-node do the same), but only once the log has what was written to it.
+  // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
+  // gone and the log has what was written to it.
+  await cancelSettled();
   await exitWhenFlushed(process.exitCode ?? 0);
 }

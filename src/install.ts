@@ -1,5 +1,6 @@
 // Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
@@ -7,6 +8,7 @@ import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import { HttpClient } from '@actions/http-client';
 import { run } from './exec.js';
+import { listFiles } from './files.js';
 import { sha256File } from './hash.js';
 
 export const TOOL_NAME = 'c2w';
@@ -99,10 +101,71 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
     );
   }
   core.info(`Verified ${asset} (sha256 ${actual})`);
-  const extracted = await tc.extractTar(tarball);
-  const cachedDir = await tc.cacheDir(extracted, TOOL_NAME, toolCacheVersion(tag), arch);
+  const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
   core.addPath(cachedDir);
   return { c2w: path.join(cachedDir, 'c2w'), version: tag, cached: false };
+}
+
+/** Bounded time for unpacking the release archive (a few MB). */
+const EXTRACT_TIMEOUT_MS = 120_000;
+
+/**
+ * Puts the release into the tool cache so that two jobs on one runner can install at once.
+ * @actions/tool-cache's cacheDir empties the destination and copies file by file, so a second
+ * job's cacheDir deletes files the first one is copying or running ("ENOENT copyfile", "Unable to
+ * locate executable file"). Here each install unpacks into a folder of its own beside the
+ * destination and renames it into place: a rename on one file system is atomic, and it fails when
+ * the destination already holds files. The loser of that race compares the winner's files with its
+ * own (same verified archive, same bytes) and uses the winner's copy; a destination that differs
+ * (left half-copied by an interrupted install) is moved aside and replaced. The `<arch>.complete`
+ * marker, which tool-cache's `find` requires, is written only once the folder is in place.
+ */
+export async function installIntoToolCache(tarball: string, version: string, arch: string): Promise<string> {
+  const root = process.env.RUNNER_TOOL_CACHE;
+  if (!root) throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
+  const dest = path.join(root, TOOL_NAME, version, arch);
+  await mkdir(path.dirname(dest), { recursive: true });
+  const staging = path.join(path.dirname(dest), `.${arch}-${randomUUID()}`);
+  await mkdir(staging);
+  try {
+    const untar = await run('tar', ['-xzf', tarball, '-C', staging, '--no-same-owner'], {
+      echo: false,
+      timeoutMs: EXTRACT_TIMEOUT_MS,
+    });
+    if (untar.exitCode !== 0) throw new InstallError(`Could not unpack ${tarball}: ${untar.stderr.trim()}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await rename(staging, dest);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 3) throw e;
+      }
+      if (await sameFiles(staging, dest)) {
+        core.info(`Another job installed c2w ${version} at the same time; using its identical copy.`);
+        break;
+      }
+      const stale = `${dest}.stale-${randomUUID()}`;
+      await rename(dest, stale).catch(() => undefined);
+      await rm(stale, { recursive: true, force: true });
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  await writeFile(`${dest}.complete`, '');
+  return dest;
+}
+
+/** Whether `other` holds every file of `mine` with the same bytes. */
+async function sameFiles(mine: string, other: string): Promise<boolean> {
+  try {
+    for (const file of await listFiles(mine)) {
+      if ((await sha256File(path.join(mine, file))) !== (await sha256File(path.join(other, file)))) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function useSystemC2w(): Promise<InstalledC2w> {
@@ -112,7 +175,7 @@ async function useSystemC2w(): Promise<InstalledC2w> {
   } catch {
     throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
   }
-  const out = await run(c2w, ['--version'], { echo: false });
+  const out = await run(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
   const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
   core.info(`Using the c2w on PATH: ${c2w} (${version})`);
   return { c2w, version, cached: true };

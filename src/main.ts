@@ -202,7 +202,7 @@ class LayerCache {
     if (this.current === undefined) {
       const cache = this.builder.canExport ? inputs.cache : 'none';
       const restored = await core.group('Restore the build cache', () =>
-        restoreLayers({ ...inputs, cache }, keys, localCacheDir(this.runnerTemp)),
+        restoreLayers({ ...inputs, cache }, keys, localCacheDir(this.runnerTemp, keys)),
       );
       this.current = restored.plan;
       if (inputs.cache !== 'none') {

@@ -2,7 +2,7 @@
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
 import * as os from 'node:os';
 import * as core from '@actions/core';
-import { localCacheDir, removeBuilder, saveLayers } from './cache.js';
+import { isLocalCacheDir, removeBuilder, saveLayers } from './cache.js';
 import { STATE } from './state.js';
 
 export async function post(): Promise<void> {
@@ -10,9 +10,9 @@ export async function post(): Promise<void> {
     const save = core.getState(STATE.cacheSave);
     if (save) {
       const { dir, key } = JSON.parse(save) as { dir: string; key: string };
-      // State is only ever this folder; anything else did not come from the main step.
-      const expected = localCacheDir(process.env.RUNNER_TEMP || os.tmpdir());
-      if (dir !== expected) core.warning(`Not saving the build cache: unexpected folder ${dir} in the step state.`);
+      // State is only ever a folder localCacheDir named; anything else did not come from the main step.
+      if (!isLocalCacheDir(process.env.RUNNER_TEMP || os.tmpdir(), dir))
+        core.warning(`Not saving the build cache: unexpected folder ${dir} in the step state.`);
       else await core.group('Save the build cache', () => saveLayers(dir, key));
     }
     const builder = core.getState(STATE.createdBuilder);

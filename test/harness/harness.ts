@@ -9,7 +9,7 @@ import { startActionsRuntime, type ActionsRuntime } from './actions-runtime.js';
 import { packStandinRelease } from './c2w-release.js';
 import { startEngine, type EngineEnv } from './engine.js';
 import { startReleaseServer, type ReleaseServer } from './release-server.js';
-import { runJob, type Job, type JobResult } from './runner.js';
+import { runJob, runUses, type Job, type JobResult, type MultiJob, type MultiJobResult } from './runner.js';
 
 export interface Harness {
   engine: EngineEnv;
@@ -23,6 +23,8 @@ export interface Harness {
    * one tool cache per harness, as on one runner.
    */
   job(withInputs: Record<string, string>, options?: Omit<Job, 'with'>): Promise<JobResult>;
+  /** Runs a job with several uses of the action (see runUses), each with `c2w-download-url` added. */
+  uses(uses: Record<string, string>[], options?: Omit<MultiJob, 'uses'>): Promise<MultiJobResult>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,13 @@ export async function startHarness(options: { runtime?: boolean; name?: string }
         toolCache: path.join(dir, 'toolcache'),
         ...jobOptions,
         with: { 'c2w-download-url': releases.url, ...withInputs },
+        env: { ...engine, ...service, ...jobOptions.env },
+      }),
+    uses: (uses, jobOptions = {}) =>
+      runUses({
+        toolCache: path.join(dir, 'toolcache'),
+        ...jobOptions,
+        uses: uses.map((withInputs) => ({ 'c2w-download-url': releases.url, ...withInputs })),
         env: { ...engine, ...service, ...jobOptions.env },
       }),
     stop: async () => {

@@ -37,7 +37,7 @@ function job(
     {
       toolCache: path.join(dir, `toolcache-${Math.random().toString(36).slice(2)}`),
       ...rest,
-      env: { ...(log ? { C2W_STANDIN_ARGV_LOG: log } : {}), ...rest.env },
+      standin: { ...(log ? { C2W_STANDIN_ARGV_LOG: log } : {}), ...rest.standin },
     },
   );
 }

@@ -119,7 +119,7 @@ describe('build-layer cache (cache: local)', () => {
       const r = await job(temp, { image: TEST_IMAGE, 'cache-key': 'rotate', 'build-args': `RUN_NUMBER=${i}` });
       expect(r.main.exitCode, r.main.log).toBe(0);
       expect(r.post?.log).toMatch(/Saved the build cache/);
-      sizes.push(await dirSize(path.join(temp, 'c2w-action', 'buildx-cache')));
+      sizes.push(await dirSize((JSON.parse(r.main.state['cache-save']!) as { dir: string }).dir));
     }
     expect(sizes.every((s) => s > 0)).toBe(true);
     // Every run exports only its own build's layers: the last is no larger than the first (+5% slack).

@@ -4,7 +4,9 @@ import {
   cacheFlags,
   cacheKeys,
   canExportCache,
+  isLocalCacheDir,
   keyDockerfileSha256,
+  localCacheDir,
   parseBuildxInspect,
   usesContainerdStore,
   type CachePlan,
@@ -182,5 +184,46 @@ describe('builder detection', () => {
     [undefined, false, false],
   ])('driver %s with containerd store %s can export: %s', (driver, store, can) => {
     expect(canExportCache(driver, store)).toBe(can);
+  });
+});
+
+describe('localCacheDir', () => {
+  const keysOf = (primary: string) =>
+    cacheKeys({
+      prefix: 'c2w',
+      runnerOs: 'Linux',
+      runnerArch: 'X64',
+      c2wVersion: 'v0.8.4',
+      target: primary.startsWith('js') ? 'js' : 'wasi',
+      targetArch: 'amd64',
+      dockerfileSha256: 'ab'.repeat(32),
+      buildArgs: [],
+      debugImage: false,
+      image: primary,
+    });
+  const dir = (step: string, image: string) => localCacheDir('/t', keysOf(image), step);
+
+  it.each<[string, string, boolean]>([
+    // Restore keys match entries of other images: those must have been saved from the same path.
+    ['another image, same step', dir('__o_a', 'alpine'), true],
+    ['another use of the action in the job', dir('__o_a_2', 'busybox'), false],
+    ['another target', dir('__o_a', 'js-busybox'), false],
+  ])('%s → same folder: %s', (_name, other, same) => {
+    expect(other === dir('__o_a', 'busybox')).toBe(same);
+  });
+
+  it('is stable across runs (no pid, no randomness)', () => {
+    expect(dir('__o_a', 'busybox')).toBe(dir('__o_a', 'busybox'));
+    expect(dir('__o_a', 'busybox')).toMatch(/^\/t\/c2w-action\/buildx-cache-[0-9a-f]{12}$/);
+  });
+
+  it.each<[string, boolean]>([
+    [dir('__o_a', 'busybox'), true],
+    ['/t/c2w-action/buildx-cache', false],
+    ['/t/c2w-action/buildx-cache-0123456789ab-new-1234abcd', false],
+    ['/elsewhere/c2w-action/buildx-cache-0123456789ab', false],
+    ['/t/c2w-action/../buildx-cache-0123456789ab', false],
+  ])('isLocalCacheDir(%s) → %s', (path, expected) => {
+    expect(isLocalCacheDir('/t', path)).toBe(expected);
   });
 });

@@ -1,419 +1,8 @@
-export const id = 371;
-export const ids = [371];
+export const id = 553;
+export const ids = [553];
 export const modules = {
 
-/***/ 97377:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   He: () => (/* binding */ builderFlags),
-/* harmony export */   NU: () => (/* binding */ localCacheDir),
-/* harmony export */   Xr: () => (/* binding */ cacheKeys),
-/* harmony export */   Z7: () => (/* binding */ chooseBuilder),
-/* harmony export */   e$: () => (/* binding */ rotate),
-/* harmony export */   iq: () => (/* binding */ removeBuilder),
-/* harmony export */   o: () => (/* binding */ saveLayers),
-/* harmony export */   tD: () => (/* binding */ restoreLayers),
-/* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
-/* harmony export */   wT: () => (/* binding */ cacheFlags)
-/* harmony export */ });
-/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73190);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56495);
-// Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
-// the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
-// never a failed build: every error here is a warning or an info line and the build goes cold.
-
-
-
-
-
-
-/**
- * The Dockerfile hash that goes into the key: the patched Dockerfile for js, whose emscripten
- * stages the allocator changes; the unpatched one for wasi, which never builds those stages, so
- * a WASI allocator matrix shares one cache entry.
- */
-function keyDockerfileSha256(target, patched, source) {
-    return target === 'js' ? patched : source;
-}
-const short = (text) => (0,_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Text */ .f)(text).slice(0, 16);
-const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
-/**
- * The key holds what changes the cached layers, least specific first, so restore keys are
- * its prefixes: a changed image still restores the layers of the same build args, a changed
- * build arg those of the same Dockerfile, a changed allocator those of the same target.
- */
-function cacheKeys(p) {
-    const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
-    const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
-    const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
-    if (p.debugImage)
-        argLines.push('--debug-image');
-    const args = `${df}-args${short(argLines.join('\n'))}`;
-    const primary = `${args}-img${short(p.image)}`;
-    return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
-}
-/** buildx quotes a CSV field that holds a comma or a quote. */
-function csvField(field) {
-    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-function cacheFlags(plan) {
-    switch (plan.mode) {
-        case 'none':
-            return [];
-        case 'local': {
-            const flags = [];
-            if (plan.restored)
-                flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-            if (!plan.exactHit)
-                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
-            return flags;
-        }
-        // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
-        // request, a 5xx, a denied push) must not fail a build that succeeded.
-        case 'gha':
-            return [
-                `--cache-from=type=gha,scope=${plan.scope}`,
-                `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
-            ];
-        case 'registry':
-            return [
-                `--cache-from=type=registry,ref=${plan.ref}`,
-                `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
-            ];
-    }
-}
-function builderFlags(builder) {
-    return builder ? [`--builder=${builder}`] : [];
-}
-// ---------------------------------------------------------------------------------------------
-// Builder (detect the current one; create a docker-container builder when it cannot export)
-/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block. */
-function parseBuildxInspect(text) {
-    const field = (label) => new RegExp(`^${label}:\\s*(\\S+)`, 'm').exec(text)?.[1];
-    const result = {};
-    const name = field('Name');
-    const driver = field('Driver');
-    if (name)
-        result.name = name;
-    if (driver)
-        result.driver = driver;
-    return result;
-}
-/** `docker info --format '{{json .DriverStatus}}'` names the containerd snapshotter when the image store is containerd. */
-function usesContainerdStore(driverStatusJson) {
-    try {
-        const status = JSON.parse(driverStatusJson);
-        return (status ?? []).some(([k, v]) => k === 'driver-type' && /io\.containerd\.snapshotter/.test(v));
-    }
-    catch {
-        return false;
-    }
-}
-/** Whether a builder with this driver (and image store) can export a build cache. */
-function canExportCache(driver, containerdStore) {
-    if (driver === undefined)
-        return false;
-    return driver !== 'docker' || containerdStore;
-}
-async function chooseBuilder(inputs, runId) {
-    if (inputs.builder) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
-        return { name: inputs.builder, created: false, canExport: true };
-    }
-    if (inputs.cache === 'none')
-        return { created: false, canExport: false };
-    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
-    const { name, driver } = parseBuildxInspect(inspect.stdout);
-    let containerd = false;
-    if (driver === 'docker') {
-        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
-        containerd = usesContainerdStore(info.stdout.trim());
-    }
-    if (canExportCache(driver, containerd)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
-        return { created: false, canExport: true };
-    }
-    const created = `c2w-action-${safe(runId)}-${process.pid}`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
-    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', [
-        'buildx',
-        'create',
-        '--name',
-        created,
-        '--driver',
-        'docker-container',
-        '--bootstrap',
-    ]);
-    if (made.exitCode !== 0) {
-        // --bootstrap can fail after the builder was registered: do not leave it behind.
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
-        return { created: false, canExport: false };
-    }
-    return { name: created, created: true, canExport: true };
-}
-async function removeBuilder(name) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
-    if (result.exitCode !== 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
-    else
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Removed the builder '${name}'.`);
-}
-function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), ms);
-        timer.unref();
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-/** The local cache folder: fixed, since the cache version hashes the path and every run must use the same one. */
-function localCacheDir(runnerTemp) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(runnerTemp, 'c2w-action', 'buildx-cache');
-}
-async function restoreLayers(inputs, keys, dir) {
-    const plan = {
-        mode: inputs.cache,
-        dir,
-        newDir: `${dir}-new`,
-        scope: keys.scope,
-        ref: inputs.cacheRef,
-        restored: false,
-        exactHit: false,
-    };
-    if (inputs.cache !== 'local')
-        return { plan, keys, size: 0 };
-    const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-    if (!cache.isFeatureAvailable()) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e('The Actions cache service is not available to this job; building without a cache.');
-        plan.mode = 'none';
-        return { plan, keys, size: 0 };
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
-    let matchedKey;
-    try {
-        const result = await withTimeout(cache.restoreCache([dir], keys.primary, keys.restore), inputs.cacheTimeoutSeconds * 1000);
-        if (result === 'timeout') {
-            // The abandoned download may still be writing into the folder: leave it alone this run.
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
-            plan.mode = 'none';
-            return { plan, keys, size: 0 };
-        }
-        matchedKey = result;
-    }
-    catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
-        return { plan, keys, size: 0 };
-    }
-    if (matchedKey === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
-        return { plan, keys, size: 0 };
-    }
-    plan.restored = true;
-    plan.exactHit = matchedKey === keys.primary;
-    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .tE)(dir);
-    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
-    return { plan, keys, matchedKey, size };
-}
-/** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
-async function rotate(plan) {
-    if (plan.mode !== 'local' || plan.exactHit)
-        return false;
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(plan.newDir, 'index.json'));
-    }
-    catch {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
-        return false;
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(plan.dir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(plan.newDir, plan.dir);
-    return true;
-}
-/** Post step: save the rotated folder under the primary key. Never throws. */
-async function saveLayers(dir, primaryKey) {
-    try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-        const id = await cache.saveCache([dir], primaryKey);
-        if (id === -1)
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
-        else
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_4__/* .dirSize */ .tE)(dir)} bytes) under ${primaryKey}.`);
-    }
-    catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Cache save failed: ${e.message}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 73190:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   eF: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony exports execRunner, setRunner */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75260);
-// The one seam through which the action starts processes. Tests replace `setRunner`
-// instead of patching @actions/exec (ESM namespaces cannot be spied on).
-
-/** Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero exit. */
-const execRunner = async (file, args, options = {}) => {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(file, args, {
-        ignoreReturnCode: true,
-        silent: options.echo === false,
-        env: options.env,
-        cwd: options.cwd,
-        // One stream, in order: the log reads as the process wrote it, and a ::stop-commands::
-        // written to stdout around it (log.ts) cannot be overtaken by lines on another pipe.
-        errStream: process.stdout,
-        listeners: options.onOutput
-            ? {
-                stdout: (data) => options.onOutput?.(data.toString()),
-                stderr: (data) => options.onOutput?.(data.toString()),
-            }
-            : undefined,
-    });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-};
-let current = execRunner;
-function run(file, args, options) {
-    return current(file, args, options);
-}
-/** Test seam: replace the runner; returns a function that restores the previous one. */
-function setRunner(runner) {
-    const previous = current;
-    current = runner;
-    return () => {
-        current = previous;
-    };
-}
-
-
-/***/ }),
-
-/***/ 59148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aI: () => (/* binding */ walkFolder),
-/* harmony export */   hl: () => (/* binding */ UnsafeLinkError),
-/* harmony export */   tE: () => (/* binding */ dirSize)
-/* harmony export */ });
-/* unused harmony exports isInside, listFiles */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Walking an output or cache folder: the one walker behind the `sha256` listing, the artifact's
-// file list and the release tarball, so all three see the same files in the same order.
-
-
-class UnsafeLinkError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnsafeLinkError';
-    }
-}
-/**
- * Every directory and regular file below `dir`, sorted by `rel` (code unit order, so a
- * directory comes right before what it holds). The one symlink rule: a symlink to a regular
- * file inside the folder counts as that file (its content is published under the link's
- * name); any other symlink (to a directory, outside the folder, dangling) is refused, since
- * following it could publish files from outside the output or loop. Other kinds (sockets,
- * fifos) are skipped.
- */
-async function walkFolder(dir) {
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
-    const out = [];
-    const visit = async (rel) => {
-        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, rel), { withFileTypes: true })) {
-            const r = rel ? `${rel}/${e.name}` : e.name;
-            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, r);
-            if (e.isDirectory()) {
-                out.push({ rel: r, abs, type: 'dir', size: 0, executable: true });
-                await visit(r);
-            }
-            else if (e.isFile()) {
-                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
-                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
-            }
-            else if (e.isSymbolicLink()) {
-                const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(abs).catch(() => undefined);
-                const inside = target !== undefined && isInside(root, target);
-                const st = target === undefined ? undefined : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
-                if (!inside || !st?.isFile()) {
-                    throw new UnsafeLinkError(`${node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, r)} is a symlink to ${target ?? 'nothing'}, ${target === undefined ? 'which does not exist' : inside ? 'not a regular file' : 'outside the folder'}: only symlinks to files inside the folder are published`);
-                }
-                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
-            }
-        }
-    };
-    await visit('');
-    return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-}
-/** True when `p` is `root` or below it (both absolute, symlinks resolved). */
-function isInside(root, p) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel));
-}
-/** Relative paths (with `/`) of every file below `dir` as walkFolder sees them, sorted. */
-async function listFiles(dir) {
-    return (await walkFolder(dir)).filter((e) => e.type === 'file').map((e) => e.rel);
-}
-/** Bytes of the files below `dir`; 0 when it does not exist. */
-async function dirSize(dir) {
-    try {
-        return (await walkFolder(dir)).reduce((n, e) => n + e.size, 0);
-    }
-    catch {
-        return 0;
-    }
-}
-
-
-/***/ }),
-
-/***/ 56495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ sha256File),
-/* harmony export */   f: () => (/* binding */ sha256Text)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-// sha256 as lower-case hex: of a file, streamed (c2w outputs are hundreds of MB), or of a string.
-
-
-
-async function sha256File(file) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file), hash);
-    return hash.digest('hex');
-}
-function sha256Text(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 5371:
+/***/ 20553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -434,8 +23,8 @@ var src_cache = __webpack_require__(97377);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(73190);
+// EXTERNAL MODULE: ./src/exec.ts + 1 modules
+var exec = __webpack_require__(9056);
 // EXTERNAL MODULE: ./src/allocators.ts
 var allocators = __webpack_require__(57609);
 ;// CONCATENATED MODULE: ./src/failures.ts
@@ -547,6 +136,14 @@ function buildC2wArgv(inputs, dockerfile, extraFlags = []) {
     argv.push('--', inputs.image, inputs.output);
     return argv;
 }
+/** buildx's gha cache backend reads the Actions runtime variables itself; no other c2w run needs them. */
+function needsActionsCache(extraFlags) {
+    return extraFlags.some((flag) => /^--cache-(from|to)=type=gha(,|$)/.test(flag));
+}
+/** How c2w ended, for the error: its exit code, or the signal that ended it (then there is no exit code). */
+function describeEnd(result) {
+    return result.signal ? `ended by ${result.signal}` : `exit ${result.exitCode}`;
+}
 class ConversionError extends Error {
 }
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
@@ -556,15 +153,19 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const tail = new Tail();
     const started = performance.now();
-    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => (0,exec/* run */.eF)(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })));
+    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => (0,exec/* run */.eF)(c2w, argv, {
+        envNeeds: { actionsCache: needsActionsCache(extraFlags) },
+        onOutput: (chunk) => tail.push(chunk),
+    })));
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
     const log = tail.toString();
-    if (result.exitCode !== 0) {
+    if (result.exitCode !== 0 || result.signal) {
+        const how = describeEnd(result);
         const failure = classifyFailure(log);
         const last = log.trim().split('\n').slice(-15).join('\n');
         throw new ConversionError(failure
-            ? `c2w failed (exit ${result.exitCode}): ${failure.line}\n${failure.hint}`
-            : `c2w failed (exit ${result.exitCode}). Last lines of its log:\n${last}`);
+            ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
+            : `c2w failed (${how}). Last lines of its log:\n${last}`);
     }
     const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
     return { path: inputs.output, ...checked, buildSeconds };
@@ -752,6 +353,8 @@ var lib = __webpack_require__(44942);
 
 
 
+
+
 const TOOL_NAME = 'c2w';
 const C2W_REPOSITORY = 'container2wasm/container2wasm';
 class InstallError extends Error {
@@ -814,10 +417,75 @@ async function installC2w(options) {
         throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
     }
     core/* info */.pq(`Verified ${asset} (sha256 ${actual})`);
-    const extracted = await tool_cache/* extractTar */.nN(tarball);
-    const cachedDir = await tool_cache/* cacheDir */.e8(extracted, TOOL_NAME, toolCacheVersion(tag), arch);
+    const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
     core/* addPath */.fM(cachedDir);
     return { c2w: external_node_path_.join(cachedDir, 'c2w'), version: tag, cached: false };
+}
+/** Bounded time for unpacking the release archive (a few MB). */
+const EXTRACT_TIMEOUT_MS = 120_000;
+/**
+ * Puts the release into the tool cache so that two jobs on one runner can install at once.
+ * @actions/tool-cache's cacheDir empties the destination and copies file by file, so a second
+ * job's cacheDir deletes files the first one is copying or running ("ENOENT copyfile", "Unable to
+ * locate executable file"). Here each install unpacks into a folder of its own beside the
+ * destination and renames it into place: a rename on one file system is atomic, and it fails when
+ * the destination already holds files. The loser of that race compares the winner's files with its
+ * own (same verified archive, same bytes) and uses the winner's copy; a destination that differs
+ * (left half-copied by an interrupted install) is moved aside and replaced. The `<arch>.complete`
+ * marker, which tool-cache's `find` requires, is written only once the folder is in place.
+ */
+async function installIntoToolCache(tarball, version, arch) {
+    const root = process.env.RUNNER_TOOL_CACHE;
+    if (!root)
+        throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
+    const dest = external_node_path_.join(root, TOOL_NAME, version, arch);
+    await (0,promises_.mkdir)(external_node_path_.dirname(dest), { recursive: true });
+    const staging = external_node_path_.join(external_node_path_.dirname(dest), `.${arch}-${(0,external_node_crypto_.randomUUID)()}`);
+    await (0,promises_.mkdir)(staging);
+    try {
+        const untar = await (0,exec/* run */.eF)('tar', ['-xzf', tarball, '-C', staging, '--no-same-owner'], {
+            echo: false,
+            timeoutMs: EXTRACT_TIMEOUT_MS,
+        });
+        if (untar.exitCode !== 0)
+            throw new InstallError(`Could not unpack ${tarball}: ${untar.stderr.trim()}`);
+        for (let attempt = 0;; attempt++) {
+            try {
+                await (0,promises_.rename)(staging, dest);
+                break;
+            }
+            catch (e) {
+                const code = e.code;
+                if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 3)
+                    throw e;
+            }
+            if (await sameFiles(staging, dest)) {
+                core/* info */.pq(`Another job installed c2w ${version} at the same time; using its identical copy.`);
+                break;
+            }
+            const stale = `${dest}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+            await (0,promises_.rename)(dest, stale).catch(() => undefined);
+            await (0,promises_.rm)(stale, { recursive: true, force: true });
+        }
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+    await (0,promises_.writeFile)(`${dest}.complete`, '');
+    return dest;
+}
+/** Whether `other` holds every file of `mine` with the same bytes. */
+async function sameFiles(mine, other) {
+    try {
+        for (const file of await (0,src_files/* listFiles */.CS)(mine)) {
+            if ((await (0,hash/* sha256File */.Q)(external_node_path_.join(mine, file))) !== (await (0,hash/* sha256File */.Q)(external_node_path_.join(other, file))))
+                return false;
+        }
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 async function useSystemC2w() {
     let c2w;
@@ -827,7 +495,7 @@ async function useSystemC2w() {
     catch {
         throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
     }
-    const out = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false });
+    const out = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
     const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
     core/* info */.pq(`Using the c2w on PATH: ${c2w} (${version})`);
     return { c2w, version, cached: true };
@@ -1568,37 +1236,8 @@ async function uploadRecord(record, env = process.env) {
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/c2w-info.ts
 var c2w_info = __webpack_require__(72414);
-;// CONCATENATED MODULE: ./src/processes.ts
-const live = new Set();
-/** Remembers `child` until it exits. It must have been spawned with `detached: true`. */
-function track(child) {
-    if (child.pid === undefined)
-        return;
-    live.add(child);
-    child.once('exit', () => live.delete(child));
-    child.once('error', () => live.delete(child));
-}
-/** Sends `signal` to the process group of `child` (falls back to the child alone). */
-function signalGroup(child, signal) {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
-        return;
-    try {
-        process.kill(-child.pid, signal);
-    }
-    catch {
-        try {
-            child.kill(signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-/** The children that are still running. */
-function liveChildren() {
-    return [...live];
-}
-
+// EXTERNAL MODULE: ./src/processes.ts
+var processes = __webpack_require__(97454);
 // EXTERNAL MODULE: ./src/smoke-expect.ts
 var smoke_expect = __webpack_require__(39198);
 ;// CONCATENATED MODULE: ./src/smoke-output.ts
@@ -1883,7 +1522,7 @@ async function runSmoke(opts) {
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
     const ev = { endedAt: 0 };
     const child = (0,external_node_child_process_.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, smoke_protocol/* SMOKE_CHILD_FLAG */.oQ], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true });
-    track(child);
+    (0,processes/* track */.u4)(child);
     const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
     await new Promise((resolve) => {
         let killTimer;
@@ -1897,8 +1536,8 @@ async function runSmoke(opts) {
             if (child.exitCode !== null || child.signalCode !== null)
                 return;
             ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
-            signalGroup(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+            (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => (0,processes/* signalGroup */.i8)(child, 'SIGKILL'), graceMs);
         };
         const timer = setTimeout(() => {
             if (ev.matchedAt !== undefined)
@@ -2172,7 +1811,7 @@ class LayerCache {
             this.report.set(Outputs.CachePrimaryKey, keys.primary);
         if (this.current === undefined) {
             const cache = this.builder.canExport ? inputs.cache : 'none';
-            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp)));
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp, keys)));
             this.current = restored.plan;
             if (inputs.cache !== 'none') {
                 this.report.set(Outputs.CacheHit, restored.plan.exactHit);
@@ -2239,4 +1878,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=371.index.js.map
+//# sourceMappingURL=553.index.js.map
