@@ -2,7 +2,7 @@
 // one that trips an emmalloc assertion), and a WASI program nobody here wrote (flite). Every case
 // runs the child under the test runner's Node and under Node 24.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -373,14 +373,18 @@ describe('smoke boot against a hostile guest', () => {
     expect(liveChildren()).toHaveLength(0);
     const grandchild = Number(/grandchild (\d+)/.exec(r.stdout)?.[1]);
     expect(grandchild).toBeGreaterThan(0);
-    let alive = true;
-    for (let i = 0; i < 20 && alive; i++) {
+    // Gone, or a zombie waiting for PID 1 to reap it (the process itself has ended).
+    const running = (pid: number): boolean => {
       try {
-        process.kill(grandchild, 0);
-        await sleep(100);
+        return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
       } catch {
-        alive = false;
+        return false;
       }
+    };
+    let alive = running(grandchild);
+    for (let i = 0; i < 20 && alive; i++) {
+      await sleep(100);
+      alive = running(grandchild);
     }
     if (alive) process.kill(grandchild, 'SIGKILL');
     expect(alive).toBe(false);
