@@ -8,6 +8,7 @@ const root = new URL('../../', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
   inputs: Record<string, unknown>;
+  description: string;
   outputs: Record<string, unknown>;
   runs: Record<string, string>;
 };
@@ -29,6 +30,23 @@ describe('README and action.yml', () => {
   it('documents every input and output', () => {
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
       expect(readme).toContain(`| \`${name}\` |`);
+    }
+  });
+
+  it('has a Marketplace description under 125 characters, the README first paragraph saying the rest', () => {
+    // The Marketplace refuses to publish an action whose description is 125 characters or more.
+    expect(action.description.length).toBeLessThan(125);
+    const first = /^# [^\n]*\n\n([\s\S]*?)\n\n/.exec(readme)![1]!.replace(/\s+/g, ' ');
+    for (const fact of [
+      'container2wasm',
+      'pinned, checksum-verified c2w',
+      'emscripten allocator',
+      'cached build layers',
+      'boots the result',
+      'artifact',
+      'release asset',
+    ]) {
+      expect(first).toContain(fact);
     }
   });
 
