@@ -34,6 +34,8 @@ export async function main(): Promise<void> {
     await pipeline(report);
   } catch (e) {
     failure = (e as Error).message;
+    // Also an output: a later step (continue-on-error) can read why, not only that it failed.
+    core.setOutput('error', failure);
     core.setFailed(failure);
   }
   await report.write('c2w-action', failure);

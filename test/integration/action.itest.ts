@@ -168,6 +168,7 @@ describe('the bundled action', () => {
     const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v9.9.9' });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(/Could not download c2w v9\.9\.9.*Check c2w-version/);
+    expect(r.main.outputs.error).toMatch(/^Could not download c2w v9\.9\.9.*Check c2w-version/);
   });
 
   it('resolves latest through the releases API', async () => {
@@ -216,6 +217,8 @@ describe('the bundled action', () => {
     const r = await job(inputs, { argvLog: log });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(error);
+    // The same message as an output, for a later step that asserts why the step failed.
+    expect(`::error::${r.main.outputs.error}`).toMatch(error);
     expect(h.releases.requests.length).toBe(before);
     expect(argvLog(log)).toEqual([]);
   });

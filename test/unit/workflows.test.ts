@@ -35,6 +35,25 @@ const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
   inputs: Record<string, { required?: boolean }>;
 };
 
+// The first major of each action whose action.yml says `runs.using: node24`; every earlier major
+// runs on node20 or older (read in each repository's action.yml at its tags). GitHub runs Node 20
+// actions on Node 24 and is removing Node 20 from its runners.
+const FIRST_NODE24_MAJOR: Record<string, number> = {
+  'actions/checkout': 5,
+  'actions/setup-node': 5,
+  'actions/upload-artifact': 6,
+  'docker/login-action': 4,
+  'docker/setup-buildx-action': 4,
+};
+
+/** Why `uses` (`owner/repo@ref` and its version) names an action that runs on node20 or older, or undefined. */
+function oldNode(action: string, version: string): string | undefined {
+  const first = FIRST_NODE24_MAJOR[action];
+  const major = /^v(\d+)/.exec(version)?.[1];
+  if (first === undefined || major === undefined) return undefined;
+  return Number(major) < first ? `${action}@${version} runs on node20 or older; use v${first} or later` : undefined;
+}
+
 function* steps(): Generator<{ file: string; job: string; step: Step }> {
   for (const [file, wf] of Object.entries(workflows)) {
     for (const [job, j] of Object.entries(wf.jobs)) for (const step of j.steps ?? []) yield { file, job, step };
@@ -88,6 +107,32 @@ describe('workflows', () => {
         expect(m[2], `${file}: ${line.trim()}`).toMatch(/^\s+#\s+v\d+(\.\d+){0,2}\b/);
       }
     }
+  });
+
+  it('pins only majors that run on node24', () => {
+    let checked = 0;
+    for (const [file, text] of Object.entries(texts)) {
+      for (const m of text.matchAll(/^\s*(?:-\s+)?uses:\s*([^@\s]+)@[0-9a-f]{40}\s+#\s+(v[\d.]+)/gm)) {
+        expect(oldNode(m[1]!, m[2]!), `${file}: ${m[0].trim()}`).toBeUndefined();
+        if (FIRST_NODE24_MAJOR[m[1]!] !== undefined) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+    // The table itself: it refuses what the workflows were pinned to before.
+    expect(oldNode('actions/upload-artifact', 'v5.0.0')).toMatch(/node20/);
+    expect(oldNode('actions/checkout', 'v4.2.2')).toMatch(/node20/);
+    expect(oldNode('actions/checkout', 'v7.0.1')).toBeUndefined();
+  });
+
+  it('names only node24 majors of other actions in the README examples', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const named = [...readme.matchAll(/uses:\s*([a-z0-9-]+\/[a-z0-9-]+)@(v\d[\w.]*)/g)].filter(
+      (m) => FIRST_NODE24_MAJOR[m[1]!] !== undefined,
+    );
+    expect(named.map((m) => m[1])).toEqual(
+      expect.arrayContaining(['docker/login-action', 'docker/setup-buildx-action']),
+    );
+    for (const m of named) expect(oldNode(m[1]!, m[2]!), m[0]).toBeUndefined();
   });
 
   it('gives every job its own permissions, contents: read unless it writes a tag', () => {
@@ -171,7 +216,7 @@ describe('workflows', () => {
     );
   });
 
-  it('has e2e failure jobs that continue on error and assert the failure', () => {
+  it('has e2e failure jobs that continue on error and assert the failure and the input its message names', () => {
     const wf = workflows['e2e.yml']!;
     const failing = Object.values(wf.jobs).filter((j) =>
       (j.steps ?? []).some((s) => s.uses === './' && s['continue-on-error'] === true),
@@ -180,12 +225,18 @@ describe('workflows', () => {
     expect(withs.some((w) => w.image === 'Not An Image')).toBe(true);
     expect(withs.some((w) => w['c2w-version'] === 'v0.0.0-does-not-exist')).toBe(true);
     for (const j of failing) {
-      const id = j.steps!.find((s) => s.uses === './')!.id!;
-      expect(
-        j.steps!.some(
-          (s) => Object.values(s.env ?? {}).includes(`\${{ steps.${id}.outcome }}`) && /= failure/.test(s.run ?? ''),
-        ),
-      ).toBe(true);
+      const step = j.steps!.find((s) => s.uses === './')!;
+      const id = step.id!;
+      // A broken dist/ fails too: the check must also read the action's own message and the input it names.
+      const named = step.with!.image === 'Not An Image' ? "Input 'image'" : 'c2w-version';
+      const check = j.steps!.find(
+        (s) => Object.values(s.env ?? {}).includes(`\${{ steps.${id}.outcome }}`) && /= failure/.test(s.run ?? ''),
+      );
+      expect(check).toBeDefined();
+      const errorVar = Object.entries(check!.env ?? {}).find(([, v]) => v === `\${{ steps.${id}.outputs.error }}`)?.[0];
+      expect(errorVar, 'the error output in env').toBeDefined();
+      expect(check!.run).toContain(`"$${errorVar}" == *`);
+      expect(check!.run).toContain(named.includes("'") ? `*"${named}"*` : `*${named}*`);
     }
   });
 
