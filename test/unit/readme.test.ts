@@ -68,6 +68,19 @@ describe('README and action.yml', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('asks in its examples for the permissions they use and no others', () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    // The cache and artifact services take the runner's ACTIONS_RUNTIME_TOKEN, not GITHUB_TOKEN.
+    expect(readme).not.toMatch(/actions: write\s*#/);
+    for (const b of blocks) expect(b).not.toMatch(/^\s+actions: write/m);
+    const release = blocks.filter((b) => /release-tag:/.test(b));
+    expect(release.length).toBeGreaterThan(0);
+    for (const b of release) expect(b).toMatch(/^\s+contents: write\b/m);
+    const ghcrCache = blocks.filter((b) => /cache: registry/.test(b) && /cache-ref: ghcr\.io\//.test(b));
+    expect(ghcrCache.length).toBeGreaterThan(0);
+    for (const b of ghcrCache) expect(b).toMatch(/^\s+packages: write\b/m);
+  });
+
   it('gives the two commands that set up and test a fresh clone', () => {
     expect(readme).toMatch(/## Development[\s\S]*```sh\nnpm ci\nnpm test\n```/);
   });

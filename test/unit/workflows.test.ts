@@ -135,7 +135,7 @@ describe('workflows', () => {
     for (const m of named) expect(oldNode(m[1]!, m[2]!), m[0]).toBeUndefined();
   });
 
-  it('gives every job its own permissions, contents: read unless it writes a tag', () => {
+  it('gives every job its own permissions, contents: read unless it writes a tag, and nothing else', () => {
     for (const [file, wf] of Object.entries(workflows)) {
       expect(wf.permissions, `${file}: workflow-level permissions`).toEqual({ contents: 'read' });
       for (const [name, job] of Object.entries(wf.jobs)) {
@@ -143,21 +143,9 @@ describe('workflows', () => {
         const p = job.permissions as Record<string, string>;
         const pushesTag = (job.steps ?? []).some((s) => /git push\b.*refs\/tags\//.test(s.run ?? ''));
         expect(p.contents, `${file} ${name}: contents`).toBe(pushesTag ? 'write' : 'read');
-        for (const [scope, level] of Object.entries(p)) {
-          if (scope === 'contents') continue;
-          expect([file, name, scope, level]).toEqual([file, name, 'actions', 'write']);
-        }
-      }
-    }
-  });
-
-  it('gives actions: write exactly to the jobs whose action step saves a cache', () => {
-    for (const [file, wf] of Object.entries(workflows)) {
-      for (const [name, job] of Object.entries(wf.jobs)) {
-        const saves = (job.steps ?? []).some((s) => s.uses === './' && (s.with?.cache ?? 'local') !== 'none');
-        expect((job.permissions as Record<string, string>).actions, `${file} ${name}`).toBe(
-          saves ? 'write' : undefined,
-        );
+        // The cache and artifact services take the runner's ACTIONS_RUNTIME_TOKEN, not GITHUB_TOKEN:
+        // saving the build cache needs no actions: write.
+        expect(Object.keys(p), `${file} ${name}`).toEqual(['contents']);
       }
     }
   });
