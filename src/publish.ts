@@ -26,6 +26,7 @@ export interface PublishOutputs {
   releaseId?: string;
   releaseAssetUrl?: string;
   releaseChecksumUrl?: string;
+  assetPath?: string;
 }
 
 /** Maps each PublishOutputs field to the action output it is published as. */
@@ -36,6 +37,7 @@ export const OUTPUT_NAMES: Record<keyof PublishOutputs, string> = {
   releaseId: 'release-id',
   releaseAssetUrl: 'release-asset-url',
   releaseChecksumUrl: 'release-checksum-url',
+  assetPath: 'asset-path',
 };
 
 /**
@@ -248,6 +250,7 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
     set('releaseId', String(r.releaseId));
     set('releaseAssetUrl', r.assetUrl);
     set('releaseChecksumUrl', r.checksumUrl);
+    set('assetPath', r.assetPath);
   }
   return out;
 }

@@ -148,6 +148,9 @@ describe('release asset', () => {
     expect(sums.data.toString()).toBe(`${r.main.outputs.sha256}  ${wasm.name}\n`);
     expect(r.main.outputs['release-asset-url']).toBe(wasm.browser_download_url);
     expect(r.main.outputs['release-checksum-url']).toBe(sums.browser_download_url);
+    // asset-path: the file that was uploaded, for a later step such as a provenance attestation.
+    expect(path.isAbsolute(r.main.outputs['asset-path']!)).toBe(true);
+    expect(sha256(readFileSync(r.main.outputs['asset-path']!))).toBe(sha256(wasm.data));
     // The runner consumes ::add-mask:: lines; nothing else may carry the token.
     const shown = (log: string) =>
       log

@@ -81,6 +81,29 @@ describe('README and action.yml', () => {
     for (const b of ghcrCache) expect(b).toMatch(/^\s+packages: write\b/m);
   });
 
+  it("attests the release asset with actions/attest-build-provenance, pinned, with inputs of that version's action.yml", () => {
+    const fixture = readFileSync(new URL('test/fixtures/attest-build-provenance/action.yml', root), 'utf8');
+    const pinned = /at tag (v[\d.]+) \(commit ([0-9a-f]{40})\)/.exec(fixture)!;
+    const attest = parse(fixture) as { inputs: Record<string, unknown> };
+    type Step = { id?: string; uses?: string; with?: Record<string, string> };
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const block = blocks.find((b) => /uses: actions\/attest-build-provenance@/.test(b))!;
+    expect(block).toContain(`uses: actions/attest-build-provenance@${pinned[2]} # ${pinned[1]}\n`);
+    const job = Object.values(
+      (parse(block) as { jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }> }).jobs,
+    )[0]!;
+    expect(job.permissions).toMatchObject({ 'id-token': 'write', attestations: 'write', contents: 'write' });
+    const c2w = job.steps.find((s) => s.uses?.startsWith('org/c2w-action@'))!;
+    const step = job.steps.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'))!;
+    expect(job.steps.indexOf(step)).toBeGreaterThan(job.steps.indexOf(c2w));
+    for (const key of Object.keys(step.with!)) expect(Object.keys(attest.inputs)).toContain(key);
+    // The action wants exactly one way of naming the subject.
+    const subjects = ['subject-path', 'subject-digest', 'subject-checksums'].filter((k) => k in step.with!);
+    expect(subjects).toEqual(['subject-path']);
+    expect(step.with!['subject-path']).toBe(`\${{ steps.${c2w.id}.outputs.asset-path }}`);
+    expect(Object.keys(action.outputs)).toContain('asset-path');
+  });
+
   it('gives the two commands that set up and test a fresh clone', () => {
     expect(readme).toMatch(/## Development[\s\S]*```sh\nnpm ci\nnpm test\n```/);
   });
