@@ -141,6 +141,7 @@ export function parseInputs(get: InputGetter): Inputs {
   }
 
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
+  const cacheSave = bool(get, 'cache-save', true);
 
   const smoke = bool(get, 'smoke', true);
   const smokeCommandLines = lines(get('smoke-command'));
@@ -194,6 +195,7 @@ export function parseInputs(get: InputGetter): Inputs {
     cacheKey,
     builder,
     cacheTimeoutSeconds,
+    cacheSave,
     smoke,
     smokeCommand,
     smokeExpect,

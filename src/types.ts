@@ -39,6 +39,8 @@ export interface Inputs {
   builder?: string;
   /** Seconds a cache restore may take before the build goes on without it. */
   cacheTimeoutSeconds: number;
+  /** false: restore the cache but never export or save it (e.g. for pull requests). */
+  cacheSave: boolean;
 
   // smoke (issue 5)
   smoke: boolean;

@@ -23,6 +23,7 @@ describe('parseInputs: good values', () => {
       smokeCommand: ['echo', 'c2w-smoke-ok'],
       smokeTimeoutSeconds: 300,
       uploadArtifact: true,
+      cacheSave: true,
       releaseCreate: true,
       releaseOverwrite: true,
       debugImage: false,
@@ -65,6 +66,14 @@ describe('parseInputs: good values', () => {
 
   it.each(['latest', 'system', 'v0.8.3', 'v1.0.0-rc.1'])('accepts c2w-version %s', (v) => {
     expect(parseInputs(get({ 'c2w-version': v })).c2wVersion).toBe(v);
+  });
+
+  it.each([
+    ['false', false],
+    ['False', false],
+    ['true', true],
+  ])('cache-save %s', (raw, cacheSave) => {
+    expect(parseInputs(get({ 'cache-save': raw })).cacheSave).toBe(cacheSave);
   });
 
   it('registry cache needs and keeps cache-ref', () => {
@@ -120,6 +129,7 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['cache-key with space', { 'cache-key': 'my key' }, 'cache-key', /letters, digits/],
   ['builder with space', { builder: 'my builder' }, 'builder', /buildx builder name/],
   ['builder option-looking', { builder: '--foo' }, 'builder', /buildx builder name/],
+  ['cache-save not boolean', { 'cache-save': 'no' }, 'cache-save', /true or false/],
   ['cache-timeout zero', { 'cache-timeout': '0' }, 'cache-timeout', /from 1 to 3600/],
   ['smoke not boolean', { smoke: 'on' }, 'smoke', /true or false/],
   ['smoke-expect bad regex', { 'smoke-expect': '(unclosed' }, 'smoke-expect', /regular expression/],
