@@ -168,6 +168,13 @@ export function parseInputs(get: InputGetter): Inputs {
   if (artifactNameError) throw new InputError('artifact-name', artifactNameError.replace(/^artifact-name /, ''));
   const retentionDays = integer(get, 'retention-days', 1, 90);
   const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
+  const artifactArchive = bool(get, 'artifact-archive', true);
+  if (!artifactArchive && uploadArtifact && target === 'js') {
+    throw new InputError(
+      'artifact-archive',
+      'can be false only for target: wasi: a js output is a directory of several files, and only a single file can be uploaded without a zip (keep artifact-archive: true, or set upload-artifact: false)',
+    );
+  }
   const releaseTag = get('release-tag').trim() || undefined;
   if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
     throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
@@ -206,6 +213,7 @@ export function parseInputs(get: InputGetter): Inputs {
     artifactName,
     retentionDays,
     compressionLevel,
+    artifactArchive,
     releaseTag,
     releaseCreate,
     releaseOverwrite,

@@ -6,6 +6,7 @@
 // that need them, so a run that publishes nothing never pays for them.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import type { Inputs, Target } from './types.js';
@@ -151,6 +152,25 @@ export function assetExtension(target: Target): string {
   return target === 'js' ? '.tar.gz' : '.wasm';
 }
 
+/**
+ * The name of an artifact uploaded without a zip (artifact-archive: false). @actions/artifact names
+ * such an artifact after its file (skipArchive in upload-artifact.js), so the name ends in .wasm,
+ * and the file is uploaded under that name.
+ */
+export function bareArtifactName(name: string): string {
+  return name.endsWith('.wasm') ? name : `${name}.wasm`;
+}
+
+/** The wasm under the artifact's name: itself when it already has it, else a link (or copy) under RUNNER_TEMP. */
+async function bareArtifactFile(wasm: string, name: string, runnerTemp: string): Promise<string> {
+  if (path.basename(wasm) === name) return wasm;
+  const file = path.join(runnerTemp, 'c2w-action', 'artifact', name);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.rm(file, { force: true });
+  await fs.promises.link(wasm, file).catch(() => fs.promises.copyFile(wasm, file));
+  return file;
+}
+
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number | string): string | undefined {
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
@@ -198,7 +218,7 @@ export interface ArtifactClientLike {
     name: string,
     files: string[],
     rootDirectory: string,
-    options?: { retentionDays?: number; compressionLevel?: number },
+    options?: { retentionDays?: number; compressionLevel?: number; skipArchive?: boolean },
   ): Promise<{ id?: number; size?: number; digest?: string }>;
   deleteArtifact(name: string): Promise<{ id: number }>;
 }
@@ -261,7 +281,9 @@ async function uploadWorkflowArtifact(
   deps: PublishDeps,
 ): Promise<{ id: string; url?: string; digest?: string } | undefined> {
   const env = deps.env ?? process.env;
-  const name = inputs.artifactName || defaultArtifactName(inputs);
+  const archive = inputs.artifactArchive !== false;
+  const given = inputs.artifactName || defaultArtifactName(inputs);
+  const name = archive ? given : bareArtifactName(given);
   const invalid = validateArtifactName(name);
   if (invalid) throw new Error(invalid);
 
@@ -273,8 +295,15 @@ async function uploadWorkflowArtifact(
     return undefined;
   }
 
-  const { files, root } = artifactFiles(built);
+  let { files, root } = artifactFiles(built);
   if (files.length === 0) throw new Error(`Nothing to upload: ${built.path} holds no files`);
+  if (!archive) {
+    if (built.target !== 'wasi' || files.length !== 1) {
+      throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
+    }
+    files = [await bareArtifactFile(files[0]!, name, env.RUNNER_TEMP || os.tmpdir())];
+    root = path.dirname(files[0]!);
+  }
 
   let client = deps.artifactClient;
   if (!client) {
@@ -296,11 +325,13 @@ async function uploadWorkflowArtifact(
     }
     const level = inputs.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
     core.info(
-      `Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
+      `Uploading artifact '${name}': ` +
+        (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
     );
     const res = await client.uploadArtifact(name, files, root, {
       compressionLevel: level,
+      ...(archive ? {} : { skipArchive: true }),
       ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
     });
     if (res.id === undefined) throw new Error(`Artifact upload of '${name}' returned no artifact ID`);

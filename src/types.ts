@@ -56,6 +56,8 @@ export interface Inputs {
   artifactName?: string;
   retentionDays?: number;
   compressionLevel: number;
+  /** false: upload a wasi output as the bare .wasm, not zipped (wasi only). */
+  artifactArchive: boolean;
   releaseTag?: string;
   releaseCreate: boolean;
   releaseOverwrite: boolean;

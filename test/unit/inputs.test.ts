@@ -24,6 +24,7 @@ describe('parseInputs: good values', () => {
       smokeTimeoutSeconds: 300,
       uploadArtifact: true,
       cacheSave: true,
+      artifactArchive: true,
       releaseCreate: true,
       releaseOverwrite: true,
       debugImage: false,
@@ -74,6 +75,13 @@ describe('parseInputs: good values', () => {
     ['true', true],
   ])('cache-save %s', (raw, cacheSave) => {
     expect(parseInputs(get({ 'cache-save': raw })).cacheSave).toBe(cacheSave);
+  });
+
+  it('artifact-archive: false for wasi, and for js when nothing is uploaded', () => {
+    expect(parseInputs(get({ 'artifact-archive': 'false' })).artifactArchive).toBe(false);
+    expect(
+      parseInputs(get({ 'artifact-archive': 'false', target: 'js', 'upload-artifact': 'false' })).artifactArchive,
+    ).toBe(false);
   });
 
   it('registry cache needs and keeps cache-ref', () => {
@@ -147,6 +155,13 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['retention-days 91', { 'retention-days': '91' }, 'retention-days', /from 1 to 90/],
   ['compression-level 10', { 'compression-level': '10' }, 'compression-level', /from 0 to 9/],
   ['compression-level negative', { 'compression-level': '-1' }, 'compression-level', /whole number/],
+  ['artifact-archive not boolean', { 'artifact-archive': 'zip' }, 'artifact-archive', /true or false/],
+  [
+    'artifact-archive false for js',
+    { 'artifact-archive': 'false', target: 'js' },
+    'artifact-archive',
+    /only for target: wasi: a js output is a directory/,
+  ],
   ['release-tag with space', { 'release-tag': 'v 1' }, 'release-tag', /valid git tag/],
   ['release-tag with ..', { 'release-tag': 'v1..2' }, 'release-tag', /valid git tag/],
   ['release-create not boolean', { 'release-create': 'maybe' }, 'release-create', /true or false/],

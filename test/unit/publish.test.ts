@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   artifactUrl,
+  bareArtifactName,
   defaultArtifactName,
   defaultAssetName,
   isGhes,
@@ -82,6 +83,17 @@ describe('default artifact and asset names', () => {
             cells++;
           }
     expect(names.size).toBe(cells);
+  });
+});
+
+describe('bareArtifactName (artifact-archive: false)', () => {
+  it.each([
+    ['alpine-3.20-amd64-wasi-emmalloc', 'alpine-3.20-amd64-wasi-emmalloc.wasm'],
+    ['app', 'app.wasm'],
+    ['app.wasm', 'app.wasm'],
+    ['app.WASM', 'app.WASM.wasm'],
+  ])('%s -> %s', (name, bare) => {
+    expect(bareArtifactName(name)).toBe(bare);
   });
 });
 
