@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
 import { DEFAULT_COMPRESSION_LEVEL, validateArtifactName, validateAssetName } from './publish.js';
+import { releasesApiFor } from './releases-api.js';
 import { checkEnvBudget } from './smoke.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type Target } from './types.js';
 
@@ -96,6 +97,13 @@ export function parseInputs(get: InputGetter): Inputs {
   const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
     throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
+  }
+  // latest is asked of the releases API of the download host, which must be a GitHub release URL.
+  if (c2wVersion === 'latest' && releasesApiFor(c2wDownloadUrl, {}) === undefined) {
+    throw new InputError(
+      'c2w-version',
+      `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`,
+    );
   }
 
   const dockerfile = get('dockerfile').trim() || undefined;

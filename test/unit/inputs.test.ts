@@ -123,6 +123,12 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['c2w-version without v', { 'c2w-version': '0.8.4' }, 'c2w-version', /release tag like v0.8.4/],
   ['c2w-version branch', { 'c2w-version': 'main' }, 'c2w-version', /release tag/],
   ['c2w-version injection', { 'c2w-version': 'v0.8.4;ls' }, 'c2w-version', /release tag/],
+  [
+    'latest from a plain mirror',
+    { 'c2w-version': 'latest', 'c2w-download-url': 'https://mirror.example.com/c2w' },
+    'c2w-version',
+    /'latest' needs c2w-download-url on a GitHub host/,
+  ],
   ['c2w-download-url not http', { 'c2w-download-url': 'file:///etc' }, 'c2w-download-url', /http\(s\) URL/],
   ['build-args without =', { 'build-args': 'JUSTAKEY' }, 'build-args', /KEY=VALUE/],
   ['build-args bad key', { 'build-args': '1A=b' }, 'build-args', /KEY=VALUE/],
