@@ -76,7 +76,7 @@ function cacheFlags(plan) {
             const flags = [];
             if (plan.restored)
                 flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-            if (!plan.exactHit)
+            if (!plan.exactHit && !plan.readOnly)
                 flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
             return flags;
         }
@@ -85,12 +85,12 @@ function cacheFlags(plan) {
         case 'gha':
             return [
                 `--cache-from=type=gha,scope=${plan.scope}`,
-                `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
+                ...(plan.readOnly ? [] : [`--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`]),
             ];
         case 'registry':
             return [
                 `--cache-from=type=registry,ref=${plan.ref}`,
-                `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
+                ...(plan.readOnly ? [] : [`--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`]),
             ];
     }
 }
@@ -208,7 +208,10 @@ async function restoreLayers(inputs, keys, dir) {
         ref: inputs.cacheRef,
         restored: false,
         exactHit: false,
+        readOnly: inputs.cacheSave === false,
     };
+    if (plan.readOnly && inputs.cache !== 'none')
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('cache-save is false: the cache is restored, never saved.');
     if (inputs.cache !== 'local')
         return { plan, keys, size: 0 };
     const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
@@ -245,7 +248,7 @@ async function restoreLayers(inputs, keys, dir) {
 }
 /** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
 async function rotate(plan) {
-    if (plan.mode !== 'local' || plan.exactHit)
+    if (plan.mode !== 'local' || plan.exactHit || plan.readOnly)
         return false;
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(plan.newDir, 'index.json'));

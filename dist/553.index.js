@@ -342,8 +342,11 @@ var io = __webpack_require__(88701);
 var tool_cache = __webpack_require__(59805);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(44942);
+// EXTERNAL MODULE: ./src/releases-api.ts
+var releases_api = __webpack_require__(61604);
 ;// CONCATENATED MODULE: ./src/install.ts
 // Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
+
 
 
 
@@ -388,7 +391,7 @@ async function installC2w(options) {
     }
     if (options.version === 'system')
         return useSystemC2w();
-    const tag = options.version === 'latest' ? await resolveLatest(options.token) : options.version;
+    const tag = options.version === 'latest' ? await resolveLatest(options.token, options.downloadUrl) : options.version;
     const asset = releaseAssetName(tag, options.arch ?? external_node_os_.arch());
     const arch = options.arch ?? external_node_os_.arch();
     const found = tool_cache/* find */.I6(TOOL_NAME, toolCacheVersion(tag), arch);
@@ -500,14 +503,22 @@ async function useSystemC2w() {
     core/* info */.pq(`Using the c2w on PATH: ${c2w} (${version})`);
     return { c2w, version, cached: true };
 }
-/** Resolves `latest` through the GitHub releases API (GITHUB_API_URL for GHES). */
-async function resolveLatest(token) {
-    const api = (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    const http = new lib/* HttpClient */.Qq('c2w-action');
+/**
+ * Resolves `latest` through the releases API of the host that serves the downloads (see
+ * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
+ * instance about a github.com repository nor sends its token there.
+ */
+async function resolveLatest(token, downloadUrl, env = process.env) {
+    const source = (0,releases_api/* releasesApiFor */.K)(downloadUrl, env);
+    if (source === undefined) {
+        throw new InstallError(`c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`);
+    }
+    // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
+    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: 30_000 });
     const headers = { accept: 'application/vnd.github+json' };
-    if (token)
+    if (token && source.sendToken)
         headers.authorization = `Bearer ${token}`;
-    const url = `${api}/repos/${C2W_REPOSITORY}/releases/latest`;
+    const url = `${source.api}/repos/${source.owner}/${source.repo}/releases/latest`;
     let res;
     try {
         res = await http.getJson(url, headers);
@@ -518,7 +529,7 @@ async function resolveLatest(token) {
     const tag = res.result?.tag_name;
     if (!tag)
         throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`);
-    core/* info */.pq(`c2w-version latest is ${tag}`);
+    core/* info */.pq(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
     return tag;
 }
 
@@ -549,6 +560,8 @@ var Outputs;
     Outputs["ReleaseId"] = "release-id";
     Outputs["ReleaseAssetUrl"] = "release-asset-url";
     Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
+    Outputs["AssetPath"] = "asset-path";
+    Outputs["Error"] = "error";
 })(Outputs || (Outputs = {}));
 
 // EXTERNAL MODULE: ./src/names.ts
@@ -957,6 +970,14 @@ function isAlreadyExists(err) {
 
 
 
+/**
+ * Where the .tar.gz of a js directory is written and kept after the upload: under RUNNER_TEMP
+ * (which the runner empties after the job), named as the asset, so a later step of the job can
+ * attest exactly the bytes that were uploaded.
+ */
+function releaseTarballPath(runnerTemp, assetName) {
+    return external_node_path_.join(runnerTemp, 'c2w-action', 'release', assetName);
+}
 async function publishReleaseAsset(req, deps = {}) {
     const env = deps.env ?? process.env;
     if (!req.token)
@@ -966,17 +987,15 @@ async function publishReleaseAsset(req, deps = {}) {
     if (!owner || !repo)
         throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
     // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
-    let file = req.path;
-    let cleanup;
+    let file = external_node_path_.resolve(req.path);
     if (req.target === 'js') {
-        const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-release-'));
-        file = external_node_path_.join(dir, req.assetName);
-        cleanup = () => external_node_fs_.rmSync(dir, { recursive: true, force: true });
+        file = releaseTarballPath(env.RUNNER_TEMP || external_node_os_.tmpdir(), req.assetName);
+        external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
         // tar-stream is loaded only on this path, like the other heavy modules.
         const { writeDeterministicTarGz } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 2289));
         await writeDeterministicTarGz(req.path, file);
     }
-    try {
+    {
         const sha256 = await (0,hash/* sha256File */.Q)(file);
         if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
             throw new ReleaseError(`${file} changed after conversion: sha256 ${sha256}, expected ${req.sha256}; refusing to publish it`);
@@ -997,10 +1016,12 @@ async function publishReleaseAsset(req, deps = {}) {
             contentType: 'text/plain',
             body: checksum,
         });
-        return { releaseId: release.id, assetUrl: asset.browser_download_url, checksumUrl: sum.browser_download_url };
-    }
-    finally {
-        cleanup?.();
+        return {
+            releaseId: release.id,
+            assetUrl: asset.browser_download_url,
+            checksumUrl: sum.browser_download_url,
+            assetPath: file,
+        };
     }
 }
 /** One line as `sha256sum` prints it (text mode: two spaces). */
@@ -1022,6 +1043,7 @@ function sha256sumLine(hex, name) {
 
 
 
+
 /** Maps each PublishOutputs field to the action output it is published as. */
 const OUTPUT_NAMES = {
     artifactId: Outputs.ArtifactId,
@@ -1030,7 +1052,26 @@ const OUTPUT_NAMES = {
     releaseId: Outputs.ReleaseId,
     releaseAssetUrl: Outputs.ReleaseAssetUrl,
     releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
+    assetPath: Outputs.AssetPath,
 };
+/**
+ * The name of an artifact uploaded without a zip (artifact-archive: false). @actions/artifact names
+ * such an artifact after its file (skipArchive in upload-artifact.js), so the name ends in .wasm,
+ * and the file is uploaded under that name.
+ */
+function bareArtifactName(name) {
+    return name.endsWith('.wasm') ? name : `${name}.wasm`;
+}
+/** The wasm under the artifact's name: itself when it already has it, else a link (or copy) under RUNNER_TEMP. */
+async function bareArtifactFile(wasm, name, runnerTemp) {
+    if (external_node_path_.basename(wasm) === name)
+        return wasm;
+    const file = external_node_path_.join(runnerTemp, 'c2w-action', 'artifact', name);
+    await external_node_fs_.promises.mkdir(external_node_path_.dirname(file), { recursive: true });
+    await external_node_fs_.promises.rm(file, { force: true });
+    await external_node_fs_.promises.link(wasm, file).catch(() => external_node_fs_.promises.copyFile(wasm, file));
+    return file;
+}
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 function artifactUrl(env, id) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
@@ -1098,12 +1139,15 @@ async function publish(inputs, built, deps = {}) {
         set('releaseId', String(r.releaseId));
         set('releaseAssetUrl', r.assetUrl);
         set('releaseChecksumUrl', r.checksumUrl);
+        set('assetPath', r.assetPath);
     }
     return out;
 }
 async function uploadWorkflowArtifact(inputs, built, deps) {
     const env = deps.env ?? process.env;
-    const name = inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
+    const archive = inputs.artifactArchive !== false;
+    const given = inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
+    const name = archive ? given : bareArtifactName(given);
     const invalid = (0,names/* artifactNameProblem */.NH)(name);
     if (invalid)
         throw new Error(`artifact-name ${invalid}`);
@@ -1112,9 +1156,16 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
             `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`);
         return undefined;
     }
-    const { files, root } = await artifactFiles(built);
+    let { files, root } = await artifactFiles(built);
     if (files.length === 0)
         throw new Error(`Nothing to upload: ${built.path} holds no files`);
+    if (!archive) {
+        if (built.target !== 'wasi' || files.length !== 1) {
+            throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
+        }
+        files = [await bareArtifactFile(files[0], name, env.RUNNER_TEMP || external_node_os_.tmpdir())];
+        root = external_node_path_.dirname(files[0]);
+    }
     let client = deps.artifactClient;
     if (!client) {
         const mod = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
@@ -1135,13 +1186,15 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
             }
         }
         const level = inputs.compressionLevel;
-        core/* info */.pq(`Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
+        core/* info */.pq(`Uploading artifact '${name}': ` +
+            (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
             (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''));
         let bytes = 0;
         for (const f of files)
             bytes += external_node_fs_.statSync(f).size;
         const res = await withTimeout(client.uploadArtifact(name, files, root, {
             compressionLevel: level,
+            ...(archive ? {} : { skipArchive: true }),
             ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
         }), deps.artifactTimeoutMs ?? 300_000 + Math.ceil(bytes / 1_048_576) * 1000, `Uploading the artifact '${name}'`);
         if (res.id === undefined)
@@ -1696,6 +1749,8 @@ async function main() {
     }
     catch (e) {
         error = e;
+        // Also an output: a later step (continue-on-error) can read why, not only that it failed.
+        core/* setOutput */.uH(Outputs.Error, error.message);
         core/* setFailed */.C1(error.message);
     }
     // Every run past input validation records itself, passed or failed, for the report action.

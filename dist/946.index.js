@@ -327,6 +327,8 @@ function parseImageReference(ref) {
 var names = __webpack_require__(46455);
 // EXTERNAL MODULE: ./src/c2w-info.ts
 var c2w_info = __webpack_require__(72414);
+// EXTERNAL MODULE: ./src/releases-api.ts
+var releases_api = __webpack_require__(61604);
 // EXTERNAL MODULE: ./src/smoke-expect.ts
 var smoke_expect = __webpack_require__(39198);
 // EXTERNAL MODULE: ./src/allocators.ts
@@ -334,6 +336,7 @@ var allocators = __webpack_require__(57609);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
 
 
 
@@ -430,6 +433,10 @@ function parseInputs(get) {
     if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
         throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
     }
+    // latest is asked of the releases API of the download host, which must be a GitHub release URL.
+    if (c2wVersion === 'latest' && (0,releases_api/* releasesApiFor */.K)(c2wDownloadUrl, {}) === undefined) {
+        throw new InputError('c2w-version', `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`);
+    }
     const dockerfile = get('dockerfile').trim() || undefined;
     if (dockerfile !== undefined && /[\0\r\n]/.test(dockerfile)) {
         throw new InputError('dockerfile', 'must be a single file path');
@@ -468,6 +475,7 @@ function parseInputs(get) {
         throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got '${builder}'`);
     }
     const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
+    const cacheSave = bool(get, 'cache-save', true);
     const smoke = bool(get, 'smoke', true);
     const smokeCommandLines = lines(get('smoke-command'));
     const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
@@ -502,6 +510,10 @@ function parseInputs(get) {
         throw new InputError('artifact-name', artifactNameError);
     const retentionDays = integer(get, 'retention-days', 1, 90);
     const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
+    const artifactArchive = bool(get, 'artifact-archive', true);
+    if (!artifactArchive && uploadArtifact && target === 'js') {
+        throw new InputError('artifact-archive', 'can be false only for target: wasi: a js output is a directory of several files, and only a single file can be uploaded without a zip (keep artifact-archive: true, or set upload-artifact: false)');
+    }
     const releaseTag = get('release-tag').trim() || undefined;
     if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
         throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
@@ -532,6 +544,7 @@ function parseInputs(get) {
         cacheKey,
         builder,
         cacheTimeoutSeconds,
+        cacheSave,
         smoke,
         smokeCommand,
         smokeExpect,
@@ -544,6 +557,7 @@ function parseInputs(get) {
         artifactName,
         retentionDays,
         compressionLevel,
+        artifactArchive,
         releaseTag,
         releaseCreate,
         releaseOverwrite,
@@ -835,6 +849,59 @@ function buildRecord(cell, inputs, progress, failure, runner) {
         ...(progress.release ? { release: progress.release } : {}),
         runner,
     };
+}
+
+
+/***/ }),
+
+/***/ 61604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ releasesApiFor)
+/* harmony export */ });
+// Which GitHub REST API knows the releases behind `c2w-download-url`, and whether `github-token`
+// may be sent there. `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on
+// GitHub Enterprise Server that API is the GHES instance, which does not have a repository that
+// lives on github.com, and its token must not travel to another host. Pure: tested by table.
+/** GitHub serves release downloads at `<host>/<owner>/<repo>/releases/download/<tag>/<asset>`. */
+const DOWNLOAD_PATH = /^\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/releases\/download\/*$/;
+/**
+ * The API of the host that serves `downloadUrl`, or undefined when the URL is not a GitHub
+ * release download base (a plain mirror has no releases API).
+ * - the runner's own host (GITHUB_SERVER_URL): GITHUB_API_URL, with the token;
+ * - github.com: https://api.github.com; a GHE.com tenant `x.ghe.com`: https://api.x.ghe.com;
+ * - any other host is taken for a GitHub Enterprise Server, whose API is `<origin>/api/v3`.
+ */
+function releasesApiFor(downloadUrl, env) {
+    let url;
+    try {
+        url = new URL(downloadUrl);
+    }
+    catch {
+        return undefined;
+    }
+    const m = DOWNLOAD_PATH.exec(url.pathname);
+    if (!m || url.search || url.hash || url.username || url.password)
+        return undefined;
+    const [, owner, repo] = m;
+    const host = url.host.toLowerCase();
+    let server;
+    try {
+        server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
+    }
+    catch {
+        server = undefined;
+    }
+    if (server && server.host.toLowerCase() === host && server.protocol === url.protocol) {
+        const api = env.GITHUB_API_URL || (host === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
+        return { api: api.replace(/\/+$/, ''), owner, repo, sendToken: true };
+    }
+    if (host === 'github.com')
+        return { api: 'https://api.github.com', owner, repo, sendToken: false };
+    if (host.endsWith('.ghe.com'))
+        return { api: `https://api.${host}`, owner, repo, sendToken: false };
+    return { api: `${url.origin}/api/v3`, owner, repo, sendToken: false };
 }
 
 

@@ -78,6 +78,8 @@ export interface CachePlan {
   restored: boolean;
   /** The exact primary key was restored: nothing to export or save. */
   exactHit: boolean;
+  /** cache-save: false: import only; no --cache-to and no save. */
+  readOnly?: boolean;
 }
 
 /** buildx quotes a CSV field that holds a comma or a quote. */
@@ -92,7 +94,7 @@ export function cacheFlags(plan: CachePlan): string[] {
     case 'local': {
       const flags: string[] = [];
       if (plan.restored) flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-      if (!plan.exactHit)
+      if (!plan.exactHit && !plan.readOnly)
         flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
       return flags;
     }
@@ -101,12 +103,12 @@ export function cacheFlags(plan: CachePlan): string[] {
     case 'gha':
       return [
         `--cache-from=type=gha,scope=${plan.scope}`,
-        `--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`,
+        ...(plan.readOnly ? [] : [`--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`]),
       ];
     case 'registry':
       return [
         `--cache-from=type=registry,ref=${plan.ref}`,
-        `--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`,
+        ...(plan.readOnly ? [] : [`--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`]),
       ];
   }
 }
@@ -249,7 +251,7 @@ export function isLocalCacheDir(runnerTemp: string, dir: string): boolean {
 }
 
 export async function restoreLayers(
-  inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'>,
+  inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'> & Partial<Pick<Inputs, 'cacheSave'>>,
   keys: CacheKeys,
   dir: string,
 ): Promise<Restored> {
@@ -262,7 +264,9 @@ export async function restoreLayers(
     ref: inputs.cacheRef,
     restored: false,
     exactHit: false,
+    readOnly: inputs.cacheSave === false,
   };
+  if (plan.readOnly && inputs.cache !== 'none') core.info('cache-save is false: the cache is restored, never saved.');
   if (inputs.cache !== 'local') return { plan, keys, size: 0 };
 
   const cache = await import('@actions/cache');
@@ -306,7 +310,7 @@ export async function restoreLayers(
 
 /** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
 export async function rotate(plan: CachePlan): Promise<boolean> {
-  if (plan.mode !== 'local' || plan.exactHit) return false;
+  if (plan.mode !== 'local' || plan.exactHit || plan.readOnly) return false;
   try {
     await stat(path.join(plan.newDir, 'index.json'));
   } catch {

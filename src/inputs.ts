@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { parseImageReference } from './image-ref.js';
 import { artifactNameProblem, assetNameProblem } from './names.js';
 import { checkEnvBudget } from './c2w-info.js';
+import { releasesApiFor } from './releases-api.js';
 import { compileExpectation } from './smoke-expect.js';
 import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type KeyValue, type Target } from './types.js';
 
@@ -105,6 +106,13 @@ export function parseInputs(get: InputGetter): Inputs {
   if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
     throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
   }
+  // latest is asked of the releases API of the download host, which must be a GitHub release URL.
+  if (c2wVersion === 'latest' && releasesApiFor(c2wDownloadUrl, {}) === undefined) {
+    throw new InputError(
+      'c2w-version',
+      `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`,
+    );
+  }
 
   const dockerfile = get('dockerfile').trim() || undefined;
   if (dockerfile !== undefined && /[\0\r\n]/.test(dockerfile)) {
@@ -149,6 +157,7 @@ export function parseInputs(get: InputGetter): Inputs {
   }
 
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
+  const cacheSave = bool(get, 'cache-save', true);
 
   const smoke = bool(get, 'smoke', true);
   const smokeCommandLines = lines(get('smoke-command'));
@@ -182,6 +191,13 @@ export function parseInputs(get: InputGetter): Inputs {
   if (artifactNameError) throw new InputError('artifact-name', artifactNameError);
   const retentionDays = integer(get, 'retention-days', 1, 90);
   const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
+  const artifactArchive = bool(get, 'artifact-archive', true);
+  if (!artifactArchive && uploadArtifact && target === 'js') {
+    throw new InputError(
+      'artifact-archive',
+      'can be false only for target: wasi: a js output is a directory of several files, and only a single file can be uploaded without a zip (keep artifact-archive: true, or set upload-artifact: false)',
+    );
+  }
   const releaseTag = get('release-tag').trim() || undefined;
   if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
     throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
@@ -215,6 +231,7 @@ export function parseInputs(get: InputGetter): Inputs {
     cacheKey,
     builder,
     cacheTimeoutSeconds,
+    cacheSave,
     smoke,
     smokeCommand,
     smokeExpect,
@@ -227,6 +244,7 @@ export function parseInputs(get: InputGetter): Inputs {
     artifactName,
     retentionDays,
     compressionLevel,
+    artifactArchive,
     releaseTag,
     releaseCreate,
     releaseOverwrite,

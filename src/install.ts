@@ -10,6 +10,7 @@ import { HttpClient } from '@actions/http-client';
 import { run } from './exec.js';
 import { listFiles } from './files.js';
 import { sha256File } from './hash.js';
+import { releasesApiFor } from './releases-api.js';
 
 export const TOOL_NAME = 'c2w';
 export const C2W_REPOSITORY = 'container2wasm/container2wasm';
@@ -67,7 +68,7 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
   }
   if (options.version === 'system') return useSystemC2w();
 
-  const tag = options.version === 'latest' ? await resolveLatest(options.token) : options.version;
+  const tag = options.version === 'latest' ? await resolveLatest(options.token, options.downloadUrl) : options.version;
   const asset = releaseAssetName(tag, options.arch ?? os.arch());
   const arch = options.arch ?? os.arch();
 
@@ -181,13 +182,23 @@ async function useSystemC2w(): Promise<InstalledC2w> {
   return { c2w, version, cached: true };
 }
 
-/** Resolves `latest` through the GitHub releases API (GITHUB_API_URL for GHES). */
-export async function resolveLatest(token: string): Promise<string> {
-  const api = (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-  const http = new HttpClient('c2w-action');
+/**
+ * Resolves `latest` through the releases API of the host that serves the downloads (see
+ * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
+ * instance about a github.com repository nor sends its token there.
+ */
+export async function resolveLatest(token: string, downloadUrl: string, env = process.env): Promise<string> {
+  const source = releasesApiFor(downloadUrl, env);
+  if (source === undefined) {
+    throw new InstallError(
+      `c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`,
+    );
+  }
+  // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
+  const http = new HttpClient('c2w-action', [], { socketTimeout: 30_000 });
   const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const url = `${api}/repos/${C2W_REPOSITORY}/releases/latest`;
+  if (token && source.sendToken) headers.authorization = `Bearer ${token}`;
+  const url = `${source.api}/repos/${source.owner}/${source.repo}/releases/latest`;
   let res;
   try {
     res = await http.getJson<{ tag_name?: string }>(url, headers);
@@ -199,6 +210,6 @@ export async function resolveLatest(token: string): Promise<string> {
     throw new InstallError(
       `Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`,
     );
-  core.info(`c2w-version latest is ${tag}`);
+  core.info(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
   return tag;
 }

@@ -46,6 +46,8 @@ export async function main(): Promise<void> {
     await pipeline(inputs, report, progress);
   } catch (e) {
     error = e as Error;
+    // Also an output: a later step (continue-on-error) can read why, not only that it failed.
+    core.setOutput(Outputs.Error, error.message);
     core.setFailed(error.message);
   }
   // Every run past input validation records itself, passed or failed, for the report action.

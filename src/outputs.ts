@@ -23,4 +23,6 @@ export enum Outputs {
   ReleaseId = 'release-id',
   ReleaseAssetUrl = 'release-asset-url',
   ReleaseChecksumUrl = 'release-checksum-url',
+  AssetPath = 'asset-path',
+  Error = 'error',
 }

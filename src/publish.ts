@@ -5,6 +5,7 @@
 // clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
 // that need them, so a run that publishes nothing never pays for them.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { Outputs } from './outputs.js';
@@ -28,6 +29,7 @@ export interface PublishOutputs {
   releaseId?: string;
   releaseAssetUrl?: string;
   releaseChecksumUrl?: string;
+  assetPath?: string;
 }
 
 /** Maps each PublishOutputs field to the action output it is published as. */
@@ -38,7 +40,27 @@ export const OUTPUT_NAMES: Record<keyof PublishOutputs, Outputs> = {
   releaseId: Outputs.ReleaseId,
   releaseAssetUrl: Outputs.ReleaseAssetUrl,
   releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
+  assetPath: Outputs.AssetPath,
 };
+
+/**
+ * The name of an artifact uploaded without a zip (artifact-archive: false). @actions/artifact names
+ * such an artifact after its file (skipArchive in upload-artifact.js), so the name ends in .wasm,
+ * and the file is uploaded under that name.
+ */
+export function bareArtifactName(name: string): string {
+  return name.endsWith('.wasm') ? name : `${name}.wasm`;
+}
+
+/** The wasm under the artifact's name: itself when it already has it, else a link (or copy) under RUNNER_TEMP. */
+async function bareArtifactFile(wasm: string, name: string, runnerTemp: string): Promise<string> {
+  if (path.basename(wasm) === name) return wasm;
+  const file = path.join(runnerTemp, 'c2w-action', 'artifact', name);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.rm(file, { force: true });
+  await fs.promises.link(wasm, file).catch(() => fs.promises.copyFile(wasm, file));
+  return file;
+}
 
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number | string): string | undefined {
@@ -81,7 +103,7 @@ export interface ArtifactClientLike {
     name: string,
     files: string[],
     rootDirectory: string,
-    options?: { retentionDays?: number; compressionLevel?: number },
+    options?: { retentionDays?: number; compressionLevel?: number; skipArchive?: boolean },
   ): Promise<{ id?: number; size?: number; digest?: string }>;
   deleteArtifact(name: string): Promise<{ id: number }>;
 }
@@ -138,6 +160,7 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
     set('releaseId', String(r.releaseId));
     set('releaseAssetUrl', r.assetUrl);
     set('releaseChecksumUrl', r.checksumUrl);
+    set('assetPath', r.assetPath);
   }
   return out;
 }
@@ -148,7 +171,9 @@ async function uploadWorkflowArtifact(
   deps: PublishDeps,
 ): Promise<{ id: string; url?: string; digest?: string } | undefined> {
   const env = deps.env ?? process.env;
-  const name = inputs.artifactName || defaultArtifactName(inputs);
+  const archive = inputs.artifactArchive !== false;
+  const given = inputs.artifactName || defaultArtifactName(inputs);
+  const name = archive ? given : bareArtifactName(given);
   const invalid = artifactNameProblem(name);
   if (invalid) throw new Error(`artifact-name ${invalid}`);
 
@@ -160,8 +185,15 @@ async function uploadWorkflowArtifact(
     return undefined;
   }
 
-  const { files, root } = await artifactFiles(built);
+  let { files, root } = await artifactFiles(built);
   if (files.length === 0) throw new Error(`Nothing to upload: ${built.path} holds no files`);
+  if (!archive) {
+    if (built.target !== 'wasi' || files.length !== 1) {
+      throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
+    }
+    files = [await bareArtifactFile(files[0]!, name, env.RUNNER_TEMP || os.tmpdir())];
+    root = path.dirname(files[0]!);
+  }
 
   let client = deps.artifactClient;
   if (!client) {
@@ -187,7 +219,8 @@ async function uploadWorkflowArtifact(
     }
     const level = inputs.compressionLevel;
     core.info(
-      `Uploading artifact '${name}': ${files.length} file(s), compression level ${level}` +
+      `Uploading artifact '${name}': ` +
+        (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
     );
     let bytes = 0;
@@ -195,6 +228,7 @@ async function uploadWorkflowArtifact(
     const res = await withTimeout(
       client.uploadArtifact(name, files, root, {
         compressionLevel: level,
+        ...(archive ? {} : { skipArchive: true }),
         ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
       }),
       deps.artifactTimeoutMs ?? 300_000 + Math.ceil(bytes / 1_048_576) * 1000,

@@ -36,6 +36,17 @@ export interface ReleaseResult {
   releaseId: number;
   assetUrl: string;
   checksumUrl: string;
+  /** The file uploaded as the asset, kept for a later step (e.g. a provenance attestation). */
+  assetPath: string;
+}
+
+/**
+ * Where the .tar.gz of a js directory is written and kept after the upload: under RUNNER_TEMP
+ * (which the runner empties after the job), named as the asset, so a later step of the job can
+ * attest exactly the bytes that were uploaded.
+ */
+export function releaseTarballPath(runnerTemp: string, assetName: string): string {
+  return path.join(runnerTemp, 'c2w-action', 'release', assetName);
 }
 
 export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps = {}): Promise<ReleaseResult> {
@@ -48,17 +59,15 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
     throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
 
   // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
-  let file = req.path;
-  let cleanup: (() => void) | undefined;
+  let file = path.resolve(req.path);
   if (req.target === 'js') {
-    const dir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'c2w-release-'));
-    file = path.join(dir, req.assetName);
-    cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+    file = releaseTarballPath(env.RUNNER_TEMP || os.tmpdir(), req.assetName);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     // tar-stream is loaded only on this path, like the other heavy modules.
     const { writeDeterministicTarGz } = await import('./tarball.js');
     await writeDeterministicTarGz(req.path, file);
   }
-  try {
+  {
     const sha256 = await sha256File(file);
     if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
       throw new ReleaseError(
@@ -83,9 +92,12 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
       contentType: 'text/plain',
       body: checksum,
     });
-    return { releaseId: release.id, assetUrl: asset.browser_download_url, checksumUrl: sum.browser_download_url };
-  } finally {
-    cleanup?.();
+    return {
+      releaseId: release.id,
+      assetUrl: asset.browser_download_url,
+      checksumUrl: sum.browser_download_url,
+      assetPath: file,
+    };
   }
 }
 

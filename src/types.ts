@@ -36,6 +36,8 @@ export interface Inputs {
   builder?: string;
   /** Seconds a cache restore may take before the build goes on without it. */
   cacheTimeoutSeconds: number;
+  /** false: restore the cache but never export or save it (e.g. for pull requests). */
+  cacheSave: boolean;
 
   smoke: boolean;
   smokeCommand: string[];
@@ -51,6 +53,8 @@ export interface Inputs {
   artifactName?: string;
   retentionDays?: number;
   compressionLevel: number;
+  /** false: upload a wasi output as the bare .wasm, not zipped (wasi only). */
+  artifactArchive: boolean;
   releaseTag?: string;
   releaseCreate: boolean;
   releaseOverwrite: boolean;

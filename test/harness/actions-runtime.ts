@@ -126,6 +126,8 @@ export interface ArtifactInfo {
   createdAt: Date;
   expiresAt?: string;
   blobName: string;
+  /** The mime_type CreateArtifact gave: application/zip, or a bare file's own type (skipArchive). */
+  mimeType?: string;
 }
 
 export interface ActionsRuntime {
@@ -428,7 +430,7 @@ class RuntimeState {
     this.artifactContainer = artifactContainer;
   }
 
-  private sasUrl(container: string, blobName: string, permissions: string): string {
+  private sasUrl(container: string, blobName: string, permissions: string, contentDisposition?: string): string {
     const sas = generateBlobSASQueryParameters(
       {
         containerName: container,
@@ -436,6 +438,7 @@ class RuntimeState {
         permissions: BlobSASPermissions.parse(permissions),
         startsOn: new Date(Date.now() - 60_000),
         expiresOn: new Date(Date.now() + SAS_LIFETIME_MS),
+        ...(contentDisposition ? { contentDisposition } : {}),
       },
       this.credential,
     ).toString();
@@ -547,6 +550,13 @@ class RuntimeState {
     if (pending) this.artifacts.splice(this.artifacts.indexOf(pending), 1);
     const id = this.nextArtifactId++;
     const expires = field(body, 'expires_at');
+    // @actions/artifact sends mime_type application/zip for a zipped artifact; with skipArchive it
+    // sends the file's own type and names the artifact after the file (upload-artifact.js), and its
+    // download unzips only a zip (by Content-Type or a .zip URL) and otherwise saves the bytes under
+    // the Content-Disposition file name (download-artifact.js). So a bare file is stored under its
+    // own name, not name.zip, and served with a Content-Disposition naming it.
+    const mimeType = wrapped(body, 'mime_type');
+    const bare = mimeType !== undefined && mimeType !== 'application/zip';
     const artifact: ArtifactInfo = {
       id,
       runId: scope.runId,
@@ -554,8 +564,9 @@ class RuntimeState {
       name,
       finalized: false,
       createdAt: new Date(),
-      blobName: `${scope.runId}/${id}/${name}.zip`,
+      blobName: `${scope.runId}/${id}/${bare ? name : `${name}.zip`}`,
       ...(typeof expires === 'string' ? { expiresAt: expires } : {}),
+      ...(mimeType !== undefined ? { mimeType } : {}),
     };
     this.artifacts.push(artifact);
     return { ok: true, signed_upload_url: this.sasUrl(ARTIFACT_CONTAINER, artifact.blobName, 'cw') };
@@ -599,7 +610,9 @@ class RuntimeState {
     const name = str(body, 'name');
     const artifact = this.findArtifact(scope.runId, name, true);
     if (!artifact) throw new TwirpError(404, 'not_found', `artifact ${name} not found`);
-    return { signed_url: this.sasUrl(ARTIFACT_CONTAINER, artifact.blobName, 'r') };
+    const bare = artifact.mimeType !== undefined && artifact.mimeType !== 'application/zip';
+    const disposition = bare ? `attachment; filename="${artifact.name}"` : undefined;
+    return { signed_url: this.sasUrl(ARTIFACT_CONTAINER, artifact.blobName, 'r', disposition) };
   }
 
   private async deleteArtifact(body: Json, scope: { runId: string; jobId: string }): Promise<Json> {

@@ -1,7 +1,10 @@
 // Local stand-in for the GitHub REST API (api.github.com and uploads.github.com) as far as the
 // action uses it: releases by tag, the release list (drafts are only found there), create
 // release, list/delete/upload release assets, and the latest release (c2w `latest` resolution).
-// Point the action at it with GITHUB_API_URL=<url>. It answers with GitHub's status codes and
+// Point the action at it with GITHUB_API_URL=<url> (or <url>/api/v3, where GitHub Enterprise Server
+// serves its API). With `public`, it is also the web host of a public repository: anonymous reads
+// are answered and release assets download from <url>/<owner>/<repo>/releases/download/<tag>/<name>,
+// as github.com serves browser_download_url. It answers with GitHub's status codes and
 // JSON shapes (message + documentation_url errors, 422 `Validation Failed` with `errors[]`,
 // 204 on delete, 201 on create/upload), checks the `Authorization` header against a token,
 // and can be scripted to fail: see `Fault`.
@@ -86,7 +89,9 @@ export interface GitHubApi {
 
 const DOCS = 'https://docs.github.com/rest';
 
-export async function startGitHubApi(opts: { owner?: string; repo?: string; token?: string } = {}): Promise<GitHubApi> {
+export async function startGitHubApi(
+  opts: { owner?: string; repo?: string; token?: string; public?: boolean } = {},
+): Promise<GitHubApi> {
   const owner = opts.owner ?? 'octo';
   const repo = opts.repo ?? 'wasm';
   const token = opts.token ?? 'ghs_testtoken0123456789';
@@ -185,6 +190,9 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const u = new URL(req.url ?? '/', 'http://x');
+      const requested = u.pathname + u.search;
+      // GitHub Enterprise Server serves the REST API under /api/v3.
+      u.pathname = u.pathname.replace(/^\/api\/v3(?=\/)/, '');
       const method = req.method ?? 'GET';
       let late: { status: number } | undefined;
       const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
@@ -193,7 +201,7 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
           late = undefined;
           return error(lateStatus, http.STATUS_CODES[lateStatus] ?? 'Error');
         }
-        requests.push({ method, path: u.pathname + u.search, authorization: req.headers.authorization, status });
+        requests.push({ method, path: requested, authorization: req.headers.authorization, status });
         const text = json === undefined ? '' : JSON.stringify(json);
         res.writeHead(status, {
           ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
@@ -215,10 +223,23 @@ export async function startGitHubApi(opts: { owner?: string; repo?: string; toke
         headers?: Record<string, string>,
       ): void => send(status, { message, ...extra, documentation_url: DOCS, status: String(status) }, headers);
 
-      // Authentication: GitHub answers 401 Bad credentials to a wrong token.
+      // A public repository's release download (browser_download_url): no token needed.
+      const download = new RegExp(`^/${owner}/${repo}/releases/download/([^/]+)/([^/]+)$`).exec(u.pathname);
+      if (opts.public && method === 'GET' && download && requested.startsWith(`/${owner}/`)) {
+        const rel = releases.find((r) => !r.draft && r.tag_name === decodeURIComponent(download[1]!));
+        const asset = rel?.assets.find((a) => a.name === decodeURIComponent(download[2]!));
+        requests.push({ method, path: requested, authorization: req.headers.authorization, status: asset ? 200 : 404 });
+        if (!asset) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': asset.size });
+        return void res.end(asset.data);
+      }
+
+      // Authentication: GitHub answers 401 Bad credentials to a wrong token; a public repository
+      // answers anonymous reads.
       const auth = req.headers.authorization ?? '';
       const given = auth.replace(/^(token|bearer)\s+/i, '');
-      if (given !== token) return error(401, 'Bad credentials');
+      const anonymousRead = opts.public && method === 'GET' && auth === '';
+      if (given !== token && !anonymousRead) return error(401, 'Bad credentials');
 
       const key = `${method} ${u.pathname}`;
       const fault = faults.find((f) => f.left > 0 && f.match.test(key));

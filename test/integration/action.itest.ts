@@ -168,26 +168,89 @@ describe('the bundled action', () => {
     const r = await job({ image: TEST_IMAGE, 'c2w-version': 'v9.9.9' });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(/Could not download c2w v9\.9\.9.*Check c2w-version/);
+    expect(r.main.outputs.error).toMatch(/^Could not download c2w v9\.9\.9.*Check c2w-version/);
   });
 
-  it('resolves latest through the releases API', async () => {
-    // The releases API of container2wasm/container2wasm, with its newest published release.
-    const api = await startGitHubApi({
+  /** Publishes the c2w stand-in as release v0.8.4 of a REST stand-in (the host of its downloads), v0.8.3 older, v0.9.0 a draft. */
+  function publishC2w(api: Awaited<ReturnType<typeof startGitHubApi>>): void {
+    const folder = path.join(dir, `published-${Math.random().toString(36).slice(2)}`);
+    packStandinRelease(folder, 'v0.8.4');
+    api.addRelease({ tag_name: 'v0.8.3', draft: false, published_at: '2025-01-01T00:00:00Z' });
+    api.addRelease({
+      tag_name: 'v0.8.4',
+      draft: false,
+      published_at: '2025-06-01T00:00:00Z',
+      assets: readdirSync(folder).map((name) => ({ name, data: readFileSync(path.join(folder, name)) })),
+    });
+    api.addRelease({ tag_name: 'v0.9.0', draft: true });
+  }
+
+  it('on GHES resolves latest at the download host, unauthenticated, never at GITHUB_API_URL', async () => {
+    // The runner's own GHES instance: it has no container2wasm/container2wasm, and its token is its own.
+    const ghesToken = 'ghs_ghesTokenThatStaysHome0123456789';
+    const ghes = await startGitHubApi({ owner: 'org', repo: 'app', token: ghesToken });
+    // The host that serves the c2w downloads (github.com in real life): public, another token.
+    const dotcom = await startGitHubApi({
       owner: 'container2wasm',
       repo: 'container2wasm',
-      token: 'ghs_fakeTokenForTests0123456789',
+      token: 'ghs_notTheGhesToken0123456789',
+      public: true,
     });
-    api.addRelease({ tag_name: 'v0.8.3', draft: false });
-    api.addRelease({ tag_name: 'v0.8.4', draft: false });
-    api.addRelease({ tag_name: 'v0.9.0', draft: true });
+    publishC2w(dotcom);
     try {
       const r = await job(
-        { image: TEST_IMAGE, 'c2w-version': 'latest', smoke: 'false' },
-        { env: { GITHUB_API_URL: api.url } },
+        {
+          image: TEST_IMAGE,
+          'c2w-version': 'latest',
+          'c2w-download-url': `${dotcom.url}/container2wasm/container2wasm/releases/download`,
+          'github-token': ghesToken,
+          smoke: 'false',
+        },
+        { env: { GITHUB_SERVER_URL: ghes.url, GITHUB_API_URL: `${ghes.url}/api/v3` } },
+      );
+      expect(r.main.exitCode, r.main.log).toBe(0);
+      expect(r.main.outputs['c2w-version']).toBe('v0.8.4');
+      expect(ghes.requests).toEqual([]);
+      expect(dotcom.requests).toContainEqual({
+        method: 'GET',
+        path: '/api/v3/repos/container2wasm/container2wasm/releases/latest',
+        authorization: undefined,
+        status: 200,
+      });
+      expect(dotcom.requests.map((q) => q.path)).toContain(
+        '/container2wasm/container2wasm/releases/download/v0.8.4/SHA256SUMS',
+      );
+      expect(dotcom.requests.every((q) => q.authorization === undefined)).toBe(true);
+    } finally {
+      await ghes.stop();
+      await dotcom.stop();
+    }
+  });
+
+  it("resolves latest with github-token when the downloads are on the runner's own GitHub host", async () => {
+    const token = 'ghs_fakeTokenForTests0123456789';
+    const api = await startGitHubApi({ owner: 'mirrors', repo: 'container2wasm', token, public: true });
+    publishC2w(api);
+    try {
+      const r = await job(
+        {
+          image: TEST_IMAGE,
+          'c2w-version': 'latest',
+          'c2w-download-url': `${api.url}/mirrors/container2wasm/releases/download`,
+          'github-token': token,
+          smoke: 'false',
+        },
+        { env: { GITHUB_SERVER_URL: api.url, GITHUB_API_URL: `${api.url}/api/v3` } },
       );
       expect(r.main.exitCode, r.main.log).toBe(0);
       expect(r.main.outputs['c2w-version']).toBe('v0.8.4');
       expect(r.main.log).toMatch(/c2w-version latest is v0\.8\.4/);
+      expect(api.requests).toContainEqual({
+        method: 'GET',
+        path: '/api/v3/repos/mirrors/container2wasm/releases/latest',
+        authorization: `Bearer ${token}`,
+        status: 200,
+      });
     } finally {
       await api.stop();
     }
@@ -216,6 +279,8 @@ describe('the bundled action', () => {
     const r = await job(inputs, { argvLog: log });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(error);
+    // The same message as an output, for a later step that asserts why the step failed.
+    expect(`::error::${r.main.outputs.error}`).toMatch(error);
     expect(h.releases.requests.length).toBe(before);
     expect(argvLog(log)).toEqual([]);
   });

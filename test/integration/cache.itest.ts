@@ -152,6 +152,68 @@ describe('build-layer cache (cache: gha)', () => {
   });
 });
 
+describe('cache-save: false (a pull request reads the cache, never writes it)', () => {
+  it('local: restores, reports cache-hit, and saves nothing on an exact or a restore-key hit', async () => {
+    const temp = runner();
+    await prune();
+    const seed = await job(temp, { image: TEST_IMAGE, 'cache-key': 'nosave' });
+    expect(seed.main.exitCode, seed.main.log).toBe(0);
+    const key = seed.main.outputs['cache-primary-key']!;
+    expect(runtime.cacheEntries().filter((e) => e.key === key && e.finalized)).toHaveLength(1);
+    const entries = () => runtime.cacheEntries().filter((e) => e.key.startsWith('nosave-')).length;
+    const saved = entries();
+
+    await prune();
+    const exact = await job(temp, { image: TEST_IMAGE, 'cache-key': 'nosave', 'cache-save': 'false' });
+    expect(exact.main.exitCode, exact.main.log).toBe(0);
+    expect(exact.main.outputs['cache-hit']).toBe('true');
+    expect(exact.main.outputs['cache-matched-key']).toBe(key);
+    expect(stepCached(exact.main.log, TOOLCHAIN)).toBe(true);
+
+    // A restore-key hit would export and save without cache-save: false.
+    await prune();
+    const peeled = await job(temp, {
+      image: TEST_IMAGE,
+      'cache-key': 'nosave',
+      'build-args': 'RUN_NUMBER=1',
+      'cache-save': 'false',
+    });
+    expect(peeled.main.exitCode, peeled.main.log).toBe(0);
+    expect(peeled.main.outputs['cache-hit']).toBe('false');
+    expect(peeled.main.outputs['cache-matched-key']).toBe(key);
+    expect(Number(peeled.main.outputs['cache-size'])).toBeGreaterThan(0);
+    expect(stepCached(peeled.main.log, TOOLCHAIN)).toBe(true);
+    expect(peeled.main.log).toMatch(/--cache-from=type=local/);
+    expect(peeled.main.log).not.toMatch(/--cache-to/);
+    expect(peeled.main.state['cache-save']).toBeUndefined();
+    expect(peeled.post?.exitCode).toBe(0);
+    expect(peeled.post?.log).not.toMatch(/Saved the build cache/);
+    expect(entries()).toBe(saved);
+  });
+
+  it('gha: imports from the gha backend and exports nothing', async () => {
+    const temp = runner();
+    await prune();
+    const seed = await job(temp, { image: TEST_IMAGE, cache: 'gha', 'cache-key': 'gha-nosave' });
+    expect(seed.main.exitCode, seed.main.log).toBe(0);
+    const entries = runtime.cacheEntries().length;
+
+    await prune();
+    const r = await job(temp, {
+      image: TEST_IMAGE,
+      cache: 'gha',
+      'cache-key': 'gha-nosave',
+      'build-args': 'RUN_NUMBER=1',
+      'cache-save': 'false',
+    });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    expect(r.main.log).toMatch(/importing cache manifest from gha/);
+    expect(stepCached(r.main.log, TOOLCHAIN)).toBe(true);
+    expect(r.main.log).not.toMatch(/--cache-to|exporting to GitHub Actions Cache/);
+    expect(runtime.cacheEntries().length).toBe(entries);
+  });
+});
+
 describe('cache trouble never fails a conversion', () => {
   it('the service answers 500 on restore and on save', async () => {
     runtime.faults.fail('GetCacheEntryDownloadURL', { status: 500 });

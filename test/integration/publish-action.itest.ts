@@ -2,7 +2,7 @@
 // project's engine, the artifact uploaded to the local Actions runtime (Twirp + Azurite) and
 // downloaded back with @actions/artifact, and release assets on the local GitHub REST stand-in.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,33 @@ describe('artifact', () => {
     expect(again.main.log).toMatch(/Replaced artifact 'app-wasm'/);
     const named = runtime.artifacts().filter((a) => a.name === 'app-wasm' && a.finalized);
     expect(named.map((a) => String(a.id))).toEqual([again.main.outputs['artifact-id']]);
+  });
+
+  it('artifact-archive: false uploads the bare .wasm, which downloads as app.wasm with the sha256 output', async () => {
+    const r = await job({ 'artifact-name': 'app', 'artifact-archive': 'false' });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    const id = Number(r.main.outputs['artifact-id']);
+    const stored = runtime.artifacts().find((a) => a.id === id)!;
+    // The service holds the file itself, named for the browser, not a zip.
+    expect(stored).toMatchObject({ name: 'app.wasm', mimeType: 'application/wasm', finalized: true });
+    expect(stored.digest).toBe(`sha256:${r.main.outputs.sha256}`);
+    expect(r.main.outputs['artifact-digest']).toBe(r.main.outputs.sha256);
+
+    const into = mkdtempSync(path.join(dir, 'download-'));
+    await withRuntimeEnv(() => new DefaultArtifactClient().downloadArtifact(id, { path: into }));
+    expect(readdirSync(into)).toEqual(['app.wasm']);
+    expect(sha256(readFileSync(path.join(into, 'app.wasm')))).toBe(r.main.outputs.sha256);
+  });
+
+  it('artifact-archive: false with a js output is an input error that says why, before anything runs', async () => {
+    const before = runtime.artifacts().length;
+    const r = await job({ target: 'js', 'artifact-archive': 'false' });
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.log).toMatch(
+      /::error::Input 'artifact-archive' can be false only for target: wasi: a js output is a directory/,
+    );
+    expect(r.main.outputs['wasm-path']).toBeUndefined();
+    expect(runtime.artifacts().length).toBe(before);
   });
 
   it("never deletes another cell's artifact: a name taken in the same attempt is a clear error", async () => {
@@ -205,6 +232,9 @@ describe('release asset', () => {
     expect(sums.data.toString()).toBe(`${r.main.outputs.sha256}  ${wasm.name}\n`);
     expect(r.main.outputs['release-asset-url']).toBe(wasm.browser_download_url);
     expect(r.main.outputs['release-checksum-url']).toBe(sums.browser_download_url);
+    // asset-path: the file that was uploaded, for a later step such as a provenance attestation.
+    expect(path.isAbsolute(r.main.outputs['asset-path']!)).toBe(true);
+    expect(sha256(readFileSync(r.main.outputs['asset-path']!))).toBe(sha256(wasm.data));
     // The runner consumes ::add-mask:: lines; nothing else may carry the token.
     const shown = (log: string) =>
       log

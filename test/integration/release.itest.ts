@@ -97,6 +97,7 @@ describe('release asset', () => {
       releaseId: String(rel.id),
       releaseAssetUrl: rel.assets[0]!.browser_download_url,
       releaseChecksumUrl: rel.assets[1]!.browser_download_url,
+      assetPath: wasm,
     });
     // The checksum file verifies with the real sha256sum.
     fs.writeFileSync(path.join(dir, NAME), rel.assets[0]!.data);
@@ -300,16 +301,19 @@ describe('release asset', () => {
     );
   });
 
-  it('a js output is published as a deterministic .tar.gz', async () => {
+  it('a js output is published as a deterministic .tar.gz, kept at asset-path after the upload', async () => {
     const js = path.join(dir, 'js');
     fs.mkdirSync(path.join(js, 'htdocs', 'containers'), { recursive: true });
     fs.writeFileSync(path.join(js, 'htdocs', 'containers', 'out.wasm'), Buffer.alloc(3000, 1));
     fs.writeFileSync(path.join(js, 'htdocs', 'index.html'), '<html></html>');
     fs.writeFileSync(path.join(js, 'run.sh'), '#!/bin/sh\n', { mode: 0o755 });
     const built = { path: js, target: 'js' as const, sha256: 'whatever' };
-    await run({ target: 'js' }, built);
+    const out = await run({ target: 'js' }, built);
     const tgzName = 'alpine-3.20-amd64-js-emmalloc.tar.gz';
     const first = api.releases[0]!.assets.find((a) => a.name === tgzName)!.data;
+    // The exact bytes uploaded stay on disk under RUNNER_TEMP for a later step to attest.
+    expect(out.assetPath).toBe(path.join(dir, 'c2w-action', 'release', tgzName));
+    expect(sha(fs.readFileSync(out.assetPath!))).toBe(sha(first));
     // Touch everything: a different mtime must not change the archive.
     const later = new Date(Date.now() + 3600_000);
     for (const f of ['run.sh', 'htdocs/index.html']) fs.utimesSync(path.join(js, f), later, later);

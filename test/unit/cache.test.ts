@@ -113,6 +113,18 @@ describe('cacheFlags', () => {
       ],
     ],
     ['local, exact hit', { restored: true, exactHit: true }, ['--cache-from=type=local,src=/t/buildx-cache']],
+    ['local, cache-save: false, cold', { readOnly: true }, []],
+    [
+      'local, cache-save: false, restored',
+      { restored: true, readOnly: true },
+      ['--cache-from=type=local,src=/t/buildx-cache'],
+    ],
+    ['gha, cache-save: false', { mode: 'gha', readOnly: true }, ['--cache-from=type=gha,scope=c2w-Linux-X64-df00']],
+    [
+      'registry, cache-save: false',
+      { mode: 'registry', ref: 'ghcr.io/org/app:c2w-cache', readOnly: true },
+      ['--cache-from=type=registry,ref=ghcr.io/org/app:c2w-cache'],
+    ],
     [
       'local, a comma in the path',
       { dir: '/a,b/c', newDir: '/a,b/c-new', restored: true },

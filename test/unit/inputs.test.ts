@@ -26,6 +26,8 @@ describe('parseInputs: good values', () => {
       smokeCommand: ['echo', 'c2w-smoke-ok'],
       smokeTimeoutSeconds: 300,
       uploadArtifact: true,
+      cacheSave: true,
+      artifactArchive: true,
       releaseCreate: true,
       releaseOverwrite: true,
       debugImage: false,
@@ -70,6 +72,21 @@ describe('parseInputs: good values', () => {
     expect(parseInputs(get({ 'c2w-version': v })).c2wVersion).toBe(v);
   });
 
+  it.each([
+    ['false', false],
+    ['False', false],
+    ['true', true],
+  ])('cache-save %s', (raw, cacheSave) => {
+    expect(parseInputs(get({ 'cache-save': raw })).cacheSave).toBe(cacheSave);
+  });
+
+  it('artifact-archive: false for wasi, and for js when nothing is uploaded', () => {
+    expect(parseInputs(get({ 'artifact-archive': 'false' })).artifactArchive).toBe(false);
+    expect(
+      parseInputs(get({ 'artifact-archive': 'false', target: 'js', 'upload-artifact': 'false' })).artifactArchive,
+    ).toBe(false);
+  });
+
   it('registry cache needs and keeps cache-ref', () => {
     expect(parseInputs(get({ cache: 'registry', 'cache-ref': 'ghcr.io/org/app:c2w-cache' })).cacheRef).toBe(
       'ghcr.io/org/app:c2w-cache',
@@ -109,6 +126,12 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['c2w-version without v', { 'c2w-version': '0.8.4' }, 'c2w-version', /release tag like v0.8.4/],
   ['c2w-version branch', { 'c2w-version': 'main' }, 'c2w-version', /release tag/],
   ['c2w-version injection', { 'c2w-version': 'v0.8.4;ls' }, 'c2w-version', /release tag/],
+  [
+    'latest from a plain mirror',
+    { 'c2w-version': 'latest', 'c2w-download-url': 'https://mirror.example.com/c2w' },
+    'c2w-version',
+    /'latest' needs c2w-download-url on a GitHub host/,
+  ],
   ['c2w-download-url not http', { 'c2w-download-url': 'file:///etc' }, 'c2w-download-url', /http\(s\) URL/],
   ['build-args without =', { 'build-args': 'JUSTAKEY' }, 'build-args', /KEY=VALUE/],
   ['build-args bad key', { 'build-args': '1A=b' }, 'build-args', /KEY=VALUE/],
@@ -123,6 +146,7 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['cache-key with space', { 'cache-key': 'my key' }, 'cache-key', /letters, digits/],
   ['builder with space', { builder: 'my builder' }, 'builder', /buildx builder name/],
   ['builder option-looking', { builder: '--foo' }, 'builder', /buildx builder name/],
+  ['cache-save not boolean', { 'cache-save': 'no' }, 'cache-save', /true or false/],
   ['cache-timeout zero', { 'cache-timeout': '0' }, 'cache-timeout', /from 1 to 3600/],
   ['smoke not boolean', { smoke: 'on' }, 'smoke', /true or false/],
   ['smoke-expect bad regex', { 'smoke-expect': '(unclosed' }, 'smoke-expect', /regular expression/],
@@ -140,6 +164,13 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['retention-days 91', { 'retention-days': '91' }, 'retention-days', /from 1 to 90/],
   ['compression-level 10', { 'compression-level': '10' }, 'compression-level', /from 0 to 9/],
   ['compression-level negative', { 'compression-level': '-1' }, 'compression-level', /whole number/],
+  ['artifact-archive not boolean', { 'artifact-archive': 'zip' }, 'artifact-archive', /true or false/],
+  [
+    'artifact-archive false for js',
+    { 'artifact-archive': 'false', target: 'js' },
+    'artifact-archive',
+    /only for target: wasi: a js output is a directory/,
+  ],
   ['release-tag with space', { 'release-tag': 'v 1' }, 'release-tag', /valid git tag/],
   ['release-tag with ..', { 'release-tag': 'v1..2' }, 'release-tag', /valid git tag/],
   ['release-create not boolean', { 'release-create': 'maybe' }, 'release-create', /true or false/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { artifactNameProblem, assetNameProblem, defaultArtifactName, defaultAssetName } from '../../src/names.js';
-import { artifactUrl, isGhes } from '../../src/publish.js';
+import { artifactUrl, bareArtifactName, isGhes } from '../../src/publish.js';
 import { sha256sumLine } from '../../src/release.js';
 import type { Allocator, Target } from '../../src/types.js';
 
@@ -76,6 +76,17 @@ describe('default artifact and asset names', () => {
             cells++;
           }
     expect(names.size).toBe(cells);
+  });
+});
+
+describe('bareArtifactName (artifact-archive: false)', () => {
+  it.each([
+    ['alpine-3.20-amd64-wasi-emmalloc', 'alpine-3.20-amd64-wasi-emmalloc.wasm'],
+    ['app', 'app.wasm'],
+    ['app.wasm', 'app.wasm'],
+    ['app.WASM', 'app.WASM.wasm'],
+  ])('%s -> %s', (name, bare) => {
+    expect(bareArtifactName(name)).toBe(bare);
   });
 });
 

@@ -6,7 +6,12 @@ import { render } from '../../scripts/readme-tables.mjs';
 
 const root = new URL('../../', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
-type ActionYml = { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: Record<string, string> };
+type ActionYml = {
+  inputs: Record<string, unknown>;
+  description: string;
+  outputs: Record<string, unknown>;
+  runs: Record<string, string>;
+};
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as ActionYml;
 const reportAction = parse(readFileSync(new URL('report/action.yml', root), 'utf8')) as ActionYml;
 
@@ -29,6 +34,23 @@ describe('README and action.yml', () => {
   it('documents every input and output', () => {
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
       expect(readme).toContain(`| \`${name}\` |`);
+    }
+  });
+
+  it('has a Marketplace description under 125 characters, the README first paragraph saying the rest', () => {
+    // The Marketplace refuses to publish an action whose description is 125 characters or more.
+    expect(action.description.length).toBeLessThan(125);
+    const first = /^# [^\n]*\n\n([\s\S]*?)\n\n/.exec(readme)![1]!.replace(/\s+/g, ' ');
+    for (const fact of [
+      'container2wasm',
+      'pinned, checksum-verified c2w',
+      'emscripten allocator',
+      'cached build layers',
+      'boots the result',
+      'artifact',
+      'release asset',
+    ]) {
+      expect(first).toContain(fact);
     }
   });
 
@@ -56,6 +78,42 @@ describe('README and action.yml', () => {
       for (const key of m[1]!.matchAll(/^\s+([a-z0-9-]+):/gm))
         expect(Object.keys(reportAction.inputs)).toContain(key[1]);
     }
+  });
+
+  it('asks in its examples for the permissions they use and no others', () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    // The cache and artifact services take the runner's ACTIONS_RUNTIME_TOKEN, not GITHUB_TOKEN.
+    expect(readme).not.toMatch(/actions: write\s*#/);
+    for (const b of blocks) expect(b).not.toMatch(/^\s+actions: write/m);
+    const release = blocks.filter((b) => /release-tag:/.test(b));
+    expect(release.length).toBeGreaterThan(0);
+    for (const b of release) expect(b).toMatch(/^\s+contents: write\b/m);
+    const ghcrCache = blocks.filter((b) => /cache: registry/.test(b) && /cache-ref: ghcr\.io\//.test(b));
+    expect(ghcrCache.length).toBeGreaterThan(0);
+    for (const b of ghcrCache) expect(b).toMatch(/^\s+packages: write\b/m);
+  });
+
+  it("attests the release asset with actions/attest-build-provenance, pinned, with inputs of that version's action.yml", () => {
+    const fixture = readFileSync(new URL('test/fixtures/attest-build-provenance/action.yml', root), 'utf8');
+    const pinned = /at tag (v[\d.]+) \(commit ([0-9a-f]{40})\)/.exec(fixture)!;
+    const attest = parse(fixture) as { inputs: Record<string, unknown> };
+    type Step = { id?: string; uses?: string; with?: Record<string, string> };
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const block = blocks.find((b) => /uses: actions\/attest-build-provenance@/.test(b))!;
+    expect(block).toContain(`uses: actions/attest-build-provenance@${pinned[2]} # ${pinned[1]}\n`);
+    const job = Object.values(
+      (parse(block) as { jobs: Record<string, { permissions: Record<string, string>; steps: Step[] }> }).jobs,
+    )[0]!;
+    expect(job.permissions).toMatchObject({ 'id-token': 'write', attestations: 'write', contents: 'write' });
+    const c2w = job.steps.find((s) => s.uses?.startsWith('org/c2w-action@'))!;
+    const step = job.steps.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'))!;
+    expect(job.steps.indexOf(step)).toBeGreaterThan(job.steps.indexOf(c2w));
+    for (const key of Object.keys(step.with!)) expect(Object.keys(attest.inputs)).toContain(key);
+    // The action wants exactly one way of naming the subject.
+    const subjects = ['subject-path', 'subject-digest', 'subject-checksums'].filter((k) => k in step.with!);
+    expect(subjects).toEqual(['subject-path']);
+    expect(step.with!['subject-path']).toBe(`\${{ steps.${c2w.id}.outputs.asset-path }}`);
+    expect(Object.keys(action.outputs)).toContain('asset-path');
   });
 
   it('gives the two commands that set up and test a fresh clone', () => {

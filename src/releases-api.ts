@@ -1,0 +1,53 @@
+// Which GitHub REST API knows the releases behind `c2w-download-url`, and whether `github-token`
+// may be sent there. `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on
+// GitHub Enterprise Server that API is the GHES instance, which does not have a repository that
+// lives on github.com, and its token must not travel to another host. Pure: tested by table.
+
+export interface ReleasesApi {
+  /** Base URL of the REST API, without a trailing slash. */
+  api: string;
+  owner: string;
+  repo: string;
+  /** The download host is the runner's own GitHub host (GITHUB_SERVER_URL), whose token github-token is. */
+  sendToken: boolean;
+}
+
+/** GitHub serves release downloads at `<host>/<owner>/<repo>/releases/download/<tag>/<asset>`. */
+const DOWNLOAD_PATH = /^\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/releases\/download\/*$/;
+
+/**
+ * The API of the host that serves `downloadUrl`, or undefined when the URL is not a GitHub
+ * release download base (a plain mirror has no releases API).
+ * - the runner's own host (GITHUB_SERVER_URL): GITHUB_API_URL, with the token;
+ * - github.com: https://api.github.com; a GHE.com tenant `x.ghe.com`: https://api.x.ghe.com;
+ * - any other host is taken for a GitHub Enterprise Server, whose API is `<origin>/api/v3`.
+ */
+export function releasesApiFor(
+  downloadUrl: string,
+  env: { GITHUB_SERVER_URL?: string; GITHUB_API_URL?: string },
+): ReleasesApi | undefined {
+  let url: URL;
+  try {
+    url = new URL(downloadUrl);
+  } catch {
+    return undefined;
+  }
+  const m = DOWNLOAD_PATH.exec(url.pathname);
+  if (!m || url.search || url.hash || url.username || url.password) return undefined;
+  const [, owner, repo] = m as unknown as [string, string, string];
+  const host = url.host.toLowerCase();
+
+  let server: URL | undefined;
+  try {
+    server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
+  } catch {
+    server = undefined;
+  }
+  if (server && server.host.toLowerCase() === host && server.protocol === url.protocol) {
+    const api = env.GITHUB_API_URL || (host === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
+    return { api: api.replace(/\/+$/, ''), owner, repo, sendToken: true };
+  }
+  if (host === 'github.com') return { api: 'https://api.github.com', owner, repo, sendToken: false };
+  if (host.endsWith('.ghe.com')) return { api: `https://api.${host}`, owner, repo, sendToken: false };
+  return { api: `${url.origin}/api/v3`, owner, repo, sendToken: false };
+}
