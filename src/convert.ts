@@ -8,6 +8,7 @@ import { run } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from './hash.js';
 import { listFiles } from './files.js';
+import { CacheLogReader, type CacheTrouble } from './cache-trouble.js';
 import { withoutWorkflowCommands } from './log.js';
 import type { Inputs } from './types.js';
 
@@ -36,6 +37,8 @@ export interface BuiltOutput {
   /** sha256 of the file; for js, of the sorted `<sha256>  <relative path>` listing of every file. */
   sha256: string;
   buildSeconds: number;
+  /** What BuildKit reported as failed cache imports and exports (the build went on without them). */
+  cacheTrouble: CacheTrouble[];
 }
 
 export class ConversionError extends Error {}
@@ -53,9 +56,17 @@ export async function convert(
   await mkdir(outDir, { recursive: true });
 
   const tail = new Tail();
+  const cacheLog = new CacheLogReader();
   const started = performance.now();
   const result = await core.group(`c2w ${argv.join(' ')}`, () =>
-    withoutWorkflowCommands(() => run(c2w, argv, { onOutput: (chunk) => tail.push(chunk) })),
+    withoutWorkflowCommands(() =>
+      run(c2w, argv, {
+        onOutput: (chunk) => {
+          tail.push(chunk);
+          cacheLog.push(chunk);
+        },
+      }),
+    ),
   );
   const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
   const log = tail.toString();
@@ -70,7 +81,7 @@ export async function convert(
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
-  return { path: inputs.output, ...checked, buildSeconds };
+  return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
 }
 
 export async function checkWasiOutput(file: string): Promise<{ size: number; sha256: string }> {

@@ -14,6 +14,7 @@ import {
   rotate,
   type CachePlan,
 } from './cache.js';
+import { describeTrouble } from './cache-trouble.js';
 import { convert, type BuiltOutput } from './convert.js';
 import { prepareDockerfile } from './dockerfile.js';
 import { getInputs } from './inputs.js';
@@ -101,6 +102,11 @@ async function pipeline(report: Report): Promise<void> {
     report.set('wasm-size', built.size);
     report.set('sha256', built.sha256);
     report.set('build-seconds', built.buildSeconds);
+    for (const trouble of built.cacheTrouble) {
+      const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
+      if (level === 'warning') core.warning(message);
+      else core.info(message);
+    }
     if (await rotate(plan)) saveKey = keys.primary;
     if (saveKey !== undefined) {
       core.saveState(STATE.cacheSave, JSON.stringify({ dir: plan.dir, key: saveKey }));
