@@ -47,9 +47,12 @@ export class CacheLogReader {
   }
 }
 
-/** A manifest the registry does not have: the cache-ref was never exported to (or names another repository). */
+/**
+ * A manifest the registry does not have: the cache-ref was never exported to (or names another
+ * repository). BuildKit ends that import error with `<ref>: not found` (containerd's ErrNotFound).
+ */
 export function isNotFound(trouble: CacheTrouble): boolean {
-  return trouble.step === 'import' && /: not found$|\bnot found\b|MANIFEST_UNKNOWN|NAME_UNKNOWN/.test(trouble.error);
+  return trouble.step === 'import' && trouble.error.endsWith(`${trouble.target}: not found`);
 }
 
 /** What the user reads: one line per trouble, as a warning or (a cache not made yet) as information. */
