@@ -99,16 +99,19 @@ function builderFlags(builder) {
 }
 // ---------------------------------------------------------------------------------------------
 // Builder (detect the current one; create a docker-container builder when it cannot export)
-/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block. */
+/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block, and its first node's `Endpoint:`. */
 function parseBuildxInspect(text) {
     const field = (label) => new RegExp(`^${label}:\\s*(\\S+)`, 'm').exec(text)?.[1];
     const result = {};
     const name = field('Name');
     const driver = field('Driver');
+    const endpoint = field('Endpoint');
     if (name)
         result.name = name;
     if (driver)
         result.driver = driver;
+    if (endpoint)
+        result.endpoint = endpoint;
     return result;
 }
 /** `docker info --format '{{json .DriverStatus}}'` names the containerd snapshotter when the image store is containerd. */
@@ -128,10 +131,8 @@ function canExportCache(driver, containerdStore) {
     return driver !== 'docker' || containerdStore;
 }
 async function chooseBuilder(inputs, runId) {
-    if (inputs.builder) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Using the builder '${inputs.builder}' as given.`);
-        return { name: inputs.builder, created: false, canExport: true };
-    }
+    if (inputs.builder)
+        return givenBuilder(inputs.builder, inputs.cache);
     if (inputs.cache === 'none')
         return { created: false, canExport: false };
     const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
@@ -163,6 +164,36 @@ async function chooseBuilder(inputs, runId) {
         return { created: false, canExport: false };
     }
     return { name: created, created: true, canExport: true };
+}
+/**
+ * A builder named in `builder`: used as given and never removed, but inspected like the current one
+ * when a cache is asked for, since a docker-driver builder on an engine with the classic image
+ * store fails any build given --cache-to ("Cache export is not supported for the docker driver").
+ * A docker-driver builder's endpoint is its Docker context, so that engine's `docker info` decides.
+ */
+async function givenBuilder(builder, cache) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Using the builder '${builder}' as given.`);
+    if (cache === 'none')
+        return { name: builder, created: false, canExport: true };
+    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect', builder], { echo: false });
+    if (inspect.exitCode !== 0) {
+        throw new Error(`builder: 'docker buildx inspect ${builder}' failed: ${inspect.stderr.trim() || inspect.stdout.trim()}`);
+    }
+    const { driver, endpoint } = parseBuildxInspect(inspect.stdout);
+    let containerd = false;
+    if (driver === 'docker') {
+        const context = endpoint ? ['--context', endpoint] : [];
+        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        containerd = usesContainerdStore(info.stdout.trim());
+    }
+    if (canExportCache(driver, containerd)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The builder '${builder}' (driver ${driver}) can export a cache.`);
+        return { name: builder, created: false, canExport: true };
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
+        `BuildKit's docker driver exports caches only with the containerd image store. Building without a cache (cache: ${cache} is off this run); ` +
+        `name a docker-container or remote builder, or turn on the containerd image store of that engine.`);
+    return { name: builder, created: false, canExport: false };
 }
 async function removeBuilder(name) {
     const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });

@@ -12,6 +12,12 @@
 #
 # Everything lives under C2W_ENGINE_HOME (default ~/.cache/c2w-action/engine), outside the clone,
 # so a fresh clone on the same machine reuses the fetched packages.
+#
+# Options for a second engine (scripts/remote-engine.sh starts one like this), read by `start`:
+#   C2W_ENGINE_NETNS=NAME        run dockerd in the network namespace NAME (`ip netns`)
+#   C2W_ENGINE_TCP=ADDR:PORT     also listen on tcp://ADDR:PORT (plain TCP, no TLS: only for an address
+#                                that nothing but this machine can reach, like a veth in a private /30)
+#   C2W_ENGINE_CLASSIC_STORE=1   the classic image store (graph drivers) instead of containerd's
 set -euo pipefail
 
 ENGINE_HOME=${C2W_ENGINE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/c2w-action/engine}
@@ -202,9 +208,11 @@ check_api() {
 
 write_daemon_config() {
   mkdir -p "$RUN_DIR" "$DATA_DIR" "$EXEC_ROOT" "$CONFIG_DIR/cli-plugins"
-  cat >"$DAEMON_JSON" <<'EOF'
+  local snapshotter=true
+  [ "${C2W_ENGINE_CLASSIC_STORE:-0}" = 1 ] && snapshotter=false
+  cat >"$DAEMON_JSON" <<EOF
 {
-  "features": { "containerd-snapshotter": true },
+  "features": { "containerd-snapshotter": $snapshotter },
   "iptables": false,
   "ip6tables": false,
   "ip-forward": false,
@@ -220,18 +228,23 @@ EOF
 
 start_daemon() {
   local i pid
+  local prefix=() listen=()
+  # nsenter --net switches the network namespace only (ip netns exec would also remount /sys).
+  [ -n "${C2W_ENGINE_NETNS:-}" ] && prefix=(nsenter "--net=/run/netns/$C2W_ENGINE_NETNS")
+  # --tls=false: dockerd refuses a TCP listener without TLS unless told so explicitly.
+  [ -n "${C2W_ENGINE_TCP:-}" ] && listen=(-H "tcp://$C2W_ENGINE_TCP" --tls=false)
   write_daemon_config
   log "starting dockerd ($(readlink "$CURRENT"))"
   (
     engine_env
     exec 9>&- # the daemon must not hold the start lock
     # setsid: the daemon outlives this script and the test process that ran it.
-    exec setsid dockerd \
+    exec setsid "${prefix[@]}" dockerd \
       --config-file "$DAEMON_JSON" \
       --data-root "$DATA_DIR" \
       --exec-root "$EXEC_ROOT" \
       --pidfile "$PIDFILE" \
-      -H "unix://$SOCK" \
+      -H "unix://$SOCK" "${listen[@]}" \
       </dev/null >>"$LOG" 2>&1
   ) &
   for i in $(seq 1 120); do

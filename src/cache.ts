@@ -120,14 +120,16 @@ export function builderFlags(builder: string | undefined): string[] {
 // ---------------------------------------------------------------------------------------------
 // Builder (detect the current one; create a docker-container builder when it cannot export)
 
-/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block. */
-export function parseBuildxInspect(text: string): { name?: string; driver?: string } {
+/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block, and its first node's `Endpoint:`. */
+export function parseBuildxInspect(text: string): { name?: string; driver?: string; endpoint?: string } {
   const field = (label: string) => new RegExp(`^${label}:\\s*(\\S+)`, 'm').exec(text)?.[1];
-  const result: { name?: string; driver?: string } = {};
+  const result: { name?: string; driver?: string; endpoint?: string } = {};
   const name = field('Name');
   const driver = field('Driver');
+  const endpoint = field('Endpoint');
   if (name) result.name = name;
   if (driver) result.driver = driver;
+  if (endpoint) result.endpoint = endpoint;
   return result;
 }
 
@@ -157,10 +159,7 @@ export interface BuilderChoice {
 }
 
 export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, runId: string): Promise<BuilderChoice> {
-  if (inputs.builder) {
-    core.info(`Using the builder '${inputs.builder}' as given.`);
-    return { name: inputs.builder, created: false, canExport: true };
-  }
+  if (inputs.builder) return givenBuilder(inputs.builder, inputs.cache);
   if (inputs.cache === 'none') return { created: false, canExport: false };
   const inspect = await run('docker', ['buildx', 'inspect'], { echo: false });
   const { name, driver } = parseBuildxInspect(inspect.stdout);
@@ -195,6 +194,40 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
     return { created: false, canExport: false };
   }
   return { name: created, created: true, canExport: true };
+}
+
+/**
+ * A builder named in `builder`: used as given and never removed, but inspected like the current one
+ * when a cache is asked for, since a docker-driver builder on an engine with the classic image
+ * store fails any build given --cache-to ("Cache export is not supported for the docker driver").
+ * A docker-driver builder's endpoint is its Docker context, so that engine's `docker info` decides.
+ */
+async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderChoice> {
+  core.info(`Using the builder '${builder}' as given.`);
+  if (cache === 'none') return { name: builder, created: false, canExport: true };
+  const inspect = await run('docker', ['buildx', 'inspect', builder], { echo: false });
+  if (inspect.exitCode !== 0) {
+    throw new Error(
+      `builder: 'docker buildx inspect ${builder}' failed: ${inspect.stderr.trim() || inspect.stdout.trim()}`,
+    );
+  }
+  const { driver, endpoint } = parseBuildxInspect(inspect.stdout);
+  let containerd = false;
+  if (driver === 'docker') {
+    const context = endpoint ? ['--context', endpoint] : [];
+    const info = await run('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], { echo: false });
+    containerd = usesContainerdStore(info.stdout.trim());
+  }
+  if (canExportCache(driver, containerd)) {
+    core.info(`The builder '${builder}' (driver ${driver}) can export a cache.`);
+    return { name: builder, created: false, canExport: true };
+  }
+  core.warning(
+    `The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
+      `BuildKit's docker driver exports caches only with the containerd image store. Building without a cache (cache: ${cache} is off this run); ` +
+      `name a docker-container or remote builder, or turn on the containerd image store of that engine.`,
+  );
+  return { name: builder, created: false, canExport: false };
 }
 
 export async function removeBuilder(name: string): Promise<void> {

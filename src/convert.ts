@@ -8,6 +8,7 @@ import { run, type RunResult } from './exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from './hash.js';
 import { UnsafeLinkError, walkFolder } from './files.js';
+import { CacheLogReader, type CacheTrouble } from './cache-trouble.js';
 import { withoutWorkflowCommands } from './log.js';
 import type { Inputs } from './types.js';
 
@@ -46,6 +47,8 @@ export interface BuiltOutput {
   /** sha256 of the file; for js, of the sorted `<sha256>  <relative path>` listing of every file. */
   sha256: string;
   buildSeconds: number;
+  /** What BuildKit reported as failed cache imports and exports (the build went on without them). */
+  cacheTrouble: CacheTrouble[];
 }
 
 export class ConversionError extends Error {}
@@ -63,12 +66,16 @@ export async function convert(
   await mkdir(outDir, { recursive: true });
 
   const tail = new Tail();
+  const cacheLog = new CacheLogReader();
   const started = performance.now();
   const result = await core.group(`c2w ${argv.join(' ')}`, () =>
     withoutWorkflowCommands(() =>
       run(c2w, argv, {
         envNeeds: { actionsCache: needsActionsCache(extraFlags) },
-        onOutput: (chunk) => tail.push(chunk),
+        onOutput: (chunk) => {
+          tail.push(chunk);
+          cacheLog.push(chunk);
+        },
       }),
     ),
   );
@@ -86,7 +93,7 @@ export async function convert(
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
-  return { path: inputs.output, ...checked, buildSeconds };
+  return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
 }
 
 export async function checkWasiOutput(file: string): Promise<{ size: number; sha256: string }> {

@@ -16,6 +16,7 @@ import {
   type BuilderChoice,
   type CachePlan,
 } from './cache.js';
+import { describeTrouble } from './cache-trouble.js';
 import { convert, type BuiltOutput } from './convert.js';
 import { prepareDockerfile } from './dockerfile.js';
 import { attemptOrder, firstPassing, type Attempt } from './fallback.js';
@@ -149,6 +150,11 @@ async function buildAndBoot(
   report.set(Outputs.WasmSize, built.size);
   report.set(Outputs.Sha256, built.sha256);
   report.set(Outputs.BuildSeconds, built.buildSeconds);
+  for (const trouble of built.cacheTrouble) {
+    const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
+    if (level === 'warning') core.warning(message);
+    else core.info(message);
+  }
   Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
   await layers.built(plan);
 

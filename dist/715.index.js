@@ -1,8 +1,8 @@
-export const id = 553;
-export const ids = [553];
+export const id = 715;
+export const ids = [715];
 export const modules = {
 
-/***/ 20553:
+/***/ 41715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,6 +19,74 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/cache.ts
 var src_cache = __webpack_require__(97377);
+;// CONCATENATED MODULE: ./src/cache-trouble.ts
+// What BuildKit said about the cache import and export of a build, read from its plain progress
+// output (c2w runs `docker buildx build --progress=plain`). BuildKit never fails a build whose
+// cache import fails, nor one whose export fails with ignore-error=true: it prints
+// `#N importing cache manifest from REF` / `#N exporting cache to …` and then `#N ERROR: …` under
+// the same step number, and goes on. Those lines are the only place the trouble shows, so the
+// action reads them and turns them into warnings.
+/** Reads the build log line by line as it streams; keeps only the cache steps' errors. */
+class CacheLogReader {
+    partial = '';
+    steps = new Map();
+    troubles = [];
+    push(chunk) {
+        const lines = (this.partial + chunk).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines)
+            this.line(line.replace(/\r$/, ''));
+    }
+    end() {
+        if (this.partial)
+            this.line(this.partial);
+        this.partial = '';
+        return this.troubles;
+    }
+    line(line) {
+        const imp = /^#(\d+) importing cache manifest from (\S+)/.exec(line);
+        if (imp) {
+            this.steps.set(imp[1], { step: 'import', target: imp[2] });
+            return;
+        }
+        const exp = /^#(\d+) exporting cache to (.+?)\s*$/.exec(line);
+        if (exp) {
+            if (!this.steps.has(exp[1]))
+                this.steps.set(exp[1], { step: 'export', target: exp[2] });
+            return;
+        }
+        const err = /^#(\d+) ERROR: (.*)$/.exec(line);
+        const step = err && this.steps.get(err[1]);
+        if (err && step)
+            this.troubles.push({ ...step, error: err[2] });
+    }
+}
+/**
+ * A manifest the registry does not have: the cache-ref was never exported to (or names another
+ * repository). BuildKit ends that import error with `<ref>: not found` (containerd's ErrNotFound).
+ */
+function isNotFound(trouble) {
+    return trouble.step === 'import' && trouble.error.endsWith(`${trouble.target}: not found`);
+}
+/** What the user reads: one line per trouble, as a warning or (a cache not made yet) as information. */
+function describeTrouble(trouble, ref) {
+    if (trouble.step === 'import') {
+        if (isNotFound(trouble))
+            return {
+                level: 'info',
+                message: `No build cache at ${trouble.target} yet (the first run with this cache-ref, or it names another repository); this build is cold.`,
+            };
+        return {
+            level: 'warning',
+            message: `Could not import the build cache from ${trouble.target}; this build is cold. BuildKit said: ${trouble.error}`,
+        };
+    }
+    return {
+        level: 'warning',
+        message: `Could not export the build cache to ${ref ?? trouble.target}; the conversion succeeded, but the next run will not be warm from this one. BuildKit said: ${trouble.error}`,
+    };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -118,6 +186,7 @@ var src_log = __webpack_require__(25625);
 
 
 
+
 /**
  * c2w's argv: every flag first, then `--`, the image and the output. c2w silently ignores a
  * flag placed after the image, so nothing may follow the positionals. `extraFlags` are items
@@ -152,10 +221,14 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     const outDir = inputs.target === 'js' ? inputs.output : external_node_path_.dirname(inputs.output);
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const tail = new Tail();
+    const cacheLog = new CacheLogReader();
     const started = performance.now();
     const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => (0,exec/* run */.eF)(c2w, argv, {
         envNeeds: { actionsCache: needsActionsCache(extraFlags) },
-        onOutput: (chunk) => tail.push(chunk),
+        onOutput: (chunk) => {
+            tail.push(chunk);
+            cacheLog.push(chunk);
+        },
     })));
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
     const log = tail.toString();
@@ -168,7 +241,7 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
             : `c2w failed (${how}). Last lines of its log:\n${last}`);
     }
     const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
-    return { path: inputs.output, ...checked, buildSeconds };
+    return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
 }
 async function checkWasiOutput(file) {
     let size;
@@ -1737,6 +1810,7 @@ class Report {
 
 
 
+
 const SMOKE_OUTPUT_MAX = 4096;
 async function main() {
     const report = new Report();
@@ -1813,6 +1887,13 @@ async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) 
     report.set(Outputs.WasmSize, built.size);
     report.set(Outputs.Sha256, built.sha256);
     report.set(Outputs.BuildSeconds, built.buildSeconds);
+    for (const trouble of built.cacheTrouble) {
+        const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
+        if (level === 'warning')
+            core/* warning */.$e(message);
+        else
+            core/* info */.pq(message);
+    }
     Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
     await layers.built(plan);
     progress.stage = 'smoke';
@@ -1933,4 +2014,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=553.index.js.map
+//# sourceMappingURL=715.index.js.map
