@@ -171,6 +171,7 @@ export function parseInputs(get: InputGetter): Inputs {
   if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
     throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
   }
+  const releaseId = integer(get, 'release-id', 1, Number.MAX_SAFE_INTEGER);
   const releaseCreate = bool(get, 'release-create', true);
   const releaseOverwrite = bool(get, 'release-overwrite', true);
   const assetName = get('asset-name').trim() || undefined;
@@ -205,6 +206,7 @@ export function parseInputs(get: InputGetter): Inputs {
     retentionDays,
     compressionLevel,
     releaseTag,
+    releaseId,
     releaseCreate,
     releaseOverwrite,
     assetName,

@@ -79,7 +79,7 @@ async function pipeline(report: Report): Promise<void> {
     );
   }
 
-  if (inputs.uploadArtifact || inputs.releaseTag) {
+  if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
     // Named after the allocator the cell asked for, so a cell that fell back to another
     // allocator does not take the name of the cell that asked for that one.
     await core.group('Publish', () =>

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import * as core from '@actions/core';
 import { sha256File } from './hash.js';
+import { convergeOnRelease, ReleaseLookupError, type RequestFn as DraftRequestFn } from './release-draft.js';
 import type { Target } from './types.js';
 
 export interface ReleaseDeps {
@@ -24,7 +25,10 @@ export interface ReleaseDeps {
 
 export interface ReleaseRequest {
   token: string;
+  /** The release tag; ignored when releaseId is given. */
   tag: string;
+  /** An existing release to upload to (the release-id input). */
+  releaseId?: number;
   create: boolean;
   overwrite: boolean;
   assetName: string;
@@ -118,8 +122,8 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
     });
     const api = new Api(octokit.request as unknown as RequestFn, owner, repo, deps);
 
-    const release = await api.findOrCreateRelease(req.tag, req.create);
-    core.info(`Release ${req.tag}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+    const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
+    core.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
 
     const asset = await api.putAsset(release, req.assetName, req.overwrite, {
       size,
@@ -190,41 +194,26 @@ class Api {
     }
   }
 
-  async findOrCreateRelease(tag: string, create: boolean): Promise<Release> {
+  /** The release of the tag (or `releaseId`), one draft for every cell of a matrix: see release-draft.ts. */
+  async findOrCreateRelease(tag: string, create: boolean, releaseId?: number): Promise<Release> {
+    const request: DraftRequestFn = async (route, params = {}) => ({
+      status: 200,
+      data: await this.call(route, route, params),
+    });
     try {
-      return await this.call<Release>('Get release by tag', 'GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+      return (await convergeOnRelease(request, {
+        owner: this.owner,
+        repo: this.repo,
+        tag,
+        create,
+        ...(releaseId !== undefined ? { releaseId } : {}),
+        log: (line) => core.info(line),
+      })) as Release;
     } catch (err) {
-      if ((err as ApiError).status !== 404) throw this.fail(`Getting the release of tag ${tag}`, err);
-    }
-    // The by-tag endpoint does not return drafts: look for a draft from an earlier run.
-    for (let page = 1; page <= 10; page++) {
-      let list: Release[];
-      try {
-        list = await this.call<Release[]>('List releases', 'GET /repos/{owner}/{repo}/releases', {
-          per_page: 100,
-          page,
-        });
-      } catch (err) {
-        throw this.fail('Listing releases', err);
+      if (err instanceof ReleaseLookupError) {
+        throw err.cause === undefined ? new ReleaseError(err.message) : this.fail(err.message, err.cause);
       }
-      const found = list.find((r) => r.tag_name === tag);
-      if (found) return found;
-      if (list.length < 100) break;
-    }
-    if (!create) {
-      throw new ReleaseError(
-        `No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`,
-      );
-    }
-    core.info(`Creating draft release ${tag}`);
-    try {
-      return await this.call<Release>('Create release', 'POST /repos/{owner}/{repo}/releases', {
-        tag_name: tag,
-        name: tag,
-        draft: true,
-      });
-    } catch (err) {
-      throw this.fail(`Creating a draft release for tag ${tag}`, err);
+      throw err;
     }
   }
 

@@ -58,6 +58,8 @@ export interface Inputs {
   retentionDays?: number;
   compressionLevel: number;
   releaseTag?: string;
+  /** An existing release to upload to, whatever its tag (created by a job of the user's own). */
+  releaseId?: number;
   releaseCreate: boolean;
   releaseOverwrite: boolean;
   assetName?: string;
