@@ -22,7 +22,12 @@ type Job = {
   needs?: string | string[];
   steps?: Step[];
 };
-type Workflow = { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> };
+type Workflow = {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  env?: Record<string, string>;
+  jobs: Record<string, Job>;
+};
 
 const root = new URL('../../', import.meta.url);
 const dir = new URL('.github/workflows/', root);
@@ -163,7 +168,7 @@ describe('workflows', () => {
 
   it('keys the e2e cache on the run attempt and ends the matrix with a job that checks and deletes the one draft', () => {
     const wf = workflows['e2e.yml']!;
-    const env = wf.env as Record<string, string>;
+    const env = wf.env ?? {};
     expect(env.CACHE_KEY).toContain('${{ github.run_attempt }}');
     expect(env.RELEASE_TAG).toContain('${{ github.run_attempt }}');
     const [coldName, cold] = Object.entries(wf.jobs).find(([, j]) => j.strategy?.matrix)!;
