@@ -67,14 +67,17 @@ export function cacheKeys(p: KeyParts): CacheKeys {
   const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
   const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
   if (p.debugImage) argLines.push('--debug-image');
-  const chain = (kind: string, dockerfileSha256: string) => {
+  const chain = (base: string, kind: string, dockerfileSha256: string) => {
     const df = `${base}-${kind}df${dockerfileSha256.slice(0, 16)}`;
     const args = `${df}-args${short(argLines.join('\n'))}`;
     // The last restore key stops at `df`/`shareddf`, so neither chain restores the other's entries.
     return { primary: `${args}-img${short(p.image)}`, restore: [`${args}-`, `${df}-`, `${base}-${kind}df`], df };
   };
-  const own = chain('', p.dockerfileSha256);
-  const shared = chain('shared', p.sharedDockerfileSha256 ?? p.dockerfileSha256);
+  const own = chain(base, '', p.dockerfileSha256);
+  // Without the target: the kernel, the base images and the other stages neither output changes
+  // are shared by the js and the wasi cells of a matrix as well.
+  const sharedBase = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.targetArch].map(safe).join('-');
+  const shared = chain(sharedBase, 'shared', p.sharedDockerfileSha256 ?? p.dockerfileSha256);
   return {
     primary: own.primary,
     restore: own.restore,

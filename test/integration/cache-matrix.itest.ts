@@ -109,7 +109,7 @@ describe('an allocator matrix with cache: local (the default)', () => {
     expect(second.map((r) => r.main.outputs.sha256)).toEqual(first.map((r) => r.main.outputs.sha256));
   });
 
-  it('a js cell and a wasi cell of one image keep their own entries: neither replaces the other', async () => {
+  it('a js cell and a wasi cell of one image share the kernel layers and keep their own entries', async () => {
     const temp = mkdtempSync(path.join(h.dir, 'runner-'));
     const before = stored();
     const js = await cell(temp, { target: 'js', 'cache-key': 'matrix-targets' });
@@ -117,10 +117,12 @@ describe('an allocator matrix with cache: local (the default)', () => {
     const wasi = await cell(temp, { target: 'wasi', 'cache-key': 'matrix-targets' });
     const bothBytes = stored() - before;
     console.log(`cache: local, js then wasi: ${jsBytes} then ${bothBytes} bytes stored`);
+    expect(stepCached(wasi.main.log, KERNEL), wasi.main.log).toBe(true);
+    expect(bothBytes).toBeLessThanOrEqual(jsBytes * 1.5);
     const keys = runtime.cacheEntries().map((e) => e.key);
     expect(keys).toContain(js.main.outputs['cache-primary-key']);
     expect(keys).toContain(wasi.main.outputs['cache-primary-key']);
-    // Both warm afterwards, in either order.
+    // Neither replaced the other: both are warm afterwards, in either order, and store nothing more.
     for (const target of ['wasi', 'js']) {
       const again = await cell(temp, { target, 'cache-key': 'matrix-targets' });
       expect(again.main.outputs['cache-hit'], again.main.log).toBe('true');

@@ -90,8 +90,17 @@ describe('cacheKeys', () => {
     expect(a.sharedScope).toBe(b.sharedScope);
     expect(a.primary).not.toBe(b.primary);
     expect(a.shared.primary).toMatch(
-      /^c2w-Linux-X64-c2wv0\.8\.4-js-amd64-shareddfeeeeeeeeeeeeeeee-args[0-9a-f]{16}-img[0-9a-f]{16}$/,
+      /^c2w-Linux-X64-c2wv0\.8\.4-amd64-shareddfeeeeeeeeeeeeeeee-args[0-9a-f]{16}-img[0-9a-f]{16}$/,
     );
+    // The js and the wasi cells of one image share it too; their own entries stay apart.
+    const wasi = cacheKeys({
+      ...parts,
+      target: 'wasi',
+      dockerfileSha256: 'ee'.repeat(32),
+      sharedDockerfileSha256: 'ee'.repeat(32),
+    });
+    expect(wasi.shared).toEqual(a.shared);
+    expect(wasi.restore.some((k) => a.primary.startsWith(k))).toBe(false);
     // Neither chain's restore keys reach into the other's entries.
     expect(a.restore.some((k) => a.shared.primary.startsWith(k))).toBe(false);
     expect(a.shared.restore.some((k) => b.primary.startsWith(k))).toBe(false);
