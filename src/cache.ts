@@ -290,8 +290,9 @@ async function restoreEntry(
 
 /**
  * local: restores the shared entry and the allocator's entry into their own folders and merges
- * them into `dir` (hard links): the blobs of both and the newest complete index.json. `cache-timeout`
- * bounds both downloads together.
+ * them into `dir` (hard links): the blobs of both, and the allocator's index.json, or the shared
+ * entry's when the allocator's names a blob neither holds. `cache-timeout` bounds both downloads
+ * together.
  */
 export async function restoreLayers(
   inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'>,

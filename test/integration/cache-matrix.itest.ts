@@ -131,6 +131,44 @@ describe('an allocator matrix with cache: local (the default)', () => {
   });
 });
 
+describe('the first run of a matrix: every cell cold at once', () => {
+  it('cells that lost the shared save keep their whole export; the second round is warm in every cell', async () => {
+    const temp = mkdtempSync(path.join(h.dir, 'runner-'));
+    const before = stored();
+    const first: JobResult[] = [];
+    let firstCell = 0;
+    for (const [i, allocator] of ALLOCATORS.entries()) {
+      // Cells 2 and 3 restore before cell 1 has saved anything: the service finds no entry for them.
+      if (i > 0) runtime.faults.fail('GetCacheEntryDownloadURL', { status: 404, msg: 'cache entry not found' });
+      try {
+        first.push(await cell(temp, { target: 'js', allocator, 'cache-key': 'matrix-cold' }));
+      } finally {
+        await runtime.faults.reset();
+      }
+      if (i === 0) firstCell = stored() - before;
+    }
+    const cold = stored() - before;
+    for (const later of first.slice(1)) {
+      expect(stepRan(later.main.log, KERNEL)).toBe(true);
+      // The shared key is taken (by cell 1, with its own kernel layers): this cell's entry holds all of its own.
+      expect(later.post?.log).toMatch(/Failed to save|was not saved/);
+      expect(later.post?.log).toMatch(/Saved the build cache \(\d+ bytes\)/);
+    }
+    const secondRound: JobResult[] = [];
+    for (const allocator of ALLOCATORS) {
+      secondRound.push(await cell(temp, { target: 'js', allocator, 'cache-key': 'matrix-cold' }));
+    }
+    console.log(`cache: local, a cold matrix stored ${(cold / firstCell).toFixed(2)}x the first cell`);
+    for (const warm of secondRound) {
+      expect(warm.main.outputs['cache-hit'], warm.main.log).toBe('true');
+      expect(stepRan(warm.main.log, KERNEL)).toBe(false);
+      expect(stepRan(warm.main.log, TOOLCHAIN)).toBe(false);
+    }
+    expect(stored() - before).toBe(cold);
+    expect(secondRound.map((r) => r.main.outputs.sha256)).toEqual(first.map((r) => r.main.outputs.sha256));
+  });
+});
+
 describe('an allocator matrix with cache: gha', () => {
   it("a new allocator's cell imports the allocator-free layers another allocator's cell exported", async () => {
     const { rounds, bytes } = await matrix({ cache: 'gha', 'cache-key': 'matrix-gha' });
