@@ -95,7 +95,12 @@ describe('an allocator matrix with cache: local (the default)', () => {
       expect(own).toBeGreaterThan(2 * 1024 * 1024);
       expect(own).toBeLessThan(8 * 1024 * 1024);
       expect(later.post?.log).not.toMatch(/Saved the shared build cache/);
+      // The job summary says it too: the main step's table, the post step's line.
+      expect(later.main.summary).toContain('<code>cache-restored-shared-size</code>');
+      expect(later.main.summary).toContain('<code>cache-saved-allocator-size</code>');
+      expect(later.post?.summary).toMatch(/Build cache saved: \d+ bytes for this allocator under <code>matrix-local-/);
     }
+    expect(first[0]!.post?.summary).toMatch(/Build cache saved: \d+ bytes shared by every allocator under <code>/);
 
     // Round two, every cell on a fresh runner again: all warm, nothing new stored.
     for (const warm of second) {
