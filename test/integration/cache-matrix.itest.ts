@@ -193,5 +193,9 @@ describe('an allocator matrix with cache: gha', () => {
     }
     // buildx rewrites each scope's manifest on every export (a few KiB); no layer is stored twice.
     expect(bytes[5]! - bytes[2]!).toBeLessThan(256 * 1024);
+    // Blobs are entries named by digest alone, whatever the scope; only the manifests name a scope.
+    const keys = runtime.cacheEntries().map((e) => e.key.replace(/[0-9a-f]{64}/, '<digest>').replace(/\d{6,}/, '<n>'));
+    console.log(`cache: gha entry names: ${[...new Set(keys)].join(', ')}`);
+    expect(keys).toContain('buildkit-blob-1-sha256:<digest>');
   });
 });
