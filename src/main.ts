@@ -174,6 +174,9 @@ class LayerCache {
         this.report.set(Outputs.CacheSize, restored.size);
         this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
         this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+        // Until a build exports something to save (never, on an exact hit).
+        this.report.set(Outputs.CacheSavedSharedSize, 0);
+        this.report.set(Outputs.CacheSavedAllocatorSize, 0);
       }
     } else {
       const previous: CachePlan = this.current;

@@ -108,6 +108,10 @@ describe('an allocator matrix with cache: local (the default)', () => {
       expect(stepCached(warm.main.log, KERNEL)).toBe(true);
       expect(stepCached(warm.main.log, TOOLCHAIN)).toBe(true);
       expect(warm.post?.log).not.toMatch(/Saved the/);
+      expect([warm.main.outputs['cache-saved-shared-size'], warm.main.outputs['cache-saved-allocator-size']]).toEqual([
+        '0',
+        '0',
+      ]);
     }
     expect(bytes[5]).toBe(bytes[2]);
     // The same outputs as the cold round's build of each allocator.
