@@ -1,4 +1,4 @@
-// Benchmark of scale-out (issue 15): a cache shared between two engines, through a registry
+// Benchmark of scale-out: a cache shared between two engines, through a registry
 // against through the Actions cache.
 //
 // Two "runners": engine A (the project's engine, its default docker-driver builder) and engine B

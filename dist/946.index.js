@@ -518,6 +518,7 @@ function parseInputs(get) {
     if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
         throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
     }
+    const releaseId = integer(get, 'release-id', 1, Number.MAX_SAFE_INTEGER);
     const releaseCreate = bool(get, 'release-create', true);
     const releaseOverwrite = bool(get, 'release-overwrite', true);
     const assetName = get('asset-name').trim() || undefined;
@@ -559,6 +560,7 @@ function parseInputs(get) {
         compressionLevel,
         artifactArchive,
         releaseTag,
+        releaseId,
         releaseCreate,
         releaseOverwrite,
         assetName,

@@ -28458,12 +28458,12 @@ else {
         await reportMain();
     }
     else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost) === 'true') {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(522), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
         await post();
     }
     else {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(377), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41715));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(522), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51881));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -28682,7 +28682,7 @@ const STATE = {
     isPost: 'isPost',
     /** A builder the action created, to remove in post. */
     createdBuilder: 'created-builder',
-    /** JSON {dir, key}: the rotated local cache folder to save in post. */
+    /** JSON SavePlan (src/cache.ts): the rotated local cache folder and the keys to save it under in post. */
     cacheSave: 'cache-save',
 };
 

@@ -6,6 +6,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from './exec.js';
+import { blobDelta, listBlobs, mergeEntries, topFilesSize, writeSubset } from './cache-split.js';
 import { dirSize } from './files.js';
 import { sha256Text } from './hash.js';
 import type { CacheMode, Inputs, KeyValue } from './types.js';
@@ -22,6 +23,11 @@ export interface KeyParts {
   targetArch: string;
   /** sha256 of the Dockerfile whose layers are built (see keyDockerfileSha256). */
   dockerfileSha256: string;
+  /**
+   * sha256 of c2w's Dockerfile before the allocator patch: the key of the entry every allocator
+   * shares (the layers no allocator touches). Defaults to dockerfileSha256.
+   */
+  sharedDockerfileSha256?: string;
   buildArgs: KeyValue[];
   /** --debug-image changes the kernel and init layers, like a build arg. */
   debugImage: boolean;
@@ -38,11 +44,16 @@ export function keyDockerfileSha256(target: string, patched: string, source: str
 }
 
 export interface CacheKeys {
+  /** The allocator's entry (local: only what the shared entry lacks). */
   primary: string;
   /** Most specific first: another image, other build args, another Dockerfile. */
   restore: string[];
+  /** The entry every allocator of the matrix shares (keyed on the unpatched Dockerfile). */
+  shared: { primary: string; restore: string[] };
   /** buildx gha scope: shared by every image and build arg of one Dockerfile. */
   scope: string;
+  /** buildx gha scope of the unpatched Dockerfile, imported and exported by every allocator. */
+  sharedScope: string;
 }
 
 const short = (text: string) => sha256Text(text).slice(0, 16);
@@ -55,12 +66,26 @@ const safe = (text: string) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
  */
 export function cacheKeys(p: KeyParts): CacheKeys {
   const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
-  const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
   const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
   if (p.debugImage) argLines.push('--debug-image');
-  const args = `${df}-args${short(argLines.join('\n'))}`;
-  const primary = `${args}-img${short(p.image)}`;
-  return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
+  const chain = (base: string, kind: string, dockerfileSha256: string) => {
+    const df = `${base}-${kind}df${dockerfileSha256.slice(0, 16)}`;
+    const args = `${df}-args${short(argLines.join('\n'))}`;
+    // The last restore key stops at `df`/`shareddf`, so neither chain restores the other's entries.
+    return { primary: `${args}-img${short(p.image)}`, restore: [`${args}-`, `${df}-`, `${base}-${kind}df`], df };
+  };
+  const own = chain(base, '', p.dockerfileSha256);
+  // Without the target: the kernel, the base images and the other stages neither output changes
+  // are shared by the js and the wasi cells of a matrix as well.
+  const sharedBase = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.targetArch].map(safe).join('-');
+  const shared = chain(sharedBase, 'shared', p.sharedDockerfileSha256 ?? p.dockerfileSha256);
+  return {
+    primary: own.primary,
+    restore: own.restore,
+    shared: { primary: shared.primary, restore: shared.restore },
+    scope: own.df,
+    sharedScope: shared.df,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,6 +98,8 @@ export interface CachePlan {
   /** The folder buildx exports into; swapped in for `dir` after a good build (local). */
   newDir: string;
   scope: string;
+  /** gha: the scope every allocator imports and exports too. */
+  sharedScope?: string;
   ref?: string;
   /** A cache was restored (any key). */
   restored: boolean;
@@ -80,6 +107,8 @@ export interface CachePlan {
   exactHit: boolean;
   /** cache-save: false: import only; no --cache-to and no save. */
   readOnly?: boolean;
+  /** local: the shared entry's key, and whether it was restored exactly (then it is not saved again). */
+  shared?: { key: string; exactHit: boolean };
 }
 
 /** buildx quotes a CSV field that holds a comma or a quote. */
@@ -100,11 +129,18 @@ export function cacheFlags(plan: CachePlan): string[] {
     }
     // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
     // request, a 5xx, a denied push) must not fail a build that succeeded.
-    case 'gha':
+    // A second scope shared by every allocator: buildkit's gha backend stores each blob once under
+    // its digest whatever the scope, and a scope is only the manifest naming them, so exporting to
+    // both costs one small manifest, and a new allocator imports the allocator-free layers from it.
+    case 'gha': {
+      const scopes = [plan.scope, ...(plan.sharedScope && plan.sharedScope !== plan.scope ? [plan.sharedScope] : [])];
       return [
-        `--cache-from=type=gha,scope=${plan.scope}`,
-        ...(plan.readOnly ? [] : [`--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`]),
+        ...scopes.map((scope) => `--cache-from=type=gha,scope=${scope}`),
+        ...(plan.readOnly
+          ? []
+          : scopes.map((scope) => `--cache-to=type=gha,scope=${scope},mode=max,ignore-error=true`)),
       ];
+    }
     case 'registry':
       return [
         `--cache-from=type=registry,ref=${plan.ref}`,
@@ -242,9 +278,15 @@ export async function removeBuilder(name: string): Promise<void> {
 export interface Restored {
   plan: CachePlan;
   keys: CacheKeys;
+  /** The allocator's entry restored (local), or undefined. */
   matchedKey?: string;
-  /** Bytes on disk of what was restored. */
+  /** The shared entry restored (local), or undefined. */
+  sharedMatchedKey?: string;
+  /** Bytes on disk of what was restored (the merged folder). */
   size: number;
+  /** Bytes restored from the shared entry and from the allocator's entry. */
+  sharedSize: number;
+  allocatorSize: number;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -264,15 +306,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
  * - the step (GITHUB_ACTION: the step's id, or `__<owner>_<repo>` with `_2`, `_3`… for later uses
  *   of the same action in a job, the same in every run), so two uses in one job never share a
  *   folder and each post step saves the folder its own main step built;
- * - the least specific restore key (prefix, runner, c2w version, target), which every entry the
- *   restore keys can match shares, so runs of other keys on one runner keep apart.
+ * - the least specific restore key of the shared entry (prefix, runner, c2w version, target arch:
+ *   no target, no allocator), which every entry either chain can match shares, so the js and wasi
+ *   cells of a matrix (the same step in every cell) restore each other's shared entry, and runs of
+ *   other keys on one runner keep apart.
  */
 export function localCacheDir(
   runnerTemp: string,
-  keys: Pick<CacheKeys, 'restore'>,
+  keys: Pick<CacheKeys, 'shared'>,
   step: string = process.env.GITHUB_ACTION ?? '',
 ): string {
-  const base = keys.restore[keys.restore.length - 1] ?? '';
+  const base = keys.shared.restore[keys.shared.restore.length - 1] ?? '';
   return path.join(runnerTemp, 'c2w-action', `buildx-cache-${short(`${step}\n${base}`).slice(0, 12)}`);
 }
 
@@ -283,6 +327,35 @@ export function isLocalCacheDir(runnerTemp: string, dir: string): boolean {
   );
 }
 
+/**
+ * The folders each cache entry is restored into and saved from, beside the merged folder `dir`
+ * buildx imports from: fixed names, since the cache version hashes the paths.
+ */
+export function entryDirs(dir: string): { shared: string; allocator: string } {
+  return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
+}
+
+type CacheModule = typeof import('@actions/cache');
+
+/** One entry into `dir`: its matched key, undefined on a miss, or 'timeout'. Throws on a service error. */
+async function restoreEntry(
+  cache: CacheModule,
+  dir: string,
+  primary: string,
+  restore: string[],
+  deadline: number,
+): Promise<string | undefined | 'timeout'> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  return withTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
+}
+
+/**
+ * local: restores the shared entry and the allocator's entry into their own folders and merges
+ * them into `dir` (hard links): the blobs of both, and the allocator's index.json, or the shared
+ * entry's when the allocator's names a blob neither holds. `cache-timeout` bounds both downloads
+ * together.
+ */
 export async function restoreLayers(
   inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'> & Partial<Pick<Inputs, 'cacheSave'>>,
   keys: CacheKeys,
@@ -294,51 +367,77 @@ export async function restoreLayers(
     // Unique per run: two runs sharing RUNNER_TEMP never export into the same folder.
     newDir: `${dir}-new-${randomUUID().slice(0, 8)}`,
     scope: keys.scope,
+    sharedScope: keys.sharedScope,
     ref: inputs.cacheRef,
     restored: false,
     exactHit: false,
     readOnly: inputs.cacheSave === false,
   };
   if (plan.readOnly && inputs.cache !== 'none') core.info('cache-save is false: the cache is restored, never saved.');
-  if (inputs.cache !== 'local') return { plan, keys, size: 0 };
+  const none = { plan, keys, size: 0, sharedSize: 0, allocatorSize: 0 };
+  if (inputs.cache !== 'local') return none;
+  plan.shared = { key: keys.shared.primary, exactHit: false };
 
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) {
     core.warning('The Actions cache service is not available to this job; building without a cache.');
     plan.mode = 'none';
-    return { plan, keys, size: 0 };
+    return none;
   }
-  await mkdir(dir, { recursive: true });
+  const dirs = entryDirs(dir);
+  const deadline = Date.now() + inputs.cacheTimeoutSeconds * 1000;
+  let sharedKey: string | undefined;
   let matchedKey: string | undefined;
   try {
-    const result = await withTimeout(
-      cache.restoreCache([dir], keys.primary, keys.restore),
-      inputs.cacheTimeoutSeconds * 1000,
-    );
-    if (result === 'timeout') {
-      // The abandoned download may still be writing into the folder: leave it alone this run.
+    const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
+    const own =
+      shared === 'timeout' ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+    if (shared === 'timeout' || own === 'timeout') {
+      // The abandoned download may still be writing into its folder: leave it alone this run.
       core.warning(
         `The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`,
       );
       plan.mode = 'none';
-      return { plan, keys, size: 0 };
+      return none;
     }
-    matchedKey = result;
+    sharedKey = shared;
+    matchedKey = own;
   } catch (e) {
     core.warning(`Cache restore failed: ${(e as Error).message}; building without a cache.`);
-    return { plan, keys, size: 0 };
+    return none;
   }
-  if (matchedKey === undefined) {
-    core.info(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
-    return { plan, keys, size: 0 };
+  if (sharedKey === undefined && matchedKey === undefined) {
+    core.info(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys; this build is cold.`);
+    return none;
+  }
+  const sharedSize = await dirSize(dirs.shared);
+  const allocatorSize = await dirSize(dirs.allocator);
+  const indexFrom = await mergeEntries(dir, [dirs.allocator, dirs.shared]);
+  if (indexFrom === undefined) {
+    core.warning(
+      `The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`,
+    );
+    return { ...none, sharedSize, allocatorSize };
   }
   plan.restored = true;
-  plan.exactHit = matchedKey === keys.primary;
+  plan.shared.exactHit = sharedKey === keys.shared.primary;
+  // Exact only when this allocator's own index is the one in use: then every layer is there.
+  plan.exactHit = matchedKey === keys.primary && indexFrom === dirs.allocator && plan.shared.exactHit;
   const size = await dirSize(dir);
   core.info(
-    `Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`,
+    `Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
+      `${sharedKey ? ` (${sharedKey})` : ' (none)'}, ${allocatorSize} bytes for this allocator` +
+      `${matchedKey ? ` (${matchedKey})` : ' (none)'}${plan.exactHit ? '; exact hit: nothing to save' : ''}.`,
   );
-  return { plan, keys, matchedKey, size };
+  return {
+    plan,
+    keys,
+    ...(matchedKey !== undefined ? { matchedKey } : {}),
+    ...(sharedKey !== undefined ? { sharedMatchedKey: sharedKey } : {}),
+    size,
+    sharedSize,
+    allocatorSize,
+  };
 }
 
 /** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
@@ -369,14 +468,77 @@ export async function rotate(plan: CachePlan): Promise<boolean> {
   }
 }
 
-/** Post step: save the rotated folder under the primary key. Never throws. */
-export async function saveLayers(dir: string, primaryKey: string): Promise<void> {
+/** What the post step saves from a rotated folder (JSON in the step state). */
+export interface SavePlan {
+  dir: string;
+  /** The allocator's entry. */
+  key: string;
+  /** The shared entry, and whether it was restored exactly (then it is in the store already). */
+  shared?: { key: string; exactHit: boolean };
+}
+
+/**
+ * The bytes the post step will save, shared and allocator-specific, when the shared save succeeds:
+ * the whole export as the shared entry when it was not restored exactly, otherwise only the blobs
+ * the restored shared entry lacks (plus index.json) for the allocator.
+ */
+export async function plannedSave(p: SavePlan): Promise<{ shared: number; allocator: number }> {
+  const all = await listBlobs(p.dir);
+  const index = await topFilesSize(p.dir);
+  const whole = blobDelta(all, new Set()).bytes + index;
+  if (!p.shared) return { shared: 0, allocator: whole };
+  if (!p.shared.exactHit) return { shared: whole, allocator: index };
+  const base = new Set((await listBlobs(entryDirs(p.dir).shared)).keys());
+  return { shared: 0, allocator: blobDelta(all, base).bytes + index };
+}
+
+export interface Saved {
+  shared: number;
+  allocator: number;
+}
+
+/** One entry; true when stored. Never throws. */
+async function saveEntry(cache: CacheModule, dir: string, key: string): Promise<boolean> {
+  try {
+    const id = await cache.saveCache([dir], key);
+    if (id === -1) core.info(`The build cache was not saved under ${key} (see the lines above).`);
+    return id !== -1;
+  } catch (e) {
+    core.warning(`Cache save failed: ${(e as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * Post step: saves the rotated folder as the shared entry (when it was not restored exactly) and
+ * the allocator's entry: the blobs the shared entry lacks and index.json. When the shared save does
+ * not happen (another cell of a cold matrix saved that key first, with layers of its own build),
+ * the allocator's entry holds the whole export. Never throws.
+ */
+export async function saveLayers(p: SavePlan): Promise<Saved> {
+  const saved: Saved = { shared: 0, allocator: 0 };
   try {
     const cache = await import('@actions/cache');
-    const id = await cache.saveCache([dir], primaryKey);
-    if (id === -1) core.info(`The build cache was not saved under ${primaryKey} (see the lines above).`);
-    else core.info(`Saved the build cache (${await dirSize(dir)} bytes) under ${primaryKey}.`);
+    const dirs = entryDirs(p.dir);
+    const all = await listBlobs(p.dir);
+    let base = new Set<string>();
+    if (p.shared && !p.shared.exactHit) {
+      const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
+      if (await saveEntry(cache, dirs.shared, p.shared.key)) {
+        saved.shared = bytes;
+        base = new Set(all.keys());
+        core.info(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
+      }
+    } else if (p.shared) {
+      base = new Set((await listBlobs(dirs.shared)).keys());
+    }
+    const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
+    if (await saveEntry(cache, dirs.allocator, p.key)) {
+      saved.allocator = bytes;
+      core.info(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
+    }
   } catch (e) {
     core.warning(`Cache save failed: ${(e as Error).message}`);
   }
+  return saved;
 }

@@ -202,6 +202,7 @@ export function parseInputs(get: InputGetter): Inputs {
   if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
     throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
   }
+  const releaseId = integer(get, 'release-id', 1, Number.MAX_SAFE_INTEGER);
   const releaseCreate = bool(get, 'release-create', true);
   const releaseOverwrite = bool(get, 'release-overwrite', true);
   const assetName = get('asset-name').trim() || undefined;
@@ -246,6 +247,7 @@ export function parseInputs(get: InputGetter): Inputs {
     compressionLevel,
     artifactArchive,
     releaseTag,
+    releaseId,
     releaseCreate,
     releaseOverwrite,
     assetName,

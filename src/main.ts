@@ -11,10 +11,12 @@ import {
   chooseBuilder,
   keyDockerfileSha256,
   localCacheDir,
+  plannedSave,
   restoreLayers,
   rotate,
   type BuilderChoice,
   type CachePlan,
+  type SavePlan,
 } from './cache.js';
 import { describeTrouble } from './cache-trouble.js';
 import { convert, type BuiltOutput } from './convert.js';
@@ -105,7 +107,7 @@ async function pipeline(inputs: Inputs, report: Report, progress: CellProgress):
   }
 
   progress.stage = 'publish';
-  if (inputs.uploadArtifact || inputs.releaseTag) {
+  if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
     const assetName = inputs.assetName || defaultAssetName(inputs);
     // Named after the allocator the cell asked for, so a cell that fell back to another
     // allocator does not take the name of the cell that asked for that one.
@@ -141,7 +143,7 @@ async function buildAndBoot(
   report.set(Outputs.Allocator, attempt.allocator);
 
   const keyDockerfile = keyDockerfileSha256(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
-  const plan = await layers.plan(c2w.version, keyDockerfile);
+  const plan = await layers.plan(c2w.version, keyDockerfile, dockerfile.sourceSha256);
   const built = await convert(c2w.c2w, attempt, dockerfile.path, [
     ...builderFlags(layers.builder.name),
     ...cacheFlags(plan),
@@ -191,7 +193,7 @@ class LayerCache {
     private readonly progress: CellProgress,
   ) {}
 
-  async plan(c2wVersion: string, dockerfileSha256: string): Promise<CachePlan> {
+  async plan(c2wVersion: string, dockerfileSha256: string, sharedDockerfileSha256: string): Promise<CachePlan> {
     const inputs = this.inputs;
     const keys = cacheKeys({
       prefix: inputs.cacheKey,
@@ -201,6 +203,7 @@ class LayerCache {
       target: inputs.target,
       targetArch: inputs.targetArch,
       dockerfileSha256,
+      sharedDockerfileSha256,
       buildArgs: inputs.buildArgs,
       debugImage: inputs.debugImage,
       image: inputs.image,
@@ -218,6 +221,11 @@ class LayerCache {
         this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
         this.report.set(Outputs.CacheSize, restored.size);
         Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
+        this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
+        this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+        // Until a build exports something to save (never, on an exact hit).
+        this.report.set(Outputs.CacheSavedSharedSize, 0);
+        this.report.set(Outputs.CacheSavedAllocatorSize, 0);
       }
     } else {
       const previous: CachePlan = this.current;
@@ -230,7 +238,11 @@ class LayerCache {
   async built(plan: CachePlan): Promise<void> {
     if (await rotate(plan)) this.saveKey = this.primaryKey;
     if (this.saveKey !== undefined) {
-      core.saveState(STATE.cacheSave, JSON.stringify({ dir: plan.dir, key: this.saveKey }));
+      const save: SavePlan = { dir: plan.dir, key: this.saveKey, ...(plan.shared ? { shared: plan.shared } : {}) };
+      core.saveState(STATE.cacheSave, JSON.stringify(save));
+      const bytes = await plannedSave(save);
+      this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
+      this.report.set(Outputs.CacheSavedAllocatorSize, bytes.allocator);
     }
   }
 }

@@ -142,11 +142,12 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
     }
   }
 
-  if (inputs.releaseTag) {
+  if (inputs.releaseTag || inputs.releaseId !== undefined) {
     const r = await publishReleaseAsset(
       {
         token: inputs.githubToken,
-        tag: inputs.releaseTag,
+        tag: inputs.releaseTag ?? '',
+        ...(inputs.releaseId !== undefined ? { releaseId: inputs.releaseId } : {}),
         create: inputs.releaseCreate,
         overwrite: inputs.releaseOverwrite,
         assetName: inputs.assetName || defaultAssetName(inputs),

@@ -7,6 +7,7 @@
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
+import { convergeOnRelease, ReleaseLookupError, type RequestFn as DraftRequestFn } from './release-draft.js';
 import { apiFailure, explain, type ApiFailure } from './release-errors.js';
 
 export interface ReleaseApiOptions {
@@ -214,35 +215,38 @@ export class ReleaseApi {
     );
   }
 
-  async findOrCreateRelease(tag: string, create: boolean): Promise<Release> {
+  /**
+   * The release to upload to: `releaseId` when given, else the one release of the tag that every
+   * cell of a matrix converges on (release-draft.ts). Creating the draft is not repeated blindly:
+   * after a failure that may have come after GitHub created it, the draft is looked for first.
+   */
+  async findOrCreateRelease(tag: string, create: boolean, releaseId?: number): Promise<Release> {
+    const request: DraftRequestFn = async (route, params = {}) => {
+      const { owner: _owner, repo: _repo, ...rest } = params;
+      if (route === 'POST /repos/{owner}/{repo}/releases') {
+        const data = await this.once(
+          `Creating a draft release for tag ${tag}`,
+          () => this.call<Release>(route, { ...rest, request: { retries: 0 } }),
+          () => this.findDraft(tag),
+        );
+        return { status: 201, data };
+      }
+      return { status: 200, data: await this.call(route, rest) };
+    };
     try {
-      return await this.call<Release>('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+      return (await convergeOnRelease(request, {
+        owner: this.owner,
+        repo: this.repo,
+        tag,
+        create,
+        ...(releaseId !== undefined ? { releaseId } : {}),
+        log: (line) => core.info(line),
+      })) as Release;
     } catch (err) {
-      if ((err as { status?: number }).status !== 404) throw this.fail(`Getting the release of tag ${tag}`, err);
-    }
-    const draft = await this.findDraft(tag);
-    if (draft) return draft;
-    if (!create) {
-      throw new ReleaseError(
-        `No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`,
-      );
-    }
-    core.info(`Creating draft release ${tag}`);
-    const what = `Creating a draft release for tag ${tag}`;
-    try {
-      return await this.once(
-        what,
-        () =>
-          this.call<Release>('POST /repos/{owner}/{repo}/releases', {
-            tag_name: tag,
-            name: tag,
-            draft: true,
-            request: { retries: 0 },
-          }),
-        () => this.findDraft(tag),
-      );
-    } catch (err) {
-      throw this.fail(what, err);
+      if (err instanceof ReleaseLookupError) {
+        throw err.cause === undefined ? new ReleaseError(err.message) : this.fail(err.message, err.cause);
+      }
+      throw this.fail(`Finding the release of tag ${tag}`, err);
     }
   }
 

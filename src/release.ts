@@ -19,7 +19,10 @@ export type ReleaseDeps = Pick<
 
 export interface ReleaseRequest {
   token: string;
+  /** The release tag; ignored when releaseId is given. */
   tag: string;
+  /** An existing release to upload to (the release-id input). */
+  releaseId?: number;
   create: boolean;
   overwrite: boolean;
   assetName: string;
@@ -77,8 +80,8 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
     const size = fs.statSync(file).size;
 
     const api = await ReleaseApi.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
-    const release = await api.findOrCreateRelease(req.tag, req.create);
-    core.info(`Release ${req.tag}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+    const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
+    core.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
 
     const asset = await api.putAsset(release, req.assetName, req.overwrite, {
       size,

@@ -3,6 +3,6 @@ export const STATE = {
   isPost: 'isPost',
   /** A builder the action created, to remove in post. */
   createdBuilder: 'created-builder',
-  /** JSON {dir, key}: the rotated local cache folder to save in post. */
+  /** JSON SavePlan (src/cache.ts): the rotated local cache folder and the keys to save it under in post. */
   cacheSave: 'cache-save',
 } as const;

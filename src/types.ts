@@ -56,6 +56,8 @@ export interface Inputs {
   /** false: upload a wasi output as the bare .wasm, not zipped (wasi only). */
   artifactArchive: boolean;
   releaseTag?: string;
+  /** An existing release to upload to, whatever its tag (created by a job of the user's own). */
+  releaseId?: number;
   releaseCreate: boolean;
   releaseOverwrite: boolean;
   assetName?: string;

@@ -1,6 +1,7 @@
 // Local stand-in for the GitHub REST API (api.github.com and uploads.github.com) as far as the
 // action uses it: releases by tag, the release list (drafts are only found there), create
-// release, list/delete/upload release assets, and the latest release (c2w `latest` resolution).
+// release, get/delete a release by id, list/delete/upload release assets, and the latest release
+// (c2w `latest` resolution). Several drafts may share a tag name, as on GitHub.
 // Point the action at it with GITHUB_API_URL=<url> (or <url>/api/v3, where GitHub Enterprise Server
 // serves its API). With `public`, it is also the web host of a public repository: anonymous reads
 // are answered and release assets download from <url>/<owner>/<repo>/releases/download/<tag>/<name>,
@@ -84,6 +85,12 @@ export interface GitHubApi {
     },
   ): FakeRelease;
   fault(f: Fault): void;
+  /**
+   * Holds the next `n` release listings (GET /repos/{o}/{r}/releases) until all `n` have arrived,
+   * then answers them together from the same state: `n` jobs that look for a draft at the same
+   * moment, before any of them has created one. Resolves when they have been answered.
+   */
+  holdListings(n: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +106,7 @@ export async function startGitHubApi(
   const requests: RequestLogEntry[] = [];
   const faults: (Fault & { left: number })[] = [];
   let nextId = 1000;
+  let held: { want: number; waiting: (() => void)[]; done: () => void } | undefined;
   let url = '';
   const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
@@ -177,6 +185,11 @@ export async function startGitHubApi(
     },
     fault(f) {
       faults.push({ ...f, left: f.times ?? 1 });
+    },
+    holdListings(n) {
+      return new Promise<void>((resolve) => {
+        held = { want: n, waiting: [], done: resolve };
+      });
     },
     async stop() {
       server.closeAllConnections();
@@ -280,7 +293,26 @@ export async function startGitHubApi(
       }
       // GET /repos/{o}/{r}/releases: newest first, drafts included (the token can push).
       if (method === 'GET' && p === `${base}/releases`) {
-        return send(200, paged([...releases].sort((a, b) => b.id - a.id)).map(releaseJson));
+        const answer = (): void => send(200, paged([...releases].sort((a, b) => b.id - a.id)).map(releaseJson));
+        if (!held) return answer();
+        const hold = held;
+        hold.waiting.push(answer);
+        if (hold.waiting.length < hold.want) return;
+        held = undefined;
+        for (const w of hold.waiting) w();
+        return hold.done();
+      }
+      // GET /repos/{o}/{r}/releases/{id}: drafts too (the token can push).
+      if (method === 'GET' && (m = new RegExp(`^${base}/releases/(\\d+)$`).exec(p))) {
+        const r = byId(Number(m[1]));
+        return r ? send(200, releaseJson(r)) : error(404, 'Not Found');
+      }
+      // DELETE /repos/{o}/{r}/releases/{id}: the release and its assets (the tag stays).
+      if (method === 'DELETE' && (m = new RegExp(`^${base}/releases/(\\d+)$`).exec(p))) {
+        const i = releases.findIndex((r) => r.id === Number(m![1]));
+        if (i < 0) return error(404, 'Not Found');
+        releases.splice(i, 1);
+        return send(204);
       }
       // POST /repos/{o}/{r}/releases
       if (method === 'POST' && p === `${base}/releases`) {

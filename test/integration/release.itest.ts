@@ -356,3 +356,54 @@ describe('release asset', () => {
     expect(api.requests.every((r) => r.authorization === `token ${api.token}`)).toBe(true);
   });
 });
+
+describe('a matrix of cells with one release-tag', () => {
+  const ALLOCATORS = ['emmalloc', 'dlmalloc', 'mimalloc'] as const;
+  const cell = (allocator: (typeof ALLOCATORS)[number]) => run({ allocator });
+  const assetNames = ALLOCATORS.flatMap((a) => {
+    const name = `alpine-3.20-amd64-wasi-${a}.wasm`;
+    return [name, `${name}.sha256`];
+  }).sort();
+
+  it('three cells that list at the same moment converge on one draft, and the losers delete theirs', async () => {
+    const held = api.holdListings(ALLOCATORS.length);
+    const outs = await Promise.all(ALLOCATORS.map(cell));
+    await held;
+    // Each cell created a draft (none saw another's), and two of them were deleted again.
+    expect(api.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/releases'))).toHaveLength(3);
+    expect(api.releases).toHaveLength(1);
+    const rel = api.releases[0]!;
+    expect(rel).toMatchObject({ tag_name: 'v1.0.0', draft: true });
+    expect(new Set(outs.map((o) => o.releaseId))).toEqual(new Set([String(rel.id)]));
+    expect(rel.assets.map((a) => a.name).sort()).toEqual(assetNames);
+  });
+
+  it('one cell well ahead: the others find its draft and create none', async () => {
+    const first = await cell('emmalloc');
+    const rest = await Promise.all([cell('dlmalloc'), cell('mimalloc')]);
+    expect(api.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/releases'))).toHaveLength(1);
+    expect(api.releases).toHaveLength(1);
+    expect(rest.map((o) => o.releaseId)).toEqual([first.releaseId, first.releaseId]);
+    expect(api.releases[0]!.assets.map((a) => a.name).sort()).toEqual(assetNames);
+  });
+
+  it('a draft of the tag from an earlier run is used, the oldest of several', async () => {
+    const older = api.addRelease({ tag_name: 'v1.0.0', draft: true, created_at: '2026-01-01T00:00:00Z' });
+    api.addRelease({ tag_name: 'v1.0.0', draft: true, created_at: '2026-02-01T00:00:00Z' });
+    const outs = await Promise.all(ALLOCATORS.map(cell));
+    expect(outs.map((o) => o.releaseId)).toEqual(ALLOCATORS.map(() => String(older.id)));
+    expect(api.releases).toHaveLength(2);
+    expect(older.assets.map((a) => a.name).sort()).toEqual(assetNames);
+  });
+
+  it('release-id: uploads to that release whatever its tag, without listing or creating', async () => {
+    const mine = api.addRelease({ tag_name: 'v2.0.0', draft: true });
+    const out = await run({ releaseTag: undefined, releaseId: mine.id });
+    expect(out.releaseId).toBe(String(mine.id));
+    expect(mine.assets.map((a) => a.name)).toEqual([NAME, `${NAME}.sha256`]);
+    expect(api.requests.some((r) => r.method === 'POST' && r.path.endsWith('/releases'))).toBe(false);
+    await expect(run({ releaseTag: undefined, releaseId: 999_999 })).rejects.toThrow(
+      /release-id 999999: no such release/,
+    );
+  });
+});

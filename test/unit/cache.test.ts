@@ -85,6 +85,30 @@ describe('cacheKeys', () => {
     expect(keyDockerfileSha256('wasi', 'patched', 'source')).toBe('source');
   });
 
+  it('keys the shared entry on the unpatched Dockerfile: the same for every allocator, apart from their entries', () => {
+    const a = cacheKeys({ ...parts, dockerfileSha256: 'aa'.repeat(32), sharedDockerfileSha256: 'ee'.repeat(32) });
+    const b = cacheKeys({ ...parts, dockerfileSha256: 'bb'.repeat(32), sharedDockerfileSha256: 'ee'.repeat(32) });
+    expect(a.shared).toEqual(b.shared);
+    expect(a.sharedScope).toBe(b.sharedScope);
+    expect(a.primary).not.toBe(b.primary);
+    expect(a.shared.primary).toMatch(
+      /^c2w-Linux-X64-c2wv0\.8\.4-amd64-shareddfeeeeeeeeeeeeeeee-args[0-9a-f]{16}-img[0-9a-f]{16}$/,
+    );
+    // The js and the wasi cells of one image share it too; their own entries stay apart.
+    const wasi = cacheKeys({
+      ...parts,
+      target: 'wasi',
+      dockerfileSha256: 'ee'.repeat(32),
+      sharedDockerfileSha256: 'ee'.repeat(32),
+    });
+    expect(wasi.shared).toEqual(a.shared);
+    expect(wasi.restore.some((k) => a.primary.startsWith(k))).toBe(false);
+    // Neither chain's restore keys reach into the other's entries.
+    expect(a.restore.some((k) => a.shared.primary.startsWith(k))).toBe(false);
+    expect(a.shared.restore.some((k) => b.primary.startsWith(k))).toBe(false);
+    for (const k of a.shared.restore) expect(a.shared.primary.startsWith(k)).toBe(true);
+  });
+
   it('gives one gha scope to every image of a Dockerfile', () => {
     expect(cacheKeys({ ...parts, image: 'debian:12' }).scope).toBe(keys.scope);
     expect(cacheKeys({ ...parts, dockerfileSha256: 'ff'.repeat(32) }).scope).not.toBe(keys.scope);
@@ -136,6 +160,16 @@ describe('cacheFlags', () => {
       [
         '--cache-from=type=gha,scope=c2w-Linux-X64-df00',
         '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max,ignore-error=true',
+      ],
+    ],
+    [
+      'gha, with the scope every allocator shares',
+      { mode: 'gha', sharedScope: 'c2w-Linux-X64-shareddf11' },
+      [
+        '--cache-from=type=gha,scope=c2w-Linux-X64-df00',
+        '--cache-from=type=gha,scope=c2w-Linux-X64-shareddf11',
+        '--cache-to=type=gha,scope=c2w-Linux-X64-df00,mode=max,ignore-error=true',
+        '--cache-to=type=gha,scope=c2w-Linux-X64-shareddf11,mode=max,ignore-error=true',
       ],
     ],
     [
@@ -219,7 +253,8 @@ describe('localCacheDir', () => {
     // Restore keys match entries of other images: those must have been saved from the same path.
     ['another image, same step', dir('__o_a', 'alpine'), true],
     ['another use of the action in the job', dir('__o_a_2', 'busybox'), false],
-    ['another target', dir('__o_a', 'js-busybox'), false],
+    // The js and wasi cells of a matrix share the entry no target touches: one path for both.
+    ['another target', dir('__o_a', 'js-busybox'), true],
   ])('%s → same folder: %s', (_name, other, same) => {
     expect(other === dir('__o_a', 'busybox')).toBe(same);
   });

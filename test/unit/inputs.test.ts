@@ -45,6 +45,11 @@ describe('parseInputs: good values', () => {
     expect(parseInputs(get(overrides)).output).toBe(output);
   });
 
+  it('release-id: the id of an existing release', () => {
+    expect(parseInputs(get({ 'release-id': '123456789' })).releaseId).toBe(123456789);
+    expect(parseInputs(get({})).releaseId).toBeUndefined();
+  });
+
   it('parses multiline lists and key/value pairs', () => {
     const i = parseInputs(
       get({
@@ -173,6 +178,8 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ],
   ['release-tag with space', { 'release-tag': 'v 1' }, 'release-tag', /valid git tag/],
   ['release-tag with ..', { 'release-tag': 'v1..2' }, 'release-tag', /valid git tag/],
+  ['release-id not a number', { 'release-id': 'v1.0.0' }, 'release-id', /whole number/],
+  ['release-id zero', { 'release-id': '0' }, 'release-id', /whole number/],
   ['release-create not boolean', { 'release-create': 'maybe' }, 'release-create', /true or false/],
   ['release-overwrite not boolean', { 'release-overwrite': 'no' }, 'release-overwrite', /true or false/],
   ['asset-name with slash', { 'asset-name': '../x.wasm' }, 'asset-name', /use only letters, digits/],

@@ -22,7 +22,12 @@ type Job = {
   needs?: string | string[];
   steps?: Step[];
 };
-type Workflow = { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> };
+type Workflow = {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  env?: Record<string, string>;
+  jobs: Record<string, Job>;
+};
 
 const root = new URL('../../', import.meta.url);
 const dir = new URL('.github/workflows/', root);
@@ -135,14 +140,17 @@ describe('workflows', () => {
     for (const m of named) expect(oldNode(m[1]!, m[2]!), m[0]).toBeUndefined();
   });
 
-  it('gives every job its own permissions, contents: read unless it writes a tag, and nothing else', () => {
+  it('gives every job its own permissions, contents: read unless it writes a tag or a release, and nothing else', () => {
     for (const [file, wf] of Object.entries(workflows)) {
       expect(wf.permissions, `${file}: workflow-level permissions`).toEqual({ contents: 'read' });
       for (const [name, job] of Object.entries(wf.jobs)) {
         expect(typeof job.permissions, `${file} ${name}`).toBe('object');
         const p = job.permissions as Record<string, string>;
         const pushesTag = (job.steps ?? []).some((s) => /git push\b.*refs\/tags\//.test(s.run ?? ''));
-        expect(p.contents, `${file} ${name}: contents`).toBe(pushesTag ? 'write' : 'read');
+        const writesRelease = (job.steps ?? []).some(
+          (s) => (s.uses === './' && s.with?.['release-tag']) || /gh api -X DELETE .*releases/.test(s.run ?? ''),
+        );
+        expect(p.contents, `${file} ${name}: contents`).toBe(pushesTag || writesRelease ? 'write' : 'read');
         // The cache and artifact services take the runner's ACTIONS_RUNTIME_TOKEN, not GITHUB_TOKEN:
         // saving the build cache needs no actions: write.
         expect(Object.keys(p), `${file} ${name}`).toEqual(['contents']);
@@ -164,13 +172,18 @@ describe('workflows', () => {
     expect(workflows['release.yml']!.on).toEqual({ push: { tags: ['v*.*.*'] } });
   });
 
-  it('runs the e2e matrix over 3 allocators x 2 targets without fail-fast, after freeing disk', () => {
+  it('runs the e2e matrix as one wasi cell and three js cells without fail-fast, after freeing disk', () => {
     const wf = workflows['e2e.yml']!;
     const matrixJobs = Object.values(wf.jobs).filter((j) => j.strategy?.matrix);
     expect(matrixJobs).toHaveLength(1);
     const job = matrixJobs[0]!;
     expect(job.strategy!['fail-fast']).toBe(false);
-    expect(job.strategy!.matrix).toEqual({ allocator: ['dlmalloc', 'emmalloc', 'mimalloc'], target: ['wasi', 'js'] });
+    // WASI does not depend on the allocator: one wasi cell (an include), three js cells.
+    expect(job.strategy!.matrix).toEqual({
+      target: ['js'],
+      allocator: ['dlmalloc', 'emmalloc', 'mimalloc'],
+      include: [{ target: 'wasi', allocator: 'emmalloc' }],
+    });
     const runs = job.steps!.map((s) => s.run ?? '').join('\n');
     for (const p of [
       '/usr/share/dotnet',
@@ -184,6 +197,22 @@ describe('workflows', () => {
     const c2w = job.steps!.find((s) => s.uses === './')!;
     expect(c2w.with).toMatchObject({ allocator: '${{ matrix.allocator }}', target: '${{ matrix.target }}' });
     expect(c2w.with!['c2w-version']).toBeUndefined(); // the real c2w of the default version
+  });
+
+  it('keys the e2e cache on the run attempt and ends the matrix with a job that checks and deletes the one draft', () => {
+    const wf = workflows['e2e.yml']!;
+    const env = wf.env ?? {};
+    expect(env.CACHE_KEY).toContain('${{ github.run_attempt }}');
+    expect(env.RELEASE_TAG).toContain('${{ github.run_attempt }}');
+    const [coldName, cold] = Object.entries(wf.jobs).find(([, j]) => j.strategy?.matrix)!;
+    expect(cold.steps!.find((s) => s.uses === './')!.with).toMatchObject({ 'release-tag': '${{ env.RELEASE_TAG }}' });
+    const check = Object.values(wf.jobs).find(
+      (j) => [j.needs].flat().includes(coldName) && (j.steps ?? []).some((s) => /releases\/\$id/.test(s.run ?? '')),
+    )!;
+    expect(check).toBeDefined();
+    const run = check.steps!.map((s) => s.run ?? '').join('\n');
+    expect(run).toMatch(/-X DELETE/);
+    expect(run).toMatch(/select\(\.draft and \.tag_name == env\.RELEASE_TAG\)/);
   });
 
   it('has an e2e warm-cache job fed by the cold cell through job outputs', () => {

@@ -1,37 +1,195 @@
-export const id = 377;
-export const ids = [377];
+export const id = 522;
+export const ids = [522];
 export const modules = {
 
-/***/ 97377:
+/***/ 26522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dv: () => (/* binding */ isLocalCacheDir),
-/* harmony export */   He: () => (/* binding */ builderFlags),
-/* harmony export */   NU: () => (/* binding */ localCacheDir),
-/* harmony export */   Xr: () => (/* binding */ cacheKeys),
-/* harmony export */   Z7: () => (/* binding */ chooseBuilder),
-/* harmony export */   e$: () => (/* binding */ rotate),
-/* harmony export */   iq: () => (/* binding */ removeBuilder),
-/* harmony export */   o: () => (/* binding */ saveLayers),
-/* harmony export */   tD: () => (/* binding */ restoreLayers),
-/* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
-/* harmony export */   wT: () => (/* binding */ cacheFlags)
-/* harmony export */ });
-/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9056);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59148);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56495);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  He: () => (/* binding */ builderFlags),
+  wT: () => (/* binding */ cacheFlags),
+  Xr: () => (/* binding */ cacheKeys),
+  Z7: () => (/* binding */ chooseBuilder),
+  Dv: () => (/* binding */ isLocalCacheDir),
+  tK: () => (/* binding */ keyDockerfileSha256),
+  NU: () => (/* binding */ localCacheDir),
+  CY: () => (/* binding */ plannedSave),
+  iq: () => (/* binding */ removeBuilder),
+  tD: () => (/* binding */ restoreLayers),
+  e$: () => (/* binding */ rotate),
+  o: () => (/* binding */ saveLayers)
+});
+
+// UNUSED EXPORTS: canExportCache, entryDirs, parseBuildxInspect, usesContainerdStore
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/exec.ts + 1 modules
+var exec = __webpack_require__(9056);
+;// CONCATENATED MODULE: ./src/cache-split.ts
+// A buildx `type=local` cache folder split in two cache entries, merged again on restore.
+//
+// The folder is an OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md):
+// `index.json` names the cache manifest, and every blob, manifests and layers alike, lives at
+// `blobs/sha256/<digest>`, named by the sha256 of its bytes. So two folders can be merged by putting
+// their blobs side by side, and "what this build adds to that entry" is the set of blob names the
+// entry lacks. The shared entry holds a whole export (every layer, the allocator-free ones included);
+// an allocator's entry holds its `index.json` and only the blobs the shared entry lacks.
+
+
+const BLOBS = external_node_path_.join('blobs', 'sha256');
+/** Files beside `blobs/` that an entry carries: the layout's own marker and its index. */
+const TOP_FILES = ['oci-layout', 'index.json'];
+/** digest (hex) → size in bytes of every blob in `dir`; empty when there is none. */
+async function listBlobs(dir) {
+    const blobs = new Map();
+    let names;
+    try {
+        names = await (0,promises_.readdir)(external_node_path_.join(dir, BLOBS));
+    }
+    catch {
+        return blobs;
+    }
+    for (const name of names) {
+        const s = await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, name));
+        if (s.isFile())
+            blobs.set(name, s.size);
+    }
+    return blobs;
+}
+/** Bytes of the files beside `blobs/` that an entry carries (index.json, oci-layout). */
+async function topFilesSize(dir) {
+    let bytes = 0;
+    for (const name of TOP_FILES)
+        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, name)).catch(() => undefined))?.size ?? 0;
+    return bytes;
+}
+/** The blobs of `all` that are not in `base`, and their total size (pure). */
+function blobDelta(all, base) {
+    const names = [...all.keys()].filter((d) => !base.has(d)).sort();
+    return { names, bytes: names.reduce((sum, d) => sum + all.get(d), 0) };
+}
+/** A hard link (same file system, no bytes copied), or a copy where links are refused. */
+async function linkOrCopy(from, to) {
+    try {
+        await (0,promises_.link)(from, to);
+    }
+    catch (e) {
+        if (e.code === 'EEXIST')
+            return;
+        await (0,promises_.copyFile)(from, to);
+    }
+}
+async function exists(file) {
+    try {
+        await (0,promises_.stat)(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Empties `dir` and fills it with `blobs` of `from` and its top files; returns their bytes. */
+async function writeSubset(from, dir, blobs) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(external_node_path_.join(dir, BLOBS), { recursive: true });
+    let bytes = 0;
+    for (const name of TOP_FILES) {
+        if (!(await exists(external_node_path_.join(from, name))))
+            continue;
+        await linkOrCopy(external_node_path_.join(from, name), external_node_path_.join(dir, name));
+        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, name))).size;
+    }
+    for (const d of blobs) {
+        await linkOrCopy(external_node_path_.join(from, BLOBS, d), external_node_path_.join(dir, BLOBS, d));
+        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, d))).size;
+    }
+    return bytes;
+}
+/** Digests (hex) an index or manifest names (pure). */
+function referencedDigests(json) {
+    const descriptors = [...(json.manifests ?? []), ...(json.layers ?? []), ...(json.config ? [json.config] : [])];
+    return descriptors.flatMap((d) => (d.digest?.startsWith('sha256:') ? [d.digest.slice('sha256:'.length)] : []));
+}
+/**
+ * The blobs that `index` (an index.json) needs and `blobs` lacks: the cache manifests it names and
+ * the layers and cache config those name. BuildKit reads the cache manifest up front and the
+ * layers when it reuses a step, so a missing one would surface in the middle of the build.
+ */
+async function missingBlobs(index, blobDir) {
+    const present = await listBlobs(blobDir);
+    const missing = new Set();
+    let top;
+    try {
+        top = JSON.parse(await (0,promises_.readFile)(index, 'utf8'));
+    }
+    catch {
+        return ['index.json'];
+    }
+    for (const manifest of referencedDigests(top)) {
+        if (!present.has(manifest)) {
+            missing.add(manifest);
+            continue;
+        }
+        let inner;
+        try {
+            inner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(blobDir, BLOBS, manifest), 'utf8'));
+        }
+        catch {
+            continue; // not JSON: a layer named at the top, nothing below it
+        }
+        for (const d of referencedDigests(inner))
+            if (!present.has(d))
+                missing.add(d);
+    }
+    return [...missing].sort();
+}
+/**
+ * Merges restored entries into `dir` (emptied first): the blobs of all of them, and the index.json
+ * of the first whose every blob is present after the merge. Returns the folder the index came from,
+ * or undefined when no entry gives a complete cache (then `dir` is left empty).
+ */
+async function mergeEntries(dir, entries) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(external_node_path_.join(dir, BLOBS), { recursive: true });
+    for (const entry of entries) {
+        for (const d of (await listBlobs(entry)).keys()) {
+            await linkOrCopy(external_node_path_.join(entry, BLOBS, d), external_node_path_.join(dir, BLOBS, d));
+        }
+    }
+    for (const entry of entries) {
+        const index = external_node_path_.join(entry, 'index.json');
+        if (!(await exists(index)))
+            continue;
+        if ((await missingBlobs(index, dir)).length > 0)
+            continue;
+        for (const name of TOP_FILES) {
+            if (await exists(external_node_path_.join(entry, name)))
+                await (0,promises_.copyFile)(external_node_path_.join(entry, name), external_node_path_.join(dir, name));
+        }
+        return entry;
+    }
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/files.ts
+var files = __webpack_require__(59148);
+// EXTERNAL MODULE: ./src/hash.ts
+var hash = __webpack_require__(56495);
+;// CONCATENATED MODULE: ./src/cache.ts
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+
 
 
 
@@ -47,7 +205,7 @@ export const modules = {
 function keyDockerfileSha256(target, patched, source) {
     return target === 'js' ? patched : source;
 }
-const short = (text) => (0,_hash_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256Text */ .f)(text).slice(0, 16);
+const cache_short = (text) => (0,hash/* sha256Text */.f)(text).slice(0, 16);
 const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
 /**
  * The key holds what changes the cached layers, least specific first, so restore keys are
@@ -56,13 +214,27 @@ const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
  */
 function cacheKeys(p) {
     const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
-    const df = `${base}-df${p.dockerfileSha256.slice(0, 16)}`;
     const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
     if (p.debugImage)
         argLines.push('--debug-image');
-    const args = `${df}-args${short(argLines.join('\n'))}`;
-    const primary = `${args}-img${short(p.image)}`;
-    return { primary, restore: [`${args}-`, `${df}-`, `${base}-`], scope: df };
+    const chain = (base, kind, dockerfileSha256) => {
+        const df = `${base}-${kind}df${dockerfileSha256.slice(0, 16)}`;
+        const args = `${df}-args${cache_short(argLines.join('\n'))}`;
+        // The last restore key stops at `df`/`shareddf`, so neither chain restores the other's entries.
+        return { primary: `${args}-img${cache_short(p.image)}`, restore: [`${args}-`, `${df}-`, `${base}-${kind}df`], df };
+    };
+    const own = chain(base, '', p.dockerfileSha256);
+    // Without the target: the kernel, the base images and the other stages neither output changes
+    // are shared by the js and the wasi cells of a matrix as well.
+    const sharedBase = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.targetArch].map(safe).join('-');
+    const shared = chain(sharedBase, 'shared', p.sharedDockerfileSha256 ?? p.dockerfileSha256);
+    return {
+        primary: own.primary,
+        restore: own.restore,
+        shared: { primary: shared.primary, restore: shared.restore },
+        scope: own.df,
+        sharedScope: shared.df,
+    };
 }
 /** buildx quotes a CSV field that holds a comma or a quote. */
 function csvField(field) {
@@ -82,11 +254,18 @@ function cacheFlags(plan) {
         }
         // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
         // request, a 5xx, a denied push) must not fail a build that succeeded.
-        case 'gha':
+        // A second scope shared by every allocator: buildkit's gha backend stores each blob once under
+        // its digest whatever the scope, and a scope is only the manifest naming them, so exporting to
+        // both costs one small manifest, and a new allocator imports the allocator-free layers from it.
+        case 'gha': {
+            const scopes = [plan.scope, ...(plan.sharedScope && plan.sharedScope !== plan.scope ? [plan.sharedScope] : [])];
             return [
-                `--cache-from=type=gha,scope=${plan.scope}`,
-                ...(plan.readOnly ? [] : [`--cache-to=type=gha,scope=${plan.scope},mode=max,ignore-error=true`]),
+                ...scopes.map((scope) => `--cache-from=type=gha,scope=${scope}`),
+                ...(plan.readOnly
+                    ? []
+                    : scopes.map((scope) => `--cache-to=type=gha,scope=${scope},mode=max,ignore-error=true`)),
             ];
+        }
         case 'registry':
             return [
                 `--cache-from=type=registry,ref=${plan.ref}`,
@@ -135,20 +314,20 @@ async function chooseBuilder(inputs, runId) {
         return givenBuilder(inputs.builder, inputs.cache);
     if (inputs.cache === 'none')
         return { created: false, canExport: false };
-    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false });
+    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect'], { echo: false });
     const { name, driver } = parseBuildxInspect(inspect.stdout);
     let containerd = false;
     if (driver === 'docker') {
-        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        const info = await (0,exec/* run */.eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+        core/* info */.pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
         return { created: false, canExport: true };
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
-    const made = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', [
+    core/* info */.pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
+    const made = await (0,exec/* run */.eF)('docker', [
         'buildx',
         'create',
         '--name',
@@ -159,8 +338,8 @@ async function chooseBuilder(inputs, runId) {
     ]);
     if (made.exitCode !== 0) {
         // --bootstrap can fail after the builder was registered: do not leave it behind.
-        await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+        await (0,exec/* run */.eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
+        core/* warning */.$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
         return { created: false, canExport: false };
     }
     return { name: created, created: true, canExport: true };
@@ -172,10 +351,10 @@ async function chooseBuilder(inputs, runId) {
  * A docker-driver builder's endpoint is its Docker context, so that engine's `docker info` decides.
  */
 async function givenBuilder(builder, cache) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Using the builder '${builder}' as given.`);
+    core/* info */.pq(`Using the builder '${builder}' as given.`);
     if (cache === 'none')
         return { name: builder, created: false, canExport: true };
-    const inspect = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'inspect', builder], { echo: false });
+    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect', builder], { echo: false });
     if (inspect.exitCode !== 0) {
         throw new Error(`builder: 'docker buildx inspect ${builder}' failed: ${inspect.stderr.trim() || inspect.stdout.trim()}`);
     }
@@ -183,24 +362,24 @@ async function givenBuilder(builder, cache) {
     let containerd = false;
     if (driver === 'docker') {
         const context = endpoint ? ['--context', endpoint] : [];
-        const info = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        const info = await (0,exec/* run */.eF)('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], { echo: false });
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The builder '${builder}' (driver ${driver}) can export a cache.`);
+        core/* info */.pq(`The builder '${builder}' (driver ${driver}) can export a cache.`);
         return { name: builder, created: false, canExport: true };
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
+    core/* warning */.$e(`The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
         `BuildKit's docker driver exports caches only with the containerd image store. Building without a cache (cache: ${cache} is off this run); ` +
         `name a docker-container or remote builder, or turn on the containerd image store of that engine.`);
     return { name: builder, created: false, canExport: false };
 }
 async function removeBuilder(name) {
-    const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
+    const result = await (0,exec/* run */.eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
     if (result.exitCode !== 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+        core/* warning */.$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Removed the builder '${name}'.`);
+        core/* info */.pq(`Removed the builder '${name}'.`);
 }
 function withTimeout(promise, ms) {
     let timer;
@@ -218,108 +397,205 @@ function withTimeout(promise, ms) {
  * - the step (GITHUB_ACTION: the step's id, or `__<owner>_<repo>` with `_2`, `_3`… for later uses
  *   of the same action in a job, the same in every run), so two uses in one job never share a
  *   folder and each post step saves the folder its own main step built;
- * - the least specific restore key (prefix, runner, c2w version, target), which every entry the
- *   restore keys can match shares, so runs of other keys on one runner keep apart.
+ * - the least specific restore key of the shared entry (prefix, runner, c2w version, target arch:
+ *   no target, no allocator), which every entry either chain can match shares, so the js and wasi
+ *   cells of a matrix (the same step in every cell) restore each other's shared entry, and runs of
+ *   other keys on one runner keep apart.
  */
 function localCacheDir(runnerTemp, keys, step = process.env.GITHUB_ACTION ?? '') {
-    const base = keys.restore[keys.restore.length - 1] ?? '';
-    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action', `buildx-cache-${short(`${step}\n${base}`).slice(0, 12)}`);
+    const base = keys.shared.restore[keys.shared.restore.length - 1] ?? '';
+    return external_node_path_.join(runnerTemp, 'c2w-action', `buildx-cache-${cache_short(`${step}\n${base}`).slice(0, 12)}`);
 }
 /** Whether `dir` is a folder localCacheDir names (the post step saves nothing else). */
 function isLocalCacheDir(runnerTemp, dir) {
-    return (node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(dir) === node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action') && /^buildx-cache-[0-9a-f]{12}$/.test(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(dir)));
+    return (external_node_path_.dirname(dir) === external_node_path_.join(runnerTemp, 'c2w-action') && /^buildx-cache-[0-9a-f]{12}$/.test(external_node_path_.basename(dir)));
 }
+/**
+ * The folders each cache entry is restored into and saved from, beside the merged folder `dir`
+ * buildx imports from: fixed names, since the cache version hashes the paths.
+ */
+function entryDirs(dir) {
+    return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
+}
+/** One entry into `dir`: its matched key, undefined on a miss, or 'timeout'. Throws on a service error. */
+async function restoreEntry(cache, dir, primary, restore, deadline) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    return withTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
+}
+/**
+ * local: restores the shared entry and the allocator's entry into their own folders and merges
+ * them into `dir` (hard links): the blobs of both, and the allocator's index.json, or the shared
+ * entry's when the allocator's names a blob neither holds. `cache-timeout` bounds both downloads
+ * together.
+ */
 async function restoreLayers(inputs, keys, dir) {
     const plan = {
         mode: inputs.cache,
         dir,
         // Unique per run: two runs sharing RUNNER_TEMP never export into the same folder.
-        newDir: `${dir}-new-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().slice(0, 8)}`,
+        newDir: `${dir}-new-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`,
         scope: keys.scope,
+        sharedScope: keys.sharedScope,
         ref: inputs.cacheRef,
         restored: false,
         exactHit: false,
         readOnly: inputs.cacheSave === false,
     };
     if (plan.readOnly && inputs.cache !== 'none')
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('cache-save is false: the cache is restored, never saved.');
+        core/* info */.pq('cache-save is false: the cache is restored, never saved.');
+    const none = { plan, keys, size: 0, sharedSize: 0, allocatorSize: 0 };
     if (inputs.cache !== 'local')
-        return { plan, keys, size: 0 };
+        return none;
+    plan.shared = { key: keys.shared.primary, exactHit: false };
     const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
     if (!cache.isFeatureAvailable()) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e('The Actions cache service is not available to this job; building without a cache.');
+        core/* warning */.$e('The Actions cache service is not available to this job; building without a cache.');
         plan.mode = 'none';
-        return { plan, keys, size: 0 };
+        return none;
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    const dirs = entryDirs(dir);
+    const deadline = Date.now() + inputs.cacheTimeoutSeconds * 1000;
+    let sharedKey;
     let matchedKey;
     try {
-        const result = await withTimeout(cache.restoreCache([dir], keys.primary, keys.restore), inputs.cacheTimeoutSeconds * 1000);
-        if (result === 'timeout') {
-            // The abandoned download may still be writing into the folder: leave it alone this run.
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+        const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
+        const own = shared === 'timeout' ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+        if (shared === 'timeout' || own === 'timeout') {
+            // The abandoned download may still be writing into its folder: leave it alone this run.
+            core/* warning */.$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
             plan.mode = 'none';
-            return { plan, keys, size: 0 };
+            return none;
         }
-        matchedKey = result;
+        sharedKey = shared;
+        matchedKey = own;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
-        return { plan, keys, size: 0 };
+        core/* warning */.$e(`Cache restore failed: ${e.message}; building without a cache.`);
+        return none;
     }
-    if (matchedKey === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`No cache for ${keys.primary} or its restore keys; this build is cold.`);
-        return { plan, keys, size: 0 };
+    if (sharedKey === undefined && matchedKey === undefined) {
+        core/* info */.pq(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys; this build is cold.`);
+        return none;
+    }
+    const sharedSize = await (0,files/* dirSize */.tE)(dirs.shared);
+    const allocatorSize = await (0,files/* dirSize */.tE)(dirs.allocator);
+    const indexFrom = await mergeEntries(dir, [dirs.allocator, dirs.shared]);
+    if (indexFrom === undefined) {
+        core/* warning */.$e(`The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`);
+        return { ...none, sharedSize, allocatorSize };
     }
     plan.restored = true;
-    plan.exactHit = matchedKey === keys.primary;
-    const size = await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dir);
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Restored ${size} bytes of build cache from ${matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
-    return { plan, keys, matchedKey, size };
+    plan.shared.exactHit = sharedKey === keys.shared.primary;
+    // Exact only when this allocator's own index is the one in use: then every layer is there.
+    plan.exactHit = matchedKey === keys.primary && indexFrom === dirs.allocator && plan.shared.exactHit;
+    const size = await (0,files/* dirSize */.tE)(dir);
+    core/* info */.pq(`Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
+        `${sharedKey ? ` (${sharedKey})` : ' (none)'}, ${allocatorSize} bytes for this allocator` +
+        `${matchedKey ? ` (${matchedKey})` : ' (none)'}${plan.exactHit ? '; exact hit: nothing to save' : ''}.`);
+    return {
+        plan,
+        keys,
+        ...(matchedKey !== undefined ? { matchedKey } : {}),
+        ...(sharedKey !== undefined ? { sharedMatchedKey: sharedKey } : {}),
+        size,
+        sharedSize,
+        allocatorSize,
+    };
 }
 /** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
 async function rotate(plan) {
     if (plan.mode !== 'local' || plan.exactHit || plan.readOnly)
         return false;
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(plan.newDir, 'index.json'));
+        await (0,promises_.stat)(external_node_path_.join(plan.newDir, 'index.json'));
     }
     catch {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+        core/* warning */.$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
         return false;
     }
     // Another run on this runner with the same folder may rotate at the same moment: its rename
     // can land between the removal and ours (ENOTEMPTY). Try again once; the folder then holds one
     // complete export either way, never a mix.
     for (let attempt = 0;; attempt++) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(plan.dir, { recursive: true, force: true });
+        await (0,promises_.rm)(plan.dir, { recursive: true, force: true });
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(plan.newDir, plan.dir);
+            await (0,promises_.rename)(plan.newDir, plan.dir);
             return true;
         }
         catch (e) {
             const code = e.code;
             if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 1) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(plan.newDir, { recursive: true, force: true });
+                core/* warning */.$e(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
+                await (0,promises_.rm)(plan.newDir, { recursive: true, force: true });
                 return false;
             }
         }
     }
 }
-/** Post step: save the rotated folder under the primary key. Never throws. */
-async function saveLayers(dir, primaryKey) {
+/**
+ * The bytes the post step will save, shared and allocator-specific, when the shared save succeeds:
+ * the whole export as the shared entry when it was not restored exactly, otherwise only the blobs
+ * the restored shared entry lacks (plus index.json) for the allocator.
+ */
+async function plannedSave(p) {
+    const all = await listBlobs(p.dir);
+    const index = await topFilesSize(p.dir);
+    const whole = blobDelta(all, new Set()).bytes + index;
+    if (!p.shared)
+        return { shared: 0, allocator: whole };
+    if (!p.shared.exactHit)
+        return { shared: whole, allocator: index };
+    const base = new Set((await listBlobs(entryDirs(p.dir).shared)).keys());
+    return { shared: 0, allocator: blobDelta(all, base).bytes + index };
+}
+/** One entry; true when stored. Never throws. */
+async function saveEntry(cache, dir, key) {
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-        const id = await cache.saveCache([dir], primaryKey);
+        const id = await cache.saveCache([dir], key);
         if (id === -1)
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The build cache was not saved under ${primaryKey} (see the lines above).`);
-        else
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the build cache (${await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dir)} bytes) under ${primaryKey}.`);
+            core/* info */.pq(`The build cache was not saved under ${key} (see the lines above).`);
+        return id !== -1;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache save failed: ${e.message}`);
+        core/* warning */.$e(`Cache save failed: ${e.message}`);
+        return false;
     }
+}
+/**
+ * Post step: saves the rotated folder as the shared entry (when it was not restored exactly) and
+ * the allocator's entry: the blobs the shared entry lacks and index.json. When the shared save does
+ * not happen (another cell of a cold matrix saved that key first, with layers of its own build),
+ * the allocator's entry holds the whole export. Never throws.
+ */
+async function saveLayers(p) {
+    const saved = { shared: 0, allocator: 0 };
+    try {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const dirs = entryDirs(p.dir);
+        const all = await listBlobs(p.dir);
+        let base = new Set();
+        if (p.shared && !p.shared.exactHit) {
+            const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
+            if (await saveEntry(cache, dirs.shared, p.shared.key)) {
+                saved.shared = bytes;
+                base = new Set(all.keys());
+                core/* info */.pq(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
+            }
+        }
+        else if (p.shared) {
+            base = new Set((await listBlobs(dirs.shared)).keys());
+        }
+        const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
+        if (await saveEntry(cache, dirs.allocator, p.key)) {
+            saved.allocator = bytes;
+            core/* info */.pq(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
+        }
+    }
+    catch (e) {
+        core/* warning */.$e(`Cache save failed: ${e.message}`);
+    }
+    return saved;
 }
 
 
@@ -614,4 +890,4 @@ function sha256Text(text) {
 
 };
 
-//# sourceMappingURL=377.index.js.map
+//# sourceMappingURL=522.index.js.map

@@ -1,8 +1,8 @@
-export const id = 715;
-export const ids = [715];
+export const id = 881;
+export const ids = [881];
 export const modules = {
 
-/***/ 41715:
+/***/ 51881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,8 +17,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./src/cache.ts
-var src_cache = __webpack_require__(97377);
+// EXTERNAL MODULE: ./src/cache.ts + 1 modules
+var src_cache = __webpack_require__(26522);
 ;// CONCATENATED MODULE: ./src/cache-trouble.ts
 // What BuildKit said about the cache import and export of a build, read from its plain progress
 // output (c2w runs `docker buildx build --progress=plain`). BuildKit never fails a build whose
@@ -622,6 +622,10 @@ var Outputs;
     Outputs["CachePrimaryKey"] = "cache-primary-key";
     Outputs["CacheMatchedKey"] = "cache-matched-key";
     Outputs["CacheSize"] = "cache-size";
+    Outputs["CacheRestoredSharedSize"] = "cache-restored-shared-size";
+    Outputs["CacheRestoredAllocatorSize"] = "cache-restored-allocator-size";
+    Outputs["CacheSavedSharedSize"] = "cache-saved-shared-size";
+    Outputs["CacheSavedAllocatorSize"] = "cache-saved-allocator-size";
     Outputs["SmokeResult"] = "smoke-result";
     Outputs["SmokeSeconds"] = "smoke-seconds";
     Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
@@ -641,6 +645,127 @@ var Outputs;
 var names = __webpack_require__(46455);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/release-draft.ts
+// Which release the cells of a matrix upload to: one release per tag, whatever the cells' timing.
+//
+// GitHub's by-tag endpoint never returns a draft (GET /repos/{owner}/{repo}/releases/tags/{tag}
+// answers 404 for one), and creating a draft never fails because another draft has the same tag:
+// several drafts may share a tag name. So cells that look before any of them has created the draft
+// each create one. Convergence: after creating its draft, a cell lists again and uploads to the
+// OLDEST draft of the tag (lowest created_at, then lowest id); every cell that lists after its own
+// create sees every draft created before its own, so all agree on the same one. A cell whose draft
+// lost deletes it, but only while it is still empty (nobody uploaded to it).
+// https://docs.github.com/en/rest/releases/releases
+class ReleaseLookupError extends Error {
+    cause;
+    constructor(message, cause) {
+        super(message);
+        this.cause = cause;
+        this.name = 'ReleaseLookupError';
+    }
+}
+const statusOf = (err) => err.status;
+/** The oldest draft of `tag` in `list`, or undefined (pure). */
+function oldestDraft(list, tag) {
+    return list
+        .filter((r) => r.draft && r.tag_name === tag)
+        .sort((a, b) => String(a.created_at ?? '').localeCompare(String(b.created_at ?? '')) || a.id - b.id)[0];
+}
+/** The release every cell of a matrix with this tag uploads to (see the module comment). */
+async function convergeOnRelease(request, o) {
+    const log = o.log ?? (() => { });
+    const repo = { owner: o.owner, repo: o.repo };
+    if (o.releaseId !== undefined) {
+        try {
+            const res = await request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+                ...repo,
+                release_id: o.releaseId,
+            });
+            return res.data;
+        }
+        catch (err) {
+            throw new ReleaseLookupError(statusOf(err) === 404
+                ? `release-id ${o.releaseId}: no such release in ${o.owner}/${o.repo} (or the token cannot see it)`
+                : `Getting release ${o.releaseId}`, err);
+        }
+    }
+    try {
+        const res = await request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...repo, tag: o.tag });
+        return res.data;
+    }
+    catch (err) {
+        if (statusOf(err) !== 404)
+            throw new ReleaseLookupError(`Getting the release of tag ${o.tag}`, err);
+    }
+    const existing = await findOldestDraft(request, o);
+    if (existing)
+        return existing;
+    if (!o.create) {
+        throw new ReleaseLookupError(`No release has the tag ${o.tag}, and release-create is false: create the release first, or set release-create: true`);
+    }
+    log(`Creating draft release ${o.tag}`);
+    let mine;
+    try {
+        const res = await request('POST /repos/{owner}/{repo}/releases', {
+            ...repo,
+            tag_name: o.tag,
+            name: o.tag,
+            draft: true,
+        });
+        mine = res.data;
+    }
+    catch (err) {
+        throw new ReleaseLookupError(`Creating a draft release for tag ${o.tag}`, err);
+    }
+    // Another cell may have created a draft of the same tag meanwhile: the oldest one wins.
+    const winner = (await findOldestDraft(request, o)) ?? mine;
+    if (winner.id === mine.id)
+        return mine;
+    log(`Another job created draft release ${winner.id} for ${o.tag} first; uploading there.`);
+    await deleteIfEmpty(request, o, mine, log);
+    return winner;
+}
+async function findOldestDraft(request, o) {
+    const drafts = [];
+    for (let page = 1; page <= (o.maxPages ?? 10); page++) {
+        let list;
+        try {
+            const res = await request('GET /repos/{owner}/{repo}/releases', {
+                owner: o.owner,
+                repo: o.repo,
+                per_page: 100,
+                page,
+            });
+            list = res.data;
+        }
+        catch (err) {
+            throw new ReleaseLookupError('Listing releases', err);
+        }
+        drafts.push(...list.filter((r) => r.draft && r.tag_name === o.tag));
+        if (list.length < 100)
+            break;
+    }
+    return oldestDraft(drafts, o.tag);
+}
+/** Deletes the draft this cell created and lost with, unless someone already uploaded to it. */
+async function deleteIfEmpty(request, o, mine, log) {
+    const params = { owner: o.owner, repo: o.repo, release_id: mine.id };
+    try {
+        const assets = (await request('GET /repos/{owner}/{repo}/releases/{release_id}/assets', { ...params, per_page: 1 }))
+            .data;
+        if (assets.length > 0) {
+            log(`Draft release ${mine.id} already has assets; leaving it in place.`);
+            return;
+        }
+        await request('DELETE /repos/{owner}/{repo}/releases/{release_id}', params);
+        log(`Deleted the duplicate draft release ${mine.id}.`);
+    }
+    catch (err) {
+        // The upload goes to the winner either way; an empty draft left behind is only clutter.
+        log(`Could not delete the duplicate draft release ${mine.id}: ${err.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/release-errors.ts
 // What a failed GitHub REST call means for the user: the API's own message plus what to do, for
 // the answers users hit (bad token, missing permission, rate limit, immutable release). Pure: the
@@ -720,6 +845,7 @@ function explain(f, ctx) {
 // Every request has a time limit. Creating a release and uploading an asset are not idempotent:
 // they are not retried blindly, but after a failure that may have happened after GitHub did the
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
+
 
 
 
@@ -871,32 +997,35 @@ class ReleaseApi {
             maxWaitSeconds: this.maxWait,
         }));
     }
-    async findOrCreateRelease(tag, create) {
+    /**
+     * The release to upload to: `releaseId` when given, else the one release of the tag that every
+     * cell of a matrix converges on (release-draft.ts). Creating the draft is not repeated blindly:
+     * after a failure that may have come after GitHub created it, the draft is looked for first.
+     */
+    async findOrCreateRelease(tag, create, releaseId) {
+        const request = async (route, params = {}) => {
+            const { owner: _owner, repo: _repo, ...rest } = params;
+            if (route === 'POST /repos/{owner}/{repo}/releases') {
+                const data = await this.once(`Creating a draft release for tag ${tag}`, () => this.call(route, { ...rest, request: { retries: 0 } }), () => this.findDraft(tag));
+                return { status: 201, data };
+            }
+            return { status: 200, data: await this.call(route, rest) };
+        };
         try {
-            return await this.call('GET /repos/{owner}/{repo}/releases/tags/{tag}', { tag });
+            return (await convergeOnRelease(request, {
+                owner: this.owner,
+                repo: this.repo,
+                tag,
+                create,
+                ...(releaseId !== undefined ? { releaseId } : {}),
+                log: (line) => core/* info */.pq(line),
+            }));
         }
         catch (err) {
-            if (err.status !== 404)
-                throw this.fail(`Getting the release of tag ${tag}`, err);
-        }
-        const draft = await this.findDraft(tag);
-        if (draft)
-            return draft;
-        if (!create) {
-            throw new ReleaseError(`No release has the tag ${tag}, and release-create is false: create the release first, or set release-create: true`);
-        }
-        core/* info */.pq(`Creating draft release ${tag}`);
-        const what = `Creating a draft release for tag ${tag}`;
-        try {
-            return await this.once(what, () => this.call('POST /repos/{owner}/{repo}/releases', {
-                tag_name: tag,
-                name: tag,
-                draft: true,
-                request: { retries: 0 },
-            }), () => this.findDraft(tag));
-        }
-        catch (err) {
-            throw this.fail(what, err);
+            if (err instanceof ReleaseLookupError) {
+                throw err.cause === undefined ? new ReleaseError(err.message) : this.fail(err.message, err.cause);
+            }
+            throw this.fail(`Finding the release of tag ${tag}`, err);
         }
     }
     /** The by-tag endpoint does not return drafts: look in the release list (newest first). */
@@ -1075,8 +1204,8 @@ async function publishReleaseAsset(req, deps = {}) {
         }
         const size = external_node_fs_.statSync(file).size;
         const api = await ReleaseApi.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
-        const release = await api.findOrCreateRelease(req.tag, req.create);
-        core/* info */.pq(`Release ${req.tag}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+        const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
+        core/* info */.pq(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
         const asset = await api.putAsset(release, req.assetName, req.overwrite, {
             size,
             contentType: req.target === 'js' ? 'application/gzip' : 'application/wasm',
@@ -1197,10 +1326,11 @@ async function publish(inputs, built, deps = {}) {
             set('artifactDigest', a.digest);
         }
     }
-    if (inputs.releaseTag) {
+    if (inputs.releaseTag || inputs.releaseId !== undefined) {
         const r = await publishReleaseAsset({
             token: inputs.githubToken,
-            tag: inputs.releaseTag,
+            tag: inputs.releaseTag ?? '',
+            ...(inputs.releaseId !== undefined ? { releaseId: inputs.releaseId } : {}),
             create: inputs.releaseCreate,
             overwrite: inputs.releaseOverwrite,
             assetName: inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs),
@@ -1857,7 +1987,7 @@ async function pipeline(inputs, report, progress) {
         report.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
     }
     progress.stage = 'publish';
-    if (inputs.uploadArtifact || inputs.releaseTag) {
+    if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
         const assetName = inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs);
         // Named after the allocator the cell asked for, so a cell that fell back to another
         // allocator does not take the name of the cell that asked for that one.
@@ -1878,7 +2008,7 @@ async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) 
     const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => prepareDockerfile(attempt, c2w.c2w, workDir));
     report.set(Outputs.Allocator, attempt.allocator);
     const keyDockerfile = (0,src_cache/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
-    const plan = await layers.plan(c2w.version, keyDockerfile);
+    const plan = await layers.plan(c2w.version, keyDockerfile, dockerfile.sourceSha256);
     const built = await convert(c2w.c2w, attempt, dockerfile.path, [
         ...(0,src_cache/* builderFlags */.He)(layers.builder.name),
         ...(0,src_cache/* cacheFlags */.wT)(plan),
@@ -1928,7 +2058,7 @@ class LayerCache {
         this.report = report;
         this.progress = progress;
     }
-    async plan(c2wVersion, dockerfileSha256) {
+    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
         const inputs = this.inputs;
         const keys = (0,src_cache/* cacheKeys */.Xr)({
             prefix: inputs.cacheKey,
@@ -1938,6 +2068,7 @@ class LayerCache {
             target: inputs.target,
             targetArch: inputs.targetArch,
             dockerfileSha256,
+            sharedDockerfileSha256,
             buildArgs: inputs.buildArgs,
             debugImage: inputs.debugImage,
             image: inputs.image,
@@ -1954,6 +2085,11 @@ class LayerCache {
                 this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
                 this.report.set(Outputs.CacheSize, restored.size);
                 Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
+                this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
+                this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+                // Until a build exports something to save (never, on an exact hit).
+                this.report.set(Outputs.CacheSavedSharedSize, 0);
+                this.report.set(Outputs.CacheSavedAllocatorSize, 0);
             }
         }
         else {
@@ -1967,7 +2103,11 @@ class LayerCache {
         if (await (0,src_cache/* rotate */.e$)(plan))
             this.saveKey = this.primaryKey;
         if (this.saveKey !== undefined) {
-            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify({ dir: plan.dir, key: this.saveKey }));
+            const save = { dir: plan.dir, key: this.saveKey, ...(plan.shared ? { shared: plan.shared } : {}) };
+            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify(save));
+            const bytes = await (0,src_cache/* plannedSave */.CY)(save);
+            this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
+            this.report.set(Outputs.CacheSavedAllocatorSize, bytes.allocator);
         }
     }
 }
@@ -2014,4 +2154,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=715.index.js.map
+//# sourceMappingURL=881.index.js.map
