@@ -153,6 +153,9 @@ export function builderFlags(builder: string | undefined): string[] {
   return builder ? [`--builder=${builder}`] : [];
 }
 
+/** A docker query (inspect, info, rm) answers in a second on a healthy engine; a stuck one fails the step. */
+const DOCKER_QUERY_MS = 60_000;
+
 // ---------------------------------------------------------------------------------------------
 // Builder (detect the current one; create a docker-container builder when it cannot export)
 
@@ -197,11 +200,14 @@ export interface BuilderChoice {
 export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, runId: string): Promise<BuilderChoice> {
   if (inputs.builder) return givenBuilder(inputs.builder, inputs.cache);
   if (inputs.cache === 'none') return { created: false, canExport: false };
-  const inspect = await run('docker', ['buildx', 'inspect'], { echo: false });
+  const inspect = await run('docker', ['buildx', 'inspect'], { echo: false, timeoutMs: DOCKER_QUERY_MS });
   const { name, driver } = parseBuildxInspect(inspect.stdout);
   let containerd = false;
   if (driver === 'docker') {
-    const info = await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
+    const info = await run('docker', ['info', '--format', '{{json .DriverStatus}}'], {
+      echo: false,
+      timeoutMs: DOCKER_QUERY_MS,
+    });
     containerd = usesContainerdStore(info.stdout.trim());
   }
   if (canExportCache(driver, containerd)) {
@@ -214,18 +220,17 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
   core.info(
     `The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`,
   );
-  const made = await run('docker', [
-    'buildx',
-    'create',
-    '--name',
-    created,
-    '--driver',
-    'docker-container',
-    '--bootstrap',
-  ]);
+  // --bootstrap pulls BuildKit's image and starts its container.
+  const made = await run(
+    'docker',
+    ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap'],
+    {
+      timeoutMs: 10 * DOCKER_QUERY_MS,
+    },
+  );
   if (made.exitCode !== 0) {
     // --bootstrap can fail after the builder was registered: do not leave it behind.
-    await run('docker', ['buildx', 'rm', '--force', created], { echo: false });
+    await run('docker', ['buildx', 'rm', '--force', created], { echo: false, timeoutMs: DOCKER_QUERY_MS });
     core.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
     return { created: false, canExport: false };
   }
@@ -241,7 +246,7 @@ export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, r
 async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderChoice> {
   core.info(`Using the builder '${builder}' as given.`);
   if (cache === 'none') return { name: builder, created: false, canExport: true };
-  const inspect = await run('docker', ['buildx', 'inspect', builder], { echo: false });
+  const inspect = await run('docker', ['buildx', 'inspect', builder], { echo: false, timeoutMs: DOCKER_QUERY_MS });
   if (inspect.exitCode !== 0) {
     throw new Error(
       `builder: 'docker buildx inspect ${builder}' failed: ${inspect.stderr.trim() || inspect.stdout.trim()}`,
@@ -251,7 +256,10 @@ async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderC
   let containerd = false;
   if (driver === 'docker') {
     const context = endpoint ? ['--context', endpoint] : [];
-    const info = await run('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], { echo: false });
+    const info = await run('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], {
+      echo: false,
+      timeoutMs: DOCKER_QUERY_MS,
+    });
     containerd = usesContainerdStore(info.stdout.trim());
   }
   if (canExportCache(driver, containerd)) {
@@ -267,7 +275,7 @@ async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderC
 }
 
 export async function removeBuilder(name: string): Promise<void> {
-  const result = await run('docker', ['buildx', 'rm', '--force', name], { echo: false });
+  const result = await run('docker', ['buildx', 'rm', '--force', name], { echo: false, timeoutMs: DOCKER_QUERY_MS });
   if (result.exitCode !== 0) core.warning(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
   else core.info(`Removed the builder '${name}'.`);
 }
@@ -475,6 +483,8 @@ export interface SavePlan {
   key: string;
   /** The shared entry, and whether it was restored exactly (then it is in the store already). */
   shared?: { key: string; exactHit: boolean };
+  /** Seconds each entry's save may take (cache-timeout) before the post step gives it up. */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -498,9 +508,13 @@ export interface Saved {
 }
 
 /** One entry; true when stored. Never throws. */
-async function saveEntry(cache: CacheModule, dir: string, key: string): Promise<boolean> {
+async function saveEntry(cache: CacheModule, dir: string, key: string, timeoutSeconds = 600): Promise<boolean> {
   try {
-    const id = await cache.saveCache([dir], key);
+    const id = await withTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
+    if (id === 'timeout') {
+      core.warning(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
+      return false;
+    }
     if (id === -1) core.info(`The build cache was not saved under ${key} (see the lines above).`);
     return id !== -1;
   } catch (e) {
@@ -524,7 +538,7 @@ export async function saveLayers(p: SavePlan): Promise<Saved> {
     let base = new Set<string>();
     if (p.shared && !p.shared.exactHit) {
       const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
-      if (await saveEntry(cache, dirs.shared, p.shared.key)) {
+      if (await saveEntry(cache, dirs.shared, p.shared.key, p.timeoutSeconds)) {
         saved.shared = bytes;
         base = new Set(all.keys());
         core.info(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
@@ -533,7 +547,7 @@ export async function saveLayers(p: SavePlan): Promise<Saved> {
       base = new Set((await listBlobs(dirs.shared)).keys());
     }
     const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
-    if (await saveEntry(cache, dirs.allocator, p.key)) {
+    if (await saveEntry(cache, dirs.allocator, p.key, p.timeoutSeconds)) {
       saved.allocator = bytes;
       core.info(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
     }

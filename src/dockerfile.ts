@@ -62,7 +62,8 @@ export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: st
     }
   } else {
     origin = 'c2w --show-dockerfile';
-    const shown = await run(c2w, ['--show-dockerfile'], { echo: false });
+    // It prints an embedded file: a minute is far more than it takes.
+    const shown = await run(c2w, ['--show-dockerfile'], { echo: false, timeoutMs: 60_000 });
     if (shown.exitCode !== 0 || shown.stdout.trim() === '') {
       throw new DockerfileError(`'c2w --show-dockerfile' failed (exit ${shown.exitCode}): ${shown.stderr.trim()}`);
     }

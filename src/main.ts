@@ -238,7 +238,12 @@ class LayerCache {
   async built(plan: CachePlan): Promise<void> {
     if (await rotate(plan)) this.saveKey = this.primaryKey;
     if (this.saveKey !== undefined) {
-      const save: SavePlan = { dir: plan.dir, key: this.saveKey, ...(plan.shared ? { shared: plan.shared } : {}) };
+      const save: SavePlan = {
+        dir: plan.dir,
+        key: this.saveKey,
+        ...(plan.shared ? { shared: plan.shared } : {}),
+        timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+      };
       core.saveState(STATE.cacheSave, JSON.stringify(save));
       const bytes = await plannedSave(save);
       this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);

@@ -263,4 +263,16 @@ describe('cache trouble never fails a conversion', () => {
     expect(r.main.outputs['cache-hit']).toBe('false');
     expect(r.main.seconds).toBeLessThan(60);
   });
+
+  it('a save that stalls is given up with a warning, and the post step ends', async () => {
+    const temp = runner();
+    runtime.faults.delay('CreateCacheEntry', 120_000);
+    const r = await job(temp, { image: TEST_IMAGE, 'cache-key': 'stall-save', 'cache-timeout': '2' });
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    expect(r.post?.exitCode, r.post?.log).toBe(0);
+    expect(r.post?.log).toMatch(
+      /::warning::The cache save under \S+ took more than 2 s \(cache-timeout\); it was given up/,
+    );
+    expect(r.post!.seconds).toBeLessThan(60);
+  });
 });
