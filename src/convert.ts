@@ -51,7 +51,9 @@ export interface BuiltOutput {
   cacheTrouble: CacheTrouble[];
 }
 
-export class ConversionError extends Error {}
+export class ConversionError extends Error {
+  override name = 'ConversionError';
+}
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 

@@ -34,7 +34,9 @@ export interface RunOptions {
 
 export type Runner = (file: string, args: string[], options?: RunOptions) => Promise<RunResult>;
 
-export class RunTimeoutError extends Error {}
+export class RunTimeoutError extends Error {
+  override name = 'RunTimeoutError';
+}
 
 /** Signal numbers on Linux, for the shell-style exit code 128 + n. */
 const SIGNAL_NUMBER: Partial<Record<NodeJS.Signals, number>> = {

@@ -24,7 +24,9 @@ export interface InstalledC2w {
   cached: boolean;
 }
 
-export class InstallError extends Error {}
+export class InstallError extends Error {
+  override name = 'InstallError';
+}
 
 /** c2w publishes Linux binaries for these Node `os.arch()` values. */
 const RELEASE_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };

@@ -5,14 +5,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { packStandinRelease } from '../harness/c2w-release.js';
 import { TEST_IMAGE } from '../harness/engine.js';
 import { startGitHubApi } from '../harness/github-api.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import type { Job, JobResult } from '../harness/runner.js';
 
-let h: Harness;
 let dir: string;
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -42,17 +41,14 @@ function job(
   );
 }
 
+const h = useHarness({ name: 'action' });
+
 beforeAll(async () => {
-  h = await startHarness({ name: 'action' });
   dir = h.dir;
   packStandinRelease(path.join(dir, 'releases', 'v0.8.3'), 'v0.8.3', { corruptSum: true });
   // v0.8.2: SHA256SUMS without a line for the tarball.
   packStandinRelease(path.join(dir, 'releases', 'v0.8.2'), 'v0.8.2');
   writeFileSync(path.join(dir, 'releases', 'v0.8.2', 'SHA256SUMS'), `${'0'.repeat(64)}  c2w-net-proxy.wasm\n`);
-});
-
-afterAll(async () => {
-  await h?.stop();
 });
 
 describe('the bundled action', () => {

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import * as cache from '@actions/cache';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureOutput } from '../helpers.js';
 import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
 
 const run = promisify(execFile);
@@ -32,13 +33,9 @@ const stamp = Date.now().toString(36);
 
 // --- helpers -------------------------------------------------------------------------------------
 
-let captured: string[] = [];
+let log: ReturnType<typeof captureOutput>;
 /** Log lines the libraries wrote since the last call. */
-function takeLog(): string {
-  const text = captured.join('');
-  captured = [];
-  return text;
-}
+const takeLog = (): string => log.take();
 
 function setEnv(env: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(env)) {
@@ -110,10 +107,7 @@ beforeAll(async () => {
   work = runtime.env.GITHUB_WORKSPACE!;
   setEnv(runtime.env);
   // The libraries log through @actions/core, which writes workflow commands and plain lines to stdout.
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
-    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-    return true;
-  }) as typeof process.stdout.write);
+  log = captureOutput();
 });
 
 afterEach(async () => {

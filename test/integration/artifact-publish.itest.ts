@@ -10,11 +10,11 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, testInputs } from '../helpers.js';
 import { defaultArtifactName } from '../../src/names.js';
 import { publish, type Built } from '../../src/publish.js';
 import { hashDirectory } from '../../src/convert.js';
 import type { Allocator, Inputs } from '../../src/types.js';
-import { parseInputs } from '../../src/inputs.js';
 import { startActionsRuntime, type ActionsRuntime } from '../harness/actions-runtime.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,24 +42,9 @@ function setEnv(env: Record<string, string>): void {
   }
 }
 
-/** Every input at its parsed default (src/inputs.ts), then what these tests set. */
-function inputs(over: Partial<Inputs> = {}): Inputs {
-  const base = parseInputs((name) => (name === 'image' ? 'alpine:3.20' : ''));
-  return {
-    ...base,
-    image: 'ghcr.io/octo/app:1.0',
-    allocator: 'emmalloc',
-    target: 'wasi',
-    targetArch: 'amd64',
-    output: '',
-    githubToken: '',
-    uploadArtifact: true,
-    compressionLevel: 1,
-    releaseCreate: true,
-    releaseOverwrite: true,
-    ...over,
-  };
-}
+/** What these tests set over the parsed defaults. */
+const inputs = (over: Partial<Inputs> = {}): Inputs =>
+  testInputs({ image: 'ghcr.io/octo/app:1.0', output: '', githubToken: '', ...over });
 
 function wasiBuilt(file: string): Built {
   return { path: file, target: 'wasi', sha256: shaFile(file) };
@@ -89,12 +74,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture as typeof process.stdout.write);
+  logs = captureOutput().chunks;
 });
 
 afterEach(() => {

@@ -8,11 +8,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActionsRuntime } from '../harness/actions-runtime.js';
 import { stepCached, stepRan } from '../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import type { JobResult } from '../harness/runner.js';
 
 const exec = promisify(execFile);
@@ -21,16 +21,12 @@ const TOOLCHAIN = 'toolchain 2/2';
 const ALLOCATORS = ['emmalloc', 'dlmalloc', 'mimalloc'] as const;
 const PROPORTIONS = 'KERNEL_MB=24\nTOOLCHAIN_MB=2\nTOOLCHAIN_SECONDS=1';
 
-let h: Harness;
 let runtime: ActionsRuntime;
 
-beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'cache-matrix' });
-  runtime = h.runtime!;
-});
+const h = useHarness({ runtime: true, name: 'cache-matrix' });
 
-afterAll(async () => {
-  await h?.stop();
+beforeAll(async () => {
+  runtime = h.runtime!;
 });
 
 /** Bytes the cache service stores in finalized entries. */

@@ -5,18 +5,17 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dirSize } from '../../src/files.js';
 import type { ActionsRuntime } from '../harness/actions-runtime.js';
 import { stepCached } from '../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import type { JobResult } from '../harness/runner.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
 
-let h: Harness;
 let runtime: ActionsRuntime;
 
 /** Empties BuildKit's own cache, as a fresh runner would have it. */
@@ -31,17 +30,14 @@ function job(runnerTemp: string, withInputs: Record<string, string>): Promise<Jo
 
 const runner = () => mkdtempSync(path.join(h.dir, 'runner-'));
 
+const h = useHarness({ runtime: true, name: 'cache' });
+
 beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'cache' });
   runtime = h.runtime!;
 });
 
 afterEach(async () => {
   await runtime.faults.reset();
-});
-
-afterAll(async () => {
-  await h?.stop();
 });
 
 describe('build-layer cache (cache: local)', () => {

@@ -5,21 +5,14 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE, withEngine } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import { processesOf } from '../harness/runner.js';
 
 const exec = promisify(execFile);
-let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'cancel' });
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ runtime: true, name: 'cancel' });
 
 /** Running processes whose environment holds NAME=VALUE (a build's RUN steps get its build args so). */
 function processesWithEnv(entry: string): number[] {

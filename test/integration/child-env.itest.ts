@@ -5,19 +5,11 @@
 // cache backend needs the runtime variables.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'childenv' });
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ runtime: true, name: 'childenv' });
 
 const TOKEN = 'ghs_childEnvToken0123456789abcdef';
 

@@ -5,22 +5,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stepCached } from '../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
-let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'concurrency' });
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ runtime: true, name: 'concurrency' });
 
 /** The label of a stage's last step in a BuildKit plain log, e.g. `wasi-build 6/6`. */
 function lastStep(log: string, stage: string): string {

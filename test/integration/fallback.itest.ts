@@ -2,22 +2,15 @@
 // (the c2w stand-in's BROKEN_ALLOCATOR build arg picks the emmalloc double-free stand-in, as c2w
 // issue #400's QEMU build asserted) is rebuilt with the next allocator-fallback entry; without a
 // fallback it fails with the allocator named, and nothing is uploaded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 
-let h: Harness;
 const job = (withInputs: Record<string, string>) =>
   h.job({ image: TEST_IMAGE, target: 'js', 'smoke-timeout': '60', ...withInputs });
 const artifacts = () => h.runtime!.artifacts();
 
-beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'fallback' });
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ runtime: true, name: 'fallback' });
 
 describe('allocator failures at boot', () => {
   it('rebuilds with the next allocator-fallback entry and publishes what passed', async () => {

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionsRuntime } from '../harness/actions-runtime.js';
 import { TEST_IMAGE } from '../harness/engine.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import type { JobResult } from '../harness/runner.js';
 
 const TOKEN = 'ghs_fakeTokenForTests0123456789';
-let h: Harness;
 let runtime: ActionsRuntime;
 let dir: string;
 
@@ -39,14 +38,11 @@ async function withRuntimeEnv<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const h = useHarness({ runtime: true, name: 'publish' });
+
 beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'publish' });
   runtime = h.runtime!;
   dir = h.dir;
-});
-
-afterAll(async () => {
-  await h?.stop();
 });
 
 describe('artifact', () => {

@@ -6,17 +6,16 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stepCached } from '../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import { catalog, loginConfig, manifest, startRegistry, type Registry } from '../harness/registry.js';
 import type { JobResult } from '../harness/runner.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
 
-let h: Harness;
 let registry: Registry;
 let loggedIn: string;
 
@@ -46,14 +45,11 @@ async function closedPort(): Promise<number> {
 
 const warnings = (log: string) => log.split('\n').filter((l) => l.startsWith('::warning::'));
 
+const h = useHarness({ name: 'registry' });
+
 beforeAll(async () => {
-  h = await startHarness({ name: 'registry' });
   registry = await startRegistry();
   loggedIn = await loginConfig(h.engine, h.dir, registry.host, registry.user, registry.password);
-});
-
-afterAll(async () => {
-  await h?.stop();
 });
 
 describe('cache: registry on an authenticated registry', () => {

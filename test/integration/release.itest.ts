@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, testInputs } from '../helpers.js';
 import { publish } from '../../src/publish.js';
 import type { Inputs } from '../../src/types.js';
-import { parseInputs } from '../../src/inputs.js';
 import { startGitHubApi, type GitHubApi } from '../harness/github-api.js';
 
 let api: GitHubApi;
@@ -19,25 +19,9 @@ let logs: string[];
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
-/** Every input at its parsed default (src/inputs.ts), then what these tests set. */
-function inputs(over: Partial<Inputs> = {}): Inputs {
-  const base = parseInputs((name) => (name === 'image' ? 'alpine:3.20' : ''));
-  return {
-    ...base,
-    image: 'alpine:3.20',
-    allocator: 'emmalloc',
-    target: 'wasi',
-    targetArch: 'amd64',
-    output: wasm,
-    githubToken: api.token,
-    uploadArtifact: false,
-    compressionLevel: 1,
-    releaseTag: 'v1.0.0',
-    releaseCreate: true,
-    releaseOverwrite: true,
-    ...over,
-  };
-}
+/** What these tests set over the parsed defaults. */
+const inputs = (over: Partial<Inputs> = {}): Inputs =>
+  testInputs({ output: wasm, githubToken: api.token, uploadArtifact: false, releaseTag: 'v1.0.0', ...over });
 
 function run(
   over: Partial<Inputs> = {},
@@ -66,13 +50,7 @@ beforeEach(async () => {
   const bytes = Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]), Buffer.alloc(40_000, 7)]);
   fs.writeFileSync(wasm, bytes);
   wasmSha = sha(bytes);
-  logs = [];
-  const capture = (chunk: unknown): boolean => {
-    logs.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture as typeof process.stdout.write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture as typeof process.stderr.write);
+  logs = captureOutput([process.stdout, process.stderr]).chunks;
 });
 
 afterEach(async () => {

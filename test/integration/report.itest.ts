@@ -2,23 +2,19 @@
 // run (one of them asserts at its smoke boot) each upload their record, then the report action reads
 // them all, writes one summary, recommends a passing allocator and deletes the records.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../harness/engine.js';
-import { startHarness, type Harness } from '../harness/harness.js';
+import { useHarness } from '../harness/use-harness.js';
 import { runReport } from '../harness/report-runner.js';
 import { ROOT } from '../harness/runner.js';
 
-let h: Harness;
 let service: Record<string, string>;
 
+const h = useHarness({ runtime: true, name: 'report' });
+
 beforeAll(async () => {
-  h = await startHarness({ runtime: true, name: 'report' });
   const { RUNNER_TEMP: _t, GITHUB_WORKSPACE: _w, ...rest } = h.runtime!.env;
   service = rest;
-});
-
-afterAll(async () => {
-  await h?.stop();
 });
 
 const records = () => h.runtime!.artifacts().filter((a) => a.name.startsWith('c2w-record-') && a.finalized);
