@@ -131,6 +131,33 @@ for (const allocator of ['dlmalloc', 'emmalloc', 'mimalloc']) {
     `| js stand-in, ${allocator} | ${ms(median(s.map((x) => x.toMatch)))} | ${ms(median(s.map((x) => x.wall)))} | ${(Math.max(...s.map((x) => x.rss)) / 1024).toFixed(0)} MiB |`,
   );
 }
+// smoke-runs: N boots the output N times, one child each, one after another (as the action does):
+// the series' wall time against N bare starts of the same module, interleaved.
+const seriesRows = [];
+for (const c of cases) {
+  for (const n of [1, 3, 5]) {
+    const series = [];
+    const bares = [];
+    for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+      let t0 = process.hrtime.bigint();
+      for (let k = 0; k < n; k++) await smoke({ ...c.smoke, path: c.path });
+      series.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      t0 = process.hrtime.bigint();
+      for (let k = 0; k < n; k++) await bare(c.path, c.bareArgs);
+      bares.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+    const sm = median(series);
+    const bm = median(bares);
+    seriesRows.push(`| ${c.name} | ${n} | ${ms(sm)} | ${ms(bm)} | ${(sm / bm).toFixed(2)} | ${ms((sm - bm) / n)} |`);
+  }
+}
+lines.push(
+  '',
+  '| module | smoke-runs | series wall (median) | N bare starts (median) | ratio | cost per run above bare |',
+  '|---|---|---|---|---|---|',
+  ...seriesRows,
+);
+
 lines.push(
   '',
   '| js output | smoke to match | smoke wall (incl. kill) | child peak RSS |',
