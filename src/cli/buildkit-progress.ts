@@ -4,6 +4,7 @@
 // `[<stage> <i>/<n>]` (or `[<i>/<n>]` in a file of one unnamed stage), and ends with `#<vertex> DONE
 // <seconds>s`, `#<vertex> CACHED` or `#<vertex> ERROR …`. Other `#<vertex> …` lines are its log.
 // Stages are announced as they start, so the total is the steps of the stages seen so far.
+// `#0` is buildx's own banner line, not a step.
 
 export interface Step {
   vertex: number;
@@ -38,6 +39,8 @@ export class BuildProgress {
     const m = VERTEX.exec(line.trimEnd());
     if (!m) return false;
     const vertex = Number(m[1]);
+    // #0 is buildx's banner (`#0 building with "default" instance using docker driver`), never ended.
+    if (vertex === 0) return false;
     const text = m[2]!;
     const known = this.steps.get(vertex);
     if (known) {

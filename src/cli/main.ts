@@ -38,7 +38,8 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
       const inputs = smokeInputs(cmd);
       work = async (out, results, interrupt) => {
         results[Outputs.WasmPath] = inputs.path;
-        results[Outputs.Allocator] = inputs.allocator;
+        // The allocator the output was built with is known only when given (it names the culprit of a failure).
+        if (cmd.get('allocator') !== '') results[Outputs.Allocator] = inputs.allocator;
         const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
         if (last.result !== 'passed') throw new Error(`Smoke boot ${last.result}: ${last.message}`);
         return true;

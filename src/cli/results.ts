@@ -35,7 +35,7 @@ export function renderSummary(results: Results, error?: string): string {
   if (r[Outputs.WasmPath] !== undefined) {
     lines.push(`output     ${r[Outputs.WasmPath]} (${bytes(r[Outputs.WasmSize])}, sha256 ${r[Outputs.Sha256]})`);
   }
-  if (r[Outputs.Allocator] !== undefined || r[Outputs.C2wVersion] !== undefined) {
+  if (r[Outputs.C2wVersion] !== undefined) {
     const build = r[Outputs.BuildSeconds] !== undefined ? `, built in ${r[Outputs.BuildSeconds]} s` : '';
     lines.push(`c2w        ${r[Outputs.C2wVersion] ?? '?'}, allocator ${r[Outputs.Allocator] ?? '?'}${build}`);
   }

@@ -108,6 +108,12 @@ afterAll(async () => {
 });
 
 describe('c2w-action command', () => {
+  it('runs with npx from the clone (package.json bin)', async () => {
+    const { stdout } = await exec('npx', ['--no-install', 'c2w-action', 'convert', '--help'], { cwd: ROOT });
+    expect(stdout).toMatch(/^ {2}c2w-action convert IMAGE \[flags\]/m);
+    expect(stdout).toMatch(/Publishing \(artifacts, releases\) is\s+not part of the command/);
+  });
+
   let first: Record<string, unknown>;
 
   it('converts an image with --json (outputs named as the action), then boots the result with smoke', async () => {
