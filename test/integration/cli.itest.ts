@@ -3,7 +3,7 @@
 // folder and a tool cache of its own under XDG_CACHE_HOME.
 import { spawn } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,6 +180,21 @@ describe('c2w-action command', () => {
     expect(gha.code).toBe(2);
     expect(gha.stderr).toMatch(/--cache gha/);
     expect(h.releases.requests.length).toBe(downloads);
+  });
+
+  it('a failed conversion exits 1 with what c2w said, and leaves the cache folder as it was', async () => {
+    const before = entries();
+    const dockerfile = path.join(h.dir, 'failing.Dockerfile');
+    writeFileSync(
+      dockerfile,
+      'FROM c2w-test/busybox:1\nRUN --network=none echo "-sMALLOC=emmalloc" && echo "no space left on device" && exit 3\n',
+    );
+    const ran = await cli(convertArgs('--json', '--dockerfile', dockerfile, '--output', 'failed.wasm'));
+    expect(ran.code, ran.stderr).toBe(1);
+    const json = JSON.parse(ran.stdout) as Record<string, string>;
+    expect(json.error).toMatch(/^c2w failed \(exit 1\): .*no space left on device.*\nThe runner ran out of disk/);
+    expect(json['smoke-result']).toBeUndefined();
+    expect(entries()).toEqual(before);
   });
 
   it('Ctrl-C ends every child and leaves the cache folder as it was; the next run is an exact hit', async () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FLAGS, GITHUB_ONLY, parseCommand, UsageError } from '../../src/cli/flags.js';
 import { helpText } from '../../src/cli/help.js';
-import { convertInputs } from '../../src/cli/validate.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { convertInputs, smokeInputs } from '../../src/cli/validate.js';
 
 const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, unknown>;
@@ -115,5 +118,29 @@ describe('parseCommand feeds parseInputs', () => {
   it('smoke takes only the boot flags', () => {
     expect(() => parseCommand(['smoke', 'out.wasm', '--target-arch', 'arm'])).toThrow(/Unknown option '--target-arch'/);
     expect(parseCommand(['smoke', 'out.wasm', '--smoke-runs', '2', '--', 'ls', '/']).rest).toEqual(['ls', '/']);
+  });
+});
+
+describe('smoke PATH: the target follows PATH', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-smoke-'));
+  const wasm = path.join(dir, 'a.wasm');
+  writeFileSync(wasm, '');
+  mkdirSync(path.join(dir, 'js'));
+  const smoke = (...args: string[]) => smokeInputs(parseCommand(['smoke', ...args]));
+
+  it('a file is wasi, a directory js; the command after --', () => {
+    expect(smoke(wasm)).toMatchObject({ target: 'wasi', path: wasm, smokeCommand: ['echo', 'c2w-smoke-ok'] });
+    expect(smoke(path.join(dir, 'js'), '--', 'ls', '/')).toMatchObject({ target: 'js', smokeCommand: ['ls', '/'] });
+  });
+
+  it.each([
+    [[], 'smoke needs one PATH: a .wasm file (wasi) or a js output directory'],
+    [['/no/such.wasm'], "PATH '/no/such.wasm' does not exist"],
+    [['{wasm}', '--target', 'js'], /^--target js needs a directory; '.*a\.wasm' is a file$/],
+    [['{wasm}', '--smoke-timeout', '0'], "--smoke-timeout must be a whole number from 1 to 3600; got '0'"],
+  ])('%j is bad usage', (argv, message) => {
+    const run = () => smoke(...argv.map((a) => a.replace('{wasm}', wasm)));
+    expect(run).toThrow(UsageError);
+    expect(run).toThrow(message);
   });
 });
