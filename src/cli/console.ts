@@ -1,6 +1,7 @@
 // What a person at a terminal sees. The stage modules print for the Actions runner (workflow
 // commands through @actions/core, the raw build log through exec.ts); `Console.capture()` takes over
-// process.stdout and shows that humanly: a group is a stage heading, a warning a `warning:` line,
+// process.stdout and shows that humanly: a group is a line under the command's own stage heading,
+// a warning a `warning:` line,
 // debug and runner-only commands are dropped, and the build log between ::stop-commands:: and its
 // token becomes one live line with the BuildKit step (on a terminal; one line per step otherwise).
 // `--verbose` shows the raw log instead.

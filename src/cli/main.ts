@@ -16,7 +16,7 @@ export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as cons
 
 export async function cliMain(argv: readonly string[]): Promise<number> {
   let cmd: ParsedCommand;
-  let work: (out: Console, results: Results, interrupt: ReturnType<typeof handleInterrupts>) => Promise<boolean>;
+  let work: (out: Console, results: Results, interrupt: ReturnType<typeof handleInterrupts>) => Promise<void>;
   try {
     cmd = parseCommand(argv);
     if (cmd.options.help || cmd.verb === 'help') {
@@ -32,7 +32,6 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
       };
       work = async (out, results, interrupt) => {
         await convertCommand(inputs, options, out, results, interrupt);
-        return true;
       };
     } else {
       const inputs = smokeInputs(cmd);
@@ -42,7 +41,6 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
         if (cmd.get('allocator') !== '') results[Outputs.Allocator] = inputs.allocator;
         const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
         if (last.result !== 'passed') throw new Error(`Smoke boot ${last.result}: ${last.message}`);
-        return true;
       };
     }
   } catch (e) {
