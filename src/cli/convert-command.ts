@@ -24,7 +24,7 @@ import { Outputs } from '../outputs.js';
 import type { Inputs } from '../types.js';
 import type { Console } from './console.js';
 import type { Interrupt } from './interrupt.js';
-import { discardExport, restoreLocal, saveLocal, type LocalRestore } from './local-cache.js';
+import { CACHE_BUDGET_BYTES, discardExport, evict, restoreLocal, saveLocal, type LocalRestore } from './local-cache.js';
 import { toolCacheDir } from './paths.js';
 import type { Results } from './results.js';
 import { smokeSeries } from './smoke-series.js';
@@ -160,7 +160,15 @@ async function buildAndBoot(
     results[Outputs.BuildSeconds] = built.buildSeconds;
     if (local && !plan.exactHit) {
       out.stage('Save the build cache');
-      if (await saveLocal(local)) out.info(`Saved the build cache under ${keys.primary}.`);
+      if (await saveLocal(local)) {
+        out.info(`Saved the build cache under ${keys.primary}.`);
+        const evicted = await evict(options.cacheDir, keys.primary);
+        if (evicted.keys.length > 0) {
+          out.info(
+            `Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep the folder within ${CACHE_BUDGET_BYTES} bytes.`,
+          );
+        }
+      }
     }
   } finally {
     if (local) await discardExport(local);

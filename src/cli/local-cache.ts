@@ -5,7 +5,9 @@
 // fresh folder of its own, which replaces the primary key's entry only after a good build (the
 // rotation of cache.ts: exporting into the imported folder would grow it forever, docker/build-push-
 // action issue #252). An interrupted or failed build leaves the entries as they were; its export
-// folder is removed, or, after a kill, by the next run.
+// folder is removed, or, after a kill, by the next run. Like the Actions cache, the folder has a
+// budget (10 GiB, GitHub's default cache size per repository): after a save the oldest entries go
+// until the rest fits.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -102,4 +104,33 @@ export async function saveLocal(restored: LocalRestore): Promise<boolean> {
 /** Removes the export folder of a build that failed or was interrupted. */
 export async function discardExport(restored: LocalRestore): Promise<void> {
   await rm(restored.plan.newDir, { recursive: true, force: true });
+}
+
+/** GitHub's default cache budget per repository; the folder keeps to it. */
+export const CACHE_BUDGET_BYTES = 10 * 1024 ** 3;
+
+/** The keys to remove, oldest first, until the rest fits `budget`; never `keep`. Pure. */
+export function toEvict(entries: readonly (LocalEntry & { size: number })[], keep: string, budget: number): string[] {
+  let total = entries.reduce((n, e) => n + e.size, 0);
+  const evicted: string[] = [];
+  for (const e of [...entries].sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+    if (total <= budget) break;
+    if (e.key === keep) continue;
+    evicted.push(e.key);
+    total -= e.size;
+  }
+  return evicted;
+}
+
+/** Removes the oldest entries beyond the budget; returns their keys and bytes. */
+export async function evict(
+  root: string,
+  keep: string,
+  budget = CACHE_BUDGET_BYTES,
+): Promise<{ keys: string[]; bytes: number }> {
+  const sized = [];
+  for (const e of await listEntries(root)) sized.push({ ...e, size: await dirSize(path.join(root, e.key)) });
+  const keys = toEvict(sized, keep, budget);
+  for (const key of keys) await rm(path.join(root, key), { recursive: true, force: true });
+  return { keys, bytes: sized.filter((e) => keys.includes(e.key)).reduce((n, e) => n + e.size, 0) };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFil
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listEntries, matchEntry, restoreLocal, saveLocal } from '../../src/cli/local-cache.js';
+import { evict, listEntries, matchEntry, restoreLocal, saveLocal, toEvict } from '../../src/cli/local-cache.js';
 
 const keys = {
   primary: 'c2w-a-df1-args2-img3',
@@ -81,5 +81,31 @@ describe('the cache folder', () => {
     writeCache(path.join(root, `.export-${process.pid}-00ff`), 'alive');
     expect(await listEntries(root)).toEqual([{ key: 'c2w-a-x', mtimeMs: 1_000_000 }]);
     expect(readdirSync(root).sort()).toEqual([`.export-${process.pid}-00ff`, 'c2w-a-df1-args2-img3', 'c2w-a-x']);
+  });
+});
+
+describe('the budget of the folder', () => {
+  const e = (key: string, mtimeMs: number, size: number) => ({ key, mtimeMs, size });
+  it.each([
+    ['within the budget', [e('a', 1, 4), e('b', 2, 5)], 'b', 10, []],
+    ['the oldest first until the rest fits', [e('c', 3, 4), e('a', 1, 4), e('b', 2, 4)], 'c', 5, ['a', 'b']],
+    ['never the entry just saved, even when it is the oldest', [e('a', 1, 8), e('b', 2, 4)], 'a', 9, ['b']],
+    ['the saved entry alone may exceed it', [e('a', 1, 20)], 'a', 10, []],
+  ] as const)('%s', (_what, entries, keep, budget, expected) => {
+    expect(toEvict(entries, keep, budget)).toEqual(expected);
+  });
+
+  it('removes the oldest entries from the folder', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cli-cache-'));
+    for (const [key, at] of [
+      ['old', 1000],
+      ['mid', 2000],
+      ['new', 3000],
+    ] as const) {
+      writeCache(path.join(root, key), 'x'.repeat(100));
+      utimesSync(path.join(root, key), at, at);
+    }
+    expect(await evict(root, 'new', 250)).toEqual({ keys: ['old', 'mid'], bytes: 400 });
+    expect(readdirSync(root)).toEqual(['new']);
   });
 });
