@@ -146,6 +146,12 @@ describe('c2w-action command', () => {
     expect(smoke.code, smoke.stderr).toBe(0);
     expect(JSON.parse(smoke.stdout)).toMatchObject({ 'wasm-path': 'app.wasm', 'smoke-result': 'passed' });
 
+    // The README's second command: a command after -- and what it must print.
+    const given = await cli(['smoke', 'app.wasm', '--smoke-expect', '^hello there$', '--', 'echo', 'hello', 'there']);
+    expect(given.code, given.stdout).toBe(0);
+    expect(given.stdout).toMatch(/^==> Smoke boot: echo hello there$/m);
+    expect(given.stdout).toMatch(/^smoke {6}passed in \d+\.\d\d s/m);
+
     const other = await cli(['smoke', 'app.wasm', '--smoke-expect', '^no such line$', '--smoke-timeout', '5']);
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(
