@@ -49,6 +49,11 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
 
+  // Run inside a workflow step, @actions/core would write the step's command files (core.addPath
+  // appends to $GITHUB_PATH): the command talks to a person, never to a runner.
+  for (const name of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+    delete process.env[name];
+  }
   // Progress goes to stdout, or to stderr when stdout carries the JSON.
   const stream = cmd.options.json ? process.stderr : process.stdout;
   const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });

@@ -27,11 +27,14 @@ interface Ran {
 }
 
 /** Runs the command in its own process group (as a shell runs a foreground job). */
-function cli(args: string[], options: { onStdout?: (text: string, pid: number) => void } = {}): Promise<Ran> {
+function cli(
+  args: string[],
+  options: { onStdout?: (text: string, pid: number) => void; env?: Record<string, string> } = {},
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE24, [CLI, ...args], {
       cwd: work,
-      env: { ...withEngine(h.engine), XDG_CACHE_HOME: xdg },
+      env: { ...withEngine(h.engine), XDG_CACHE_HOME: xdg, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -162,8 +165,12 @@ describe('c2w-action command', () => {
   it('a warm second run is an exact hit from the folder, with the tool cache and no download', async () => {
     await exec('docker', ['buildx', 'prune', '-af'], { env: withEngine(h.engine) });
     const downloads = h.releases.requests.length;
-    const ran = await cli(convertArgs('--output', 'app.wasm', '--verbose'));
+    // Run inside a workflow step, it writes none of the step's command files.
+    const githubPath = path.join(h.dir, 'github-path');
+    writeFileSync(githubPath, '');
+    const ran = await cli(convertArgs('--output', 'app.wasm', '--verbose'), { env: { GITHUB_PATH: githubPath } });
     expect(ran.code, ran.stdout).toBe(0);
+    expect(readFileSync(githubPath, 'utf8')).toBe('');
     expect(h.releases.requests.length).toBe(downloads);
     expect(ran.stdout).toMatch(/c2w v0\.8\.4 found in the tool cache/);
     expect(ran.stdout).toMatch(/^cache {6}exact hit .*, key cli-linux-x64-/m);
