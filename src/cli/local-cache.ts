@@ -77,7 +77,10 @@ export interface LocalRestore {
 }
 
 /** Chooses the entry to import and a fresh export folder. */
-export async function restoreLocal(root: string, keys: CacheKeys): Promise<LocalRestore> {
+export async function restoreLocal(
+  root: string,
+  keys: Pick<CacheKeys, 'primary' | 'restore' | 'scope'>,
+): Promise<LocalRestore> {
   const matchedKey = matchEntry(await listEntries(root), keys);
   const entry = path.join(root, keys.primary);
   const plan: CachePlan = {
