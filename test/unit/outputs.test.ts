@@ -18,7 +18,10 @@ describe('Outputs', () => {
     // Names with a hyphen that are not also an input's name (`c2w-version` is both): `sha256` and
     // `allocator` are ordinary words in the code as well.
     const names = (Object.values(Outputs) as string[]).filter((n) => n.includes('-') && !(n in action.inputs));
-    for (const file of readdirSync(new URL('src/', root))) {
+    const files = readdirSync(new URL('src/', root), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    for (const file of files) {
       if (file === 'outputs.ts') continue;
       const text = readFileSync(new URL(`src/${file}`, root), 'utf8');
       const spelled = names.filter((n) => text.includes(`'${n}'`) || text.includes(`"${n}"`));

@@ -1,0 +1,81 @@
+// The command: parse → validate (exit 2 before anything is spawned) → run the verb → print the
+// results (a summary, or --json) → the exit status: 0 passed, 1 the conversion or the boot failed,
+// 2 bad usage, 130 interrupted (128 + SIGINT, as a shell reports it).
+import { Outputs } from '../outputs.js';
+import { Console } from './console.js';
+import { convertCommand } from './convert-command.js';
+import { parseCommand, UsageError, type ParsedCommand } from './flags.js';
+import { helpText } from './help.js';
+import { handleInterrupts, InterruptedError } from './interrupt.js';
+import { defaultBuildCacheDir } from './paths.js';
+import { renderJson, renderSummary, type Results } from './results.js';
+import { smokeSeries } from './smoke-series.js';
+import { convertInputs, smokeInputs } from './validate.js';
+
+export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export async function cliMain(argv: readonly string[]): Promise<number> {
+  let cmd: ParsedCommand;
+  let work: (out: Console, results: Results, interrupt: ReturnType<typeof handleInterrupts>) => Promise<void>;
+  try {
+    cmd = parseCommand(argv);
+    if (cmd.options.help || cmd.verb === 'help') {
+      process.stdout.write(helpText(cmd.verb));
+      return EXIT.passed;
+    }
+    if (cmd.verb === 'convert') {
+      const inputs = convertInputs(cmd);
+      const options = {
+        ...(cmd.options.c2w ? { c2w: cmd.options.c2w } : {}),
+        cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
+        verbose: cmd.options.verbose,
+      };
+      work = async (out, results, interrupt) => {
+        await convertCommand(inputs, options, out, results, interrupt);
+      };
+    } else {
+      const inputs = smokeInputs(cmd);
+      work = async (out, results, interrupt) => {
+        results[Outputs.WasmPath] = inputs.path;
+        // The allocator the output was built with is known only when given (it names the culprit of a failure).
+        if (cmd.get('allocator') !== '') results[Outputs.Allocator] = inputs.allocator;
+        const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
+        if (last.result !== 'passed') throw new Error(`Smoke boot ${last.result}: ${last.message}`);
+      };
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`c2w-action: ${e.message}\n`);
+    return EXIT.usage;
+  }
+
+  // Run inside a workflow step, @actions/core would write the step's command files (core.addPath
+  // appends to $GITHUB_PATH): the command talks to a person, never to a runner.
+  for (const name of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+    delete process.env[name];
+  }
+  // Progress goes to stdout, or to stderr when stdout carries the JSON.
+  const stream = cmd.options.json ? process.stderr : process.stdout;
+  const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
+  const results: Results = {};
+  const interrupt = handleInterrupts((count) =>
+    out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'),
+  );
+  let error: Error | undefined;
+  out.capture();
+  try {
+    await work(out, results, interrupt);
+  } catch (e) {
+    error = interrupt.interrupted ? new InterruptedError() : (e as Error);
+  } finally {
+    out.release();
+    interrupt.dispose();
+  }
+  if (cmd.options.json) process.stdout.write(renderJson(results, error?.message));
+  else {
+    out.print('');
+    process.stdout.write(renderSummary(results, error?.message));
+  }
+  if (error === undefined) return EXIT.passed;
+  return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+}
