@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import { isGhes } from './publish.js';
 import { RECORD_ARTIFACT_PREFIX, RECORD_FILE, type CellRecord } from './record.js';
 
 /** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
@@ -15,6 +16,12 @@ export function recordArtifactName(cell: string): string {
 
 export async function uploadRecord(record: CellRecord, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const name = recordArtifactName(record.cell);
+  // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
+  // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || isGhes(env.GITHUB_SERVER_URL)) {
+    core.info(`No artifact service in this job: the cell record ${name} is not uploaded.`);
+    return;
+  }
   const dir = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'c2w-record-'));
   try {
     const file = path.join(dir, RECORD_FILE);
