@@ -276,6 +276,8 @@ function cacheFlags(plan) {
 function builderFlags(builder) {
     return builder ? [`--builder=${builder}`] : [];
 }
+/** A docker query (inspect, info, rm) answers in a second on a healthy engine; a stuck one fails the step. */
+const DOCKER_QUERY_MS = 60_000;
 // ---------------------------------------------------------------------------------------------
 // Builder (detect the current one; create a docker-container builder when it cannot export)
 /** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block, and its first node's `Endpoint:`. */
@@ -314,11 +316,14 @@ async function chooseBuilder(inputs, runId) {
         return givenBuilder(inputs.builder, inputs.cache);
     if (inputs.cache === 'none')
         return { created: false, canExport: false };
-    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect'], { echo: false });
+    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect'], { echo: false, timeoutMs: DOCKER_QUERY_MS });
     const { name, driver } = parseBuildxInspect(inspect.stdout);
     let containerd = false;
     if (driver === 'docker') {
-        const info = await (0,exec/* run */.eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        const info = await (0,exec/* run */.eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], {
+            echo: false,
+            timeoutMs: DOCKER_QUERY_MS,
+        });
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
@@ -327,18 +332,13 @@ async function chooseBuilder(inputs, runId) {
     }
     const created = `c2w-action-${safe(runId)}-${process.pid}`;
     core/* info */.pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
-    const made = await (0,exec/* run */.eF)('docker', [
-        'buildx',
-        'create',
-        '--name',
-        created,
-        '--driver',
-        'docker-container',
-        '--bootstrap',
-    ]);
+    // --bootstrap pulls BuildKit's image and starts its container.
+    const made = await (0,exec/* run */.eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap'], {
+        timeoutMs: 10 * DOCKER_QUERY_MS,
+    });
     if (made.exitCode !== 0) {
         // --bootstrap can fail after the builder was registered: do not leave it behind.
-        await (0,exec/* run */.eF)('docker', ['buildx', 'rm', '--force', created], { echo: false });
+        await (0,exec/* run */.eF)('docker', ['buildx', 'rm', '--force', created], { echo: false, timeoutMs: DOCKER_QUERY_MS });
         core/* warning */.$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
         return { created: false, canExport: false };
     }
@@ -354,7 +354,7 @@ async function givenBuilder(builder, cache) {
     core/* info */.pq(`Using the builder '${builder}' as given.`);
     if (cache === 'none')
         return { name: builder, created: false, canExport: true };
-    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect', builder], { echo: false });
+    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect', builder], { echo: false, timeoutMs: DOCKER_QUERY_MS });
     if (inspect.exitCode !== 0) {
         throw new Error(`builder: 'docker buildx inspect ${builder}' failed: ${inspect.stderr.trim() || inspect.stdout.trim()}`);
     }
@@ -362,7 +362,10 @@ async function givenBuilder(builder, cache) {
     let containerd = false;
     if (driver === 'docker') {
         const context = endpoint ? ['--context', endpoint] : [];
-        const info = await (0,exec/* run */.eF)('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], { echo: false });
+        const info = await (0,exec/* run */.eF)('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], {
+            echo: false,
+            timeoutMs: DOCKER_QUERY_MS,
+        });
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
@@ -375,7 +378,7 @@ async function givenBuilder(builder, cache) {
     return { name: builder, created: false, canExport: false };
 }
 async function removeBuilder(name) {
-    const result = await (0,exec/* run */.eF)('docker', ['buildx', 'rm', '--force', name], { echo: false });
+    const result = await (0,exec/* run */.eF)('docker', ['buildx', 'rm', '--force', name], { echo: false, timeoutMs: DOCKER_QUERY_MS });
     if (result.exitCode !== 0)
         core/* warning */.$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
     else
@@ -550,9 +553,13 @@ async function plannedSave(p) {
     return { shared: 0, allocator: blobDelta(all, base).bytes + index };
 }
 /** One entry; true when stored. Never throws. */
-async function saveEntry(cache, dir, key) {
+async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
     try {
-        const id = await cache.saveCache([dir], key);
+        const id = await withTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
+        if (id === 'timeout') {
+            core/* warning */.$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
+            return false;
+        }
         if (id === -1)
             core/* info */.pq(`The build cache was not saved under ${key} (see the lines above).`);
         return id !== -1;
@@ -577,7 +584,7 @@ async function saveLayers(p) {
         let base = new Set();
         if (p.shared && !p.shared.exactHit) {
             const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
-            if (await saveEntry(cache, dirs.shared, p.shared.key)) {
+            if (await saveEntry(cache, dirs.shared, p.shared.key, p.timeoutSeconds)) {
                 saved.shared = bytes;
                 base = new Set(all.keys());
                 core/* info */.pq(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
@@ -587,7 +594,7 @@ async function saveLayers(p) {
             base = new Set((await listBlobs(dirs.shared)).keys());
         }
         const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
-        if (await saveEntry(cache, dirs.allocator, p.key)) {
+        if (await saveEntry(cache, dirs.allocator, p.key, p.timeoutSeconds)) {
             saved.allocator = bytes;
             core/* info */.pq(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
         }
@@ -688,6 +695,7 @@ var processes = __webpack_require__(97454);
 
 
 class RunTimeoutError extends Error {
+    name = 'RunTimeoutError';
 }
 /** Signal numbers on Linux, for the shell-style exit code 128 + n. */
 const SIGNAL_NUMBER = {

@@ -214,6 +214,7 @@ function describeEnd(result) {
     return result.signal ? `ended by ${result.signal}` : `exit ${result.exitCode}`;
 }
 class ConversionError extends Error {
+    name = 'ConversionError';
 }
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 async function convert(c2w, inputs, dockerfile, extraFlags = []) {
@@ -343,7 +344,8 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     }
     else {
         origin = 'c2w --show-dockerfile';
-        const shown = await (0,exec/* run */.eF)(c2w, ['--show-dockerfile'], { echo: false });
+        // It prints an embedded file: a minute is far more than it takes.
+        const shown = await (0,exec/* run */.eF)(c2w, ['--show-dockerfile'], { echo: false, timeoutMs: 60_000 });
         if (shown.exitCode !== 0 || shown.stdout.trim() === '') {
             throw new DockerfileError(`'c2w --show-dockerfile' failed (exit ${shown.exitCode}): ${shown.stderr.trim()}`);
         }
@@ -434,6 +436,7 @@ var releases_api = __webpack_require__(61604);
 const TOOL_NAME = 'c2w';
 const C2W_REPOSITORY = 'container2wasm/container2wasm';
 class InstallError extends Error {
+    name = 'InstallError';
 }
 /** c2w publishes Linux binaries for these Node `os.arch()` values. */
 const RELEASE_ARCH = { x64: 'amd64', arm64: 'arm64' };
@@ -1448,6 +1451,7 @@ var src_record = __webpack_require__(94846);
 
 
 
+
 /** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
 const UPLOAD_TIMEOUT_MS = 120_000;
 function recordArtifactName(cell) {
@@ -1455,6 +1459,12 @@ function recordArtifactName(cell) {
 }
 async function uploadRecord(record, env = process.env) {
     const name = recordArtifactName(record.cell);
+    // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
+    // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || isGhes(env.GITHUB_SERVER_URL)) {
+        core/* info */.pq(`No artifact service in this job: the cell record ${name} is not uploaded.`);
+        return;
+    }
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-record-'));
     try {
         const file = external_node_path_.join(dir, src_record/* RECORD_FILE */.lt);
@@ -2103,7 +2113,12 @@ class LayerCache {
         if (await (0,src_cache/* rotate */.e$)(plan))
             this.saveKey = this.primaryKey;
         if (this.saveKey !== undefined) {
-            const save = { dir: plan.dir, key: this.saveKey, ...(plan.shared ? { shared: plan.shared } : {}) };
+            const save = {
+                dir: plan.dir,
+                key: this.saveKey,
+                ...(plan.shared ? { shared: plan.shared } : {}),
+                timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+            };
             core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify(save));
             const bytes = await (0,src_cache/* plannedSave */.CY)(save);
             this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
