@@ -314,6 +314,29 @@ export async function startGitHubApi(
         releases.splice(i, 1);
         return send(204);
       }
+      // PATCH /repos/{o}/{r}/releases/{id}: update; `draft: false` publishes (a published release
+      // of the same tag is a 422 already_exists, as on GitHub).
+      if (method === 'PATCH' && (m = new RegExp(`^${base}/releases/(\\d+)$`).exec(p))) {
+        const r = byId(Number(m[1]));
+        if (!r) return error(404, 'Not Found');
+        let input: { draft?: boolean; name?: string };
+        try {
+          input = JSON.parse(body.toString() || '{}');
+        } catch {
+          return error(400, 'Problems parsing JSON');
+        }
+        if (input.draft === false && r.draft) {
+          if (releases.some((o) => o !== r && !o.draft && o.tag_name === r.tag_name)) {
+            return error(422, 'Validation Failed', {
+              errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
+            });
+          }
+          r.draft = false;
+          r.published_at = now();
+        }
+        if (input.name !== undefined) r.name = input.name;
+        return send(200, releaseJson(r));
+      }
       // POST /repos/{o}/{r}/releases
       if (method === 'POST' && p === `${base}/releases`) {
         let input: { tag_name?: string; name?: string; draft?: boolean; prerelease?: boolean };
