@@ -28463,7 +28463,7 @@ else {
     }
     else {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(522), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51881));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(946), __nccwpck_require__.e(522), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46324));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process

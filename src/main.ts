@@ -4,26 +4,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import {
-  builderFlags,
-  cacheFlags,
-  cacheKeys,
-  chooseBuilder,
-  keyDockerfileSha256,
-  localCacheDir,
-  plannedSave,
-  restoreLayers,
-  rotate,
-  type BuilderChoice,
-  type CachePlan,
-  type SavePlan,
-} from './cache.js';
+import { builderFlags, cacheFlags, chooseBuilder, keyDockerfileSha256 } from './cache.js';
 import { describeTrouble } from './cache-trouble.js';
 import { convert, type BuiltOutput } from './convert.js';
 import { prepareDockerfile } from './dockerfile.js';
 import { attemptOrder, firstPassing, type Attempt } from './fallback.js';
 import { getInputs } from './inputs.js';
 import { installC2w, type InstalledC2w } from './install.js';
+import { LayerCache } from './layer-cache.js';
 import { withoutWorkflowCommands } from './log.js';
 import { Outputs } from './outputs.js';
 import { classifyFailure } from './failures.js';
@@ -32,12 +20,10 @@ import { publish } from './publish.js';
 import { buildRecord, ClassifiedError, failureOf, type CellProgress } from './record.js';
 import { uploadRecord } from './record-artifact.js';
 import { runSmoke, type SmokeResult } from './smoke.js';
-import { smokeFigures } from './smoke-figures.js';
+import { smokeSeries } from './smoke-series.js';
 import { STATE } from './state.js';
 import { Report } from './summary.js';
 import type { Inputs } from './types.js';
-
-const SMOKE_OUTPUT_MAX = 4096;
 
 export async function main(): Promise<void> {
   const report = new Report();
@@ -177,82 +163,6 @@ async function buildAndBoot(
 }
 
 /**
- * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
- * imports what the previous build exported, and the post step saves the last export.
- */
-class LayerCache {
-  private current: CachePlan | undefined;
-  private saveKey: string | undefined;
-  private primaryKey = '';
-
-  constructor(
-    private readonly inputs: Inputs,
-    readonly builder: BuilderChoice,
-    private readonly runnerTemp: string,
-    private readonly report: Report,
-    private readonly progress: CellProgress,
-  ) {}
-
-  async plan(c2wVersion: string, dockerfileSha256: string, sharedDockerfileSha256: string): Promise<CachePlan> {
-    const inputs = this.inputs;
-    const keys = cacheKeys({
-      prefix: inputs.cacheKey,
-      runnerOs: process.env.RUNNER_OS || os.platform(),
-      runnerArch: process.env.RUNNER_ARCH || os.arch(),
-      c2wVersion,
-      target: inputs.target,
-      targetArch: inputs.targetArch,
-      dockerfileSha256,
-      sharedDockerfileSha256,
-      buildArgs: inputs.buildArgs,
-      debugImage: inputs.debugImage,
-      image: inputs.image,
-    });
-    this.primaryKey = keys.primary;
-    if (inputs.cache !== 'none') this.report.set(Outputs.CachePrimaryKey, keys.primary);
-    if (this.current === undefined) {
-      const cache = this.builder.canExport ? inputs.cache : 'none';
-      const restored = await core.group('Restore the build cache', () =>
-        restoreLayers({ ...inputs, cache }, keys, localCacheDir(this.runnerTemp, keys)),
-      );
-      this.current = restored.plan;
-      if (inputs.cache !== 'none') {
-        this.report.set(Outputs.CacheHit, restored.plan.exactHit);
-        this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-        this.report.set(Outputs.CacheSize, restored.size);
-        Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
-        this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-        this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
-        // Until a build exports something to save (never, on an exact hit).
-        this.report.set(Outputs.CacheSavedSharedSize, 0);
-        this.report.set(Outputs.CacheSavedAllocatorSize, 0);
-      }
-    } else {
-      const previous: CachePlan = this.current;
-      this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
-    }
-    return this.current;
-  }
-
-  /** After a good build: rotate the export in and tell the post step what to save. */
-  async built(plan: CachePlan): Promise<void> {
-    if (await rotate(plan)) this.saveKey = this.primaryKey;
-    if (this.saveKey !== undefined) {
-      const save: SavePlan = {
-        dir: plan.dir,
-        key: this.saveKey,
-        ...(plan.shared ? { shared: plan.shared } : {}),
-        timeoutSeconds: this.inputs.cacheTimeoutSeconds,
-      };
-      core.saveState(STATE.cacheSave, JSON.stringify(save));
-      const bytes = await plannedSave(save);
-      this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
-      this.report.set(Outputs.CacheSavedAllocatorSize, bytes.allocator);
-    }
-  }
-}
-
-/**
  * Boots the output in Node `smoke-runs` times, each in its own child process, and checks what it
  * prints; the first run that does not pass ends the series. undefined when skipped.
  */
@@ -267,36 +177,14 @@ async function smokeBoot(
     progress.figures.smokeResult = 'skipped';
     return undefined;
   }
-  const runs: SmokeResult[] = [];
-  let result: SmokeResult | undefined;
-  for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
-    const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
-    result = await core.group(title, () =>
-      withoutWorkflowCommands(() =>
-        runSmoke({
-          target: inputs.target,
-          path: built.path,
-          command: inputs.smokeCommand,
-          expect: inputs.smokeExpect,
-          timeoutSeconds: inputs.smokeTimeoutSeconds,
-          env: inputs.smokeEnv,
-          allocator: inputs.allocator,
-          log: process.stdout,
-        }),
-      ),
+  const series = await smokeSeries(inputs, built.path, async (options, title) => {
+    const result = await core.group(title, () =>
+      withoutWorkflowCommands(() => runSmoke({ ...options, log: process.stdout })),
     );
-    runs.push(result);
     core.info(result.message);
-  }
-  const figures = smokeFigures(runs);
-  report.set(Outputs.SmokeResult, result!.result);
-  report.set(Outputs.SmokeSeconds, figures.smokeSecondsMedian);
-  report.set(Outputs.SmokeSecondsMax, figures.smokeSecondsMax);
-  if (figures.smokePeakRss !== undefined) report.set(Outputs.SmokePeakRss, figures.smokePeakRss);
-  report.set(
-    Outputs.SmokeOutput,
-    result!.stdout.length > SMOKE_OUTPUT_MAX ? `${result!.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result!.stdout,
-  );
-  Object.assign(progress.figures, { smokeResult: result!.result, ...figures });
-  return result;
+    return result;
+  });
+  for (const [name, value] of Object.entries(series.outputs)) report.set(name as Outputs, value);
+  Object.assign(progress.figures, { smokeResult: series.last.result, ...series.figures });
+  return series.last;
 }

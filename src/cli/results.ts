@@ -5,8 +5,6 @@ import { Outputs } from '../outputs.js';
 export type Value = string | number | boolean;
 export type Results = Partial<Record<Outputs, Value>>;
 
-export const SMOKE_OUTPUT_MAX = 4096;
-
 /** `--json`: every result known, in the order of the outputs list; `error` when the run failed. */
 export function renderJson(results: Results, error?: string): string {
   const ordered: Record<string, Value> = {};

@@ -1,17 +1,11 @@
-// The smoke gate as the action runs it (main.ts): `smoke-runs` boots of the output, each in its own
-// child process through smoke.ts's runSmoke, the first one that does not pass ending the series; the
-// figures and the output named like the action's outputs. Shared by `convert` and `smoke`.
-import { Outputs } from '../outputs.js';
+// The smoke gate as the action runs it (smoke-series.ts), shown on the command's console. Shared by
+// `convert` and `smoke`.
 import { runSmoke, type SmokeResult } from '../smoke.js';
-import { smokeFigures } from '../smoke-figures.js';
-import type { Inputs } from '../types.js';
+import { smokeSeries as runSeries, type SmokeInputs } from '../smoke-series.js';
 import type { Console } from './console.js';
-import { SMOKE_OUTPUT_MAX, type Results } from './results.js';
+import type { Results } from './results.js';
 
-export type SmokeInputs = Pick<
-  Inputs,
-  'target' | 'allocator' | 'smokeCommand' | 'smokeExpect' | 'smokeTimeoutSeconds' | 'smokeRuns' | 'smokeEnv'
->;
+export type { SmokeInputs } from '../smoke-series.js';
 
 /** Boots `path`; returns the last run (the failing one, or the last that passed). */
 export async function smokeSeries(
@@ -23,38 +17,22 @@ export async function smokeSeries(
   /** Called before each boot; throws to stop (an interrupt). */
   before: () => void = () => undefined,
 ): Promise<SmokeResult> {
-  const runs: SmokeResult[] = [];
-  let result: SmokeResult | undefined;
-  for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
+  const series = await runSeries(inputs, path, async (options, title) => {
     before();
-    out.stage(
-      `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`,
-    );
-    result = await runSmoke({
-      target: inputs.target,
-      path,
-      command: inputs.smokeCommand,
-      expect: inputs.smokeExpect,
-      timeoutSeconds: inputs.smokeTimeoutSeconds,
-      env: inputs.smokeEnv,
-      allocator: inputs.allocator,
+    out.stage(title);
+    const result = await runSmoke({
+      ...options,
       ...(verbose ? { onOutput: (_stream: string, chunk: string) => out.passthrough(chunk) } : {}),
     });
-    runs.push(result);
     out.info(result.message);
-  }
-  const last = result!;
+    return result;
+  });
+  const last = series.last;
   if (last.result !== 'passed' && !verbose) {
     // What the guest printed last, so the failure can be read without --verbose.
     const tail = `${last.stdout}\n${last.stderr}`.trim().split('\n').slice(-15).join('\n');
     if (tail) out.info(`Last lines of the boot:\n${tail}`);
   }
-  const figures = smokeFigures(runs);
-  results[Outputs.SmokeResult] = last.result;
-  results[Outputs.SmokeSeconds] = figures.smokeSecondsMedian;
-  results[Outputs.SmokeSecondsMax] = figures.smokeSecondsMax;
-  if (figures.smokePeakRss !== undefined) results[Outputs.SmokePeakRss] = figures.smokePeakRss;
-  results[Outputs.SmokeOutput] =
-    last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+  Object.assign(results, series.outputs);
   return last;
 }

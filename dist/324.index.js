@@ -1,8 +1,8 @@
-export const id = 881;
-export const ids = [881];
+export const id = 324;
+export const ids = [324];
 export const modules = {
 
-/***/ 51881:
+/***/ 46324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -643,6 +643,96 @@ var Outputs;
     Outputs["AssetPath"] = "asset-path";
     Outputs["Error"] = "error";
 })(Outputs || (Outputs = {}));
+
+// EXTERNAL MODULE: ./src/state.ts
+var state = __webpack_require__(2462);
+;// CONCATENATED MODULE: ./src/layer-cache.ts
+// The build layers across the attempts of one step: the first attempt restores the cache (the
+// shared entry and the allocator's), a fallback rebuild imports what the previous build exported,
+// and the post step saves the last export (the plan goes to it through the step state).
+
+
+
+
+
+/**
+ * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
+ * imports what the previous build exported, and the post step saves the last export.
+ */
+class LayerCache {
+    inputs;
+    builder;
+    runnerTemp;
+    report;
+    progress;
+    current;
+    saveKey;
+    primaryKey = '';
+    constructor(inputs, builder, runnerTemp, report, progress) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.runnerTemp = runnerTemp;
+        this.report = report;
+        this.progress = progress;
+    }
+    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
+        const inputs = this.inputs;
+        const keys = (0,src_cache/* cacheKeys */.Xr)({
+            prefix: inputs.cacheKey,
+            runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
+            runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
+            c2wVersion,
+            target: inputs.target,
+            targetArch: inputs.targetArch,
+            dockerfileSha256,
+            sharedDockerfileSha256,
+            buildArgs: inputs.buildArgs,
+            debugImage: inputs.debugImage,
+            image: inputs.image,
+        });
+        this.primaryKey = keys.primary;
+        if (inputs.cache !== 'none')
+            this.report.set(Outputs.CachePrimaryKey, keys.primary);
+        if (this.current === undefined) {
+            const cache = this.builder.canExport ? inputs.cache : 'none';
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp, keys)));
+            this.current = restored.plan;
+            if (inputs.cache !== 'none') {
+                this.report.set(Outputs.CacheHit, restored.plan.exactHit);
+                this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
+                this.report.set(Outputs.CacheSize, restored.size);
+                Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
+                this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
+                this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+                // Until a build exports something to save (never, on an exact hit).
+                this.report.set(Outputs.CacheSavedSharedSize, 0);
+                this.report.set(Outputs.CacheSavedAllocatorSize, 0);
+            }
+        }
+        else {
+            const previous = this.current;
+            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
+        }
+        return this.current;
+    }
+    /** After a good build: rotate the export in and tell the post step what to save. */
+    async built(plan) {
+        if (await (0,src_cache/* rotate */.e$)(plan))
+            this.saveKey = this.primaryKey;
+        if (this.saveKey !== undefined) {
+            const save = {
+                dir: plan.dir,
+                key: this.saveKey,
+                ...(plan.shared ? { shared: plan.shared } : {}),
+                timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+            };
+            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify(save));
+            const bytes = await (0,src_cache/* plannedSave */.CY)(save);
+            this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
+            this.report.set(Outputs.CacheSavedAllocatorSize, bytes.allocator);
+        }
+    }
+}
 
 // EXTERNAL MODULE: ./src/names.ts
 var names = __webpack_require__(46455);
@@ -1881,8 +1971,49 @@ function smokeFigures(runs) {
     };
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __webpack_require__(2462);
+;// CONCATENATED MODULE: ./src/smoke-series.ts
+// The smoke gate: `smoke-runs` boots of the output, each in its own child process (smoke.ts), the
+// first one that does not pass ending the series, and the outputs it gives. The action (main.ts)
+// and the command (cli/) run the same series and differ only in how a boot is shown.
+
+
+/** Characters of the guest's stdout kept in the smoke-output output. */
+const SMOKE_OUTPUT_MAX = 4096;
+/**
+ * Boots `path` smoke-runs times. `boot` runs one boot (runSmoke, shown the caller's way) with its
+ * title, e.g. `Smoke boot 2 of 3: echo c2w-smoke-ok`.
+ */
+async function smokeSeries(inputs, path, boot) {
+    const runs = [];
+    let last;
+    for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
+        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
+        last = await boot({
+            target: inputs.target,
+            path,
+            command: inputs.smokeCommand,
+            expect: inputs.smokeExpect,
+            timeoutSeconds: inputs.smokeTimeoutSeconds,
+            env: inputs.smokeEnv,
+            allocator: inputs.allocator,
+        }, title);
+        runs.push(last);
+    }
+    const figures = smokeFigures(runs);
+    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+    return {
+        last: last,
+        figures,
+        outputs: {
+            [Outputs.SmokeResult]: last.result,
+            [Outputs.SmokeSeconds]: figures.smokeSecondsMedian,
+            [Outputs.SmokeSecondsMax]: figures.smokeSecondsMax,
+            ...(figures.smokePeakRss !== undefined ? { [Outputs.SmokePeakRss]: figures.smokePeakRss } : {}),
+            [Outputs.SmokeOutput]: output,
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/html.ts
 var html = __webpack_require__(71878);
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -1951,7 +2082,7 @@ class Report {
 
 
 
-const SMOKE_OUTPUT_MAX = 4096;
+
 async function main() {
     const report = new Report();
     const progress = { stage: 'install', rejected: [], figures: {} };
@@ -2049,84 +2180,6 @@ async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) 
     };
 }
 /**
- * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
- * imports what the previous build exported, and the post step saves the last export.
- */
-class LayerCache {
-    inputs;
-    builder;
-    runnerTemp;
-    report;
-    progress;
-    current;
-    saveKey;
-    primaryKey = '';
-    constructor(inputs, builder, runnerTemp, report, progress) {
-        this.inputs = inputs;
-        this.builder = builder;
-        this.runnerTemp = runnerTemp;
-        this.report = report;
-        this.progress = progress;
-    }
-    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
-        const inputs = this.inputs;
-        const keys = (0,src_cache/* cacheKeys */.Xr)({
-            prefix: inputs.cacheKey,
-            runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
-            runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
-            c2wVersion,
-            target: inputs.target,
-            targetArch: inputs.targetArch,
-            dockerfileSha256,
-            sharedDockerfileSha256,
-            buildArgs: inputs.buildArgs,
-            debugImage: inputs.debugImage,
-            image: inputs.image,
-        });
-        this.primaryKey = keys.primary;
-        if (inputs.cache !== 'none')
-            this.report.set(Outputs.CachePrimaryKey, keys.primary);
-        if (this.current === undefined) {
-            const cache = this.builder.canExport ? inputs.cache : 'none';
-            const restored = await core/* group */.Os('Restore the build cache', () => (0,src_cache/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,src_cache/* localCacheDir */.NU)(this.runnerTemp, keys)));
-            this.current = restored.plan;
-            if (inputs.cache !== 'none') {
-                this.report.set(Outputs.CacheHit, restored.plan.exactHit);
-                this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-                this.report.set(Outputs.CacheSize, restored.size);
-                Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
-                this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-                this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
-                // Until a build exports something to save (never, on an exact hit).
-                this.report.set(Outputs.CacheSavedSharedSize, 0);
-                this.report.set(Outputs.CacheSavedAllocatorSize, 0);
-            }
-        }
-        else {
-            const previous = this.current;
-            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
-        }
-        return this.current;
-    }
-    /** After a good build: rotate the export in and tell the post step what to save. */
-    async built(plan) {
-        if (await (0,src_cache/* rotate */.e$)(plan))
-            this.saveKey = this.primaryKey;
-        if (this.saveKey !== undefined) {
-            const save = {
-                dir: plan.dir,
-                key: this.saveKey,
-                ...(plan.shared ? { shared: plan.shared } : {}),
-                timeoutSeconds: this.inputs.cacheTimeoutSeconds,
-            };
-            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify(save));
-            const bytes = await (0,src_cache/* plannedSave */.CY)(save);
-            this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
-            this.report.set(Outputs.CacheSavedAllocatorSize, bytes.allocator);
-        }
-    }
-}
-/**
  * Boots the output in Node `smoke-runs` times, each in its own child process, and checks what it
  * prints; the first run that does not pass ends the series. undefined when skipped.
  */
@@ -2136,32 +2189,15 @@ async function smokeBoot(inputs, built, report, progress) {
         progress.figures.smokeResult = 'skipped';
         return undefined;
     }
-    const runs = [];
-    let result;
-    for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
-        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
-        result = await core/* group */.Os(title, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => runSmoke({
-            target: inputs.target,
-            path: built.path,
-            command: inputs.smokeCommand,
-            expect: inputs.smokeExpect,
-            timeoutSeconds: inputs.smokeTimeoutSeconds,
-            env: inputs.smokeEnv,
-            allocator: inputs.allocator,
-            log: process.stdout,
-        })));
-        runs.push(result);
+    const series = await smokeSeries(inputs, built.path, async (options, title) => {
+        const result = await core/* group */.Os(title, () => (0,src_log/* withoutWorkflowCommands */.CA)(() => runSmoke({ ...options, log: process.stdout })));
         core/* info */.pq(result.message);
-    }
-    const figures = smokeFigures(runs);
-    report.set(Outputs.SmokeResult, result.result);
-    report.set(Outputs.SmokeSeconds, figures.smokeSecondsMedian);
-    report.set(Outputs.SmokeSecondsMax, figures.smokeSecondsMax);
-    if (figures.smokePeakRss !== undefined)
-        report.set(Outputs.SmokePeakRss, figures.smokePeakRss);
-    report.set(Outputs.SmokeOutput, result.stdout.length > SMOKE_OUTPUT_MAX ? `${result.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : result.stdout);
-    Object.assign(progress.figures, { smokeResult: result.result, ...figures });
-    return result;
+        return result;
+    });
+    for (const [name, value] of Object.entries(series.outputs))
+        report.set(name, value);
+    Object.assign(progress.figures, { smokeResult: series.last.result, ...series.figures });
+    return series.last;
 }
 
 
@@ -2169,4 +2205,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=881.index.js.map
+//# sourceMappingURL=324.index.js.map

@@ -1,5 +1,5 @@
-export const id = 848;
-export const ids = [848];
+export const id = 394;
+export const ids = [394];
 export const modules = {
 
 /***/ 2414:
@@ -155,7 +155,7 @@ function packInfo(command, env, nowSeconds) {
 
 /***/ }),
 
-/***/ 2848:
+/***/ 7394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2745,87 +2745,24 @@ function smokeFigures(runs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/results.ts
-// The command's results, named like the action's outputs (outputs.ts), and the two ways to print
-// them: a short summary for a person, JSON for a program. Pure.
+;// CONCATENATED MODULE: ./src/smoke-series.ts
+// The smoke gate: `smoke-runs` boots of the output, each in its own child process (smoke.ts), the
+// first one that does not pass ending the series, and the outputs it gives. The action (main.ts)
+// and the command (cli/) run the same series and differ only in how a boot is shown.
 
+
+/** Characters of the guest's stdout kept in the smoke-output output. */
 const SMOKE_OUTPUT_MAX = 4096;
-/** `--json`: every result known, in the order of the outputs list; `error` when the run failed. */
-function renderJson(results, error) {
-    const ordered = {};
-    for (const name of Object.values(Outputs)) {
-        const v = results[name];
-        if (v !== undefined)
-            ordered[name] = v;
-    }
-    if (error !== undefined)
-        ordered.error = error;
-    return `${JSON.stringify(ordered, null, 2)}\n`;
-}
-/** `12.3 MiB`, `456 KiB`, `78 B`. */
-function bytes(n) {
-    if (typeof n !== 'number')
-        return String(n ?? '');
-    if (n >= 1024 * 1024)
-        return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    if (n >= 1024)
-        return `${Math.round(n / 1024)} KiB`;
-    return `${n} B`;
-}
-const seconds = (s) => (typeof s === 'number' ? s.toFixed(2) : String(s ?? ''));
-/** A few lines: what was made, how long it took, how the boot went. */
-function renderSummary(results, error) {
-    const lines = [];
-    const r = results;
-    if (r[Outputs.WasmPath] !== undefined) {
-        lines.push(`output     ${r[Outputs.WasmPath]} (${bytes(r[Outputs.WasmSize])}, sha256 ${r[Outputs.Sha256]})`);
-    }
-    if (r[Outputs.C2wVersion] !== undefined) {
-        const build = r[Outputs.BuildSeconds] !== undefined ? `, built in ${r[Outputs.BuildSeconds]} s` : '';
-        lines.push(`c2w        ${r[Outputs.C2wVersion] ?? '?'}, allocator ${r[Outputs.Allocator] ?? '?'}${build}`);
-    }
-    if (r[Outputs.RejectedAllocators]) {
-        lines.push(`rejected   ${String(r[Outputs.RejectedAllocators]).split('\n').join('\n           ')}`);
-    }
-    if (r[Outputs.CachePrimaryKey] !== undefined) {
-        const hit = r[Outputs.CacheHit]
-            ? 'exact hit'
-            : r[Outputs.CacheMatchedKey]
-                ? `restored ${r[Outputs.CacheMatchedKey]}`
-                : undefined;
-        lines.push(hit === undefined
-            ? `cache      cold, key ${r[Outputs.CachePrimaryKey]}`
-            : `cache      ${hit} (${bytes(r[Outputs.CacheSize])}), key ${r[Outputs.CachePrimaryKey]}`);
-    }
-    if (r[Outputs.SmokeResult] !== undefined) {
-        const secs = r[Outputs.SmokeResult] === 'skipped'
-            ? ''
-            : ` in ${seconds(r[Outputs.SmokeSeconds])} s` +
-                (r[Outputs.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[Outputs.SmokePeakRss])}` : '');
-        lines.push(`smoke      ${r[Outputs.SmokeResult]}${secs}`);
-    }
-    lines.push(error === undefined ? 'result     passed' : `result     failed: ${error.split('\n').join('\n           ')}`);
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/smoke-series.ts
-// The smoke gate as the action runs it (main.ts): `smoke-runs` boots of the output, each in its own
-// child process through smoke.ts's runSmoke, the first one that does not pass ending the series; the
-// figures and the output named like the action's outputs. Shared by `convert` and `smoke`.
-
-
-
-
-/** Boots `path`; returns the last run (the failing one, or the last that passed). */
-async function smokeSeries(inputs, path, out, results, verbose, 
-/** Called before each boot; throws to stop (an interrupt). */
-before = () => undefined) {
+/**
+ * Boots `path` smoke-runs times. `boot` runs one boot (runSmoke, shown the caller's way) with its
+ * title, e.g. `Smoke boot 2 of 3: echo c2w-smoke-ok`.
+ */
+async function smokeSeries(inputs, path, boot) {
     const runs = [];
-    let result;
-    for (let i = 1; i <= inputs.smokeRuns && (result === undefined || result.result === 'passed'); i++) {
-        before();
-        out.stage(`Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`);
-        result = await runSmoke({
+    let last;
+    for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
+        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
+        last = await boot({
             target: inputs.target,
             path,
             command: inputs.smokeCommand,
@@ -2833,26 +2770,51 @@ before = () => undefined) {
             timeoutSeconds: inputs.smokeTimeoutSeconds,
             env: inputs.smokeEnv,
             allocator: inputs.allocator,
+        }, title);
+        runs.push(last);
+    }
+    const figures = smokeFigures(runs);
+    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+    return {
+        last: last,
+        figures,
+        outputs: {
+            [Outputs.SmokeResult]: last.result,
+            [Outputs.SmokeSeconds]: figures.smokeSecondsMedian,
+            [Outputs.SmokeSecondsMax]: figures.smokeSecondsMax,
+            ...(figures.smokePeakRss !== undefined ? { [Outputs.SmokePeakRss]: figures.smokePeakRss } : {}),
+            [Outputs.SmokeOutput]: output,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/smoke-series.ts
+// The smoke gate as the action runs it (smoke-series.ts), shown on the command's console. Shared by
+// `convert` and `smoke`.
+
+
+/** Boots `path`; returns the last run (the failing one, or the last that passed). */
+async function smoke_series_smokeSeries(inputs, path, out, results, verbose, 
+/** Called before each boot; throws to stop (an interrupt). */
+before = () => undefined) {
+    const series = await smokeSeries(inputs, path, async (options, title) => {
+        before();
+        out.stage(title);
+        const result = await runSmoke({
+            ...options,
             ...(verbose ? { onOutput: (_stream, chunk) => out.passthrough(chunk) } : {}),
         });
-        runs.push(result);
         out.info(result.message);
-    }
-    const last = result;
+        return result;
+    });
+    const last = series.last;
     if (last.result !== 'passed' && !verbose) {
         // What the guest printed last, so the failure can be read without --verbose.
         const tail = `${last.stdout}\n${last.stderr}`.trim().split('\n').slice(-15).join('\n');
         if (tail)
             out.info(`Last lines of the boot:\n${tail}`);
     }
-    const figures = smokeFigures(runs);
-    results[Outputs.SmokeResult] = last.result;
-    results[Outputs.SmokeSeconds] = figures.smokeSecondsMedian;
-    results[Outputs.SmokeSecondsMax] = figures.smokeSecondsMax;
-    if (figures.smokePeakRss !== undefined)
-        results[Outputs.SmokePeakRss] = figures.smokePeakRss;
-    results[Outputs.SmokeOutput] =
-        last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+    Object.assign(results, series.outputs);
     return last;
 }
 
@@ -2990,7 +2952,7 @@ async function buildAndBoot(attempt, c2w, builder, temp, options, out, results, 
         results[Outputs.SmokeResult] = 'skipped';
         return { passed: true, value: built };
     }
-    const smoke = await smokeSeries(attempt, built.path, out, results, options.verbose, () => interrupt.check());
+    const smoke = await smoke_series_smokeSeries(attempt, built.path, out, results, options.verbose, () => interrupt.check());
     if (smoke.result === 'passed')
         return { passed: true, value: built };
     const failure = smoke.allocatorFailure;
@@ -3331,6 +3293,68 @@ function handleInterrupts(onInterrupt = () => undefined) {
             process.off('SIGTERM', handler);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/cli/results.ts
+// The command's results, named like the action's outputs (outputs.ts), and the two ways to print
+// them: a short summary for a person, JSON for a program. Pure.
+
+/** `--json`: every result known, in the order of the outputs list; `error` when the run failed. */
+function renderJson(results, error) {
+    const ordered = {};
+    for (const name of Object.values(Outputs)) {
+        const v = results[name];
+        if (v !== undefined)
+            ordered[name] = v;
+    }
+    if (error !== undefined)
+        ordered.error = error;
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+/** `12.3 MiB`, `456 KiB`, `78 B`. */
+function bytes(n) {
+    if (typeof n !== 'number')
+        return String(n ?? '');
+    if (n >= 1024 * 1024)
+        return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    if (n >= 1024)
+        return `${Math.round(n / 1024)} KiB`;
+    return `${n} B`;
+}
+const seconds = (s) => (typeof s === 'number' ? s.toFixed(2) : String(s ?? ''));
+/** A few lines: what was made, how long it took, how the boot went. */
+function renderSummary(results, error) {
+    const lines = [];
+    const r = results;
+    if (r[Outputs.WasmPath] !== undefined) {
+        lines.push(`output     ${r[Outputs.WasmPath]} (${bytes(r[Outputs.WasmSize])}, sha256 ${r[Outputs.Sha256]})`);
+    }
+    if (r[Outputs.C2wVersion] !== undefined) {
+        const build = r[Outputs.BuildSeconds] !== undefined ? `, built in ${r[Outputs.BuildSeconds]} s` : '';
+        lines.push(`c2w        ${r[Outputs.C2wVersion] ?? '?'}, allocator ${r[Outputs.Allocator] ?? '?'}${build}`);
+    }
+    if (r[Outputs.RejectedAllocators]) {
+        lines.push(`rejected   ${String(r[Outputs.RejectedAllocators]).split('\n').join('\n           ')}`);
+    }
+    if (r[Outputs.CachePrimaryKey] !== undefined) {
+        const hit = r[Outputs.CacheHit]
+            ? 'exact hit'
+            : r[Outputs.CacheMatchedKey]
+                ? `restored ${r[Outputs.CacheMatchedKey]}`
+                : undefined;
+        lines.push(hit === undefined
+            ? `cache      cold, key ${r[Outputs.CachePrimaryKey]}`
+            : `cache      ${hit} (${bytes(r[Outputs.CacheSize])}), key ${r[Outputs.CachePrimaryKey]}`);
+    }
+    if (r[Outputs.SmokeResult] !== undefined) {
+        const secs = r[Outputs.SmokeResult] === 'skipped'
+            ? ''
+            : ` in ${seconds(r[Outputs.SmokeSeconds])} s` +
+                (r[Outputs.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[Outputs.SmokePeakRss])}` : '');
+        lines.push(`smoke      ${r[Outputs.SmokeResult]}${secs}`);
+    }
+    lines.push(error === undefined ? 'result     passed' : `result     failed: ${error.split('\n').join('\n           ')}`);
+    return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/image-ref.ts
@@ -3939,7 +3963,7 @@ async function cliMain(argv) {
                 // The allocator the output was built with is known only when given (it names the culprit of a failure).
                 if (cmd.get('allocator') !== '')
                     results[Outputs.Allocator] = inputs.allocator;
-                const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
+                const last = await smoke_series_smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
                 if (last.result !== 'passed')
                     throw new Error(`Smoke boot ${last.result}: ${last.message}`);
             };
@@ -3989,4 +4013,4 @@ async function cliMain(argv) {
 
 };
 
-//# sourceMappingURL=848.index.js.map
+//# sourceMappingURL=394.index.js.map
