@@ -71,6 +71,8 @@ export interface Job {
   toolCache?: string;
   node?: string;
   timeoutMs?: number;
+  /** A slow log reader: after each chunk of the step's stdout, wait this long before reading on. */
+  readDelayMs?: number;
 }
 
 export interface JobResult {
@@ -84,12 +86,19 @@ function runStep(
   env: Record<string, string>,
   cwd: string,
   timeoutMs: number,
+  readDelayMs = 0,
 ): Promise<{ exitCode: number; log: string; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(node, [BUNDLE], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (readDelayMs > 0) {
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), readDelayMs);
+      }
+    });
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
@@ -164,7 +173,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       PATH: [...addedPath, baseEnv.PATH].join(':'),
       GITHUB_ACTION: `__run_${randomUUID().slice(0, 4)}`,
     };
-    const ran = await runStep(node, env, workspace, timeoutMs);
+    const ran = await runStep(node, env, workspace, timeoutMs, job.readDelayMs);
     const stepState = parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8'));
     const stepEnv = parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'));
     const stepPath = readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean);
