@@ -82,6 +82,8 @@ export interface Job {
    * the action hands c2w none of the job's other variables, so they cannot travel in the environment.
    */
   standin?: Record<string, string>;
+  /** A slow log reader: after each chunk of the step's stdout, wait this long before reading on. */
+  readDelayMs?: number;
 }
 
 export interface JobResult {
@@ -117,6 +119,7 @@ function runStep(
   cwd: string,
   timeoutMs: number,
   cancel?: Job['cancel'],
+  readDelayMs = 0,
 ): Promise<{ exitCode: number; log: string; seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -133,7 +136,13 @@ function runStep(
         rest.forEach((signal, i) => timers.push(setTimeout(() => child.kill(signal), 7500 * (i + 1))));
       }
     };
-    child.stdout.on('data', onData);
+    child.stdout.on('data', (d: Buffer) => {
+      onData(d);
+      if (readDelayMs > 0) {
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), readDelayMs);
+      }
+    });
     child.stderr.on('data', onData);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
@@ -229,7 +238,7 @@ export async function runUses(job: MultiJob, cancel?: Job['cancel']): Promise<Mu
       PATH: [...addedPath, baseEnv.PATH].join(':'),
       GITHUB_ACTION: stepName(use),
     };
-    const ran = await runStep(node, env, workspace, timeoutMs, phase === 'main' ? cancel : undefined);
+    const ran = await runStep(node, env, workspace, timeoutMs, phase === 'main' ? cancel : undefined, job.readDelayMs);
     const stepState = parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8'));
     const stepEnv = parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'));
     const stepPath = readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean);

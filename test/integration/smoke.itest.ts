@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmark (no type declarations)
 import { buildSmokeChild, nccBuild } from '../fixtures/build-smoke-child.mjs';
+// @ts-expect-error -- a plain .mjs fixture builder (no type declarations)
+import { writeFloodWasm } from '../fixtures/flood-wasm.mjs';
+import { TEST_IMAGE } from '../harness/engine.js';
+import { useHarness } from '../harness/use-harness.js';
 import { liveChildren } from '../../src/processes.js';
 import { logTruncatedNote } from '../../src/smoke-output.js';
 import { checkEnvBudget } from '../../src/c2w-info.js';
@@ -422,4 +426,26 @@ describe('the action’s exit with a slow log reader', () => {
     },
     120_000,
   );
+});
+
+describe('the bundled action with a guest that floods stdout, and a slow log reader', () => {
+  const h = useHarness({ name: 'smoke-flood' });
+
+  it('caps the guest in the log with a note; the ::error:: line and the resume tokens still arrive', async () => {
+    const wasm = (writeFloodWasm as (f: string) => string)(join(h.dir, 'flood.wasm'));
+    const r = await h.job(
+      { image: TEST_IMAGE, cache: 'none', 'upload-artifact': 'false', 'smoke-timeout': '5' },
+      // The c2w stand-in wraps this module instead of its own; the reader takes a chunk per 2 ms.
+      { standin: { C2W_STANDIN_WASM: wasm }, readDelayMs: 2 },
+    );
+    const log = r.main.log;
+    expect(r.main.exitCode).toBe(1);
+    expect(r.main.outputs['smoke-result']).toBe('timeout');
+    expect(log).toContain('\n… smoke output truncated in the log after 1048576 bytes; the rest is not shown\n');
+    expect(log.length).toBeLessThan(4 * 1024 * 1024);
+    const tokens = [...log.matchAll(/::stop-commands::(\w+)/g)].map((m) => m[1]!);
+    expect(tokens).toHaveLength(2); // the conversion and the smoke boot
+    for (const token of tokens) expect(log).toContain(`\n::${token}::\n`);
+    expect(log).toMatch(/::error::Smoke boot timeout: The module printed nothing matching/);
+  }, 300_000);
 });
