@@ -185,10 +185,13 @@ async function mergeEntries(dir, entries) {
 var files = __webpack_require__(59148);
 // EXTERNAL MODULE: ./src/hash.ts
 var hash = __webpack_require__(56495);
+// EXTERNAL MODULE: ./src/timeout.ts
+var timeout = __webpack_require__(46956);
 ;// CONCATENATED MODULE: ./src/cache.ts
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+
 
 
 
@@ -384,14 +387,6 @@ async function removeBuilder(name) {
     else
         core/* info */.pq(`Removed the builder '${name}'.`);
 }
-function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), ms);
-        timer.unref();
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 /**
  * The local cache folder of one use of the action. @actions/cache hashes the path list into the
  * cache version, so a restore matches only entries saved from the same path string: the folder
@@ -420,11 +415,11 @@ function isLocalCacheDir(runnerTemp, dir) {
 function entryDirs(dir) {
     return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
 }
-/** One entry into `dir`: its matched key, undefined on a miss, or 'timeout'. Throws on a service error. */
+/** One entry into `dir`: its matched key, undefined on a miss, or TIMED_OUT. Throws on a service error. */
 async function restoreEntry(cache, dir, primary, restore, deadline) {
     await (0,promises_.rm)(dir, { recursive: true, force: true });
     await (0,promises_.mkdir)(dir, { recursive: true });
-    return withTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
+    return (0,timeout/* raceTimeout */.j0)(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
 }
 /**
  * local: restores the shared entry and the allocator's entry into their own folders and merges
@@ -463,8 +458,8 @@ async function restoreLayers(inputs, keys, dir) {
     let matchedKey;
     try {
         const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
-        const own = shared === 'timeout' ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
-        if (shared === 'timeout' || own === 'timeout') {
+        const own = shared === timeout/* TIMED_OUT */.VP ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+        if (shared === timeout/* TIMED_OUT */.VP || own === timeout/* TIMED_OUT */.VP) {
             // The abandoned download may still be writing into its folder: leave it alone this run.
             core/* warning */.$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
             plan.mode = 'none';
@@ -555,8 +550,8 @@ async function plannedSave(p) {
 /** One entry; true when stored. Never throws. */
 async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
     try {
-        const id = await withTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
-        if (id === 'timeout') {
+        const id = await (0,timeout/* raceTimeout */.j0)(cache.saveCache([dir], key), timeoutSeconds * 1000);
+        if (id === timeout/* TIMED_OUT */.VP) {
             core/* warning */.$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
             return false;
         }
@@ -891,6 +886,42 @@ async function sha256File(file) {
 }
 function sha256Text(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 46956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VP: () => (/* binding */ TIMED_OUT),
+/* harmony export */   j0: () => (/* binding */ raceTimeout),
+/* harmony export */   wj: () => (/* binding */ withTimeout)
+/* harmony export */ });
+// Time limits for work that cannot itself be stopped (a library call with no abort signal): the
+// caller stops waiting; the work is abandoned and ends with the action's process.
+const TIMED_OUT = Symbol('timed out');
+/** `promise`'s value, or TIMED_OUT when it has not settled within `ms`. The timer never holds the process. */
+async function raceTimeout(promise, ms) {
+    let timer;
+    const limit = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(TIMED_OUT), ms);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([promise, limit]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** `promise`'s value, or an error naming `what` when it has not settled within `ms`. */
+async function withTimeout(promise, ms, what) {
+    const result = await raceTimeout(promise, ms);
+    if (result === TIMED_OUT)
+        throw new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`);
+    return result;
 }
 
 

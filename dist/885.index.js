@@ -145,13 +145,14 @@ const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 // EXTERNAL MODULE: ./src/record.ts
 var record = __webpack_require__(94846);
+// EXTERNAL MODULE: ./src/release-api.ts + 2 modules
+var release_api = __webpack_require__(78078);
 ;// CONCATENATED MODULE: ./src/release-publish.ts
 // Closing a release pipeline: publish the draft release the matrix cells filled, only when every
 // cell passed and every cell's asset and its `.sha256` are on it. Otherwise say which cell is
 // missing what, and leave the draft alone.
 
-/** Per-request bound: a REST call that does not answer in this time fails with a clear message. */
-const REQUEST_TIMEOUT_MS = 60_000;
+
 /**
  * What stops the draft from being published, one line per cell; empty when it can be.
  * `assetNames` are the names on the draft.
@@ -176,62 +177,21 @@ function releaseGaps(records, assetNames) {
     return gaps;
 }
 async function publishDraft(req) {
-    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
+    const repository = process.env.GITHUB_REPOSITORY ?? '';
+    if (!/^[^/]+\/[^/]+$/.test(repository))
         throw new Error('GITHUB_REPOSITORY is not set as owner/repo');
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
-    const octokit = getOctokit(req.token, {
-        baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    });
-    const call = async (what, route, params) => {
-        try {
-            const res = await octokit.request(route, {
-                owner,
-                repo,
-                ...params,
-                request: { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
-            });
-            return res.data;
-        }
-        catch (e) {
-            const err = e;
-            if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-                throw new Error(`${what}: no answer from the GitHub API within ${REQUEST_TIMEOUT_MS / 1000} s`);
-            }
-            throw new Error(`${what} failed: ${err.status ?? ''} ${err.message ?? String(e)}`.replace(/\s+/g, ' '));
-        }
-    };
-    // The by-tag endpoint never returns drafts: list, and take the oldest draft of the tag (the one
-    // the cells converge on when several were created at once).
-    const drafts = [];
-    for (let page = 1; page <= 10; page++) {
-        const list = await call('Listing releases', 'GET /repos/{owner}/{repo}/releases', {
-            per_page: 100,
-            page,
-        });
-        drafts.push(...list.filter((r) => r.draft && r.tag_name === req.tag));
-        if (list.length < 100)
-            break;
-    }
-    const draft = drafts.sort((a, b) => a.id - b.id)[0];
+    // The same client as the cells' uploads: retries, rate limits and a time limit per call.
+    const api = await release_api/* ReleaseApi */.u3.connect({ token: req.token, repository });
+    const draft = await api.oldestDraft(req.tag);
     if (!draft)
         throw new Error(`No draft release has the tag ${req.tag}: nothing to publish.`);
-    const assets = [];
-    for (let page = 1; page <= 10; page++) {
-        const list = await call('Listing the draft assets', 'GET /repos/{owner}/{repo}/releases/{release_id}/assets', { release_id: draft.id, per_page: 100, page });
-        assets.push(...list);
-        if (list.length < 100)
-            break;
-    }
-    const gaps = releaseGaps(req.records, assets.map((a) => a.name));
+    const names = await api.assetNames(draft);
+    const gaps = releaseGaps(req.records, names);
     if (gaps.length > 0) {
         throw new Error(`Not publishing release ${req.tag} (draft ${draft.id}); it is left as a draft:\n${gaps.map((g) => `- ${g}`).join('\n')}`);
     }
-    await call('Publishing the release', 'PATCH /repos/{owner}/{repo}/releases/{release_id}', {
-        release_id: draft.id,
-        draft: false,
-    });
-    core/* info */.pq(`Published release ${req.tag} (id ${draft.id}) with ${assets.length} asset(s).`);
+    await api.publish(draft);
+    core/* info */.pq(`Published release ${req.tag} (id ${draft.id}) with ${names.length} asset(s).`);
 }
 
 ;// CONCATENATED MODULE: ./src/report-main.ts

@@ -9,6 +9,7 @@ import { run } from './exec.js';
 import { blobDelta, listBlobs, mergeEntries, topFilesSize, writeSubset } from './cache-split.js';
 import { dirSize } from './files.js';
 import { sha256Text } from './hash.js';
+import { raceTimeout, TIMED_OUT } from './timeout.js';
 import type { CacheMode, Inputs, KeyValue } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -297,15 +298,6 @@ export interface Restored {
   allocatorSize: number;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-    timer.unref();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * The local cache folder of one use of the action. @actions/cache hashes the path list into the
  * cache version, so a restore matches only entries saved from the same path string: the folder
@@ -345,17 +337,17 @@ export function entryDirs(dir: string): { shared: string; allocator: string } {
 
 type CacheModule = typeof import('@actions/cache');
 
-/** One entry into `dir`: its matched key, undefined on a miss, or 'timeout'. Throws on a service error. */
+/** One entry into `dir`: its matched key, undefined on a miss, or TIMED_OUT. Throws on a service error. */
 async function restoreEntry(
   cache: CacheModule,
   dir: string,
   primary: string,
   restore: string[],
   deadline: number,
-): Promise<string | undefined | 'timeout'> {
+): Promise<string | undefined | typeof TIMED_OUT> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  return withTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
+  return raceTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
 }
 
 /**
@@ -399,8 +391,8 @@ export async function restoreLayers(
   try {
     const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
     const own =
-      shared === 'timeout' ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
-    if (shared === 'timeout' || own === 'timeout') {
+      shared === TIMED_OUT ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+    if (shared === TIMED_OUT || own === TIMED_OUT) {
       // The abandoned download may still be writing into its folder: leave it alone this run.
       core.warning(
         `The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`,
@@ -510,8 +502,8 @@ export interface Saved {
 /** One entry; true when stored. Never throws. */
 async function saveEntry(cache: CacheModule, dir: string, key: string, timeoutSeconds = 600): Promise<boolean> {
   try {
-    const id = await withTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
-    if (id === 'timeout') {
+    const id = await raceTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
+    if (id === TIMED_OUT) {
       core.warning(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
       return false;
     }

@@ -13,6 +13,7 @@ import type { Inputs, Target } from './types.js';
 import { walkFolder } from './files.js';
 import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release.js';
+import { withTimeout } from './timeout.js';
 
 export interface Built {
   /** The wasm file (wasi) or the output directory (js). */
@@ -251,25 +252,6 @@ async function uploadWorkflowArtifact(
       );
     }
     throw err;
-  }
-}
-
-/**
- * `promise`, or an error naming `what` when it has not settled within `ms`. The work itself
- * is not stopped (the library offers no way); the action's process ends after the step.
- */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([promise, limit]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

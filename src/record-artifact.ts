@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import { isGhes } from './publish.js';
 import { RECORD_ARTIFACT_PREFIX, RECORD_FILE, type CellRecord } from './record.js';
+import { raceTimeout, TIMED_OUT } from './timeout.js';
 
 /** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
 const UPLOAD_TIMEOUT_MS = 120_000;
@@ -28,23 +29,13 @@ export async function uploadRecord(record: CellRecord, env: NodeJS.ProcessEnv = 
     await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const client = new DefaultArtifactClient();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer from the artifact service within ${UPLOAD_TIMEOUT_MS / 1000} s`)),
-        UPLOAD_TIMEOUT_MS,
-      );
-      timer.unref();
-    });
     const upload = async (): Promise<void> => {
       // A re-run replaces its own earlier record; in a first attempt the name is this cell's alone.
       if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) await client.deleteArtifact(name).catch(() => undefined);
       await client.uploadArtifact(name, [file], dir, { retentionDays: 1, compressionLevel: 9 });
     };
-    try {
-      await Promise.race([upload(), timeout]);
-    } finally {
-      clearTimeout(timer);
+    if ((await raceTimeout(upload(), UPLOAD_TIMEOUT_MS)) === TIMED_OUT) {
+      throw new Error(`no answer from the artifact service within ${UPLOAD_TIMEOUT_MS / 1000} s`);
     }
     core.info(`Recorded this cell as the artifact ${name} for the report action.`);
   } catch (e) {

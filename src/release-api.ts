@@ -7,7 +7,12 @@
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
-import { convergeOnRelease, ReleaseLookupError, type RequestFn as DraftRequestFn } from './release-draft.js';
+import {
+  convergeOnRelease,
+  findOldestDraft,
+  ReleaseLookupError,
+  type RequestFn as DraftRequestFn,
+} from './release-draft.js';
 import { apiFailure, explain, type ApiFailure } from './release-errors.js';
 
 export interface ReleaseApiOptions {
@@ -220,8 +225,12 @@ export class ReleaseApi {
    * cell of a matrix converges on (release-draft.ts). Creating the draft is not repeated blindly:
    * after a failure that may have come after GitHub created it, the draft is looked for first.
    */
-  async findOrCreateRelease(tag: string, create: boolean, releaseId?: number): Promise<Release> {
-    const request: DraftRequestFn = async (route, params = {}) => {
+  /**
+   * Octokit's request in the shape release-draft.ts takes. Creating a draft is not repeated
+   * blindly: after a failure that may have come after GitHub created it, it is looked for first.
+   */
+  private draftRequest(tag: string): DraftRequestFn {
+    return async (route, params = {}) => {
       const { owner: _owner, repo: _repo, ...rest } = params;
       if (route === 'POST /repos/{owner}/{repo}/releases') {
         const data = await this.once(
@@ -233,6 +242,10 @@ export class ReleaseApi {
       }
       return { status: 200, data: await this.call(route, rest) };
     };
+  }
+
+  async findOrCreateRelease(tag: string, create: boolean, releaseId?: number): Promise<Release> {
+    const request = this.draftRequest(tag);
     try {
       return (await convergeOnRelease(request, {
         owner: this.owner,
@@ -247,6 +260,31 @@ export class ReleaseApi {
         throw err.cause === undefined ? new ReleaseError(err.message) : this.fail(err.message, err.cause);
       }
       throw this.fail(`Finding the release of tag ${tag}`, err);
+    }
+  }
+
+  /** The draft of `tag` the cells of a matrix converge on (the oldest), or undefined. */
+  async oldestDraft(tag: string): Promise<Release | undefined> {
+    try {
+      return (await findOldestDraft(this.draftRequest(tag), { owner: this.owner, repo: this.repo, tag })) as
+        Release | undefined;
+    } catch (err) {
+      if (err instanceof ReleaseLookupError && err.cause !== undefined) throw this.fail(err.message, err.cause);
+      throw err;
+    }
+  }
+
+  /** The names of the assets on `release`, read afresh. */
+  async assetNames(release: Release): Promise<string[]> {
+    return (await this.listAssets(release, true)).map((a) => a.name);
+  }
+
+  /** Publishes a draft release. */
+  async publish(release: Release): Promise<void> {
+    try {
+      await this.call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: release.id, draft: false });
+    } catch (err) {
+      throw this.fail(`Publishing release ${release.tag_name}`, err, release);
     }
   }
 

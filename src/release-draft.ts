@@ -115,7 +115,11 @@ export async function convergeOnRelease(request: RequestFn, o: ConvergeOptions):
   return winner;
 }
 
-async function findOldestDraft(request: RequestFn, o: ConvergeOptions): Promise<ReleaseRef | undefined> {
+/** The oldest draft of the tag among the newest `maxPages` pages of releases. */
+export async function findOldestDraft(
+  request: RequestFn,
+  o: Pick<ConvergeOptions, 'owner' | 'repo' | 'tag' | 'maxPages'>,
+): Promise<ReleaseRef | undefined> {
   const drafts: ReleaseRef[] = [];
   for (let page = 1; page <= (o.maxPages ?? 10); page++) {
     let list: ReleaseRef[];

@@ -16,7 +16,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .SMO
     await smokeChildMain();
 }
 else {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(948), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7394));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(948), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 467));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);

@@ -1,5 +1,5 @@
-export const id = 394;
-export const ids = [394];
+export const id = 467;
+export const ids = [467];
 export const modules = {
 
 /***/ 2414:
@@ -155,7 +155,7 @@ function packInfo(command, env, nowSeconds) {
 
 /***/ }),
 
-/***/ 7394:
+/***/ 467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -994,10 +994,37 @@ function sha256Text(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/timeout.ts
+// Time limits for work that cannot itself be stopped (a library call with no abort signal): the
+// caller stops waiting; the work is abandoned and ends with the action's process.
+const timeout_TIMED_OUT = Symbol('timed out');
+/** `promise`'s value, or TIMED_OUT when it has not settled within `ms`. The timer never holds the process. */
+async function timeout_raceTimeout(promise, ms) {
+    let timer;
+    const limit = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(timeout_TIMED_OUT), ms);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([promise, limit]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** `promise`'s value, or an error naming `what` when it has not settled within `ms`. */
+async function withTimeout(promise, ms, what) {
+    const result = await timeout_raceTimeout(promise, ms);
+    if (result === timeout_TIMED_OUT)
+        throw new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`);
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/cache.ts
 // Stage: the c2w build layers. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+
 
 
 
@@ -1193,14 +1220,6 @@ async function removeBuilder(name) {
     else
         lib_core/* info */.pq(`Removed the builder '${name}'.`);
 }
-function withTimeout(promise, ms) {
-    let timer;
-    const timeout = new Promise((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), ms);
-        timer.unref();
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 /**
  * The local cache folder of one use of the action. @actions/cache hashes the path list into the
  * cache version, so a restore matches only entries saved from the same path string: the folder
@@ -1229,11 +1248,11 @@ function isLocalCacheDir(runnerTemp, dir) {
 function entryDirs(dir) {
     return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
 }
-/** One entry into `dir`: its matched key, undefined on a miss, or 'timeout'. Throws on a service error. */
+/** One entry into `dir`: its matched key, undefined on a miss, or TIMED_OUT. Throws on a service error. */
 async function restoreEntry(cache, dir, primary, restore, deadline) {
     await (0,promises_.rm)(dir, { recursive: true, force: true });
     await (0,promises_.mkdir)(dir, { recursive: true });
-    return withTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
+    return timeout_raceTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
 }
 /**
  * local: restores the shared entry and the allocator's entry into their own folders and merges
@@ -1272,8 +1291,8 @@ async function restoreLayers(inputs, keys, dir) {
     let matchedKey;
     try {
         const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
-        const own = shared === 'timeout' ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
-        if (shared === 'timeout' || own === 'timeout') {
+        const own = shared === timeout_TIMED_OUT ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+        if (shared === timeout_TIMED_OUT || own === timeout_TIMED_OUT) {
             // The abandoned download may still be writing into its folder: leave it alone this run.
             lib_core/* warning */.$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
             plan.mode = 'none';
@@ -1364,8 +1383,8 @@ async function plannedSave(p) {
 /** One entry; true when stored. Never throws. */
 async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
     try {
-        const id = await withTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
-        if (id === 'timeout') {
+        const id = await raceTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
+        if (id === TIMED_OUT) {
             core.warning(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
             return false;
         }
@@ -4013,4 +4032,4 @@ async function cliMain(argv) {
 
 };
 
-//# sourceMappingURL=394.index.js.map
+//# sourceMappingURL=467.index.js.map
