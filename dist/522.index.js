@@ -446,7 +446,7 @@ async function restoreLayers(inputs, keys, dir) {
     if (inputs.cache !== 'local')
         return none;
     plan.shared = { key: keys.shared.primary, exactHit: false };
-    const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
     if (!cache.isFeatureAvailable()) {
         core/* warning */.$e('The Actions cache service is not available to this job; building without a cache.');
         plan.mode = 'none';
@@ -573,7 +573,7 @@ async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
 async function saveLayers(p) {
     const saved = { shared: 0, allocator: 0 };
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const dirs = entryDirs(p.dir);
         const all = await listBlobs(p.dir);
         let base = new Set();

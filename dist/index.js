@@ -28426,6 +28426,7 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ CLI_ENTRY),
 /* harmony export */   I: () => (/* binding */ REPORT_ENTRY)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
@@ -28436,25 +28437,33 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(42731);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2462);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
-// docker/build-push-action does), the smoke-boot child process the main step starts, and the
-// report action (report/action.yml runs dist/report.js, which imports this bundle).
+// docker/build-push-action does), the smoke-boot child process the main step starts, the report
+// action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
+// dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
 
 
 
 
 
 
-/** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
+/** The files scripts/build-entries.mjs writes beside the bundle: the report action's and the command's. */
 const REPORT_ENTRY = 'report.js';
+const CLI_ENTRY = 'c2w-action.js';
 if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 24889));
     await smokeChildMain();
+}
+else if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === CLI_ENTRY) {
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(522), __nccwpck_require__.e(942), __nccwpck_require__.e(297), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4448));
+    const code = await cliMain(process.argv.slice(2));
+    // A stalled download can keep sockets open; the command is done.
+    process.exit(code);
 }
 else {
     // A cancel ends the child process groups before the step exits.
     (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(743), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(942), __nccwpck_require__.e(864), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
         await reportMain();
     }
     else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost) === 'true') {
@@ -28463,7 +28472,7 @@ else {
     }
     else {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(743), __nccwpck_require__.e(522), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2623));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(522), __nccwpck_require__.e(942), __nccwpck_require__.e(297), __nccwpck_require__.e(864), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90050));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -32391,8 +32400,9 @@ function copyFile(srcFile, destFile, force) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__CLI_ENTRY = __webpack_exports__.C;
 /******/ var __webpack_exports__REPORT_ENTRY = __webpack_exports__.I;
-/******/ export { __webpack_exports__REPORT_ENTRY as REPORT_ENTRY };
+/******/ export { __webpack_exports__CLI_ENTRY as CLI_ENTRY, __webpack_exports__REPORT_ENTRY as REPORT_ENTRY };
 /******/ 
 
 //# sourceMappingURL=index.js.map

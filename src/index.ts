@@ -1,6 +1,7 @@
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
-// docker/build-push-action does), the smoke-boot child process the main step starts, and the
-// report action (report/action.yml runs dist/report.js, which imports this bundle).
+// docker/build-push-action does), the smoke-boot child process the main step starts, the report
+// action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
+// dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { cancelSettled, installCancelHandlers } from './cancel.js';
@@ -8,12 +9,18 @@ import { exitWhenFlushed } from './log.js';
 import { SMOKE_CHILD_FLAG } from './smoke-protocol.js';
 import { STATE } from './state.js';
 
-/** The file report/action.yml runs; it only imports this bundle (scripts/build-entries.mjs writes it). */
+/** The files scripts/build-entries.mjs writes beside the bundle: the report action's and the command's. */
 export const REPORT_ENTRY = 'report.js';
+export const CLI_ENTRY = 'c2w-action.js';
 
 if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   const { smokeChildMain } = await import('./smoke-child.js');
   await smokeChildMain();
+} else if (path.basename(process.argv[1] ?? '') === CLI_ENTRY) {
+  const { cliMain } = await import('./cli/main.js');
+  const code = await cliMain(process.argv.slice(2));
+  // A stalled download can keep sockets open; the command is done.
+  process.exit(code);
 } else {
   // A cancel ends the child process groups before the step exits.
   installCancelHandlers();

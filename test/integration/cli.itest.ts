@@ -1,4 +1,4 @@
-// The c2w-action command (dist/cli/index.js under Node 24) against the harness: the project's Docker
+// The c2w-action command (dist/c2w-action.js under Node 24) against the harness: the project's Docker
 // engine, the c2w stand-in served as release v0.8.4 by the local release server, a build cache
 // folder and a tool cache of its own under XDG_CACHE_HOME.
 import { spawn } from 'node:child_process';
@@ -12,7 +12,7 @@ import { startHarness, type Harness } from '../harness/harness.js';
 import { NODE24, ROOT } from '../harness/runner.js';
 
 const exec = promisify(execFile);
-const CLI = path.join(ROOT, 'dist/cli/index.js');
+const CLI = path.join(ROOT, 'dist/c2w-action.js');
 
 let h: Harness;
 let work: string;
