@@ -28429,13 +28429,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   C: () => (/* binding */ CLI_ENTRY),
 /* harmony export */   I: () => (/* binding */ REPORT_ENTRY)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90833);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25625);
-/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(42731);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2462);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90833);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25625);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(42731);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, the report
 // action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
@@ -28446,14 +28448,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 /** The files scripts/build-entries.mjs writes beside the bundle: the report action's and the command's. */
 const REPORT_ENTRY = 'report.js';
 const CLI_ENTRY = 'c2w-action.js';
-if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+/** The file Node started, through symlinks (npm links a `bin` as node_modules/.bin/<name>). */
+function startedFile() {
+    const file = process.argv[1] ?? '';
+    try {
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.basename((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file));
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.basename(file);
+    }
+}
+const started = startedFile();
+if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 24889));
     await smokeChildMain();
 }
-else if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === CLI_ENTRY) {
+else if (started === CLI_ENTRY) {
     const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(522), __nccwpck_require__.e(942), __nccwpck_require__.e(297), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4448));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
@@ -28461,25 +28475,25 @@ else if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') 
 }
 else {
     // A cancel ends the child process groups before the step exits.
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
-    if (node_path__WEBPACK_IMPORTED_MODULE_0__.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .installCancelHandlers */ .Jz)();
+    if (started === REPORT_ENTRY) {
         const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(942), __nccwpck_require__.e(864), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
         await reportMain();
     }
-    else if (_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost) === 'true') {
+    else if (_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost) === 'true') {
         const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(522), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
         await post();
     }
     else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.isPost, 'true');
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost, 'true');
         const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(522), __nccwpck_require__.e(942), __nccwpck_require__.e(297), __nccwpck_require__.e(864), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90050));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
     // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
     // gone and the log has what was written to it.
-    await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelSettled */ .Af)();
-    await (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
+    await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelSettled */ .Af)();
+    await (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();

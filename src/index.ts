@@ -2,6 +2,7 @@
 // docker/build-push-action does), the smoke-boot child process the main step starts, the report
 // action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
 // dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { cancelSettled, installCancelHandlers } from './cancel.js';
@@ -13,10 +14,21 @@ import { STATE } from './state.js';
 export const REPORT_ENTRY = 'report.js';
 export const CLI_ENTRY = 'c2w-action.js';
 
+/** The file Node started, through symlinks (npm links a `bin` as node_modules/.bin/<name>). */
+function startedFile(): string {
+  const file = process.argv[1] ?? '';
+  try {
+    return path.basename(realpathSync(file));
+  } catch {
+    return path.basename(file);
+  }
+}
+const started = startedFile();
+
 if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   const { smokeChildMain } = await import('./smoke-child.js');
   await smokeChildMain();
-} else if (path.basename(process.argv[1] ?? '') === CLI_ENTRY) {
+} else if (started === CLI_ENTRY) {
   const { cliMain } = await import('./cli/main.js');
   const code = await cliMain(process.argv.slice(2));
   // A stalled download can keep sockets open; the command is done.
@@ -24,7 +36,7 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
 } else {
   // A cancel ends the child process groups before the step exits.
   installCancelHandlers();
-  if (path.basename(process.argv[1] ?? '') === REPORT_ENTRY) {
+  if (started === REPORT_ENTRY) {
     const { reportMain } = await import('./report-main.js');
     await reportMain();
   } else if (core.getState(STATE.isPost) === 'true') {
