@@ -451,7 +451,7 @@ onRejected = () => undefined) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C$: () => (/* binding */ installC2w)
 /* harmony export */ });
-/* unused harmony exports TOOL_NAME, C2W_REPOSITORY, InstallError, releaseAssetName, checksumFor, toolCacheVersion, installIntoToolCache, resolveLatest */
+/* unused harmony exports TOOL_NAME, InstallError, releaseAssetName, checksumFor, toolCacheVersion, installIntoToolCache, resolveLatest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -482,7 +482,6 @@ onRejected = () => undefined) {
 
 
 const TOOL_NAME = 'c2w';
-const C2W_REPOSITORY = 'container2wasm/container2wasm';
 class InstallError extends Error {
     name = 'InstallError';
 }

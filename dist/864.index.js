@@ -491,7 +491,9 @@ class ReleaseApi {
         return async (route, params = {}) => {
             const { owner: _owner, repo: _repo, ...rest } = params;
             if (route === 'POST /repos/{owner}/{repo}/releases') {
-                const data = await this.once(`Creating a draft release for tag ${tag}`, () => this.call(route, { ...rest, request: { retries: 0 } }), () => this.findDraft(tag));
+                const data = await this.once(`Creating a draft release for tag ${tag}`, () => this.call(route, { ...rest, request: { retries: 0 } }), 
+                // The draft the failed call may have made: the one every cell converges on.
+                () => this.oldestDraft(tag));
                 return { status: 201, data };
             }
             return { status: 200, data: await this.call(route, rest) };
@@ -539,24 +541,6 @@ class ReleaseApi {
         catch (err) {
             throw this.fail(`Publishing release ${release.tag_name}`, err, release);
         }
-    }
-    /** The by-tag endpoint does not return drafts: look in the release list (newest first). */
-    async findDraft(tag) {
-        for (let page = 1; page <= 10; page++) {
-            let list;
-            try {
-                list = await this.call('GET /repos/{owner}/{repo}/releases', { per_page: 100, page });
-            }
-            catch (err) {
-                throw this.fail('Listing releases', err);
-            }
-            const found = list.find((r) => r.tag_name === tag);
-            if (found)
-                return found;
-            if (list.length < 100)
-                break;
-        }
-        return undefined;
     }
     /**
      * Runs a call that must not happen twice (up to 3 attempts). After a failure that may have

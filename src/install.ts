@@ -13,7 +13,6 @@ import { sha256File } from './hash.js';
 import { releasesApiFor } from './releases-api.js';
 
 export const TOOL_NAME = 'c2w';
-export const C2W_REPOSITORY = 'container2wasm/container2wasm';
 
 export interface InstalledC2w {
   /** Absolute path of the c2w binary. */

@@ -236,7 +236,8 @@ export class ReleaseApi {
         const data = await this.once(
           `Creating a draft release for tag ${tag}`,
           () => this.call<Release>(route, { ...rest, request: { retries: 0 } }),
-          () => this.findDraft(tag),
+          // The draft the failed call may have made: the one every cell converges on.
+          () => this.oldestDraft(tag),
         );
         return { status: 201, data };
       }
@@ -286,22 +287,6 @@ export class ReleaseApi {
     } catch (err) {
       throw this.fail(`Publishing release ${release.tag_name}`, err, release);
     }
-  }
-
-  /** The by-tag endpoint does not return drafts: look in the release list (newest first). */
-  private async findDraft(tag: string): Promise<Release | undefined> {
-    for (let page = 1; page <= 10; page++) {
-      let list: Release[];
-      try {
-        list = await this.call<Release[]>('GET /repos/{owner}/{repo}/releases', { per_page: 100, page });
-      } catch (err) {
-        throw this.fail('Listing releases', err);
-      }
-      const found = list.find((r) => r.tag_name === tag);
-      if (found) return found;
-      if (list.length < 100) break;
-    }
-    return undefined;
   }
 
   /**
