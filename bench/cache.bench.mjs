@@ -12,7 +12,7 @@
 //     small JSON manifests/configs, layers of which ~60 % incompressible like gzip layers, the rest
 //     ELF code from the Node binary), saved once with @actions/cache to the local runtime. Then, in a
 //     fresh Node 24 process each, interleaved (rotated order), after removing the folder:
-//       action  restoreLayers() from src/cache.ts (the action's restore path: import of @actions/cache,
+//       action  restoreLayers() from src/cache/layers.ts (the action's restore path: import of @actions/cache,
 //               isFeatureAvailable, mkdir, restoreCache with the timeout race, dirSize of the result)
 //       bare    `await import('@actions/cache')` + restoreCache([dir], key) — same path list, same key
 //       floor   `tar -xf` of a .tar.zst of the same folder (zstd -T0 --long=30, made once beforehand)
@@ -62,7 +62,7 @@ if (process.argv[2] === '--child') {
   });
   let result;
   if (mode === 'action') {
-    const { restoreLayers } = await import(path.join(ROOT, 'src/cache.ts'));
+    const { restoreLayers } = await import(path.join(ROOT, 'src/cache/layers.ts'));
     const t0 = performance.now();
     const restored = await restoreLayers(
       { cache: 'local', cacheRef: undefined, cacheTimeoutSeconds: 3600 },

@@ -2,7 +2,7 @@
 //
 // Uploads a 200 MB wasm-like file to the local Actions runtime (test/harness/actions-runtime.ts:
 // Twirp + Azurite on loopback) with the unmodified @actions/artifact 6, at zip levels 0, 1, 6, 9,
-// the way src/publish.ts does (one file, zip archive, the given level), and prints per level the
+// the way src/publish/publish.ts does (one file, zip archive, the given level), and prints per level the
 // median wall time of uploadArtifact (zip + upload + finalize) and the stored size.
 //
 // Run with the project's Node 24 (it strips the harness's types):

@@ -23,7 +23,7 @@ const runs = Number(opt('--runs', '10'));
 const nodePath = opt('--node', process.execPath);
 
 const childEntry = buildSmokeChild();
-const { runSmoke } = await import(nccBuild('src/smoke.ts', 'smoke-lib'));
+const { runSmoke } = await import(nccBuild('src/smoke/boot.ts', 'smoke-lib'));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

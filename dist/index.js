@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90833:
+/***/ 85738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28377,7 +28377,7 @@ module.exports = {
 /* harmony export */ });
 /* unused harmony export CANCEL_GRACE_MS */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97454);
+/* harmony import */ var _lib_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42982);
 // A cancelled step: the runner sends the action's process SIGINT, then SIGTERM 7.5 s later, then
 // kills it (actions/runner ProcessInvoker). Node's default for both signals is to exit at once,
 // leaving every child group running. Here a signal stops new children from starting, ends the
@@ -28404,9 +28404,9 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
         // The runner's SIGTERM after its SIGINT: already ending.
         if (ending)
             return;
-        (0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(`the step was cancelled (${signal})`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The step was cancelled (${signal}); ending ${(0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .liveChildren */ .k9)().length} running child process group(s).`);
-        ending = (0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .endAll */ .XZ)(CANCEL_GRACE_MS).then(() => onExit(EXIT_CODE[signal] ?? 1));
+        (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(`the step was cancelled (${signal})`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The step was cancelled (${signal}); ending ${(0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .liveChildren */ .k9)().length} running child process group(s).`);
+        ending = (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .endAll */ .XZ)(CANCEL_GRACE_MS).then(() => onExit(EXIT_CODE[signal] ?? 1));
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
@@ -28414,9 +28414,27 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
         process.off('SIGINT', handler);
         process.off('SIGTERM', handler);
         ending = undefined;
-        (0,_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(undefined);
+        (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(undefined);
     };
 }
+
+
+/***/ }),
+
+/***/ 33175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ STATE)
+/* harmony export */ });
+// Names of the state the main step hands to the post step (core.saveState / core.getState).
+const STATE = {
+    isPost: 'isPost',
+    /** A builder the action created, to remove in post. */
+    createdBuilder: 'created-builder',
+    /** JSON SavePlan (src/cache/layers.ts): the rotated local cache folder and the keys to save it under in post. */
+    cacheSave: 'cache-save',
+};
 
 
 /***/ }),
@@ -28434,10 +28452,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90833);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25625);
-/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(42731);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2462);
+/* harmony import */ var _action_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85738);
+/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38473);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(88121);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(33175);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, the report
 // action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
@@ -28464,36 +28482,36 @@ function startedFile() {
 }
 const started = startedFile();
 if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_FLAG */ .oQ)) {
-    const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 24889));
+    const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 12483));
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(522), __nccwpck_require__.e(942), __nccwpck_require__.e(297), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4448));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(727), __nccwpck_require__.e(633), __nccwpck_require__.e(672), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3033));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
 }
 else {
     // A cancel ends the child process groups before the step exits.
-    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .installCancelHandlers */ .Jz)();
+    (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(942), __nccwpck_require__.e(864), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 30885));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(633), __nccwpck_require__.e(669), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
-    else if (_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost) === 'true') {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(522), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+    else if (_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getState */ .Gu(_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost) === 'true') {
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(727), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await post();
     }
     else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ(_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(522), __nccwpck_require__.e(942), __nccwpck_require__.e(297), __nccwpck_require__.e(864), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90050));
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ(_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost, 'true');
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(727), __nccwpck_require__.e(633), __nccwpck_require__.e(672), __nccwpck_require__.e(669), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6028));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
     // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
     // gone and the log has what was written to it.
-    await (0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelSettled */ .Af)();
-    await (0,_log_js__WEBPACK_IMPORTED_MODULE_4__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
+    await (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelSettled */ .Af)();
+    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
@@ -28501,60 +28519,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 25625:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CA: () => (/* binding */ withoutWorkflowCommands),
-/* harmony export */   KE: () => (/* binding */ exitWhenFlushed)
-/* harmony export */ });
-/* unused harmony export flushStdio */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// Output the action does not control (the build log, what the guest prints at its smoke boot) can
-// contain lines that look like workflow commands (`::set-output …`, `::save-state …`, `::error …`).
-// The runner must not act on them: stream such output between ::stop-commands:: and its resume token.
-
-async function withoutWorkflowCommands(fn) {
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replace(/-/g, '');
-    process.stdout.write(`::stop-commands::${token}\n`);
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write(`::${token}::\n`);
-    }
-}
-/**
- * Resolves once everything written to process.stdout and process.stderr so far has been handed to
- * the operating system, or after `timeoutMs` (a log reader that never reads must not keep the step
- * alive). On Linux, writes to a pipe are asynchronous in Node: process.exit() drops what is still
- * queued, such as the last `::error::` line or a stop-commands resume token.
- */
-async function flushStdio(timeoutMs = 30_000) {
-    await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => {
-        if (stream.writableLength === 0) {
-            resolve();
-            return;
-        }
-        const timer = setTimeout(resolve, timeoutMs);
-        // The callback of a write runs after every write before it has been flushed.
-        stream.write('', () => {
-            clearTimeout(timer);
-            resolve();
-        });
-    })));
-}
-/** process.exit(code), once stdout and stderr are flushed (see flushStdio). */
-async function exitWhenFlushed(code, timeoutMs) {
-    await flushStdio(timeoutMs);
-    process.exit(code);
-}
-
-
-/***/ }),
-
-/***/ 97454:
+/***/ 42982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28677,7 +28642,60 @@ function liveChildren() {
 
 /***/ }),
 
-/***/ 42731:
+/***/ 38473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ withoutWorkflowCommands),
+/* harmony export */   KE: () => (/* binding */ exitWhenFlushed)
+/* harmony export */ });
+/* unused harmony export flushStdio */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Output the action does not control (the build log, what the guest prints at its smoke boot) can
+// contain lines that look like workflow commands (`::set-output …`, `::save-state …`, `::error …`).
+// The runner must not act on them: stream such output between ::stop-commands:: and its resume token.
+
+async function withoutWorkflowCommands(fn) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replace(/-/g, '');
+    process.stdout.write(`::stop-commands::${token}\n`);
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write(`::${token}::\n`);
+    }
+}
+/**
+ * Resolves once everything written to process.stdout and process.stderr so far has been handed to
+ * the operating system, or after `timeoutMs` (a log reader that never reads must not keep the step
+ * alive). On Linux, writes to a pipe are asynchronous in Node: process.exit() drops what is still
+ * queued, such as the last `::error::` line or a stop-commands resume token.
+ */
+async function flushStdio(timeoutMs = 30_000) {
+    await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => {
+        if (stream.writableLength === 0) {
+            resolve();
+            return;
+        }
+        const timer = setTimeout(resolve, timeoutMs);
+        // The callback of a write runs after every write before it has been flushed.
+        stream.write('', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    })));
+}
+/** process.exit(code), once stdout and stderr are flushed (see flushStdio). */
+async function exitWhenFlushed(code, timeoutMs) {
+    await flushStdio(timeoutMs);
+    process.exit(code);
+}
+
+
+/***/ }),
+
+/***/ 88121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28690,24 +28708,6 @@ const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 const SMOKE_CHILD_CONFIG_ENV = 'C2W_SMOKE_CHILD_CONFIG';
 /** The child's report channel: fd 3, one JSON SmokeChildMessage a line. */
 const SMOKE_CONTROL_FD = 3;
-
-
-/***/ }),
-
-/***/ 2462:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ STATE)
-/* harmony export */ });
-// Names of the state the main step hands to the post step (core.saveState / core.getState).
-const STATE = {
-    isPost: 'isPost',
-    /** A builder the action created, to remove in post. */
-    createdBuilder: 'created-builder',
-    /** JSON SavePlan (src/cache.ts): the rotated local cache folder and the keys to save it under in post. */
-    cacheSave: 'cache-save',
-};
 
 
 /***/ }),

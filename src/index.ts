@@ -5,10 +5,10 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { cancelSettled, installCancelHandlers } from './cancel.js';
-import { exitWhenFlushed } from './log.js';
-import { SMOKE_CHILD_FLAG } from './smoke-protocol.js';
-import { STATE } from './state.js';
+import { cancelSettled, installCancelHandlers } from './action/cancel.js';
+import { exitWhenFlushed } from './lib/workflow-log.js';
+import { SMOKE_CHILD_FLAG } from './smoke/protocol.js';
+import { STATE } from './action/state.js';
 
 /** The files scripts/build-entries.mjs writes beside the bundle: the report action's and the command's. */
 export const REPORT_ENTRY = 'report.js';
@@ -26,7 +26,7 @@ function startedFile(): string {
 const started = startedFile();
 
 if (process.argv.includes(SMOKE_CHILD_FLAG)) {
-  const { smokeChildMain } = await import('./smoke-child.js');
+  const { smokeChildMain } = await import('./smoke/child.js');
   await smokeChildMain();
 } else if (started === CLI_ENTRY) {
   const { cliMain } = await import('./cli/main.js');
@@ -37,14 +37,14 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   // A cancel ends the child process groups before the step exits.
   installCancelHandlers();
   if (started === REPORT_ENTRY) {
-    const { reportMain } = await import('./report-main.js');
+    const { reportMain } = await import('./report/main.js');
     await reportMain();
   } else if (core.getState(STATE.isPost) === 'true') {
-    const { post } = await import('./post.js');
+    const { post } = await import('./action/post.js');
     await post();
   } else {
     core.saveState(STATE.isPost, 'true');
-    const { main } = await import('./main.js');
+    const { main } = await import('./action/main.js');
     await main();
   }
   // A stalled cache download can keep sockets open; the step is done, so end the process

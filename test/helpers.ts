@@ -1,8 +1,8 @@
 // Helpers the tests share: typed inputs for calling a stage directly, and a capture of what the
 // action's code writes to the log (@actions/core writes workflow commands and lines to stdout).
 import { vi } from 'vitest';
-import { parseInputs } from '../src/inputs.js';
-import type { Inputs } from '../src/types.js';
+import { parseInputs } from '../src/config/inputs.js';
+import type { Inputs } from '../src/config/types.js';
 
 /** Every input at the default parseInputs gives it (image alpine:3.20), then `over`. */
 export function testInputs(over: Partial<Inputs> = {}): Inputs {

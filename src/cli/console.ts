@@ -5,7 +5,7 @@
 // debug and runner-only commands are dropped, and the build log between ::stop-commands:: and its
 // token becomes one live line with the BuildKit step (on a terminal; one line per step otherwise).
 // `--verbose` shows the raw log instead.
-import { BuildProgress, progressLine } from './buildkit-progress.js';
+import { BuildProgress, progressLine } from '../buildx/progress.js';
 import { readLine } from './workflow-commands.js';
 
 export interface ConsoleOptions {

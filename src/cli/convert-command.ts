@@ -4,27 +4,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  builderFlags,
-  cacheFlags,
-  cacheKeys,
-  chooseBuilder,
-  keyDockerfileSha256,
-  removeBuilder,
-  restoreLayers,
-  type BuilderChoice,
-  type CachePlan,
-} from '../cache.js';
-import { convert, type BuiltOutput } from '../convert.js';
-import { prepareDockerfile } from '../dockerfile.js';
-import { run } from '../exec.js';
-import { attemptOrder, firstPassing, type Attempt } from '../fallback.js';
-import { installC2w, type InstalledC2w } from '../install.js';
-import { Outputs } from '../outputs.js';
-import type { Inputs } from '../types.js';
+import { builderFlags, chooseBuilder, removeBuilder, type BuilderChoice } from '../buildx/builder.js';
+import { cacheFlags, cacheKeys, keyDockerfileSha256, type CachePlan } from '../cache/keys.js';
+import { restoreLayers } from '../cache/layers.js';
+import { convert, type BuiltOutput } from '../c2w/convert.js';
+import { prepareDockerfile } from '../c2w/dockerfile.js';
+import { run } from '../lib/exec.js';
+import { attemptOrder, firstPassing, type Attempt } from '../pipeline/fallback.js';
+import { installC2w, type InstalledC2w } from '../c2w/install.js';
+import { Outputs } from '../action/outputs.js';
+import type { Inputs } from '../config/types.js';
 import type { Console } from './console.js';
 import type { Interrupt } from './interrupt.js';
-import { CACHE_BUDGET_BYTES, discardExport, evict, restoreLocal, saveLocal, type LocalRestore } from './local-cache.js';
+import {
+  CACHE_BUDGET_BYTES,
+  discardExport,
+  evict,
+  restoreLocal,
+  saveLocal,
+  type LocalRestore,
+} from '../cache/local-folder.js';
 import { toolCacheDir } from './paths.js';
 import type { Results } from './results.js';
 import { smokeSeries } from './smoke-series.js';

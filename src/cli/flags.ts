@@ -3,7 +3,7 @@
 // the flag) or listed in GITHUB_ONLY with the reason it has no meaning outside a workflow; a unit
 // test holds this table to action.yml.
 import { parseArgs } from 'node:util';
-import type { InputGetter } from '../inputs.js';
+import type { InputGetter } from '../config/inputs.js';
 
 export type FlagKind =
   /** `--flag VALUE`. */

@@ -4,7 +4,7 @@
 // exits, `convert` fails, the cache keeps its entries and drops the export folder); a second one
 // sends SIGKILL. The process is never ended from the handler, so a cache rotation in progress
 // finishes.
-import { liveChildren, signalGroup } from '../processes.js';
+import { liveChildren, signalGroup } from '../lib/processes.js';
 
 export class InterruptedError extends Error {
   override name = 'InterruptedError';

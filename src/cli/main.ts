@@ -1,7 +1,7 @@
 // The command: parse → validate (exit 2 before anything is spawned) → run the verb → print the
 // results (a summary, or --json) → the exit status: 0 passed, 1 the conversion or the boot failed,
 // 2 bad usage, 130 interrupted (128 + SIGINT, as a shell reports it).
-import { Outputs } from '../outputs.js';
+import { Outputs } from '../action/outputs.js';
 import { Console } from './console.js';
 import { convertCommand } from './convert-command.js';
 import { parseCommand, UsageError, type ParsedCommand } from './flags.js';

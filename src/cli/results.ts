@@ -1,6 +1,6 @@
 // The command's results, named like the action's outputs (outputs.ts), and the two ways to print
 // them: a short summary for a person, JSON for a program. Pure.
-import { Outputs } from '../outputs.js';
+import { Outputs } from '../action/outputs.js';
 
 export type Value = string | number | boolean;
 export type Results = Partial<Record<Outputs, Value>>;

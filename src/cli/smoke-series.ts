@@ -1,11 +1,11 @@
 // The smoke gate as the action runs it (smoke-series.ts), shown on the command's console. Shared by
 // `convert` and `smoke`.
-import { runSmoke, type SmokeResult } from '../smoke.js';
-import { smokeSeries as runSeries, type SmokeInputs } from '../smoke-series.js';
+import { runSmoke, type SmokeResult } from '../smoke/boot.js';
+import { smokeSeries as runSeries, type SmokeInputs } from '../smoke/series.js';
 import type { Console } from './console.js';
 import type { Results } from './results.js';
 
-export type { SmokeInputs } from '../smoke-series.js';
+export type { SmokeInputs } from '../smoke/series.js';
 
 /** Boots `path`; returns the last run (the failing one, or the last that passed). */
 export async function smokeSeries(

@@ -2,9 +2,9 @@
 // from the flags, and the checks the action makes before it spawns anything (getInputs: the custom
 // Dockerfile exists; the smoke command fits c2w's 1024-byte budget). Every message names the flag.
 import { existsSync, statSync } from 'node:fs';
-import { InputError, parseInputs } from '../inputs.js';
-import { checkEnvBudget } from '../c2w-info.js';
-import type { Inputs } from '../types.js';
+import { InputError, parseInputs } from '../config/inputs.js';
+import { checkEnvBudget } from '../c2w/boot-info.js';
+import type { Inputs } from '../config/types.js';
 import { UsageError, type ParsedCommand } from './flags.js';
 
 /** parseInputs with `image` and overrides; an InputError becomes a UsageError naming the flag. */

@@ -1,0 +1,658 @@
+export const id = 28;
+export const ids = [28];
+export const modules = {
+
+/***/ 6028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/buildx/builder.ts
+var buildx_builder = __webpack_require__(61747);
+// EXTERNAL MODULE: ./src/cache/keys.ts
+var cache_keys = __webpack_require__(11452);
+// EXTERNAL MODULE: ./src/buildx/cache-trouble.ts
+var cache_trouble = __webpack_require__(89796);
+// EXTERNAL MODULE: ./src/c2w/convert.ts
+var convert = __webpack_require__(50157);
+// EXTERNAL MODULE: ./src/c2w/dockerfile.ts
+var c2w_dockerfile = __webpack_require__(29558);
+// EXTERNAL MODULE: ./src/pipeline/fallback.ts
+var fallback = __webpack_require__(68462);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(74633);
+// EXTERNAL MODULE: ./src/c2w/install.ts
+var install = __webpack_require__(35789);
+// EXTERNAL MODULE: ./src/cache/layers.ts + 1 modules
+var cache_layers = __webpack_require__(1121);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(33175);
+;// CONCATENATED MODULE: ./src/pipeline/layer-cache.ts
+// The build layers across the attempts of one step: the first attempt restores the cache (the
+// shared entry and the allocator's), a fallback rebuild imports what the previous build exported,
+// and the post step saves the last export (the plan goes to it through the step state).
+
+
+
+
+
+
+
+/**
+ * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
+ * imports what the previous build exported, and the post step saves the last export.
+ */
+class LayerCache {
+    inputs;
+    builder;
+    runnerTemp;
+    report;
+    progress;
+    current;
+    saveKey;
+    primaryKey = '';
+    constructor(inputs, builder, runnerTemp, report, progress) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.runnerTemp = runnerTemp;
+        this.report = report;
+        this.progress = progress;
+    }
+    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
+        const inputs = this.inputs;
+        const keys = (0,cache_keys/* cacheKeys */.Xr)({
+            prefix: inputs.cacheKey,
+            runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
+            runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
+            c2wVersion,
+            target: inputs.target,
+            targetArch: inputs.targetArch,
+            dockerfileSha256,
+            sharedDockerfileSha256,
+            buildArgs: inputs.buildArgs,
+            debugImage: inputs.debugImage,
+            image: inputs.image,
+        });
+        this.primaryKey = keys.primary;
+        if (inputs.cache !== 'none')
+            this.report.set(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
+        if (this.current === undefined) {
+            const cache = this.builder.canExport ? inputs.cache : 'none';
+            const restored = await core/* group */.Os('Restore the build cache', () => (0,cache_layers/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,cache_layers/* localCacheDir */.NU)(this.runnerTemp, keys)));
+            this.current = restored.plan;
+            if (inputs.cache !== 'none') {
+                this.report.set(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
+                this.report.set(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
+                this.report.set(outputs/* Outputs */.t.CacheSize, restored.size);
+                Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
+                this.report.set(outputs/* Outputs */.t.CacheRestoredSharedSize, restored.sharedSize);
+                this.report.set(outputs/* Outputs */.t.CacheRestoredAllocatorSize, restored.allocatorSize);
+                // Until a build exports something to save (never, on an exact hit).
+                this.report.set(outputs/* Outputs */.t.CacheSavedSharedSize, 0);
+                this.report.set(outputs/* Outputs */.t.CacheSavedAllocatorSize, 0);
+            }
+        }
+        else {
+            const previous = this.current;
+            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
+        }
+        return this.current;
+    }
+    /** After a good build: rotate the export in and tell the post step what to save. */
+    async built(plan) {
+        if (await (0,cache_layers/* rotate */.e$)(plan))
+            this.saveKey = this.primaryKey;
+        if (this.saveKey !== undefined) {
+            const save = {
+                dir: plan.dir,
+                key: this.saveKey,
+                ...(plan.shared ? { shared: plan.shared } : {}),
+                timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+            };
+            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify(save));
+            const bytes = await (0,cache_layers/* plannedSave */.CY)(save);
+            this.report.set(outputs/* Outputs */.t.CacheSavedSharedSize, bytes.shared);
+            this.report.set(outputs/* Outputs */.t.CacheSavedAllocatorSize, bytes.allocator);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/lib/workflow-log.ts
+var workflow_log = __webpack_require__(38473);
+// EXTERNAL MODULE: ./src/c2w/failures.ts
+var failures = __webpack_require__(48163);
+// EXTERNAL MODULE: ./src/publish/names.ts
+var names = __webpack_require__(27479);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/lib/files.ts
+var lib_files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/lib/hash.ts
+var hash = __webpack_require__(69639);
+// EXTERNAL MODULE: ./src/github/releases.ts + 2 modules
+var releases = __webpack_require__(70800);
+;// CONCATENATED MODULE: ./src/publish/release-asset.ts
+// Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
+// upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
+// calls are in release-api.ts, what their failures mean in release-errors.ts.
+
+
+
+
+
+
+
+/**
+ * Where the .tar.gz of a js directory is written and kept after the upload: under RUNNER_TEMP
+ * (which the runner empties after the job), named as the asset, so a later step of the job can
+ * attest exactly the bytes that were uploaded.
+ */
+function releaseTarballPath(runnerTemp, assetName) {
+    return external_node_path_.join(runnerTemp, 'c2w-action', 'release', assetName);
+}
+async function publishReleaseAsset(req, deps = {}) {
+    const env = deps.env ?? process.env;
+    if (!req.token)
+        throw new releases/* ReleaseError */.K2('github-token is empty: a token with contents: write is needed for release-tag');
+    core/* setSecret */.Pq(req.token);
+    const [owner, repo] = (req.repository ?? '').split('/');
+    if (!owner || !repo)
+        throw new releases/* ReleaseError */.K2(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
+    // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
+    let file = external_node_path_.resolve(req.path);
+    if (req.target === 'js') {
+        file = releaseTarballPath(env.RUNNER_TEMP || external_node_os_.tmpdir(), req.assetName);
+        external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
+        // tar-stream is loaded only on this path, like the other heavy modules.
+        const { writeDeterministicTarGz } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(897)]).then(__webpack_require__.bind(__webpack_require__, 94897));
+        await writeDeterministicTarGz(req.path, file);
+    }
+    {
+        const sha256 = await (0,hash/* sha256File */.Q)(file);
+        if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
+            throw new releases/* ReleaseError */.K2(`${file} changed after conversion: sha256 ${sha256}, expected ${req.sha256}; refusing to publish it`);
+        }
+        const size = external_node_fs_.statSync(file).size;
+        const api = await releases/* ReleaseApi */.u3.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
+        const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
+        core/* info */.pq(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+        const asset = await api.putAsset(release, req.assetName, req.overwrite, {
+            size,
+            contentType: req.target === 'js' ? 'application/gzip' : 'application/wasm',
+            body: new releases/* FileBody */.pl(file),
+        });
+        const checksumName = `${req.assetName}.sha256`;
+        const checksum = Buffer.from(sha256sumLine(sha256, req.assetName));
+        const sum = await api.putAsset(release, checksumName, req.overwrite, {
+            size: checksum.length,
+            contentType: 'text/plain',
+            body: checksum,
+        });
+        return {
+            releaseId: release.id,
+            assetUrl: asset.browser_download_url,
+            checksumUrl: sum.browser_download_url,
+            assetPath: file,
+        };
+    }
+}
+/** One line as `sha256sum` prints it (text mode: two spaces). */
+function sha256sumLine(hex, name) {
+    return `${hex}  ${name}\n`;
+}
+
+// EXTERNAL MODULE: ./src/lib/timeout.ts
+var timeout = __webpack_require__(24196);
+;// CONCATENATED MODULE: ./src/publish/publish.ts
+// Publish stage: upload the converted wasm as a workflow artifact and, when a
+// release tag is given, as a release asset with a `sha256sum` checksum file.
+//
+// Only runs after the conversion and the smoke boot passed (the caller's job). The heavy
+// clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
+// that need them, so a run that publishes nothing never pays for them.
+
+
+
+
+
+
+
+
+
+/** Maps each PublishOutputs field to the action output it is published as. */
+const OUTPUT_NAMES = {
+    artifactId: outputs/* Outputs */.t.ArtifactId,
+    artifactUrl: outputs/* Outputs */.t.ArtifactUrl,
+    artifactDigest: outputs/* Outputs */.t.ArtifactDigest,
+    releaseId: outputs/* Outputs */.t.ReleaseId,
+    releaseAssetUrl: outputs/* Outputs */.t.ReleaseAssetUrl,
+    releaseChecksumUrl: outputs/* Outputs */.t.ReleaseChecksumUrl,
+    assetPath: outputs/* Outputs */.t.AssetPath,
+};
+/**
+ * The name of an artifact uploaded without a zip (artifact-archive: false). @actions/artifact names
+ * such an artifact after its file (skipArchive in upload-artifact.js), so the name ends in .wasm,
+ * and the file is uploaded under that name.
+ */
+function bareArtifactName(name) {
+    return name.endsWith('.wasm') ? name : `${name}.wasm`;
+}
+/** The wasm under the artifact's name: itself when it already has it, else a link (or copy) under RUNNER_TEMP. */
+async function bareArtifactFile(wasm, name, runnerTemp) {
+    if (external_node_path_.basename(wasm) === name)
+        return wasm;
+    const file = external_node_path_.join(runnerTemp, 'c2w-action', 'artifact', name);
+    await external_node_fs_.promises.mkdir(external_node_path_.dirname(file), { recursive: true });
+    await external_node_fs_.promises.rm(file, { force: true });
+    await external_node_fs_.promises.link(wasm, file).catch(() => external_node_fs_.promises.copyFile(wasm, file));
+    return file;
+}
+/** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
+function artifactUrl(env, id) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const run = env.GITHUB_RUN_ID;
+    if (!repo || !run)
+        return undefined;
+    return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`;
+}
+/** True when GITHUB_SERVER_URL is a GitHub Enterprise Server (same rule as @actions/artifact). */
+function isGhes(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
+/** The files of an artifact and their root: one wasm file, or every file under a js directory (walkFolder). */
+async function artifactFiles(built) {
+    const p = external_node_path_.resolve(built.path);
+    if (built.target === 'wasi' && external_node_fs_.statSync(p).isFile()) {
+        return { files: [p], root: external_node_path_.dirname(p) };
+    }
+    // walkFolder's paths are below the folder's real path; the artifact names files relative to root.
+    const root = external_node_fs_.realpathSync(p);
+    const files = (await (0,lib_files/* walkFolder */.aI)(root)).filter((e) => e.type === 'file').map((e) => e.abs);
+    return { files, root };
+}
+/**
+ * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
+ * Each output is set with core.setOutput as soon as it is known, so a release failure still
+ * leaves the artifact outputs in place; the same values are returned.
+ */
+async function publish(inputs, built, deps = {}) {
+    const out = {};
+    const set = (key, value) => {
+        if (value === undefined)
+            return;
+        out[key] = value;
+        (deps.onOutput ?? core/* setOutput */.uH)(OUTPUT_NAMES[key], value);
+    };
+    if (inputs.uploadArtifact) {
+        const a = await uploadWorkflowArtifact(inputs, built, deps);
+        if (a) {
+            set('artifactId', a.id);
+            set('artifactUrl', a.url);
+            set('artifactDigest', a.digest);
+        }
+    }
+    if (inputs.releaseTag || inputs.releaseId !== undefined) {
+        const r = await publishReleaseAsset({
+            token: inputs.githubToken,
+            tag: inputs.releaseTag ?? '',
+            ...(inputs.releaseId !== undefined ? { releaseId: inputs.releaseId } : {}),
+            create: inputs.releaseCreate,
+            overwrite: inputs.releaseOverwrite,
+            assetName: inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs),
+            path: built.path,
+            target: built.target,
+            sha256: built.sha256,
+            repository: (deps.env ?? process.env).GITHUB_REPOSITORY,
+        }, deps);
+        set('releaseId', String(r.releaseId));
+        set('releaseAssetUrl', r.assetUrl);
+        set('releaseChecksumUrl', r.checksumUrl);
+        set('assetPath', r.assetPath);
+    }
+    return out;
+}
+async function uploadWorkflowArtifact(inputs, built, deps) {
+    const env = deps.env ?? process.env;
+    const archive = inputs.artifactArchive !== false;
+    const given = inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
+    const name = archive ? given : bareArtifactName(given);
+    const invalid = (0,names/* artifactNameProblem */.NH)(name);
+    if (invalid)
+        throw new Error(`artifact-name ${invalid}`);
+    if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
+        core/* warning */.$e(`Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
+            `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`);
+        return undefined;
+    }
+    let { files, root } = await artifactFiles(built);
+    if (files.length === 0)
+        throw new Error(`Nothing to upload: ${built.path} holds no files`);
+    if (!archive) {
+        if (built.target !== 'wasi' || files.length !== 1) {
+            throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
+        }
+        files = [await bareArtifactFile(files[0], name, env.RUNNER_TEMP || external_node_os_.tmpdir())];
+        root = external_node_path_.dirname(files[0]);
+    }
+    let client = deps.artifactClient;
+    if (!client) {
+        const mod = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+        client = new mod.DefaultArtifactClient();
+    }
+    try {
+        // A re-run (attempt 2 and later) would hit a 409 on the name its first attempt uploaded:
+        // replace it, as upload-artifact's `overwrite: true` does. In a first attempt the name can
+        // only be taken by another job or matrix cell of this run, whose artifact must not be deleted.
+        if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+            try {
+                const del = await (0,timeout/* withTimeout */.wj)(client.deleteArtifact(name), deps.artifactTimeoutMs ?? 300_000, `Deleting the artifact '${name}' of an earlier attempt`);
+                core/* info */.pq(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+            }
+            catch (err) {
+                if (errorName(err) !== 'ArtifactNotFoundError')
+                    throw err;
+            }
+        }
+        const level = inputs.compressionLevel;
+        core/* info */.pq(`Uploading artifact '${name}': ` +
+            (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
+            (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''));
+        let bytes = 0;
+        for (const f of files)
+            bytes += external_node_fs_.statSync(f).size;
+        const res = await (0,timeout/* withTimeout */.wj)(client.uploadArtifact(name, files, root, {
+            compressionLevel: level,
+            ...(archive ? {} : { skipArchive: true }),
+            ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}),
+        }), deps.artifactTimeoutMs ?? 300_000 + Math.ceil(bytes / 1_048_576) * 1000, `Uploading the artifact '${name}'`);
+        if (res.id === undefined)
+            throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
+        const url = artifactUrl(env, res.id);
+        core/* info */.pq(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
+        return { id: String(res.id), url, digest: res.digest };
+    }
+    catch (err) {
+        if (errorName(err) === 'GHESNotSupportedError') {
+            core/* warning */.$e(`Artifact upload skipped: ${err.message} The rest of the job goes on.`);
+            return undefined;
+        }
+        if (/\b409\b|already exists|conflict/i.test(err.message)) {
+            throw new Error(`An artifact named '${name}' already exists in this workflow run (another job or matrix cell uploaded it). ` +
+                `Give each job its own artifact-name, or leave artifact-name empty to derive one per matrix cell. (${err.message})`);
+        }
+        throw err;
+    }
+}
+function errorName(err) {
+    return err instanceof Error ? err.name : undefined;
+}
+
+// EXTERNAL MODULE: ./src/report/record.ts
+var report_record = __webpack_require__(51117);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/report/record-artifact.ts
+// Uploads a cell's record as the artifact `c2w-record-<cell>` (kept 1 day) for the report action.
+// Recording never masks the cell's own failure and never fails a passing cell: trouble is a warning.
+
+
+
+
+
+
+
+/** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+function recordArtifactName(cell) {
+    return `${report_record/* RECORD_ARTIFACT_PREFIX */.Sm}${cell}`;
+}
+async function uploadRecord(record, env = process.env) {
+    const name = recordArtifactName(record.cell);
+    // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
+    // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || isGhes(env.GITHUB_SERVER_URL)) {
+        core/* info */.pq(`No artifact service in this job: the cell record ${name} is not uploaded.`);
+        return;
+    }
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-record-'));
+    try {
+        const file = external_node_path_.join(dir, report_record/* RECORD_FILE */.lt);
+        await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+        const client = new DefaultArtifactClient();
+        const upload = async () => {
+            // A re-run replaces its own earlier record; in a first attempt the name is this cell's alone.
+            if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1)
+                await client.deleteArtifact(name).catch(() => undefined);
+            await client.uploadArtifact(name, [file], dir, { retentionDays: 1, compressionLevel: 9 });
+        };
+        if ((await (0,timeout/* raceTimeout */.j0)(upload(), UPLOAD_TIMEOUT_MS)) === timeout/* TIMED_OUT */.VP) {
+            throw new Error(`no answer from the artifact service within ${UPLOAD_TIMEOUT_MS / 1000} s`);
+        }
+        core/* info */.pq(`Recorded this cell as the artifact ${name} for the report action.`);
+    }
+    catch (e) {
+        core/* warning */.$e(`Could not upload the cell record ${name}: ${e.message}`);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
+var boot = __webpack_require__(38258);
+// EXTERNAL MODULE: ./src/smoke/series.ts + 1 modules
+var smoke_series = __webpack_require__(34207);
+// EXTERNAL MODULE: ./src/lib/html.ts
+var html = __webpack_require__(10446);
+;// CONCATENATED MODULE: ./src/action/job-summary.ts
+// Stage: outputs and the job summary. Every fact is set as an output the moment it is known
+// (so a later failure still leaves the earlier outputs), and the summary table repeats them.
+
+
+class JobSummary {
+    rows = [];
+    notes = [];
+    /** Sets output `name` and remembers it for the summary. */
+    set(name, value) {
+        const text = String(value);
+        core/* setOutput */.uH(name, text);
+        const existing = this.rows.find(([n]) => n === name);
+        if (existing)
+            existing[1] = text;
+        else
+            this.rows.push([name, text]);
+    }
+    /** A sentence under the table (e.g. why an allocator was rejected). */
+    note(text) {
+        this.notes.push(text);
+    }
+    async write(title, failed) {
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        const s = core/* summary */.z.addHeading(title, 3);
+        if (failed)
+            s.addRaw(`**Failed:** ${(0,html/* escapeHtml */.Z)(failed)}`, true);
+        s.addTable([
+            [
+                { data: 'output', header: true },
+                { data: 'value', header: true },
+            ],
+            ...this.rows.map(([n, v]) => [`<code>${n}</code>`, (0,html/* escapeHtml */.Z)(v.length > 200 ? `${v.slice(0, 200)}…` : v)]),
+        ]);
+        for (const n of this.notes)
+            s.addRaw((0,html/* escapeHtml */.Z)(n), true);
+        await s.write();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The main step, in the order a user reads it in the log:
+// inputs → install → Dockerfile → cache restore → convert → smoke → publish (→ cache save in post).
+// Results live in variables here; the summary only renders what is set as an output.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function main() {
+    const report = new JobSummary();
+    const progress = { stage: 'install', rejected: [], figures: {} };
+    let inputs;
+    let error;
+    try {
+        inputs = (0,config_inputs/* getInputs */.GP)();
+        await pipeline(inputs, report, progress);
+    }
+    catch (e) {
+        error = e;
+        // Also an output: a later step (continue-on-error) can read why, not only that it failed.
+        core/* setOutput */.uH(outputs/* Outputs */.t.Error, error.message);
+        core/* setFailed */.C1(error.message);
+    }
+    // Every run past input validation records itself, passed or failed, for the report action.
+    if (inputs?.record)
+        await recordCell(inputs, progress, error);
+    await report.write('c2w-action', error?.message);
+}
+async function recordCell(inputs, progress, error) {
+    const record = (0,report_record/* buildRecord */.kA)(inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,report_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
+    await uploadRecord(record);
+}
+async function pipeline(inputs, report, progress) {
+    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const c2w = await core/* group */.Os('Install c2w', () => (0,install/* installC2w */.C$)({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
+    report.set(outputs/* Outputs */.t.C2wVersion, c2w.version);
+    const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
+    if (builder.created && builder.name)
+        core/* saveState */.LZ(state/* STATE */.c.createdBuilder, builder.name);
+    // One build per allocator, in the attempt order, until one passes its smoke boot.
+    progress.stage = 'build';
+    const layers = new LayerCache(inputs, builder, runnerTemp, report, progress);
+    const { allocator, value: built, rejected, } = await (0,fallback/* firstPassing */.y)((0,fallback/* attemptOrder */.u)(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report, progress), (rejectedSoFar, next) => {
+        progress.rejected = [...rejectedSoFar];
+        const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
+        report.set(outputs/* Outputs */.t.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
+        report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
+        core/* warning */.$e(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
+    });
+    if (rejected.length > 0) {
+        report.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
+    }
+    progress.stage = 'publish';
+    if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
+        const assetName = inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs);
+        // Named after the allocator the cell asked for, so a cell that fell back to another
+        // allocator does not take the name of the cell that asked for that one.
+        await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, {
+            onOutput: (name, value) => {
+                report.set(name, value);
+                if (name === outputs/* Outputs */.t.ReleaseId)
+                    progress.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
+            },
+        }));
+    }
+}
+/** One attempt: the Dockerfile with `attempt.allocator`, the conversion, the smoke boot. */
+async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) {
+    progress.stage = 'build';
+    progress.allocatorUsed = attempt.allocator;
+    const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, attempt.allocator);
+    const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => (0,c2w_dockerfile/* prepareDockerfile */.yZ)(attempt, c2w.c2w, workDir));
+    report.set(outputs/* Outputs */.t.Allocator, attempt.allocator);
+    const keyDockerfile = (0,cache_keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
+    const plan = await layers.plan(c2w.version, keyDockerfile, dockerfile.sourceSha256);
+    const built = await (0,convert/* convert */.C6)(c2w.c2w, attempt, dockerfile.path, [
+        ...(0,buildx_builder/* builderFlags */.He)(layers.builder.name),
+        ...(0,cache_keys/* cacheFlags */.wT)(plan),
+    ]);
+    report.set(outputs/* Outputs */.t.WasmPath, built.path);
+    report.set(outputs/* Outputs */.t.WasmSize, built.size);
+    report.set(outputs/* Outputs */.t.Sha256, built.sha256);
+    report.set(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
+    for (const trouble of built.cacheTrouble) {
+        const { level, message } = (0,cache_trouble/* describeTrouble */.LC)(trouble, plan.mode === 'registry' ? plan.ref : undefined);
+        if (level === 'warning')
+            core/* warning */.$e(message);
+        else
+            core/* info */.pq(message);
+    }
+    Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
+    await layers.built(plan);
+    progress.stage = 'smoke';
+    const smoke = await smokeBoot(attempt, built, report, progress);
+    if (smoke === undefined || smoke.result === 'passed')
+        return { passed: true, value: built };
+    const failure = smoke.allocatorFailure;
+    const hint = failure ? `\n${failure.suggestion}` : '';
+    return {
+        passed: false,
+        error: new report_record/* ClassifiedError */.IP(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`, failure ? 'allocator' : `smoke-${smoke.result}`, failure?.line),
+        ...(failure ? { allocatorFailure: failure.line } : {}),
+    };
+}
+/**
+ * Boots the output in Node `smoke-runs` times, each in its own child process, and checks what it
+ * prints; the first run that does not pass ends the series. undefined when skipped.
+ */
+async function smokeBoot(inputs, built, report, progress) {
+    if (!inputs.smoke) {
+        report.set(outputs/* Outputs */.t.SmokeResult, 'skipped');
+        progress.figures.smokeResult = 'skipped';
+        return undefined;
+    }
+    const series = await (0,smoke_series/* smokeSeries */.B)(inputs, built.path, async (options, title) => {
+        const result = await core/* group */.Os(title, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,boot/* runSmoke */.Lw)({ ...options, log: process.stdout })));
+        core/* info */.pq(result.message);
+        return result;
+    });
+    for (const [name, value] of Object.entries(series.outputs))
+        report.set(name, value);
+    Object.assign(progress.figures, { smokeResult: series.last.result, ...series.figures });
+    return series.last;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=28.index.js.map

@@ -1,0 +1,1227 @@
+export const id = 33;
+export const ids = [33];
+export const modules = {
+
+/***/ 3033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cliMain: () => (/* binding */ cliMain)
+});
+
+// UNUSED EXPORTS: EXIT
+
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+;// CONCATENATED MODULE: ./src/buildx/progress.ts
+// Follows BuildKit's plain progress output (what c2w's `docker buildx build --progress=plain` prints)
+// to say which step runs. The format (moby/buildkit util/progress/progressui/printer.go): every line
+// starts with `#<vertex>`; a vertex is announced by its name, a Dockerfile step's name starting with
+// `[<stage> <i>/<n>]` (or `[<i>/<n>]` in a file of one unnamed stage), and ends with `#<vertex> DONE
+// <seconds>s`, `#<vertex> CACHED` or `#<vertex> ERROR …`. Other `#<vertex> …` lines are its log.
+// Stages are announced as they start, so the total is the steps of the stages seen so far.
+// `#0` is buildx's own banner line, not a step.
+const VERTEX = /^#(\d+) (.*)$/;
+const STEP = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (.*)$/;
+const END = /^(DONE \d+(\.\d+)?s|CACHED|ERROR\b.*|CANCELED\b.*)$/;
+class BuildProgress {
+    steps = new Map();
+    stageCounts = new Map();
+    /** Reads one line; true when what the live line shows changed. */
+    feed(line, nowMs) {
+        const m = VERTEX.exec(line.trimEnd());
+        if (!m)
+            return false;
+        const vertex = Number(m[1]);
+        // #0 is buildx's banner (`#0 building with "default" instance using docker driver`), never ended.
+        if (vertex === 0)
+            return false;
+        const text = m[2];
+        const known = this.steps.get(vertex);
+        if (known) {
+            if (!known.ended && END.test(text)) {
+                known.ended = true;
+                return true;
+            }
+            return false;
+        }
+        // The first line of a vertex is its name; a line with a timestamp or a status is its log.
+        if (END.test(text) || /^\d+(\.\d+)? /.test(text))
+            return false;
+        const s = STEP.exec(text);
+        const step = { vertex, name: text, startedMs: nowMs, ended: false };
+        if (s) {
+            step.stage = s[1] ?? '';
+            step.index = Number(s[2]);
+            step.count = Number(s[3]);
+            this.stageCounts.set(step.stage, Math.max(this.stageCounts.get(step.stage) ?? 0, step.count));
+        }
+        this.steps.set(vertex, step);
+        return true;
+    }
+    view() {
+        let started = 0;
+        let current;
+        for (const step of this.steps.values()) {
+            if (step.index !== undefined)
+                started++;
+            if (!step.ended && (current === undefined || step.startedMs >= current.startedMs))
+                current = step;
+        }
+        let total = 0;
+        for (const n of this.stageCounts.values())
+            total += n;
+        return { started, total, ...(current ? { current } : {}) };
+    }
+}
+/** `3m05s`, `42s`. */
+function duration(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+/** The live line: `step 3 of 7 · [toolchain 2/2] RUN … · 12s`, cut to `width` characters. Pure. */
+function progressLine(view, nowMs, width = 120) {
+    const parts = [];
+    if (view.total > 0)
+        parts.push(`step ${view.started} of ${view.total}`);
+    if (view.current) {
+        parts.push(view.current.name.replace(/\s+/g, ' '));
+        parts.push(duration(nowMs - view.current.startedMs));
+    }
+    const line = parts.join(' · ') || 'starting';
+    if (line.length <= width)
+        return line;
+    // Keep the elapsed time at the end; shorten the step's name.
+    const tail = view.current ? ` · ${duration(nowMs - view.current.startedMs)}` : '';
+    return `${line.slice(0, Math.max(0, width - tail.length - 1))}…${tail}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/workflow-commands.ts
+// What the stage modules print through @actions/core is the runner's workflow-command protocol
+// (actions/toolkit packages/core/src/command.ts): `::name key=value,…::message` lines on stdout, with
+// `%`, `\r`, `\n` in the message escaped as %25, %0D, %0A; `::stop-commands::TOKEN` … `::TOKEN::`
+// around output that must not be read as commands; and @actions/exec's `[command]<argv>` echo line.
+// This reads one line of it, so the command can show it to a person instead. Pure.
+const COMMAND = /^::([A-Za-z-]+)(?: [^:]*)?::(.*)$/;
+const workflow_commands_unescape = (s) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+function readLine(line) {
+    if (line.startsWith('[command]'))
+        return { kind: 'command', text: line.slice('[command]'.length) };
+    const m = COMMAND.exec(line);
+    if (!m)
+        return { kind: 'text', text: line };
+    const [, name, message] = m;
+    switch (name) {
+        case 'group':
+            return { kind: 'group', title: workflow_commands_unescape(message) };
+        case 'endgroup':
+            return { kind: 'endgroup' };
+        case 'debug':
+            return { kind: 'debug', text: workflow_commands_unescape(message) };
+        case 'warning':
+        case 'error':
+        case 'notice':
+            return { kind: name, text: workflow_commands_unescape(message) };
+        case 'stop-commands':
+            return { kind: 'stop-commands', token: message };
+        default:
+            return { kind: 'hidden' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/console.ts
+// What a person at a terminal sees. The stage modules print for the Actions runner (workflow
+// commands through @actions/core, the raw build log through exec.ts); `Console.capture()` takes over
+// process.stdout and shows that humanly: a group is a line under the command's own stage heading,
+// a warning a `warning:` line,
+// debug and runner-only commands are dropped, and the build log between ::stop-commands:: and its
+// token becomes one live line with the BuildKit step (on a terminal; one line per step otherwise).
+// `--verbose` shows the raw log instead.
+
+
+class Console {
+    options;
+    write;
+    liveText;
+    lastPlain;
+    region;
+    pending = '';
+    restoreStdout;
+    constructor(options) {
+        this.options = options;
+        const stream = options.stream;
+        const original = stream.write.bind(stream);
+        this.write = (text) => void original(text);
+    }
+    /** Routes process.stdout through this console until `release()`. */
+    capture() {
+        const stdout = process.stdout;
+        const original = stdout.write;
+        const feed = (chunk) => this.feed(chunk);
+        // process.stdout.write(chunk, [encoding], [callback])
+        stdout.write = ((chunk, ...args) => {
+            feed(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+            const callback = args.find((a) => typeof a === 'function');
+            if (callback)
+                queueMicrotask(callback);
+            return true;
+        });
+        this.restoreStdout = () => {
+            stdout.write = original;
+        };
+    }
+    release() {
+        if (this.pending)
+            this.feed('\n');
+        this.endRaw();
+        this.restoreStdout?.();
+        this.restoreStdout = undefined;
+    }
+    stage(title) {
+        this.print(`==> ${title}`);
+    }
+    info(text) {
+        for (const l of text.split('\n'))
+            this.print(`    ${l}`);
+    }
+    warn(text) {
+        for (const l of text.split('\n'))
+            this.print(`warning: ${l}`);
+    }
+    /** A line of the stream as it is (the summary). */
+    print(line) {
+        this.clearLive();
+        this.write(`${line}\n`);
+        this.drawLive();
+    }
+    /** Output of a child shown as it is (--verbose). */
+    passthrough(chunk) {
+        this.clearLive();
+        this.write(chunk);
+        this.drawLive();
+    }
+    /** What the stage modules write to stdout. */
+    feed(chunk) {
+        this.pending += chunk;
+        let nl;
+        while ((nl = this.pending.indexOf('\n')) >= 0) {
+            const line = this.pending.slice(0, nl).replace(/\r$/, '');
+            this.pending = this.pending.slice(nl + 1);
+            this.line(line);
+        }
+    }
+    line(line) {
+        if (this.region) {
+            if (line === `::${this.region.token}::`) {
+                this.endRaw();
+                return;
+            }
+            if (this.options.verbose)
+                this.print(line);
+            else if (this.region.progress.feed(line, Date.now()))
+                this.showProgress();
+            return;
+        }
+        const read = readLine(line);
+        switch (read.kind) {
+            case 'group':
+                // The command announces its own stages; a stage module's group (the c2w command line) is a line under it.
+                this.info(read.title);
+                return;
+            case 'stop-commands':
+                this.region = { token: read.token, progress: new BuildProgress() };
+                if (!this.options.verbose && this.options.live) {
+                    this.region.timer = setInterval(() => this.showProgress(), 1000);
+                    this.region.timer.unref();
+                }
+                return;
+            case 'warning':
+            case 'error':
+                for (const l of read.text.split('\n'))
+                    this.print(`${read.kind}: ${l}`);
+                return;
+            case 'notice':
+                this.info(`note: ${read.text}`);
+                return;
+            case 'debug':
+                if (this.options.verbose)
+                    this.info(`debug: ${read.text}`);
+                return;
+            case 'command':
+                if (this.options.verbose)
+                    this.info(`$ ${read.text}`);
+                return;
+            case 'text':
+                if (read.text.trim() !== '')
+                    this.info(read.text);
+                return;
+            default:
+                return;
+        }
+    }
+    showProgress() {
+        if (!this.region)
+            return;
+        const view = this.region.progress.view();
+        if (this.options.live) {
+            const width = (this.options.stream.columns || 100) - 5;
+            this.liveText = `    ${progressLine(view, Date.now(), width)}`;
+            this.drawLive();
+            return;
+        }
+        // Not a terminal: one line when another Dockerfile step starts.
+        const current = view.current;
+        if (current?.index === undefined || view.total === 0)
+            return;
+        const text = `step ${view.started} of ${view.total} · ${current.name.replace(/\s+/g, ' ')}`;
+        const cut = text.length > 160 ? `${text.slice(0, 159)}…` : text;
+        if (cut !== this.lastPlain) {
+            this.lastPlain = cut;
+            this.info(cut);
+        }
+    }
+    endRaw() {
+        if (!this.region)
+            return;
+        clearInterval(this.region.timer);
+        this.region = undefined;
+        this.clearLive();
+        this.liveText = undefined;
+    }
+    clearLive() {
+        if (this.liveText !== undefined && this.options.live)
+            this.write('\r\x1b[2K');
+    }
+    drawLive() {
+        if (this.liveText !== undefined && this.options.live)
+            this.write(`\r\x1b[2K${this.liveText}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/buildx/builder.ts
+var buildx_builder = __webpack_require__(61747);
+// EXTERNAL MODULE: ./src/cache/keys.ts
+var cache_keys = __webpack_require__(11452);
+// EXTERNAL MODULE: ./src/cache/layers.ts + 1 modules
+var cache_layers = __webpack_require__(1121);
+// EXTERNAL MODULE: ./src/c2w/convert.ts
+var convert = __webpack_require__(50157);
+// EXTERNAL MODULE: ./src/c2w/dockerfile.ts
+var c2w_dockerfile = __webpack_require__(29558);
+// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
+var exec = __webpack_require__(47977);
+// EXTERNAL MODULE: ./src/pipeline/fallback.ts
+var fallback = __webpack_require__(68462);
+// EXTERNAL MODULE: ./src/c2w/install.ts
+var install = __webpack_require__(35789);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/lib/files.ts
+var files = __webpack_require__(10228);
+;// CONCATENATED MODULE: ./src/cache/local-folder.ts
+// The build cache on this machine: a folder of buildx local caches, one per cache key, used the way
+// `cache: local` uses the Actions cache. Restore picks the entry of the primary key (an exact hit,
+// nothing to export) or else the newest entry whose key starts with a restore key (most specific
+// first), as actions/cache matches restore keys. buildx imports from that entry and exports to a
+// fresh folder of its own, which replaces the primary key's entry only after a good build (the
+// rotation of cache.ts: exporting into the imported folder would grow it forever, docker/build-push-
+// action issue #252). An interrupted or failed build leaves the entries as they were; its export
+// folder is removed, or, after a kill, by the next run. Like the Actions cache, the folder has a
+// budget (10 GiB, GitHub's default cache size per repository): after a save the oldest entries go
+// until the rest fits.
+
+
+
+
+
+
+/** Export folders: `.export-<pid>-<random>`, so a later run can tell whether its writer still lives. */
+const EXPORT = /^\.export-(\d+)-[0-9a-f]+$/;
+/**
+ * The entry to restore: the primary key's, else the newest whose key starts with the first restore
+ * key that matches any. Pure.
+ */
+function matchEntry(entries, keys) {
+    if (entries.some((e) => e.key === keys.primary))
+        return keys.primary;
+    for (const prefix of keys.restore) {
+        const found = entries.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
+        if (found)
+            return found.key;
+    }
+    return undefined;
+}
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+/** The complete entries of the folder (a buildx local cache has index.json); removes dead runs' exports. */
+async function listEntries(root) {
+    await (0,promises_.mkdir)(root, { recursive: true });
+    const entries = [];
+    for (const name of await (0,promises_.readdir)(root)) {
+        const m = EXPORT.exec(name);
+        if (m) {
+            if (!alive(Number(m[1])))
+                await (0,promises_.rm)(external_node_path_.join(root, name), { recursive: true, force: true });
+            continue;
+        }
+        if (name.startsWith('.'))
+            continue;
+        try {
+            await (0,promises_.stat)(external_node_path_.join(root, name, 'index.json'));
+            entries.push({ key: name, mtimeMs: (await (0,promises_.stat)(external_node_path_.join(root, name))).mtimeMs });
+        }
+        catch {
+            // not a complete buildx cache
+        }
+    }
+    return entries;
+}
+/** Chooses the entry to import and a fresh export folder. */
+async function restoreLocal(root, keys) {
+    const matchedKey = matchEntry(await listEntries(root), keys);
+    const entry = external_node_path_.join(root, keys.primary);
+    const plan = {
+        mode: 'local',
+        dir: matchedKey === undefined ? entry : external_node_path_.join(root, matchedKey),
+        newDir: external_node_path_.join(root, `.export-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`),
+        scope: keys.scope,
+        restored: matchedKey !== undefined,
+        exactHit: matchedKey === keys.primary,
+    };
+    const size = matchedKey === undefined ? 0 : await (0,files/* dirSize */.tE)(plan.dir);
+    return { plan, entry, ...(matchedKey !== undefined ? { matchedKey } : {}), size };
+}
+/** After a good build: the export becomes the primary key's entry. true when it was saved. */
+async function saveLocal(restored) {
+    try {
+        return await (0,cache_layers/* rotate */.e$)({ ...restored.plan, dir: restored.entry });
+    }
+    finally {
+        await discardExport(restored);
+    }
+}
+/** Removes the export folder of a build that failed or was interrupted. */
+async function discardExport(restored) {
+    await (0,promises_.rm)(restored.plan.newDir, { recursive: true, force: true });
+}
+/** GitHub's default cache budget per repository; the folder keeps to it. */
+const CACHE_BUDGET_BYTES = 10 * 1024 ** 3;
+/** The keys to remove, oldest first, until the rest fits `budget`; never `keep`. Pure. */
+function toEvict(entries, keep, budget) {
+    let total = entries.reduce((n, e) => n + e.size, 0);
+    const evicted = [];
+    for (const e of [...entries].sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+        if (total <= budget)
+            break;
+        if (e.key === keep)
+            continue;
+        evicted.push(e.key);
+        total -= e.size;
+    }
+    return evicted;
+}
+/** Removes the oldest entries beyond the budget; returns their keys and bytes. */
+async function evict(root, keep, budget = CACHE_BUDGET_BYTES) {
+    const sized = [];
+    for (const e of await listEntries(root))
+        sized.push({ ...e, size: await (0,files/* dirSize */.tE)(external_node_path_.join(root, e.key)) });
+    const keys = toEvict(sized, keep, budget);
+    for (const key of keys)
+        await (0,promises_.rm)(external_node_path_.join(root, key), { recursive: true, force: true });
+    return { keys, bytes: sized.filter((e) => keys.includes(e.key)).reduce((n, e) => n + e.size, 0) };
+}
+
+;// CONCATENATED MODULE: ./src/cli/paths.ts
+// Where the command keeps what the runner keeps on GitHub: the user's cache directory (the XDG Base
+// Directory spec: $XDG_CACHE_HOME, else ~/.cache) holds the build cache folder and the installed c2w
+// releases (the tool cache's layout), so a second run on the same machine reuses both.
+
+
+/** `<XDG_CACHE_HOME or ~/.cache>/c2w-action`. */
+function cacheHome(env = process.env, home = external_node_os_.homedir()) {
+    const xdg = env.XDG_CACHE_HOME;
+    // The spec: a relative XDG_CACHE_HOME is invalid and must be ignored.
+    const base = xdg && external_node_path_.isAbsolute(xdg) ? xdg : external_node_path_.join(home, '.cache');
+    return external_node_path_.join(base, 'c2w-action');
+}
+/** The default build cache folder (`--cache-dir`). */
+function defaultBuildCacheDir(env = process.env, home = external_node_os_.homedir()) {
+    return external_node_path_.join(cacheHome(env, home), 'buildx-cache');
+}
+/** The installed c2w releases: @actions/tool-cache's folder (its RUNNER_TOOL_CACHE). */
+function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
+    return external_node_path_.join(cacheHome(env, home), 'tools');
+}
+
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
+var boot = __webpack_require__(38258);
+// EXTERNAL MODULE: ./src/smoke/series.ts + 1 modules
+var smoke_series = __webpack_require__(34207);
+;// CONCATENATED MODULE: ./src/cli/smoke-series.ts
+// The smoke gate as the action runs it (smoke-series.ts), shown on the command's console. Shared by
+// `convert` and `smoke`.
+
+
+/** Boots `path`; returns the last run (the failing one, or the last that passed). */
+async function smokeSeries(inputs, path, out, results, verbose, 
+/** Called before each boot; throws to stop (an interrupt). */
+before = () => undefined) {
+    const series = await (0,smoke_series/* smokeSeries */.B)(inputs, path, async (options, title) => {
+        before();
+        out.stage(title);
+        const result = await (0,boot/* runSmoke */.Lw)({
+            ...options,
+            ...(verbose ? { onOutput: (_stream, chunk) => out.passthrough(chunk) } : {}),
+        });
+        out.info(result.message);
+        return result;
+    });
+    const last = series.last;
+    if (last.result !== 'passed' && !verbose) {
+        // What the guest printed last, so the failure can be read without --verbose.
+        const tail = `${last.stdout}\n${last.stderr}`.trim().split('\n').slice(-15).join('\n');
+        if (tail)
+            out.info(`Last lines of the boot:\n${tail}`);
+    }
+    Object.assign(results, series.outputs);
+    return last;
+}
+
+;// CONCATENATED MODULE: ./src/cli/convert-command.ts
+// `c2w-action convert`: the action's pipeline on this machine, stage by stage as main.ts runs it:
+// install c2w (or --c2w) → the Dockerfile with the allocator → the build cache (a local folder) →
+// the conversion → the smoke boot, per allocator of the fallback order. Publishing is not part of it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class SmokeFailed extends Error {
+    name = 'SmokeFailed';
+}
+async function convertCommand(inputs, options, out, results, interrupt) {
+    // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
+    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
+    process.env.RUNNER_TOOL_CACHE = toolCacheDir();
+    process.env.RUNNER_TEMP = temp;
+    let builder;
+    try {
+        out.stage('Install c2w');
+        const c2w = options.c2w
+            ? await givenC2w(options.c2w, out)
+            : await (0,install/* installC2w */.C$)({
+                version: inputs.c2wVersion,
+                downloadUrl: inputs.c2wDownloadUrl,
+                token: process.env.GITHUB_TOKEN ?? '',
+            });
+        results[outputs/* Outputs */.t.C2wVersion] = c2w.version;
+        interrupt.check();
+        if (inputs.cache !== 'none' || inputs.builder)
+            out.stage('Choose the builder');
+        builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
+        interrupt.check();
+        const attempt = (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, builder, temp, options, out, results, interrupt);
+        const { allocator, rejected } = await (0,fallback/* firstPassing */.y)((0,fallback/* attemptOrder */.u)(inputs.target, inputs.allocator, inputs.allocatorFallback), attempt, (rejectedSoFar, next) => {
+            const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
+            results[outputs/* Outputs */.t.RejectedAllocators] = rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n');
+            out.warn(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
+        });
+        if (rejected.length > 0) {
+            out.info(`Allocator ${allocator} passed after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
+        }
+    }
+    finally {
+        if (builder?.created && builder.name)
+            await (0,buildx_builder/* removeBuilder */.iq)(builder.name);
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
+    }
+}
+/** `--c2w PATH`: that binary, its version as it reports it. */
+async function givenC2w(file, out) {
+    const c2w = external_node_path_.resolve(file);
+    const shown = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false });
+    // c2w prints `c2w version v0.8.4`.
+    const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(shown.stdout)?.[0] ?? 'unknown';
+    out.info(`Using ${c2w} (${version}).`);
+    return { c2w, version, cached: true };
+}
+async function buildAndBoot(attempt, c2w, builder, temp, options, out, results, interrupt) {
+    interrupt.check();
+    out.stage('Prepare the Dockerfile');
+    const dockerfile = await (0,c2w_dockerfile/* prepareDockerfile */.yZ)(attempt, c2w.c2w, external_node_path_.join(temp, attempt.allocator));
+    results[outputs/* Outputs */.t.Allocator] = attempt.allocator;
+    const keys = (0,cache_keys/* cacheKeys */.Xr)({
+        prefix: attempt.cacheKey,
+        runnerOs: external_node_os_.platform(),
+        runnerArch: external_node_os_.arch(),
+        c2wVersion: c2w.version,
+        target: attempt.target,
+        targetArch: attempt.targetArch,
+        dockerfileSha256: (0,cache_keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256),
+        buildArgs: attempt.buildArgs,
+        debugImage: attempt.debugImage,
+        image: attempt.image,
+    });
+    const mode = builder.canExport ? attempt.cache : 'none';
+    let local;
+    let plan;
+    if (mode === 'local') {
+        out.stage('Restore the build cache');
+        local = await restoreLocal(options.cacheDir, keys);
+        // --no-cache-save: import only, as cache-save: false does in the action.
+        plan = attempt.cacheSave === false ? { ...local.plan, readOnly: true } : local.plan;
+        out.info(local.matchedKey === undefined
+            ? `No cache for ${keys.primary} in ${options.cacheDir}; this build is cold.`
+            : `Restored ${local.size} bytes of build cache from ${local.matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
+    }
+    else {
+        plan = (await (0,cache_layers/* restoreLayers */.tD)({ ...attempt, cache: mode }, keys, '')).plan;
+    }
+    if (attempt.cache !== 'none') {
+        results[outputs/* Outputs */.t.CachePrimaryKey] = keys.primary;
+        results[outputs/* Outputs */.t.CacheHit] = plan.exactHit;
+        results[outputs/* Outputs */.t.CacheMatchedKey] = local?.matchedKey ?? '';
+        results[outputs/* Outputs */.t.CacheSize] = local?.size ?? 0;
+    }
+    interrupt.check();
+    let built;
+    try {
+        out.stage(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
+        built = await (0,convert/* convert */.C6)(c2w.c2w, attempt, dockerfile.path, [...(0,buildx_builder/* builderFlags */.He)(builder.name), ...(0,cache_keys/* cacheFlags */.wT)(plan)]);
+        out.info(`Built ${built.path} in ${built.buildSeconds} s.`);
+        results[outputs/* Outputs */.t.WasmPath] = built.path;
+        results[outputs/* Outputs */.t.WasmSize] = built.size;
+        results[outputs/* Outputs */.t.Sha256] = built.sha256;
+        results[outputs/* Outputs */.t.BuildSeconds] = built.buildSeconds;
+        if (local && !plan.exactHit && !plan.readOnly) {
+            out.stage('Save the build cache');
+            if (await saveLocal(local)) {
+                out.info(`Saved the build cache under ${keys.primary}.`);
+                const evicted = await evict(options.cacheDir, keys.primary);
+                if (evicted.keys.length > 0) {
+                    out.info(`Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep the folder within ${CACHE_BUDGET_BYTES} bytes.`);
+                }
+            }
+        }
+    }
+    finally {
+        if (local)
+            await discardExport(local);
+    }
+    interrupt.check();
+    if (!attempt.smoke) {
+        results[outputs/* Outputs */.t.SmokeResult] = 'skipped';
+        return { passed: true, value: built };
+    }
+    const smoke = await smokeSeries(attempt, built.path, out, results, options.verbose, () => interrupt.check());
+    if (smoke.result === 'passed')
+        return { passed: true, value: built };
+    const failure = smoke.allocatorFailure;
+    return {
+        passed: false,
+        error: new SmokeFailed(`Smoke boot ${smoke.result}: ${smoke.message}${failure ? `\n${failure.suggestion}` : ''}`),
+        ...(failure ? { allocatorFailure: failure.line } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+// The command's flags and how they map onto the action's inputs. Every input of action.yml is
+// either a flag here (named like the input, so `parseInputs` validates it and its message can name
+// the flag) or listed in GITHUB_ONLY with the reason it has no meaning outside a workflow; a unit
+// test holds this table to action.yml.
+
+/** The flags of `convert` (and, where `smoke` is set, of `smoke`), in --help order. */
+const FLAGS = [
+    {
+        flag: 'allocator',
+        input: 'allocator',
+        kind: 'string',
+        arg: 'NAME',
+        help: 'emscripten allocator (-sMALLOC=); default emmalloc',
+        smoke: true,
+    },
+    {
+        flag: 'target',
+        input: 'target',
+        kind: 'string',
+        arg: 'wasi|js',
+        help: 'wasi (one .wasm) or js (a directory); default wasi',
+        smoke: true,
+    },
+    {
+        flag: 'target-arch',
+        input: 'target-arch',
+        kind: 'string',
+        arg: 'ARCH',
+        help: 'architecture of the source image; default amd64',
+    },
+    {
+        flag: 'output',
+        input: 'output',
+        kind: 'string',
+        arg: 'PATH',
+        help: 'where to write the result; default out.wasm (wasi) or out/ (js)',
+    },
+    {
+        flag: 'c2w-version',
+        input: 'c2w-version',
+        kind: 'string',
+        arg: 'TAG',
+        help: 'c2w release (v0.8.4), latest, or system (the c2w on PATH)',
+    },
+    {
+        flag: 'c2w-download-url',
+        input: 'c2w-download-url',
+        kind: 'string',
+        arg: 'URL',
+        help: 'base URL of c2w release downloads (a mirror)',
+    },
+    {
+        flag: 'dockerfile',
+        input: 'dockerfile',
+        kind: 'string',
+        arg: 'FILE',
+        help: "a Dockerfile to build with instead of c2w's own",
+    },
+    { flag: 'build-arg', input: 'build-args', kind: 'list', arg: 'K=V', help: 'a build argument for c2w (repeatable)' },
+    { flag: 'debug-image', input: 'debug-image', kind: 'true', help: 'build a debug image (c2w --debug-image)' },
+    {
+        flag: 'cache',
+        input: 'cache',
+        kind: 'string',
+        arg: 'MODE',
+        help: 'local (the folder --cache-dir), registry (at --cache-ref) or none',
+    },
+    {
+        flag: 'cache-ref',
+        input: 'cache-ref',
+        kind: 'string',
+        arg: 'REF',
+        help: 'registry reference for --cache registry',
+    },
+    {
+        flag: 'cache-key',
+        input: 'cache-key',
+        kind: 'string',
+        arg: 'PREFIX',
+        help: 'prefix of the cache key; change it to start over',
+    },
+    { flag: 'builder', input: 'builder', kind: 'string', arg: 'NAME', help: 'an existing buildx builder to use' },
+    {
+        flag: 'no-cache-save',
+        input: 'cache-save',
+        kind: 'false',
+        help: 'import the cache but never write it (no export, the cache folder or registry left as it is)',
+    },
+    { flag: 'no-smoke', input: 'smoke', kind: 'false', help: 'do not boot the output after the conversion' },
+    {
+        flag: 'smoke-command',
+        input: 'smoke-command',
+        kind: 'list',
+        arg: 'ARG',
+        help: 'one argument of the smoke command (repeatable; or the words after --)',
+    },
+    {
+        flag: 'smoke-expect',
+        input: 'smoke-expect',
+        kind: 'string',
+        arg: 'REGEX',
+        help: 'what the boot must print (multiline regex)',
+        smoke: true,
+    },
+    {
+        flag: 'smoke-timeout',
+        input: 'smoke-timeout',
+        kind: 'string',
+        arg: 'SECONDS',
+        help: 'seconds the boot may take (1-3600); default 300',
+        smoke: true,
+    },
+    {
+        flag: 'smoke-runs',
+        input: 'smoke-runs',
+        kind: 'string',
+        arg: 'N',
+        help: 'boots, each in its own process (1-20); default 1',
+        smoke: true,
+    },
+    {
+        flag: 'smoke-env',
+        input: 'smoke-env',
+        kind: 'list',
+        arg: 'K=V',
+        help: 'environment of the guest during the boot (repeatable)',
+        smoke: true,
+    },
+    {
+        flag: 'allocator-fallback',
+        input: 'allocator-fallback',
+        kind: 'list',
+        arg: 'NAME',
+        help: 'allocator to rebuild with after an allocator failure (repeatable)',
+    },
+];
+/** Inputs with no flag: what they do exists only inside a GitHub Actions workflow. */
+const GITHUB_ONLY = {
+    'github-token': "the workflow's token; c2w-version latest is resolved without one (or with GITHUB_TOKEN)",
+    'cache-timeout': "bounds the download from GitHub's cache service; the local cache is a folder on this machine",
+    'upload-artifact': 'publishing to workflow artifacts',
+    'artifact-archive': 'publishing to workflow artifacts',
+    'artifact-name': 'publishing to workflow artifacts',
+    'retention-days': 'publishing to workflow artifacts',
+    'compression-level': 'publishing to workflow artifacts',
+    'release-tag': 'publishing to GitHub releases',
+    'release-id': 'publishing to GitHub releases',
+    'release-create': 'publishing to GitHub releases',
+    'release-overwrite': 'publishing to GitHub releases',
+    'asset-name': 'publishing to GitHub releases',
+    record: "the matrix record uploaded for the report action's artifact",
+};
+const COMMAND_FLAGS = [
+    { flag: 'c2w', arg: 'PATH', help: 'use this c2w binary (no download)' },
+    {
+        flag: 'cache-dir',
+        arg: 'DIR',
+        help: 'the local build cache folder; default $XDG_CACHE_HOME/c2w-action/buildx-cache',
+    },
+    { flag: 'json', help: "print the results as JSON, named like the action's outputs" },
+    { flag: 'verbose', help: 'print the raw build and boot logs' },
+    { flag: 'help', help: 'this help' },
+];
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** Parses `argv` (without node and the script). Throws UsageError naming the flag. Pure. */
+function parseCommand(argv) {
+    const [first, ...tail] = argv;
+    const verb = first === 'convert' || first === 'smoke'
+        ? first
+        : first === undefined || first === 'help' || first === '--help' || first === '-h'
+            ? 'help'
+            : undefined;
+    if (verb === undefined)
+        throw new UsageError(`unknown command '${first}': use convert or smoke (see --help)`);
+    const dashdash = tail.indexOf('--');
+    const words = dashdash < 0 ? tail : tail.slice(0, dashdash);
+    const rest = dashdash < 0 ? [] : tail.slice(dashdash + 1);
+    const specs = verb === 'smoke' ? FLAGS.filter((f) => f.smoke) : verb === 'convert' ? FLAGS : [];
+    const options = {};
+    for (const f of specs) {
+        options[f.flag] =
+            f.kind === 'list' ? { type: 'string', multiple: true } : { type: f.kind === 'string' ? 'string' : 'boolean' };
+    }
+    options.json = { type: 'boolean' };
+    options.verbose = { type: 'boolean', short: 'v' };
+    options.help = { type: 'boolean', short: 'h' };
+    if (verb === 'convert') {
+        options.c2w = { type: 'string' };
+        options['cache-dir'] = { type: 'string' };
+    }
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: words, options, allowPositionals: true, strict: true });
+    }
+    catch (e) {
+        // Node's messages name the flag: "Unknown option '--nope'", "Option '--target <value>' argument missing".
+        throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/s, '')} (see c2w-action ${verb} --help)`);
+    }
+    const values = parsed.values;
+    const raw = {};
+    if (verb === 'convert' && rest.length > 0) {
+        if (values['smoke-command'] !== undefined) {
+            throw new UsageError('give the smoke command either after -- or as --smoke-command, not both');
+        }
+        values['smoke-command'] = rest;
+    }
+    for (const f of specs) {
+        const v = values[f.flag];
+        if (v === undefined)
+            continue;
+        if (f.kind === 'list')
+            raw[f.input] = v.join('\n');
+        else if (f.kind === 'string')
+            raw[f.input] = v;
+        else if (v === true)
+            raw[f.input] = f.kind === 'true' ? 'true' : 'false';
+    }
+    const str = (name) => {
+        const v = values[name];
+        if (v === undefined)
+            return undefined;
+        if (v === '')
+            throw new UsageError(`--${name} needs a value`);
+        return v;
+    };
+    return {
+        verb,
+        positionals: parsed.positionals,
+        rest,
+        options: {
+            json: values.json === true,
+            verbose: values.verbose === true,
+            help: values.help === true || verb === 'help',
+            c2w: str('c2w'),
+            cacheDir: str('cache-dir'),
+        },
+        get: (name) => raw[name] ?? '',
+        flagOf: (input) => (input === 'image' ? 'IMAGE' : `--${FLAGS.find((f) => f.input === input)?.flag ?? input}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+// --help: the verbs, every flag with the action input it stands for, what is GitHub-only.
+
+const row = (flag, arg, help) => `  --${flag}${arg ? ` ${arg}` : ''}`.padEnd(34) + help;
+function helpText(verb) {
+    const usage = [
+        'c2w-action: convert a container image to WebAssembly with container2wasm (c2w), as the GitHub',
+        'Action does, on this machine: a pinned and checksum-verified c2w, the allocator patch, a build',
+        'cache in a local folder, the conversion and the smoke boot. Publishing (artifacts, releases) is',
+        'not part of the command: it exists only in a workflow.',
+        '',
+        'Usage:',
+        '  c2w-action convert IMAGE [flags] [-- SMOKE COMMAND...]',
+        '  c2w-action smoke PATH [flags] [-- COMMAND...]   boot a .wasm file or a js output directory',
+    ];
+    const convertFlags = [
+        'Flags of convert (named like the inputs of action.yml):',
+        ...FLAGS.map((f) => row(f.flag, f.arg, f.help)),
+    ];
+    const smokeFlags = [
+        'Flags of smoke (as for convert; the target follows PATH):',
+        ...FLAGS.filter((f) => f.smoke).map((f) => row(f.flag, f.arg, f.help)),
+    ];
+    const common = [
+        'Flags of the command:',
+        ...COMMAND_FLAGS.filter((f) => verb !== 'smoke' || !['c2w', 'cache-dir'].includes(f.flag)).map((f) => row(f.flag, 'arg' in f ? f.arg : undefined, f.help)),
+    ];
+    const githubOnly = [
+        'Inputs of the action with no flag (GitHub only):',
+        ...Object.entries(GITHUB_ONLY).map(([input, why]) => `  ${input}`.padEnd(34) + why),
+    ];
+    const exit = ['Exit status: 0 passed, 1 the conversion or the smoke boot failed, 2 bad usage, 130 interrupted.'];
+    const parts = verb === 'smoke'
+        ? [usage, smokeFlags, common, exit]
+        : verb === 'convert'
+            ? [usage, convertFlags, common, githubOnly, exit]
+            : [
+                usage,
+                convertFlags,
+                smokeFlags.slice(0, 1).concat(['  (see c2w-action smoke --help)']),
+                common,
+                githubOnly,
+                exit,
+            ];
+    return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/lib/processes.ts
+var processes = __webpack_require__(42982);
+;// CONCATENATED MODULE: ./src/cli/interrupt.ts
+// Ctrl-C. A terminal sends SIGINT to its foreground process group; the children exec.ts and the
+// smoke boot start lead process groups of their own (processes.ts), so the command ends them: the
+// first SIGINT (or SIGTERM) sends SIGTERM to every live group and lets the pipeline unwind (c2w
+// exits, `convert` fails, the cache keeps its entries and drops the export folder); a second one
+// sends SIGKILL. The process is never ended from the handler, so a cache rotation in progress
+// finishes.
+
+class InterruptedError extends Error {
+    name = 'InterruptedError';
+    constructor() {
+        super('Interrupted: the children were ended; the build cache keeps what it had before this run.');
+    }
+}
+function handleInterrupts(onInterrupt = () => undefined) {
+    let count = 0;
+    const handler = () => {
+        count++;
+        onInterrupt(count);
+        for (const child of (0,processes/* liveChildren */.k9)())
+            (0,processes/* signalGroup */.i8)(child, count === 1 ? 'SIGTERM' : 'SIGKILL');
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        get interrupted() {
+            return count > 0;
+        },
+        check() {
+            if (count > 0)
+                throw new InterruptedError();
+        },
+        dispose() {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/results.ts
+// The command's results, named like the action's outputs (outputs.ts), and the two ways to print
+// them: a short summary for a person, JSON for a program. Pure.
+
+/** `--json`: every result known, in the order of the outputs list; `error` when the run failed. */
+function renderJson(results, error) {
+    const ordered = {};
+    for (const name of Object.values(outputs/* Outputs */.t)) {
+        const v = results[name];
+        if (v !== undefined)
+            ordered[name] = v;
+    }
+    if (error !== undefined)
+        ordered.error = error;
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+/** `12.3 MiB`, `456 KiB`, `78 B`. */
+function bytes(n) {
+    if (typeof n !== 'number')
+        return String(n ?? '');
+    if (n >= 1024 * 1024)
+        return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    if (n >= 1024)
+        return `${Math.round(n / 1024)} KiB`;
+    return `${n} B`;
+}
+const seconds = (s) => (typeof s === 'number' ? s.toFixed(2) : String(s ?? ''));
+/** A few lines: what was made, how long it took, how the boot went. */
+function renderSummary(results, error) {
+    const lines = [];
+    const r = results;
+    if (r[outputs/* Outputs */.t.WasmPath] !== undefined) {
+        lines.push(`output     ${r[outputs/* Outputs */.t.WasmPath]} (${bytes(r[outputs/* Outputs */.t.WasmSize])}, sha256 ${r[outputs/* Outputs */.t.Sha256]})`);
+    }
+    if (r[outputs/* Outputs */.t.C2wVersion] !== undefined) {
+        const build = r[outputs/* Outputs */.t.BuildSeconds] !== undefined ? `, built in ${r[outputs/* Outputs */.t.BuildSeconds]} s` : '';
+        lines.push(`c2w        ${r[outputs/* Outputs */.t.C2wVersion] ?? '?'}, allocator ${r[outputs/* Outputs */.t.Allocator] ?? '?'}${build}`);
+    }
+    if (r[outputs/* Outputs */.t.RejectedAllocators]) {
+        lines.push(`rejected   ${String(r[outputs/* Outputs */.t.RejectedAllocators]).split('\n').join('\n           ')}`);
+    }
+    if (r[outputs/* Outputs */.t.CachePrimaryKey] !== undefined) {
+        const hit = r[outputs/* Outputs */.t.CacheHit]
+            ? 'exact hit'
+            : r[outputs/* Outputs */.t.CacheMatchedKey]
+                ? `restored ${r[outputs/* Outputs */.t.CacheMatchedKey]}`
+                : undefined;
+        lines.push(hit === undefined
+            ? `cache      cold, key ${r[outputs/* Outputs */.t.CachePrimaryKey]}`
+            : `cache      ${hit} (${bytes(r[outputs/* Outputs */.t.CacheSize])}), key ${r[outputs/* Outputs */.t.CachePrimaryKey]}`);
+    }
+    if (r[outputs/* Outputs */.t.SmokeResult] !== undefined) {
+        const secs = r[outputs/* Outputs */.t.SmokeResult] === 'skipped'
+            ? ''
+            : ` in ${seconds(r[outputs/* Outputs */.t.SmokeSeconds])} s` +
+                (r[outputs/* Outputs */.t.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[outputs/* Outputs */.t.SmokePeakRss])}` : '');
+        lines.push(`smoke      ${r[outputs/* Outputs */.t.SmokeResult]}${secs}`);
+    }
+    lines.push(error === undefined ? 'result     passed' : `result     failed: ${error.split('\n').join('\n           ')}`);
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(74633);
+// EXTERNAL MODULE: ./src/c2w/boot-info.ts
+var boot_info = __webpack_require__(40729);
+;// CONCATENATED MODULE: ./src/cli/validate.ts
+// From the command line to the action's typed inputs: the same `parseInputs` the action runs, fed
+// from the flags, and the checks the action makes before it spawns anything (getInputs: the custom
+// Dockerfile exists; the smoke command fits c2w's 1024-byte budget). Every message names the flag.
+
+
+
+
+/** parseInputs with `image` and overrides; an InputError becomes a UsageError naming the flag. */
+function inputsOf(cmd, image, overrides = {}) {
+    const get = (name) => (name === 'image' ? image : (overrides[name] ?? cmd.get(name)));
+    try {
+        const inputs = (0,config_inputs/* parseInputs */.TL)(get);
+        if (inputs.dockerfile !== undefined && !(0,external_node_fs_.existsSync)(inputs.dockerfile)) {
+            throw new config_inputs/* InputError */.dz('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
+        }
+        if (inputs.smoke && inputs.target === 'wasi') {
+            const budget = (0,boot_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
+            if (!budget.ok)
+                throw new config_inputs/* InputError */.dz(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
+        }
+        return inputs;
+    }
+    catch (e) {
+        if (!(e instanceof config_inputs/* InputError */.dz))
+            throw e;
+        const detail = e.message.replace(/^Input '[^']*' /, '');
+        throw new UsageError(`${cmd.flagOf(e.input)} ${detail}`);
+    }
+}
+/** `convert IMAGE [flags] [-- COMMAND...]`. */
+function convertInputs(cmd) {
+    if (cmd.positionals.length !== 1) {
+        throw new UsageError(cmd.positionals.length === 0
+            ? 'convert needs an IMAGE, e.g. c2w-action convert alpine:3.20'
+            : `convert takes one IMAGE; got ${cmd.positionals.join(' ')} (put the smoke command after --)`);
+    }
+    const inputs = inputsOf(cmd, cmd.positionals[0]);
+    if (inputs.cache === 'gha') {
+        throw new UsageError("--cache gha is GitHub's cache service, which exists only in a workflow: use local, registry or none");
+    }
+    if (cmd.options.c2w !== undefined) {
+        if (cmd.get('c2w-version') !== '')
+            throw new UsageError('give --c2w PATH or --c2w-version, not both');
+        let file = false;
+        try {
+            file = (0,external_node_fs_.statSync)(cmd.options.c2w).isFile();
+        }
+        catch {
+            // reported below
+        }
+        if (!file)
+            throw new UsageError(`--c2w names '${cmd.options.c2w}', which is not a file`);
+    }
+    return inputs;
+}
+/** `smoke PATH [-- COMMAND...]`: the target follows PATH (a directory is a js output) unless --target says. */
+function smokeInputs(cmd) {
+    if (cmd.positionals.length !== 1) {
+        throw new UsageError('smoke needs one PATH: a .wasm file (wasi) or a js output directory');
+    }
+    const file = cmd.positionals[0];
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_.statSync)(file).isDirectory();
+    }
+    catch {
+        throw new UsageError(`PATH '${file}' does not exist`);
+    }
+    const target = cmd.get('target') || (isDir ? 'js' : 'wasi');
+    // The image is not booted from a registry here; parseInputs needs one to validate the rest.
+    const inputs = inputsOf(cmd, 'scratch', {
+        target,
+        ...(cmd.rest.length > 0 ? { 'smoke-command': cmd.rest.join('\n') } : {}),
+    });
+    if ((inputs.target === 'js') !== isDir) {
+        throw new UsageError(`--target ${inputs.target} needs ${inputs.target === 'js' ? 'a directory' : 'a .wasm file'}; '${file}' is ${isDir ? 'a directory' : 'a file'}`);
+    }
+    return { ...inputs, path: file };
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The command: parse → validate (exit 2 before anything is spawned) → run the verb → print the
+// results (a summary, or --json) → the exit status: 0 passed, 1 the conversion or the boot failed,
+// 2 bad usage, 130 interrupted (128 + SIGINT, as a shell reports it).
+
+
+
+
+
+
+
+
+
+
+const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 };
+async function cliMain(argv) {
+    let cmd;
+    let work;
+    try {
+        cmd = parseCommand(argv);
+        if (cmd.options.help || cmd.verb === 'help') {
+            process.stdout.write(helpText(cmd.verb));
+            return EXIT.passed;
+        }
+        if (cmd.verb === 'convert') {
+            const inputs = convertInputs(cmd);
+            const options = {
+                ...(cmd.options.c2w ? { c2w: cmd.options.c2w } : {}),
+                cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
+                verbose: cmd.options.verbose,
+            };
+            work = async (out, results, interrupt) => {
+                await convertCommand(inputs, options, out, results, interrupt);
+            };
+        }
+        else {
+            const inputs = smokeInputs(cmd);
+            work = async (out, results, interrupt) => {
+                results[outputs/* Outputs */.t.WasmPath] = inputs.path;
+                // The allocator the output was built with is known only when given (it names the culprit of a failure).
+                if (cmd.get('allocator') !== '')
+                    results[outputs/* Outputs */.t.Allocator] = inputs.allocator;
+                const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
+                if (last.result !== 'passed')
+                    throw new Error(`Smoke boot ${last.result}: ${last.message}`);
+            };
+        }
+    }
+    catch (e) {
+        if (!(e instanceof UsageError))
+            throw e;
+        process.stderr.write(`c2w-action: ${e.message}\n`);
+        return EXIT.usage;
+    }
+    // Run inside a workflow step, @actions/core would write the step's command files (core.addPath
+    // appends to $GITHUB_PATH): the command talks to a person, never to a runner.
+    for (const name of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+        delete process.env[name];
+    }
+    // Progress goes to stdout, or to stderr when stdout carries the JSON.
+    const stream = cmd.options.json ? process.stderr : process.stdout;
+    const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
+    const results = {};
+    const interrupt = handleInterrupts((count) => out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'));
+    let error;
+    out.capture();
+    try {
+        await work(out, results, interrupt);
+    }
+    catch (e) {
+        error = interrupt.interrupted ? new InterruptedError() : e;
+    }
+    finally {
+        out.release();
+        interrupt.dispose();
+    }
+    if (cmd.options.json)
+        process.stdout.write(renderJson(results, error?.message));
+    else {
+        out.print('');
+        process.stdout.write(renderSummary(results, error?.message));
+    }
+    if (error === undefined)
+        return EXIT.passed;
+    return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=33.index.js.map

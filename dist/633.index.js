@@ -1,0 +1,917 @@
+export const id = 633;
+export const ids = [633];
+export const modules = {
+
+/***/ 53478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ ALLOCATORS),
+/* harmony export */   I: () => (/* binding */ classifyAllocatorFailure)
+/* harmony export */ });
+// The emscripten allocators a build can be patched to (`-sMALLOC=`), and how a failing one shows in
+// what the output prints when it boots: emscripten's allocators abort with their own assertions
+// (c2w issue #400), and each signature names the allocator, so the action can say which one to
+// try next and the allocator-fallback loop can pick it.
+const ALLOCATORS = [
+    'emmalloc',
+    'dlmalloc',
+    'mimalloc',
+    'emmalloc-debug',
+    'emmalloc-memvalidate',
+    'emmalloc-verbose',
+    'emmalloc-memvalidate-verbose',
+];
+/** The allocator families a failure line can name (emmalloc.c, mimalloc/src, dlmalloc). */
+const ALLOCATOR_FAMILIES = ['emmalloc', 'mimalloc', 'dlmalloc'];
+/** The allocator to try after `allocator` failed, for the suggestion. */
+function suggestAllocator(allocator) {
+    if (allocator.startsWith('emmalloc') || allocator === 'default')
+        return 'dlmalloc';
+    if (allocator === 'mimalloc')
+        return 'emmalloc';
+    return 'emmalloc';
+}
+/**
+ * Finds an allocator signature in a run's output (c2w issue #400):
+ * `Assertion failed` together with emmalloc, mimalloc or dlmalloc, an `Aborted(` that names one,
+ * or mimalloc's own error report. Returns undefined when there is none.
+ */
+function classifyAllocatorFailure(output, allocator) {
+    const lines = output.split(/\r?\n|\r/);
+    const mentions = (l) => ALLOCATOR_FAMILIES.find((a) => l.toLowerCase().includes(a));
+    for (const raw of lines) {
+        const line = raw.trim();
+        let named;
+        if (/Assertion failed/i.test(line) || /Aborted\(/.test(line))
+            named = mentions(line);
+        else if (/^mimalloc: (error|assertion)/i.test(line))
+            named = 'mimalloc';
+        if (!named)
+            continue;
+        // The build's own name when it is a variant of what the line shows (emmalloc-debug shows emmalloc.c).
+        const blamed = allocator.startsWith(named) ? allocator : named;
+        const next = suggestAllocator(blamed);
+        return {
+            allocator: blamed,
+            line: line.length > 500 ? `${line.slice(0, 500)}…` : line,
+            suggestion: `The ${blamed} allocator failed when the output booted (c2w issue #400). Rebuild with ` +
+                `\`allocator: ${next}\`, or list allocators to try in \`allocator-fallback\`.`,
+        };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 40729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ checkEnvBudget),
+/* harmony export */   Yl: () => (/* binding */ packInfo)
+/* harmony export */ });
+/* unused harmony export C2W_INFO_LIMIT */
+// c2w's info: how a converted image is told its command, environment and clock at boot. Its two
+// front ends take it in different formats, on purpose, and both are written here side by side:
+// - wasi: c2w's WASI front end writes `e: `, `c: `, `env: `, `t: ` lines (one space after the colon)
+//   into one fixed 1024-byte buffer in the module's memory, and stops with
+//   `too many write (1025 > 1024)failed to prepare env info` when they do not fit; checkEnvBudget
+//   predicts that before anything runs.
+// - js: the page writes a file, `/pack/info`, into emscripten's file system with `t:`, `c:`, `env:`
+//   lines (no space) and no size limit, as c2w's own page does
+//   (https://github.com/container2wasm/container2wasm/tree/main/examples/emscripten-simple).
+// They differ because the WASI side is a fixed buffer the front end fills, the js side a file.
+/** c2w's WASI info buffer: entrypoint, command, env, net, bundle and time share it. */
+const C2W_INFO_LIMIT = 1024;
+// ---------------------------------------------------------------------------------------------
+// wasi: the 1024-byte budget
+const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+/** Writes c2w's info the way its front end does, counting bytes and stopping at the first overflow. */
+class InfoWriter {
+    limit;
+    pos = 0;
+    failedAt;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** write_info: a block of `len` bytes. */
+    block(len) {
+        if (this.failedAt !== undefined)
+            return false;
+        if (this.pos + len > this.limit) {
+            this.failedAt = this.pos + len;
+            return false;
+        }
+        this.pos += len;
+        return true;
+    }
+    /** putchar_info, for each byte. */
+    bytes(n) {
+        for (let i = 0; i < n; i++)
+            if (!this.block(1))
+                return false;
+        return true;
+    }
+}
+function writeEscapedLine(w, prefix, value) {
+    if (!w.block(utf8(prefix)))
+        return false;
+    for (const ch of value) {
+        if (ch === '\n') {
+            if (!w.block(2))
+                return false;
+        }
+        else if (!w.bytes(utf8(ch)))
+            return false;
+    }
+    return w.bytes(1);
+}
+function writeArgs(w, args) {
+    if (!w.block(3))
+        return false; // "c: "
+    for (const arg of args) {
+        for (const ch of arg) {
+            if ((ch === ' ' || ch === '\n') && !w.bytes(1))
+                return false;
+            if (!w.bytes(utf8(ch)))
+                return false;
+        }
+        if (!w.bytes(1))
+            return false; // the separator; the last one becomes the newline
+    }
+    return true;
+}
+/** Bytes a list of entries costs on its own, for the message. */
+function cost(write) {
+    const w = new InfoWriter(Number.MAX_SAFE_INTEGER);
+    write(w);
+    return w.pos;
+}
+/**
+ * Mirrors c2w's WASI front end: the entrypoint, the command, every environment variable and the
+ * time go, in that order, into one 1024-byte buffer. Predicts whether
+ * `-no-stdin <command>` with `env` fits, and which inputs overflow it.
+ */
+function checkEnvBudget(command, env, options = {}) {
+    const limit = options.limit ?? C2W_INFO_LIMIT;
+    const time = String(Math.floor(options.nowSeconds ?? Date.now() / 1000));
+    const entrypoint = options.entrypoint;
+    const envLines = env.map((e) => `${e.key}=${e.value}`);
+    const commandBytes = (entrypoint !== undefined ? cost((w) => writeEscapedLine(w, 'e: ', entrypoint)) : 0) +
+        (command.length > 0 ? cost((w) => writeArgs(w, command)) : 0);
+    const envBytes = envLines.reduce((n, line) => n + cost((w) => writeEscapedLine(w, 'env: ', line)), 0);
+    const timeBytes = 3 + utf8(time) + 1;
+    const bytes = commandBytes + envBytes + timeBytes;
+    // The same writes, in the same order, with the real limit: the first one that fails decides
+    // c2w's message.
+    const w = new InfoWriter(limit);
+    let failed;
+    if (entrypoint !== undefined && !writeEscapedLine(w, 'e: ', entrypoint))
+        failed = 'entrypoint';
+    if (!failed && command.length > 0 && !writeArgs(w, command))
+        failed = 'entrypoint'; // sic, as c2w
+    if (!failed) {
+        for (const line of envLines) {
+            if (!writeEscapedLine(w, 'env: ', line)) {
+                failed = 'env';
+                break;
+            }
+        }
+    }
+    if (!failed && !writeEscapedLine(w, 't: ', time))
+        failed = 'time';
+    if (!failed) {
+        return { ok: true, bytes, limit, commandBytes, envBytes, timeBytes, overflowing: [] };
+    }
+    const overflowing = [];
+    if (commandBytes + timeBytes > limit)
+        overflowing.push('smoke-command');
+    if (envBytes > 0)
+        overflowing.push('smoke-env');
+    if (overflowing.length === 0)
+        overflowing.push('smoke-command');
+    const c2wMessage = `too many write (${w.failedAt} > ${limit})failed to prepare ${failed} info`;
+    const names = overflowing.join(' and ');
+    const message = `${names} ${overflowing.length > 1 ? 'do' : 'does'} not fit c2w's ${limit}-byte budget for the ` +
+        `command, environment and time: they need ${bytes} bytes (smoke-command ${commandBytes}, ` +
+        `smoke-env ${envBytes}, time ${timeBytes}). The module would stop with ` +
+        `"${c2wMessage}". Shorten ${names}.`;
+    return { ok: false, bytes, limit, commandBytes, envBytes, timeBytes, overflowing, c2wMessage, message };
+}
+// ---------------------------------------------------------------------------------------------
+// js: /pack/info
+/** Escapes one `/pack/info` value: a newline as backslash-newline. */
+const escapeValue = (v) => v.replace(/\n/g, '\\\n');
+/** The `/pack/info` the page writes in preRun: the clock, the command, the environment. */
+function packInfo(command, env, nowSeconds) {
+    const lines = [`t:${Math.floor(nowSeconds)}`];
+    if (command.length > 0) {
+        lines.push(`c:${command.map((a) => escapeValue(a.replace(/\\/g, '\\\\').replace(/ /g, '\\ '))).join(' ')}`);
+    }
+    for (const { key, value } of env)
+        lines.push(`env:${escapeValue(`${key}=${value}`)}`);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 74633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  lc: () => (/* binding */ bool),
+  GP: () => (/* binding */ getInputs),
+  yL: () => (/* binding */ oneOf),
+  TL: () => (/* binding */ parseInputs)
+});
+
+// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+;// CONCATENATED MODULE: ./src/c2w/image-ref.ts
+// Docker image reference grammar (distribution/reference), used to reject bad `image`
+// inputs before anything is spawned:
+//   reference := name [ ":" tag ] [ "@" digest ]
+//   name      := [domain "/"] path-component ["/" path-component]*
+//   domain    := host [":" port]      host := domain-name | IPv4 | "[" IPv6 "]"
+//   path-component := [a-z0-9]+ (separator [a-z0-9]+)*   separator := [_.] | "__" | "-"+
+//   tag       := [\w][\w.-]{0,127}
+//   digest    := algorithm ":" hex   (sha256, sha384 or sha512: 64, 96 or 128 lower-case hex)
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
+const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const host = `(?:${domainName}|${ipv6})`;
+const domain = `${host}(?::[0-9]+)?`;
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const anchored = new RegExp(`^(?:(${domain})/)?(${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`);
+const NAME_MAX = 255;
+/** The digest algorithms go-digest registers in Docker, and their hex lengths. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+/** Parses an image reference; returns an error message instead when it is not one. */
+function parseImageReference(ref) {
+    if (ref === '')
+        return 'is empty';
+    if (/\s/.test(ref))
+        return 'contains white space';
+    const m = anchored.exec(ref);
+    if (!m) {
+        // Registry hosts and tags may have upper case; if lower-casing makes it valid, the
+        // repository path had upper case, which Docker refuses.
+        if (anchored.test(ref.toLowerCase())) {
+            return 'has upper-case letters in the repository name (only the registry host may have them)';
+        }
+        return 'is not a valid image reference (expected [registry[:port]/]name[:tag][@sha256:<64 hex>])';
+    }
+    const [, , , t, dig] = m;
+    let [, dom, path] = m;
+    // A first component without '.', ':' or 'localhost' is part of the path, not a registry
+    // (Docker's own rule); such a component must then follow the path grammar.
+    if (dom !== undefined && !/[.:]/.test(dom) && dom !== 'localhost') {
+        if (!new RegExp(`^${pathComponent}$`).test(dom)) {
+            return 'has upper-case letters in the repository name (only the registry host may have them)';
+        }
+        path = `${dom}/${path}`;
+        dom = undefined;
+    }
+    // The length limit applies to the repository path as the grammar splits it (the domain does not
+    // count), as in distribution/reference's Parse since v0.6.0.
+    if (m[2].length > NAME_MAX)
+        return `has a repository path longer than ${NAME_MAX} characters`;
+    if (dig !== undefined) {
+        const [algo, hex] = dig.split(':');
+        const length = DIGEST_HEX_LENGTH[algo];
+        if (length === undefined) {
+            return `has a digest algorithm '${algo}' that Docker does not support (${Object.keys(DIGEST_HEX_LENGTH).join(', ')})`;
+        }
+        if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex)) {
+            return `has a bad digest (${algo} needs exactly ${length} lower-case hex characters)`;
+        }
+    }
+    const result = { path: path };
+    if (dom !== undefined)
+        result.domain = dom;
+    if (t !== undefined)
+        result.tag = t;
+    if (dig !== undefined)
+        result.digest = dig;
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/publish/names.ts
+var names = __webpack_require__(27479);
+// EXTERNAL MODULE: ./src/c2w/boot-info.ts
+var boot_info = __webpack_require__(40729);
+// EXTERNAL MODULE: ./src/github/hosts.ts
+var hosts = __webpack_require__(55044);
+// EXTERNAL MODULE: ./src/smoke/expect.ts
+var expect = __webpack_require__(30324);
+// EXTERNAL MODULE: ./src/c2w/allocators.ts
+var allocators = __webpack_require__(53478);
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// Reads the action's inputs once and validates every value before anything is spawned.
+// `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
+
+
+
+
+
+
+
+
+const DEFAULT_C2W_VERSION = 'v0.8.4';
+const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container2wasm/releases/download';
+const TARGET_ARCHES = ['amd64', 'riscv64', 'aarch64', 'arm', '386', 'ppc64le', 's390x', 'mips64le'];
+const DEFAULT_SMOKE_COMMAND = ['echo', 'c2w-smoke-ok'];
+const DEFAULT_SMOKE_EXPECT = '^c2w-smoke-ok\\s*$';
+/**
+ * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
+ * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
+ * at a fraction of the CPU time.
+ */
+const DEFAULT_COMPRESSION_LEVEL = 1;
+class InputError extends Error {
+    input;
+    constructor(input, detail) {
+        super(`Input '${input}' ${detail}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+function bool(get, name, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (TRUE_VALUES.includes(raw))
+        return true;
+    if (FALSE_VALUES.includes(raw))
+        return false;
+    throw new InputError(name, `must be true or false (YAML 1.2 core schema), got '${raw}'`);
+}
+function oneOf(get, name, allowed, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(name, `must be one of ${allowed.join(', ')}; got '${raw}'`);
+}
+function integer(get, name, min, max) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        throw new InputError(name, `must be a whole number from ${min} to ${max}; got '${raw}'`);
+    }
+    return Number(raw);
+}
+/** Lines of a multiline input, trimmed, empty lines dropped (like core.getMultilineInput). */
+function lines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function keyValues(get, name) {
+    return lines(get(name)).map((line) => {
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? line : line.slice(0, eq);
+        if (eq < 0 || !ENV_KEY.test(key)) {
+            throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); got '${line}'`);
+        }
+        return { key, value: line.slice(eq + 1) };
+    });
+}
+const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+// Git refuses these in a tag name (git check-ref-format).
+// eslint-disable-next-line no-control-regex
+const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
+function parseInputs(get) {
+    const image = get('image').trim();
+    if (image === '')
+        throw new InputError('image', 'is required: an image reference such as alpine:3.20');
+    const parsed = parseImageReference(image);
+    if (typeof parsed === 'string')
+        throw new InputError('image', `'${image}' ${parsed}`);
+    const allocator = oneOf(get, 'allocator', [...allocators/* ALLOCATORS */.F, 'default'], 'emmalloc');
+    const target = oneOf(get, 'target', ['wasi', 'js'], 'wasi');
+    const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
+    const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
+    if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
+        throw new InputError('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got '${c2wVersion}'`);
+    }
+    const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
+    if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
+        throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
+    }
+    // latest is asked of the releases API of the download host, which must be a GitHub release URL.
+    if (c2wVersion === 'latest' && (0,hosts/* releasesApiFor */.K)(c2wDownloadUrl, {}) === undefined) {
+        throw new InputError('c2w-version', `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`);
+    }
+    const dockerfile = get('dockerfile').trim() || undefined;
+    if (dockerfile !== undefined && /[\0\r\n]/.test(dockerfile)) {
+        throw new InputError('dockerfile', 'must be a single file path');
+    }
+    const buildArgs = keyValues(get, 'build-args');
+    const debugImage = bool(get, 'debug-image', false);
+    let output = get('output').trim();
+    if (/[\0\r\n]/.test(output))
+        throw new InputError('output', 'must be a single path');
+    if (target === 'js') {
+        output = output === '' ? 'out/' : output.endsWith('/') ? output : `${output}/`;
+    }
+    else {
+        if (output === '')
+            output = 'out.wasm';
+        if (output.endsWith('/')) {
+            throw new InputError('output', `must be a file path for target 'wasi' (a directory is only for 'js'); got '${output}'`);
+        }
+    }
+    const githubToken = get('github-token');
+    const cache = oneOf(get, 'cache', ['local', 'gha', 'registry', 'none'], 'local');
+    const cacheRef = get('cache-ref').trim() || undefined;
+    if (cache === 'registry') {
+        if (cacheRef === undefined)
+            throw new InputError('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
+        const ref = parseImageReference(cacheRef);
+        if (typeof ref === 'string')
+            throw new InputError('cache-ref', `'${cacheRef}' ${ref}`);
+    }
+    const cacheKey = get('cache-key').trim() || 'c2w';
+    if (!/^[A-Za-z0-9._+-]{1,100}$/.test(cacheKey)) {
+        throw new InputError('cache-key', `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got '${cacheKey}'`);
+    }
+    const builder = get('builder').trim() || undefined;
+    if (builder !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(builder)) {
+        throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got '${builder}'`);
+    }
+    const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
+    const cacheSave = bool(get, 'cache-save', true);
+    const smoke = bool(get, 'smoke', true);
+    const smokeCommandLines = lines(get('smoke-command'));
+    const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
+    const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
+    let smokeExpect;
+    try {
+        smokeExpect = new RegExp(expectSource, 'm');
+    }
+    catch (e) {
+        throw new InputError('smoke-expect', `is not a valid regular expression: ${e.message}`);
+    }
+    try {
+        (0,expect/* compileExpectation */.mU)(expectSource, 'm');
+    }
+    catch (e) {
+        throw new InputError('smoke-expect', e.message);
+    }
+    const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
+    const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
+    const smokeEnv = keyValues(get, 'smoke-env');
+    const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
+        if (!allocators/* ALLOCATORS */.F.includes(a)) {
+            throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${allocators/* ALLOCATORS */.F.join(', ')}`);
+        }
+        return a;
+    });
+    const uploadArtifact = bool(get, 'upload-artifact', true);
+    const record = bool(get, 'record', true);
+    const artifactName = get('artifact-name').trim() || undefined;
+    const artifactNameError = artifactName === undefined ? undefined : (0,names/* artifactNameProblem */.NH)(artifactName);
+    if (artifactNameError)
+        throw new InputError('artifact-name', artifactNameError);
+    const retentionDays = integer(get, 'retention-days', 1, 90);
+    const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
+    const artifactArchive = bool(get, 'artifact-archive', true);
+    if (!artifactArchive && uploadArtifact && target === 'js') {
+        throw new InputError('artifact-archive', 'can be false only for target: wasi: a js output is a directory of several files, and only a single file can be uploaded without a zip (keep artifact-archive: true, or set upload-artifact: false)');
+    }
+    const releaseTag = get('release-tag').trim() || undefined;
+    if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
+        throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
+    }
+    const releaseId = integer(get, 'release-id', 1, Number.MAX_SAFE_INTEGER);
+    const releaseCreate = bool(get, 'release-create', true);
+    const releaseOverwrite = bool(get, 'release-overwrite', true);
+    const assetName = get('asset-name').trim() || undefined;
+    const assetNameError = assetName === undefined ? undefined : (0,names/* assetNameProblem */.pr)(assetName);
+    if (assetNameError)
+        throw new InputError('asset-name', assetNameError);
+    if (releaseTag !== undefined && githubToken.trim() === '') {
+        throw new InputError('github-token', 'is empty: release-tag needs a token with contents: write (the default is github.token)');
+    }
+    return {
+        image,
+        allocator,
+        target,
+        targetArch,
+        c2wVersion,
+        c2wDownloadUrl,
+        dockerfile,
+        buildArgs,
+        debugImage,
+        output,
+        githubToken,
+        cache,
+        cacheRef,
+        cacheKey,
+        builder,
+        cacheTimeoutSeconds,
+        cacheSave,
+        smoke,
+        smokeCommand,
+        smokeExpect,
+        smokeTimeoutSeconds,
+        smokeRuns,
+        smokeEnv,
+        allocatorFallback,
+        uploadArtifact,
+        record,
+        artifactName,
+        retentionDays,
+        compressionLevel,
+        artifactArchive,
+        releaseTag,
+        releaseId,
+        releaseCreate,
+        releaseOverwrite,
+        assetName,
+    };
+}
+/**
+ * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
+ * needs the machine (the custom Dockerfile is a file, the output is a place of its own in the
+ * workspace) or would otherwise only fail after an hour's build (the smoke command fits c2w's
+ * 1024-byte budget).
+ */
+function getInputs() {
+    const inputs = parseInputs((name) => core/* getInput */.V4(name));
+    if (inputs.githubToken)
+        core/* setSecret */.Pq(inputs.githubToken);
+    if (inputs.dockerfile !== undefined)
+        checkDockerfile(inputs.dockerfile);
+    checkOutputPlace(inputs.target, inputs.output, process.env.GITHUB_WORKSPACE || process.cwd());
+    if (inputs.smoke && inputs.target === 'wasi') {
+        const budget = (0,boot_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
+        if (!budget.ok)
+            throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
+    }
+    return inputs;
+}
+/** The custom Dockerfile must be a regular file (c2w reads it; a directory fails only after the download). */
+function checkDockerfile(file) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(file);
+    }
+    catch {
+        throw new InputError('dockerfile', `names '${file}', which does not exist`);
+    }
+    if (!st.isFile())
+        throw new InputError('dockerfile', `names '${file}', which is not a regular file`);
+}
+/** `p` with every symlink in its existing part resolved (the rest may not exist yet). */
+function realPathOf(p) {
+    const abs = external_node_path_.resolve(p);
+    try {
+        return (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch {
+        const parent = external_node_path_.dirname(abs);
+        return parent === abs ? abs : external_node_path_.join(realPathOf(parent), external_node_path_.basename(abs));
+    }
+}
+/**
+ * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
+ * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
+ * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
+ * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
+ * against the current directory, as c2w resolves them.
+ */
+function checkOutputPlace(target, output, workspace) {
+    const ws = realPathOf(workspace);
+    const out = realPathOf(output);
+    const rel = external_node_path_.relative(ws, out);
+    const shown = output === external_node_path_.resolve(output) ? `'${output}'` : `'${output}' (${out})`;
+    if (rel === '') {
+        throw new InputError('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
+    }
+    if (rel.startsWith('..') || external_node_path_.isAbsolute(rel)) {
+        const ancestor = external_node_path_.relative(out, ws);
+        const where = !ancestor.startsWith('..') && !external_node_path_.isAbsolute(ancestor) ? 'an ancestor of' : 'outside';
+        throw new InputError('output', `${shown} is ${where} the workspace ${ws}: give a path inside it, such as out/`);
+    }
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(out);
+    }
+    catch {
+        return; // absent: c2w creates it
+    }
+    if (target === 'wasi') {
+        if (st.isDirectory())
+            throw new InputError('output', `${shown} is a directory; target 'wasi' writes one file`);
+        return;
+    }
+    if (!st.isDirectory())
+        throw new InputError('output', `${shown} exists and is not a directory`);
+    const present = (0,external_node_fs_.readdirSync)(out);
+    if (present.length > 0) {
+        throw new InputError('output', `${shown} already holds ${present.length} entr${present.length === 1 ? 'y' : 'ies'} ` +
+            `(${present.sort().slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): ` +
+            `everything in a js output directory is published, so it must be empty or absent before the build`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 55044:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ releasesApiFor)
+/* harmony export */ });
+// Which GitHub REST API knows the releases behind `c2w-download-url`, and whether `github-token`
+// may be sent there. `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on
+// GitHub Enterprise Server that API is the GHES instance, which does not have a repository that
+// lives on github.com, and its token must not travel to another host. Pure: tested by table.
+/** GitHub serves release downloads at `<host>/<owner>/<repo>/releases/download/<tag>/<asset>`. */
+const DOWNLOAD_PATH = /^\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/releases\/download\/*$/;
+/**
+ * The API of the host that serves `downloadUrl`, or undefined when the URL is not a GitHub
+ * release download base (a plain mirror has no releases API).
+ * - the runner's own host (GITHUB_SERVER_URL): GITHUB_API_URL, with the token;
+ * - github.com: https://api.github.com; a GHE.com tenant `x.ghe.com`: https://api.x.ghe.com;
+ * - any other host is taken for a GitHub Enterprise Server, whose API is `<origin>/api/v3`.
+ */
+function releasesApiFor(downloadUrl, env) {
+    let url;
+    try {
+        url = new URL(downloadUrl);
+    }
+    catch {
+        return undefined;
+    }
+    const m = DOWNLOAD_PATH.exec(url.pathname);
+    if (!m || url.search || url.hash || url.username || url.password)
+        return undefined;
+    const [, owner, repo] = m;
+    const host = url.host.toLowerCase();
+    let server;
+    try {
+        server = new URL(env.GITHUB_SERVER_URL || 'https://github.com');
+    }
+    catch {
+        server = undefined;
+    }
+    if (server && server.host.toLowerCase() === host && server.protocol === url.protocol) {
+        const api = env.GITHUB_API_URL || (host === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
+        return { api: api.replace(/\/+$/, ''), owner, repo, sendToken: true };
+    }
+    if (host === 'github.com')
+        return { api: 'https://api.github.com', owner, repo, sendToken: false };
+    if (host.endsWith('.ghe.com'))
+        return { api: `https://api.${host}`, owner, repo, sendToken: false };
+    return { api: `${url.origin}/api/v3`, owner, repo, sendToken: false };
+}
+
+
+/***/ }),
+
+/***/ 27479:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ defaultAssetName),
+/* harmony export */   NH: () => (/* binding */ artifactNameProblem),
+/* harmony export */   Vb: () => (/* binding */ defaultArtifactName),
+/* harmony export */   pr: () => (/* binding */ assetNameProblem)
+/* harmony export */ });
+/* unused harmony exports safeImagePart, assetExtension */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Names of what the action publishes: the rules a user-given artifact or release asset name must
+// follow (each validator returns the bare reason, for the inputs module to attach to the input's
+// name), and the default names derived from the matrix cell.
+
+/** Characters the artifact service refuses in a name (as @actions/artifact checks them). */
+const INVALID_ARTIFACT_NAME_CHARS = [
+    ['"', 'double quote "'],
+    [':', 'colon :'],
+    ['<', 'less than <'],
+    ['>', 'greater than >'],
+    ['|', 'vertical bar |'],
+    ['*', 'asterisk *'],
+    ['?', 'question mark ?'],
+    ['\r', 'carriage return \\r'],
+    ['\n', 'line feed \\n'],
+    ['\\', 'backslash \\'],
+    ['/', 'forward slash /'],
+];
+/** Why the artifact service would refuse `name`, or undefined when it accepts it. */
+function artifactNameProblem(name) {
+    if (name.trim() === '')
+        return 'is empty';
+    const bad = INVALID_ARTIFACT_NAME_CHARS.filter(([ch]) => name.includes(ch)).map(([, label]) => label);
+    if (bad.length > 0) {
+        return (`${JSON.stringify(name)} contains ${bad.join(', ')}; artifact names cannot contain ` +
+            `" : < > | * ? \\ / or CR/LF (the artifact service refuses them)`);
+    }
+    return undefined;
+}
+/**
+ * Why `name` cannot be a release asset name, or undefined. GitHub silently renames asset names
+ * with characters outside [A-Za-z0-9._+-] or a leading/trailing period; the action then could
+ * not find its own asset again on a re-run, so such names are refused.
+ */
+function assetNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    const bad = [...new Set(name.replace(/[A-Za-z0-9._+-]/g, ''))];
+    if (bad.length > 0) {
+        return (`${JSON.stringify(name)} contains ${bad.map((c) => JSON.stringify(c)).join(' ')}; ` +
+            `use only letters, digits and . _ + - (GitHub renames other characters)`);
+    }
+    if (name.startsWith('.') || name.endsWith('.')) {
+        return `${JSON.stringify(name)} starts or ends with a period (GitHub renames such assets)`;
+    }
+    return undefined;
+}
+const MAX_IMAGE_PART = 80;
+/** The image reference in safe characters: `ghcr.io/org/app:1.0` -> `ghcr.io_org_app-1.0`. */
+function safeImagePart(image) {
+    let ref = image.trim();
+    let digest = '';
+    const at = ref.indexOf('@');
+    if (at >= 0) {
+        const d = ref.slice(at + 1);
+        ref = ref.slice(0, at);
+        const m = /^([a-z0-9]+):([0-9a-f]+)$/i.exec(d);
+        digest = m ? `${m[1]}-${m[2].slice(0, 12)}` : d;
+    }
+    // The registry default and the official-image namespace carry no information.
+    ref = ref.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+    let s = ref.replaceAll('/', '_') + (digest ? `-${digest}` : '');
+    s = sanitize(s);
+    if (s.length > MAX_IMAGE_PART) {
+        // Keep names distinct when long references share a prefix.
+        const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(image).digest('hex').slice(0, 8);
+        s = `${s.slice(0, MAX_IMAGE_PART - 9).replace(/[-_.]+$/, '')}-${h}`;
+    }
+    return s || 'image';
+}
+/** Only [A-Za-z0-9._-]: other runs become `-`; no leading/trailing separators. */
+function sanitize(s) {
+    return s
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^[-_.]+|[-_.]+$/g, '');
+}
+/**
+ * Default artifact name: distinct for every matrix cell over image, target-arch, target and
+ * allocator, with no configuration. `alpine:3.20` amd64 wasi emmalloc -> `alpine-3.20-amd64-wasi-emmalloc`.
+ */
+function defaultArtifactName(inputs) {
+    const arch = sanitize(inputs.targetArch.replaceAll('/', '_')) || 'arch';
+    return [safeImagePart(inputs.image), arch, inputs.target, inputs.allocator].join('-');
+}
+/** Default release asset name: the artifact name with `.wasm` (wasi) or `.tar.gz` (js). */
+function defaultAssetName(inputs) {
+    return defaultArtifactName(inputs) + assetExtension(inputs.target);
+}
+function assetExtension(target) {
+    return target === 'js' ? '.tar.gz' : '.wasm';
+}
+
+
+/***/ }),
+
+/***/ 30324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ StreamMatcher),
+/* harmony export */   mU: () => (/* binding */ compileExpectation)
+/* harmony export */ });
+/* unused harmony exports MATCH_OVERLAP, ExpectationError, findNonEmpty */
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2856);
+// smoke-expect: the pattern a smoke boot's stdout must match, and the matching itself.
+//
+// Matching runs on RE2's engine (re2js, a pure-JS port of RE2), whose time is linear in the text
+// searched: no pattern can make a match run long enough to hold up smoke-timeout, as a backtracking
+// engine can (`^(a+)+$` against 32 `a`s and a `b` takes minutes in JavaScript's own RegExp).
+// RE2 has no backreferences or lookaround; a pattern that needs them is refused as an input.
+//
+// The rules a user relies on (action.yml and the README say the same):
+// - a match must be at least one character of what the module printed, so a pattern that matches
+//   the empty string (`x*`, `^$`) is refused as an input, and nothing passes a module that printed
+//   nothing;
+// - the output is searched as it arrives, each part once, with MATCH_OVERLAP characters of what came
+//   before it: a match is found wherever it is, as long as it is no longer than that.
+
+/** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
+const MATCH_OVERLAP = 16 * 1024;
+class ExpectationError extends Error {
+    name = 'ExpectationError';
+}
+/** RE2 flags for the JavaScript flags the pattern was written with (`m`, `i`, `s`). */
+function re2Flags(flags) {
+    let f = 0;
+    if (flags.includes('m'))
+        f |= re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.MULTILINE;
+    if (flags.includes('i'))
+        f |= re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.CASE_INSENSITIVE;
+    if (flags.includes('s'))
+        f |= re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.DOTALL;
+    return f;
+}
+/**
+ * Compiles `source` with RE2. Throws ExpectationError with the bare reason when RE2 cannot handle
+ * it or when it matches the empty string.
+ */
+function compileExpectation(source, flags = 'm') {
+    let re;
+    try {
+        re = re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.compile(source, re2Flags(flags));
+    }
+    catch (e) {
+        throw new ExpectationError(`is not a regular expression the smoke boot can match in linear time (RE2 syntax: no ` +
+            `backreferences, no lookaround): ${e.message}`);
+    }
+    if (re.matcher('').find()) {
+        throw new ExpectationError(`matches the empty string, so it would pass a module that printed nothing; write a pattern ` +
+            `that needs at least one character (e.g. ^c2w-smoke-ok\\s*$)`);
+    }
+    return re;
+}
+/** The first non-empty match of `re` in `text` that starts at or after `from`, as [start, end). */
+function findNonEmpty(re, text, from = 0) {
+    const m = re.matcher(text);
+    for (let at = from; at <= text.length;) {
+        if (!m.find(at))
+            return undefined;
+        const start = m.start();
+        const end = m.end();
+        if (end > start)
+            return [start, end];
+        at = start + 1;
+    }
+    return undefined;
+}
+/**
+ * Searches a stream for the expectation as it arrives: each push searches only the new text and the
+ * MATCH_OVERLAP characters before it, and keeps no more than about twice that.
+ */
+class StreamMatcher {
+    re;
+    overlap;
+    recent = '';
+    matched;
+    constructor(re, overlap = MATCH_OVERLAP) {
+        this.re = re;
+        this.overlap = overlap;
+    }
+    /** Adds output; true once the expectation has matched (it stays true). */
+    push(chunk) {
+        if (this.matched !== undefined)
+            return true;
+        const from = Math.max(0, this.recent.length - this.overlap);
+        // A terminal ends lines with \r\n (a js output prints through a pty), and RE2's `$` matches
+        // only before \n: the matcher sees \n alone, so `^ready$` matches `ready\r\n` as JavaScript's
+        // RegExp did. A \r at the end of a part waits for the next one.
+        this.recent = `${this.recent}${chunk}`.replace(/\r\n/g, '\n');
+        const found = findNonEmpty(this.re, this.recent, from);
+        if (found) {
+            this.matched = this.recent.slice(found[0], found[1]);
+            this.recent = '';
+            return true;
+        }
+        // Keep one character more than the overlap: `^` and `\b` look at the character before.
+        if (this.recent.length > 2 * this.overlap)
+            this.recent = this.recent.slice(-(this.overlap + 1));
+        return false;
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=633.index.js.map

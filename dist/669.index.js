@@ -1,0 +1,665 @@
+export const id = 669;
+export const ids = [669];
+export const modules = {
+
+/***/ 70800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pl: () => (/* binding */ FileBody),
+  u3: () => (/* binding */ ReleaseApi),
+  K2: () => (/* binding */ ReleaseError)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+;// CONCATENATED MODULE: ./src/github/release-draft.ts
+// Which release the cells of a matrix upload to: one release per tag, whatever the cells' timing.
+//
+// GitHub's by-tag endpoint never returns a draft (GET /repos/{owner}/{repo}/releases/tags/{tag}
+// answers 404 for one), and creating a draft never fails because another draft has the same tag:
+// several drafts may share a tag name. So cells that look before any of them has created the draft
+// each create one. Convergence: after creating its draft, a cell lists again and uploads to the
+// OLDEST draft of the tag (lowest created_at, then lowest id); every cell that lists after its own
+// create sees every draft created before its own, so all agree on the same one. A cell whose draft
+// lost deletes it, but only while it is still empty (nobody uploaded to it).
+// https://docs.github.com/en/rest/releases/releases
+class ReleaseLookupError extends Error {
+    cause;
+    constructor(message, cause) {
+        super(message);
+        this.cause = cause;
+        this.name = 'ReleaseLookupError';
+    }
+}
+const statusOf = (err) => err.status;
+/** The oldest draft of `tag` in `list`, or undefined (pure). */
+function oldestDraft(list, tag) {
+    return list
+        .filter((r) => r.draft && r.tag_name === tag)
+        .sort((a, b) => String(a.created_at ?? '').localeCompare(String(b.created_at ?? '')) || a.id - b.id)[0];
+}
+/** The release every cell of a matrix with this tag uploads to (see the module comment). */
+async function convergeOnRelease(request, o) {
+    const log = o.log ?? (() => { });
+    const repo = { owner: o.owner, repo: o.repo };
+    if (o.releaseId !== undefined) {
+        try {
+            const res = await request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+                ...repo,
+                release_id: o.releaseId,
+            });
+            return res.data;
+        }
+        catch (err) {
+            throw new ReleaseLookupError(statusOf(err) === 404
+                ? `release-id ${o.releaseId}: no such release in ${o.owner}/${o.repo} (or the token cannot see it)`
+                : `Getting release ${o.releaseId}`, err);
+        }
+    }
+    try {
+        const res = await request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...repo, tag: o.tag });
+        return res.data;
+    }
+    catch (err) {
+        if (statusOf(err) !== 404)
+            throw new ReleaseLookupError(`Getting the release of tag ${o.tag}`, err);
+    }
+    const existing = await findOldestDraft(request, o);
+    if (existing)
+        return existing;
+    if (!o.create) {
+        throw new ReleaseLookupError(`No release has the tag ${o.tag}, and release-create is false: create the release first, or set release-create: true`);
+    }
+    log(`Creating draft release ${o.tag}`);
+    let mine;
+    try {
+        const res = await request('POST /repos/{owner}/{repo}/releases', {
+            ...repo,
+            tag_name: o.tag,
+            name: o.tag,
+            draft: true,
+        });
+        mine = res.data;
+    }
+    catch (err) {
+        throw new ReleaseLookupError(`Creating a draft release for tag ${o.tag}`, err);
+    }
+    // Another cell may have created a draft of the same tag meanwhile: the oldest one wins.
+    const winner = (await findOldestDraft(request, o)) ?? mine;
+    if (winner.id === mine.id)
+        return mine;
+    log(`Another job created draft release ${winner.id} for ${o.tag} first; uploading there.`);
+    await deleteIfEmpty(request, o, mine, log);
+    return winner;
+}
+/** The oldest draft of the tag among the newest `maxPages` pages of releases. */
+async function findOldestDraft(request, o) {
+    const drafts = [];
+    for (let page = 1; page <= (o.maxPages ?? 10); page++) {
+        let list;
+        try {
+            const res = await request('GET /repos/{owner}/{repo}/releases', {
+                owner: o.owner,
+                repo: o.repo,
+                per_page: 100,
+                page,
+            });
+            list = res.data;
+        }
+        catch (err) {
+            throw new ReleaseLookupError('Listing releases', err);
+        }
+        drafts.push(...list.filter((r) => r.draft && r.tag_name === o.tag));
+        if (list.length < 100)
+            break;
+    }
+    return oldestDraft(drafts, o.tag);
+}
+/** Deletes the draft this cell created and lost with, unless someone already uploaded to it. */
+async function deleteIfEmpty(request, o, mine, log) {
+    const params = { owner: o.owner, repo: o.repo, release_id: mine.id };
+    try {
+        const assets = (await request('GET /repos/{owner}/{repo}/releases/{release_id}/assets', { ...params, per_page: 1 }))
+            .data;
+        if (assets.length > 0) {
+            log(`Draft release ${mine.id} already has assets; leaving it in place.`);
+            return;
+        }
+        await request('DELETE /repos/{owner}/{repo}/releases/{release_id}', params);
+        log(`Deleted the duplicate draft release ${mine.id}.`);
+    }
+    catch (err) {
+        // The upload goes to the winner either way; an empty draft left behind is only clutter.
+        log(`Could not delete the duplicate draft release ${mine.id}: ${err.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+// What a failed GitHub REST call means for the user: the API's own message plus what to do, for
+// the answers users hit (bad token, missing permission, rate limit, immutable release). Pure: the
+// failure and the moment are given, so the whole table is unit-tested.
+/** Reads what explain() needs out of whatever a call threw. */
+function apiFailure(err) {
+    const e = (err ?? {});
+    const data = e.response?.data;
+    let message = e.message ?? String(err);
+    if (data && typeof data === 'object' && data.message) {
+        const details = (data.errors ?? [])
+            .map((x) => x.message || [x.field, x.code].filter(Boolean).join(' '))
+            .filter(Boolean);
+        message = details.length ? `${data.message} (${details.join('; ')})` : data.message;
+    }
+    return {
+        ...(e.timedOut ? { timedOut: true } : { status: e.status }),
+        message,
+        headers: e.response?.headers ?? {},
+    };
+}
+/**
+ * Seconds GitHub asks to wait before the next call, when the answer is a rate limit; undefined
+ * otherwise. Primary limit: 403/429 with `x-ratelimit-remaining: 0`, until `x-ratelimit-reset`
+ * (epoch seconds) plus one second. Secondary limit: a message saying so, `retry-after` seconds
+ * (60 when absent). The same rules @octokit/plugin-throttling applies, see
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ */
+function rateLimitWait(f, now) {
+    if (f.status !== 403 && f.status !== 429)
+        return undefined;
+    if (/\bsecondary rate\b/i.test(f.message))
+        return Number(f.headers['retry-after']) || 60;
+    if (f.headers['x-ratelimit-remaining'] === '0') {
+        const reset = Number(f.headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0)
+            return Math.max(Math.ceil((reset * 1000 - now) / 1000) + 1, 0);
+        return Number(f.headers['retry-after']) || 60;
+    }
+    if (f.headers['retry-after'] !== undefined || /rate limit/i.test(f.message)) {
+        return Number(f.headers['retry-after']) || 60;
+    }
+    return undefined;
+}
+/** The message a failed call ends the step with. */
+function explain(f, ctx) {
+    const head = `${ctx.what} failed: ${f.status ?? ''} ${f.message}`.replace(/\s+/g, ' ').trim();
+    if (f.timedOut)
+        return `${ctx.what} failed: ${f.message}. GitHub did not answer in time; re-run the job.`;
+    if (f.status === 401) {
+        return `${head}. The github-token is invalid or expired; pass a valid token (the default is github.token).`;
+    }
+    const wait = rateLimitWait(f, ctx.now);
+    if (wait !== undefined) {
+        const until = new Date(ctx.now + wait * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        return (`${head}. This is GitHub's rate limit, not a permission problem: it asks to wait ${wait} s ` +
+            `(until ${until}), longer than the ${ctx.maxWaitSeconds} s the action waits. ` +
+            `Re-run the job after that time, or spread the jobs that use this token.`);
+    }
+    if (f.status === 403 || f.status === 404) {
+        return (`${head}. Check that ${ctx.repository} exists and that the github-token can write to it ` +
+            `(permissions: contents: write).`);
+    }
+    if (f.status === 422 && (/immutable/i.test(f.message) || ctx.immutable)) {
+        return (`${head}. Release ${ctx.tag ?? ''} is published and immutable: assets can only be added while a ` +
+            `release is a draft. Create the release as a draft (or let this action create it with ` +
+            `release-create: true), publish it after the uploads, or use a new tag.`);
+    }
+    return head;
+}
+
+;// CONCATENATED MODULE: ./src/github/releases.ts
+// The GitHub REST calls of the release half of publishing: find the release of a tag (drafts
+// included), create a draft, list/delete/upload assets. Through @actions/github's Octokit with
+// @octokit/plugin-retry (5xx and network errors) and @octokit/plugin-throttling (primary and
+// secondary rate limits, honouring x-ratelimit-reset and retry-after up to a bounded total wait).
+// Every request has a time limit. Creating a release and uploading an asset are not idempotent:
+// they are not retried blindly, but after a failure that may have happened after GitHub did the
+// work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
+
+
+
+
+/**
+ * A file as a request body that can be sent more than once: the plugins retry a request with
+ * the same options, and a stream would be empty the second time. fetch reads an async
+ * iterable as a streamed body; a class instance (not a plain object) is passed through
+ * @octokit/request untouched.
+ */
+class FileBody {
+    file;
+    constructor(file) {
+        this.file = file;
+    }
+    async *[Symbol.asyncIterator]() {
+        for await (const chunk of external_node_fs_.createReadStream(this.file))
+            yield chunk;
+    }
+}
+class ReleaseError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseError';
+    }
+}
+/**
+ * Thrown by the fetch below when a call gets no answer in time. Named `AbortError` because
+ * @octokit/request passes an AbortError through unchanged (it wraps every other fetch error
+ * in a RequestError with status 500, which plugin-retry would retry): a call that used up its
+ * time is not started again.
+ */
+class RequestTimeoutError extends Error {
+    timedOut = true;
+    constructor(message) {
+        super(message);
+        this.name = 'AbortError';
+    }
+}
+/** `fetch` with a time limit per request, chosen from the request. */
+function timedFetch(base, limitMs) {
+    return async (input, init) => {
+        const ms = limitMs(init);
+        const timeout = AbortSignal.timeout(ms);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        try {
+            return await base(input, { ...init, signal });
+        }
+        catch (err) {
+            if (!timeout.aborted)
+                throw err;
+            const url = new URL(String(input instanceof Request ? input.url : input));
+            throw new RequestTimeoutError(`no answer to ${init?.method ?? 'GET'} ${url.host}${url.pathname} within ${Math.round(ms / 100) / 10} s`);
+        }
+    };
+}
+/** Octokit's answer to a failed call, or our time limit, or a network error: worth checking whether it landed. */
+function mayHaveLanded(f) {
+    return f.timedOut === true || f.status === undefined || f.status >= 500;
+}
+class ReleaseApi {
+    request;
+    repository;
+    assets;
+    owner;
+    repo;
+    maxWait;
+    retryUnitMs;
+    constructor(request, repository, opts) {
+        this.request = request;
+        this.repository = repository;
+        [this.owner, this.repo] = repository.split('/');
+        this.maxWait = opts.maxRateLimitWaitSeconds ?? 300;
+        this.retryUnitMs = opts.retryUnitMs ?? 1000;
+    }
+    static async connect(opts) {
+        const env = opts.env ?? process.env;
+        const [{ getOctokit }, { defaults }, { retry }, { throttling }] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351)),
+            __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 85555)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
+        ]);
+        const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
+        const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
+        let waited = 0;
+        // plugin-throttling asks before each wait; the total is bounded, after which the 403/429
+        // reaches explain(), which names the wait GitHub asked for.
+        const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+            const call = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+            if (retryCount < 3 && waited + retryAfter <= maxWait) {
+                waited += retryAfter;
+                core/* info */.pq(`${call}: ${kind} rate limit; waiting ${retryAfter} s as GitHub asks`);
+                return true;
+            }
+            core/* info */.pq(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
+            return false;
+        };
+        // Only when asked (tests): write groups with a shorter spacing than the plugin's own.
+        const spacing = opts.writeSpacingMs === undefined
+            ? {}
+            : await __webpack_require__.e(/* import() */ 251).then(__webpack_require__.t.bind(__webpack_require__, 63251, 23)).then(({ default: Bottleneck }) => ({
+                write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeSpacingMs }),
+                notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeSpacingMs }),
+            }));
+        const baseFetch = defaults.request?.fetch ?? globalThis.fetch;
+        const octokit = getOctokit(opts.token, {
+            baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+            request: {
+                ...defaults.request,
+                fetch: timedFetch(baseFetch, (init) => {
+                    // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
+                    const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
+                    return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
+                }),
+            },
+            // 429 too is left to the throttling plugin, which reads retry-after; plugin-retry's
+            // own backoff (1, 4, 9 units) is for 5xx and network errors.
+            retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: opts.retryUnitMs ?? 1000 },
+            throttle: {
+                onRateLimit: onLimit('primary'),
+                onSecondaryRateLimit: onLimit('secondary'),
+                retryAfterBaseValue: opts.retryUnitMs ?? 1000,
+                ...spacing,
+            },
+            // Octokit's default logger prints warnings to the console; route them through core.
+            log: {
+                debug: () => { },
+                info: () => { },
+                warn: (m) => core/* warning */.$e(m),
+                error: (m) => core/* error */.z3(m),
+            },
+        }, retry, throttling);
+        return new ReleaseApi(octokit.request, opts.repository, opts);
+    }
+    async call(route, params = {}) {
+        const res = await this.request(route, { owner: this.owner, repo: this.repo, ...params });
+        return res.data;
+    }
+    /** A ReleaseError with the API's message and what to do. */
+    fail(what, err, release) {
+        if (err instanceof ReleaseError)
+            return err;
+        return new ReleaseError(explain(apiFailure(err), {
+            what,
+            repository: this.repository,
+            tag: release?.tag_name,
+            immutable: release ? !release.draft && release.immutable : undefined,
+            now: Date.now(),
+            maxWaitSeconds: this.maxWait,
+        }));
+    }
+    /**
+     * The release to upload to: `releaseId` when given, else the one release of the tag that every
+     * cell of a matrix converges on (release-draft.ts). Creating the draft is not repeated blindly:
+     * after a failure that may have come after GitHub created it, the draft is looked for first.
+     */
+    /**
+     * Octokit's request in the shape release-draft.ts takes. Creating a draft is not repeated
+     * blindly: after a failure that may have come after GitHub created it, it is looked for first.
+     */
+    draftRequest(tag) {
+        return async (route, params = {}) => {
+            const { owner: _owner, repo: _repo, ...rest } = params;
+            if (route === 'POST /repos/{owner}/{repo}/releases') {
+                const data = await this.once(`Creating a draft release for tag ${tag}`, () => this.call(route, { ...rest, request: { retries: 0 } }), 
+                // The draft the failed call may have made: the one every cell converges on.
+                () => this.oldestDraft(tag));
+                return { status: 201, data };
+            }
+            return { status: 200, data: await this.call(route, rest) };
+        };
+    }
+    async findOrCreateRelease(tag, create, releaseId) {
+        const request = this.draftRequest(tag);
+        try {
+            return (await convergeOnRelease(request, {
+                owner: this.owner,
+                repo: this.repo,
+                tag,
+                create,
+                ...(releaseId !== undefined ? { releaseId } : {}),
+                log: (line) => core/* info */.pq(line),
+            }));
+        }
+        catch (err) {
+            if (err instanceof ReleaseLookupError) {
+                throw err.cause === undefined ? new ReleaseError(err.message) : this.fail(err.message, err.cause);
+            }
+            throw this.fail(`Finding the release of tag ${tag}`, err);
+        }
+    }
+    /** The draft of `tag` the cells of a matrix converge on (the oldest), or undefined. */
+    async oldestDraft(tag) {
+        try {
+            return (await findOldestDraft(this.draftRequest(tag), { owner: this.owner, repo: this.repo, tag }));
+        }
+        catch (err) {
+            if (err instanceof ReleaseLookupError && err.cause !== undefined)
+                throw this.fail(err.message, err.cause);
+            throw err;
+        }
+    }
+    /** The names of the assets on `release`, read afresh. */
+    async assetNames(release) {
+        return (await this.listAssets(release, true)).map((a) => a.name);
+    }
+    /** Publishes a draft release. */
+    async publish(release) {
+        try {
+            await this.call('PATCH /repos/{owner}/{repo}/releases/{release_id}', { release_id: release.id, draft: false });
+        }
+        catch (err) {
+            throw this.fail(`Publishing release ${release.tag_name}`, err, release);
+        }
+    }
+    /**
+     * Runs a call that must not happen twice (up to 3 attempts). After a failure that may have
+     * come after GitHub did the work, `landed` looks for the result and adopts it. The last
+     * failure is thrown as it came.
+     */
+    async once(what, attempt, landed) {
+        for (let n = 1;; n++) {
+            try {
+                return await attempt();
+            }
+            catch (err) {
+                const f = apiFailure(err);
+                if (!mayHaveLanded(f) || n >= 3)
+                    throw err;
+                core/* info */.pq(`${what}: ${f.status ?? ''} ${f.message}; checking whether it happened anyway`.replace(/ +/g, ' '));
+                const found = await landed();
+                if (found !== undefined) {
+                    core/* info */.pq(`${what}: it did; using what GitHub made`);
+                    return found;
+                }
+                await new Promise((r) => setTimeout(r, n * n * this.retryUnitMs));
+            }
+        }
+    }
+    async listAssets(release, refresh = false) {
+        if (this.assets && !refresh)
+            return this.assets;
+        const all = [];
+        for (let page = 1;; page++) {
+            let list;
+            try {
+                list = await this.call('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
+                    release_id: release.id,
+                    per_page: 100,
+                    page,
+                });
+            }
+            catch (err) {
+                throw this.fail(`Listing the assets of release ${release.tag_name}`, err, release);
+            }
+            all.push(...list);
+            if (list.length < 100)
+                break;
+        }
+        this.assets = all;
+        return all;
+    }
+    /** Makes room for `name` (delete when overwriting, error otherwise). */
+    async clear(release, name, overwrite, refresh) {
+        const existing = (await this.listAssets(release, refresh)).find((a) => a.name === name);
+        if (!existing)
+            return;
+        if (!overwrite) {
+            throw new ReleaseError(`Release ${release.tag_name} already has an asset named ${name} (id ${existing.id}) and release-overwrite is false`);
+        }
+        core/* info */.pq(`Deleting the existing asset ${name} (id ${existing.id})`);
+        try {
+            await this.call('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { asset_id: existing.id });
+        }
+        catch (err) {
+            if (err.status !== 404) {
+                throw this.fail(`Deleting the existing asset ${name}`, err, release);
+            }
+        }
+        this.assets = this.assets?.filter((a) => a.id !== existing.id);
+    }
+    async putAsset(release, name, overwrite, content) {
+        await this.clear(release, name, overwrite, false);
+        const what = `Uploading ${name}`;
+        // Ours when it is there after a failed attempt with the same size: clear() removed any other.
+        const landed = async () => {
+            const found = (await this.listAssets(release, true)).find((a) => a.name === name);
+            if (found && found.size === content.size)
+                return found;
+            if (found)
+                await this.clear(release, name, true, false); // a broken upload of ours
+            return undefined;
+        };
+        for (let raced = false;; raced = true) {
+            core/* info */.pq(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
+            try {
+                // upload_url is a URI template (`.../assets{?name,label}`) on uploads.github.com
+                // (or the API host on GHES): Octokit expands it with `name`. The upload API needs a
+                // Content-Length: fetch sets it for a Buffer (a second one makes undici reject the
+                // request), a stream needs it given.
+                const asset = await this.once(what, () => {
+                    const data = content.body;
+                    const headers = { 'content-type': content.contentType };
+                    if (!Buffer.isBuffer(data))
+                        headers['content-length'] = String(content.size);
+                    return this.call(`POST ${release.upload_url}`, { name, headers, data, request: { retries: 0 } });
+                }, landed);
+                this.assets = [...(this.assets ?? []).filter((a) => a.name !== name), asset];
+                return asset;
+            }
+            catch (err) {
+                if (!raced && isAlreadyExists(err)) {
+                    // Another job uploaded the same name between our listing and our upload.
+                    core/* info */.pq(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
+                    await this.clear(release, name, overwrite, true);
+                    continue;
+                }
+                throw this.fail(what, err, release);
+            }
+        }
+    }
+}
+function isAlreadyExists(err) {
+    const e = err;
+    if (e.status !== 422)
+        return false;
+    const data = e.response?.data;
+    return Boolean(data?.errors?.some((x) => x.code === 'already_exists'));
+}
+
+
+/***/ }),
+
+/***/ 10446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ escapeHtml)
+/* harmony export */ });
+// Text inside the job summary's HTML (core.summary tables take HTML cells).
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+
+/***/ }),
+
+/***/ 51117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ parseRecord),
+/* harmony export */   IP: () => (/* binding */ ClassifiedError),
+/* harmony export */   Sm: () => (/* binding */ RECORD_ARTIFACT_PREFIX),
+/* harmony export */   g5: () => (/* binding */ failureOf),
+/* harmony export */   kA: () => (/* binding */ buildRecord),
+/* harmony export */   lt: () => (/* binding */ RECORD_FILE)
+/* harmony export */ });
+/* unused harmony exports RECORD_SCHEMA, RecordError */
+const RECORD_SCHEMA = 'c2w-action/record/v1';
+const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
+/** The record's file inside its artifact. */
+const RECORD_FILE = 'c2w-record.json';
+class RecordError extends Error {
+    name = 'RecordError';
+}
+/** Reads a record from JSON, checking the schema and the fields the report needs. */
+function parseRecord(text, origin) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new RecordError(`${origin} is not JSON: ${e.message}`);
+    }
+    const r = data;
+    if (!r || typeof r !== 'object')
+        throw new RecordError(`${origin} is not a record object`);
+    if (r.schema !== RECORD_SCHEMA) {
+        throw new RecordError(`${origin} has schema ${JSON.stringify(r.schema)}; this report reads ${RECORD_SCHEMA}`);
+    }
+    for (const key of ['cell', 'image', 'target', 'targetArch', 'allocator', 'result', 'stage']) {
+        if (typeof r[key] !== 'string')
+            throw new RecordError(`${origin} has no ${key}`);
+    }
+    if (r.result !== 'passed' && r.result !== 'failed')
+        throw new RecordError(`${origin} has result ${r.result}`);
+    return {
+        ...r,
+        rejected: r.rejected ?? [],
+        figures: r.figures ?? {},
+        runner: r.runner ?? { os: '', arch: '' },
+    };
+}
+/** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
+class ClassifiedError extends Error {
+    failureClass;
+    line;
+    name = 'ClassifiedError';
+    constructor(message, failureClass, line) {
+        super(message);
+        this.failureClass = failureClass;
+        this.line = line;
+    }
+}
+/**
+ * The failure class and line of an error: its own when it carries them, else the first known
+ * failure signature in its message (`classify`), else `<stage>-error`.
+ */
+function failureOf(stage, error, classify) {
+    const message = error.message.length > 2000 ? `${error.message.slice(0, 2000)}…` : error.message;
+    if (error instanceof ClassifiedError) {
+        return { class: error.failureClass, ...(error.line ? { line: error.line } : {}), message };
+    }
+    const hint = classify(error.message);
+    if (hint)
+        return { class: hint.kind, line: hint.line, message };
+    return { class: `${stage}-error`, message };
+}
+function buildRecord(cell, inputs, progress, failure, runner) {
+    return {
+        schema: RECORD_SCHEMA,
+        cell,
+        image: inputs.image,
+        target: inputs.target,
+        targetArch: inputs.targetArch,
+        allocator: inputs.allocator,
+        ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
+        rejected: progress.rejected,
+        result: failure ? 'failed' : 'passed',
+        stage: failure ? progress.stage : 'done',
+        ...(failure ? { failure } : {}),
+        figures: progress.figures,
+        ...(progress.release ? { release: progress.release } : {}),
+        runner,
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=669.index.js.map

@@ -1,0 +1,1167 @@
+export const id = 672;
+export const ids = [672];
+export const modules = {
+
+/***/ 18948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */ });
+// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
+// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
+var Outputs;
+(function (Outputs) {
+    Outputs["WasmPath"] = "wasm-path";
+    Outputs["WasmSize"] = "wasm-size";
+    Outputs["Sha256"] = "sha256";
+    Outputs["Allocator"] = "allocator";
+    Outputs["RejectedAllocators"] = "rejected-allocators";
+    Outputs["C2wVersion"] = "c2w-version";
+    Outputs["BuildSeconds"] = "build-seconds";
+    Outputs["CacheHit"] = "cache-hit";
+    Outputs["CachePrimaryKey"] = "cache-primary-key";
+    Outputs["CacheMatchedKey"] = "cache-matched-key";
+    Outputs["CacheSize"] = "cache-size";
+    Outputs["CacheRestoredSharedSize"] = "cache-restored-shared-size";
+    Outputs["CacheRestoredAllocatorSize"] = "cache-restored-allocator-size";
+    Outputs["CacheSavedSharedSize"] = "cache-saved-shared-size";
+    Outputs["CacheSavedAllocatorSize"] = "cache-saved-allocator-size";
+    Outputs["SmokeResult"] = "smoke-result";
+    Outputs["SmokeSeconds"] = "smoke-seconds";
+    Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
+    Outputs["SmokePeakRss"] = "smoke-peak-rss";
+    Outputs["SmokeOutput"] = "smoke-output";
+    Outputs["ArtifactId"] = "artifact-id";
+    Outputs["ArtifactUrl"] = "artifact-url";
+    Outputs["ArtifactDigest"] = "artifact-digest";
+    Outputs["ReleaseId"] = "release-id";
+    Outputs["ReleaseAssetUrl"] = "release-asset-url";
+    Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
+    Outputs["AssetPath"] = "asset-path";
+    Outputs["Error"] = "error";
+})(Outputs || (Outputs = {}));
+
+
+/***/ }),
+
+/***/ 89796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LC: () => (/* binding */ describeTrouble),
+/* harmony export */   yb: () => (/* binding */ CacheLogReader)
+/* harmony export */ });
+/* unused harmony export isNotFound */
+// What BuildKit said about the cache import and export of a build, read from its plain progress
+// output (c2w runs `docker buildx build --progress=plain`). BuildKit never fails a build whose
+// cache import fails, nor one whose export fails with ignore-error=true: it prints
+// `#N importing cache manifest from REF` / `#N exporting cache to …` and then `#N ERROR: …` under
+// the same step number, and goes on. Those lines are the only place the trouble shows, so the
+// action reads them and turns them into warnings.
+/** Reads the build log line by line as it streams; keeps only the cache steps' errors. */
+class CacheLogReader {
+    partial = '';
+    steps = new Map();
+    troubles = [];
+    push(chunk) {
+        const lines = (this.partial + chunk).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines)
+            this.line(line.replace(/\r$/, ''));
+    }
+    end() {
+        if (this.partial)
+            this.line(this.partial);
+        this.partial = '';
+        return this.troubles;
+    }
+    line(line) {
+        const imp = /^#(\d+) importing cache manifest from (\S+)/.exec(line);
+        if (imp) {
+            this.steps.set(imp[1], { step: 'import', target: imp[2] });
+            return;
+        }
+        const exp = /^#(\d+) exporting cache to (.+?)\s*$/.exec(line);
+        if (exp) {
+            if (!this.steps.has(exp[1]))
+                this.steps.set(exp[1], { step: 'export', target: exp[2] });
+            return;
+        }
+        const err = /^#(\d+) ERROR: (.*)$/.exec(line);
+        const step = err && this.steps.get(err[1]);
+        if (err && step)
+            this.troubles.push({ ...step, error: err[2] });
+    }
+}
+/**
+ * A manifest the registry does not have: the cache-ref was never exported to (or names another
+ * repository). BuildKit ends that import error with `<ref>: not found` (containerd's ErrNotFound).
+ */
+function isNotFound(trouble) {
+    return trouble.step === 'import' && trouble.error.endsWith(`${trouble.target}: not found`);
+}
+/** What the user reads: one line per trouble, as a warning or (a cache not made yet) as information. */
+function describeTrouble(trouble, ref) {
+    if (trouble.step === 'import') {
+        if (isNotFound(trouble))
+            return {
+                level: 'info',
+                message: `No build cache at ${trouble.target} yet (the first run with this cache-ref, or it names another repository); this build is cold.`,
+            };
+        return {
+            level: 'warning',
+            message: `Could not import the build cache from ${trouble.target}; this build is cold. BuildKit said: ${trouble.error}`,
+        };
+    }
+    return {
+        level: 'warning',
+        message: `Could not export the build cache to ${ref ?? trouble.target}; the conversion succeeded, but the next run will not be warm from this one. BuildKit said: ${trouble.error}`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 50157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C6: () => (/* binding */ convert)
+/* harmony export */ });
+/* unused harmony exports buildC2wArgv, needsActionsCache, describeEnd, ConversionError, checkWasiOutput, hashDirectory, checkJsOutput */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47977);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48163);
+/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69639);
+/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10228);
+/* harmony import */ var _buildx_cache_trouble_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89796);
+/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38473);
+// Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
+// the tail of the log for the failure classifier, and checks what c2w wrote.
+
+
+
+
+
+
+
+
+
+
+/**
+ * c2w's argv: every flag first, then `--`, the image and the output. c2w silently ignores a
+ * flag placed after the image, so nothing may follow the positionals. `extraFlags` are items
+ * for `docker buildx build` (cache import/export, builder), passed as `--extra-flag=ITEM`.
+ */
+function buildC2wArgv(inputs, dockerfile, extraFlags = []) {
+    const argv = [`--dockerfile=${dockerfile}`, `--target-arch=${inputs.targetArch}`];
+    if (inputs.target === 'js')
+        argv.push('--to-js');
+    for (const { key, value } of inputs.buildArgs)
+        argv.push(`--build-arg=${key}=${value}`);
+    if (inputs.debugImage)
+        argv.push('--debug-image');
+    for (const flag of extraFlags)
+        argv.push(`--extra-flag=${flag}`);
+    argv.push('--', inputs.image, inputs.output);
+    return argv;
+}
+/** buildx's gha cache backend reads the Actions runtime variables itself; no other c2w run needs them. */
+function needsActionsCache(extraFlags) {
+    return extraFlags.some((flag) => /^--cache-(from|to)=type=gha(,|$)/.test(flag));
+}
+/** How c2w ended, for the error: its exit code, or the signal that ended it (then there is no exit code). */
+function describeEnd(result) {
+    return result.signal ? `ended by ${result.signal}` : `exit ${result.exitCode}`;
+}
+class ConversionError extends Error {
+    name = 'ConversionError';
+}
+const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
+async function convert(c2w, inputs, dockerfile, extraFlags = []) {
+    const argv = buildC2wArgv(inputs, dockerfile, extraFlags);
+    const outDir = inputs.target === 'js' ? inputs.output : node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(inputs.output);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(outDir, { recursive: true });
+    const tail = new _failures_js__WEBPACK_IMPORTED_MODULE_5__/* .Tail */ .P();
+    const cacheLog = new _buildx_cache_trouble_js__WEBPACK_IMPORTED_MODULE_9__/* .CacheLogReader */ .yb();
+    const started = performance.now();
+    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os(`c2w ${argv.join(' ')}`, () => (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutWorkflowCommands */ .CA)(() => (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(c2w, argv, {
+        envNeeds: { actionsCache: needsActionsCache(extraFlags) },
+        onOutput: (chunk) => {
+            tail.push(chunk);
+            cacheLog.push(chunk);
+        },
+    })));
+    const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const log = tail.toString();
+    if (result.exitCode !== 0 || result.signal) {
+        const how = describeEnd(result);
+        const failure = (0,_failures_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyFailure */ .X)(log);
+        const last = log.trim().split('\n').slice(-15).join('\n');
+        throw new ConversionError(failure
+            ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
+            : `c2w failed (${how}). Last lines of its log:\n${last}`);
+    }
+    const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
+    return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
+}
+async function checkWasiOutput(file) {
+    let size;
+    try {
+        size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).size;
+    }
+    catch {
+        throw new ConversionError(`c2w exited 0 but wrote no output at ${file}.`);
+    }
+    if (size === 0)
+        throw new ConversionError(`c2w wrote an empty file at ${file}.`);
+    const head = Buffer.alloc(4);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        await fh.read(head, 0, 4, 0);
+    }
+    finally {
+        await fh.close();
+    }
+    if (!head.equals(WASM_MAGIC)) {
+        throw new ConversionError(`${file} is not a WebAssembly module (it does not start with \\0asm).`);
+    }
+    return { size, sha256: await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q)(file) };
+}
+/**
+ * sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order
+ * on disk. The files are the ones the artifact and the release tarball hold (walkFolder).
+ */
+async function hashDirectory(dir) {
+    const files = (await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_7__/* .walkFolder */ .aI)(dir)).filter((e) => e.type === 'file');
+    const listing = [];
+    for (const f of files)
+        listing.push(`${await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q)(f.abs)}  ${f.rel}\n`);
+    return { sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(listing.join('')).digest('hex'), files: files.map((f) => f.rel) };
+}
+async function checkJsOutput(dir) {
+    let listing;
+    try {
+        listing = await hashDirectory(dir);
+    }
+    catch (err) {
+        if (err instanceof _lib_files_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafeLinkError */ .hl)
+            throw new ConversionError(err.message);
+        throw new ConversionError(`c2w exited 0 but wrote no output directory at ${dir}.`);
+    }
+    const wasm = listing.files.filter((f) => f.endsWith('.wasm'));
+    if (!listing.files.includes('out.js') || wasm.length === 0) {
+        throw new ConversionError(`${dir} is not a complete --to-js output: it needs out.js and a .wasm file; it has ${listing.files.join(', ') || 'nothing'}.`);
+    }
+    let size = 0;
+    for (const f of wasm)
+        size += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, f))).size;
+    return { size, sha256: listing.sha256 };
+}
+
+
+/***/ }),
+
+/***/ 29558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   yZ: () => (/* binding */ prepareDockerfile)
+/* harmony export */ });
+/* unused harmony exports patchAllocator, DockerfileError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47977);
+/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69639);
+// Stage: the Dockerfile c2w builds with. Takes c2w's own (`c2w --show-dockerfile`) or the
+// user's, sets every emscripten `-sMALLOC=` to the chosen allocator, and writes it to RUNNER_TEMP.
+
+
+
+
+
+// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
+// prose such as "# -sMALLOC= picks the allocator" is not a setting.
+const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]+)\2/g;
+/** Sets every `-sMALLOC=` value to `allocator`. Pure. */
+function patchAllocator(dockerfile, allocator) {
+    let found = 0;
+    let changed = 0;
+    if (allocator === 'default') {
+        for (const _ of dockerfile.matchAll(MALLOC))
+            found++;
+        return { text: dockerfile, found, changed };
+    }
+    const text = dockerfile.replace(MALLOC, (_m, flag, quote, value) => {
+        found++;
+        if (value !== allocator)
+            changed++;
+        return `${flag}${quote}${allocator}${quote}`;
+    });
+    return { text, found, changed };
+}
+class DockerfileError extends Error {
+    name = 'DockerfileError';
+}
+/** Reads the Dockerfile, applies the allocator and writes the result under `tempDir`. */
+async function prepareDockerfile(inputs, c2w, tempDir) {
+    let source;
+    let origin;
+    if (inputs.dockerfile !== undefined) {
+        origin = inputs.dockerfile;
+        try {
+            source = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(inputs.dockerfile, 'utf8');
+        }
+        catch (e) {
+            throw new DockerfileError(`Input 'dockerfile': cannot read '${inputs.dockerfile}': ${e.message}`);
+        }
+    }
+    else {
+        origin = 'c2w --show-dockerfile';
+        // It prints an embedded file: a minute is far more than it takes.
+        const shown = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)(c2w, ['--show-dockerfile'], { echo: false, timeoutMs: 60_000 });
+        if (shown.exitCode !== 0 || shown.stdout.trim() === '') {
+            throw new DockerfileError(`'c2w --show-dockerfile' failed (exit ${shown.exitCode}): ${shown.stderr.trim()}`);
+        }
+        source = shown.stdout;
+    }
+    const patch = patchAllocator(source, inputs.allocator);
+    if (inputs.allocator !== 'default' && patch.found === 0) {
+        throw new DockerfileError(`The Dockerfile (${origin}) has no -sMALLOC= setting, so allocator '${inputs.allocator}' cannot be applied. ` +
+            'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.');
+    }
+    if (inputs.allocator === 'default') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
+    }
+    else {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`);
+    }
+    if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .notice */ .lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(tempDir, { recursive: true });
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(tempDir, 'Dockerfile');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, patch.text);
+    return {
+        path: file,
+        sha256: (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Text */ .f)(patch.text),
+        sourceSha256: (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Text */ .f)(source),
+        found: patch.found,
+        changed: patch.changed,
+    };
+}
+
+
+/***/ }),
+
+/***/ 48163:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ Tail),
+/* harmony export */   X: () => (/* binding */ classifyFailure)
+/* harmony export */ });
+/* harmony import */ var _allocators_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53478);
+// The failure signatures users hit with c2w (each names the upstream c2w issue that shows it),
+// matched against the tail of a failed build or boot so the error says what to do.
+
+const SIGNATURES = [
+    {
+        kind: 'allocator',
+        test: (l) => (0,_allocators_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyAllocatorFailure */ .I)(l, '') !== undefined,
+        hint: 'An emscripten allocator assertion (c2w issue #400). Try another allocator (e.g. allocator: dlmalloc or emmalloc), or list several in allocator-fallback.',
+    },
+    {
+        kind: 'disk',
+        test: (l) => /no space left on device/i.test(l),
+        hint: 'The runner ran out of disk. A cold c2w build needs tens of GB: free runner disk first (remove preinstalled toolchains) or use a larger runner.',
+    },
+    {
+        kind: 'mknod',
+        test: (l) => /mknod .*Operation not permitted/.test(l),
+        hint: 'The build ran in a restricted environment that forbids mknod (c2w issues #294, #70). Use a runner with a full Docker engine, not rootless or a nested sandbox.',
+    },
+    {
+        kind: 'image-too-large',
+        test: (l) => /capacity overflow/.test(l),
+        hint: 'wasi-vfs could not pack the image: it is too large (c2w issues #230, #250). Use a smaller image.',
+    },
+    {
+        kind: 'memory',
+        test: (l) => /cannot allocate memory/i.test(l) || /(^|\s)Killed(\s|$)/.test(l),
+        hint: 'The build ran out of memory (c2w issues #280, #187). Use a runner with more memory or fewer parallel jobs.',
+    },
+    {
+        kind: 'env-too-large',
+        test: (l) => /failed to prepare env info/.test(l),
+        hint: "The command and environment exceed c2w's 1024-byte budget (c2w issue #518). Shorten smoke-command or smoke-env.",
+    },
+    {
+        kind: 'exec-format',
+        test: (l) => /exec format error/.test(l),
+        hint: 'The c2w binary does not match this machine (c2w issue #198): c2w runs on Linux amd64/arm64 only.',
+    },
+    {
+        kind: 'old-engine',
+        test: (l) => /requires API version 1\.4[89]|"--platform" requires API version/.test(l),
+        hint: "c2w v0.8.4 runs 'docker save --platform', which needs Docker Engine 28 (API 1.48). Upgrade the engine, or use c2w-version: v0.8.3.",
+    },
+];
+/** Finds the first known failure signature in `output` (most specific first). */
+function classifyFailure(output) {
+    const lines = output.split(/\r?\n/);
+    for (const sig of SIGNATURES) {
+        const line = lines.find((l) => sig.test(l));
+        if (line !== undefined)
+            return { kind: sig.kind, line: line.trim(), hint: sig.hint };
+    }
+    return undefined;
+}
+/** Keeps the last `max` characters of a stream. */
+class Tail {
+    max;
+    text = '';
+    constructor(max = 64 * 1024) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.text += chunk;
+        if (this.text.length > 2 * this.max)
+            this.text = this.text.slice(-this.max);
+    }
+    toString() {
+        return this.text.slice(-this.max);
+    }
+}
+
+
+/***/ }),
+
+/***/ 35789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ installC2w)
+/* harmony export */ });
+/* unused harmony exports TOOL_NAME, InstallError, releaseAssetName, checksumFor, toolCacheVersion, installIntoToolCache, resolveLatest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33838);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88701);
+/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59805);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44942);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47977);
+/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(10228);
+/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(69639);
+/* harmony import */ var _github_hosts_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55044);
+// Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
+
+
+
+
+
+
+
+
+
+
+
+
+const TOOL_NAME = 'c2w';
+class InstallError extends Error {
+    name = 'InstallError';
+}
+/** c2w publishes Linux binaries for these Node `os.arch()` values. */
+const RELEASE_ARCH = { x64: 'amd64', arm64: 'arm64' };
+function releaseAssetName(tag, nodeArch) {
+    const arch = RELEASE_ARCH[nodeArch];
+    if (arch === undefined) {
+        throw new InstallError(`c2w has Linux binaries for amd64 and arm64 only; this runner is ${nodeArch}.`);
+    }
+    return `container2wasm-${tag}-linux-${arch}.tar.gz`;
+}
+/** Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. */
+function checksumFor(sums, file) {
+    for (const line of sums.split(/\r?\n/)) {
+        const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trim());
+        if (m && m[2] === file)
+            return m[1].toLowerCase();
+    }
+    return undefined;
+}
+/** Tool-cache versions are semver: v0.8.4 → 0.8.4. */
+function toolCacheVersion(tag) {
+    return tag.replace(/^v/, '');
+}
+async function installC2w(options) {
+    const platform = options.platform ?? node_os__WEBPACK_IMPORTED_MODULE_2__.platform();
+    if (platform !== 'linux') {
+        throw new InstallError(`c2w publishes Linux binaries only; this runner is ${platform}. Use runs-on: ubuntu-latest (or another Linux runner).`);
+    }
+    if (options.version === 'system')
+        return useSystemC2w();
+    const tag = options.version === 'latest' ? await resolveLatest(options.token, options.downloadUrl) : options.version;
+    const asset = releaseAssetName(tag, options.arch ?? node_os__WEBPACK_IMPORTED_MODULE_2__.arch());
+    const arch = options.arch ?? node_os__WEBPACK_IMPORTED_MODULE_2__.arch();
+    const found = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .find */ .I6(TOOL_NAME, toolCacheVersion(tag), arch);
+    if (found) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`c2w ${tag} found in the tool cache: ${found}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .addPath */ .fM(found);
+        return { c2w: node_path__WEBPACK_IMPORTED_MODULE_3__.join(found, 'c2w'), version: tag, cached: true };
+    }
+    const base = `${options.downloadUrl}/${tag}`;
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Downloading ${base}/${asset}`);
+    let sumsFile;
+    let tarball;
+    try {
+        sumsFile = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .downloadTool */ .bq(`${base}/SHA256SUMS`);
+        tarball = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .downloadTool */ .bq(`${base}/${asset}`);
+    }
+    catch (e) {
+        throw new InstallError(`Could not download c2w ${tag} from ${base}: ${e.message}. Check c2w-version.`);
+    }
+    const expected = checksumFor(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(sumsFile, 'utf8'), asset);
+    if (expected === undefined) {
+        throw new InstallError(`SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`);
+    }
+    const actual = await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q)(tarball);
+    if (actual !== expected) {
+        throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Verified ${asset} (sha256 ${actual})`);
+    const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .addPath */ .fM(cachedDir);
+    return { c2w: node_path__WEBPACK_IMPORTED_MODULE_3__.join(cachedDir, 'c2w'), version: tag, cached: false };
+}
+/** Bounded time for unpacking the release archive (a few MB). */
+const EXTRACT_TIMEOUT_MS = 120_000;
+/**
+ * Puts the release into the tool cache so that two jobs on one runner can install at once.
+ * @actions/tool-cache's cacheDir empties the destination and copies file by file, so a second
+ * job's cacheDir deletes files the first one is copying or running ("ENOENT copyfile", "Unable to
+ * locate executable file"). Here each install unpacks into a folder of its own beside the
+ * destination and renames it into place: a rename on one file system is atomic, and it fails when
+ * the destination already holds files. The loser of that race compares the winner's files with its
+ * own (same verified archive, same bytes) and uses the winner's copy; a destination that differs
+ * (left half-copied by an interrupted install) is moved aside and replaced. The `<arch>.complete`
+ * marker, which tool-cache's `find` requires, is written only once the folder is in place.
+ */
+async function installIntoToolCache(tarball, version, arch) {
+    const root = process.env.RUNNER_TOOL_CACHE;
+    if (!root)
+        throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
+    const dest = node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, TOOL_NAME, version, arch);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(dest), { recursive: true });
+    const staging = node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(dest), `.${arch}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging);
+    try {
+        const untar = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)('tar', ['-xzf', tarball, '-C', staging, '--no-same-owner'], {
+            echo: false,
+            timeoutMs: EXTRACT_TIMEOUT_MS,
+        });
+        if (untar.exitCode !== 0)
+            throw new InstallError(`Could not unpack ${tarball}: ${untar.stderr.trim()}`);
+        for (let attempt = 0;; attempt++) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, dest);
+                break;
+            }
+            catch (e) {
+                const code = e.code;
+                if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 3)
+                    throw e;
+            }
+            if (await sameFiles(staging, dest)) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Another job installed c2w ${version} at the same time; using its identical copy.`);
+                break;
+            }
+            const stale = `${dest}.stale-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(dest, stale).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stale, { recursive: true, force: true });
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${dest}.complete`, '');
+    return dest;
+}
+/** Whether `other` holds every file of `mine` with the same bytes. */
+async function sameFiles(mine, other) {
+    try {
+        for (const file of await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_9__/* .listFiles */ .CS)(mine)) {
+            if ((await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(mine, file))) !== (await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(other, file))))
+                return false;
+        }
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function useSystemC2w() {
+    let c2w;
+    try {
+        c2w = await _actions_io__WEBPACK_IMPORTED_MODULE_5__/* .which */ .K7('c2w', true);
+    }
+    catch {
+        throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
+    }
+    const out = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
+    const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Using the c2w on PATH: ${c2w} (${version})`);
+    return { c2w, version, cached: true };
+}
+/**
+ * Resolves `latest` through the releases API of the host that serves the downloads (see
+ * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
+ * instance about a github.com repository nor sends its token there.
+ */
+async function resolveLatest(token, downloadUrl, env = process.env) {
+    const source = (0,_github_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .releasesApiFor */ .K)(downloadUrl, env);
+    if (source === undefined) {
+        throw new InstallError(`c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`);
+    }
+    // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
+    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_7__/* .HttpClient */ .Qq('c2w-action', [], { socketTimeout: 30_000 });
+    const headers = { accept: 'application/vnd.github+json' };
+    if (token && source.sendToken)
+        headers.authorization = `Bearer ${token}`;
+    const url = `${source.api}/repos/${source.owner}/${source.repo}/releases/latest`;
+    let res;
+    try {
+        res = await http.getJson(url, headers);
+    }
+    catch (e) {
+        throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${e.message}`);
+    }
+    const tag = res.result?.tag_name;
+    if (!tag)
+        throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
+    return tag;
+}
+
+
+/***/ }),
+
+/***/ 68462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ attemptOrder),
+/* harmony export */   y: () => (/* binding */ firstPassing)
+/* harmony export */ });
+/**
+ * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
+ * without it and without repeats. A `wasi` build has one attempt: wasi-sdk's output never uses
+ * the emscripten allocator, so another allocator would build the same module.
+ */
+function attemptOrder(target, allocator, fallback) {
+    if (target === 'wasi')
+        return [allocator];
+    return [...new Set([allocator, ...fallback])];
+}
+/**
+ * Runs `attempt` for each allocator in `order` until one passes. An attempt that failed without
+ * an allocator failure, or the last one, throws its error.
+ */
+async function firstPassing(order, attempt, 
+/** Called after each rejection with every rejection so far (the newest last) and the next allocator. */
+onRejected = () => undefined) {
+    const rejected = [];
+    for (const [i, allocator] of order.entries()) {
+        const result = await attempt(allocator);
+        if (result.passed)
+            return { allocator, value: result.value, rejected };
+        const next = order[i + 1];
+        if (result.allocatorFailure === undefined || next === undefined)
+            throw result.error;
+        rejected.push({ allocator, line: result.allocatorFailure });
+        onRejected(rejected, next);
+    }
+    throw new Error('No allocator to build with.');
+}
+
+
+/***/ }),
+
+/***/ 38258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Lw: () => (/* binding */ runSmoke)
+});
+
+// UNUSED EXPORTS: SmokeError, decideSmokeResult, smokeChildEnv, wasiArgs
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/c2w/allocators.ts
+var allocators = __webpack_require__(53478);
+// EXTERNAL MODULE: ./src/c2w/boot-info.ts
+var boot_info = __webpack_require__(40729);
+// EXTERNAL MODULE: ./src/lib/processes.ts
+var processes = __webpack_require__(42982);
+// EXTERNAL MODULE: ./src/smoke/expect.ts
+var expect = __webpack_require__(30324);
+;// CONCATENATED MODULE: ./src/smoke/output.ts
+// What the smoke boot does with the guest's output, whatever its size: it keeps a bounded part for
+// the report (CappedText) and streams a bounded part to the job log (CappedLog), which waits for a
+// slow log reader instead of queueing. A guest that floods its stdout costs neither memory nor log.
+const utf8 = (s) => Buffer.byteLength(s, 'utf8');
+/** The first `bytes` bytes of `s` (a character cut in two at the end is dropped). */
+function headBytes(s, bytes) {
+    return Buffer.from(s, 'utf8')
+        .subarray(0, Math.max(0, bytes))
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+}
+/** Keeps the first `cap` bytes of a stream for the report, and a window of its end. */
+class CappedText {
+    cap;
+    window;
+    head = '';
+    headBytes = 0;
+    tail = '';
+    truncated = false;
+    constructor(cap, window = 64 * 1024) {
+        this.cap = cap;
+        this.window = window;
+    }
+    push(chunk) {
+        if (!this.truncated) {
+            const bytes = utf8(chunk);
+            if (this.headBytes + bytes <= this.cap) {
+                this.head += chunk;
+                this.headBytes += bytes;
+                return;
+            }
+            this.head += headBytes(chunk, this.cap - this.headBytes);
+            this.headBytes = this.cap;
+            this.truncated = true;
+            this.tail = chunk.slice(-this.window);
+            return;
+        }
+        this.tail += chunk;
+        if (this.tail.length > 2 * this.window)
+            this.tail = this.tail.slice(-this.window);
+    }
+    /** Everything kept, plus the recent end past the cap (for finding an allocator failure). */
+    get searchable() {
+        return this.truncated ? `${this.head}\n${this.tail}` : this.head;
+    }
+    get text() {
+        return this.truncated ? `${this.head}\n[… output truncated at ${this.cap} bytes]` : this.head;
+    }
+}
+/** The line CappedLog writes when it stops streaming. */
+const logTruncatedNote = (bytes) => `… smoke output truncated in the log after ${bytes} bytes; the rest is not shown\n`;
+/**
+ * Streams output to a log up to `cap` bytes, then writes logTruncatedNote once and drops the rest.
+ * write() returns false while the sink is full: the caller stops reading its source until the
+ * callback given to whenDrained() runs (backpressure, so a slow reader of the log does not make the
+ * action buffer what the guest prints).
+ */
+class CappedLog {
+    sink;
+    cap;
+    written = 0;
+    closed = false;
+    full = false;
+    waiting = [];
+    constructor(sink, cap) {
+        this.sink = sink;
+        this.cap = cap;
+    }
+    get truncated() {
+        return this.written >= this.cap;
+    }
+    /** Writes what fits under the cap; false when the sink asked to wait. */
+    write(chunk) {
+        if (this.closed || this.written >= this.cap)
+            return true;
+        const bytes = utf8(chunk);
+        let text = chunk;
+        if (this.written + bytes >= this.cap) {
+            const room = this.cap - this.written;
+            text = headBytes(chunk, room);
+            text += `${text.endsWith('\n') || text === '' ? '' : '\n'}${logTruncatedNote(this.cap)}`;
+            this.written = this.cap;
+        }
+        else {
+            this.written += bytes;
+        }
+        if (this.sink.write(text))
+            return !this.full;
+        if (this.full)
+            return false;
+        this.full = true;
+        this.sink.once('drain', () => {
+            this.full = false;
+            for (const f of this.waiting.splice(0))
+                f();
+        });
+        return false;
+    }
+    /** Runs `f` once the sink has drained (at once when it is not full, or the log is closed). */
+    whenDrained(f) {
+        if (!this.full || this.closed)
+            f();
+        else
+            this.waiting.push(f);
+    }
+    /** Writes nothing more and releases whoever waits for a drain (the sink may never drain). */
+    close() {
+        this.closed = true;
+        for (const f of this.waiting.splice(0))
+            f();
+    }
+}
+
+// EXTERNAL MODULE: ./src/smoke/protocol.ts
+var protocol = __webpack_require__(88121);
+;// CONCATENATED MODULE: ./src/smoke/boot.ts
+// The smoke boot's runner: run what c2w built, in Node, in a child process, and see whether it
+// answers. What happens during the run is collected into one SmokeEvents object; what it means is
+// decided at the end by decideSmokeResult, a pure function.
+//
+// The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
+// interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
+// (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
+// process group of its own (`detached: true`) so that ending it ends whatever it started too.
+// The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
+// smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
+
+
+
+
+
+
+
+
+class SmokeError extends Error {
+    name = 'SmokeError';
+}
+/** The end of a run: what it means for the user. No I/O. */
+function decideSmokeResult(ev, ctx) {
+    const what = ctx.target === 'wasi' ? 'The module' : 'The js output';
+    const base = {
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        ...(ev.exit ? { exit: ev.exit } : {}),
+        ...(ev.peakRssKiB !== undefined ? { peakRssKiB: ev.peakRssKiB } : {}),
+    };
+    if (ev.matchedAt !== undefined) {
+        return {
+            result: 'passed',
+            seconds: ev.matchedAt,
+            ...base,
+            message: `${what} printed a line matching ${ctx.expect} after ${ev.matchedAt.toFixed(2)} s.`,
+        };
+    }
+    const allocatorFailure = (0,allocators/* classifyAllocatorFailure */.I)(ctx.searchable, ctx.allocator);
+    const allocatorText = allocatorFailure
+        ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
+        : '';
+    const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
+    if (ev.timedOut) {
+        return {
+            result: 'timeout',
+            ...failed,
+            message: `${what} printed nothing matching ${ctx.expect} within smoke-timeout (${ctx.timeoutSeconds} s); ` +
+                `it was ended${ev.signal ? ` by ${ev.signal}` : ''}.${allocatorText}`,
+        };
+    }
+    let how;
+    if (ev.spawnError)
+        how = `could not be started: ${ev.spawnError}`;
+    else if (ev.childError)
+        how = `could not be run: ${ev.childError}`;
+    else if (ev.exit && 'trap' in ev.exit)
+        how = `trapped (${ev.exit.trap})`;
+    else if (ev.exit)
+        how = `exited with code ${ev.exit.code}`;
+    else if (ev.signal)
+        how = `was ended by ${ev.signal}`;
+    else
+        how = `ended (the runner's exit code ${ev.code ?? 'unknown'})`;
+    return {
+        result: 'failed',
+        ...failed,
+        message: `${what} ${how} without printing a line matching ${ctx.expect}.${allocatorText}`,
+    };
+}
+/** The child's argv for a module: c2w's front-end option, then the command. */
+function wasiArgs(path, command, c2wArgs = true) {
+    return c2wArgs ? [path, '-no-stdin', ...command] : [path, ...command];
+}
+/** Variables of the action's environment the smoke child keeps. */
+const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING_ID'];
+/**
+ * The smoke child's environment: its configuration, and of the action's environment only what a
+ * Node process needs, plus RUNNER_TRACKING_ID, which the Actions runner sets to find the processes
+ * a job left behind and end them. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
+ * write by mistake, no ACTIONS_* or INPUT_* tokens next to the module under test. The module itself
+ * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
+ */
+function smokeChildEnv(config, parentEnv) {
+    const env = { [protocol/* SMOKE_CHILD_CONFIG_ENV */.yX]: JSON.stringify(config) };
+    for (const key of CHILD_ENV_KEPT) {
+        if (parentEnv[key] !== undefined)
+            env[key] = parentEnv[key];
+    }
+    return env;
+}
+/** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
+function readPeakRss(pid) {
+    if (pid === undefined)
+        return undefined;
+    try {
+        const m = /VmHWM:\s+(\d+) kB/.exec((0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8'));
+        return m ? Number(m[1]) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads the child's reports (one JSON object a line) into `ev`. */
+function readControl(control, ev) {
+    let pending = '';
+    control?.setEncoding('utf8');
+    control?.on('error', () => undefined);
+    control?.on('data', (chunk) => {
+        pending += chunk;
+        let nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const line = pending.slice(0, nl);
+            pending = pending.slice(nl + 1);
+            let msg;
+            try {
+                msg = JSON.parse(line);
+            }
+            catch {
+                continue;
+            }
+            if (msg.event === 'exit') {
+                ev.exit = { code: msg.code };
+                ev.peakRssKiB = msg.maxRssKiB;
+            }
+            else if (msg.event === 'trap') {
+                ev.exit = { trap: msg.message };
+                ev.peakRssKiB = msg.maxRssKiB;
+            }
+            else if (msg.event === 'error') {
+                ev.childError = msg.message;
+            }
+        }
+    });
+}
+async function runSmoke(opts) {
+    const c2wArgs = opts.c2wArgs ?? true;
+    if (opts.target === 'wasi' && c2wArgs) {
+        const budget = (0,boot_info/* checkEnvBudget */.Fd)(opts.command, opts.env);
+        if (!budget.ok) {
+            return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
+        }
+    }
+    if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
+        throw new SmokeError(`smoke-timeout must be a positive number of seconds, got ${opts.timeoutSeconds}`);
+    }
+    const childEntry = opts.childEntry ?? process.argv[1];
+    if (!childEntry)
+        throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
+    const matcher = new expect/* StreamMatcher */.$v((0,expect/* compileExpectation */.mU)(opts.expect.source, opts.expect.flags));
+    const config = {
+        target: opts.target,
+        path: opts.path,
+        args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
+        env: opts.env,
+    };
+    const graceMs = opts.graceMs ?? 2000;
+    const cap = opts.maxOutputBytes ?? 1024 * 1024;
+    const stdout = new CappedText(cap);
+    const stderr = new CappedText(cap);
+    const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+    const start = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
+    const ev = { endedAt: 0 };
+    const child = (0,external_node_child_process_.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true });
+    (0,processes/* track */.u4)(child);
+    const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
+    await new Promise((resolve) => {
+        let killTimer;
+        let ending = false;
+        const end = () => {
+            // From now on the output is read to its end whatever the log's reader does (it may be stuck;
+            // what still goes to the log is bounded by its cap), so that the child's pipes close.
+            ending = true;
+            for (const s of outputs)
+                s.resume();
+            if (child.exitCode !== null || child.signalCode !== null)
+                return;
+            ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
+            (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => (0,processes/* signalGroup */.i8)(child, 'SIGKILL'), graceMs);
+        };
+        const timer = setTimeout(() => {
+            if (ev.matchedAt !== undefined)
+                return;
+            ev.timedOut = true;
+            end();
+        }, opts.timeoutSeconds * 1000);
+        const collect = (stream, into, name) => {
+            stream?.setEncoding('utf8');
+            stream?.on('data', (chunk) => {
+                into.push(chunk);
+                if (name === 'stdout' && ev.matchedAt === undefined && !ev.timedOut && matcher.push(chunk)) {
+                    ev.matchedAt = elapsed();
+                    end();
+                }
+                if (log && !log.write(chunk) && !ending) {
+                    // The log's reader is slow: stop reading the child until it catches up.
+                    for (const s of outputs)
+                        s.pause();
+                    log.whenDrained(() => {
+                        for (const s of outputs)
+                            s.resume();
+                    });
+                }
+            });
+        };
+        collect(child.stdout, stdout, 'stdout');
+        collect(child.stderr, stderr, 'stderr');
+        readControl(child.stdio[protocol/* SMOKE_CONTROL_FD */.xN], ev);
+        // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
+        // console with no input would). It is closed when the child ends.
+        child.stdin?.on('error', () => undefined);
+        child.on('error', (err) => {
+            ev.spawnError = err.message;
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            child.stdin?.destroy();
+            log?.close();
+            ev.code = code;
+            ev.signal = signal;
+            ev.endedAt = elapsed();
+            resolve();
+        });
+    });
+    return decideSmokeResult(ev, {
+        target: opts.target,
+        expect: String(opts.expect),
+        timeoutSeconds: opts.timeoutSeconds,
+        allocator: opts.allocator,
+        stdout: stdout.text,
+        stderr: stderr.text,
+        searchable: `${stdout.searchable}\n${stderr.searchable}`,
+    });
+}
+
+
+/***/ }),
+
+/***/ 34207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ smokeSeries)
+});
+
+// UNUSED EXPORTS: SMOKE_OUTPUT_MAX
+
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+;// CONCATENATED MODULE: ./src/smoke/figures.ts
+function median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function smokeFigures(runs) {
+    const seconds = runs.map((r) => r.seconds);
+    const rss = runs.map((r) => r.peakRssKiB).filter((k) => k !== undefined);
+    return {
+        smokeRuns: runs.length,
+        smokeSecondsMedian: median(seconds),
+        smokeSecondsMax: seconds.length ? Math.max(...seconds) : 0,
+        ...(rss.length ? { smokePeakRss: Math.max(...rss) * 1024 } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/series.ts
+// The smoke gate: `smoke-runs` boots of the output, each in its own child process (smoke.ts), the
+// first one that does not pass ending the series, and the outputs it gives. The action (main.ts)
+// and the command (cli/) run the same series and differ only in how a boot is shown.
+
+
+/** Characters of the guest's stdout kept in the smoke-output output. */
+const SMOKE_OUTPUT_MAX = 4096;
+/**
+ * Boots `path` smoke-runs times. `boot` runs one boot (runSmoke, shown the caller's way) with its
+ * title, e.g. `Smoke boot 2 of 3: echo c2w-smoke-ok`.
+ */
+async function smokeSeries(inputs, path, boot) {
+    const runs = [];
+    let last;
+    for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
+        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
+        last = await boot({
+            target: inputs.target,
+            path,
+            command: inputs.smokeCommand,
+            expect: inputs.smokeExpect,
+            timeoutSeconds: inputs.smokeTimeoutSeconds,
+            env: inputs.smokeEnv,
+            allocator: inputs.allocator,
+        }, title);
+        runs.push(last);
+    }
+    const figures = smokeFigures(runs);
+    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+    return {
+        last: last,
+        figures,
+        outputs: {
+            [outputs/* Outputs */.t.SmokeResult]: last.result,
+            [outputs/* Outputs */.t.SmokeSeconds]: figures.smokeSecondsMedian,
+            [outputs/* Outputs */.t.SmokeSecondsMax]: figures.smokeSecondsMax,
+            ...(figures.smokePeakRss !== undefined ? { [outputs/* Outputs */.t.SmokePeakRss]: figures.smokePeakRss } : {}),
+            [outputs/* Outputs */.t.SmokeOutput]: output,
+        },
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=672.index.js.map

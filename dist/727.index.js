@@ -1,0 +1,962 @@
+export const id = 727;
+export const ids = [727];
+export const modules = {
+
+/***/ 61747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ builderFlags),
+/* harmony export */   Z7: () => (/* binding */ chooseBuilder),
+/* harmony export */   iq: () => (/* binding */ removeBuilder)
+/* harmony export */ });
+/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47977);
+/* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11452);
+// The buildx builder of a build: the current one when it can export a cache, a builder the user
+// named (inspected the same way), or a docker-container builder the action creates and removes.
+
+
+
+function builderFlags(builder) {
+    return builder ? [`--builder=${builder}`] : [];
+}
+/** A docker query (inspect, info, rm) answers in a second on a healthy engine; a stuck one fails the step. */
+const DOCKER_QUERY_MS = 60_000;
+// ---------------------------------------------------------------------------------------------
+// Builder (detect the current one; create a docker-container builder when it cannot export)
+/** The `Name:` and `Driver:` of `docker buildx inspect`'s first builder block, and its first node's `Endpoint:`. */
+function parseBuildxInspect(text) {
+    const field = (label) => new RegExp(`^${label}:\\s*(\\S+)`, 'm').exec(text)?.[1];
+    const result = {};
+    const name = field('Name');
+    const driver = field('Driver');
+    const endpoint = field('Endpoint');
+    if (name)
+        result.name = name;
+    if (driver)
+        result.driver = driver;
+    if (endpoint)
+        result.endpoint = endpoint;
+    return result;
+}
+/** `docker info --format '{{json .DriverStatus}}'` names the containerd snapshotter when the image store is containerd. */
+function usesContainerdStore(driverStatusJson) {
+    try {
+        const status = JSON.parse(driverStatusJson);
+        return (status ?? []).some(([k, v]) => k === 'driver-type' && /io\.containerd\.snapshotter/.test(v));
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether a builder with this driver (and image store) can export a build cache. */
+function canExportCache(driver, containerdStore) {
+    if (driver === undefined)
+        return false;
+    return driver !== 'docker' || containerdStore;
+}
+async function chooseBuilder(inputs, runId) {
+    if (inputs.builder)
+        return givenBuilder(inputs.builder, inputs.cache);
+    if (inputs.cache === 'none')
+        return { created: false, canExport: false };
+    const inspect = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false, timeoutMs: DOCKER_QUERY_MS });
+    const { name, driver } = parseBuildxInspect(inspect.stdout);
+    let containerd = false;
+    if (driver === 'docker') {
+        const info = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['info', '--format', '{{json .DriverStatus}}'], {
+            echo: false,
+            timeoutMs: DOCKER_QUERY_MS,
+        });
+        containerd = usesContainerdStore(info.stdout.trim());
+    }
+    if (canExportCache(driver, containerd)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+        return { created: false, canExport: true };
+    }
+    const created = `c2w-action-${(0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .safe */ .gB)(runId)}-${process.pid}`;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
+    // --bootstrap pulls BuildKit's image and starts its container.
+    const made = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap'], {
+        timeoutMs: 10 * DOCKER_QUERY_MS,
+    });
+    if (made.exitCode !== 0) {
+        // --bootstrap can fail after the builder was registered: do not leave it behind.
+        await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false, timeoutMs: DOCKER_QUERY_MS });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+        return { created: false, canExport: false };
+    }
+    return { name: created, created: true, canExport: true };
+}
+/**
+ * A builder named in `builder`: used as given and never removed, but inspected like the current one
+ * when a cache is asked for, since a docker-driver builder on an engine with the classic image
+ * store fails any build given --cache-to ("Cache export is not supported for the docker driver").
+ * A docker-driver builder's endpoint is its Docker context, so that engine's `docker info` decides.
+ */
+async function givenBuilder(builder, cache) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Using the builder '${builder}' as given.`);
+    if (cache === 'none')
+        return { name: builder, created: false, canExport: true };
+    const inspect = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'inspect', builder], { echo: false, timeoutMs: DOCKER_QUERY_MS });
+    if (inspect.exitCode !== 0) {
+        throw new Error(`builder: 'docker buildx inspect ${builder}' failed: ${inspect.stderr.trim() || inspect.stdout.trim()}`);
+    }
+    const { driver, endpoint } = parseBuildxInspect(inspect.stdout);
+    let containerd = false;
+    if (driver === 'docker') {
+        const context = endpoint ? ['--context', endpoint] : [];
+        const info = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', [...context, 'info', '--format', '{{json .DriverStatus}}'], {
+            echo: false,
+            timeoutMs: DOCKER_QUERY_MS,
+        });
+        containerd = usesContainerdStore(info.stdout.trim());
+    }
+    if (canExportCache(driver, containerd)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The builder '${builder}' (driver ${driver}) can export a cache.`);
+        return { name: builder, created: false, canExport: true };
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
+        `BuildKit's docker driver exports caches only with the containerd image store. Building without a cache (cache: ${cache} is off this run); ` +
+        `name a docker-container or remote builder, or turn on the containerd image store of that engine.`);
+    return { name: builder, created: false, canExport: false };
+}
+async function removeBuilder(name) {
+    const result = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false, timeoutMs: DOCKER_QUERY_MS });
+    if (result.exitCode !== 0)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the builder '${name}'.`);
+}
+
+
+/***/ }),
+
+/***/ 11452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xr: () => (/* binding */ cacheKeys),
+/* harmony export */   gB: () => (/* binding */ safe),
+/* harmony export */   h0: () => (/* binding */ short),
+/* harmony export */   tK: () => (/* binding */ keyDockerfileSha256),
+/* harmony export */   wT: () => (/* binding */ cacheFlags)
+/* harmony export */ });
+/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69639);
+// The build cache's keys and buildx flags, pure: what goes into a cache key (so a restore key
+// finds the nearest earlier build), and the --cache-from/--cache-to flags of a plan.
+
+/**
+ * The Dockerfile hash that goes into the key: the patched Dockerfile for js, whose emscripten
+ * stages the allocator changes; the unpatched one for wasi, which never builds those stages, so
+ * a WASI allocator matrix shares one cache entry.
+ */
+function keyDockerfileSha256(target, patched, source) {
+    return target === 'js' ? patched : source;
+}
+const short = (text) => (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Text */ .f)(text).slice(0, 16);
+const safe = (text) => text.replace(/[^A-Za-z0-9._+-]/g, '_');
+/**
+ * The key holds what changes the cached layers, least specific first, so restore keys are
+ * its prefixes: a changed image still restores the layers of the same build args, a changed
+ * build arg those of the same Dockerfile, a changed allocator those of the same target.
+ */
+function cacheKeys(p) {
+    const base = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.target, p.targetArch].map(safe).join('-');
+    const argLines = p.buildArgs.map(({ key, value }) => `${key}=${value}`);
+    if (p.debugImage)
+        argLines.push('--debug-image');
+    const chain = (base, kind, dockerfileSha256) => {
+        const df = `${base}-${kind}df${dockerfileSha256.slice(0, 16)}`;
+        const args = `${df}-args${short(argLines.join('\n'))}`;
+        // The last restore key stops at `df`/`shareddf`, so neither chain restores the other's entries.
+        return { primary: `${args}-img${short(p.image)}`, restore: [`${args}-`, `${df}-`, `${base}-${kind}df`], df };
+    };
+    const own = chain(base, '', p.dockerfileSha256);
+    // Without the target: the kernel, the base images and the other stages neither output changes
+    // are shared by the js and the wasi cells of a matrix as well.
+    const sharedBase = [p.prefix, p.runnerOs, p.runnerArch, `c2w${p.c2wVersion}`, p.targetArch].map(safe).join('-');
+    const shared = chain(sharedBase, 'shared', p.sharedDockerfileSha256 ?? p.dockerfileSha256);
+    return {
+        primary: own.primary,
+        restore: own.restore,
+        shared: { primary: shared.primary, restore: shared.restore },
+        scope: own.df,
+        sharedScope: shared.df,
+    };
+}
+/** buildx quotes a CSV field that holds a comma or a quote. */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+function cacheFlags(plan) {
+    switch (plan.mode) {
+        case 'none':
+            return [];
+        case 'local': {
+            const flags = [];
+            if (plan.restored)
+                flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
+            if (!plan.exactHit && !plan.readOnly)
+                flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
+            return flags;
+        }
+        // ignore-error: an export the service or registry refuses (a read-only token on a fork's pull
+        // request, a 5xx, a denied push) must not fail a build that succeeded.
+        // A second scope shared by every allocator: buildkit's gha backend stores each blob once under
+        // its digest whatever the scope, and a scope is only the manifest naming them, so exporting to
+        // both costs one small manifest, and a new allocator imports the allocator-free layers from it.
+        case 'gha': {
+            const scopes = [plan.scope, ...(plan.sharedScope && plan.sharedScope !== plan.scope ? [plan.sharedScope] : [])];
+            return [
+                ...scopes.map((scope) => `--cache-from=type=gha,scope=${scope}`),
+                ...(plan.readOnly
+                    ? []
+                    : scopes.map((scope) => `--cache-to=type=gha,scope=${scope},mode=max,ignore-error=true`)),
+            ];
+        }
+        case 'registry':
+            return [
+                `--cache-from=type=registry,ref=${plan.ref}`,
+                ...(plan.readOnly ? [] : [`--cache-to=type=registry,ref=${plan.ref},mode=max,ignore-error=true`]),
+            ];
+    }
+}
+
+
+/***/ }),
+
+/***/ 1121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Dv: () => (/* binding */ isLocalCacheDir),
+  NU: () => (/* binding */ localCacheDir),
+  CY: () => (/* binding */ plannedSave),
+  tD: () => (/* binding */ restoreLayers),
+  e$: () => (/* binding */ rotate),
+  o: () => (/* binding */ saveLayers)
+});
+
+// UNUSED EXPORTS: entryDirs
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+;// CONCATENATED MODULE: ./src/cache/oci-split.ts
+// A buildx `type=local` cache folder split in two cache entries, merged again on restore.
+//
+// The folder is an OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md):
+// `index.json` names the cache manifest, and every blob, manifests and layers alike, lives at
+// `blobs/sha256/<digest>`, named by the sha256 of its bytes. So two folders can be merged by putting
+// their blobs side by side, and "what this build adds to that entry" is the set of blob names the
+// entry lacks. The shared entry holds a whole export (every layer, the allocator-free ones included);
+// an allocator's entry holds its `index.json` and only the blobs the shared entry lacks.
+
+
+const BLOBS = external_node_path_.join('blobs', 'sha256');
+/** Files beside `blobs/` that an entry carries: the layout's own marker and its index. */
+const TOP_FILES = ['oci-layout', 'index.json'];
+/** digest (hex) → size in bytes of every blob in `dir`; empty when there is none. */
+async function listBlobs(dir) {
+    const blobs = new Map();
+    let names;
+    try {
+        names = await (0,promises_.readdir)(external_node_path_.join(dir, BLOBS));
+    }
+    catch {
+        return blobs;
+    }
+    for (const name of names) {
+        const s = await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, name));
+        if (s.isFile())
+            blobs.set(name, s.size);
+    }
+    return blobs;
+}
+/** Bytes of the files beside `blobs/` that an entry carries (index.json, oci-layout). */
+async function topFilesSize(dir) {
+    let bytes = 0;
+    for (const name of TOP_FILES)
+        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, name)).catch(() => undefined))?.size ?? 0;
+    return bytes;
+}
+/** The blobs of `all` that are not in `base`, and their total size (pure). */
+function blobDelta(all, base) {
+    const names = [...all.keys()].filter((d) => !base.has(d)).sort();
+    return { names, bytes: names.reduce((sum, d) => sum + all.get(d), 0) };
+}
+/** A hard link (same file system, no bytes copied), or a copy where links are refused. */
+async function linkOrCopy(from, to) {
+    try {
+        await (0,promises_.link)(from, to);
+    }
+    catch (e) {
+        if (e.code === 'EEXIST')
+            return;
+        await (0,promises_.copyFile)(from, to);
+    }
+}
+async function exists(file) {
+    try {
+        await (0,promises_.stat)(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Empties `dir` and fills it with `blobs` of `from` and its top files; returns their bytes. */
+async function writeSubset(from, dir, blobs) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(external_node_path_.join(dir, BLOBS), { recursive: true });
+    let bytes = 0;
+    for (const name of TOP_FILES) {
+        if (!(await exists(external_node_path_.join(from, name))))
+            continue;
+        await linkOrCopy(external_node_path_.join(from, name), external_node_path_.join(dir, name));
+        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, name))).size;
+    }
+    for (const d of blobs) {
+        await linkOrCopy(external_node_path_.join(from, BLOBS, d), external_node_path_.join(dir, BLOBS, d));
+        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, d))).size;
+    }
+    return bytes;
+}
+/** Digests (hex) an index or manifest names (pure). */
+function referencedDigests(json) {
+    const descriptors = [...(json.manifests ?? []), ...(json.layers ?? []), ...(json.config ? [json.config] : [])];
+    return descriptors.flatMap((d) => (d.digest?.startsWith('sha256:') ? [d.digest.slice('sha256:'.length)] : []));
+}
+/**
+ * The blobs that `index` (an index.json) needs and `blobs` lacks: the cache manifests it names and
+ * the layers and cache config those name. BuildKit reads the cache manifest up front and the
+ * layers when it reuses a step, so a missing one would surface in the middle of the build.
+ */
+async function missingBlobs(index, blobDir) {
+    const present = await listBlobs(blobDir);
+    const missing = new Set();
+    let top;
+    try {
+        top = JSON.parse(await (0,promises_.readFile)(index, 'utf8'));
+    }
+    catch {
+        return ['index.json'];
+    }
+    for (const manifest of referencedDigests(top)) {
+        if (!present.has(manifest)) {
+            missing.add(manifest);
+            continue;
+        }
+        let inner;
+        try {
+            inner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(blobDir, BLOBS, manifest), 'utf8'));
+        }
+        catch {
+            continue; // not JSON: a layer named at the top, nothing below it
+        }
+        for (const d of referencedDigests(inner))
+            if (!present.has(d))
+                missing.add(d);
+    }
+    return [...missing].sort();
+}
+/**
+ * Merges restored entries into `dir` (emptied first): the blobs of all of them, and the index.json
+ * of the first whose every blob is present after the merge. Returns the folder the index came from,
+ * or undefined when no entry gives a complete cache (then `dir` is left empty).
+ */
+async function mergeEntries(dir, entries) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(external_node_path_.join(dir, BLOBS), { recursive: true });
+    for (const entry of entries) {
+        for (const d of (await listBlobs(entry)).keys()) {
+            await linkOrCopy(external_node_path_.join(entry, BLOBS, d), external_node_path_.join(dir, BLOBS, d));
+        }
+    }
+    for (const entry of entries) {
+        const index = external_node_path_.join(entry, 'index.json');
+        if (!(await exists(index)))
+            continue;
+        if ((await missingBlobs(index, dir)).length > 0)
+            continue;
+        for (const name of TOP_FILES) {
+            if (await exists(external_node_path_.join(entry, name)))
+                await (0,promises_.copyFile)(external_node_path_.join(entry, name), external_node_path_.join(dir, name));
+        }
+        return entry;
+    }
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/lib/files.ts
+var files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/lib/timeout.ts
+var timeout = __webpack_require__(24196);
+// EXTERNAL MODULE: ./src/cache/keys.ts
+var cache_keys = __webpack_require__(11452);
+;// CONCATENATED MODULE: ./src/cache/layers.ts
+// The c2w build layers through the Actions cache. Restores a buildx cache before the conversion and saves it in
+// the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
+// never a failed build: every error here is a warning or an info line and the build goes cold.
+
+
+
+
+
+
+
+
+/**
+ * The local cache folder of one use of the action. @actions/cache hashes the path list into the
+ * cache version, so a restore matches only entries saved from the same path string: the folder
+ * must be the same in every run of the same step, and the same for every entry its restore keys
+ * can match. It is named after
+ * - the step (GITHUB_ACTION: the step's id, or `__<owner>_<repo>` with `_2`, `_3`… for later uses
+ *   of the same action in a job, the same in every run), so two uses in one job never share a
+ *   folder and each post step saves the folder its own main step built;
+ * - the least specific restore key of the shared entry (prefix, runner, c2w version, target arch:
+ *   no target, no allocator), which every entry either chain can match shares, so the js and wasi
+ *   cells of a matrix (the same step in every cell) restore each other's shared entry, and runs of
+ *   other keys on one runner keep apart.
+ */
+function localCacheDir(runnerTemp, keys, step = process.env.GITHUB_ACTION ?? '') {
+    const base = keys.shared.restore[keys.shared.restore.length - 1] ?? '';
+    return external_node_path_.join(runnerTemp, 'c2w-action', `buildx-cache-${(0,cache_keys/* short */.h0)(`${step}\n${base}`).slice(0, 12)}`);
+}
+/** Whether `dir` is a folder localCacheDir names (the post step saves nothing else). */
+function isLocalCacheDir(runnerTemp, dir) {
+    return (external_node_path_.dirname(dir) === external_node_path_.join(runnerTemp, 'c2w-action') && /^buildx-cache-[0-9a-f]{12}$/.test(external_node_path_.basename(dir)));
+}
+/**
+ * The folders each cache entry is restored into and saved from, beside the merged folder `dir`
+ * buildx imports from: fixed names, since the cache version hashes the paths.
+ */
+function entryDirs(dir) {
+    return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
+}
+/** One entry into `dir`: its matched key, undefined on a miss, or TIMED_OUT. Throws on a service error. */
+async function restoreEntry(cache, dir, primary, restore, deadline) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    return (0,timeout/* raceTimeout */.j0)(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
+}
+/**
+ * local: restores the shared entry and the allocator's entry into their own folders and merges
+ * them into `dir` (hard links): the blobs of both, and the allocator's index.json, or the shared
+ * entry's when the allocator's names a blob neither holds. `cache-timeout` bounds both downloads
+ * together.
+ */
+async function restoreLayers(inputs, keys, dir) {
+    const plan = {
+        mode: inputs.cache,
+        dir,
+        // Unique per run: two runs sharing RUNNER_TEMP never export into the same folder.
+        newDir: `${dir}-new-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`,
+        scope: keys.scope,
+        sharedScope: keys.sharedScope,
+        ref: inputs.cacheRef,
+        restored: false,
+        exactHit: false,
+        readOnly: inputs.cacheSave === false,
+    };
+    if (plan.readOnly && inputs.cache !== 'none')
+        core/* info */.pq('cache-save is false: the cache is restored, never saved.');
+    const none = { plan, keys, size: 0, sharedSize: 0, allocatorSize: 0 };
+    if (inputs.cache !== 'local')
+        return none;
+    plan.shared = { key: keys.shared.primary, exactHit: false };
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+    if (!cache.isFeatureAvailable()) {
+        core/* warning */.$e('The Actions cache service is not available to this job; building without a cache.');
+        plan.mode = 'none';
+        return none;
+    }
+    const dirs = entryDirs(dir);
+    const deadline = Date.now() + inputs.cacheTimeoutSeconds * 1000;
+    let sharedKey;
+    let matchedKey;
+    try {
+        const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
+        const own = shared === timeout/* TIMED_OUT */.VP ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+        if (shared === timeout/* TIMED_OUT */.VP || own === timeout/* TIMED_OUT */.VP) {
+            // The abandoned download may still be writing into its folder: leave it alone this run.
+            core/* warning */.$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            plan.mode = 'none';
+            return none;
+        }
+        sharedKey = shared;
+        matchedKey = own;
+    }
+    catch (e) {
+        core/* warning */.$e(`Cache restore failed: ${e.message}; building without a cache.`);
+        return none;
+    }
+    if (sharedKey === undefined && matchedKey === undefined) {
+        core/* info */.pq(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys; this build is cold.`);
+        return none;
+    }
+    const sharedSize = await (0,files/* dirSize */.tE)(dirs.shared);
+    const allocatorSize = await (0,files/* dirSize */.tE)(dirs.allocator);
+    const indexFrom = await mergeEntries(dir, [dirs.allocator, dirs.shared]);
+    if (indexFrom === undefined) {
+        core/* warning */.$e(`The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`);
+        return { ...none, sharedSize, allocatorSize };
+    }
+    plan.restored = true;
+    plan.shared.exactHit = sharedKey === keys.shared.primary;
+    // Exact only when this allocator's own index is the one in use: then every layer is there.
+    plan.exactHit = matchedKey === keys.primary && indexFrom === dirs.allocator && plan.shared.exactHit;
+    const size = await (0,files/* dirSize */.tE)(dir);
+    core/* info */.pq(`Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
+        `${sharedKey ? ` (${sharedKey})` : ' (none)'}, ${allocatorSize} bytes for this allocator` +
+        `${matchedKey ? ` (${matchedKey})` : ' (none)'}${plan.exactHit ? '; exact hit: nothing to save' : ''}.`);
+    return {
+        plan,
+        keys,
+        ...(matchedKey !== undefined ? { matchedKey } : {}),
+        ...(sharedKey !== undefined ? { sharedMatchedKey: sharedKey } : {}),
+        size,
+        sharedSize,
+        allocatorSize,
+    };
+}
+/** After a good build: the fresh export replaces the restored folder, so the cache never grows stale layers. */
+async function rotate(plan) {
+    if (plan.mode !== 'local' || plan.exactHit || plan.readOnly)
+        return false;
+    try {
+        await (0,promises_.stat)(external_node_path_.join(plan.newDir, 'index.json'));
+    }
+    catch {
+        core/* warning */.$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+        return false;
+    }
+    // Another run on this runner with the same folder may rotate at the same moment: its rename
+    // can land between the removal and ours (ENOTEMPTY). Try again once; the folder then holds one
+    // complete export either way, never a mix.
+    for (let attempt = 0;; attempt++) {
+        await (0,promises_.rm)(plan.dir, { recursive: true, force: true });
+        try {
+            await (0,promises_.rename)(plan.newDir, plan.dir);
+            return true;
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 1) {
+                core/* warning */.$e(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
+                await (0,promises_.rm)(plan.newDir, { recursive: true, force: true });
+                return false;
+            }
+        }
+    }
+}
+/**
+ * The bytes the post step will save, shared and allocator-specific, when the shared save succeeds:
+ * the whole export as the shared entry when it was not restored exactly, otherwise only the blobs
+ * the restored shared entry lacks (plus index.json) for the allocator.
+ */
+async function plannedSave(p) {
+    const all = await listBlobs(p.dir);
+    const index = await topFilesSize(p.dir);
+    const whole = blobDelta(all, new Set()).bytes + index;
+    if (!p.shared)
+        return { shared: 0, allocator: whole };
+    if (!p.shared.exactHit)
+        return { shared: whole, allocator: index };
+    const base = new Set((await listBlobs(entryDirs(p.dir).shared)).keys());
+    return { shared: 0, allocator: blobDelta(all, base).bytes + index };
+}
+/** One entry; true when stored. Never throws. */
+async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
+    try {
+        const id = await (0,timeout/* raceTimeout */.j0)(cache.saveCache([dir], key), timeoutSeconds * 1000);
+        if (id === timeout/* TIMED_OUT */.VP) {
+            core/* warning */.$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
+            return false;
+        }
+        if (id === -1)
+            core/* info */.pq(`The build cache was not saved under ${key} (see the lines above).`);
+        return id !== -1;
+    }
+    catch (e) {
+        core/* warning */.$e(`Cache save failed: ${e.message}`);
+        return false;
+    }
+}
+/**
+ * Post step: saves the rotated folder as the shared entry (when it was not restored exactly) and
+ * the allocator's entry: the blobs the shared entry lacks and index.json. When the shared save does
+ * not happen (another cell of a cold matrix saved that key first, with layers of its own build),
+ * the allocator's entry holds the whole export. Never throws.
+ */
+async function saveLayers(p) {
+    const saved = { shared: 0, allocator: 0 };
+    try {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const dirs = entryDirs(p.dir);
+        const all = await listBlobs(p.dir);
+        let base = new Set();
+        if (p.shared && !p.shared.exactHit) {
+            const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
+            if (await saveEntry(cache, dirs.shared, p.shared.key, p.timeoutSeconds)) {
+                saved.shared = bytes;
+                base = new Set(all.keys());
+                core/* info */.pq(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
+            }
+        }
+        else if (p.shared) {
+            base = new Set((await listBlobs(dirs.shared)).keys());
+        }
+        const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
+        if (await saveEntry(cache, dirs.allocator, p.key, p.timeoutSeconds)) {
+            saved.allocator = bytes;
+            core/* info */.pq(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
+        }
+    }
+    catch (e) {
+        core/* warning */.$e(`Cache save failed: ${e.message}`);
+    }
+    return saved;
+}
+
+
+/***/ }),
+
+/***/ 47977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: RunTimeoutError, execRunner, setRunner
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/lib/child-env.ts
+// The environment a child process gets: what it needs from the action's environment and no
+// more. The runner hands the action every input as INPUT_* (github-token among them), the
+// Actions runtime token, and the paths of the step's command files; c2w, docker, buildx and tar
+// need none of them. Only buildx's gha cache backend reads the runtime variables: it takes
+// ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_URL, ACTIONS_RESULTS_URL and ACTIONS_CACHE_SERVICE_V2
+// from its environment (https://docs.docker.com/build/cache/backends/gha/#authentication).
+/** Variables passed through by exact name. */
+const KEEP = new Set([
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'SHELL',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TERM',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    // Proxies, as curl, Go's net/http (docker, buildx, c2w) and Node read them, in both spellings.
+    'http_proxy',
+    'HTTP_PROXY',
+    'https_proxy',
+    'HTTPS_PROXY',
+    'no_proxy',
+    'NO_PROXY',
+    'all_proxy',
+    'ALL_PROXY',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'CI',
+    'GITHUB_ACTIONS',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'RUNNER_TEMP',
+    'RUNNER_TOOL_CACHE',
+    // The runner finds and ends the processes of a job by this variable after the job
+    // (actions/runner ProcessInvoker sets it; its job cleanup looks for it in /proc/<pid>/environ).
+    'RUNNER_TRACKING_ID',
+]);
+/** Variables passed through by prefix: the docker client's and buildx's own settings, locale, XDG dirs. */
+const KEEP_PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'LC_', 'XDG_'];
+/** What buildx's gha cache backend reads (see the link above). */
+const ACTIONS_CACHE = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2'];
+/** The child's environment: the allow-listed variables of `env`, plus the gha cache variables when needed. */
+function childEnv(env, needs = {}) {
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const keep = KEEP.has(name) ||
+            KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+            (needs.actionsCache === true && ACTIONS_CACHE.includes(name));
+        if (keep)
+            result[name] = value;
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/lib/processes.ts
+var processes = __webpack_require__(42982);
+;// CONCATENATED MODULE: ./src/lib/exec.ts
+// The one seam through which the action starts processes. Tests replace `setRunner`
+// instead of patching node:child_process (ESM namespaces cannot be spied on).
+//
+// Every child leads a process group of its own (`detached: true`) and is tracked in processes.ts,
+// so a cancel or a timeout ends it together with what it started (c2w's `docker buildx build`).
+// Its environment is childEnv()'s: no inputs, tokens or command-file paths of the action.
+
+
+
+class RunTimeoutError extends Error {
+    name = 'RunTimeoutError';
+}
+/** Signal numbers on Linux, for the shell-style exit code 128 + n. */
+const SIGNAL_NUMBER = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGILL: 4,
+    SIGABRT: 6,
+    SIGBUS: 7,
+    SIGFPE: 8,
+    SIGKILL: 9,
+    SIGSEGV: 11,
+    SIGPIPE: 13,
+    SIGALRM: 14,
+    SIGTERM: 15,
+};
+/**
+ * Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero
+ * exit. stdout and stderr go to the log on one stream (process.stdout), in the order they arrive:
+ * a ::stop-commands:: written to stdout around the run (log.ts) cannot be overtaken by lines on
+ * another pipe.
+ */
+const execRunner = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const echo = options.echo !== false;
+    const command = [file, ...args].join(' ');
+    (0,processes/* startable */.hx)(file);
+    if (echo)
+        process.stdout.write(`[command]${command}\n`);
+    const child = (0,external_node_child_process_.spawn)(file, args, {
+        cwd: options.cwd,
+        env: { ...childEnv(process.env, options.envNeeds), ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    (0,processes/* track */.u4)(child);
+    const stdout = [];
+    const stderr = [];
+    const onData = (into) => (data) => {
+        into.push(data);
+        if (echo)
+            process.stdout.write(data);
+        options.onOutput?.(data.toString());
+    };
+    child.stdout.on('data', onData(stdout));
+    child.stderr.on('data', onData(stderr));
+    let timedOut = false;
+    const timer = options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            void (0,processes/* endGroup */.N4)(child, options.graceMs ?? 5000);
+        }, options.timeoutMs);
+    child.once('error', (e) => {
+        clearTimeout(timer);
+        reject(new Error(`Could not start ${file}: ${e.message}`));
+    });
+    child.once('close', (code, signal) => {
+        clearTimeout(timer);
+        if (timedOut) {
+            reject(new RunTimeoutError(`${command} did not finish within ${Math.round(options.timeoutMs / 1000)} s; it was ended.`));
+            return;
+        }
+        const result = {
+            exitCode: code ?? 128 + (SIGNAL_NUMBER[signal] ?? 0),
+            stdout: Buffer.concat(stdout).toString(),
+            stderr: Buffer.concat(stderr).toString(),
+        };
+        if (signal)
+            result.signal = signal;
+        resolve(result);
+    });
+});
+let current = execRunner;
+function run(file, args, options) {
+    return current(file, args, options);
+}
+/** Test seam: replace the runner; returns a function that restores the previous one. */
+function setRunner(runner) {
+    const previous = current;
+    current = runner;
+    return () => {
+        current = previous;
+    };
+}
+
+
+/***/ }),
+
+/***/ 10228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ listFiles),
+/* harmony export */   aI: () => (/* binding */ walkFolder),
+/* harmony export */   hl: () => (/* binding */ UnsafeLinkError),
+/* harmony export */   tE: () => (/* binding */ dirSize)
+/* harmony export */ });
+/* unused harmony export isInside */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Walking an output or cache folder: the one walker behind the `sha256` listing, the artifact's
+// file list and the release tarball, so all three see the same files in the same order.
+
+
+class UnsafeLinkError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafeLinkError';
+    }
+}
+/**
+ * Every directory and regular file below `dir`, sorted by `rel` (code unit order, so a
+ * directory comes right before what it holds). The one symlink rule: a symlink to a regular
+ * file inside the folder counts as that file (its content is published under the link's
+ * name); any other symlink (to a directory, outside the folder, dangling) is refused, since
+ * following it could publish files from outside the output or loop. Other kinds (sockets,
+ * fifos) are skipped.
+ */
+async function walkFolder(dir) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(dir);
+    const out = [];
+    const visit = async (rel) => {
+        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, rel), { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, r);
+            if (e.isDirectory()) {
+                out.push({ rel: r, abs, type: 'dir', size: 0, executable: true });
+                await visit(r);
+            }
+            else if (e.isFile()) {
+                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
+                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
+            }
+            else if (e.isSymbolicLink()) {
+                const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(abs).catch(() => undefined);
+                const inside = target !== undefined && isInside(root, target);
+                const st = target === undefined ? undefined : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
+                if (!inside || !st?.isFile()) {
+                    throw new UnsafeLinkError(`${node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, r)} is a symlink to ${target ?? 'nothing'}, ${target === undefined ? 'which does not exist' : inside ? 'not a regular file' : 'outside the folder'}: only symlinks to files inside the folder are published`);
+                }
+                out.push({ rel: r, abs, type: 'file', size: st.size, executable: (st.mode & 0o111) !== 0 });
+            }
+        }
+    };
+    await visit('');
+    return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+/** True when `p` is `root` or below it (both absolute, symlinks resolved). */
+function isInside(root, p) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel));
+}
+/** Relative paths (with `/`) of every file below `dir` as walkFolder sees them, sorted. */
+async function listFiles(dir) {
+    return (await walkFolder(dir)).filter((e) => e.type === 'file').map((e) => e.rel);
+}
+/** Bytes of the files below `dir`; 0 when it does not exist. */
+async function dirSize(dir) {
+    try {
+        return (await walkFolder(dir)).reduce((n, e) => n + e.size, 0);
+    }
+    catch {
+        return 0;
+    }
+}
+
+
+/***/ }),
+
+/***/ 69639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ sha256File),
+/* harmony export */   f: () => (/* binding */ sha256Text)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+// sha256 as lower-case hex: of a file, streamed (c2w outputs are hundreds of MB), or of a string.
+
+
+
+async function sha256File(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file), hash);
+    return hash.digest('hex');
+}
+function sha256Text(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 24196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VP: () => (/* binding */ TIMED_OUT),
+/* harmony export */   j0: () => (/* binding */ raceTimeout),
+/* harmony export */   wj: () => (/* binding */ withTimeout)
+/* harmony export */ });
+// Time limits for work that cannot itself be stopped (a library call with no abort signal): the
+// caller stops waiting; the work is abandoned and ends with the action's process.
+const TIMED_OUT = Symbol('timed out');
+/** `promise`'s value, or TIMED_OUT when it has not settled within `ms`. The timer never holds the process. */
+async function raceTimeout(promise, ms) {
+    let timer;
+    const limit = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(TIMED_OUT), ms);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([promise, limit]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** `promise`'s value, or an error naming `what` when it has not settled within `ms`. */
+async function withTimeout(promise, ms, what) {
+    const result = await raceTimeout(promise, ms);
+    if (result === TIMED_OUT)
+        throw new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`);
+    return result;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=727.index.js.map

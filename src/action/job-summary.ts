@@ -1,0 +1,39 @@
+// Stage: outputs and the job summary. Every fact is set as an output the moment it is known
+// (so a later failure still leaves the earlier outputs), and the summary table repeats them.
+import * as core from '@actions/core';
+import { escapeHtml } from '../lib/html.js';
+import type { Outputs } from './outputs.js';
+
+export class JobSummary {
+  private readonly rows: [string, string][] = [];
+  private readonly notes: string[] = [];
+
+  /** Sets output `name` and remembers it for the summary. */
+  set(name: Outputs, value: string | number | boolean): void {
+    const text = String(value);
+    core.setOutput(name, text);
+    const existing = this.rows.find(([n]) => n === name);
+    if (existing) existing[1] = text;
+    else this.rows.push([name, text]);
+  }
+
+  /** A sentence under the table (e.g. why an allocator was rejected). */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  async write(title: string, failed?: string): Promise<void> {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    const s = core.summary.addHeading(title, 3);
+    if (failed) s.addRaw(`**Failed:** ${escapeHtml(failed)}`, true);
+    s.addTable([
+      [
+        { data: 'output', header: true },
+        { data: 'value', header: true },
+      ],
+      ...this.rows.map(([n, v]) => [`<code>${n}</code>`, escapeHtml(v.length > 200 ? `${v.slice(0, 200)}…` : v)]),
+    ]);
+    for (const n of this.notes) s.addRaw(escapeHtml(n), true);
+    await s.write();
+  }
+}

@@ -1,0 +1,37 @@
+// The post step: runs after the job's other steps (post-if: always()). It saves the build
+// cache the main step rotated and removes a builder the main step created. Never fails the job.
+import * as os from 'node:os';
+import * as core from '@actions/core';
+import { isLocalCacheDir, saveLayers, type SavePlan } from '../cache/layers.js';
+import { removeBuilder } from '../buildx/builder.js';
+import { STATE } from './state.js';
+
+export async function post(): Promise<void> {
+  try {
+    const save = core.getState(STATE.cacheSave);
+    if (save) {
+      const plan = JSON.parse(save) as SavePlan;
+      // State is only ever a folder localCacheDir named; anything else did not come from the main step.
+      if (!isLocalCacheDir(process.env.RUNNER_TEMP || os.tmpdir(), plan.dir)) {
+        core.warning(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
+      } else {
+        const saved = await core.group('Save the build cache', () => saveLayers(plan));
+        await summarize(plan, saved);
+      }
+    }
+    const builder = core.getState(STATE.createdBuilder);
+    if (builder) await removeBuilder(builder);
+  } catch (e) {
+    core.warning(`c2w-action post step: ${(e as Error).message}`);
+  }
+}
+
+/** One line under the main step's summary: what the cache service now holds from this job. */
+async function summarize(plan: SavePlan, saved: { shared: number; allocator: number }): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const parts = [
+    saved.shared > 0 ? `${saved.shared} bytes shared by every allocator under <code>${plan.shared?.key}</code>` : '',
+    saved.allocator > 0 ? `${saved.allocator} bytes for this allocator under <code>${plan.key}</code>` : '',
+  ].filter(Boolean);
+  await core.summary.addRaw(`Build cache saved: ${parts.length ? parts.join('; ') : 'nothing'}.`, true).write();
+}

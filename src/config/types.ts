@@ -1,0 +1,66 @@
+// The typed form of the action's inputs, parsed and validated once by inputs.ts.
+
+import type { Allocator } from '../c2w/allocators.js';
+
+export { ALLOCATORS, type Allocator } from '../c2w/allocators.js';
+
+export type Target = 'wasi' | 'js';
+
+/** One `KEY=VALUE` line of a multiline input (build-args, smoke-env). */
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+export type CacheMode = 'local' | 'gha' | 'registry' | 'none';
+
+export interface Inputs {
+  image: string;
+  allocator: Allocator;
+  target: Target;
+  targetArch: string;
+  /** A release tag (`v0.8.4`), `latest`, or `system`. */
+  c2wVersion: string;
+  /** Base URL of release downloads: `<base>/<tag>/<asset>`. */
+  c2wDownloadUrl: string;
+  /** Path of a custom Dockerfile, or undefined for c2w's own. */
+  dockerfile?: string;
+  buildArgs: KeyValue[];
+  debugImage: boolean;
+  /** Output path: a file for wasi, a directory ending in `/` for js. */
+  output: string;
+  githubToken: string;
+
+  cache: CacheMode;
+  cacheRef?: string;
+  cacheKey: string;
+  builder?: string;
+  /** Seconds a cache restore may take before the build goes on without it. */
+  cacheTimeoutSeconds: number;
+  /** false: restore the cache but never export or save it (e.g. for pull requests). */
+  cacheSave: boolean;
+
+  smoke: boolean;
+  smokeCommand: string[];
+  smokeExpect: RegExp;
+  smokeTimeoutSeconds: number;
+  /** Boots of the output (1-20); each must pass. */
+  smokeRuns: number;
+  smokeEnv: KeyValue[];
+  allocatorFallback: Exclude<Allocator, 'default'>[];
+
+  uploadArtifact: boolean;
+  /** User-given artifact name (validated), or undefined to derive one. */
+  artifactName?: string;
+  retentionDays?: number;
+  compressionLevel: number;
+  /** false: upload a wasi output as the bare .wasm, not zipped (wasi only). */
+  artifactArchive: boolean;
+  releaseTag?: string;
+  /** An existing release to upload to, whatever its tag (created by a job of the user's own). */
+  releaseId?: number;
+  releaseCreate: boolean;
+  releaseOverwrite: boolean;
+  assetName?: string;
+  /** Upload the cell's record for the report action. */
+  record: boolean;
+}

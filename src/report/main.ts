@@ -1,0 +1,155 @@
+// The report action (report/action.yml): reads every `c2w-record-*` artifact of this workflow run,
+// writes one job summary comparing the allocators of the matrix, recommends one per group, and,
+// when asked, publishes the release draft the cells filled once every cell passed and uploaded.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { escapeHtml } from '../lib/html.js';
+import { bool, InputError, oneOf, type InputGetter } from '../config/inputs.js';
+import { groupRecords, groupTable, RANK_BY, allocatorOf, type Group, type RankBy } from './matrix-report.js';
+import { parseRecord, RECORD_ARTIFACT_PREFIX, RECORD_FILE, type CellRecord } from './record.js';
+import { publishDraft } from './release-gate.js';
+
+/** The report action's outputs (its action.yml lists the same names; a unit test holds them equal). */
+export enum ReportOutputs {
+  BestAllocator = 'best-allocator',
+  Best = 'best',
+  Records = 'records',
+  Passed = 'passed',
+  Failed = 'failed',
+}
+
+export interface ReportInputs {
+  rankBy: RankBy;
+  keepRecords: boolean;
+  failOnFailure: boolean;
+  releaseTag?: string;
+  releasePublish: boolean;
+  githubToken: string;
+}
+
+export function parseReportInputs(get: InputGetter): ReportInputs {
+  const releaseTag = get('release-tag').trim() || undefined;
+  const releasePublish = bool(get, 'release-publish', false);
+  const githubToken = get('github-token');
+  if (releasePublish && releaseTag === undefined) {
+    throw new InputError('release-tag', 'is required with release-publish: true (the tag of the draft to publish)');
+  }
+  if (releasePublish && githubToken === '') {
+    throw new InputError('github-token', 'is empty: publishing the release needs a token with contents: write');
+  }
+  return {
+    rankBy: oneOf(get, 'rank-by', RANK_BY, 'boot'),
+    keepRecords: bool(get, 'keep-records', false),
+    failOnFailure: bool(get, 'fail-on-failure', false),
+    releaseTag,
+    releasePublish,
+    githubToken,
+  };
+}
+
+/** What the report needs of @actions/artifact's client (the real one in the action). */
+export interface RecordStore {
+  listArtifacts(options: { latest: boolean }): Promise<{ artifacts: { id: number; name: string }[] }>;
+  downloadArtifact(id: number, options: { path: string }): Promise<{ downloadPath?: string }>;
+  deleteArtifact(name: string): Promise<unknown>;
+}
+
+/** Reads every record artifact of the run; a record that cannot be read is a warning, not a crash. */
+export async function readRecords(store: RecordStore): Promise<{ records: CellRecord[]; names: string[] }> {
+  const { artifacts } = await store.listArtifacts({ latest: true });
+  const found = artifacts
+    .filter((a) => a.name.startsWith(RECORD_ARTIFACT_PREFIX))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const records: CellRecord[] = [];
+  const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'c2w-records-'));
+  try {
+    for (const a of found) {
+      const into = path.join(dir, String(a.id));
+      try {
+        const res = await store.downloadArtifact(a.id, { path: into });
+        const text = await readFile(path.join(res.downloadPath ?? into, RECORD_FILE), 'utf8');
+        records.push(parseRecord(text, `artifact ${a.name}`));
+      } catch (e) {
+        core.warning(`Skipping the record artifact ${a.name}: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { records, names: found.map((a) => a.name) };
+}
+
+export async function reportMain(): Promise<void> {
+  try {
+    const inputs = parseReportInputs((name) => core.getInput(name));
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const store = new DefaultArtifactClient();
+    const { records, names } = await readRecords(store);
+
+    const passed = records.filter((r) => r.result === 'passed').length;
+    const failed = records.length - passed;
+    core.setOutput(ReportOutputs.Records, JSON.stringify(records));
+    core.setOutput(ReportOutputs.Passed, String(passed));
+    core.setOutput(ReportOutputs.Failed, String(failed));
+    if (records.length === 0) {
+      const message =
+        `No c2w-record-* artifacts in this workflow run: the report has nothing to compare. ` +
+        `Run it after the conversion jobs (needs: and if: always()), and leave their record input at true.`;
+      core.warning(message);
+      core.setOutput(ReportOutputs.Best, '{}');
+      core.setOutput(ReportOutputs.BestAllocator, '');
+      await core.summary.addHeading('c2w allocator report', 3).addRaw(escapeHtml(message), true).write();
+      return;
+    }
+
+    const groups = groupRecords(records, inputs.rankBy);
+    const best = Object.fromEntries(groups.filter((g) => g.best).map((g) => [g.name, allocatorOf(g.best!)]));
+    core.setOutput(ReportOutputs.Best, JSON.stringify(best));
+    core.setOutput(
+      ReportOutputs.BestAllocator,
+      groups.length === 1 && groups[0]!.best ? allocatorOf(groups[0]!.best) : '',
+    );
+    for (const g of groups) core.info(g.recommendation);
+    await writeSummary(groups, inputs.rankBy, { passed, failed });
+
+    if (inputs.releasePublish && inputs.releaseTag) {
+      await core.group('Publish the release', () =>
+        publishDraft({ tag: inputs.releaseTag!, token: inputs.githubToken, records }),
+      );
+    }
+    if (!inputs.keepRecords) {
+      for (const name of names) {
+        try {
+          await store.deleteArtifact(name);
+        } catch (e) {
+          core.warning(`Could not delete the record artifact ${name}: ${(e as Error).message}`);
+        }
+      }
+      core.info(`Deleted ${names.length} record artifact(s); keep-records: true keeps them.`);
+    }
+    if (inputs.failOnFailure && failed > 0) {
+      core.setFailed(`${failed} of ${records.length} cell(s) failed (fail-on-failure: true).`);
+    }
+  } catch (e) {
+    core.setFailed((e as Error).message);
+  }
+}
+
+async function writeSummary(
+  groups: Group[],
+  rankBy: RankBy,
+  counts: { passed: number; failed: number },
+): Promise<void> {
+  const s = core.summary.addHeading('c2w allocator report', 3);
+  s.addRaw(`${counts.passed} passed, ${counts.failed} failed; ranked by ${rankBy}. ★ marks the recommendation.`, true);
+  for (const g of groups) {
+    s.addHeading(escapeHtml(g.name), 4);
+    const [header, ...rows] = groupTable(g);
+    s.addTable([header!.map((data) => ({ data, header: true })), ...rows]);
+    s.addRaw(`<p><b>${escapeHtml(g.recommendation)}</b></p>`, true);
+  }
+  await s.write();
+}

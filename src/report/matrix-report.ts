@@ -1,0 +1,143 @@
+// The comparison of a matrix's allocators, from the cells' records: one group per image, target and
+// target arch, a row per allocator, and the allocator to ship for each group. Pure: the report
+// action (report-main.ts) reads the records and writes what this returns.
+import { escapeHtml } from '../lib/html.js';
+import type { CellRecord } from './record.js';
+
+export type RankBy = 'boot' | 'memory' | 'size';
+export const RANK_BY: readonly RankBy[] = ['boot', 'memory', 'size'];
+
+export interface Group {
+  /** `image · target · arch`. */
+  name: string;
+  records: CellRecord[];
+  /** The passing record with the best figure, when one passed. */
+  best?: CellRecord;
+  /** One sentence: what to ship, with its numbers, and which allocators failed and why. */
+  recommendation: string;
+}
+
+/** The figure `rankBy` compares (smaller is better); undefined when the record lacks it. */
+export function figure(record: CellRecord, rankBy: RankBy): number | undefined {
+  const f = record.figures;
+  if (rankBy === 'boot') return f.smokeSecondsMedian;
+  if (rankBy === 'memory') return f.smokePeakRss;
+  return f.wasmSize;
+}
+
+/** Groups records by image, target and arch (in first-seen order), allocators sorted in each. */
+export function groupRecords(records: readonly CellRecord[], rankBy: RankBy): Group[] {
+  const groups = new Map<string, CellRecord[]>();
+  for (const r of records) {
+    const name = `${r.image} · ${r.target} · ${r.targetArch}`;
+    groups.set(name, [...(groups.get(name) ?? []), r]);
+  }
+  return [...groups].map(([name, list]) => {
+    const sorted = [...list].sort((a, b) => a.allocator.localeCompare(b.allocator) || a.cell.localeCompare(b.cell));
+    const best = pickBest(sorted, rankBy);
+    return { name, records: sorted, best, recommendation: recommend(name, sorted, best, rankBy) };
+  });
+}
+
+/** The passing record with the smallest figure; ties go to the smaller wasm, then the name. */
+export function pickBest(records: readonly CellRecord[], rankBy: RankBy): CellRecord | undefined {
+  const passed = records.filter((r) => r.result === 'passed');
+  const key = (r: CellRecord): number => figure(r, rankBy) ?? Number.POSITIVE_INFINITY;
+  return [...passed].sort(
+    (a, b) =>
+      key(a) - key(b) ||
+      (a.figures.wasmSize ?? Infinity) - (b.figures.wasmSize ?? Infinity) ||
+      allocatorOf(a).localeCompare(allocatorOf(b)),
+  )[0];
+}
+
+/** The allocator a record's output was built with. */
+export function allocatorOf(r: CellRecord): string {
+  return r.allocatorUsed ?? r.allocator;
+}
+
+const RANK_WORDS: Record<RankBy, string> = {
+  boot: 'the fastest boot',
+  memory: 'the least memory',
+  size: 'the smallest wasm',
+};
+
+function recommend(name: string, records: CellRecord[], best: CellRecord | undefined, rankBy: RankBy): string {
+  const failed = records.filter((r) => r.result === 'failed');
+  const why = failed.map((r) => `${r.allocator} failed (${failureText(r)})`).join('; ');
+  if (!best) return `${name}: no allocator passed${why ? `: ${why}` : ''}.`;
+  const figures = [
+    best.figures.smokeSecondsMedian !== undefined
+      ? `boots in ${seconds(best.figures.smokeSecondsMedian)}${runsText(best)}`
+      : undefined,
+    best.figures.smokePeakRss !== undefined ? `peak ${bytes(best.figures.smokePeakRss)}` : undefined,
+    best.figures.wasmSize !== undefined ? `wasm ${bytes(best.figures.wasmSize)}` : undefined,
+  ].filter(Boolean);
+  const passedCount = records.filter((r) => r.result === 'passed').length;
+  const basis = passedCount > 1 ? ` (${RANK_WORDS[rankBy]} of ${passedCount} that passed)` : '';
+  return `${name}: ship ${allocatorOf(best)}${basis}: ${figures.join(', ')}.${why ? ` ${capital(why)}.` : ''}`;
+}
+
+function failureText(r: CellRecord): string {
+  if (!r.failure) return `at ${r.stage}`;
+  return r.failure.line ? `${r.failure.class}: ${r.failure.line}` : `${r.failure.class} at ${r.stage}`;
+}
+
+const runsText = (r: CellRecord): string =>
+  r.figures.smokeRuns && r.figures.smokeRuns > 1 ? `, median of ${r.figures.smokeRuns}` : '';
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function seconds(s: number): string {
+  return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
+}
+
+export function bytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A bar of Unicode block characters, `width` cells for `max`, so figures compare at a glance. */
+export function bar(value: number | undefined, max: number, width = 12): string {
+  if (value === undefined || !(max > 0) || !(value >= 0)) return '';
+  const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
+/** The summary's table rows for one group: header first; HTML-escaped text cells. */
+export function groupTable(group: Group): string[][] {
+  // A failed run's boot time is the time to its failure: only passing cells show boot and memory.
+  const passed = (r: CellRecord): boolean => r.result === 'passed';
+  const max = (pick: (r: CellRecord) => number | undefined): number =>
+    Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
+  const maxBoot = max((r) => r.figures.smokeSecondsMedian);
+  const maxRss = max((r) => r.figures.smokePeakRss);
+  const rows = group.records.map((r) => {
+    const f = r.figures;
+    const ok = passed(r);
+    const mark = r === group.best ? ' ★' : '';
+    const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
+    return [
+      escapeHtml(`${r.allocator}${used}${mark}`),
+      ok ? '✅ passed' : `❌ ${escapeHtml(clip(failureText(r), 90))}`,
+      f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
+      ok && f.smokeSecondsMedian !== undefined
+        ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
+          (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
+        : '',
+      ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+      f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
+      f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
+    ];
+  });
+  return [['allocator', 'result', 'wasm', 'boot (median)', 'peak memory', 'build', 'cache'], ...rows];
+}
+
+const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -1,0 +1,324 @@
+// The smoke boot's runner: run what c2w built, in Node, in a child process, and see whether it
+// answers. What happens during the run is collected into one SmokeEvents object; what it means is
+// decided at the end by decideSmokeResult, a pure function.
+//
+// The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
+// interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
+// (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
+// process group of its own (`detached: true`) so that ending it ends whatever it started too.
+// The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
+// smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { classifyAllocatorFailure, type AllocatorFailure } from '../c2w/allocators.js';
+import { checkEnvBudget } from '../c2w/boot-info.js';
+import { signalGroup, track } from '../lib/processes.js';
+import { compileExpectation, StreamMatcher } from './expect.js';
+import { CappedLog, CappedText, type LogSink } from './output.js';
+import {
+  SMOKE_CHILD_CONFIG_ENV,
+  SMOKE_CHILD_FLAG,
+  SMOKE_CONTROL_FD,
+  type SmokeChildConfig,
+  type SmokeChildMessage,
+} from './protocol.js';
+import type { Target } from '../config/types.js';
+
+export class SmokeError extends Error {
+  override name = 'SmokeError';
+}
+
+export interface SmokeOptions {
+  target: Target;
+  /** The wasm file (wasi), or the js output directory (js). */
+  path: string;
+  /** The guest command (argv); empty runs the image's own CMD. */
+  command: string[];
+  /** Matched against the module's stdout (with RE2, see smoke-expect.ts). */
+  expect: RegExp;
+  timeoutSeconds: number;
+  /** The module's whole environment (wasi) / the `env:` lines of /pack/info (js). */
+  env: { key: string; value: string }[];
+  /** The allocator the build used, for the report. */
+  allocator: string;
+  /** The script the child runs; default process.argv[1] (the bundle). */
+  childEntry?: string;
+  /** The Node that runs the child; default process.execPath. */
+  nodePath?: string;
+  /**
+   * wasi only: put c2w's front-end options before the command (`-no-stdin`), and check c2w's
+   * 1024-byte budget. false runs a plain WASI command: argv is `[wasm, ...command]`.
+   */
+  c2wArgs?: boolean;
+  /** Time between SIGTERM and SIGKILL when the child has to be ended (default 2000 ms). */
+  graceMs?: number;
+  /** Bytes of stdout and of stderr kept for the report (default 1 MiB each). */
+  maxOutputBytes?: number;
+  /** Streams the child's stdout and stderr as they come (e.g. process.stdout, the job log). */
+  log?: LogSink;
+  /** Bytes streamed to `log` before it is cut with a note (default 1 MiB). */
+  maxLogBytes?: number;
+}
+
+export interface SmokeResult {
+  result: 'passed' | 'failed' | 'timeout';
+  /** Seconds from the start of the child to the match (passed), or to the end of the run. */
+  seconds: number;
+  stdout: string;
+  stderr: string;
+  allocatorFailure?: AllocatorFailure;
+  message: string;
+  /** How the module ended, when it did: its exit code, or a trap. */
+  exit?: { code: number } | { trap: string };
+  /** Peak resident memory of the child, KiB, when it could be read. */
+  peakRssKiB?: number;
+}
+
+/** What happened during a run, as the runner saw it. */
+export interface SmokeEvents {
+  /** Seconds from the start to the first match of the expectation. */
+  matchedAt?: number;
+  /** smoke-timeout ran out before a match. */
+  timedOut?: boolean;
+  /** What the child reported about the module: its exit code, or a trap. */
+  exit?: { code: number } | { trap: string };
+  /** The child could not run the module (bad configuration, no such file…). */
+  childError?: string;
+  /** The child process could not be started. */
+  spawnError?: string;
+  /** How the child process ended. */
+  code?: number | null;
+  signal?: NodeJS.Signals | null;
+  /** Seconds from the start to the end of the child process. */
+  endedAt: number;
+  peakRssKiB?: number;
+}
+
+/** What decideSmokeResult needs besides the events. */
+export interface SmokeContext {
+  target: Target;
+  /** The expectation, as it is shown in messages (`/^c2w-smoke-ok\s*$/m`). */
+  expect: string;
+  timeoutSeconds: number;
+  allocator: string;
+  /** The report's copies of the output. */
+  stdout: string;
+  stderr: string;
+  /** The output an allocator failure is looked for in. */
+  searchable: string;
+}
+
+/** The end of a run: what it means for the user. No I/O. */
+export function decideSmokeResult(ev: SmokeEvents, ctx: SmokeContext): SmokeResult {
+  const what = ctx.target === 'wasi' ? 'The module' : 'The js output';
+  const base = {
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    ...(ev.exit ? { exit: ev.exit } : {}),
+    ...(ev.peakRssKiB !== undefined ? { peakRssKiB: ev.peakRssKiB } : {}),
+  };
+  if (ev.matchedAt !== undefined) {
+    return {
+      result: 'passed',
+      seconds: ev.matchedAt,
+      ...base,
+      message: `${what} printed a line matching ${ctx.expect} after ${ev.matchedAt.toFixed(2)} s.`,
+    };
+  }
+  const allocatorFailure = classifyAllocatorFailure(ctx.searchable, ctx.allocator);
+  const allocatorText = allocatorFailure
+    ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
+    : '';
+  const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
+  if (ev.timedOut) {
+    return {
+      result: 'timeout',
+      ...failed,
+      message:
+        `${what} printed nothing matching ${ctx.expect} within smoke-timeout (${ctx.timeoutSeconds} s); ` +
+        `it was ended${ev.signal ? ` by ${ev.signal}` : ''}.${allocatorText}`,
+    };
+  }
+  let how: string;
+  if (ev.spawnError) how = `could not be started: ${ev.spawnError}`;
+  else if (ev.childError) how = `could not be run: ${ev.childError}`;
+  else if (ev.exit && 'trap' in ev.exit) how = `trapped (${ev.exit.trap})`;
+  else if (ev.exit) how = `exited with code ${ev.exit.code}`;
+  else if (ev.signal) how = `was ended by ${ev.signal}`;
+  else how = `ended (the runner's exit code ${ev.code ?? 'unknown'})`;
+  return {
+    result: 'failed',
+    ...failed,
+    message: `${what} ${how} without printing a line matching ${ctx.expect}.${allocatorText}`,
+  };
+}
+
+/** The child's argv for a module: c2w's front-end option, then the command. */
+export function wasiArgs(path: string, command: string[], c2wArgs = true): string[] {
+  return c2wArgs ? [path, '-no-stdin', ...command] : [path, ...command];
+}
+
+/** Variables of the action's environment the smoke child keeps. */
+const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING_ID'] as const;
+
+/**
+ * The smoke child's environment: its configuration, and of the action's environment only what a
+ * Node process needs, plus RUNNER_TRACKING_ID, which the Actions runner sets to find the processes
+ * a job left behind and end them. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
+ * write by mistake, no ACTIONS_* or INPUT_* tokens next to the module under test. The module itself
+ * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
+ */
+export function smokeChildEnv(config: SmokeChildConfig, parentEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) };
+  for (const key of CHILD_ENV_KEPT) {
+    if (parentEnv[key] !== undefined) env[key] = parentEnv[key];
+  }
+  return env;
+}
+
+/** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
+function readPeakRss(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the child's reports (one JSON object a line) into `ev`. */
+function readControl(control: Readable | null, ev: SmokeEvents): void {
+  let pending = '';
+  control?.setEncoding('utf8');
+  control?.on('error', () => undefined);
+  control?.on('data', (chunk: string) => {
+    pending += chunk;
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      let msg: SmokeChildMessage;
+      try {
+        msg = JSON.parse(line) as SmokeChildMessage;
+      } catch {
+        continue;
+      }
+      if (msg.event === 'exit') {
+        ev.exit = { code: msg.code };
+        ev.peakRssKiB = msg.maxRssKiB;
+      } else if (msg.event === 'trap') {
+        ev.exit = { trap: msg.message };
+        ev.peakRssKiB = msg.maxRssKiB;
+      } else if (msg.event === 'error') {
+        ev.childError = msg.message;
+      }
+    }
+  });
+}
+
+export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
+  const c2wArgs = opts.c2wArgs ?? true;
+  if (opts.target === 'wasi' && c2wArgs) {
+    const budget = checkEnvBudget(opts.command, opts.env);
+    if (!budget.ok) {
+      return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
+    }
+  }
+  if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
+    throw new SmokeError(`smoke-timeout must be a positive number of seconds, got ${opts.timeoutSeconds}`);
+  }
+  const childEntry = opts.childEntry ?? process.argv[1];
+  if (!childEntry) throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
+  const matcher = new StreamMatcher(compileExpectation(opts.expect.source, opts.expect.flags));
+  const config: SmokeChildConfig = {
+    target: opts.target,
+    path: opts.path,
+    args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
+    env: opts.env,
+  };
+  const graceMs = opts.graceMs ?? 2000;
+  const cap = opts.maxOutputBytes ?? 1024 * 1024;
+  const stdout = new CappedText(cap);
+  const stderr = new CappedText(cap);
+  const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+
+  const start = process.hrtime.bigint();
+  const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
+  const ev: SmokeEvents = { endedAt: 0 };
+  const child = spawn(
+    opts.nodePath ?? process.execPath,
+    ['--disable-warning=ExperimentalWarning', childEntry, SMOKE_CHILD_FLAG],
+    { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true },
+  );
+  track(child);
+  const outputs = [child.stdout, child.stderr].filter((s): s is Readable => s !== null);
+
+  await new Promise<void>((resolve) => {
+    let killTimer: NodeJS.Timeout | undefined;
+    let ending = false;
+    const end = (): void => {
+      // From now on the output is read to its end whatever the log's reader does (it may be stuck;
+      // what still goes to the log is bounded by its cap), so that the child's pipes close.
+      ending = true;
+      for (const s of outputs) s.resume();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
+      signalGroup(child, 'SIGTERM');
+      killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+    };
+    const timer = setTimeout(() => {
+      if (ev.matchedAt !== undefined) return;
+      ev.timedOut = true;
+      end();
+    }, opts.timeoutSeconds * 1000);
+
+    const collect = (stream: Readable | null, into: CappedText, name: 'stdout' | 'stderr'): void => {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => {
+        into.push(chunk);
+        if (name === 'stdout' && ev.matchedAt === undefined && !ev.timedOut && matcher.push(chunk)) {
+          ev.matchedAt = elapsed();
+          end();
+        }
+        if (log && !log.write(chunk) && !ending) {
+          // The log's reader is slow: stop reading the child until it catches up.
+          for (const s of outputs) s.pause();
+          log.whenDrained(() => {
+            for (const s of outputs) s.resume();
+          });
+        }
+      });
+    };
+    collect(child.stdout, stdout, 'stdout');
+    collect(child.stderr, stderr, 'stderr');
+    readControl(child.stdio[SMOKE_CONTROL_FD] as Readable | null, ev);
+    // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
+    // console with no input would). It is closed when the child ends.
+    child.stdin?.on('error', () => undefined);
+    child.on('error', (err) => {
+      ev.spawnError = err.message;
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (killTimer) clearTimeout(killTimer);
+      child.stdin?.destroy();
+      log?.close();
+      ev.code = code;
+      ev.signal = signal;
+      ev.endedAt = elapsed();
+      resolve();
+    });
+  });
+
+  return decideSmokeResult(ev, {
+    target: opts.target,
+    expect: String(opts.expect),
+    timeoutSeconds: opts.timeoutSeconds,
+    allocator: opts.allocator,
+    stdout: stdout.text,
+    stderr: stderr.text,
+    searchable: `${stdout.searchable}\n${stderr.searchable}`,
+  });
+}

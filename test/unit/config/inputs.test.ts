@@ -1,0 +1,292 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkDockerfile, checkOutputPlace, InputError, parseInputs } from '../../../src/config/inputs.js';
+
+/** Inputs as the runner passes them: the action.yml defaults plus what the workflow gives. */
+function get(overrides: Record<string, string>) {
+  const values: Record<string, string> = { image: 'alpine:3.20', ...overrides };
+  return (name: string) => values[name] ?? '';
+}
+
+describe('parseInputs: good values', () => {
+  it('applies the defaults', () => {
+    const i = parseInputs(get({}));
+    expect(i).toMatchObject({
+      image: 'alpine:3.20',
+      allocator: 'emmalloc',
+      target: 'wasi',
+      targetArch: 'amd64',
+      c2wVersion: 'v0.8.4',
+      output: 'out.wasm',
+      cache: 'local',
+      cacheKey: 'c2w',
+      smoke: true,
+      smokeCommand: ['echo', 'c2w-smoke-ok'],
+      smokeTimeoutSeconds: 300,
+      uploadArtifact: true,
+      cacheSave: true,
+      artifactArchive: true,
+      releaseCreate: true,
+      releaseOverwrite: true,
+      debugImage: false,
+    });
+    expect(i.smokeExpect.test('c2w-smoke-ok\n')).toBe(true);
+    expect(i.smokeExpect.test('not-ok\n')).toBe(false);
+  });
+
+  it.each([
+    ['js with no output', { target: 'js' }, 'out/'],
+    ['js adds the slash c2w requires', { target: 'js', output: 'site/htdocs' }, 'site/htdocs/'],
+    ['js keeps a slash', { target: 'js', output: 'web/' }, 'web/'],
+    ['wasi file', { output: 'dist/app.wasm' }, 'dist/app.wasm'],
+  ])('output: %s', (_name, overrides, output) => {
+    expect(parseInputs(get(overrides)).output).toBe(output);
+  });
+
+  it('release-id: the id of an existing release', () => {
+    expect(parseInputs(get({ 'release-id': '123456789' })).releaseId).toBe(123456789);
+    expect(parseInputs(get({})).releaseId).toBeUndefined();
+  });
+
+  it('parses multiline lists and key/value pairs', () => {
+    const i = parseInputs(
+      get({
+        'build-args': 'VM_MEMORY_SIZE_MB=256\n\n  NO_VMTOUCH=  \nA=b=c',
+        'smoke-env': 'FOO=bar baz',
+        'smoke-command': 'uname\n-a',
+        'allocator-fallback': 'dlmalloc\nmimalloc',
+        'debug-image': 'True',
+        smoke: 'FALSE',
+      }),
+    );
+    expect(i.buildArgs).toEqual([
+      { key: 'VM_MEMORY_SIZE_MB', value: '256' },
+      { key: 'NO_VMTOUCH', value: '' },
+      { key: 'A', value: 'b=c' },
+    ]);
+    expect(i.smokeEnv).toEqual([{ key: 'FOO', value: 'bar baz' }]);
+    expect(i.smokeCommand).toEqual(['uname', '-a']);
+    expect(i.allocatorFallback).toEqual(['dlmalloc', 'mimalloc']);
+    expect(i.debugImage).toBe(true);
+    expect(i.smoke).toBe(false);
+  });
+
+  it.each(['latest', 'system', 'v0.8.3', 'v1.0.0-rc.1'])('accepts c2w-version %s', (v) => {
+    expect(parseInputs(get({ 'c2w-version': v })).c2wVersion).toBe(v);
+  });
+
+  it.each([
+    ['false', false],
+    ['False', false],
+    ['true', true],
+  ])('cache-save %s', (raw, cacheSave) => {
+    expect(parseInputs(get({ 'cache-save': raw })).cacheSave).toBe(cacheSave);
+  });
+
+  it('artifact-archive: false for wasi, and for js when nothing is uploaded', () => {
+    expect(parseInputs(get({ 'artifact-archive': 'false' })).artifactArchive).toBe(false);
+    expect(
+      parseInputs(get({ 'artifact-archive': 'false', target: 'js', 'upload-artifact': 'false' })).artifactArchive,
+    ).toBe(false);
+  });
+
+  it('registry cache needs and keeps cache-ref', () => {
+    expect(parseInputs(get({ cache: 'registry', 'cache-ref': 'ghcr.io/org/app:c2w-cache' })).cacheRef).toBe(
+      'ghcr.io/org/app:c2w-cache',
+    );
+  });
+});
+
+// Every row: the inputs given, the input the error must name, and words it must contain.
+const BAD: [string, Record<string, string>, string, RegExp][] = [
+  ['image missing', { image: '' }, 'image', /required/],
+  ['image blank', { image: '   ' }, 'image', /required/],
+  ['image with space', { image: 'alpine 3.20' }, 'image', /white space/],
+  ['image with semicolon', { image: 'alpine;reboot' }, 'image', /not a valid image reference/],
+  ['image with $()', { image: '$(id)' }, 'image', /not a valid image reference/],
+  ['image with backtick', { image: 'alpine`id`' }, 'image', /not a valid image reference/],
+  ['image with pipe', { image: 'alpine|cat' }, 'image', /not a valid image reference/],
+  ['image with ampersand', { image: 'alpine&&ls' }, 'image', /not a valid image reference/],
+  ['image upper-case repository', { image: 'Alpine:3.20' }, 'image', /upper-case/],
+  ['image upper-case path', { image: 'ghcr.io/Org/app:1' }, 'image', /upper-case/],
+  ['image short digest', { image: 'alpine@sha256:abc123' }, 'image', /digest|not a valid/],
+  ['image upper-case digest', { image: `alpine@sha256:${'A'.repeat(64)}` }, 'image', /digest/],
+  ['image 63-hex digest', { image: `alpine@sha256:${'a'.repeat(63)}` }, 'image', /digest/],
+  ['image tag too long', { image: `alpine:${'a'.repeat(129)}` }, 'image', /not a valid/],
+  ['image tag starting with dot', { image: 'alpine:.x' }, 'image', /not a valid/],
+  ['image double colon', { image: 'alpine::3' }, 'image', /not a valid/],
+  ['image trailing slash', { image: 'alpine/' }, 'image', /not a valid/],
+  ['image leading dash', { image: '-alpine' }, 'image', /not a valid/],
+  ['image double slash', { image: 'ghcr.io//app' }, 'image', /not a valid/],
+  ['image option-looking', { image: '--help' }, 'image', /not a valid/],
+  ['image name too long', { image: `a/${'b'.repeat(260)}` }, 'image', /longer than 255/],
+  ['allocator unknown', { allocator: 'jemalloc' }, 'allocator', /one of emmalloc, dlmalloc, mimalloc/],
+  ['allocator upper-case', { allocator: 'EMMALLOC' }, 'allocator', /one of/],
+  ['allocator none', { allocator: 'none' }, 'allocator', /one of/],
+  ['target unknown', { target: 'browser' }, 'target', /one of wasi, js/],
+  ['target-arch x86_64', { 'target-arch': 'x86_64' }, 'target-arch', /one of amd64, riscv64, aarch64/],
+  ['target-arch arm64', { 'target-arch': 'arm64' }, 'target-arch', /one of/],
+  ['c2w-version without v', { 'c2w-version': '0.8.4' }, 'c2w-version', /release tag like v0.8.4/],
+  ['c2w-version branch', { 'c2w-version': 'main' }, 'c2w-version', /release tag/],
+  ['c2w-version injection', { 'c2w-version': 'v0.8.4;ls' }, 'c2w-version', /release tag/],
+  [
+    'latest from a plain mirror',
+    { 'c2w-version': 'latest', 'c2w-download-url': 'https://mirror.example.com/c2w' },
+    'c2w-version',
+    /'latest' needs c2w-download-url on a GitHub host/,
+  ],
+  ['c2w-download-url not http', { 'c2w-download-url': 'file:///etc' }, 'c2w-download-url', /http\(s\) URL/],
+  ['build-args without =', { 'build-args': 'JUSTAKEY' }, 'build-args', /KEY=VALUE/],
+  ['build-args bad key', { 'build-args': '1A=b' }, 'build-args', /KEY=VALUE/],
+  ['build-args empty key', { 'build-args': '=value' }, 'build-args', /KEY=VALUE/],
+  ['debug-image yes', { 'debug-image': 'yes' }, 'debug-image', /true or false/],
+  ['output directory for wasi', { output: 'out/' }, 'output', /file path for target 'wasi'/],
+  ['output with newline', { output: 'a\nb' }, 'output', /single path/],
+  ['cache unknown', { cache: 's3' }, 'cache', /one of local, gha, registry, none/],
+  ['registry without cache-ref', { cache: 'registry' }, 'cache-ref', /required with cache: registry/],
+  ['registry bad cache-ref', { cache: 'registry', 'cache-ref': 'Bad Ref' }, 'cache-ref', /white space/],
+  ['cache-key with comma', { 'cache-key': 'a,b' }, 'cache-key', /letters, digits/],
+  ['cache-key with space', { 'cache-key': 'my key' }, 'cache-key', /letters, digits/],
+  ['builder with space', { builder: 'my builder' }, 'builder', /buildx builder name/],
+  ['builder option-looking', { builder: '--foo' }, 'builder', /buildx builder name/],
+  ['cache-save not boolean', { 'cache-save': 'no' }, 'cache-save', /true or false/],
+  ['cache-timeout zero', { 'cache-timeout': '0' }, 'cache-timeout', /from 1 to 3600/],
+  ['smoke not boolean', { smoke: 'on' }, 'smoke', /true or false/],
+  ['smoke-expect bad regex', { 'smoke-expect': '(unclosed' }, 'smoke-expect', /regular expression/],
+  ['smoke-timeout zero', { 'smoke-timeout': '0' }, 'smoke-timeout', /from 1 to 3600/],
+  ['smoke-timeout words', { 'smoke-timeout': 'ten' }, 'smoke-timeout', /whole number/],
+  ['smoke-timeout too big', { 'smoke-timeout': '3601' }, 'smoke-timeout', /from 1 to 3600/],
+  ['smoke-env without =', { 'smoke-env': 'FOO' }, 'smoke-env', /KEY=VALUE/],
+  ['allocator-fallback unknown', { 'allocator-fallback': 'dlmalloc\ntcmalloc' }, 'allocator-fallback', /tcmalloc/],
+  ['allocator-fallback default', { 'allocator-fallback': 'default' }, 'allocator-fallback', /default/],
+  ['upload-artifact not boolean', { 'upload-artifact': '1' }, 'upload-artifact', /true or false/],
+  ['artifact-name with slash', { 'artifact-name': 'a/b' }, 'artifact-name', /cannot contain/],
+  ['artifact-name with colon', { 'artifact-name': 'a:b' }, 'artifact-name', /cannot contain/],
+  ['artifact-name with star', { 'artifact-name': 'a*' }, 'artifact-name', /cannot contain/],
+  ['retention-days zero', { 'retention-days': '0' }, 'retention-days', /from 1 to 90/],
+  ['retention-days 91', { 'retention-days': '91' }, 'retention-days', /from 1 to 90/],
+  ['compression-level 10', { 'compression-level': '10' }, 'compression-level', /from 0 to 9/],
+  ['compression-level negative', { 'compression-level': '-1' }, 'compression-level', /whole number/],
+  ['artifact-archive not boolean', { 'artifact-archive': 'zip' }, 'artifact-archive', /true or false/],
+  [
+    'artifact-archive false for js',
+    { 'artifact-archive': 'false', target: 'js' },
+    'artifact-archive',
+    /only for target: wasi: a js output is a directory/,
+  ],
+  ['release-tag with space', { 'release-tag': 'v 1' }, 'release-tag', /valid git tag/],
+  ['release-tag with ..', { 'release-tag': 'v1..2' }, 'release-tag', /valid git tag/],
+  ['release-id not a number', { 'release-id': 'v1.0.0' }, 'release-id', /whole number/],
+  ['release-id zero', { 'release-id': '0' }, 'release-id', /whole number/],
+  ['release-create not boolean', { 'release-create': 'maybe' }, 'release-create', /true or false/],
+  ['release-overwrite not boolean', { 'release-overwrite': 'no' }, 'release-overwrite', /true or false/],
+  ['asset-name with slash', { 'asset-name': '../x.wasm' }, 'asset-name', /use only letters, digits/],
+  ['asset-name empty reason is bare', { 'asset-name': '.x' }, 'asset-name', /^Input 'asset-name' "\.x" starts/],
+  ['release-tag with no token', { 'release-tag': 'v1.0.0' }, 'github-token', /is empty: release-tag needs/],
+  ['release-tag with a blank token', { 'release-tag': 'v1.0.0', 'github-token': '  ' }, 'github-token', /is empty/],
+];
+
+describe('parseInputs: bad values', () => {
+  it('has at least 40 rows', () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(BAD)('%s', (_name, overrides, input, words) => {
+    let error: unknown;
+    try {
+      parseInputs(get(overrides));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe(input);
+    expect((error as Error).message).toContain(`'${input}'`);
+    expect((error as Error).message).toMatch(words);
+  });
+});
+
+describe('getInputs file-system checks', () => {
+  let ws: string;
+  let outside: string;
+  beforeEach(() => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'c2w-inputs-')));
+    ws = path.join(root, 'workspace');
+    outside = path.join(root, 'elsewhere');
+    fs.mkdirSync(path.join(ws, '.git'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.git', 'config'), '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n');
+    fs.mkdirSync(outside);
+  });
+  afterEach(() => fs.rmSync(path.dirname(ws), { recursive: true, force: true }));
+
+  const refused = (fn: () => void): InputError => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return e as InputError;
+    }
+    throw new Error('not refused');
+  };
+
+  // Rows: target, output (relative to the workspace unless absolute), what the message says.
+  it.each([
+    ['js', '.', /is the workspace/],
+    ['js', './', /is the workspace/],
+    ['js', '..', /is an ancestor of the workspace/],
+    ['js', '/', /is an ancestor of the workspace/],
+    ['js', '../elsewhere/web', /is outside the workspace/],
+    ['js', '.git', /already holds 1 entry \(config\)/],
+    ['js', 'link-to-root/', /is an ancestor of the workspace/],
+    ['wasi', '../out.wasm', /is outside the workspace/],
+    ['wasi', '/tmp/out.wasm', /is outside the workspace/],
+    ['wasi', 'link-to-elsewhere/out.wasm', /is outside the workspace/],
+    ['wasi', '.git', /is a directory/],
+  ] as const)('%s output %s is refused, naming output', (target, output, words) => {
+    fs.symlinkSync('/', path.join(ws, 'link-to-root'));
+    fs.symlinkSync(outside, path.join(ws, 'link-to-elsewhere'));
+    const given = path.isAbsolute(output) ? output : path.join(ws, output);
+    const e = refused(() => checkOutputPlace(target, given, ws));
+    expect(e.input).toBe('output');
+    expect(e.message).toMatch(words);
+  });
+
+  it.each([
+    ['js', 'out/'],
+    ['js', 'site/htdocs'],
+    ['wasi', 'out.wasm'],
+    ['wasi', 'dist/app.wasm'],
+  ] as const)('%s output %s inside the workspace is accepted', (target, output) => {
+    expect(() => checkOutputPlace(target, path.join(ws, output), ws)).not.toThrow();
+  });
+
+  it('an existing empty js directory is accepted; once it holds a file it is refused', () => {
+    fs.mkdirSync(path.join(ws, 'web'));
+    expect(() => checkOutputPlace('js', path.join(ws, 'web/'), ws)).not.toThrow();
+    fs.writeFileSync(path.join(ws, 'web', 'stale.js'), '');
+    expect(refused(() => checkOutputPlace('js', path.join(ws, 'web/'), ws)).message).toMatch(
+      /already holds 1 entry \(stale\.js\).*must be empty or absent/,
+    );
+  });
+
+  it('a relative output is resolved against the current directory', () => {
+    const cwd = process.cwd();
+    process.chdir(ws);
+    try {
+      expect(refused(() => checkOutputPlace('js', './', ws)).message).toMatch(/is the workspace/);
+      expect(() => checkOutputPlace('js', 'out/', ws)).not.toThrow();
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('dockerfile must be a regular file', () => {
+    fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n');
+    expect(() => checkDockerfile(path.join(ws, 'Dockerfile'))).not.toThrow();
+    const dir = refused(() => checkDockerfile(ws));
+    expect(dir.input).toBe('dockerfile');
+    expect(dir.message).toContain('which is not a regular file');
+    expect(refused(() => checkDockerfile(path.join(ws, 'nope'))).message).toContain('which does not exist');
+  });
+});

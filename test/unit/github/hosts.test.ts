@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { releasesApiFor } from '../../../src/github/hosts.js';
+import { DEFAULT_DOWNLOAD_URL } from '../../../src/config/inputs.js';
+
+const DOTCOM = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: 'https://api.github.com' };
+const GHES = { GITHUB_SERVER_URL: 'https://ghes.example.com', GITHUB_API_URL: 'https://ghes.example.com/api/v3' };
+
+describe('releasesApiFor: where c2w-version latest is asked, and whether github-token goes along', () => {
+  it.each<[string, string, { GITHUB_SERVER_URL?: string; GITHUB_API_URL?: string }, string, boolean]>([
+    ['github.com runner, default URL', DEFAULT_DOWNLOAD_URL, DOTCOM, 'https://api.github.com', true],
+    ['no runner environment, default URL', DEFAULT_DOWNLOAD_URL, {}, 'https://api.github.com', true],
+    // The GHES instance has no container2wasm/container2wasm and its token is for itself only.
+    ['GHES runner, default URL', DEFAULT_DOWNLOAD_URL, GHES, 'https://api.github.com', false],
+    [
+      'GHES runner, a mirror on the same GHES',
+      'https://ghes.example.com/mirrors/container2wasm/releases/download',
+      GHES,
+      'https://ghes.example.com/api/v3',
+      true,
+    ],
+    [
+      'github.com runner, a mirror on a GHES',
+      'https://ghes.example.com/mirrors/container2wasm/releases/download/',
+      DOTCOM,
+      'https://ghes.example.com/api/v3',
+      false,
+    ],
+    [
+      'a GHE.com tenant of another runner',
+      'https://acme.ghe.com/o/c2w/releases/download',
+      DOTCOM,
+      'https://api.acme.ghe.com',
+      false,
+    ],
+    [
+      'same host, plain http: no token',
+      'http://github.com/o/r/releases/download',
+      DOTCOM,
+      'https://api.github.com',
+      false,
+    ],
+  ])('%s', (_name, url, env, api, sendToken) => {
+    expect(releasesApiFor(url, env)).toMatchObject({ api, sendToken });
+  });
+
+  it('reads owner and repository from the URL', () => {
+    expect(releasesApiFor(DEFAULT_DOWNLOAD_URL, DOTCOM)).toMatchObject({
+      owner: 'container2wasm',
+      repo: 'container2wasm',
+    });
+  });
+
+  it.each([
+    'https://mirror.example.com/c2w',
+    'https://github.com/container2wasm/container2wasm',
+    'https://github.com/container2wasm/container2wasm/releases/download?x=1',
+    'https://user:pass@github.com/o/r/releases/download',
+    'not a url',
+  ])('has no releases API for %s', (url) => {
+    expect(releasesApiFor(url, DOTCOM)).toBeUndefined();
+  });
+});
