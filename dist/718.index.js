@@ -11,8 +11,8 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
-/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1121);
-/* harmony import */ var _buildx_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61747);
+/* harmony import */ var _buildx_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61747);
+/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66542);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33175);
 // The post step: runs after the job's other steps (post-if: always()). It saves the build
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
@@ -23,21 +23,20 @@ export const modules = {
 
 async function post() {
     try {
-        const save = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.cacheSave);
-        if (save) {
-            const plan = JSON.parse(save);
+        const plan = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheSave */ .UN)();
+        if (plan) {
             // State is only ever a folder localCacheDir named; anything else did not come from the main step.
-            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .isLocalCacheDir */ .Dv)(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir(), plan.dir)) {
+            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .isLocalCacheDir */ .Dv)(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir(), plan.dir)) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
             }
             else {
-                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .saveLayers */ .o)(plan));
+                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .saveLayers */ .o)(plan));
                 await summarize(plan, saved);
             }
         }
-        const builder = _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .STATE */ .c.createdBuilder);
+        const builder = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .createdBuilder */ .U)();
         if (builder)
-            await (0,_buildx_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .removeBuilder */ .iq)(builder);
+            await (0,_buildx_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilder */ .iq)(builder);
     }
     catch (e) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`c2w-action post step: ${e.message}`);

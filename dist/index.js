@@ -28425,16 +28425,70 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ STATE)
+/* harmony export */   Ov: () => (/* binding */ setCacheSave),
+/* harmony export */   U: () => (/* binding */ createdBuilder),
+/* harmony export */   UN: () => (/* binding */ cacheSave),
+/* harmony export */   dC: () => (/* binding */ setIsPost),
+/* harmony export */   mU: () => (/* binding */ setCreatedBuilder),
+/* harmony export */   tl: () => (/* binding */ isPost)
 /* harmony export */ });
-// Names of the state the main step hands to the post step (core.saveState / core.getState).
-const STATE = {
+/* unused harmony export parseSavePlan */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+// What the main step hands to the post step, typed (as docker/build-push-action's state-helper.ts
+// does): each value is written with core.saveState by main and read back by post, which never
+// parses a saved string itself. A value that does not have the shape main writes reads as absent.
+
+const NAMES = {
     isPost: 'isPost',
     /** A builder the action created, to remove in post. */
     createdBuilder: 'created-builder',
-    /** JSON SavePlan (src/cache/layers.ts): the rotated local cache folder and the keys to save it under in post. */
+    /** The rotated local cache folder and the keys to save it under in post. */
     cacheSave: 'cache-save',
 };
+const isPost = () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(NAMES.isPost) === 'true';
+const setIsPost = () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(NAMES.isPost, 'true');
+const createdBuilder = () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(NAMES.createdBuilder) || undefined;
+const setCreatedBuilder = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(NAMES.createdBuilder, name);
+function setCacheSave(plan) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(NAMES.cacheSave, JSON.stringify(plan));
+}
+/** The SavePlan main wrote, or undefined (none written, or not a SavePlan). */
+function cacheSave() {
+    const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(NAMES.cacheSave);
+    if (!text)
+        return undefined;
+    try {
+        return parseSavePlan(JSON.parse(text));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The SavePlan in `data`, or undefined when it has another shape. Pure. */
+function parseSavePlan(data) {
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const p = data;
+    if (typeof p.dir !== 'string' || typeof p.key !== 'string')
+        return undefined;
+    if (p.timeoutSeconds !== undefined && (typeof p.timeoutSeconds !== 'number' || !(p.timeoutSeconds > 0))) {
+        return undefined;
+    }
+    let shared;
+    if (p.shared !== undefined) {
+        const s = p.shared;
+        if (typeof s !== 'object' || s === null || typeof s.key !== 'string' || typeof s.exactHit !== 'boolean') {
+            return undefined;
+        }
+        shared = { key: s.key, exactHit: s.exactHit };
+    }
+    return {
+        dir: p.dir,
+        key: p.key,
+        ...(shared ? { shared } : {}),
+        ...(p.timeoutSeconds !== undefined ? { timeoutSeconds: p.timeoutSeconds } : {}),
+    };
+}
 
 
 /***/ }),
@@ -28451,16 +28505,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
-/* harmony import */ var _action_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85738);
-/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38473);
-/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(88121);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(33175);
+/* harmony import */ var _action_cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85738);
+/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38473);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(88121);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(33175);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, the report
 // action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
 // dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
-
 
 
 
@@ -28481,37 +28533,37 @@ function startedFile() {
     }
 }
 const started = startedFile();
-if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 12483));
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(727), __nccwpck_require__.e(633), __nccwpck_require__.e(672), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3033));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(589), __nccwpck_require__.e(352), __nccwpck_require__.e(12), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76652));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
 }
 else {
     // A cancel ends the child process groups before the step exits.
-    (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .installCancelHandlers */ .Jz)();
+    (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(633), __nccwpck_require__.e(669), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(589), __nccwpck_require__.e(881), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
-    else if (_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getState */ .Gu(_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost) === 'true') {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(727), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
+    else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)()) {
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await post();
     }
     else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ(_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .STATE */ .c.isPost, 'true');
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(727), __nccwpck_require__.e(633), __nccwpck_require__.e(672), __nccwpck_require__.e(669), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6028));
+        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(589), __nccwpck_require__.e(352), __nccwpck_require__.e(12), __nccwpck_require__.e(881), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39623));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
     // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
     // gone and the log has what was written to it.
-    await (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .cancelSettled */ .Af)();
-    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
+    await (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelSettled */ .Af)();
+    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_3__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();

@@ -4,11 +4,10 @@
 // dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
 import { cancelSettled, installCancelHandlers } from './action/cancel.js';
 import { exitWhenFlushed } from './lib/workflow-log.js';
 import { SMOKE_CHILD_FLAG } from './smoke/protocol.js';
-import { STATE } from './action/state.js';
+import { isPost, setIsPost } from './action/state.js';
 
 /** The files scripts/build-entries.mjs writes beside the bundle: the report action's and the command's. */
 export const REPORT_ENTRY = 'report.js';
@@ -39,11 +38,11 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   if (started === REPORT_ENTRY) {
     const { reportMain } = await import('./report/main.js');
     await reportMain();
-  } else if (core.getState(STATE.isPost) === 'true') {
+  } else if (isPost()) {
     const { post } = await import('./action/post.js');
     await post();
   } else {
-    core.saveState(STATE.isPost, 'true');
+    setIsPost();
     const { main } = await import('./action/main.js');
     await main();
   }

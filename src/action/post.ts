@@ -2,15 +2,14 @@
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
 import * as os from 'node:os';
 import * as core from '@actions/core';
-import { isLocalCacheDir, saveLayers, type SavePlan } from '../cache/layers.js';
 import { removeBuilder } from '../buildx/builder.js';
-import { STATE } from './state.js';
+import { isLocalCacheDir, saveLayers, type SavePlan } from '../cache/layers.js';
+import { cacheSave, createdBuilder } from './state.js';
 
 export async function post(): Promise<void> {
   try {
-    const save = core.getState(STATE.cacheSave);
-    if (save) {
-      const plan = JSON.parse(save) as SavePlan;
+    const plan = cacheSave();
+    if (plan) {
       // State is only ever a folder localCacheDir named; anything else did not come from the main step.
       if (!isLocalCacheDir(process.env.RUNNER_TEMP || os.tmpdir(), plan.dir)) {
         core.warning(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
@@ -19,7 +18,7 @@ export async function post(): Promise<void> {
         await summarize(plan, saved);
       }
     }
-    const builder = core.getState(STATE.createdBuilder);
+    const builder = createdBuilder();
     if (builder) await removeBuilder(builder);
   } catch (e) {
     core.warning(`c2w-action post step: ${(e as Error).message}`);

@@ -3,7 +3,8 @@
 // cache import fails, nor one whose export fails with ignore-error=true: it prints
 // `#N importing cache manifest from REF` / `#N exporting cache to …` and then `#N ERROR: …` under
 // the same step number, and goes on. Those lines are the only place the trouble shows, so the
-// action reads them and turns them into warnings.
+// action reads them (plain-log.ts) and turns them into warnings.
+import { LineSplitter, parsePlainLine } from './plain-log.js';
 
 export interface CacheTrouble {
   step: 'import' | 'export';
@@ -14,36 +15,34 @@ export interface CacheTrouble {
 
 /** Reads the build log line by line as it streams; keeps only the cache steps' errors. */
 export class CacheLogReader {
-  private partial = '';
-  private readonly steps = new Map<string, { step: CacheTrouble['step']; target: string }>();
+  private readonly lines = new LineSplitter((line) => this.line(line));
+  private readonly steps = new Map<number, { step: CacheTrouble['step']; target: string }>();
   readonly troubles: CacheTrouble[] = [];
 
   push(chunk: string): void {
-    const lines = (this.partial + chunk).split('\n');
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.line(line.replace(/\r$/, ''));
+    this.lines.push(chunk);
   }
 
   end(): CacheTrouble[] {
-    if (this.partial) this.line(this.partial);
-    this.partial = '';
+    this.lines.end();
     return this.troubles;
   }
 
-  private line(line: string): void {
-    const imp = /^#(\d+) importing cache manifest from (\S+)/.exec(line);
+  private line(text: string): void {
+    const line = parsePlainLine(text);
+    if (line === undefined) return;
+    if (line.kind === 'end') {
+      const step = this.steps.get(line.vertex);
+      if (line.status === 'error' && step) this.troubles.push({ ...step, error: line.text });
+      return;
+    }
+    const imp = /^importing cache manifest from (\S+)/.exec(line.text);
     if (imp) {
-      this.steps.set(imp[1]!, { step: 'import', target: imp[2]! });
+      this.steps.set(line.vertex, { step: 'import', target: imp[1]! });
       return;
     }
-    const exp = /^#(\d+) exporting cache to (.+?)\s*$/.exec(line);
-    if (exp) {
-      if (!this.steps.has(exp[1]!)) this.steps.set(exp[1]!, { step: 'export', target: exp[2]! });
-      return;
-    }
-    const err = /^#(\d+) ERROR: (.*)$/.exec(line);
-    const step = err && this.steps.get(err[1]!);
-    if (err && step) this.troubles.push({ ...step, error: err[2]! });
+    const exp = /^exporting cache to (.+?)\s*$/.exec(line.text);
+    if (exp && !this.steps.has(line.vertex)) this.steps.set(line.vertex, { step: 'export', target: exp[1]! });
   }
 }
 

@@ -1,14 +1,16 @@
-// The c2w build layers through the Actions cache. Restores a buildx cache before the conversion and saves it in
+// The c2w build layers between runs. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { blobDelta, listBlobs, mergeEntries, topFilesSize, writeSubset } from './oci-split.js';
 import { dirSize } from '../lib/files.js';
-import { raceTimeout, TIMED_OUT } from '../lib/timeout.js';
+import { TIMED_OUT } from '../lib/timeout.js';
 import type { Inputs } from '../config/types.js';
+import { ActionsCacheStore } from './actions-cache-store.js';
+import type { EntryStore } from './entry-store.js';
 import { short, type CacheKeys, type CachePlan } from './keys.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,21 +67,6 @@ export function entryDirs(dir: string): { shared: string; allocator: string } {
   return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
 }
 
-type CacheModule = typeof import('@actions/cache');
-
-/** One entry into `dir`: its matched key, undefined on a miss, or TIMED_OUT. Throws on a service error. */
-async function restoreEntry(
-  cache: CacheModule,
-  dir: string,
-  primary: string,
-  restore: string[],
-  deadline: number,
-): Promise<string | undefined | typeof TIMED_OUT> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  return raceTimeout(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
-}
-
 /**
  * local: restores the shared entry and the allocator's entry into their own folders and merges
  * them into `dir` (hard links): the blobs of both, and the allocator's index.json, or the shared
@@ -90,6 +77,7 @@ export async function restoreLayers(
   inputs: Pick<Inputs, 'cache' | 'cacheRef' | 'cacheTimeoutSeconds'> & Partial<Pick<Inputs, 'cacheSave'>>,
   keys: CacheKeys,
   dir: string,
+  store: EntryStore = new ActionsCacheStore(),
 ): Promise<Restored> {
   const plan: CachePlan = {
     mode: inputs.cache,
@@ -108,9 +96,9 @@ export async function restoreLayers(
   if (inputs.cache !== 'local') return none;
   plan.shared = { key: keys.shared.primary, exactHit: false };
 
-  const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) {
-    core.warning('The Actions cache service is not available to this job; building without a cache.');
+  const unavailable = await store.unavailable();
+  if (unavailable !== undefined) {
+    core.warning(unavailable);
     plan.mode = 'none';
     return none;
   }
@@ -119,9 +107,11 @@ export async function restoreLayers(
   let sharedKey: string | undefined;
   let matchedKey: string | undefined;
   try {
-    const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
+    const shared = await store.restore(dirs.shared, keys.shared.primary, keys.shared.restore, deadline - Date.now());
     const own =
-      shared === TIMED_OUT ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
+      shared === TIMED_OUT
+        ? shared
+        : await store.restore(dirs.allocator, keys.primary, keys.restore, deadline - Date.now());
     if (shared === TIMED_OUT || own === TIMED_OUT) {
       // The abandoned download may still be writing into its folder: leave it alone this run.
       core.warning(
@@ -137,7 +127,9 @@ export async function restoreLayers(
     return none;
   }
   if (sharedKey === undefined && matchedKey === undefined) {
-    core.info(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys; this build is cold.`);
+    core.info(
+      `No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys in ${store.where}; this build is cold.`,
+    );
     return none;
   }
   const sharedSize = await dirSize(dirs.shared);
@@ -229,38 +221,21 @@ export interface Saved {
   allocator: number;
 }
 
-/** One entry; true when stored. Never throws. */
-async function saveEntry(cache: CacheModule, dir: string, key: string, timeoutSeconds = 600): Promise<boolean> {
-  try {
-    const id = await raceTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
-    if (id === TIMED_OUT) {
-      core.warning(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
-      return false;
-    }
-    if (id === -1) core.info(`The build cache was not saved under ${key} (see the lines above).`);
-    return id !== -1;
-  } catch (e) {
-    core.warning(`Cache save failed: ${(e as Error).message}`);
-    return false;
-  }
-}
-
 /**
  * Post step: saves the rotated folder as the shared entry (when it was not restored exactly) and
  * the allocator's entry: the blobs the shared entry lacks and index.json. When the shared save does
  * not happen (another cell of a cold matrix saved that key first, with layers of its own build),
  * the allocator's entry holds the whole export. Never throws.
  */
-export async function saveLayers(p: SavePlan): Promise<Saved> {
+export async function saveLayers(p: SavePlan, store: EntryStore = new ActionsCacheStore()): Promise<Saved> {
   const saved: Saved = { shared: 0, allocator: 0 };
   try {
-    const cache = await import('@actions/cache');
     const dirs = entryDirs(p.dir);
     const all = await listBlobs(p.dir);
     let base = new Set<string>();
     if (p.shared && !p.shared.exactHit) {
       const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
-      if (await saveEntry(cache, dirs.shared, p.shared.key, p.timeoutSeconds)) {
+      if (await store.save(dirs.shared, p.shared.key, p.timeoutSeconds)) {
         saved.shared = bytes;
         base = new Set(all.keys());
         core.info(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
@@ -269,7 +244,7 @@ export async function saveLayers(p: SavePlan): Promise<Saved> {
       base = new Set((await listBlobs(dirs.shared)).keys());
     }
     const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
-    if (await saveEntry(cache, dirs.allocator, p.key, p.timeoutSeconds)) {
+    if (await store.save(dirs.allocator, p.key, p.timeoutSeconds)) {
       saved.allocator = bytes;
       core.info(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
     }

@@ -2,21 +2,25 @@
 // results (a summary, or --json) → the exit status: 0 passed, 1 the conversion or the boot failed,
 // 2 bad usage, 130 interrupted (128 + SIGINT, as a shell reports it).
 import { Outputs } from '../action/outputs.js';
+import { checkJsOutput, checkWasiOutput } from '../c2w/convert.js';
+import { classifyFailure } from '../c2w/failures.js';
+import { bootSeries } from '../pipeline/attempt.js';
+import { ClassifiedError, failureOf } from '../report/record.js';
 import { Console } from './console.js';
 import { convertCommand } from './convert-command.js';
 import { parseCommand, UsageError, type ParsedCommand } from './flags.js';
 import { helpText } from './help.js';
 import { handleInterrupts, InterruptedError } from './interrupt.js';
 import { defaultBuildCacheDir } from './paths.js';
-import { renderJson, renderSummary, type Results } from './results.js';
-import { smokeSeries } from './smoke-series.js';
+import { renderJson, renderSummary } from './results.js';
+import { ConsoleSink } from './sink.js';
 import { convertInputs, smokeInputs } from './validate.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export async function cliMain(argv: readonly string[]): Promise<number> {
   let cmd: ParsedCommand;
-  let work: (out: Console, results: Results, interrupt: ReturnType<typeof handleInterrupts>) => Promise<void>;
+  let work: (sink: ConsoleSink) => Promise<void>;
   try {
     cmd = parseCommand(argv);
     if (cmd.options.help || cmd.verb === 'help') {
@@ -28,19 +32,28 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
       const options = {
         ...(cmd.options.c2w ? { c2w: cmd.options.c2w } : {}),
         cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
-        verbose: cmd.options.verbose,
       };
-      work = async (out, results, interrupt) => {
-        await convertCommand(inputs, options, out, results, interrupt);
-      };
+      work = (sink) => convertCommand(inputs, options, sink);
     } else {
       const inputs = smokeInputs(cmd);
-      work = async (out, results, interrupt) => {
-        results[Outputs.WasmPath] = inputs.path;
+      work = async (sink) => {
+        // What is booted, as the conversion reports what it built.
+        const output = inputs.target === 'js' ? await checkJsOutput(inputs.path) : await checkWasiOutput(inputs.path);
+        sink.fact(Outputs.WasmPath, inputs.path);
+        sink.fact(Outputs.WasmSize, output.size);
+        sink.fact(Outputs.Sha256, output.sha256);
         // The allocator the output was built with is known only when given (it names the culprit of a failure).
-        if (cmd.get('allocator') !== '') results[Outputs.Allocator] = inputs.allocator;
-        const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
-        if (last.result !== 'passed') throw new Error(`Smoke boot ${last.result}: ${last.message}`);
+        if (cmd.get('allocator') !== '') sink.fact(Outputs.Allocator, inputs.allocator);
+        sink.stage('smoke');
+        const last = await bootSeries({ ...inputs, smoke: true }, inputs.path, sink);
+        if (last && last.result !== 'passed') {
+          const failure = last.allocatorFailure;
+          throw new ClassifiedError(
+            `Smoke boot ${last.result}: ${last.message}${failure ? `\n${failure.suggestion}` : ''}`,
+            failure ? 'allocator' : `smoke-${last.result}`,
+            failure?.line,
+          );
+        }
       };
     }
   } catch (e) {
@@ -57,24 +70,29 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   // Progress goes to stdout, or to stderr when stdout carries the JSON.
   const stream = cmd.options.json ? process.stderr : process.stdout;
   const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
-  const results: Results = {};
   const interrupt = handleInterrupts((count) =>
     out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'),
   );
+  const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
   let error: Error | undefined;
   out.capture();
   try {
-    await work(out, results, interrupt);
+    await work(sink);
   } catch (e) {
     error = interrupt.interrupted ? new InterruptedError() : (e as Error);
   } finally {
     out.release();
     interrupt.dispose();
   }
-  if (cmd.options.json) process.stdout.write(renderJson(results, error?.message));
+  const results = sink.facts.values;
+  // A failure carries its class, as the action's cell record does (failure.class).
+  const failure =
+    error && !(error instanceof InterruptedError) ? failureOf(sink.facts.stage, error, classifyFailure) : undefined;
+  const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
+  if (cmd.options.json) process.stdout.write(renderJson(results, failed));
   else {
     out.print('');
-    process.stdout.write(renderSummary(results, error?.message));
+    process.stdout.write(renderSummary(results, failed));
   }
   if (error === undefined) return EXIT.passed;
   return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;

@@ -4,15 +4,26 @@ import { Outputs } from '../action/outputs.js';
 
 export type Value = string | number | boolean;
 export type Results = Partial<Record<Outputs, Value>>;
+/** Why a run failed: the message, and its failure class when it has one (as in a cell record). */
+export type Failed = string | { message: string; class?: string };
 
-/** `--json`: every result known, in the order of the outputs list; `error` when the run failed. */
-export function renderJson(results: Results, error?: string): string {
+const messageOf = (failed: Failed): string => (typeof failed === 'string' ? failed : failed.message);
+const classOf = (failed: Failed | undefined): string | undefined =>
+  failed === undefined || typeof failed === 'string' ? undefined : failed.class;
+
+/**
+ * `--json`: every result known, in the order of the outputs list; `error` when the run failed, and
+ * `failure-class` when the failure has one.
+ */
+export function renderJson(results: Results, failed?: Failed): string {
   const ordered: Record<string, Value> = {};
   for (const name of Object.values(Outputs)) {
     const v = results[name];
     if (v !== undefined) ordered[name] = v;
   }
-  if (error !== undefined) ordered.error = error;
+  if (failed !== undefined) ordered.error = messageOf(failed);
+  const failureClass = classOf(failed);
+  if (failureClass !== undefined) ordered['failure-class'] = failureClass;
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
@@ -27,11 +38,15 @@ export function bytes(n: Value | undefined): string {
 const seconds = (s: Value | undefined): string => (typeof s === 'number' ? s.toFixed(2) : String(s ?? ''));
 
 /** A few lines: what was made, how long it took, how the boot went. */
-export function renderSummary(results: Results, error?: string): string {
+export function renderSummary(results: Results, failed?: Failed): string {
   const lines: string[] = [];
   const r = results;
   if (r[Outputs.WasmPath] !== undefined) {
-    lines.push(`output     ${r[Outputs.WasmPath]} (${bytes(r[Outputs.WasmSize])}, sha256 ${r[Outputs.Sha256]})`);
+    const about = [
+      r[Outputs.WasmSize] !== undefined ? bytes(r[Outputs.WasmSize]) : undefined,
+      r[Outputs.Sha256] !== undefined ? `sha256 ${r[Outputs.Sha256]}` : undefined,
+    ].filter((part) => part !== undefined);
+    lines.push(`output     ${r[Outputs.WasmPath]}${about.length ? ` (${about.join(', ')})` : ''}`);
   }
   if (r[Outputs.C2wVersion] !== undefined) {
     const build = r[Outputs.BuildSeconds] !== undefined ? `, built in ${r[Outputs.BuildSeconds]} s` : '';
@@ -60,8 +75,11 @@ export function renderSummary(results: Results, error?: string): string {
           (r[Outputs.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[Outputs.SmokePeakRss])}` : '');
     lines.push(`smoke      ${r[Outputs.SmokeResult]}${secs}`);
   }
+  const failureClass = classOf(failed);
   lines.push(
-    error === undefined ? 'result     passed' : `result     failed: ${error.split('\n').join('\n           ')}`,
+    failed === undefined
+      ? 'result     passed'
+      : `result     failed${failureClass ? ` (${failureClass})` : ''}: ${messageOf(failed).split('\n').join('\n           ')}`,
   );
   return `${lines.join('\n')}\n`;
 }

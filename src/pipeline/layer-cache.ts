@@ -1,21 +1,29 @@
-// The build layers across the attempts of one step: the first attempt restores the cache (the
-// shared entry and the allocator's), a fallback rebuild imports what the previous build exported,
-// and the post step saves the last export (the plan goes to it through the step state).
-import * as os from 'node:os';
-import * as core from '@actions/core';
+// The build layers across the attempts of one run: the first attempt restores the cache (the
+// shared entry and the allocator's) from the run's home for entries, a fallback rebuild imports
+// what the previous build exported, and a good build's export is saved: by the post step for the
+// action (the plan goes to it through the step state), at once for the command.
 import { cacheKeys, type CachePlan } from '../cache/keys.js';
-import { localCacheDir, plannedSave, restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
-import { type BuilderChoice } from '../buildx/builder.js';
+import { restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
+import type { EntryStore } from '../cache/entry-store.js';
+import type { BuilderChoice } from '../buildx/builder.js';
 import { Outputs } from '../action/outputs.js';
-import type { CellProgress } from '../report/record.js';
-import { STATE } from '../action/state.js';
-import type { JobSummary } from '../action/job-summary.js';
 import type { Inputs } from '../config/types.js';
+import type { Sink } from './sink.js';
 
-/**
- * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
- * imports what the previous build exported, and the post step saves the last export.
- */
+/** Where a run keeps its layers between runs, and when it saves them. */
+export interface LayerHome {
+  store: EntryStore;
+  /** The runner the keys name (RUNNER_OS/RUNNER_ARCH in a workflow, the machine's own otherwise). */
+  runner: { os: string; arch: string };
+  /** The folder the restored entries are merged into, for these keys. */
+  dir(keys: ReturnType<typeof cacheKeys>): string;
+  /**
+   * After a good build whose export is to be saved: saves it (the command) or hands it to the post
+   * step (the action). The bytes saved, or to be saved, shared and the allocator's.
+   */
+  save(plan: SavePlan): Promise<{ shared: number; allocator: number }>;
+}
+
 export class LayerCache {
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
@@ -24,17 +32,16 @@ export class LayerCache {
   constructor(
     private readonly inputs: Inputs,
     readonly builder: BuilderChoice,
-    private readonly runnerTemp: string,
-    private readonly report: JobSummary,
-    private readonly progress: CellProgress,
+    private readonly home: LayerHome,
+    private readonly sink: Sink,
   ) {}
 
   async plan(c2wVersion: string, dockerfileSha256: string, sharedDockerfileSha256: string): Promise<CachePlan> {
     const inputs = this.inputs;
     const keys = cacheKeys({
       prefix: inputs.cacheKey,
-      runnerOs: process.env.RUNNER_OS || os.platform(),
-      runnerArch: process.env.RUNNER_ARCH || os.arch(),
+      runnerOs: this.home.runner.os,
+      runnerArch: this.home.runner.arch,
       c2wVersion,
       target: inputs.target,
       targetArch: inputs.targetArch,
@@ -45,23 +52,23 @@ export class LayerCache {
       image: inputs.image,
     });
     this.primaryKey = keys.primary;
-    if (inputs.cache !== 'none') this.report.set(Outputs.CachePrimaryKey, keys.primary);
+    const sink = this.sink;
+    if (inputs.cache !== 'none') sink.fact(Outputs.CachePrimaryKey, keys.primary);
     if (this.current === undefined) {
       const cache = this.builder.canExport ? inputs.cache : 'none';
-      const restored = await core.group('Restore the build cache', () =>
-        restoreLayers({ ...inputs, cache }, keys, localCacheDir(this.runnerTemp, keys)),
+      const restored = await sink.section('Restore the build cache', () =>
+        restoreLayers({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store),
       );
       this.current = restored.plan;
       if (inputs.cache !== 'none') {
-        this.report.set(Outputs.CacheHit, restored.plan.exactHit);
-        this.report.set(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-        this.report.set(Outputs.CacheSize, restored.size);
-        Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
-        this.report.set(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-        this.report.set(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+        sink.fact(Outputs.CacheHit, restored.plan.exactHit);
+        sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
+        sink.fact(Outputs.CacheSize, restored.size);
+        sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
+        sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
         // Until a build exports something to save (never, on an exact hit).
-        this.report.set(Outputs.CacheSavedSharedSize, 0);
-        this.report.set(Outputs.CacheSavedAllocatorSize, 0);
+        sink.fact(Outputs.CacheSavedSharedSize, 0);
+        sink.fact(Outputs.CacheSavedAllocatorSize, 0);
       }
     } else {
       const previous: CachePlan = this.current;
@@ -70,20 +77,17 @@ export class LayerCache {
     return this.current;
   }
 
-  /** After a good build: rotate the export in and tell the post step what to save. */
+  /** After a good build: rotate the export in and save it (or have it saved). */
   async built(plan: CachePlan): Promise<void> {
     if (await rotate(plan)) this.saveKey = this.primaryKey;
-    if (this.saveKey !== undefined) {
-      const save: SavePlan = {
-        dir: plan.dir,
-        key: this.saveKey,
-        ...(plan.shared ? { shared: plan.shared } : {}),
-        timeoutSeconds: this.inputs.cacheTimeoutSeconds,
-      };
-      core.saveState(STATE.cacheSave, JSON.stringify(save));
-      const bytes = await plannedSave(save);
-      this.report.set(Outputs.CacheSavedSharedSize, bytes.shared);
-      this.report.set(Outputs.CacheSavedAllocatorSize, bytes.allocator);
-    }
+    if (this.saveKey === undefined) return;
+    const bytes = await this.home.save({
+      dir: plan.dir,
+      key: this.saveKey,
+      ...(plan.shared ? { shared: plan.shared } : {}),
+      timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+    });
+    this.sink.fact(Outputs.CacheSavedSharedSize, bytes.shared);
+    this.sink.fact(Outputs.CacheSavedAllocatorSize, bytes.allocator);
   }
 }

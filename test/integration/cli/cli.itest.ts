@@ -97,6 +97,8 @@ function groupMembers(pgid: number): number[] {
 }
 
 const entries = () => readdirSync(cacheDir).sort();
+/** The entry every allocator of the first conversion's key shares. */
+const sharedEntry = () => entries().find((e) => /^cli-linux-x64-c2wv0\.8\.4-amd64-shareddf/.test(e));
 
 beforeAll(async () => {
   h = await startHarness({ name: 'cli' });
@@ -141,13 +143,26 @@ describe('c2w-action command', () => {
     expect(ran.stderr).toMatch(/^ {4}step \d+ of \d+ · \[toolchain 2\/2\] RUN/m);
     expect(ran.stderr).not.toMatch(/^#\d+ /m);
     expect(ran.stderr).not.toMatch(/^::/m);
-    // The local cache folder holds the entry of the primary key, and nothing half-written.
-    expect(entries()).toEqual([first['cache-primary-key']]);
+    // The local cache folder holds, as cache: local does, the entry every allocator shares and the
+    // allocator's own, and nothing half-written; the command reports the same cache figures.
+    expect(entries()).toEqual([sharedEntry(), first['cache-primary-key']].sort());
     expect(existsSync(path.join(cacheDir, String(first['cache-primary-key']), 'index.json'))).toBe(true);
+    expect(first).toMatchObject({ 'cache-restored-shared-size': 0, 'cache-restored-allocator-size': 0 });
+    expect(first['cache-saved-shared-size']).toBeGreaterThan(0);
+    expect(first['cache-saved-allocator-size']).toBeGreaterThan(0);
 
     const smoke = await cli(['smoke', 'app.wasm', '--json']);
     expect(smoke.code, smoke.stderr).toBe(0);
-    expect(JSON.parse(smoke.stdout)).toMatchObject({ 'wasm-path': 'app.wasm', 'smoke-result': 'passed' });
+    expect(JSON.parse(smoke.stdout)).toMatchObject({
+      'wasm-path': 'app.wasm',
+      'wasm-size': first['wasm-size'],
+      sha256: first.sha256,
+      'smoke-result': 'passed',
+    });
+    const summary = await cli(['smoke', 'app.wasm']);
+    expect(summary.stdout).toMatch(
+      new RegExp(`^output {5}app\\.wasm \\(\\d+ KiB, sha256 ${String(first.sha256)}\\)$`, 'm'),
+    );
 
     // The README's second command: a command after -- and what it must print.
     const given = await cli(['smoke', 'app.wasm', '--smoke-expect', '^hello there$', '--', 'echo', 'hello', 'there']);
@@ -158,8 +173,52 @@ describe('c2w-action command', () => {
     const other = await cli(['smoke', 'app.wasm', '--smoke-expect', '^no such line$', '--smoke-timeout', '5']);
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(
-      /^result {5}failed: Smoke boot failed: The module exited with code 0 without printing/m,
+      /^result {5}failed \(smoke-failed\): Smoke boot failed: The module exited with code 0 without printing/m,
     );
+  });
+
+  it('--verbose shows what the guest prints as it prints it, and all of it when the boot fails', async () => {
+    const shown = await cli([
+      'smoke',
+      'app.wasm',
+      '--verbose',
+      '--smoke-expect',
+      '^hello there$',
+      '--',
+      'echo',
+      'hello',
+      'there',
+    ]);
+    expect(shown.code, shown.stdout).toBe(0);
+    expect(shown.stdout).toMatch(/^hello there$/m);
+
+    const failed = await cli([
+      'smoke',
+      'app.wasm',
+      '--verbose',
+      '--smoke-expect',
+      '^no such line$',
+      '--smoke-timeout',
+      '5',
+      '--',
+      'echo',
+      'the-guest-said-this',
+    ]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^the-guest-said-this$/m);
+    // Without --verbose, a failed boot shows its last lines.
+    const plain = await cli([
+      'smoke',
+      'app.wasm',
+      '--smoke-expect',
+      '^no such line$',
+      '--smoke-timeout',
+      '5',
+      '--',
+      'echo',
+      'the-guest-said-this',
+    ]);
+    expect(plain.stdout).toMatch(/Last lines of the boot:\n {4}the-guest-said-this$/m);
   });
 
   it('a warm second run is an exact hit from the folder, with the tool cache and no download', async () => {
@@ -178,7 +237,22 @@ describe('c2w-action command', () => {
     expect(ran.stdout).toMatch(/^#(\d+) \[toolchain 2\/2\][^\n]*\n(?:[^\n]*\n)*?#\1 CACHED$/m);
     expect(ran.stdout).toContain(`sha256 ${String(first.sha256)}`);
     expect(ran.stdout).not.toMatch(/--cache-to/);
-    expect(entries()).toEqual([first['cache-primary-key']]);
+    expect(entries()).toEqual([sharedEntry(), first['cache-primary-key']].sort());
+  });
+
+  it('an allocator sweep stores the layers no allocator touches once, in the shared entry', async () => {
+    const sweep = ['--cache-key', 'sweep', '--target', 'js', '--json'];
+    const emmalloc = await cli(convertArgs(...sweep, '--allocator', 'emmalloc', '--output', 'sweep-emmalloc/'));
+    expect(emmalloc.code, emmalloc.stderr).toBe(0);
+    const dlmalloc = await cli(convertArgs(...sweep, '--allocator', 'dlmalloc', '--output', 'sweep-dlmalloc/'));
+    expect(dlmalloc.code, dlmalloc.stderr).toBe(0);
+    const [a, b] = [emmalloc, dlmalloc].map((r) => JSON.parse(r.stdout) as Record<string, number>);
+    expect(a!['cache-saved-shared-size']).toBeGreaterThan(0);
+    // The second allocator restores the first one's shared entry and saves only what it adds.
+    expect(b!['cache-restored-shared-size']).toBe(a!['cache-saved-shared-size']);
+    expect(b!['cache-saved-shared-size']).toBe(0);
+    expect(b!['cache-saved-allocator-size']).toBeLessThan(a!['cache-saved-shared-size']!);
+    expect(entries().filter((e) => e.startsWith('sweep-'))).toHaveLength(3);
   });
 
   it('a bad flag exits 2 naming the flag, before anything runs', async () => {
@@ -206,6 +280,8 @@ describe('c2w-action command', () => {
     expect(ran.code, ran.stderr).toBe(1);
     const json = JSON.parse(ran.stdout) as Record<string, string>;
     expect(json.error).toMatch(/^c2w failed \(exit 1\): .*no space left on device.*\nThe runner ran out of disk/);
+    // The failure class the action's cell record carries.
+    expect(json['failure-class']).toBe('disk');
     expect(json['smoke-result']).toBeUndefined();
     expect(entries()).toEqual(before);
   });

@@ -53,6 +53,23 @@ describe('results', () => {
   });
 
   it.each([
+    ['only the path', { [Outputs.WasmPath]: 'out.wasm' }, 'output     out.wasm'],
+    [
+      'the path and its size',
+      { [Outputs.WasmPath]: 'out.wasm', [Outputs.WasmSize]: 2048 },
+      'output     out.wasm (2 KiB)',
+    ],
+  ])('the output line says what is known: %s', (_what, known, line) => {
+    expect(renderSummary(known).split('\n')[0]).toBe(line);
+  });
+
+  it('a failure with a class says it, in the summary and in --json', () => {
+    const failed = { message: 'Smoke boot timeout: no match', class: 'smoke-timeout' };
+    expect(renderSummary({}, failed)).toBe('result     failed (smoke-timeout): Smoke boot timeout: no match\n');
+    expect(JSON.parse(renderJson({}, failed))).toEqual({ error: failed.message, 'failure-class': 'smoke-timeout' });
+  });
+
+  it.each([
     [0, '0 B'],
     [1023, '1023 B'],
     [1536, '2 KiB'],

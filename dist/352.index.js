@@ -1,5 +1,5 @@
-export const id = 727;
-export const ids = [727];
+export const id = 352;
+export const ids = [352];
 export const modules = {
 
 /***/ 61747:
@@ -134,6 +134,60 @@ async function removeBuilder(name) {
 
 /***/ }),
 
+/***/ 5222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ ActionsCacheStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24196);
+// The Actions cache as a home for cache entries (`cache: local` in a workflow), through
+// @actions/cache, loaded only when a cache is used. @actions/cache hashes the path list into the
+// cache version, so an entry restores only into the path it was saved from (layers.ts keeps the
+// folder names fixed for that).
+
+
+
+class ActionsCacheStore {
+    where = 'the Actions cache';
+    async unavailable() {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        return cache.isFeatureAvailable()
+            ? undefined
+            : 'The Actions cache service is not available to this job; building without a cache.';
+    }
+    async restore(dir, primary, restore, timeoutMs) {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        return (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(cache.restoreCache([dir], primary, [...restore]), Math.max(0, timeoutMs));
+    }
+    /** Never throws. */
+    async save(dir, key, timeoutSeconds = 600) {
+        try {
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+            const id = await (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(cache.saveCache([dir], key), timeoutSeconds * 1000);
+            if (id === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .TIMED_OUT */ .VP) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
+                return false;
+            }
+            if (id === -1)
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The build cache was not saved under ${key} (see the lines above).`);
+            return id !== -1;
+        }
+        catch (e) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Cache save failed: ${e.message}`);
+            return false;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 11452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -228,187 +282,34 @@ function cacheFlags(plan) {
 
 /***/ }),
 
-/***/ 1121:
+/***/ 66542:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Dv: () => (/* binding */ isLocalCacheDir),
-  NU: () => (/* binding */ localCacheDir),
-  CY: () => (/* binding */ plannedSave),
-  tD: () => (/* binding */ restoreLayers),
-  e$: () => (/* binding */ rotate),
-  o: () => (/* binding */ saveLayers)
-});
-
-// UNUSED EXPORTS: entryDirs
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
-;// CONCATENATED MODULE: ./src/cache/oci-split.ts
-// A buildx `type=local` cache folder split in two cache entries, merged again on restore.
-//
-// The folder is an OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md):
-// `index.json` names the cache manifest, and every blob, manifests and layers alike, lives at
-// `blobs/sha256/<digest>`, named by the sha256 of its bytes. So two folders can be merged by putting
-// their blobs side by side, and "what this build adds to that entry" is the set of blob names the
-// entry lacks. The shared entry holds a whole export (every layer, the allocator-free ones included);
-// an allocator's entry holds its `index.json` and only the blobs the shared entry lacks.
-
-
-const BLOBS = external_node_path_.join('blobs', 'sha256');
-/** Files beside `blobs/` that an entry carries: the layout's own marker and its index. */
-const TOP_FILES = ['oci-layout', 'index.json'];
-/** digest (hex) → size in bytes of every blob in `dir`; empty when there is none. */
-async function listBlobs(dir) {
-    const blobs = new Map();
-    let names;
-    try {
-        names = await (0,promises_.readdir)(external_node_path_.join(dir, BLOBS));
-    }
-    catch {
-        return blobs;
-    }
-    for (const name of names) {
-        const s = await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, name));
-        if (s.isFile())
-            blobs.set(name, s.size);
-    }
-    return blobs;
-}
-/** Bytes of the files beside `blobs/` that an entry carries (index.json, oci-layout). */
-async function topFilesSize(dir) {
-    let bytes = 0;
-    for (const name of TOP_FILES)
-        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, name)).catch(() => undefined))?.size ?? 0;
-    return bytes;
-}
-/** The blobs of `all` that are not in `base`, and their total size (pure). */
-function blobDelta(all, base) {
-    const names = [...all.keys()].filter((d) => !base.has(d)).sort();
-    return { names, bytes: names.reduce((sum, d) => sum + all.get(d), 0) };
-}
-/** A hard link (same file system, no bytes copied), or a copy where links are refused. */
-async function linkOrCopy(from, to) {
-    try {
-        await (0,promises_.link)(from, to);
-    }
-    catch (e) {
-        if (e.code === 'EEXIST')
-            return;
-        await (0,promises_.copyFile)(from, to);
-    }
-}
-async function exists(file) {
-    try {
-        await (0,promises_.stat)(file);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Empties `dir` and fills it with `blobs` of `from` and its top files; returns their bytes. */
-async function writeSubset(from, dir, blobs) {
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
-    await (0,promises_.mkdir)(external_node_path_.join(dir, BLOBS), { recursive: true });
-    let bytes = 0;
-    for (const name of TOP_FILES) {
-        if (!(await exists(external_node_path_.join(from, name))))
-            continue;
-        await linkOrCopy(external_node_path_.join(from, name), external_node_path_.join(dir, name));
-        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, name))).size;
-    }
-    for (const d of blobs) {
-        await linkOrCopy(external_node_path_.join(from, BLOBS, d), external_node_path_.join(dir, BLOBS, d));
-        bytes += (await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, d))).size;
-    }
-    return bytes;
-}
-/** Digests (hex) an index or manifest names (pure). */
-function referencedDigests(json) {
-    const descriptors = [...(json.manifests ?? []), ...(json.layers ?? []), ...(json.config ? [json.config] : [])];
-    return descriptors.flatMap((d) => (d.digest?.startsWith('sha256:') ? [d.digest.slice('sha256:'.length)] : []));
-}
-/**
- * The blobs that `index` (an index.json) needs and `blobs` lacks: the cache manifests it names and
- * the layers and cache config those name. BuildKit reads the cache manifest up front and the
- * layers when it reuses a step, so a missing one would surface in the middle of the build.
- */
-async function missingBlobs(index, blobDir) {
-    const present = await listBlobs(blobDir);
-    const missing = new Set();
-    let top;
-    try {
-        top = JSON.parse(await (0,promises_.readFile)(index, 'utf8'));
-    }
-    catch {
-        return ['index.json'];
-    }
-    for (const manifest of referencedDigests(top)) {
-        if (!present.has(manifest)) {
-            missing.add(manifest);
-            continue;
-        }
-        let inner;
-        try {
-            inner = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(blobDir, BLOBS, manifest), 'utf8'));
-        }
-        catch {
-            continue; // not JSON: a layer named at the top, nothing below it
-        }
-        for (const d of referencedDigests(inner))
-            if (!present.has(d))
-                missing.add(d);
-    }
-    return [...missing].sort();
-}
-/**
- * Merges restored entries into `dir` (emptied first): the blobs of all of them, and the index.json
- * of the first whose every blob is present after the merge. Returns the folder the index came from,
- * or undefined when no entry gives a complete cache (then `dir` is left empty).
- */
-async function mergeEntries(dir, entries) {
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
-    await (0,promises_.mkdir)(external_node_path_.join(dir, BLOBS), { recursive: true });
-    for (const entry of entries) {
-        for (const d of (await listBlobs(entry)).keys()) {
-            await linkOrCopy(external_node_path_.join(entry, BLOBS, d), external_node_path_.join(dir, BLOBS, d));
-        }
-    }
-    for (const entry of entries) {
-        const index = external_node_path_.join(entry, 'index.json');
-        if (!(await exists(index)))
-            continue;
-        if ((await missingBlobs(index, dir)).length > 0)
-            continue;
-        for (const name of TOP_FILES) {
-            if (await exists(external_node_path_.join(entry, name)))
-                await (0,promises_.copyFile)(external_node_path_.join(entry, name), external_node_path_.join(dir, name));
-        }
-        return entry;
-    }
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/lib/files.ts
-var files = __webpack_require__(10228);
-// EXTERNAL MODULE: ./src/lib/timeout.ts
-var timeout = __webpack_require__(24196);
-// EXTERNAL MODULE: ./src/cache/keys.ts
-var cache_keys = __webpack_require__(11452);
-;// CONCATENATED MODULE: ./src/cache/layers.ts
-// The c2w build layers through the Actions cache. Restores a buildx cache before the conversion and saves it in
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ plannedSave),
+/* harmony export */   Dv: () => (/* binding */ isLocalCacheDir),
+/* harmony export */   NU: () => (/* binding */ localCacheDir),
+/* harmony export */   e$: () => (/* binding */ rotate),
+/* harmony export */   l1: () => (/* binding */ entryDirs),
+/* harmony export */   o: () => (/* binding */ saveLayers),
+/* harmony export */   tD: () => (/* binding */ restoreLayers)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
+/* harmony import */ var _oci_split_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62482);
+/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10228);
+/* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24196);
+/* harmony import */ var _actions_cache_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5222);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11452);
+// The c2w build layers between runs. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+
 
 
 
@@ -432,11 +333,11 @@ var cache_keys = __webpack_require__(11452);
  */
 function localCacheDir(runnerTemp, keys, step = process.env.GITHUB_ACTION ?? '') {
     const base = keys.shared.restore[keys.shared.restore.length - 1] ?? '';
-    return external_node_path_.join(runnerTemp, 'c2w-action', `buildx-cache-${(0,cache_keys/* short */.h0)(`${step}\n${base}`).slice(0, 12)}`);
+    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action', `buildx-cache-${(0,_keys_js__WEBPACK_IMPORTED_MODULE_8__/* .short */ .h0)(`${step}\n${base}`).slice(0, 12)}`);
 }
 /** Whether `dir` is a folder localCacheDir names (the post step saves nothing else). */
 function isLocalCacheDir(runnerTemp, dir) {
-    return (external_node_path_.dirname(dir) === external_node_path_.join(runnerTemp, 'c2w-action') && /^buildx-cache-[0-9a-f]{12}$/.test(external_node_path_.basename(dir)));
+    return (node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(dir) === node_path__WEBPACK_IMPORTED_MODULE_2__.join(runnerTemp, 'c2w-action') && /^buildx-cache-[0-9a-f]{12}$/.test(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(dir)));
 }
 /**
  * The folders each cache entry is restored into and saved from, beside the merged folder `dir`
@@ -445,24 +346,18 @@ function isLocalCacheDir(runnerTemp, dir) {
 function entryDirs(dir) {
     return { shared: `${dir}-shared`, allocator: `${dir}-allocator` };
 }
-/** One entry into `dir`: its matched key, undefined on a miss, or TIMED_OUT. Throws on a service error. */
-async function restoreEntry(cache, dir, primary, restore, deadline) {
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    return (0,timeout/* raceTimeout */.j0)(cache.restoreCache([dir], primary, restore), Math.max(0, deadline - Date.now()));
-}
 /**
  * local: restores the shared entry and the allocator's entry into their own folders and merges
  * them into `dir` (hard links): the blobs of both, and the allocator's index.json, or the shared
  * entry's when the allocator's names a blob neither holds. `cache-timeout` bounds both downloads
  * together.
  */
-async function restoreLayers(inputs, keys, dir) {
+async function restoreLayers(inputs, keys, dir, store = new _actions_cache_store_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionsCacheStore */ .z()) {
     const plan = {
         mode: inputs.cache,
         dir,
         // Unique per run: two runs sharing RUNNER_TEMP never export into the same folder.
-        newDir: `${dir}-new-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`,
+        newDir: `${dir}-new-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().slice(0, 8)}`,
         scope: keys.scope,
         sharedScope: keys.sharedScope,
         ref: inputs.cacheRef,
@@ -471,14 +366,14 @@ async function restoreLayers(inputs, keys, dir) {
         readOnly: inputs.cacheSave === false,
     };
     if (plan.readOnly && inputs.cache !== 'none')
-        core/* info */.pq('cache-save is false: the cache is restored, never saved.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('cache-save is false: the cache is restored, never saved.');
     const none = { plan, keys, size: 0, sharedSize: 0, allocatorSize: 0 };
     if (inputs.cache !== 'local')
         return none;
     plan.shared = { key: keys.shared.primary, exactHit: false };
-    const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
-    if (!cache.isFeatureAvailable()) {
-        core/* warning */.$e('The Actions cache service is not available to this job; building without a cache.');
+    const unavailable = await store.unavailable();
+    if (unavailable !== undefined) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(unavailable);
         plan.mode = 'none';
         return none;
     }
@@ -487,11 +382,13 @@ async function restoreLayers(inputs, keys, dir) {
     let sharedKey;
     let matchedKey;
     try {
-        const shared = await restoreEntry(cache, dirs.shared, keys.shared.primary, keys.shared.restore, deadline);
-        const own = shared === timeout/* TIMED_OUT */.VP ? shared : await restoreEntry(cache, dirs.allocator, keys.primary, keys.restore, deadline);
-        if (shared === timeout/* TIMED_OUT */.VP || own === timeout/* TIMED_OUT */.VP) {
+        const shared = await store.restore(dirs.shared, keys.shared.primary, keys.shared.restore, deadline - Date.now());
+        const own = shared === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMED_OUT */ .VP
+            ? shared
+            : await store.restore(dirs.allocator, keys.primary, keys.restore, deadline - Date.now());
+        if (shared === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMED_OUT */ .VP || own === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMED_OUT */ .VP) {
             // The abandoned download may still be writing into its folder: leave it alone this run.
-            core/* warning */.$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
             plan.mode = 'none';
             return none;
         }
@@ -499,26 +396,26 @@ async function restoreLayers(inputs, keys, dir) {
         matchedKey = own;
     }
     catch (e) {
-        core/* warning */.$e(`Cache restore failed: ${e.message}; building without a cache.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
         return none;
     }
     if (sharedKey === undefined && matchedKey === undefined) {
-        core/* info */.pq(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys; this build is cold.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys in ${store.where}; this build is cold.`);
         return none;
     }
-    const sharedSize = await (0,files/* dirSize */.tE)(dirs.shared);
-    const allocatorSize = await (0,files/* dirSize */.tE)(dirs.allocator);
-    const indexFrom = await mergeEntries(dir, [dirs.allocator, dirs.shared]);
+    const sharedSize = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dirs.shared);
+    const allocatorSize = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dirs.allocator);
+    const indexFrom = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeEntries */ .xq)(dir, [dirs.allocator, dirs.shared]);
     if (indexFrom === undefined) {
-        core/* warning */.$e(`The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`);
         return { ...none, sharedSize, allocatorSize };
     }
     plan.restored = true;
     plan.shared.exactHit = sharedKey === keys.shared.primary;
     // Exact only when this allocator's own index is the one in use: then every layer is there.
     plan.exactHit = matchedKey === keys.primary && indexFrom === dirs.allocator && plan.shared.exactHit;
-    const size = await (0,files/* dirSize */.tE)(dir);
-    core/* info */.pq(`Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
+    const size = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dir);
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
         `${sharedKey ? ` (${sharedKey})` : ' (none)'}, ${allocatorSize} bytes for this allocator` +
         `${matchedKey ? ` (${matchedKey})` : ' (none)'}${plan.exactHit ? '; exact hit: nothing to save' : ''}.`);
     return {
@@ -536,26 +433,26 @@ async function rotate(plan) {
     if (plan.mode !== 'local' || plan.exactHit || plan.readOnly)
         return false;
     try {
-        await (0,promises_.stat)(external_node_path_.join(plan.newDir, 'index.json'));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(plan.newDir, 'index.json'));
     }
     catch {
-        core/* warning */.$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
         return false;
     }
     // Another run on this runner with the same folder may rotate at the same moment: its rename
     // can land between the removal and ours (ENOTEMPTY). Try again once; the folder then holds one
     // complete export either way, never a mix.
     for (let attempt = 0;; attempt++) {
-        await (0,promises_.rm)(plan.dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(plan.dir, { recursive: true, force: true });
         try {
-            await (0,promises_.rename)(plan.newDir, plan.dir);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(plan.newDir, plan.dir);
             return true;
         }
         catch (e) {
             const code = e.code;
             if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 1) {
-                core/* warning */.$e(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
-                await (0,promises_.rm)(plan.newDir, { recursive: true, force: true });
+                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(plan.newDir, { recursive: true, force: true });
                 return false;
             }
         }
@@ -567,32 +464,15 @@ async function rotate(plan) {
  * the restored shared entry lacks (plus index.json) for the allocator.
  */
 async function plannedSave(p) {
-    const all = await listBlobs(p.dir);
-    const index = await topFilesSize(p.dir);
-    const whole = blobDelta(all, new Set()).bytes + index;
+    const all = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .listBlobs */ .t3)(p.dir);
+    const index = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .topFilesSize */ .Me)(p.dir);
+    const whole = (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .blobDelta */ .yY)(all, new Set()).bytes + index;
     if (!p.shared)
         return { shared: 0, allocator: whole };
     if (!p.shared.exactHit)
         return { shared: whole, allocator: index };
-    const base = new Set((await listBlobs(entryDirs(p.dir).shared)).keys());
-    return { shared: 0, allocator: blobDelta(all, base).bytes + index };
-}
-/** One entry; true when stored. Never throws. */
-async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
-    try {
-        const id = await (0,timeout/* raceTimeout */.j0)(cache.saveCache([dir], key), timeoutSeconds * 1000);
-        if (id === timeout/* TIMED_OUT */.VP) {
-            core/* warning */.$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
-            return false;
-        }
-        if (id === -1)
-            core/* info */.pq(`The build cache was not saved under ${key} (see the lines above).`);
-        return id !== -1;
-    }
-    catch (e) {
-        core/* warning */.$e(`Cache save failed: ${e.message}`);
-        return false;
-    }
+    const base = new Set((await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .listBlobs */ .t3)(entryDirs(p.dir).shared)).keys());
+    return { shared: 0, allocator: (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .blobDelta */ .yY)(all, base).bytes + index };
 }
 /**
  * Post step: saves the rotated folder as the shared entry (when it was not restored exactly) and
@@ -600,34 +480,197 @@ async function saveEntry(cache, dir, key, timeoutSeconds = 600) {
  * not happen (another cell of a cold matrix saved that key first, with layers of its own build),
  * the allocator's entry holds the whole export. Never throws.
  */
-async function saveLayers(p) {
+async function saveLayers(p, store = new _actions_cache_store_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionsCacheStore */ .z()) {
     const saved = { shared: 0, allocator: 0 };
     try {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         const dirs = entryDirs(p.dir);
-        const all = await listBlobs(p.dir);
+        const all = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .listBlobs */ .t3)(p.dir);
         let base = new Set();
         if (p.shared && !p.shared.exactHit) {
-            const bytes = await writeSubset(p.dir, dirs.shared, [...all.keys()]);
-            if (await saveEntry(cache, dirs.shared, p.shared.key, p.timeoutSeconds)) {
+            const bytes = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSubset */ .Uw)(p.dir, dirs.shared, [...all.keys()]);
+            if (await store.save(dirs.shared, p.shared.key, p.timeoutSeconds)) {
                 saved.shared = bytes;
                 base = new Set(all.keys());
-                core/* info */.pq(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
             }
         }
         else if (p.shared) {
-            base = new Set((await listBlobs(dirs.shared)).keys());
+            base = new Set((await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .listBlobs */ .t3)(dirs.shared)).keys());
         }
-        const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
-        if (await saveEntry(cache, dirs.allocator, p.key, p.timeoutSeconds)) {
+        const bytes = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSubset */ .Uw)(p.dir, dirs.allocator, (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .blobDelta */ .yY)(all, base).names);
+        if (await store.save(dirs.allocator, p.key, p.timeoutSeconds)) {
             saved.allocator = bytes;
-            core/* info */.pq(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
         }
     }
     catch (e) {
-        core/* warning */.$e(`Cache save failed: ${e.message}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache save failed: ${e.message}`);
     }
     return saved;
+}
+
+
+/***/ }),
+
+/***/ 62482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Me: () => (/* binding */ topFilesSize),
+/* harmony export */   Uw: () => (/* binding */ writeSubset),
+/* harmony export */   t3: () => (/* binding */ listBlobs),
+/* harmony export */   xq: () => (/* binding */ mergeEntries),
+/* harmony export */   yY: () => (/* binding */ blobDelta)
+/* harmony export */ });
+/* unused harmony exports referencedDigests, missingBlobs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// A buildx `type=local` cache folder split in two cache entries, merged again on restore.
+//
+// The folder is an OCI image layout (https://github.com/opencontainers/image-spec/blob/main/image-layout.md):
+// `index.json` names the cache manifest, and every blob, manifests and layers alike, lives at
+// `blobs/sha256/<digest>`, named by the sha256 of its bytes. So two folders can be merged by putting
+// their blobs side by side, and "what this build adds to that entry" is the set of blob names the
+// entry lacks. The shared entry holds a whole export (every layer, the allocator-free ones included);
+// an allocator's entry holds its `index.json` and only the blobs the shared entry lacks.
+
+
+const BLOBS = node_path__WEBPACK_IMPORTED_MODULE_1__.join('blobs', 'sha256');
+/** Files beside `blobs/` that an entry carries: the layout's own marker and its index. */
+const TOP_FILES = ['oci-layout', 'index.json'];
+/** digest (hex) → size in bytes of every blob in `dir`; empty when there is none. */
+async function listBlobs(dir) {
+    const blobs = new Map();
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS));
+    }
+    catch {
+        return blobs;
+    }
+    for (const name of names) {
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS, name));
+        if (s.isFile())
+            blobs.set(name, s.size);
+    }
+    return blobs;
+}
+/** Bytes of the files beside `blobs/` that an entry carries (index.json, oci-layout). */
+async function topFilesSize(dir) {
+    let bytes = 0;
+    for (const name of TOP_FILES)
+        bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, name)).catch(() => undefined))?.size ?? 0;
+    return bytes;
+}
+/** The blobs of `all` that are not in `base`, and their total size (pure). */
+function blobDelta(all, base) {
+    const names = [...all.keys()].filter((d) => !base.has(d)).sort();
+    return { names, bytes: names.reduce((sum, d) => sum + all.get(d), 0) };
+}
+/** A hard link (same file system, no bytes copied), or a copy where links are refused. */
+async function linkOrCopy(from, to) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(from, to);
+    }
+    catch (e) {
+        if (e.code === 'EEXIST')
+            return;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(from, to);
+    }
+}
+async function exists(file) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Empties `dir` and fills it with `blobs` of `from` and its top files; returns their bytes. */
+async function writeSubset(from, dir, blobs) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS), { recursive: true });
+    let bytes = 0;
+    for (const name of TOP_FILES) {
+        if (!(await exists(node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, name))))
+            continue;
+        await linkOrCopy(node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, name), node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, name));
+        bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, name))).size;
+    }
+    for (const d of blobs) {
+        await linkOrCopy(node_path__WEBPACK_IMPORTED_MODULE_1__.join(from, BLOBS, d), node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS, d));
+        bytes += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS, d))).size;
+    }
+    return bytes;
+}
+/** Digests (hex) an index or manifest names (pure). */
+function referencedDigests(json) {
+    const descriptors = [...(json.manifests ?? []), ...(json.layers ?? []), ...(json.config ? [json.config] : [])];
+    return descriptors.flatMap((d) => (d.digest?.startsWith('sha256:') ? [d.digest.slice('sha256:'.length)] : []));
+}
+/**
+ * The blobs that `index` (an index.json) needs and `blobs` lacks: the cache manifests it names and
+ * the layers and cache config those name. BuildKit reads the cache manifest up front and the
+ * layers when it reuses a step, so a missing one would surface in the middle of the build.
+ */
+async function missingBlobs(index, blobDir) {
+    const present = await listBlobs(blobDir);
+    const missing = new Set();
+    let top;
+    try {
+        top = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(index, 'utf8'));
+    }
+    catch {
+        return ['index.json'];
+    }
+    for (const manifest of referencedDigests(top)) {
+        if (!present.has(manifest)) {
+            missing.add(manifest);
+            continue;
+        }
+        let inner;
+        try {
+            inner = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(blobDir, BLOBS, manifest), 'utf8'));
+        }
+        catch {
+            continue; // not JSON: a layer named at the top, nothing below it
+        }
+        for (const d of referencedDigests(inner))
+            if (!present.has(d))
+                missing.add(d);
+    }
+    return [...missing].sort();
+}
+/**
+ * Merges restored entries into `dir` (emptied first): the blobs of all of them, and the index.json
+ * of the first whose every blob is present after the merge. Returns the folder the index came from,
+ * or undefined when no entry gives a complete cache (then `dir` is left empty).
+ */
+async function mergeEntries(dir, entries) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS), { recursive: true });
+    for (const entry of entries) {
+        for (const d of (await listBlobs(entry)).keys()) {
+            await linkOrCopy(node_path__WEBPACK_IMPORTED_MODULE_1__.join(entry, BLOBS, d), node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, BLOBS, d));
+        }
+    }
+    for (const entry of entries) {
+        const index = node_path__WEBPACK_IMPORTED_MODULE_1__.join(entry, 'index.json');
+        if (!(await exists(index)))
+            continue;
+        if ((await missingBlobs(index, dir)).length > 0)
+            continue;
+        for (const name of TOP_FILES) {
+            if (await exists(node_path__WEBPACK_IMPORTED_MODULE_1__.join(entry, name)))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(entry, name), node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, name));
+        }
+        return entry;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    return undefined;
 }
 
 
@@ -959,4 +1002,4 @@ async function withTimeout(promise, ms, what) {
 
 };
 
-//# sourceMappingURL=727.index.js.map
+//# sourceMappingURL=352.index.js.map

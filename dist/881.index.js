@@ -1,5 +1,5 @@
-export const id = 669;
-export const ids = [669];
+export const id = 881;
+export const ids = [881];
 export const modules = {
 
 /***/ 70800:
@@ -564,102 +564,8 @@ function escapeHtml(text) {
 }
 
 
-/***/ }),
-
-/***/ 51117:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hh: () => (/* binding */ parseRecord),
-/* harmony export */   IP: () => (/* binding */ ClassifiedError),
-/* harmony export */   Sm: () => (/* binding */ RECORD_ARTIFACT_PREFIX),
-/* harmony export */   g5: () => (/* binding */ failureOf),
-/* harmony export */   kA: () => (/* binding */ buildRecord),
-/* harmony export */   lt: () => (/* binding */ RECORD_FILE)
-/* harmony export */ });
-/* unused harmony exports RECORD_SCHEMA, RecordError */
-const RECORD_SCHEMA = 'c2w-action/record/v1';
-const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
-/** The record's file inside its artifact. */
-const RECORD_FILE = 'c2w-record.json';
-class RecordError extends Error {
-    name = 'RecordError';
-}
-/** Reads a record from JSON, checking the schema and the fields the report needs. */
-function parseRecord(text, origin) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new RecordError(`${origin} is not JSON: ${e.message}`);
-    }
-    const r = data;
-    if (!r || typeof r !== 'object')
-        throw new RecordError(`${origin} is not a record object`);
-    if (r.schema !== RECORD_SCHEMA) {
-        throw new RecordError(`${origin} has schema ${JSON.stringify(r.schema)}; this report reads ${RECORD_SCHEMA}`);
-    }
-    for (const key of ['cell', 'image', 'target', 'targetArch', 'allocator', 'result', 'stage']) {
-        if (typeof r[key] !== 'string')
-            throw new RecordError(`${origin} has no ${key}`);
-    }
-    if (r.result !== 'passed' && r.result !== 'failed')
-        throw new RecordError(`${origin} has result ${r.result}`);
-    return {
-        ...r,
-        rejected: r.rejected ?? [],
-        figures: r.figures ?? {},
-        runner: r.runner ?? { os: '', arch: '' },
-    };
-}
-/** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
-class ClassifiedError extends Error {
-    failureClass;
-    line;
-    name = 'ClassifiedError';
-    constructor(message, failureClass, line) {
-        super(message);
-        this.failureClass = failureClass;
-        this.line = line;
-    }
-}
-/**
- * The failure class and line of an error: its own when it carries them, else the first known
- * failure signature in its message (`classify`), else `<stage>-error`.
- */
-function failureOf(stage, error, classify) {
-    const message = error.message.length > 2000 ? `${error.message.slice(0, 2000)}…` : error.message;
-    if (error instanceof ClassifiedError) {
-        return { class: error.failureClass, ...(error.line ? { line: error.line } : {}), message };
-    }
-    const hint = classify(error.message);
-    if (hint)
-        return { class: hint.kind, line: hint.line, message };
-    return { class: `${stage}-error`, message };
-}
-function buildRecord(cell, inputs, progress, failure, runner) {
-    return {
-        schema: RECORD_SCHEMA,
-        cell,
-        image: inputs.image,
-        target: inputs.target,
-        targetArch: inputs.targetArch,
-        allocator: inputs.allocator,
-        ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-        rejected: progress.rejected,
-        result: failure ? 'failed' : 'passed',
-        stage: failure ? progress.stage : 'done',
-        ...(failure ? { failure } : {}),
-        figures: progress.figures,
-        ...(progress.release ? { release: progress.release } : {}),
-        runner,
-    };
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=669.index.js.map
+//# sourceMappingURL=881.index.js.map

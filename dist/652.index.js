@@ -1,8 +1,8 @@
-export const id = 33;
-export const ids = [33];
+export const id = 652;
+export const ids = [652];
 export const modules = {
 
-/***/ 3033:
+/***/ 76652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,6 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/c2w/convert.ts
+var convert = __webpack_require__(50157);
+// EXTERNAL MODULE: ./src/c2w/failures.ts
+var failures = __webpack_require__(48163);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 3 modules
+var attempt = __webpack_require__(24730);
+// EXTERNAL MODULE: ./src/report/record.ts
+var record = __webpack_require__(51117);
 ;// CONCATENATED MODULE: ./src/buildx/progress.ts
 // Follows BuildKit's plain progress output (what c2w's `docker buildx build --progress=plain` prints)
 // to say which step runs. The format (moby/buildkit util/progress/progressui/printer.go): every line
@@ -300,6 +308,8 @@ class Console {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -308,43 +318,31 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
-// EXTERNAL MODULE: ./src/cache/keys.ts
-var cache_keys = __webpack_require__(11452);
-// EXTERNAL MODULE: ./src/cache/layers.ts + 1 modules
-var cache_layers = __webpack_require__(1121);
-// EXTERNAL MODULE: ./src/c2w/convert.ts
-var convert = __webpack_require__(50157);
-// EXTERNAL MODULE: ./src/c2w/dockerfile.ts
-var c2w_dockerfile = __webpack_require__(29558);
-// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
-var exec = __webpack_require__(47977);
-// EXTERNAL MODULE: ./src/pipeline/fallback.ts
-var fallback = __webpack_require__(68462);
 // EXTERNAL MODULE: ./src/c2w/install.ts
 var install = __webpack_require__(35789);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/cache/oci-split.ts
+var oci_split = __webpack_require__(62482);
 // EXTERNAL MODULE: ./src/lib/files.ts
 var files = __webpack_require__(10228);
-;// CONCATENATED MODULE: ./src/cache/local-folder.ts
-// The build cache on this machine: a folder of buildx local caches, one per cache key, used the way
-// `cache: local` uses the Actions cache. Restore picks the entry of the primary key (an exact hit,
-// nothing to export) or else the newest entry whose key starts with a restore key (most specific
-// first), as actions/cache matches restore keys. buildx imports from that entry and exports to a
-// fresh folder of its own, which replaces the primary key's entry only after a good build (the
-// rotation of cache.ts: exporting into the imported folder would grow it forever, docker/build-push-
-// action issue #252). An interrupted or failed build leaves the entries as they were; its export
-// folder is removed, or, after a kill, by the next run. Like the Actions cache, the folder has a
-// budget (10 GiB, GitHub's default cache size per repository): after a save the oldest entries go
-// until the rest fits.
+;// CONCATENATED MODULE: ./src/cache/folder-store.ts
+// The build cache on this machine: a folder of cache entries, one per key, kept the way the Actions
+// cache keeps them for `cache: local`: the entry every allocator shares and each allocator's own
+// (layers.ts splits and merges them, for both homes). Restore picks the entry of the primary key
+// or else the newest entry whose key starts with a restore key (most specific first), as
+// actions/cache matches restore keys. A build imports from a merged copy and exports to a folder
+// of its own, saved only after a good build, so an interrupted or failed build leaves the entries
+// as they were. Like the Actions cache, the folder has a budget (10 GiB, GitHub's default cache
+// size per repository): after a save the oldest entries go until the rest fits.
 
 
 
 
 
 
-/** Export folders: `.export-<pid>-<random>`, so a later run can tell whether its writer still lives. */
-const EXPORT = /^\.export-(\d+)-[0-9a-f]+$/;
+/** Work folders of a run: `.export-<pid>-<random>[-…]`, so a later run can tell whether its writer still lives. */
+const EXPORT = /^\.export-(\d+)-[0-9a-f]+(?:-.*)?$/;
 /**
  * The entry to restore: the primary key's, else the newest whose key starts with the first restore
  * key that matches any. Pure.
@@ -391,33 +389,58 @@ async function listEntries(root) {
     }
     return entries;
 }
-/** Chooses the entry to import and a fresh export folder. */
-async function restoreLocal(root, keys) {
-    const matchedKey = matchEntry(await listEntries(root), keys);
-    const entry = external_node_path_.join(root, keys.primary);
-    const plan = {
-        mode: 'local',
-        dir: matchedKey === undefined ? entry : external_node_path_.join(root, matchedKey),
-        newDir: external_node_path_.join(root, `.export-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`),
-        scope: keys.scope,
-        restored: matchedKey !== undefined,
-        exactHit: matchedKey === keys.primary,
-    };
-    const size = matchedKey === undefined ? 0 : await (0,files/* dirSize */.tE)(plan.dir);
-    return { plan, entry, ...(matchedKey !== undefined ? { matchedKey } : {}), size };
-}
-/** After a good build: the export becomes the primary key's entry. true when it was saved. */
-async function saveLocal(restored) {
-    try {
-        return await (0,cache_layers/* rotate */.e$)({ ...restored.plan, dir: restored.entry });
+/**
+ * The folder as a home for cache entries, as the Actions cache is one for `cache: local` in a
+ * workflow: restoreLayers and saveLayers (layers.ts) split and merge the same shared and allocator
+ * entries through either. An entry is saved by linking it into an export folder and renaming that
+ * into place, so a reader never sees half an entry; after a save the oldest entries go until the
+ * folder fits its budget.
+ */
+class FolderStore {
+    root;
+    budget;
+    constructor(root, budget = CACHE_BUDGET_BYTES) {
+        this.root = root;
+        this.budget = budget;
     }
-    finally {
-        await discardExport(restored);
+    get where() {
+        return `the cache folder ${this.root}`;
     }
-}
-/** Removes the export folder of a build that failed or was interrupted. */
-async function discardExport(restored) {
-    await (0,promises_.rm)(restored.plan.newDir, { recursive: true, force: true });
+    async unavailable() {
+        try {
+            await (0,promises_.mkdir)(this.root, { recursive: true });
+            return undefined;
+        }
+        catch (e) {
+            return `The cache folder ${this.root} cannot be used (${e.message}); building without a cache.`;
+        }
+    }
+    async restore(dir, primary, restore) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        const key = matchEntry(await listEntries(this.root), { primary, restore });
+        if (key === undefined)
+            return undefined;
+        const entry = external_node_path_.join(this.root, key);
+        await (0,oci_split/* writeSubset */.Uw)(entry, dir, [...(await (0,oci_split/* listBlobs */.t3)(entry)).keys()]);
+        return key;
+    }
+    async save(dir, key) {
+        const entry = external_node_path_.join(this.root, key);
+        const staged = external_node_path_.join(this.root, `.export-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,oci_split/* writeSubset */.Uw)(dir, staged, [...(await (0,oci_split/* listBlobs */.t3)(dir)).keys()]);
+            await (0,promises_.rm)(entry, { recursive: true, force: true });
+            await (0,promises_.rename)(staged, entry);
+        }
+        finally {
+            await (0,promises_.rm)(staged, { recursive: true, force: true });
+        }
+        const evicted = await evict(this.root, key, this.budget);
+        if (evicted.keys.length > 0) {
+            core/* info */.pq(`Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep ${this.root} within ${this.budget} bytes.`);
+        }
+        return true;
+    }
 }
 /** GitHub's default cache budget per repository; the folder keeps to it. */
 const CACHE_BUDGET_BYTES = 10 * 1024 ** 3;
@@ -446,6 +469,12 @@ async function evict(root, keep, budget = CACHE_BUDGET_BYTES) {
     return { keys, bytes: sized.filter((e) => keys.includes(e.key)).reduce((n, e) => n + e.size, 0) };
 }
 
+// EXTERNAL MODULE: ./src/cache/layers.ts
+var cache_layers = __webpack_require__(66542);
+// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
+var exec = __webpack_require__(47977);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 2 modules
+var convert_image = __webpack_require__(55577);
 ;// CONCATENATED MODULE: ./src/cli/paths.ts
 // Where the command keeps what the runner keeps on GitHub: the user's cache directory (the XDG Base
 // Directory spec: $XDG_CACHE_HOME, else ~/.cache) holds the build cache folder and the installed c2w
@@ -468,44 +497,13 @@ function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
     return external_node_path_.join(cacheHome(env, home), 'tools');
 }
 
-// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
-var boot = __webpack_require__(38258);
-// EXTERNAL MODULE: ./src/smoke/series.ts + 1 modules
-var smoke_series = __webpack_require__(34207);
-;// CONCATENATED MODULE: ./src/cli/smoke-series.ts
-// The smoke gate as the action runs it (smoke-series.ts), shown on the command's console. Shared by
-// `convert` and `smoke`.
-
-
-/** Boots `path`; returns the last run (the failing one, or the last that passed). */
-async function smokeSeries(inputs, path, out, results, verbose, 
-/** Called before each boot; throws to stop (an interrupt). */
-before = () => undefined) {
-    const series = await (0,smoke_series/* smokeSeries */.B)(inputs, path, async (options, title) => {
-        before();
-        out.stage(title);
-        const result = await (0,boot/* runSmoke */.Lw)({
-            ...options,
-            ...(verbose ? { onOutput: (_stream, chunk) => out.passthrough(chunk) } : {}),
-        });
-        out.info(result.message);
-        return result;
-    });
-    const last = series.last;
-    if (last.result !== 'passed' && !verbose) {
-        // What the guest printed last, so the failure can be read without --verbose.
-        const tail = `${last.stdout}\n${last.stderr}`.trim().split('\n').slice(-15).join('\n');
-        if (tail)
-            out.info(`Last lines of the boot:\n${tail}`);
-    }
-    Object.assign(results, series.outputs);
-    return last;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/convert-command.ts
-// `c2w-action convert`: the action's pipeline on this machine, stage by stage as main.ts runs it:
-// install c2w (or --c2w) → the Dockerfile with the allocator → the build cache (a local folder) →
-// the conversion → the smoke boot, per allocator of the fallback order. Publishing is not part of it.
+// `c2w-action convert`: the action's pipeline on this machine (pipeline/convert-image.ts, the same
+// code the action runs): install c2w (or --c2w) → the builder → per allocator of the fallback
+// order: the Dockerfile with the allocator → the build cache → the conversion → the smoke boot.
+// The build cache's home is a folder (cache/folder-store.ts), split into the entry every allocator
+// shares and each allocator's own, as `cache: local` is in a workflow; a good build's export is
+// saved at once. Publishing is not part of the command.
 
 
 
@@ -518,135 +516,68 @@ before = () => undefined) {
 
 
 
-
-
-
-class SmokeFailed extends Error {
-    name = 'SmokeFailed';
-}
-async function convertCommand(inputs, options, out, results, interrupt) {
+async function convertCommand(inputs, options, sink) {
     // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
     process.env.RUNNER_TOOL_CACHE = toolCacheDir();
     process.env.RUNNER_TEMP = temp;
+    // The merged cache a build imports from and exports to lives beside the entries (same file
+    // system: entries are hard-linked, not copied), under a name the folder's listing skips and a
+    // later run removes once this process is gone.
+    const work = external_node_path_.join(options.cacheDir, `.export-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
     let builder;
     try {
-        out.stage('Install c2w');
-        const c2w = options.c2w
-            ? await givenC2w(options.c2w, out)
-            : await (0,install/* installC2w */.C$)({
+        const c2w = await sink.section('Install c2w', () => options.c2w
+            ? givenC2w(options.c2w, sink)
+            : (0,install/* installC2w */.C$)({
                 version: inputs.c2wVersion,
                 downloadUrl: inputs.c2wDownloadUrl,
                 token: process.env.GITHUB_TOKEN ?? '',
-            });
-        results[outputs/* Outputs */.t.C2wVersion] = c2w.version;
-        interrupt.check();
-        if (inputs.cache !== 'none' || inputs.builder)
-            out.stage('Choose the builder');
-        builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
-        interrupt.check();
-        const attempt = (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, builder, temp, options, out, results, interrupt);
-        const { allocator, rejected } = await (0,fallback/* firstPassing */.y)((0,fallback/* attemptOrder */.u)(inputs.target, inputs.allocator, inputs.allocatorFallback), attempt, (rejectedSoFar, next) => {
-            const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
-            results[outputs/* Outputs */.t.RejectedAllocators] = rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n');
-            out.warn(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
-        });
-        if (rejected.length > 0) {
-            out.info(`Allocator ${allocator} passed after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
-        }
+            }));
+        sink.fact(outputs/* Outputs */.t.C2wVersion, c2w.version);
+        sink.checkpoint();
+        builder =
+            inputs.cache !== 'none' || inputs.builder
+                ? await sink.section('Choose the builder', () => (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli'))
+                : await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
+        sink.checkpoint();
+        await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp }, sink);
     }
     finally {
         if (builder?.created && builder.name)
             await (0,buildx_builder/* removeBuilder */.iq)(builder.name);
         await (0,promises_.rm)(temp, { recursive: true, force: true });
+        await removeWork(work);
+    }
+}
+/** The cache folder, saved right after a good build (there is no post step). */
+function folderHome(root, work) {
+    const store = new FolderStore(root);
+    return {
+        store,
+        runner: { os: external_node_os_.platform(), arch: external_node_os_.arch() },
+        dir: () => work,
+        save: (plan) => (0,cache_layers/* saveLayers */.o)(plan, store),
+    };
+}
+async function removeWork(work) {
+    const dirs = (0,cache_layers/* entryDirs */.l1)(work);
+    await Promise.all([work, dirs.shared, dirs.allocator].map((d) => (0,promises_.rm)(d, { recursive: true, force: true })));
+    // A build's export folder (`<work>-new-…`) is removed by the next run's listing once this process is gone.
+    const base = external_node_path_.basename(work);
+    for (const name of await (0,promises_.readdir)(external_node_path_.dirname(work)).catch(() => [])) {
+        if (name.startsWith(`${base}-`))
+            await (0,promises_.rm)(external_node_path_.join(external_node_path_.dirname(work), name), { recursive: true, force: true });
     }
 }
 /** `--c2w PATH`: that binary, its version as it reports it. */
-async function givenC2w(file, out) {
+async function givenC2w(file, sink) {
     const c2w = external_node_path_.resolve(file);
     const shown = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false });
     // c2w prints `c2w version v0.8.4`.
     const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(shown.stdout)?.[0] ?? 'unknown';
-    out.info(`Using ${c2w} (${version}).`);
+    sink.info(`Using ${c2w} (${version}).`);
     return { c2w, version, cached: true };
-}
-async function buildAndBoot(attempt, c2w, builder, temp, options, out, results, interrupt) {
-    interrupt.check();
-    out.stage('Prepare the Dockerfile');
-    const dockerfile = await (0,c2w_dockerfile/* prepareDockerfile */.yZ)(attempt, c2w.c2w, external_node_path_.join(temp, attempt.allocator));
-    results[outputs/* Outputs */.t.Allocator] = attempt.allocator;
-    const keys = (0,cache_keys/* cacheKeys */.Xr)({
-        prefix: attempt.cacheKey,
-        runnerOs: external_node_os_.platform(),
-        runnerArch: external_node_os_.arch(),
-        c2wVersion: c2w.version,
-        target: attempt.target,
-        targetArch: attempt.targetArch,
-        dockerfileSha256: (0,cache_keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256),
-        buildArgs: attempt.buildArgs,
-        debugImage: attempt.debugImage,
-        image: attempt.image,
-    });
-    const mode = builder.canExport ? attempt.cache : 'none';
-    let local;
-    let plan;
-    if (mode === 'local') {
-        out.stage('Restore the build cache');
-        local = await restoreLocal(options.cacheDir, keys);
-        // --no-cache-save: import only, as cache-save: false does in the action.
-        plan = attempt.cacheSave === false ? { ...local.plan, readOnly: true } : local.plan;
-        out.info(local.matchedKey === undefined
-            ? `No cache for ${keys.primary} in ${options.cacheDir}; this build is cold.`
-            : `Restored ${local.size} bytes of build cache from ${local.matchedKey}${plan.exactHit ? ' (exact hit: nothing to save)' : ''}.`);
-    }
-    else {
-        plan = (await (0,cache_layers/* restoreLayers */.tD)({ ...attempt, cache: mode }, keys, '')).plan;
-    }
-    if (attempt.cache !== 'none') {
-        results[outputs/* Outputs */.t.CachePrimaryKey] = keys.primary;
-        results[outputs/* Outputs */.t.CacheHit] = plan.exactHit;
-        results[outputs/* Outputs */.t.CacheMatchedKey] = local?.matchedKey ?? '';
-        results[outputs/* Outputs */.t.CacheSize] = local?.size ?? 0;
-    }
-    interrupt.check();
-    let built;
-    try {
-        out.stage(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-        built = await (0,convert/* convert */.C6)(c2w.c2w, attempt, dockerfile.path, [...(0,buildx_builder/* builderFlags */.He)(builder.name), ...(0,cache_keys/* cacheFlags */.wT)(plan)]);
-        out.info(`Built ${built.path} in ${built.buildSeconds} s.`);
-        results[outputs/* Outputs */.t.WasmPath] = built.path;
-        results[outputs/* Outputs */.t.WasmSize] = built.size;
-        results[outputs/* Outputs */.t.Sha256] = built.sha256;
-        results[outputs/* Outputs */.t.BuildSeconds] = built.buildSeconds;
-        if (local && !plan.exactHit && !plan.readOnly) {
-            out.stage('Save the build cache');
-            if (await saveLocal(local)) {
-                out.info(`Saved the build cache under ${keys.primary}.`);
-                const evicted = await evict(options.cacheDir, keys.primary);
-                if (evicted.keys.length > 0) {
-                    out.info(`Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep the folder within ${CACHE_BUDGET_BYTES} bytes.`);
-                }
-            }
-        }
-    }
-    finally {
-        if (local)
-            await discardExport(local);
-    }
-    interrupt.check();
-    if (!attempt.smoke) {
-        results[outputs/* Outputs */.t.SmokeResult] = 'skipped';
-        return { passed: true, value: built };
-    }
-    const smoke = await smokeSeries(attempt, built.path, out, results, options.verbose, () => interrupt.check());
-    if (smoke.result === 'passed')
-        return { passed: true, value: built };
-    const failure = smoke.allocatorFailure;
-    return {
-        passed: false,
-        error: new SmokeFailed(`Smoke boot ${smoke.result}: ${smoke.message}${failure ? `\n${failure.suggestion}` : ''}`),
-        ...(failure ? { allocatorFailure: failure.line } : {}),
-    };
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -987,16 +918,24 @@ function handleInterrupts(onInterrupt = () => undefined) {
 // The command's results, named like the action's outputs (outputs.ts), and the two ways to print
 // them: a short summary for a person, JSON for a program. Pure.
 
-/** `--json`: every result known, in the order of the outputs list; `error` when the run failed. */
-function renderJson(results, error) {
+const messageOf = (failed) => (typeof failed === 'string' ? failed : failed.message);
+const classOf = (failed) => failed === undefined || typeof failed === 'string' ? undefined : failed.class;
+/**
+ * `--json`: every result known, in the order of the outputs list; `error` when the run failed, and
+ * `failure-class` when the failure has one.
+ */
+function renderJson(results, failed) {
     const ordered = {};
     for (const name of Object.values(outputs/* Outputs */.t)) {
         const v = results[name];
         if (v !== undefined)
             ordered[name] = v;
     }
-    if (error !== undefined)
-        ordered.error = error;
+    if (failed !== undefined)
+        ordered.error = messageOf(failed);
+    const failureClass = classOf(failed);
+    if (failureClass !== undefined)
+        ordered['failure-class'] = failureClass;
     return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 /** `12.3 MiB`, `456 KiB`, `78 B`. */
@@ -1011,11 +950,15 @@ function bytes(n) {
 }
 const seconds = (s) => (typeof s === 'number' ? s.toFixed(2) : String(s ?? ''));
 /** A few lines: what was made, how long it took, how the boot went. */
-function renderSummary(results, error) {
+function renderSummary(results, failed) {
     const lines = [];
     const r = results;
     if (r[outputs/* Outputs */.t.WasmPath] !== undefined) {
-        lines.push(`output     ${r[outputs/* Outputs */.t.WasmPath]} (${bytes(r[outputs/* Outputs */.t.WasmSize])}, sha256 ${r[outputs/* Outputs */.t.Sha256]})`);
+        const about = [
+            r[outputs/* Outputs */.t.WasmSize] !== undefined ? bytes(r[outputs/* Outputs */.t.WasmSize]) : undefined,
+            r[outputs/* Outputs */.t.Sha256] !== undefined ? `sha256 ${r[outputs/* Outputs */.t.Sha256]}` : undefined,
+        ].filter((part) => part !== undefined);
+        lines.push(`output     ${r[outputs/* Outputs */.t.WasmPath]}${about.length ? ` (${about.join(', ')})` : ''}`);
     }
     if (r[outputs/* Outputs */.t.C2wVersion] !== undefined) {
         const build = r[outputs/* Outputs */.t.BuildSeconds] !== undefined ? `, built in ${r[outputs/* Outputs */.t.BuildSeconds]} s` : '';
@@ -1041,8 +984,74 @@ function renderSummary(results, error) {
                 (r[outputs/* Outputs */.t.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[outputs/* Outputs */.t.SmokePeakRss])}` : '');
         lines.push(`smoke      ${r[outputs/* Outputs */.t.SmokeResult]}${secs}`);
     }
-    lines.push(error === undefined ? 'result     passed' : `result     failed: ${error.split('\n').join('\n           ')}`);
+    const failureClass = classOf(failed);
+    lines.push(failed === undefined
+        ? 'result     passed'
+        : `result     failed${failureClass ? ` (${failureClass})` : ''}: ${messageOf(failed).split('\n').join('\n           ')}`);
     return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
+var boot = __webpack_require__(38258);
+// EXTERNAL MODULE: ./src/pipeline/sink.ts
+var sink = __webpack_require__(51783);
+;// CONCATENATED MODULE: ./src/cli/sink.ts
+// The command's sink for the pipeline: facts are kept for the summary or --json at the end; a
+// section is a stage heading; a boot streams the guest's output as it is with --verbose, and
+// otherwise shows the last lines of a boot that did not pass, so a failure reads either way.
+
+
+/** Lines of the guest's output shown for a failed boot without --verbose. */
+const FAILED_BOOT_TAIL_LINES = 15;
+class ConsoleSink extends sink/* Sink */.A {
+    out;
+    verbose;
+    interrupt;
+    constructor(out, verbose, interrupt) {
+        super();
+        this.out = out;
+        this.verbose = verbose;
+        this.interrupt = interrupt;
+    }
+    show() { }
+    async section(title, work) {
+        this.out.stage(title);
+        return work();
+    }
+    step(title) {
+        this.out.stage(title);
+    }
+    info(text) {
+        this.out.info(text);
+    }
+    warn(text) {
+        this.out.warn(text);
+    }
+    note(text) {
+        this.out.info(text);
+    }
+    checkpoint() {
+        this.interrupt.check();
+    }
+    async boot(options, title) {
+        this.out.stage(title);
+        const out = this.out;
+        const result = await (0,boot/* runSmoke */.Lw)({
+            ...options,
+            ...(this.verbose ? { log: { write: (chunk) => (out.passthrough(chunk), true), once: () => out } } : {}),
+        });
+        this.out.info(result.message);
+        if (result.result !== 'passed' && !this.verbose) {
+            const tail = failedBootTail(result);
+            if (tail)
+                this.out.info(`Last lines of the boot:\n${tail}`);
+        }
+        return result;
+    }
+}
+/** The last lines the guest printed, stdout then stderr. Pure. */
+function failedBootTail(result) {
+    return `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-FAILED_BOOT_TAIL_LINES).join('\n');
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1146,6 +1155,10 @@ function smokeInputs(cmd) {
 
 
 
+
+
+
+
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 };
 async function cliMain(argv) {
     let cmd;
@@ -1161,22 +1174,26 @@ async function cliMain(argv) {
             const options = {
                 ...(cmd.options.c2w ? { c2w: cmd.options.c2w } : {}),
                 cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
-                verbose: cmd.options.verbose,
             };
-            work = async (out, results, interrupt) => {
-                await convertCommand(inputs, options, out, results, interrupt);
-            };
+            work = (sink) => convertCommand(inputs, options, sink);
         }
         else {
             const inputs = smokeInputs(cmd);
-            work = async (out, results, interrupt) => {
-                results[outputs/* Outputs */.t.WasmPath] = inputs.path;
+            work = async (sink) => {
+                // What is booted, as the conversion reports what it built.
+                const output = inputs.target === 'js' ? await (0,convert/* checkJsOutput */.Ln)(inputs.path) : await (0,convert/* checkWasiOutput */.AC)(inputs.path);
+                sink.fact(outputs/* Outputs */.t.WasmPath, inputs.path);
+                sink.fact(outputs/* Outputs */.t.WasmSize, output.size);
+                sink.fact(outputs/* Outputs */.t.Sha256, output.sha256);
                 // The allocator the output was built with is known only when given (it names the culprit of a failure).
                 if (cmd.get('allocator') !== '')
-                    results[outputs/* Outputs */.t.Allocator] = inputs.allocator;
-                const last = await smokeSeries(inputs, inputs.path, out, results, cmd.options.verbose, () => interrupt.check());
-                if (last.result !== 'passed')
-                    throw new Error(`Smoke boot ${last.result}: ${last.message}`);
+                    sink.fact(outputs/* Outputs */.t.Allocator, inputs.allocator);
+                sink.stage('smoke');
+                const last = await (0,attempt/* bootSeries */.Y)({ ...inputs, smoke: true }, inputs.path, sink);
+                if (last && last.result !== 'passed') {
+                    const failure = last.allocatorFailure;
+                    throw new record/* ClassifiedError */.IP(`Smoke boot ${last.result}: ${last.message}${failure ? `\n${failure.suggestion}` : ''}`, failure ? 'allocator' : `smoke-${last.result}`, failure?.line);
+                }
             };
         }
     }
@@ -1194,12 +1211,12 @@ async function cliMain(argv) {
     // Progress goes to stdout, or to stderr when stdout carries the JSON.
     const stream = cmd.options.json ? process.stderr : process.stdout;
     const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
-    const results = {};
     const interrupt = handleInterrupts((count) => out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'));
+    const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
     let error;
     out.capture();
     try {
-        await work(out, results, interrupt);
+        await work(sink);
     }
     catch (e) {
         error = interrupt.interrupted ? new InterruptedError() : e;
@@ -1208,11 +1225,15 @@ async function cliMain(argv) {
         out.release();
         interrupt.dispose();
     }
+    const results = sink.facts.values;
+    // A failure carries its class, as the action's cell record does (failure.class).
+    const failure = error && !(error instanceof InterruptedError) ? (0,record/* failureOf */.g5)(sink.facts.stage, error, failures/* classifyFailure */.X) : undefined;
+    const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
     if (cmd.options.json)
-        process.stdout.write(renderJson(results, error?.message));
+        process.stdout.write(renderJson(results, failed));
     else {
         out.print('');
-        process.stdout.write(renderSummary(results, error?.message));
+        process.stdout.write(renderSummary(results, failed));
     }
     if (error === undefined)
         return EXIT.passed;
@@ -1224,4 +1245,4 @@ async function cliMain(argv) {
 
 };
 
-//# sourceMappingURL=33.index.js.map
+//# sourceMappingURL=652.index.js.map

@@ -1,5 +1,5 @@
-export const id = 672;
-export const ids = [672];
+export const id = 12;
+export const ids = [12];
 export const modules = {
 
 /***/ 18948:
@@ -127,9 +127,11 @@ function describeTrouble(trouble, ref) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C6: () => (/* binding */ convert)
+/* harmony export */   AC: () => (/* binding */ checkWasiOutput),
+/* harmony export */   C6: () => (/* binding */ convert),
+/* harmony export */   Ln: () => (/* binding */ checkJsOutput)
 /* harmony export */ });
-/* unused harmony exports buildC2wArgv, needsActionsCache, describeEnd, ConversionError, checkWasiOutput, hashDirectory, checkJsOutput */
+/* unused harmony exports buildC2wArgv, needsActionsCache, describeEnd, ConversionError, hashDirectory */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -264,101 +266,6 @@ async function checkJsOutput(dir) {
     for (const f of wasm)
         size += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, f))).size;
     return { size, sha256: listing.sha256 };
-}
-
-
-/***/ }),
-
-/***/ 29558:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   yZ: () => (/* binding */ prepareDockerfile)
-/* harmony export */ });
-/* unused harmony exports patchAllocator, DockerfileError */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47977);
-/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69639);
-// Stage: the Dockerfile c2w builds with. Takes c2w's own (`c2w --show-dockerfile`) or the
-// user's, sets every emscripten `-sMALLOC=` to the chosen allocator, and writes it to RUNNER_TEMP.
-
-
-
-
-
-// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
-// prose such as "# -sMALLOC= picks the allocator" is not a setting.
-const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]+)\2/g;
-/** Sets every `-sMALLOC=` value to `allocator`. Pure. */
-function patchAllocator(dockerfile, allocator) {
-    let found = 0;
-    let changed = 0;
-    if (allocator === 'default') {
-        for (const _ of dockerfile.matchAll(MALLOC))
-            found++;
-        return { text: dockerfile, found, changed };
-    }
-    const text = dockerfile.replace(MALLOC, (_m, flag, quote, value) => {
-        found++;
-        if (value !== allocator)
-            changed++;
-        return `${flag}${quote}${allocator}${quote}`;
-    });
-    return { text, found, changed };
-}
-class DockerfileError extends Error {
-    name = 'DockerfileError';
-}
-/** Reads the Dockerfile, applies the allocator and writes the result under `tempDir`. */
-async function prepareDockerfile(inputs, c2w, tempDir) {
-    let source;
-    let origin;
-    if (inputs.dockerfile !== undefined) {
-        origin = inputs.dockerfile;
-        try {
-            source = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(inputs.dockerfile, 'utf8');
-        }
-        catch (e) {
-            throw new DockerfileError(`Input 'dockerfile': cannot read '${inputs.dockerfile}': ${e.message}`);
-        }
-    }
-    else {
-        origin = 'c2w --show-dockerfile';
-        // It prints an embedded file: a minute is far more than it takes.
-        const shown = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)(c2w, ['--show-dockerfile'], { echo: false, timeoutMs: 60_000 });
-        if (shown.exitCode !== 0 || shown.stdout.trim() === '') {
-            throw new DockerfileError(`'c2w --show-dockerfile' failed (exit ${shown.exitCode}): ${shown.stderr.trim()}`);
-        }
-        source = shown.stdout;
-    }
-    const patch = patchAllocator(source, inputs.allocator);
-    if (inputs.allocator !== 'default' && patch.found === 0) {
-        throw new DockerfileError(`The Dockerfile (${origin}) has no -sMALLOC= setting, so allocator '${inputs.allocator}' cannot be applied. ` +
-            'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.');
-    }
-    if (inputs.allocator === 'default') {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
-    }
-    else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`);
-    }
-    if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .notice */ .lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(tempDir, { recursive: true });
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(tempDir, 'Dockerfile');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, patch.text);
-    return {
-        path: file,
-        sha256: (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Text */ .f)(patch.text),
-        sourceSha256: (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Text */ .f)(source),
-        found: patch.found,
-        changed: patch.changed,
-    };
 }
 
 
@@ -661,13 +568,269 @@ async function resolveLatest(token, downloadUrl, env = process.env) {
 
 /***/ }),
 
-/***/ 68462:
+/***/ 24730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ attemptOrder),
-/* harmony export */   y: () => (/* binding */ firstPassing)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ bootSeries),
+  U: () => (/* binding */ buildAndBoot)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/buildx/builder.ts
+var builder = __webpack_require__(61747);
+// EXTERNAL MODULE: ./src/buildx/cache-trouble.ts
+var cache_trouble = __webpack_require__(89796);
+// EXTERNAL MODULE: ./src/cache/keys.ts
+var keys = __webpack_require__(11452);
+// EXTERNAL MODULE: ./src/c2w/convert.ts
+var convert = __webpack_require__(50157);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
+var exec = __webpack_require__(47977);
+// EXTERNAL MODULE: ./src/lib/hash.ts
+var hash = __webpack_require__(69639);
+;// CONCATENATED MODULE: ./src/c2w/dockerfile.ts
+// Stage: the Dockerfile c2w builds with. Takes c2w's own (`c2w --show-dockerfile`) or the
+// user's, sets every emscripten `-sMALLOC=` to the chosen allocator, and writes it to RUNNER_TEMP.
+
+
+
+
+
+// `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
+// prose such as "# -sMALLOC= picks the allocator" is not a setting.
+const MALLOC = /(-s ?MALLOC=)(["']?)([A-Za-z0-9_-]+)\2/g;
+/** Sets every `-sMALLOC=` value to `allocator`. Pure. */
+function patchAllocator(dockerfile, allocator) {
+    let found = 0;
+    let changed = 0;
+    if (allocator === 'default') {
+        for (const _ of dockerfile.matchAll(MALLOC))
+            found++;
+        return { text: dockerfile, found, changed };
+    }
+    const text = dockerfile.replace(MALLOC, (_m, flag, quote, value) => {
+        found++;
+        if (value !== allocator)
+            changed++;
+        return `${flag}${quote}${allocator}${quote}`;
+    });
+    return { text, found, changed };
+}
+class DockerfileError extends Error {
+    name = 'DockerfileError';
+}
+/** Reads the Dockerfile, applies the allocator and writes the result under `tempDir`. */
+async function prepareDockerfile(inputs, c2w, tempDir) {
+    let source;
+    let origin;
+    if (inputs.dockerfile !== undefined) {
+        origin = inputs.dockerfile;
+        try {
+            source = await (0,promises_.readFile)(inputs.dockerfile, 'utf8');
+        }
+        catch (e) {
+            throw new DockerfileError(`Input 'dockerfile': cannot read '${inputs.dockerfile}': ${e.message}`);
+        }
+    }
+    else {
+        origin = 'c2w --show-dockerfile';
+        // It prints an embedded file: a minute is far more than it takes.
+        const shown = await (0,exec/* run */.eF)(c2w, ['--show-dockerfile'], { echo: false, timeoutMs: 60_000 });
+        if (shown.exitCode !== 0 || shown.stdout.trim() === '') {
+            throw new DockerfileError(`'c2w --show-dockerfile' failed (exit ${shown.exitCode}): ${shown.stderr.trim()}`);
+        }
+        source = shown.stdout;
+    }
+    const patch = patchAllocator(source, inputs.allocator);
+    if (inputs.allocator !== 'default' && patch.found === 0) {
+        throw new DockerfileError(`The Dockerfile (${origin}) has no -sMALLOC= setting, so allocator '${inputs.allocator}' cannot be applied. ` +
+            'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.');
+    }
+    if (inputs.allocator === 'default') {
+        core/* info */.pq(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
+    }
+    else {
+        core/* info */.pq(`Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`);
+    }
+    if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
+        core/* notice */.lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
+    }
+    await (0,promises_.mkdir)(tempDir, { recursive: true });
+    const file = external_node_path_.join(tempDir, 'Dockerfile');
+    await (0,promises_.writeFile)(file, patch.text);
+    return {
+        path: file,
+        sha256: (0,hash/* sha256Text */.f)(patch.text),
+        sourceSha256: (0,hash/* sha256Text */.f)(source),
+        found: patch.found,
+        changed: patch.changed,
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/report/record.ts
+var record = __webpack_require__(51117);
+;// CONCATENATED MODULE: ./src/smoke/figures.ts
+function median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function smokeFigures(runs) {
+    const seconds = runs.map((r) => r.seconds);
+    const rss = runs.map((r) => r.peakRssKiB).filter((k) => k !== undefined);
+    return {
+        smokeRuns: runs.length,
+        smokeSecondsMedian: median(seconds),
+        smokeSecondsMax: seconds.length ? Math.max(...seconds) : 0,
+        ...(rss.length ? { smokePeakRss: Math.max(...rss) * 1024 } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/smoke/series.ts
+// The smoke gate: `smoke-runs` boots of the output, each in its own child process (smoke.ts), the
+// first one that does not pass ending the series, and the outputs it gives. The action (main.ts)
+// and the command (cli/) run the same series and differ only in how a boot is shown.
+
+
+/** Characters of the guest's stdout kept in the smoke-output output. */
+const SMOKE_OUTPUT_MAX = 4096;
+/**
+ * Boots `path` smoke-runs times. `boot` runs one boot (runSmoke, shown the caller's way) with its
+ * title, e.g. `Smoke boot 2 of 3: echo c2w-smoke-ok`.
+ */
+async function smokeSeries(inputs, path, boot) {
+    const runs = [];
+    let last;
+    for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
+        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
+        last = await boot({
+            target: inputs.target,
+            path,
+            command: inputs.smokeCommand,
+            expect: inputs.smokeExpect,
+            timeoutSeconds: inputs.smokeTimeoutSeconds,
+            env: inputs.smokeEnv,
+            allocator: inputs.allocator,
+        }, title);
+        runs.push(last);
+    }
+    const figures = smokeFigures(runs);
+    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+    return {
+        last: last,
+        figures,
+        outputs: {
+            [outputs/* Outputs */.t.SmokeResult]: last.result,
+            [outputs/* Outputs */.t.SmokeSeconds]: figures.smokeSecondsMedian,
+            [outputs/* Outputs */.t.SmokeSecondsMax]: figures.smokeSecondsMax,
+            ...(figures.smokePeakRss !== undefined ? { [outputs/* Outputs */.t.SmokePeakRss]: figures.smokePeakRss } : {}),
+            [outputs/* Outputs */.t.SmokeOutput]: output,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/attempt.ts
+// One attempt of a conversion, with one allocator: the Dockerfile with that allocator, the cache
+// plan, the conversion, and the smoke series. What it learns goes to the sink; what it ends with
+// is an Attempt for the fallback (fallback.ts) to judge.
+
+
+
+
+
+
+
+
+
+/** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
+async function buildAndBoot(attempt, ctx) {
+    const { sink, layers } = ctx;
+    sink.checkpoint();
+    sink.stage('build');
+    sink.fact(outputs/* Outputs */.t.Allocator, attempt.allocator);
+    const dockerfile = await sink.section('Prepare the Dockerfile', () => prepareDockerfile(attempt, ctx.c2w.c2w, external_node_path_.join(ctx.workDir, attempt.allocator)));
+    const keyDockerfile = (0,keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
+    const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
+    sink.checkpoint();
+    sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
+    const built = await (0,convert/* convert */.C6)(ctx.c2w.c2w, attempt, dockerfile.path, [
+        ...(0,builder/* builderFlags */.He)(layers.builder.name),
+        ...(0,keys/* cacheFlags */.wT)(plan),
+    ]);
+    sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
+    sink.fact(outputs/* Outputs */.t.WasmPath, built.path);
+    sink.fact(outputs/* Outputs */.t.WasmSize, built.size);
+    sink.fact(outputs/* Outputs */.t.Sha256, built.sha256);
+    sink.fact(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
+    for (const trouble of built.cacheTrouble) {
+        const { level, message } = (0,cache_trouble/* describeTrouble */.LC)(trouble, plan.mode === 'registry' ? plan.ref : undefined);
+        if (level === 'warning')
+            sink.warn(message);
+        else
+            sink.info(message);
+    }
+    await layers.built(plan);
+    sink.checkpoint();
+    sink.stage('smoke');
+    const smoke = await bootSeries(attempt, built.path, sink);
+    if (smoke === undefined || smoke.result === 'passed')
+        return { passed: true, value: built };
+    const failure = smoke.allocatorFailure;
+    const hint = failure ? `\n${failure.suggestion}` : '';
+    return {
+        passed: false,
+        error: new record/* ClassifiedError */.IP(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`, failure ? 'allocator' : `smoke-${smoke.result}`, failure?.line),
+        ...(failure ? { allocatorFailure: failure.line } : {}),
+    };
+}
+/**
+ * The smoke gate: boots `file` smoke-runs times (each in its own child process, shown the sink's
+ * way) and records the outputs of the series. undefined when `smoke` is off.
+ */
+async function bootSeries(inputs, file, sink) {
+    if (!inputs.smoke) {
+        sink.fact(outputs/* Outputs */.t.SmokeResult, 'skipped');
+        return undefined;
+    }
+    const series = await smokeSeries(inputs, file, (options, title) => {
+        sink.checkpoint();
+        return sink.boot(options, title);
+    });
+    for (const [name, value] of Object.entries(series.outputs))
+        sink.fact(name, value);
+    sink.facts.smokeRuns = series.figures.smokeRuns;
+    return series.last;
+}
+
+
+/***/ }),
+
+/***/ 55577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ convertImage)
+});
+
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 3 modules
+var attempt = __webpack_require__(24730);
+;// CONCATENATED MODULE: ./src/pipeline/fallback.ts
 /**
  * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
  * without it and without repeats. A `wasi` build has one attempt: wasi-sdk's output never uses
@@ -697,6 +860,147 @@ onRejected = () => undefined) {
         onRejected(rejected, next);
     }
     throw new Error('No allocator to build with.');
+}
+
+// EXTERNAL MODULE: ./src/cache/keys.ts
+var cache_keys = __webpack_require__(11452);
+// EXTERNAL MODULE: ./src/cache/layers.ts
+var cache_layers = __webpack_require__(66542);
+;// CONCATENATED MODULE: ./src/pipeline/layer-cache.ts
+// The build layers across the attempts of one run: the first attempt restores the cache (the
+// shared entry and the allocator's) from the run's home for entries, a fallback rebuild imports
+// what the previous build exported, and a good build's export is saved: by the post step for the
+// action (the plan goes to it through the step state), at once for the command.
+
+
+
+class LayerCache {
+    inputs;
+    builder;
+    home;
+    sink;
+    current;
+    saveKey;
+    primaryKey = '';
+    constructor(inputs, builder, home, sink) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.home = home;
+        this.sink = sink;
+    }
+    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
+        const inputs = this.inputs;
+        const keys = (0,cache_keys/* cacheKeys */.Xr)({
+            prefix: inputs.cacheKey,
+            runnerOs: this.home.runner.os,
+            runnerArch: this.home.runner.arch,
+            c2wVersion,
+            target: inputs.target,
+            targetArch: inputs.targetArch,
+            dockerfileSha256,
+            sharedDockerfileSha256,
+            buildArgs: inputs.buildArgs,
+            debugImage: inputs.debugImage,
+            image: inputs.image,
+        });
+        this.primaryKey = keys.primary;
+        const sink = this.sink;
+        if (inputs.cache !== 'none')
+            sink.fact(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
+        if (this.current === undefined) {
+            const cache = this.builder.canExport ? inputs.cache : 'none';
+            const restored = await sink.section('Restore the build cache', () => (0,cache_layers/* restoreLayers */.tD)({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store));
+            this.current = restored.plan;
+            if (inputs.cache !== 'none') {
+                sink.fact(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
+                sink.fact(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
+                sink.fact(outputs/* Outputs */.t.CacheSize, restored.size);
+                sink.fact(outputs/* Outputs */.t.CacheRestoredSharedSize, restored.sharedSize);
+                sink.fact(outputs/* Outputs */.t.CacheRestoredAllocatorSize, restored.allocatorSize);
+                // Until a build exports something to save (never, on an exact hit).
+                sink.fact(outputs/* Outputs */.t.CacheSavedSharedSize, 0);
+                sink.fact(outputs/* Outputs */.t.CacheSavedAllocatorSize, 0);
+            }
+        }
+        else {
+            const previous = this.current;
+            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
+        }
+        return this.current;
+    }
+    /** After a good build: rotate the export in and save it (or have it saved). */
+    async built(plan) {
+        if (await (0,cache_layers/* rotate */.e$)(plan))
+            this.saveKey = this.primaryKey;
+        if (this.saveKey === undefined)
+            return;
+        const bytes = await this.home.save({
+            dir: plan.dir,
+            key: this.saveKey,
+            ...(plan.shared ? { shared: plan.shared } : {}),
+            timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+        });
+        this.sink.fact(outputs/* Outputs */.t.CacheSavedSharedSize, bytes.shared);
+        this.sink.fact(outputs/* Outputs */.t.CacheSavedAllocatorSize, bytes.allocator);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/convert-image.ts
+
+
+
+
+async function convertImage(inputs, setup, sink) {
+    sink.stage('build');
+    const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
+    const ctx = { c2w: setup.c2w, layers, workDir: setup.workDir, sink };
+    const { allocator, value, rejected } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => (0,attempt/* buildAndBoot */.U)({ ...inputs, allocator }, ctx), (rejectedSoFar, next) => {
+        sink.facts.rejected = [...rejectedSoFar];
+        const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
+        sink.fact(outputs/* Outputs */.t.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
+        sink.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
+        sink.warn(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
+    });
+    if (rejected.length > 0) {
+        sink.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
+    }
+    return { allocator, built: value, rejected };
+}
+
+
+/***/ }),
+
+/***/ 51783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ Sink)
+/* harmony export */ });
+/* unused harmony export RunFacts */
+/** The facts of one run: the outputs in the order they were learned, and what the cell record needs besides. */
+class RunFacts {
+    values = {};
+    /** Where the run is (where a failure is recorded). */
+    stage = 'install';
+    /** Allocators whose build failed its smoke boot, in order, with the line that showed it. */
+    rejected = [];
+    /** Smoke boots run in the last series. */
+    smokeRuns;
+    /** The release the run uploaded to, and the assets it put there. */
+    release;
+}
+class Sink {
+    facts = new RunFacts();
+    /** A fact the run learned, under its output's name: stored, then shown. */
+    fact(name, value) {
+        this.facts.values[name] = value;
+        this.show(name, value);
+    }
+    stage(stage) {
+        this.facts.stage = stage;
+    }
+    /** Called between steps; throws to stop the run (the command's Ctrl-C). */
+    checkpoint() { }
 }
 
 
@@ -1082,86 +1386,8 @@ async function runSmoke(opts) {
 }
 
 
-/***/ }),
-
-/***/ 34207:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ smokeSeries)
-});
-
-// UNUSED EXPORTS: SMOKE_OUTPUT_MAX
-
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
-;// CONCATENATED MODULE: ./src/smoke/figures.ts
-function median(values) {
-    if (values.length === 0)
-        return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function smokeFigures(runs) {
-    const seconds = runs.map((r) => r.seconds);
-    const rss = runs.map((r) => r.peakRssKiB).filter((k) => k !== undefined);
-    return {
-        smokeRuns: runs.length,
-        smokeSecondsMedian: median(seconds),
-        smokeSecondsMax: seconds.length ? Math.max(...seconds) : 0,
-        ...(rss.length ? { smokePeakRss: Math.max(...rss) * 1024 } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/smoke/series.ts
-// The smoke gate: `smoke-runs` boots of the output, each in its own child process (smoke.ts), the
-// first one that does not pass ending the series, and the outputs it gives. The action (main.ts)
-// and the command (cli/) run the same series and differ only in how a boot is shown.
-
-
-/** Characters of the guest's stdout kept in the smoke-output output. */
-const SMOKE_OUTPUT_MAX = 4096;
-/**
- * Boots `path` smoke-runs times. `boot` runs one boot (runSmoke, shown the caller's way) with its
- * title, e.g. `Smoke boot 2 of 3: echo c2w-smoke-ok`.
- */
-async function smokeSeries(inputs, path, boot) {
-    const runs = [];
-    let last;
-    for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
-        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
-        last = await boot({
-            target: inputs.target,
-            path,
-            command: inputs.smokeCommand,
-            expect: inputs.smokeExpect,
-            timeoutSeconds: inputs.smokeTimeoutSeconds,
-            env: inputs.smokeEnv,
-            allocator: inputs.allocator,
-        }, title);
-        runs.push(last);
-    }
-    const figures = smokeFigures(runs);
-    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
-    return {
-        last: last,
-        figures,
-        outputs: {
-            [outputs/* Outputs */.t.SmokeResult]: last.result,
-            [outputs/* Outputs */.t.SmokeSeconds]: figures.smokeSecondsMedian,
-            [outputs/* Outputs */.t.SmokeSecondsMax]: figures.smokeSecondsMax,
-            ...(figures.smokePeakRss !== undefined ? { [outputs/* Outputs */.t.SmokePeakRss]: figures.smokePeakRss } : {}),
-            [outputs/* Outputs */.t.SmokeOutput]: output,
-        },
-    };
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=672.index.js.map
+//# sourceMappingURL=12.index.js.map

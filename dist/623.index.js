@@ -1,8 +1,8 @@
-export const id = 28;
-export const ids = [28];
+export const id = 623;
+export const ids = [623];
 export const modules = {
 
-/***/ 6028:
+/***/ 39623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,124 +19,22 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
-// EXTERNAL MODULE: ./src/cache/keys.ts
-var cache_keys = __webpack_require__(11452);
-// EXTERNAL MODULE: ./src/buildx/cache-trouble.ts
-var cache_trouble = __webpack_require__(89796);
-// EXTERNAL MODULE: ./src/c2w/convert.ts
-var convert = __webpack_require__(50157);
-// EXTERNAL MODULE: ./src/c2w/dockerfile.ts
-var c2w_dockerfile = __webpack_require__(29558);
-// EXTERNAL MODULE: ./src/pipeline/fallback.ts
-var fallback = __webpack_require__(68462);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(74633);
 // EXTERNAL MODULE: ./src/c2w/install.ts
 var install = __webpack_require__(35789);
-// EXTERNAL MODULE: ./src/cache/layers.ts + 1 modules
-var cache_layers = __webpack_require__(1121);
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/action/state.ts
-var state = __webpack_require__(33175);
-;// CONCATENATED MODULE: ./src/pipeline/layer-cache.ts
-// The build layers across the attempts of one step: the first attempt restores the cache (the
-// shared entry and the allocator's), a fallback rebuild imports what the previous build exported,
-// and the post step saves the last export (the plan goes to it through the step state).
-
-
-
-
-
-
-
-/**
- * The build layers across attempts: the first attempt restores the cache; a fallback rebuild
- * imports what the previous build exported, and the post step saves the last export.
- */
-class LayerCache {
-    inputs;
-    builder;
-    runnerTemp;
-    report;
-    progress;
-    current;
-    saveKey;
-    primaryKey = '';
-    constructor(inputs, builder, runnerTemp, report, progress) {
-        this.inputs = inputs;
-        this.builder = builder;
-        this.runnerTemp = runnerTemp;
-        this.report = report;
-        this.progress = progress;
-    }
-    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
-        const inputs = this.inputs;
-        const keys = (0,cache_keys/* cacheKeys */.Xr)({
-            prefix: inputs.cacheKey,
-            runnerOs: process.env.RUNNER_OS || external_node_os_.platform(),
-            runnerArch: process.env.RUNNER_ARCH || external_node_os_.arch(),
-            c2wVersion,
-            target: inputs.target,
-            targetArch: inputs.targetArch,
-            dockerfileSha256,
-            sharedDockerfileSha256,
-            buildArgs: inputs.buildArgs,
-            debugImage: inputs.debugImage,
-            image: inputs.image,
-        });
-        this.primaryKey = keys.primary;
-        if (inputs.cache !== 'none')
-            this.report.set(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
-        if (this.current === undefined) {
-            const cache = this.builder.canExport ? inputs.cache : 'none';
-            const restored = await core/* group */.Os('Restore the build cache', () => (0,cache_layers/* restoreLayers */.tD)({ ...inputs, cache }, keys, (0,cache_layers/* localCacheDir */.NU)(this.runnerTemp, keys)));
-            this.current = restored.plan;
-            if (inputs.cache !== 'none') {
-                this.report.set(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
-                this.report.set(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
-                this.report.set(outputs/* Outputs */.t.CacheSize, restored.size);
-                Object.assign(this.progress.figures, { cacheHit: restored.plan.exactHit, cacheBytes: restored.size });
-                this.report.set(outputs/* Outputs */.t.CacheRestoredSharedSize, restored.sharedSize);
-                this.report.set(outputs/* Outputs */.t.CacheRestoredAllocatorSize, restored.allocatorSize);
-                // Until a build exports something to save (never, on an exact hit).
-                this.report.set(outputs/* Outputs */.t.CacheSavedSharedSize, 0);
-                this.report.set(outputs/* Outputs */.t.CacheSavedAllocatorSize, 0);
-            }
-        }
-        else {
-            const previous = this.current;
-            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
-        }
-        return this.current;
-    }
-    /** After a good build: rotate the export in and tell the post step what to save. */
-    async built(plan) {
-        if (await (0,cache_layers/* rotate */.e$)(plan))
-            this.saveKey = this.primaryKey;
-        if (this.saveKey !== undefined) {
-            const save = {
-                dir: plan.dir,
-                key: this.saveKey,
-                ...(plan.shared ? { shared: plan.shared } : {}),
-                timeoutSeconds: this.inputs.cacheTimeoutSeconds,
-            };
-            core/* saveState */.LZ(state/* STATE */.c.cacheSave, JSON.stringify(save));
-            const bytes = await (0,cache_layers/* plannedSave */.CY)(save);
-            this.report.set(outputs/* Outputs */.t.CacheSavedSharedSize, bytes.shared);
-            this.report.set(outputs/* Outputs */.t.CacheSavedAllocatorSize, bytes.allocator);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/lib/workflow-log.ts
-var workflow_log = __webpack_require__(38473);
-// EXTERNAL MODULE: ./src/c2w/failures.ts
-var failures = __webpack_require__(48163);
+// EXTERNAL MODULE: ./src/cache/layers.ts
+var cache_layers = __webpack_require__(66542);
+// EXTERNAL MODULE: ./src/cache/actions-cache-store.ts
+var actions_cache_store = __webpack_require__(5222);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(74633);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 2 modules
+var convert_image = __webpack_require__(55577);
 // EXTERNAL MODULE: ./src/publish/names.ts
 var names = __webpack_require__(27479);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/lib/files.ts
 var lib_files = __webpack_require__(10228);
 // EXTERNAL MODULE: ./src/lib/hash.ts
@@ -407,6 +305,8 @@ function errorName(err) {
     return err instanceof Error ? err.name : undefined;
 }
 
+// EXTERNAL MODULE: ./src/c2w/failures.ts
+var failures = __webpack_require__(48163);
 // EXTERNAL MODULE: ./src/report/record.ts
 var report_record = __webpack_require__(51117);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -459,10 +359,58 @@ async function uploadRecord(record, env = process.env) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/record-cell.ts
+// The cell record of an action run (report/record.ts), from what the run learned: its facts as
+// outputs, the stage it stopped in, the rejected allocators, the release it uploaded to.
+
+
+
+
+
+
+/** The record's progress from the run's facts. Pure. */
+function progressOf(facts) {
+    const v = facts.values;
+    const num = (name) => (typeof v[name] === 'number' ? v[name] : undefined);
+    const str = (name) => (typeof v[name] === 'string' ? v[name] : undefined);
+    const figures = {
+        wasmSize: num(outputs/* Outputs */.t.WasmSize),
+        sha256: str(outputs/* Outputs */.t.Sha256),
+        buildSeconds: num(outputs/* Outputs */.t.BuildSeconds),
+        cacheHit: typeof v[outputs/* Outputs */.t.CacheHit] === 'boolean' ? v[outputs/* Outputs */.t.CacheHit] : undefined,
+        cacheBytes: num(outputs/* Outputs */.t.CacheSize),
+        smokeResult: str(outputs/* Outputs */.t.SmokeResult),
+        smokeSecondsMedian: num(outputs/* Outputs */.t.SmokeSeconds),
+        smokeSecondsMax: num(outputs/* Outputs */.t.SmokeSecondsMax),
+        smokeRuns: facts.smokeRuns,
+        smokePeakRss: num(outputs/* Outputs */.t.SmokePeakRss),
+    };
+    for (const key of Object.keys(figures)) {
+        if (figures[key] === undefined)
+            delete figures[key];
+    }
+    const allocatorUsed = str(outputs/* Outputs */.t.Allocator);
+    return {
+        stage: facts.stage,
+        ...(allocatorUsed ? { allocatorUsed } : {}),
+        rejected: facts.rejected,
+        figures,
+        ...(facts.release ? { release: facts.release } : {}),
+    };
+}
+/** Uploads the record of this cell, passed or failed, for the report action. */
+async function recordCell(inputs, facts, error) {
+    const progress = progressOf(facts);
+    const record = (0,report_record/* buildRecord */.kA)(inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,report_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
+    await uploadRecord(record);
+}
+
 // EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
 var boot = __webpack_require__(38258);
-// EXTERNAL MODULE: ./src/smoke/series.ts + 1 modules
-var smoke_series = __webpack_require__(34207);
+// EXTERNAL MODULE: ./src/lib/workflow-log.ts
+var workflow_log = __webpack_require__(38473);
+// EXTERNAL MODULE: ./src/pipeline/sink.ts
+var sink = __webpack_require__(51783);
 // EXTERNAL MODULE: ./src/lib/html.ts
 var html = __webpack_require__(10446);
 ;// CONCATENATED MODULE: ./src/action/job-summary.ts
@@ -506,18 +454,49 @@ class JobSummary {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/sink.ts
+// The action's sink for the pipeline: each fact becomes an output the moment it is known (so a
+// later failure still leaves the earlier outputs) and a row of the job summary; a section is a log
+// group; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
+// it prints is taken for a workflow command.
+
+
+
+
+
+class ActionSink extends sink/* Sink */.A {
+    summary = new JobSummary();
+    show(name, value) {
+        this.summary.set(name, value);
+    }
+    section(title, work) {
+        return core/* group */.Os(title, work);
+    }
+    step() { }
+    info(text) {
+        core/* info */.pq(text);
+    }
+    warn(text) {
+        core/* warning */.$e(text);
+    }
+    note(text) {
+        this.summary.note(text);
+    }
+    async boot(options, title) {
+        const result = await core/* group */.Os(title, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,boot/* runSmoke */.Lw)({ ...options, log: process.stdout })));
+        core/* info */.pq(result.message);
+        return result;
+    }
+}
+
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(33175);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The main step, in the order a user reads it in the log:
-// inputs → install → Dockerfile → cache restore → convert → smoke → publish (→ cache save in post).
-// Results live in variables here; the summary only renders what is set as an output.
-
-
-
-
-
-
-
-
+// inputs → install → builder → (per allocator: Dockerfile → cache restore → convert → smoke) →
+// publish (→ cache save and builder removal in the post step). The conversion is the pipeline the
+// command runs too (pipeline/convert-image.ts); this step gives it the action's sink and the
+// Actions cache as the home of its layers.
 
 
 
@@ -534,13 +513,12 @@ class JobSummary {
 
 
 async function main() {
-    const report = new JobSummary();
-    const progress = { stage: 'install', rejected: [], figures: {} };
+    const sink = new ActionSink();
     let inputs;
     let error;
     try {
         inputs = (0,config_inputs/* getInputs */.GP)();
-        await pipeline(inputs, report, progress);
+        await run(inputs, sink);
     }
     catch (e) {
         error = e;
@@ -550,104 +528,42 @@ async function main() {
     }
     // Every run past input validation records itself, passed or failed, for the report action.
     if (inputs?.record)
-        await recordCell(inputs, progress, error);
-    await report.write('c2w-action', error?.message);
+        await recordCell(inputs, sink.facts, error);
+    await sink.summary.write('c2w-action', error?.message);
 }
-async function recordCell(inputs, progress, error) {
-    const record = (0,report_record/* buildRecord */.kA)(inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,report_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
-    await uploadRecord(record);
-}
-async function pipeline(inputs, report, progress) {
+async function run(inputs, sink) {
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
     const c2w = await core/* group */.Os('Install c2w', () => (0,install/* installC2w */.C$)({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
-    report.set(outputs/* Outputs */.t.C2wVersion, c2w.version);
+    sink.fact(outputs/* Outputs */.t.C2wVersion, c2w.version);
     const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
-        core/* saveState */.LZ(state/* STATE */.c.createdBuilder, builder.name);
-    // One build per allocator, in the attempt order, until one passes its smoke boot.
-    progress.stage = 'build';
-    const layers = new LayerCache(inputs, builder, runnerTemp, report, progress);
-    const { allocator, value: built, rejected, } = await (0,fallback/* firstPassing */.y)((0,fallback/* attemptOrder */.u)(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => buildAndBoot({ ...inputs, allocator }, c2w, layers, runnerTemp, report, progress), (rejectedSoFar, next) => {
-        progress.rejected = [...rejectedSoFar];
-        const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
-        report.set(outputs/* Outputs */.t.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
-        report.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
-        core/* warning */.$e(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
-    });
-    if (rejected.length > 0) {
-        report.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
-    }
-    progress.stage = 'publish';
+        (0,state/* setCreatedBuilder */.mU)(builder.name);
+    const { built } = await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: actionsCacheHome(runnerTemp), workDir: external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`) }, sink);
+    sink.stage('publish');
     if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
         const assetName = inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs);
         // Named after the allocator the cell asked for, so a cell that fell back to another
         // allocator does not take the name of the cell that asked for that one.
         await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, {
             onOutput: (name, value) => {
-                report.set(name, value);
+                sink.fact(name, value);
                 if (name === outputs/* Outputs */.t.ReleaseId)
-                    progress.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
+                    sink.facts.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
             },
         }));
     }
 }
-/** One attempt: the Dockerfile with `attempt.allocator`, the conversion, the smoke boot. */
-async function buildAndBoot(attempt, c2w, layers, runnerTemp, report, progress) {
-    progress.stage = 'build';
-    progress.allocatorUsed = attempt.allocator;
-    const workDir = external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`, attempt.allocator);
-    const dockerfile = await core/* group */.Os('Prepare the Dockerfile', () => (0,c2w_dockerfile/* prepareDockerfile */.yZ)(attempt, c2w.c2w, workDir));
-    report.set(outputs/* Outputs */.t.Allocator, attempt.allocator);
-    const keyDockerfile = (0,cache_keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
-    const plan = await layers.plan(c2w.version, keyDockerfile, dockerfile.sourceSha256);
-    const built = await (0,convert/* convert */.C6)(c2w.c2w, attempt, dockerfile.path, [
-        ...(0,buildx_builder/* builderFlags */.He)(layers.builder.name),
-        ...(0,cache_keys/* cacheFlags */.wT)(plan),
-    ]);
-    report.set(outputs/* Outputs */.t.WasmPath, built.path);
-    report.set(outputs/* Outputs */.t.WasmSize, built.size);
-    report.set(outputs/* Outputs */.t.Sha256, built.sha256);
-    report.set(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
-    for (const trouble of built.cacheTrouble) {
-        const { level, message } = (0,cache_trouble/* describeTrouble */.LC)(trouble, plan.mode === 'registry' ? plan.ref : undefined);
-        if (level === 'warning')
-            core/* warning */.$e(message);
-        else
-            core/* info */.pq(message);
-    }
-    Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
-    await layers.built(plan);
-    progress.stage = 'smoke';
-    const smoke = await smokeBoot(attempt, built, report, progress);
-    if (smoke === undefined || smoke.result === 'passed')
-        return { passed: true, value: built };
-    const failure = smoke.allocatorFailure;
-    const hint = failure ? `\n${failure.suggestion}` : '';
+/** The Actions cache, saved by the post step: the plan goes to it through the step state. */
+function actionsCacheHome(runnerTemp) {
     return {
-        passed: false,
-        error: new report_record/* ClassifiedError */.IP(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`, failure ? 'allocator' : `smoke-${smoke.result}`, failure?.line),
-        ...(failure ? { allocatorFailure: failure.line } : {}),
+        store: new actions_cache_store/* ActionsCacheStore */.z(),
+        runner: { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() },
+        dir: (keys) => (0,cache_layers/* localCacheDir */.NU)(runnerTemp, keys),
+        save: async (plan) => {
+            (0,state/* setCacheSave */.Ov)(plan);
+            return (0,cache_layers/* plannedSave */.CY)(plan);
+        },
     };
-}
-/**
- * Boots the output in Node `smoke-runs` times, each in its own child process, and checks what it
- * prints; the first run that does not pass ends the series. undefined when skipped.
- */
-async function smokeBoot(inputs, built, report, progress) {
-    if (!inputs.smoke) {
-        report.set(outputs/* Outputs */.t.SmokeResult, 'skipped');
-        progress.figures.smokeResult = 'skipped';
-        return undefined;
-    }
-    const series = await (0,smoke_series/* smokeSeries */.B)(inputs, built.path, async (options, title) => {
-        const result = await core/* group */.Os(title, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,boot/* runSmoke */.Lw)({ ...options, log: process.stdout })));
-        core/* info */.pq(result.message);
-        return result;
-    });
-    for (const [name, value] of Object.entries(series.outputs))
-        report.set(name, value);
-    Object.assign(progress.figures, { smokeResult: series.last.result, ...series.figures });
-    return series.last;
 }
 
 
@@ -655,4 +571,4 @@ async function smokeBoot(inputs, built, report, progress) {
 
 };
 
-//# sourceMappingURL=28.index.js.map
+//# sourceMappingURL=623.index.js.map

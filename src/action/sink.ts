@@ -1,0 +1,44 @@
+// The action's sink for the pipeline: each fact becomes an output the moment it is known (so a
+// later failure still leaves the earlier outputs) and a row of the job summary; a section is a log
+// group; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
+// it prints is taken for a workflow command.
+import * as core from '@actions/core';
+import { runSmoke, type SmokeOptions, type SmokeResult } from '../smoke/boot.js';
+import { withoutWorkflowCommands } from '../lib/workflow-log.js';
+import { Sink, type Value } from '../pipeline/sink.js';
+import { JobSummary } from './job-summary.js';
+import type { Outputs } from './outputs.js';
+
+export class ActionSink extends Sink {
+  readonly summary = new JobSummary();
+
+  protected show(name: Outputs, value: Value): void {
+    this.summary.set(name, value);
+  }
+
+  section<T>(title: string, work: () => Promise<T>): Promise<T> {
+    return core.group(title, work);
+  }
+
+  step(): void {}
+
+  info(text: string): void {
+    core.info(text);
+  }
+
+  warn(text: string): void {
+    core.warning(text);
+  }
+
+  note(text: string): void {
+    this.summary.note(text);
+  }
+
+  async boot(options: SmokeOptions, title: string): Promise<SmokeResult> {
+    const result = await core.group(title, () =>
+      withoutWorkflowCommands(() => runSmoke({ ...options, log: process.stdout })),
+    );
+    core.info(result.message);
+    return result;
+  }
+}

@@ -1,0 +1,90 @@
+// One attempt of a conversion, with one allocator: the Dockerfile with that allocator, the cache
+// plan, the conversion, and the smoke series. What it learns goes to the sink; what it ends with
+// is an Attempt for the fallback (fallback.ts) to judge.
+import * as path from 'node:path';
+import { builderFlags } from '../buildx/builder.js';
+import { describeTrouble } from '../buildx/cache-trouble.js';
+import { cacheFlags, keyDockerfileSha256 } from '../cache/keys.js';
+import { convert, type BuiltOutput } from '../c2w/convert.js';
+import { prepareDockerfile } from '../c2w/dockerfile.js';
+import type { InstalledC2w } from '../c2w/install.js';
+import { Outputs } from '../action/outputs.js';
+import type { Inputs } from '../config/types.js';
+import { ClassifiedError } from '../report/record.js';
+import { smokeSeries } from '../smoke/series.js';
+import type { Attempt } from './fallback.js';
+import type { LayerCache } from './layer-cache.js';
+import type { Sink } from './sink.js';
+
+export interface AttemptContext {
+  c2w: InstalledC2w;
+  layers: LayerCache;
+  /** A folder of the run's own for the patched Dockerfiles. */
+  workDir: string;
+  sink: Sink;
+}
+
+/** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
+export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promise<Attempt<BuiltOutput>> {
+  const { sink, layers } = ctx;
+  sink.checkpoint();
+  sink.stage('build');
+  sink.fact(Outputs.Allocator, attempt.allocator);
+  const dockerfile = await sink.section('Prepare the Dockerfile', () =>
+    prepareDockerfile(attempt, ctx.c2w.c2w, path.join(ctx.workDir, attempt.allocator)),
+  );
+
+  const keyDockerfile = keyDockerfileSha256(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
+  const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
+  sink.checkpoint();
+  sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
+  const built = await convert(ctx.c2w.c2w, attempt, dockerfile.path, [
+    ...builderFlags(layers.builder.name),
+    ...cacheFlags(plan),
+  ]);
+  sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
+  sink.fact(Outputs.WasmPath, built.path);
+  sink.fact(Outputs.WasmSize, built.size);
+  sink.fact(Outputs.Sha256, built.sha256);
+  sink.fact(Outputs.BuildSeconds, built.buildSeconds);
+  for (const trouble of built.cacheTrouble) {
+    const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
+    if (level === 'warning') sink.warn(message);
+    else sink.info(message);
+  }
+  await layers.built(plan);
+  sink.checkpoint();
+
+  sink.stage('smoke');
+  const smoke = await bootSeries(attempt, built.path, sink);
+  if (smoke === undefined || smoke.result === 'passed') return { passed: true, value: built };
+  const failure = smoke.allocatorFailure;
+  const hint = failure ? `\n${failure.suggestion}` : '';
+  return {
+    passed: false,
+    error: new ClassifiedError(
+      `Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`,
+      failure ? 'allocator' : `smoke-${smoke.result}`,
+      failure?.line,
+    ),
+    ...(failure ? { allocatorFailure: failure.line } : {}),
+  };
+}
+
+/**
+ * The smoke gate: boots `file` smoke-runs times (each in its own child process, shown the sink's
+ * way) and records the outputs of the series. undefined when `smoke` is off.
+ */
+export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
+  if (!inputs.smoke) {
+    sink.fact(Outputs.SmokeResult, 'skipped');
+    return undefined;
+  }
+  const series = await smokeSeries(inputs, file, (options, title) => {
+    sink.checkpoint();
+    return sink.boot(options, title);
+  });
+  for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
+  sink.facts.smokeRuns = series.figures.smokeRuns;
+  return series.last;
+}
