@@ -1,7 +1,35 @@
-// Which GitHub REST API knows the releases behind `c2w-download-url`, and whether `github-token`
-// may be sent there. `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on
-// GitHub Enterprise Server that API is the GHES instance, which does not have a repository that
-// lives on github.com, and its token must not travel to another host. Pure: tested by table.
+// The GitHub hosts the action talks to, in one place: the runner's own (GITHUB_SERVER_URL and its
+// REST API, GITHUB_API_URL), whether that is a GitHub Enterprise Server, and which REST API knows
+// the releases behind `c2w-download-url` and whether `github-token` may be sent there.
+// `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on GitHub Enterprise
+// Server that API is the GHES instance, which does not have a repository that lives on github.com,
+// and its token must not travel to another host. Pure: tested by table.
+
+type HostEnv = { GITHUB_SERVER_URL?: string; GITHUB_API_URL?: string };
+
+/** The runner's GitHub web host, without a trailing slash (GITHUB_SERVER_URL; github.com outside Actions). */
+export function serverUrl(env: HostEnv): string {
+  return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+}
+
+/** The runner's GitHub REST API, without a trailing slash (GITHUB_API_URL; api.github.com outside Actions). */
+export function apiUrl(env: HostEnv): string {
+  return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+
+/**
+ * True when GITHUB_SERVER_URL is a GitHub Enterprise Server, by the rule @actions/artifact applies
+ * (github.com, GHE.com tenants and *.localhost are not), so the action skips what GHES lacks.
+ */
+export function isGhes(serverUrl: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+  } catch {
+    return false;
+  }
+  return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
 
 export interface ReleasesApi {
   /** Base URL of the REST API, without a trailing slash. */
@@ -22,10 +50,7 @@ const DOWNLOAD_PATH = /^\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/releases\/download
  * - github.com: https://api.github.com; a GHE.com tenant `x.ghe.com`: https://api.x.ghe.com;
  * - any other host is taken for a GitHub Enterprise Server, whose API is `<origin>/api/v3`.
  */
-export function releasesApiFor(
-  downloadUrl: string,
-  env: { GITHUB_SERVER_URL?: string; GITHUB_API_URL?: string },
-): ReleasesApi | undefined {
+export function releasesApiFor(downloadUrl: string, env: HostEnv): ReleasesApi | undefined {
   let url: URL;
   try {
     url = new URL(downloadUrl);

@@ -5,6 +5,7 @@
 // Every request has a time limit. Creating a release and uploading an asset are not idempotent:
 // they are not retried blindly, but after a failure that may have happened after GitHub did the
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
+import { apiUrl } from './hosts.js';
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import {
@@ -168,7 +169,7 @@ export class ReleaseApi {
     const octokit = getOctokit(
       opts.token,
       {
-        baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        baseUrl: apiUrl(env),
         request: {
           ...defaults.request,
           fetch: timedFetch(baseFetch, (init) => {

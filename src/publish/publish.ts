@@ -4,6 +4,7 @@
 // Only runs after the conversion and the smoke boot passed (the caller's job). The heavy
 // clients (@actions/artifact, @actions/github) are loaded with dynamic import() on the paths
 // that need them, so a run that publishes nothing never pays for them.
+import { isGhes, serverUrl } from '../github/hosts.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -65,22 +66,11 @@ async function bareArtifactFile(wasm: string, name: string, runnerTemp: string):
 
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number | string): string | undefined {
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const server = serverUrl(env);
   const repo = env.GITHUB_REPOSITORY;
   const run = env.GITHUB_RUN_ID;
   if (!repo || !run) return undefined;
   return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`;
-}
-
-/** True when GITHUB_SERVER_URL is a GitHub Enterprise Server (same rule as @actions/artifact). */
-export function isGhes(serverUrl: string | undefined): boolean {
-  let host: string;
-  try {
-    host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
-  } catch {
-    return false;
-  }
-  return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
 }
 
 /** The files of an artifact and their root: one wasm file, or every file under a js directory (walkFolder). */

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { isGhes } from '../publish/publish.js';
+import { isGhes } from '../github/hosts.js';
 import { RECORD_ARTIFACT_PREFIX, RECORD_FILE, type CellRecord } from './record.js';
 import { raceTimeout, TIMED_OUT } from '../lib/timeout.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releasesApiFor } from '../../../src/github/hosts.js';
+import { isGhes, releasesApiFor } from '../../../src/github/hosts.js';
 import { DEFAULT_DOWNLOAD_URL } from '../../../src/config/inputs.js';
 
 const DOTCOM = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: 'https://api.github.com' };
@@ -58,5 +58,18 @@ describe('releasesApiFor: where c2w-version latest is asked, and whether github-
     'not a url',
   ])('has no releases API for %s', (url) => {
     expect(releasesApiFor(url, DOTCOM)).toBeUndefined();
+  });
+});
+
+describe('isGhes', () => {
+  it.each([
+    [undefined, false],
+    ['https://github.com', false],
+    ['https://octo.ghe.com', false],
+    ['http://github.localhost', false],
+    ['https://ghes.example.com', true],
+    ['https://github.mycompany.com', true],
+  ])('%s -> %s', (url, expected) => {
+    expect(isGhes(url)).toBe(expected);
   });
 });

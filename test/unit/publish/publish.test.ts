@@ -5,7 +5,7 @@ import {
   defaultArtifactName,
   defaultAssetName,
 } from '../../../src/publish/names.js';
-import { artifactUrl, bareArtifactName, isGhes } from '../../../src/publish/publish.js';
+import { artifactUrl, bareArtifactName } from '../../../src/publish/publish.js';
 import { sha256sumLine } from '../../../src/publish/release-asset.js';
 import type { Allocator, Target } from '../../../src/config/types.js';
 
@@ -154,19 +154,6 @@ describe('artifactUrl', () => {
     [{ GITHUB_REPOSITORY: 'o/r' }, 12, undefined],
   ])('%j %s -> %s', (env, id, expected) => {
     expect(artifactUrl(env, id)).toBe(expected);
-  });
-});
-
-describe('isGhes', () => {
-  it.each([
-    [undefined, false],
-    ['https://github.com', false],
-    ['https://octo.ghe.com', false],
-    ['http://github.localhost', false],
-    ['https://ghes.example.com', true],
-    ['https://github.mycompany.com', true],
-  ])('%s -> %s', (url, expected) => {
-    expect(isGhes(url)).toBe(expected);
   });
 });
 
