@@ -53,45 +53,44 @@ var Outputs;
 /* harmony export */   yb: () => (/* binding */ CacheLogReader)
 /* harmony export */ });
 /* unused harmony export isNotFound */
+/* harmony import */ var _plain_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39691);
 // What BuildKit said about the cache import and export of a build, read from its plain progress
 // output (c2w runs `docker buildx build --progress=plain`). BuildKit never fails a build whose
 // cache import fails, nor one whose export fails with ignore-error=true: it prints
 // `#N importing cache manifest from REF` / `#N exporting cache to …` and then `#N ERROR: …` under
 // the same step number, and goes on. Those lines are the only place the trouble shows, so the
-// action reads them and turns them into warnings.
+// action reads them (plain-log.ts) and turns them into warnings.
+
 /** Reads the build log line by line as it streams; keeps only the cache steps' errors. */
 class CacheLogReader {
-    partial = '';
+    lines = new _plain_log_js__WEBPACK_IMPORTED_MODULE_0__/* .LineSplitter */ .g((line) => this.line(line));
     steps = new Map();
     troubles = [];
     push(chunk) {
-        const lines = (this.partial + chunk).split('\n');
-        this.partial = lines.pop() ?? '';
-        for (const line of lines)
-            this.line(line.replace(/\r$/, ''));
+        this.lines.push(chunk);
     }
     end() {
-        if (this.partial)
-            this.line(this.partial);
-        this.partial = '';
+        this.lines.end();
         return this.troubles;
     }
-    line(line) {
-        const imp = /^#(\d+) importing cache manifest from (\S+)/.exec(line);
+    line(text) {
+        const line = (0,_plain_log_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlainLine */ .u)(text);
+        if (line === undefined)
+            return;
+        if (line.kind === 'end') {
+            const step = this.steps.get(line.vertex);
+            if (line.status === 'error' && step)
+                this.troubles.push({ ...step, error: line.text });
+            return;
+        }
+        const imp = /^importing cache manifest from (\S+)/.exec(line.text);
         if (imp) {
-            this.steps.set(imp[1], { step: 'import', target: imp[2] });
+            this.steps.set(line.vertex, { step: 'import', target: imp[1] });
             return;
         }
-        const exp = /^#(\d+) exporting cache to (.+?)\s*$/.exec(line);
-        if (exp) {
-            if (!this.steps.has(exp[1]))
-                this.steps.set(exp[1], { step: 'export', target: exp[2] });
-            return;
-        }
-        const err = /^#(\d+) ERROR: (.*)$/.exec(line);
-        const step = err && this.steps.get(err[1]);
-        if (err && step)
-            this.troubles.push({ ...step, error: err[2] });
+        const exp = /^exporting cache to (.+?)\s*$/.exec(line.text);
+        if (exp && !this.steps.has(line.vertex))
+            this.steps.set(line.vertex, { step: 'export', target: exp[1] });
     }
 }
 /**
@@ -118,6 +117,63 @@ function describeTrouble(trouble, ref) {
         level: 'warning',
         message: `Could not export the build cache to ${ref ?? trouble.target}; the conversion succeeded, but the next run will not be warm from this one. BuildKit said: ${trouble.error}`,
     };
+}
+
+
+/***/ }),
+
+/***/ 39691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ LineSplitter),
+/* harmony export */   u: () => (/* binding */ parsePlainLine)
+/* harmony export */ });
+// BuildKit's plain progress output (`docker buildx build --progress=plain`, what c2w runs), read
+// line by line. The format (moby/buildkit util/progress/progressui/printer.go): every line starts
+// with `#<vertex> `; a vertex's first line is its name (a Dockerfile step's starts with
+// `[<stage> <i>/<n>]`), and it ends with `#<vertex> DONE <seconds>s`, `#<vertex> CACHED`,
+// `#<vertex> ERROR: …` or `#<vertex> CANCELED`. Other lines of a vertex are its log, most of them
+// with the seconds since it started first (`#5 0.123 …`). `#0` is buildx's banner, not a vertex.
+// The cache reader (cache-trouble.ts) and the live progress line (progress.ts) both read it here.
+const VERTEX = /^#(\d+) (.*)$/;
+const END = /^(?:(DONE) \d+(?:\.\d+)?s|(CACHED)|(ERROR)\b:? ?(.*)|(CANCELED)\b.*)$/;
+/** One line of the plain output, or undefined for a line that belongs to no vertex (#0 included). Pure. */
+function parsePlainLine(line) {
+    const m = VERTEX.exec(line.trimEnd());
+    if (!m)
+        return undefined;
+    const vertex = Number(m[1]);
+    if (vertex === 0)
+        return undefined;
+    const text = m[2];
+    const end = END.exec(text);
+    if (end) {
+        const status = end[1] ? 'done' : end[2] ? 'cached' : end[3] ? 'error' : 'canceled';
+        return { vertex, kind: 'end', status, text: end[4] ?? '' };
+    }
+    if (/^\d+(\.\d+)? /.test(text))
+        return { vertex, kind: 'log', text };
+    return { vertex, kind: 'text', text };
+}
+/** Splits a stream into lines (without `\r`) as it comes. */
+class LineSplitter {
+    onLine;
+    partial = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        const lines = (this.partial + chunk).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines)
+            this.onLine(line.replace(/\r$/, ''));
+    }
+    end() {
+        if (this.partial)
+            this.onLine(this.partial.replace(/\r$/, ''));
+        this.partial = '';
+    }
 }
 
 
@@ -541,7 +597,7 @@ async function useSystemC2w() {
  * instance about a github.com repository nor sends its token there.
  */
 async function resolveLatest(token, downloadUrl, env = process.env) {
-    const source = (0,_github_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .releasesApiFor */ .K)(downloadUrl, env);
+    const source = (0,_github_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .releasesApiFor */ .Ko)(downloadUrl, env);
     if (source === undefined) {
         throw new InstallError(`c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`);
     }

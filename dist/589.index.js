@@ -421,7 +421,7 @@ function parseInputs(get) {
         throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
     }
     // latest is asked of the releases API of the download host, which must be a GitHub release URL.
-    if (c2wVersion === 'latest' && (0,hosts/* releasesApiFor */.K)(c2wDownloadUrl, {}) === undefined) {
+    if (c2wVersion === 'latest' && (0,hosts/* releasesApiFor */.Ko)(c2wDownloadUrl, {}) === undefined) {
         throw new InputError('c2w-version', `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`);
     }
     const dockerfile = get('dockerfile').trim() || undefined;
@@ -645,12 +645,39 @@ function checkOutputPlace(target, output, workspace) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ releasesApiFor)
+/* harmony export */   Ko: () => (/* binding */ releasesApiFor),
+/* harmony export */   Vd: () => (/* binding */ serverUrl),
+/* harmony export */   aT: () => (/* binding */ isGhes),
+/* harmony export */   y0: () => (/* binding */ apiUrl)
 /* harmony export */ });
-// Which GitHub REST API knows the releases behind `c2w-download-url`, and whether `github-token`
-// may be sent there. `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on
-// GitHub Enterprise Server that API is the GHES instance, which does not have a repository that
-// lives on github.com, and its token must not travel to another host. Pure: tested by table.
+// The GitHub hosts the action talks to, in one place: the runner's own (GITHUB_SERVER_URL and its
+// REST API, GITHUB_API_URL), whether that is a GitHub Enterprise Server, and which REST API knows
+// the releases behind `c2w-download-url` and whether `github-token` may be sent there.
+// `c2w-version: latest` is resolved there, never blindly at GITHUB_API_URL: on GitHub Enterprise
+// Server that API is the GHES instance, which does not have a repository that lives on github.com,
+// and its token must not travel to another host. Pure: tested by table.
+/** The runner's GitHub web host, without a trailing slash (GITHUB_SERVER_URL; github.com outside Actions). */
+function serverUrl(env) {
+    return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+}
+/** The runner's GitHub REST API, without a trailing slash (GITHUB_API_URL; api.github.com outside Actions). */
+function apiUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/**
+ * True when GITHUB_SERVER_URL is a GitHub Enterprise Server, by the rule @actions/artifact applies
+ * (github.com, GHE.com tenants and *.localhost are not), so the action skips what GHES lacks.
+ */
+function isGhes(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+    }
+    catch {
+        return false;
+    }
+    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
+}
 /** GitHub serves release downloads at `<host>/<owner>/<repo>/releases/download/<tag>/<asset>`. */
 const DOWNLOAD_PATH = /^\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/releases\/download\/*$/;
 /**

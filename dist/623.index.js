@@ -31,6 +31,8 @@ var config_inputs = __webpack_require__(74633);
 var convert_image = __webpack_require__(55577);
 // EXTERNAL MODULE: ./src/publish/names.ts
 var names = __webpack_require__(27479);
+// EXTERNAL MODULE: ./src/github/hosts.ts
+var hosts = __webpack_require__(55044);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/action/outputs.ts
@@ -129,6 +131,7 @@ var timeout = __webpack_require__(24196);
 
 
 
+
 /** Maps each PublishOutputs field to the action output it is published as. */
 const OUTPUT_NAMES = {
     artifactId: outputs/* Outputs */.t.ArtifactId,
@@ -159,23 +162,12 @@ async function bareArtifactFile(wasm, name, runnerTemp) {
 }
 /** The artifact's web page, built the way actions/upload-artifact builds its `artifact-url`. */
 function artifactUrl(env, id) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const server = (0,hosts/* serverUrl */.Vd)(env);
     const repo = env.GITHUB_REPOSITORY;
     const run = env.GITHUB_RUN_ID;
     if (!repo || !run)
         return undefined;
     return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`;
-}
-/** True when GITHUB_SERVER_URL is a GitHub Enterprise Server (same rule as @actions/artifact). */
-function isGhes(serverUrl) {
-    let host;
-    try {
-        host = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
-    }
-    catch {
-        return false;
-    }
-    return !(host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST'));
 }
 /** The files of an artifact and their root: one wasm file, or every file under a js directory (walkFolder). */
 async function artifactFiles(built) {
@@ -237,7 +229,7 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
     const invalid = (0,names/* artifactNameProblem */.NH)(name);
     if (invalid)
         throw new Error(`artifact-name ${invalid}`);
-    if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
+    if (!deps.artifactClient && (0,hosts/* isGhes */.aT)(env.GITHUB_SERVER_URL)) {
         core/* warning */.$e(`Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
             `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`);
         return undefined;
@@ -330,7 +322,7 @@ async function uploadRecord(record, env = process.env) {
     const name = recordArtifactName(record.cell);
     // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
     // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
-    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || isGhes(env.GITHUB_SERVER_URL)) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || (0,hosts/* isGhes */.aT)(env.GITHUB_SERVER_URL)) {
         core/* info */.pq(`No artifact service in this job: the cell record ${name} is not uploaded.`);
         return;
     }

@@ -23,40 +23,34 @@ var failures = __webpack_require__(48163);
 var attempt = __webpack_require__(24730);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
+// EXTERNAL MODULE: ./src/buildx/plain-log.ts
+var plain_log = __webpack_require__(39691);
 ;// CONCATENATED MODULE: ./src/buildx/progress.ts
-// Follows BuildKit's plain progress output (what c2w's `docker buildx build --progress=plain` prints)
-// to say which step runs. The format (moby/buildkit util/progress/progressui/printer.go): every line
-// starts with `#<vertex>`; a vertex is announced by its name, a Dockerfile step's name starting with
-// `[<stage> <i>/<n>]` (or `[<i>/<n>]` in a file of one unnamed stage), and ends with `#<vertex> DONE
-// <seconds>s`, `#<vertex> CACHED` or `#<vertex> ERROR …`. Other `#<vertex> …` lines are its log.
-// Stages are announced as they start, so the total is the steps of the stages seen so far.
-// `#0` is buildx's own banner line, not a step.
-const VERTEX = /^#(\d+) (.*)$/;
+// Follows BuildKit's plain progress output (read by plain-log.ts) to say which step runs: a
+// Dockerfile step's name starts with `[<stage> <i>/<n>]` (or `[<i>/<n>]` in a file of one unnamed
+// stage). Stages are announced as they start, so the total is the steps of the stages seen so far.
+
 const STEP = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (.*)$/;
-const END = /^(DONE \d+(\.\d+)?s|CACHED|ERROR\b.*|CANCELED\b.*)$/;
 class BuildProgress {
     steps = new Map();
     stageCounts = new Map();
     /** Reads one line; true when what the live line shows changed. */
     feed(line, nowMs) {
-        const m = VERTEX.exec(line.trimEnd());
-        if (!m)
-            return false;
-        const vertex = Number(m[1]);
         // #0 is buildx's banner (`#0 building with "default" instance using docker driver`), never ended.
-        if (vertex === 0)
+        const parsed = (0,plain_log/* parsePlainLine */.u)(line);
+        if (parsed === undefined)
             return false;
-        const text = m[2];
+        const { vertex, text } = parsed;
         const known = this.steps.get(vertex);
         if (known) {
-            if (!known.ended && END.test(text)) {
+            if (!known.ended && parsed.kind === 'end') {
                 known.ended = true;
                 return true;
             }
             return false;
         }
         // The first line of a vertex is its name; a line with a timestamp or a status is its log.
-        if (END.test(text) || /^\d+(\.\d+)? /.test(text))
+        if (parsed.kind !== 'text')
             return false;
         const s = STEP.exec(text);
         const step = { vertex, name: text, startedMs: nowMs, ended: false };

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   K2: () => (/* binding */ ReleaseError)
 });
 
+// EXTERNAL MODULE: ./src/github/hosts.ts
+var hosts = __webpack_require__(55044);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -222,6 +224,7 @@ function explain(f, ctx) {
 
 
 
+
 /**
  * A file as a request body that can be sent more than once: the plugins retry a request with
  * the same options, and a stream would be empty the second time. fetch reads an async
@@ -325,7 +328,7 @@ class ReleaseApi {
             }));
         const baseFetch = defaults.request?.fetch ?? globalThis.fetch;
         const octokit = getOctokit(opts.token, {
-            baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+            baseUrl: (0,hosts/* apiUrl */.y0)(env),
             request: {
                 ...defaults.request,
                 fetch: timedFetch(baseFetch, (init) => {
