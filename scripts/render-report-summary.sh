@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the README's picture of the report action's job summary (docs/report-summary.png) from a
+# Renders report/README.md's picture of the report action's job summary (docs/report-summary.png) from a
 # real run: test/integration/report.itest.ts runs a three-cell matrix and the report action through
 # the harness and saves the summary; Debian's chromium screenshots it with GitHub-like styling.
 #   scripts/render-report-summary.sh      (needs: npm run build, the engine, apt-get install chromium)

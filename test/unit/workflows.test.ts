@@ -2,8 +2,11 @@
 // action to a commit, give every job its own permissions, and run the e2e matrix the README
 // promises.
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
+// @ts-expect-error plain JS script without types
+import { docPages } from '../../scripts/lib/docs-pages.mjs';
 
 type Step = {
   id?: string;
@@ -129,8 +132,11 @@ describe('workflows', () => {
     expect(oldNode('actions/checkout', 'v7.0.1')).toBeUndefined();
   });
 
-  it('names only node24 majors of other actions in the README examples', () => {
-    const readme = readFileSync(new URL('README.md', root), 'utf8');
+  it('names only node24 majors of other actions in the examples of the README and the pages beside it', () => {
+    // The examples moved from the README into docs/ and the pages beside it: read them all.
+    const readme = (docPages(fileURLToPath(root)) as string[])
+      .map((page) => readFileSync(new URL(page, root), 'utf8'))
+      .join('\n');
     const named = [...readme.matchAll(/uses:\s*([a-z0-9-]+\/[a-z0-9-]+)@(v\d[\w.]*)/g)].filter(
       (m) => FIRST_NODE24_MAJOR[m[1]!] !== undefined,
     );

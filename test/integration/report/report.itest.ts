@@ -48,7 +48,7 @@ describe('the allocator report', () => {
 
     const report = await runReport({}, service);
     expect(report.exitCode, report.log).toBe(0);
-    // scripts/render-report-summary.sh renders this run's summary into the README's picture.
+    // scripts/render-report-summary.sh renders this run's summary into report/README.md's picture.
     if (process.env.C2W_SAVE_REPORT_SUMMARY) writeFileSync(process.env.C2W_SAVE_REPORT_SUMMARY, report.summary);
     expect(report.outputs.passed).toBe('2');
     expect(report.outputs.failed).toBe('1');
