@@ -939,7 +939,7 @@ function buildRecord(cell, inputs, progress, failure, runner) {
 // engine can (`^(a+)+$` against 32 `a`s and a `b` takes minutes in JavaScript's own RegExp).
 // RE2 has no backreferences or lookaround; a pattern that needs them is refused as an input.
 //
-// The rules a user relies on (action.yml and the README say the same):
+// The rules a user relies on (action.yml and docs/smoke-boot.md say the same):
 // - a match must be at least one character of what the module printed, so a pattern that matches
 //   the empty string (`x*`, `^$`) is refused as an input, and nothing passes a module that printed
 //   nothing;
