@@ -30,6 +30,8 @@ export interface BrowserSmokeOptions extends SmokeOptions {
   browser?: string;
   /** A site folder already written for this output (writeSite); else one is written to a temporary folder. */
   site?: string;
+  /** A site already served elsewhere (its index.html's folder URL): no folder is written, no server started. */
+  siteUrl?: string;
   /** Time for the browser to open its DevTools port (default 30 s). */
   startTimeoutMs?: number;
 }
@@ -99,15 +101,16 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
   const ev: SmokeEvents = { endedAt: 0 };
   let screen = '';
 
-  const tmpSite = opts.site ? undefined : await mkdtemp(join(tmpdir(), 'c2w-smoke-site-'));
-  const siteDir = opts.site ?? join(tmpSite!, 'site');
+  const tmpSite = opts.site || opts.siteUrl ? undefined : await mkdtemp(join(tmpdir(), 'c2w-smoke-site-'));
+  const siteDir = opts.site ?? (tmpSite ? join(tmpSite, 'site') : '');
   let server: Awaited<ReturnType<typeof serveSite>> | undefined;
   let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
   try {
-    if (!opts.site) await writeSite({ target: opts.target, output: opts.path, dir: siteDir });
-    server = await serveSite(siteDir, { isolation: true });
+    if (tmpSite) await writeSite({ target: opts.target, output: opts.path, dir: siteDir });
+    if (!opts.siteUrl) server = await serveSite(siteDir, { isolation: true });
+    const siteUrl = opts.siteUrl ?? server!.url;
     launched = await launchBrowser(binary, opts.startTimeoutMs ?? 30_000);
     const { browser } = launched;
     let browserGone = false;
@@ -131,7 +134,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
     });
     page.on('workercreated', (w) => w.on('console', onConsole('worker')));
 
-    const url = `${server.url}?${BOOT_PARAM}=${encodeBoot({ command: opts.command, env: opts.env })}`;
+    const url = `${siteUrl}?${BOOT_PARAM}=${encodeBoot({ command: opts.command, env: opts.env })}`;
     start = process.hrtime.bigint();
     let timedOut = false;
     const timer = setTimeout(() => {

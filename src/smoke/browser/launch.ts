@@ -70,6 +70,8 @@ export async function launchBrowser(binary: string, startTimeoutMs: number): Pro
   });
   const cleanup = async (): Promise<void> => {
     await endGroup(child, 2000);
+    // The group is gone; Node reaps the leader (and emits 'exit', which untracks it) a moment later.
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
