@@ -20,7 +20,9 @@ import { defaultArtifactName, defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
 import { buildRecord, ClassifiedError, failureOf, type CellProgress } from '../report/record.js';
 import { uploadRecord } from '../report/record-artifact.js';
-import { runSmoke, type SmokeResult } from '../smoke/boot.js';
+import type { SmokeResult } from '../smoke/boot.js';
+import { bootSmoke } from '../smoke/runtime.js';
+import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
 import { STATE } from './state.js';
 import { JobSummary } from './job-summary.js';
@@ -147,6 +149,7 @@ async function buildAndBoot(
   Object.assign(progress.figures, { wasmSize: built.size, sha256: built.sha256, buildSeconds: built.buildSeconds });
   await layers.built(plan);
 
+  if (attempt.site) await core.group('Write the site', () => siteStage(attempt, built.path, report));
   progress.stage = 'smoke';
   const smoke = await smokeBoot(attempt, built, report, progress);
   if (smoke === undefined || smoke.result === 'passed') return { passed: true, value: built };
@@ -180,7 +183,7 @@ async function smokeBoot(
   }
   const series = await smokeSeries(inputs, built.path, async (options, title) => {
     const result = await core.group(title, () =>
-      withoutWorkflowCommands(() => runSmoke({ ...options, log: process.stdout })),
+      withoutWorkflowCommands(() => bootSmoke({ ...options, log: process.stdout })),
     );
     core.info(result.message);
     return result;

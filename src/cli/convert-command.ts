@@ -27,6 +27,7 @@ import {
 import { toolCacheDir } from './paths.js';
 import type { Results } from './results.js';
 import { smokeSeries } from './smoke-series.js';
+import { siteStage } from '../site/stage.js';
 
 export interface ConvertOptions {
   /** --c2w PATH. */
@@ -175,6 +176,8 @@ async function buildAndBoot(
   }
   interrupt.check();
 
+  if (attempt.site)
+    await siteStage(attempt, built.path, { set: (n, v) => (results[n] = v) }, out.warn.bind(out), out.info.bind(out));
   if (!attempt.smoke) {
     results[Outputs.SmokeResult] = 'skipped';
     return { passed: true, value: built };

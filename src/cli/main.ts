@@ -10,6 +10,7 @@ import { handleInterrupts, InterruptedError } from './interrupt.js';
 import { defaultBuildCacheDir } from './paths.js';
 import { renderJson, renderSummary, type Results } from './results.js';
 import { smokeSeries } from './smoke-series.js';
+import { siteArgs, siteCommand } from './site-command.js';
 import { convertInputs, smokeInputs } from './validate.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -32,6 +33,11 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
       };
       work = async (out, results, interrupt) => {
         await convertCommand(inputs, options, out, results, interrupt);
+      };
+    } else if (cmd.verb === 'site') {
+      const args = siteArgs(cmd);
+      work = async (out, results) => {
+        await siteCommand(args, out, results);
       };
     } else {
       const inputs = smokeInputs(cmd);

@@ -1,6 +1,7 @@
 // The smoke gate as the action runs it (smoke-series.ts), shown on the command's console. Shared by
 // `convert` and `smoke`.
-import { runSmoke, type SmokeResult } from '../smoke/boot.js';
+import type { SmokeResult } from '../smoke/boot.js';
+import { bootSmoke } from '../smoke/runtime.js';
 import { smokeSeries as runSeries, type SmokeInputs } from '../smoke/series.js';
 import type { Console } from './console.js';
 import type { Results } from './results.js';
@@ -20,7 +21,7 @@ export async function smokeSeries(
   const series = await runSeries(inputs, path, async (options, title) => {
     before();
     out.stage(title);
-    const result = await runSmoke({
+    const result = await bootSmoke({
       ...options,
       ...(verbose ? { onOutput: (_stream: string, chunk: string) => out.passthrough(chunk) } : {}),
     });

@@ -84,7 +84,8 @@ export async function writeSite(opts: SiteOptions): Promise<SiteResult> {
   if (opts.target === 'js' && !existsSync(join(opts.output, 'out.js'))) {
     throw new SiteError(`${opts.output} has no out.js: it is not a c2w --to-js output`);
   }
-  if (opts.target === 'wasi' && !st.isFile()) throw new SiteError(`a wasi output is a .wasm file; ${opts.output} is not a file`);
+  if (opts.target === 'wasi' && !st.isFile())
+    throw new SiteError(`a wasi output is a .wasm file; ${opts.output} is not a file`);
   await rm(opts.dir, { recursive: true, force: true });
   await mkdir(opts.dir, { recursive: true });
   await copyTree(template, opts.dir);

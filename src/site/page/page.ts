@@ -16,14 +16,7 @@ import './page.css';
 import { Terminal } from '@xterm/xterm';
 import { openpty } from 'xterm-pty';
 import { packInfo } from '../../c2w/boot-info.js';
-import {
-  BOOT_PARAM,
-  decodeBoot,
-  TRANSCRIPT_MAX,
-  type BootApi,
-  type BootEnd,
-  type SiteConfig,
-} from '../contract.js';
+import { BOOT_PARAM, decodeBoot, TRANSCRIPT_MAX, type BootApi, type BootEnd, type SiteConfig } from '../contract.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 declare global {
@@ -189,8 +182,16 @@ function bootWasi(config: SiteConfig, base: URL): void {
   // The guest's own tty does the line editing and echo: the pty passes keys through raw, as c2w's
   // page sets it; output processing stays on, so a bare \n still starts a new line.
   const t = slave.ioctl('TCGETS');
-  const ISTRIP = 0x20, INLCR = 0x40, IGNCR = 0x80, ICRNL = 0x100, IXON = 0x400;
-  const ISIG = 0x1, ICANON = 0x2, ECHO = 0x8, ECHONL = 0x40, IEXTEN = 0x8000;
+  const ISTRIP = 0x20,
+    INLCR = 0x40,
+    IGNCR = 0x80,
+    ICRNL = 0x100,
+    IXON = 0x400;
+  const ISIG = 0x1,
+    ICANON = 0x2,
+    ECHO = 0x8,
+    ECHONL = 0x40,
+    IEXTEN = 0x8000;
   slave.ioctl('TCSETS', {
     iflag: t.iflag & ~(ISTRIP | INLCR | IGNCR | ICRNL | IXON),
     oflag: t.oflag,

@@ -66,7 +66,10 @@ async function start(m: ToWorker): Promise<void> {
   const memory = (): ArrayBuffer => (wasi.inst.exports.memory as WebAssembly.Memory).buffer;
   const iovecs = (ptr: number, len: number): [number, number][] => {
     const v = new DataView(memory());
-    return Array.from({ length: len }, (_, i): [number, number] => [v.getUint32(ptr + 8 * i, true), v.getUint32(ptr + 8 * i + 4, true)]);
+    return Array.from({ length: len }, (_, i): [number, number] => [
+      v.getUint32(ptr + 8 * i, true),
+      v.getUint32(ptr + 8 * i + 4, true),
+    ]);
   };
   const shimRead = imports.fd_read!;
   const shimWrite = imports.fd_write!;

@@ -65,7 +65,7 @@ const readPage = (page: Page): Promise<PageRead> =>
 const screenOf = (page: Page): Promise<string> =>
   page.evaluate(() => {
     const b = (window as unknown as { c2wBoot?: { screen(): string } }).c2wBoot;
-    return b ? b.screen() : document.body?.innerText ?? '';
+    return b ? b.screen() : (document.body?.innerText ?? '');
   });
 
 /** A promise that rejects after `ms`, so that a page that stopped answering cannot hold a boot. */

@@ -49,7 +49,10 @@ export function browserArgs(userDataDir: string, isRoot: boolean): string[] {
 
 const ENDPOINT = /DevTools listening on (ws:\/\/\S+)/;
 
-export async function launchBrowser(binary: string, startTimeoutMs: number): Promise<LaunchedBrowser & { cleanup(): Promise<void> }> {
+export async function launchBrowser(
+  binary: string,
+  startTimeoutMs: number,
+): Promise<LaunchedBrowser & { cleanup(): Promise<void> }> {
   startable('the browser');
   const userDataDir = await mkdtemp(join(tmpdir(), 'c2w-browser-'));
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -91,11 +94,19 @@ export async function launchBrowser(binary: string, startTimeoutMs: number): Pro
       });
       void exited.then(({ code, signal }) => {
         clearTimeout(timer);
-        reject(new Error(`the browser ${binary} ended at start (${signal ?? `exit code ${code}`}): ${err.trim().slice(-2000)}`));
+        reject(
+          new Error(
+            `the browser ${binary} ended at start (${signal ?? `exit code ${code}`}): ${err.trim().slice(-2000)}`,
+          ),
+        );
       });
     });
     const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, defaultViewport: { width: 960, height: 600 }, protocolTimeout: 30_000 });
+    const browser = await puppeteer.connect({
+      browserWSEndpoint: endpoint,
+      defaultViewport: { width: 960, height: 600 },
+      protocolTimeout: 30_000,
+    });
     return { browser, child, stderr: () => err, exited, cleanup };
   } catch (e) {
     await cleanup();

@@ -98,25 +98,28 @@ describe('bounds of the browser boot', () => {
   it.each([
     ['wasi', standin],
     ['js', jsStandin('dlmalloc')],
-  ] as const)('times out a %s guest that never prints the expectation and leaves no browser process', async (target, path) => {
-    let sawBrowser = false;
-    const watch = setInterval(() => {
-      sawBrowser ||= processesWith(tmp).length > 0;
-    }, 100);
-    const t0 = Date.now();
-    const r = await runBrowserSmoke(base({ target, path, command: ['busy'], timeoutSeconds: 4 })).finally(() =>
-      clearInterval(watch),
-    );
-    const took = (Date.now() - t0) / 1000;
-    expect(r.result).toBe('timeout');
-    expect(r.message).toMatch(/within smoke-timeout \(4 s\)/);
-    expect(r.stdout).toContain('busy');
-    expect(r.screen).toContain('busy');
-    expect(sawBrowser).toBe(true);
-    expect(took).toBeLessThan(4 + 15);
-    expect(processesWith(tmp)).toEqual([]);
-    expect(liveChildren()).toEqual([]);
-  });
+  ] as const)(
+    'times out a %s guest that never prints the expectation and leaves no browser process',
+    async (target, path) => {
+      let sawBrowser = false;
+      const watch = setInterval(() => {
+        sawBrowser ||= processesWith(tmp).length > 0;
+      }, 100);
+      const t0 = Date.now();
+      const r = await runBrowserSmoke(base({ target, path, command: ['busy'], timeoutSeconds: 4 })).finally(() =>
+        clearInterval(watch),
+      );
+      const took = (Date.now() - t0) / 1000;
+      expect(r.result).toBe('timeout');
+      expect(r.message).toMatch(/within smoke-timeout \(4 s\)/);
+      expect(r.stdout).toContain('busy');
+      expect(r.screen).toContain('busy');
+      expect(sawBrowser).toBe(true);
+      expect(took).toBeLessThan(4 + 15);
+      expect(processesWith(tmp)).toEqual([]);
+      expect(liveChildren()).toEqual([]);
+    },
+  );
 
   it('fails a wasi guest that exits without the expectation, with its exit code', async () => {
     const r = await runBrowserSmoke(base({ command: ['exit', '7'] }));
@@ -126,7 +129,9 @@ describe('bounds of the browser boot', () => {
   });
 
   it('hands the guest only smoke-env', async () => {
-    const r = await runBrowserSmoke(base({ command: ['env'], expect: /^ONLY=this$/m, env: [{ key: 'ONLY', value: 'this' }] }));
+    const r = await runBrowserSmoke(
+      base({ command: ['env'], expect: /^ONLY=this$/m, env: [{ key: 'ONLY', value: 'this' }] }),
+    );
     expect(r.result).toBe('passed');
     expect(r.stdout.trim()).toBe('ONLY=this');
   });
