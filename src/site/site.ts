@@ -13,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { walkFolder } from '../lib/files.js';
 import type { SiteConfig } from './contract.js';
 
-/** Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits"). */
+/**
+ * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
+ * actions/deploy-pages warns past 1073741824 bytes of the uploaded tar (src/internal/deployment.js,
+ * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
+ */
 export const PAGES_SITE_LIMIT = 1024 ** 3;
 
 export class SiteError extends Error {

@@ -90,14 +90,17 @@ describe('site', () => {
   });
 
   it('shows the terminal as text in the DOM, in a cross-origin-isolated page controlled by the service worker', async () => {
-    const url = await plainServer(join(work, 'wasi'));
+    const dir = join(work, 'dom');
+    await writeSite({ target: 'wasi', output: standin, dir, title: 'stand-in (wasi)' });
+    const url = await plainServer(dir);
     const b = await launchBrowser(browser, 30_000);
     try {
       const page = await b.browser.newPage();
       await page.goto(url);
       await page.waitForFunction(
         () => document.querySelector('.xterm-rows')?.textContent?.includes('c2w-standin default CMD'),
-        { timeout: 60_000 },
+        // Within the DevTools connection's protocolTimeout (30 s), which bounds one waitForFunction.
+        { timeout: 25_000 },
       );
       const state = await page.evaluate(() => ({
         isolated: self.crossOriginIsolated,
@@ -105,6 +108,11 @@ describe('site', () => {
         title: document.title,
       }));
       expect(state).toEqual({ isolated: true, controlled: true, title: 'stand-in (wasi)' });
+      // scripts/render-site-screenshot.sh saves this page as the docs' picture.
+      if (process.env.C2W_SAVE_SITE_SCREENSHOT) {
+        await page.setViewport({ width: 900, height: 360 });
+        await page.screenshot({ path: process.env.C2W_SAVE_SITE_SCREENSHOT as `${string}.png` });
+      }
     } finally {
       await b.browser.disconnect();
       await b.cleanup();
