@@ -64,7 +64,9 @@ console.log(
     `${version}, load ${loadBefore} → ${loadavg()}. Medians of ${runs} rounds; each round boots every output once ` +
     `in each runtime, alternating which goes first.\n`,
 );
-console.log('| output | to match: Node / browser | wall: Node / browser (ratio) | peak memory: Node child / page renderer |');
+console.log(
+  '| output | to match: Node / browser | wall: Node / browser (ratio) | peak memory: Node child / page renderer |',
+);
 console.log('|---|---|---|---|');
 for (const [name] of outputs) {
   const { node, browser: page } = results.get(name);
