@@ -100,6 +100,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
   const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
   const ev: SmokeEvents = { endedAt: 0 };
   let screen = '';
+  let lastState: PageRead['state'];
 
   const tmpSite = opts.site || opts.siteUrl ? undefined : await mkdtemp(join(tmpdir(), 'c2w-smoke-site-'));
   const siteDir = opts.site ?? (tmpSite ? join(tmpSite, 'site') : '');
@@ -156,6 +157,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
           // A reload (the service worker's) or a busy page: try again until the timeout.
         }
         if (read) {
+          lastState = read.state ?? lastState;
           if (read.out) {
             stdout.push(read.out);
             log?.write(read.out);
@@ -206,7 +208,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
     await server?.close();
     if (tmpSite) await rm(tmpSite, { recursive: true, force: true });
   }
-  const result = decideSmokeResult(ev, {
+  const decided = decideSmokeResult(ev, {
     target: opts.target,
     expect: String(opts.expect),
     timeoutSeconds: opts.timeoutSeconds,
@@ -215,6 +217,16 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
     stderr: consoleText.text,
     searchable: `${stdout.searchable}\n${consoleText.searchable}`,
   });
+  // A page that never got its isolation (no headers, no service worker) waits for ever: say so.
+  const result =
+    decided.result !== 'passed' && lastState?.phase === 'isolating'
+      ? {
+          ...decided,
+          message:
+            `${decided.message} The page never became cross-origin isolated (no COOP/COEP headers, and ` +
+            `coi-serviceworker did not take over), so SharedArrayBuffer was missing and the container never started.`,
+        }
+      : decided;
   if (result.result !== 'passed' && log) {
     if (screen) log.write(`\n--- the page's last screen ---\n${screen}\n`);
     if (errors.length) log.write(`--- the browser's console errors ---\n${errors.slice(-50).join('\n')}\n`);
