@@ -151,6 +151,29 @@ export const FLAGS: readonly FlagSpec[] = [
     smoke: true,
   },
   {
+    flag: 'runtime',
+    input: 'smoke-runtime',
+    kind: 'string',
+    arg: 'node|browser',
+    help: 'where to boot: node, browser (headless Chrome/Chromium), or node,browser; default node',
+    smoke: true,
+  },
+  {
+    flag: 'browser',
+    input: 'smoke-browser',
+    kind: 'string',
+    arg: 'PATH',
+    help: 'the Chrome/Chromium binary for --runtime browser; default: found',
+    smoke: true,
+  },
+  {
+    flag: 'site',
+    input: 'site',
+    kind: 'string',
+    arg: 'DIR',
+    help: 'write a web site that boots the output in a terminal into DIR (deployable to GitHub Pages)',
+  },
+  {
     flag: 'allocator-fallback',
     input: 'allocator-fallback',
     kind: 'list',
@@ -204,7 +227,7 @@ export class UsageError extends Error {
 }
 
 export interface ParsedCommand {
-  verb: 'convert' | 'smoke' | 'help';
+  verb: 'convert' | 'smoke' | 'site' | 'help';
   /** Positionals before `--`. */
   positionals: string[];
   /** Words after `--`. */
@@ -220,17 +243,24 @@ export interface ParsedCommand {
 export function parseCommand(argv: readonly string[]): ParsedCommand {
   const [first, ...tail] = argv;
   const verb =
-    first === 'convert' || first === 'smoke'
+    first === 'convert' || first === 'smoke' || first === 'site'
       ? first
       : first === undefined || first === 'help' || first === '--help' || first === '-h'
         ? 'help'
         : undefined;
-  if (verb === undefined) throw new UsageError(`unknown command '${first}': use convert or smoke (see --help)`);
+  if (verb === undefined) throw new UsageError(`unknown command '${first}': use convert, smoke or site (see --help)`);
   const dashdash = tail.indexOf('--');
   const words = dashdash < 0 ? tail : tail.slice(0, dashdash);
   const rest = dashdash < 0 ? [] : tail.slice(dashdash + 1);
 
-  const specs = verb === 'smoke' ? FLAGS.filter((f) => f.smoke) : verb === 'convert' ? FLAGS : [];
+  const specs =
+    verb === 'smoke'
+      ? FLAGS.filter((f) => f.smoke)
+      : verb === 'convert'
+        ? FLAGS
+        : verb === 'site'
+          ? FLAGS.filter((f) => f.flag === 'target')
+          : [];
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const f of specs) {
     options[f.flag] =

@@ -11,6 +11,7 @@ import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../config/types.js';
 import { ClassifiedError } from '../report/record.js';
+import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
 import type { Attempt } from './fallback.js';
 import type { LayerCache } from './layer-cache.js';
@@ -54,6 +55,8 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   }
   await layers.built(plan);
   sink.checkpoint();
+  // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
+  await siteStage(attempt, built.path, sink);
 
   sink.stage('smoke');
   const smoke = await bootSeries(attempt, built.path, sink);
@@ -85,6 +88,6 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
     return sink.boot(options, title);
   });
   for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
-  sink.facts.smokeRuns = series.figures.smokeRuns;
+  sink.facts.smokeFigures = series.figures;
   return series.last;
 }

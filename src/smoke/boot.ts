@@ -71,8 +71,12 @@ export interface SmokeResult {
   message: string;
   /** How the module ended, when it did: its exit code, or a trap. */
   exit?: { code: number } | { trap: string };
-  /** Peak resident memory of the child, KiB, when it could be read. */
+  /** Peak resident memory of the child, KiB, when it could be read (browser: the page's renderer). */
   peakRssKiB?: number;
+  /** Where it booted: in Node (the default) or in a browser page. */
+  runtime?: 'node' | 'browser';
+  /** browser: the page's terminal screen at the end. */
+  screen?: string;
 }
 
 /** What happened during a run, as the runner saw it. */
@@ -178,7 +182,7 @@ export function smokeChildEnv(config: SmokeChildConfig, parentEnv: NodeJS.Proces
 }
 
 /** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
-function readPeakRss(pid: number | undefined): number | undefined {
+export function readPeakRss(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
