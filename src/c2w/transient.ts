@@ -91,7 +91,7 @@ export function transientReason(line: string): string | undefined {
 }
 
 /** BuildKit's failure summary names the failed step: ` > [stage 2/5] RUN …:`. */
-const SUMMARY_STEP = /^ > (\[.+)\:$/;
+const SUMMARY_STEP = /^ > (\[.+):$/;
 
 /** The step names this long are cut, for the log line. */
 const STEP_CHARS = 120;
