@@ -3,11 +3,14 @@
 // for an arm64 runner's: every command goes to the real docker, except that `docker buildx
 // inspect` shows the `Platforms:` an arm64 node's BuildKit reports (without emulation: arm64 and
 // the 32-bit arm it runs itself; after docker/setup-qemu-action: those, then the emulated ones).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_IMAGE } from '../../harness/engine.js';
+import { STANDIN_C2W } from '../../harness/c2w-release.js';
+import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
+import { NODE24, ROOT } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
 
 const h = useHarness({ name: 'platforms' });
@@ -84,5 +87,33 @@ describe('the platforms of the builder', () => {
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.log).toContain("The builder 'default' runs linux/amd64 natively.");
     expect(r.main.log).not.toMatch(/::warning::/);
+  });
+
+  it('the command stops the same way before the build', async () => {
+    const argvLog = path.join(h.dir, 'argv-cli.log');
+    const ran = await promisify(execFile)(
+      NODE24,
+      [
+        path.join(ROOT, 'dist/c2w-action.js'),
+        'convert',
+        TEST_IMAGE,
+        '--c2w',
+        STANDIN_C2W,
+        '--cache',
+        'none',
+        '--no-smoke',
+      ],
+      {
+        cwd: h.dir,
+        env: { ...withEngine(h.engine), PATH: arm64Docker('arm64-cli', ARM64), C2W_STANDIN_ARGV_LOG: argvLog },
+        timeout: 120_000,
+      },
+    ).then(
+      () => ({ code: 0, text: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, text: `${e.stdout}${e.stderr}` }),
+    );
+    expect(ran.code).not.toBe(0);
+    expect(ran.text).toContain("The builder 'default' cannot build linux/amd64: it runs linux/arm64");
+    expect(conversions(argvLog)).toEqual([]);
   });
 });
