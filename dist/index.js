@@ -28538,7 +28538,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMO
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(589), __nccwpck_require__.e(352), __nccwpck_require__.e(12), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76652));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
@@ -28547,16 +28547,16 @@ else {
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(589), __nccwpck_require__.e(881), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(836), __nccwpck_require__.e(881), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
     else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)()) {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await post();
     }
     else {
         (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(589), __nccwpck_require__.e(352), __nccwpck_require__.e(12), __nccwpck_require__.e(881), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39623));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(881), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39623));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -28799,6 +28799,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -28988,6 +28995,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 57075:
 /***/ ((module) => {
 
@@ -29006,6 +29020,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 58500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -29076,6 +29097,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
 
 /***/ }),
 

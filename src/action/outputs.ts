@@ -8,6 +8,7 @@ export enum Outputs {
   RejectedAllocators = 'rejected-allocators',
   C2wVersion = 'c2w-version',
   BuildSeconds = 'build-seconds',
+  BuildAttempts = 'build-attempts',
   CacheHit = 'cache-hit',
   CachePrimaryKey = 'cache-primary-key',
   CacheMatchedKey = 'cache-matched-key',

@@ -110,6 +110,20 @@ export const FLAGS: readonly FlagSpec[] = [
     kind: 'false',
     help: 'import the cache but never write it (no export, the cache folder or registry left as it is)',
   },
+  {
+    flag: 'build-retries',
+    input: 'build-retries',
+    kind: 'string',
+    arg: 'N',
+    help: 'runs again after transient network trouble (0-10); default 2',
+  },
+  {
+    flag: 'env-passthrough',
+    input: 'env-passthrough',
+    kind: 'list',
+    arg: 'NAME',
+    help: 'a variable docker, buildx and c2w also get (repeatable)',
+  },
   { flag: 'no-smoke', input: 'smoke', kind: 'false', help: 'do not boot the output after the conversion' },
   {
     flag: 'smoke-command',

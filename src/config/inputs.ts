@@ -8,6 +8,7 @@ import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { releasesApiFor } from '../github/hosts.js';
 import { compileExpectation } from '../smoke/expect.js';
+import { passthroughProblem } from '../lib/child-env.js';
 import {
   ALLOCATORS,
   SMOKE_RUNTIMES,
@@ -188,6 +189,12 @@ export function parseInputs(get: InputGetter): Inputs {
 
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
   const cacheSave = bool(get, 'cache-save', true);
+  const buildRetries = integer(get, 'build-retries', 0, 10) ?? 2;
+  const envPassthrough = [...new Set(lines(get('env-passthrough')))];
+  for (const name of envPassthrough) {
+    const problem = passthroughProblem(name);
+    if (problem) throw new InputError('env-passthrough', `lists ${problem}`);
+  }
 
   const smoke = bool(get, 'smoke', true);
   const smokeCommandLines = lines(get('smoke-command'));
@@ -270,6 +277,8 @@ export function parseInputs(get: InputGetter): Inputs {
     builder,
     cacheTimeoutSeconds,
     cacheSave,
+    buildRetries,
+    envPassthrough,
     smoke,
     smokeCommand,
     smokeExpect,

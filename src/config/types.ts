@@ -41,6 +41,10 @@ export interface Inputs {
   cacheTimeoutSeconds: number;
   /** false: restore the cache but never export or save it (e.g. for pull requests). */
   cacheSave: boolean;
+  /** Times a build that failed with transient network trouble is run again (0-10). */
+  buildRetries: number;
+  /** Names of more variables docker, buildx and c2w get (validated: never INPUT_*, ACTIONS_*, GITHUB_TOKEN). */
+  envPassthrough: string[];
 
   smoke: boolean;
   smokeCommand: string[];

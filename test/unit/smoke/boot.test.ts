@@ -142,6 +142,17 @@ describe('smokeChildEnv', () => {
       },
       { PATH: '/bin' },
     ],
+    [
+      'drops the registry credential helpers’ variables docker and buildx get',
+      {
+        PATH: '/bin',
+        AWS_SECRET_ACCESS_KEY: 'aws',
+        GOOGLE_APPLICATION_CREDENTIALS: '/g.json',
+        CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: '/g.json',
+        AZURE_CLIENT_SECRET: 'az',
+      },
+      { PATH: '/bin' },
+    ],
     ['leaves out what is not set', {}, {}],
   ])('%s', (_what, parent, kept) => {
     expect(smokeChildEnv(config, parent)).toEqual({ ...kept, [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) });
