@@ -1,0 +1,106 @@
+// What the smoke boot may touch. The booted code is not ours: a js output's out.js is JavaScript
+// that a custom Dockerfile (from a pull request, say) decides, and it runs in the smoke child. So the
+// child runs under Node's permission model (https://nodejs.org/api/permissions.html):
+// - file system reads only of a scratch copy of the output and of the child's own script folder
+//   (no /proc/<pid>/environ of the action, no runner files, no workspace);
+// - no file system writes at all (not GITHUB_ENV, not the output that is published);
+// - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
+//   starts can outlive the boot, because it can start no process;
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else.
+// `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
+// 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
+// other processes of the same user) is listed in docs/smoke-boot.md.
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Target } from '../config/types.js';
+
+type Version = [number, number, number];
+
+/** `v24.21.0` or `24.21.0` as numbers; undefined when it is not a version. */
+export function parseNodeVersion(text: string): Version | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+const atLeast = (v: Version, major: number, minor: number): boolean =>
+  v[0] > major || (v[0] === major && v[1] >= minor);
+
+/**
+ * The Node options that put the smoke child in its sandbox, or why this Node cannot: `readable` are
+ * the only paths it may read (each a file, or a folder and everything in it).
+ */
+export function sandboxFlags(
+  version: Version,
+  target: Target,
+  readable: string[],
+): { flags: string[] } | { refused: string } {
+  const stable = atLeast(version, 23, 5) || (version[0] === 22 && version[1] >= 13);
+  if (target === 'wasi' && !atLeast(version, 22, 3)) {
+    return {
+      refused:
+        `the smoke boot runs the module under Node's permission model, and Node ${version.join('.')} ` +
+        `cannot run WASI under it (--allow-wasi needs Node 22.3.0 or later; the action runs on Node 24)`,
+    };
+  }
+  if (!atLeast(version, 20, 0)) {
+    return { refused: `Node ${version.join('.')} has no permission model (Node 20 or later)` };
+  }
+  return {
+    flags: [
+      stable ? '--permission' : '--experimental-permission',
+      ...readable.map((path) => `--allow-fs-read=${path}`),
+      target === 'wasi' ? '--allow-wasi' : '--allow-worker',
+      // The warnings say that --allow-worker / --allow-wasi widen the model; the choice is ours.
+      '--disable-warning=SecurityWarning',
+      '--disable-warning=ExperimentalWarning',
+    ],
+  };
+}
+
+const versions = new Map<string, Version | undefined>();
+
+/** The version of the Node at `nodePath` (this one's without a process), cached; undefined when unknown. */
+export function nodeVersionOf(nodePath: string): Version | undefined {
+  if (nodePath === process.execPath) return parseNodeVersion(process.versions.node);
+  if (!versions.has(nodePath)) {
+    let out = '';
+    try {
+      out = execFileSync(nodePath, ['--version'], { encoding: 'utf8', timeout: 10_000, env: {} });
+    } catch {
+      // not a Node we can run: undefined
+    }
+    versions.set(nodePath, parseNodeVersion(out));
+  }
+  return versions.get(nodePath);
+}
+
+export interface StagedOutput {
+  /** The scratch folder; the child may read it and nothing else of the output's. */
+  dir: string;
+  /** The copy of the output in it (same base name). */
+  path: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
+ * never sees the files that are hashed and published: whatever happens to the copy, the published
+ * files are the ones c2w wrote. Copy-on-write clones where the file system has them (FICLONE falls
+ * back to a plain copy).
+ */
+export async function stageOutput(path: string, parent = tmpdir()): Promise<StagedOutput> {
+  const dir = await mkdtemp(join(parent, 'c2w-smoke-'));
+  const copy = join(dir, basename(path));
+  try {
+    const isDir = (await stat(path)).isDirectory();
+    await cp(path, copy, { recursive: isDir, mode: constants.COPYFILE_FICLONE, errorOnExist: true });
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return { dir, path: copy, remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }) };
+}
