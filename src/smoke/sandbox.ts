@@ -6,16 +6,18 @@
 // - no file system writes at all (not GITHUB_ENV, not the output that is published);
 // - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
 //   starts can outlive the boot, because it can start no process;
-// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else.
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
+// - no node:sqlite: it opens and creates database files without asking the permission model (the
+//   permissions page says so), so a guest could write anywhere with it.
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
 // (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
 // other processes of the same user) is listed in docs/smoke-boot.md.
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Target } from '../config/types.js';
 
 type Version = [number, number, number];
@@ -54,6 +56,8 @@ export function sandboxFlags(
       stable ? '--permission' : '--experimental-permission',
       ...readable.map((path) => `--allow-fs-read=${path}`),
       target === 'wasi' ? '--allow-wasi' : '--allow-worker',
+      // node:sqlite exists from Node 22.5.0 (behind --experimental-sqlite until 22.13.0 / 23.4.0).
+      ...(atLeast(version, 22, 5) ? ['--no-experimental-sqlite'] : []),
       // The warnings say that --allow-worker / --allow-wasi widen the model; the choice is ours.
       '--disable-warning=SecurityWarning',
       '--disable-warning=ExperimentalWarning',
@@ -90,17 +94,42 @@ export interface StagedOutput {
  * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
  * never sees the files that are hashed and published: whatever happens to the copy, the published
  * files are the ones c2w wrote. Copy-on-write clones where the file system has them (FICLONE falls
- * back to a plain copy).
+ * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
+ * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
+ * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
+ * copy would open the rest of the file system to the boot.
  */
 export async function stageOutput(path: string, parent = tmpdir()): Promise<StagedOutput> {
   const dir = await mkdtemp(join(parent, 'c2w-smoke-'));
   const copy = join(dir, basename(path));
   try {
-    const isDir = (await stat(path)).isDirectory();
-    await cp(path, copy, { recursive: isDir, mode: constants.COPYFILE_FICLONE, errorOnExist: true });
+    if ((await stat(path)).isDirectory()) await copyTree(await realpath(path), path, copy);
+    else await copyFile(path, copy, constants.COPYFILE_FICLONE);
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
   return { dir, path: copy, remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }) };
+}
+
+async function copyTree(root: string, from: string, to: string): Promise<void> {
+  await mkdir(to);
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const src = join(from, entry.name);
+    const dst = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await copyTree(root, src, dst);
+    } else if (entry.isFile()) {
+      await copyFile(src, dst, constants.COPYFILE_FICLONE);
+    } else if (entry.isSymbolicLink()) {
+      const target = await realpath(src).catch(() => undefined);
+      const inside = target !== undefined && !relative(root, target).startsWith(`..${sep}`) && target !== root;
+      if (!inside || !(await lstat(target)).isFile()) {
+        throw new Error(`${src} is a symlink that does not point to a file inside the output`);
+      }
+      await copyFile(target, dst, constants.COPYFILE_FICLONE);
+    } else {
+      throw new Error(`${src} is neither a file, a folder nor a symlink`);
+    }
+  }
 }

@@ -2,7 +2,16 @@
 // one that trips an emmalloc assertion), and a WASI program nobody here wrote (flite). Every case
 // runs the child under the test runner's Node and under Node 24.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -446,6 +455,10 @@ const got = {
   setsid: tryIt(() => cp.spawn('setsid', ['sleep', '60'], { detached: true, stdio: 'ignore' }).pid),
   control: tryIt(() => fs.writeSync(3, JSON.stringify({ event: 'error', message: 'x\\n::warning::forged' }) + '\\n')),
   workspace: tryIt(() => fs.readdirSync(${JSON.stringify(repo)}).length),
+  sqlite: await import('node:sqlite').then(
+    ({ DatabaseSync }) => tryIt(() => new DatabaseSync(${JSON.stringify(githubEnv)}).exec('CREATE TABLE t(x)')),
+    (e) => 'refused:' + e.code,
+  ),
 };
 process.stdout.write(JSON.stringify(got) + '\\nc2w-smoke-ok\\n');
 export default async function init() { await new Promise(() => undefined); }
@@ -483,6 +496,7 @@ export default async function init() { await new Promise(() => undefined); }
         setsid: 'refused:ERR_ACCESS_DENIED',
         control: 'refused:EBADF',
         workspace: 'refused:ERR_ACCESS_DENIED',
+        sqlite: 'refused:ERR_UNKNOWN_BUILTIN_MODULE',
       });
       expect(r.stdout).not.toContain('ghs_canary');
       expect(readFileSync(githubEnv, 'utf8')).toBe('');
@@ -493,6 +507,31 @@ export default async function init() { await new Promise(() => undefined); }
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('refuses an output with a symlink out of it, before booting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-hostile-'));
+    try {
+      const out = join(dir, 'out');
+      mkdirSync(out);
+      writeFileSync(join(out, 'out.js'), 'export default async () => {};');
+      symlinkSync(`/proc/${process.pid}/environ`, join(out, 'load.js'));
+      const r = await runSmoke({
+        target: 'js',
+        path: out,
+        command: [],
+        expect: /c2w-smoke-ok/,
+        timeoutSeconds: 30,
+        env: [],
+        allocator: 'default',
+        childEntry,
+        nodePath: node24,
+      });
+      expect(r.result).toBe('failed');
+      expect(r.message).toMatch(/could not be started: its scratch copy could not be made: .*load\.js is a symlink/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('boots a scratch copy and removes it afterwards', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'c2w-scratch-'));
