@@ -129,6 +129,7 @@ export interface SmokeContext {
  * a message starts with our own words, so none can start one.
  */
 export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -274,7 +275,7 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
     return refusedRun(opts.target, `its scratch copy could not be made: ${(e as Error).message}`);
   }
   try {
-    const sandbox = sandboxFlags(version, opts.target, [staged.dir, dirname(resolvePath(childEntry))]);
+    const sandbox = sandboxFlags(version, opts.target, [staged.dir, dirname(resolvePath(childEntry))], staged.guard);
     const flags = 'flags' in sandbox ? sandbox.flags : [];
     return await boot(opts, { childEntry, nodePath, flags, path: staged.path, cwd: staged.dir });
   } finally {

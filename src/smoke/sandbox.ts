@@ -8,14 +8,18 @@
 //   starts can outlive the boot, because it can start no process;
 // - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
 // - no node:sqlite: it opens and creates database files without asking the permission model (the
-//   permissions page says so), so a guest could write anywhere with it.
+//   permissions page says so), so a guest could write anywhere with it;
+// - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
+//   the child and into every worker thread (a worker runs its parent's --require preloads), makes
+//   every socket connect (TCP, Unix sockets such as the Docker engine's, and so fetch and http) and
+//   every UDP send throw; v8.setFlagsFromString too (V8 flags set at run time are outside the model).
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
 // (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
 // other processes of the same user) is listed in docs/smoke-boot.md.
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import type { Target } from '../config/types.js';
@@ -39,6 +43,7 @@ export function sandboxFlags(
   version: Version,
   target: Target,
   readable: string[],
+  guard?: string,
 ): { flags: string[] } | { refused: string } {
   const stable = atLeast(version, 23, 5) || (version[0] === 22 && version[1] >= 13);
   if (target === 'wasi' && !atLeast(version, 22, 3)) {
@@ -58,12 +63,32 @@ export function sandboxFlags(
       target === 'wasi' ? '--allow-wasi' : '--allow-worker',
       // node:sqlite exists from Node 22.5.0 (behind --experimental-sqlite until 22.13.0 / 23.4.0).
       ...(atLeast(version, 22, 5) ? ['--no-experimental-sqlite'] : []),
+      ...(guard !== undefined ? [`--require=${guard}`] : []),
       // The warnings say that --allow-worker / --allow-wasi widen the model; the choice is ours.
       '--disable-warning=SecurityWarning',
       '--disable-warning=ExperimentalWarning',
     ],
   };
 }
+
+/**
+ * Preloaded into the smoke child and its workers before any code of the output: replaces the
+ * methods every outgoing socket and datagram goes through (net.Socket#connect is what net.connect,
+ * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
+ * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
+ * by the permission model.
+ */
+export const GUARD_SOURCE = `'use strict';
+const refuse = (what) => function refused() {
+  throw Object.assign(new Error(what + ' is refused in the smoke boot'), { code: 'ERR_ACCESS_DENIED' });
+};
+require('node:net').Socket.prototype.connect = refuse('A network connection');
+require('node:dgram').Socket.prototype.send = refuse('A network datagram');
+require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+`;
+
+/** The guard's file name in the scratch folder, beside the copy of the output. */
+export const GUARD_FILE = '.c2w-smoke-guard.cjs';
 
 const versions = new Map<string, Version | undefined>();
 
@@ -87,6 +112,8 @@ export interface StagedOutput {
   dir: string;
   /** The copy of the output in it (same base name). */
   path: string;
+  /** The preload that refuses the network (GUARD_SOURCE), beside the copy. */
+  guard: string;
   remove(): Promise<void>;
 }
 
@@ -103,13 +130,20 @@ export async function stageOutput(path: string, parent = tmpdir()): Promise<Stag
   const dir = await mkdtemp(join(parent, 'c2w-smoke-'));
   const copy = join(dir, basename(path));
   try {
+    if (basename(path) === GUARD_FILE) throw new Error(`an output may not be named ${GUARD_FILE}`);
+    await writeFile(join(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx' });
     if ((await stat(path)).isDirectory()) await copyTree(await realpath(path), path, copy);
     else await copyFile(path, copy, constants.COPYFILE_FICLONE);
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
-  return { dir, path: copy, remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }) };
+  return {
+    dir,
+    path: copy,
+    guard: join(dir, GUARD_FILE),
+    remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
+  };
 }
 
 async function copyTree(root: string, from: string, to: string): Promise<void> {

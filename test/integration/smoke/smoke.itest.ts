@@ -12,6 +12,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -442,9 +444,11 @@ describe('the sandbox of a js output that attacks the job', () => {
   // A js output is c2w's out.js (an ES module with a default export), load.js and arg-module.js:
   // this one is written by a hostile Dockerfile. It tries every way back into the job, prints what
   // it got as one JSON line, then the expected line.
-  const hostileOutJs = (githubEnv: string): string => `
+  const hostileOutJs = (githubEnv: string, socketPath: string, httpUrl: string): string => `
 import fs from 'node:fs';
 import cp from 'node:child_process';
+import net from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const tryIt = (f) => { try { return 'done:' + String(f()).slice(0, 80); } catch (e) { return 'refused:' + (e.code ?? e.message); } };
@@ -455,6 +459,12 @@ const got = {
   setsid: tryIt(() => cp.spawn('setsid', ['sleep', '60'], { detached: true, stdio: 'ignore' }).pid),
   control: tryIt(() => fs.writeSync(3, JSON.stringify({ event: 'error', message: 'x\\n::warning::forged' }) + '\\n')),
   workspace: tryIt(() => fs.readdirSync(${JSON.stringify(repo)}).length),
+  unixSocket: tryIt(() => net.connect(${JSON.stringify(socketPath)}).on('error', () => undefined)),
+  fetch: await fetch(${JSON.stringify(httpUrl)}).then((r) => 'done:' + r.status, (e) => 'refused:' + (e.cause?.code ?? e.message)),
+  workerSocket: await new Promise((resolve) => {
+    const w = new Worker("const net = require('node:net'); try { net.connect(" + JSON.stringify(${JSON.stringify(socketPath)}) + "); require('node:worker_threads').parentPort.postMessage('done'); } catch (e) { require('node:worker_threads').parentPort.postMessage('refused:' + e.code); }", { eval: true });
+    w.once('message', (m) => { resolve(m); w.terminate(); });
+  }),
   sqlite: await import('node:sqlite').then(
     ({ DatabaseSync }) => tryIt(() => new DatabaseSync(${JSON.stringify(githubEnv)}).exec('CREATE TABLE t(x)')),
     (e) => 'refused:' + e.code,
@@ -472,7 +482,21 @@ export default async function init() { await new Promise(() => undefined); }
     writeFileSync(githubEnv, '');
     writeFileSync(join(out, 'load.js'), '');
     writeFileSync(join(out, 'arg-module.js'), '');
-    writeFileSync(join(out, 'out.js'), hostileOutJs(githubEnv));
+    // A Unix socket and an HTTP server the guest must not reach (as the Docker engine's socket
+    // and a service on the runner would be).
+    const socketPath = join(dir, 'engine.sock');
+    const reached: string[] = [];
+    const unix = createServer((c) => {
+      reached.push('unix');
+      c.destroy();
+    }).listen(socketPath);
+    const web = createHttpServer((_q, res) => {
+      reached.push('http');
+      res.end('ok');
+    }).listen(0, '127.0.0.1');
+    await new Promise((r) => web.once('listening', r));
+    const httpUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/`;
+    writeFileSync(join(out, 'out.js'), hostileOutJs(githubEnv, socketPath, httpUrl));
     const before = readdirSync(out).sort();
     process.env.C2W_SMOKE_TOKEN_CANARY = 'ghs_canary';
     try {
@@ -496,14 +520,20 @@ export default async function init() { await new Promise(() => undefined); }
         setsid: 'refused:ERR_ACCESS_DENIED',
         control: 'refused:EBADF',
         workspace: 'refused:ERR_ACCESS_DENIED',
+        unixSocket: 'refused:ERR_ACCESS_DENIED',
+        fetch: 'refused:ERR_ACCESS_DENIED',
+        workerSocket: 'refused:ERR_ACCESS_DENIED',
         sqlite: 'refused:ERR_UNKNOWN_BUILTIN_MODULE',
       });
+      expect(reached).toEqual([]);
       expect(r.stdout).not.toContain('ghs_canary');
       expect(readFileSync(githubEnv, 'utf8')).toBe('');
       expect(readdirSync(out).sort()).toEqual(before);
       expect(spawnSync('pgrep', ['-f', '^sleep 60$']).status).not.toBe(0);
     } finally {
       delete process.env.C2W_SMOKE_TOKEN_CANARY;
+      unix.close();
+      web.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

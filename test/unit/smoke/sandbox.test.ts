@@ -24,6 +24,11 @@ describe('sandboxFlags', () => {
     }
   });
 
+  it('preloads the network guard when given one', () => {
+    const got = sandboxFlags([24, 21, 0], 'js', ['/s'], '/s/.c2w-smoke-guard.cjs');
+    expect('flags' in got && got.flags).toContain('--require=/s/.c2w-smoke-guard.cjs');
+  });
+
   it('reads versions as node --version prints them', () => {
     expect(parseNodeVersion('v24.21.0\n')).toEqual([24, 21, 0]);
     expect(parseNodeVersion('bash: node: not found')).toBeUndefined();
@@ -42,6 +47,7 @@ describe('stageOutput', () => {
       const staged = await stageOutput(join(dir, 'out'), scratch);
       expect(staged.path.startsWith(`${staged.dir}/`)).toBe(true);
       expect(readFileSync(join(staged.path, 'sub/x'), 'utf8')).toBe('x');
+      expect(readFileSync(staged.guard, 'utf8')).toContain('Socket.prototype.connect');
       writeFileSync(join(staged.path, 'out.js'), 'changed');
       expect(readFileSync(join(dir, 'out/out.js'), 'utf8')).toBe('js');
       await staged.remove();
