@@ -45,8 +45,8 @@ const TRANSCRIPT_MAX = (/* unused pure expression or super */ null && (1024 * 10
 
 // EXTERNAL MODULE: ./src/site/site.ts
 var site = __webpack_require__(92272);
-// EXTERNAL MODULE: ./src/smoke/boot.ts
-var boot = __webpack_require__(78957);
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
+var boot = __webpack_require__(68159);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var expect = __webpack_require__(30324);
 // EXTERNAL MODULE: ./src/smoke/output.ts
@@ -461,8 +461,9 @@ async function runBrowserSmoke(opts) {
                     }
                     if (read.dropped)
                         stdout.push(`\n[… ${read.dropped} bytes of output not kept by the page]\n`);
-                    const text = read.text.replace(/\r\n/g, '\n');
-                    if (ev.matchedAt === undefined && (0,expect/* findNonEmpty */.OB)(re, text)) {
+                    // Decided on complete lines, as in Node: a match at the end of the line still being
+                    // written waits for the rest of it (or for the guest's end).
+                    if (ev.matchedAt === undefined && (0,expect/* settledMatch */.Nh)(re, read.text, read.state?.end !== undefined)) {
                         ev.matchedAt = elapsed();
                         break;
                     }

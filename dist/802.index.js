@@ -1523,25 +1523,193 @@ async function writeSite(opts) {
 
 /***/ }),
 
-/***/ 78957:
+/***/ 68159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lw: () => (/* binding */ runSmoke),
-/* harmony export */   Ym: () => (/* binding */ readPeakRss),
-/* harmony export */   vk: () => (/* binding */ decideSmokeResult)
-/* harmony export */ });
-/* unused harmony exports SmokeError, wasiArgs, smokeChildEnv */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _c2w_allocators_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53478);
-/* harmony import */ var _c2w_boot_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40729);
-/* harmony import */ var _lib_processes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42982);
-/* harmony import */ var _expect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30324);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71800);
-/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(88121);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vk: () => (/* binding */ decideSmokeResult),
+  Ym: () => (/* binding */ readPeakRss),
+  Lw: () => (/* binding */ runSmoke)
+});
+
+// UNUSED EXPORTS: SETTLE_MS, SmokeError, oneLine, smokeChildEnv, wasiArgs
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/c2w/allocators.ts
+var allocators = __webpack_require__(53478);
+// EXTERNAL MODULE: ./src/c2w/boot-info.ts
+var boot_info = __webpack_require__(40729);
+// EXTERNAL MODULE: ./src/lib/processes.ts
+var processes = __webpack_require__(42982);
+// EXTERNAL MODULE: ./src/smoke/expect.ts
+var expect = __webpack_require__(30324);
+// EXTERNAL MODULE: ./src/smoke/output.ts
+var output = __webpack_require__(71800);
+// EXTERNAL MODULE: ./src/smoke/protocol.ts
+var protocol = __webpack_require__(88121);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/smoke/sandbox.ts
+// What the smoke boot may touch. The booted code is not ours: a js output's out.js is JavaScript
+// that a custom Dockerfile (from a pull request, say) decides, and it runs in the smoke child. So the
+// child runs under Node's permission model (https://nodejs.org/api/permissions.html):
+// - file system reads only of a scratch copy of the output and of the child's own script folder
+//   (no /proc/<pid>/environ of the action, no runner files, no workspace);
+// - no file system writes at all (not GITHUB_ENV, not the output that is published);
+// - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
+//   starts can outlive the boot, because it can start no process;
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
+// - no node:sqlite: it opens and creates database files without asking the permission model (the
+//   permissions page says so), so a guest could write anywhere with it;
+// - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
+//   the child and into every worker thread (a worker runs its parent's --require preloads), makes
+//   every socket connect (TCP, Unix sockets such as the Docker engine's, and so fetch and http) and
+//   every UDP send throw; v8.setFlagsFromString too (V8 flags set at run time are outside the model).
+// `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
+// 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
+// other processes of the same user) is listed in docs/smoke-boot.md.
+
+
+
+
+
+/** `v24.21.0` or `24.21.0` as numbers; undefined when it is not a version. */
+function parseNodeVersion(text) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text.trim());
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+const atLeast = (v, major, minor) => v[0] > major || (v[0] === major && v[1] >= minor);
+/**
+ * The Node options that put the smoke child in its sandbox, or why this Node cannot: `readable` are
+ * the only paths it may read (each a file, or a folder and everything in it).
+ */
+function sandboxFlags(version, target, readable, guard) {
+    const stable = atLeast(version, 23, 5) || (version[0] === 22 && version[1] >= 13);
+    if (target === 'wasi' && !atLeast(version, 22, 3)) {
+        return {
+            refused: `the smoke boot runs the module under Node's permission model, and Node ${version.join('.')} ` +
+                `cannot run WASI under it (--allow-wasi needs Node 22.3.0 or later; the action runs on Node 24)`,
+        };
+    }
+    if (!atLeast(version, 20, 0)) {
+        return { refused: `Node ${version.join('.')} has no permission model (Node 20 or later)` };
+    }
+    return {
+        flags: [
+            stable ? '--permission' : '--experimental-permission',
+            ...readable.map((path) => `--allow-fs-read=${path}`),
+            target === 'wasi' ? '--allow-wasi' : '--allow-worker',
+            // node:sqlite exists from Node 22.5.0 (behind --experimental-sqlite until 22.13.0 / 23.4.0).
+            ...(atLeast(version, 22, 5) ? ['--no-experimental-sqlite'] : []),
+            ...(guard !== undefined ? [`--require=${guard}`] : []),
+            // The warnings say that --allow-worker / --allow-wasi widen the model; the choice is ours.
+            '--disable-warning=SecurityWarning',
+            '--disable-warning=ExperimentalWarning',
+        ],
+    };
+}
+/**
+ * Preloaded into the smoke child and its workers before any code of the output: replaces the
+ * methods every outgoing socket and datagram goes through (net.Socket#connect is what net.connect,
+ * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
+ * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
+ * by the permission model.
+ */
+const GUARD_SOURCE = `'use strict';
+const refuse = (what) => function refused() {
+  throw Object.assign(new Error(what + ' is refused in the smoke boot'), { code: 'ERR_ACCESS_DENIED' });
+};
+require('node:net').Socket.prototype.connect = refuse('A network connection');
+require('node:dgram').Socket.prototype.send = refuse('A network datagram');
+require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+`;
+/** The guard's file name in the scratch folder, beside the copy of the output. */
+const GUARD_FILE = '.c2w-smoke-guard.cjs';
+const versions = new Map();
+/** The version of the Node at `nodePath` (this one's without a process), cached; undefined when unknown. */
+function nodeVersionOf(nodePath) {
+    if (nodePath === process.execPath)
+        return parseNodeVersion(process.versions.node);
+    if (!versions.has(nodePath)) {
+        let out = '';
+        try {
+            out = (0,external_node_child_process_.execFileSync)(nodePath, ['--version'], { encoding: 'utf8', timeout: 10_000, env: {} });
+        }
+        catch {
+            // not a Node we can run: undefined
+        }
+        versions.set(nodePath, parseNodeVersion(out));
+    }
+    return versions.get(nodePath);
+}
+/**
+ * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
+ * never sees the files that are hashed and published: whatever happens to the copy, the published
+ * files are the ones c2w wrote. Copy-on-write clones where the file system has them (FICLONE falls
+ * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
+ * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
+ * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
+ * copy would open the rest of the file system to the boot.
+ */
+async function stageOutput(path, parent = (0,external_node_os_.tmpdir)()) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'c2w-smoke-'));
+    const copy = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path));
+    try {
+        if ((0,external_node_path_.basename)(path) === GUARD_FILE)
+            throw new Error(`an output may not be named ${GUARD_FILE}`);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx' });
+        if ((await (0,promises_.stat)(path)).isDirectory())
+            await copyTree(await (0,promises_.realpath)(path), path, copy);
+        else
+            await (0,promises_.copyFile)(path, copy, external_node_fs_.constants.COPYFILE_FICLONE);
+    }
+    catch (e) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw e;
+    }
+    return {
+        dir,
+        path: copy,
+        guard: (0,external_node_path_.join)(dir, GUARD_FILE),
+        remove: () => (0,promises_.rm)(dir, { recursive: true, force: true, maxRetries: 3 }),
+    };
+}
+async function copyTree(root, from, to) {
+    await (0,promises_.mkdir)(to);
+    for (const entry of await (0,promises_.readdir)(from, { withFileTypes: true })) {
+        const src = (0,external_node_path_.join)(from, entry.name);
+        const dst = (0,external_node_path_.join)(to, entry.name);
+        if (entry.isDirectory()) {
+            await copyTree(root, src, dst);
+        }
+        else if (entry.isFile()) {
+            await (0,promises_.copyFile)(src, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+        }
+        else if (entry.isSymbolicLink()) {
+            const target = await (0,promises_.realpath)(src).catch(() => undefined);
+            const inside = target !== undefined && !(0,external_node_path_.relative)(root, target).startsWith(`..${external_node_path_.sep}`) && target !== root;
+            if (!inside || !(await (0,promises_.lstat)(target)).isFile()) {
+                throw new Error(`${src} is a symlink that does not point to a file inside the output`);
+            }
+            await (0,promises_.copyFile)(target, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+        }
+        else {
+            throw new Error(`${src} is neither a file, a folder nor a symlink`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/boot.ts
 // The smoke boot's runner: run what c2w built, in Node, in a child process, and see whether it
 // answers. What happens during the run is collected into one SmokeEvents object; what it means is
 // decided at the end by decideSmokeResult, a pure function.
@@ -1550,8 +1718,16 @@ async function writeSite(opts) {
 // interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
 // (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
 // process group of its own (`detached: true`) so that ending it ends whatever it started too.
-// The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
-// smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
+// The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
+// what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
+// copy of the output under Node's permission model (sandbox.ts): it can read only that copy and its
+// own script, write nothing, and start no process.
+//
+// The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
+// SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
+// SETTLE_MS after that even if something still holds its pipes open (the wait is not for 'close').
+
+
 
 
 
@@ -1562,6 +1738,19 @@ async function writeSite(opts) {
 
 class SmokeError extends Error {
     name = 'SmokeError';
+}
+/**
+ * `text` on one line, its control characters written as escapes (`\n`, `\u001b`): what the guest or
+ * its report channel says goes into a message as data. A workflow command is a line that starts
+ * with `::` (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions), and
+ * a message starts with our own words, so none can start one.
+ */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+        const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+        return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
 }
 /** The end of a run: what it means for the user. No I/O. */
 function decideSmokeResult(ev, ctx) {
@@ -1580,9 +1769,9 @@ function decideSmokeResult(ev, ctx) {
             message: `${what} printed a line matching ${ctx.expect} after ${ev.matchedAt.toFixed(2)} s.`,
         };
     }
-    const allocatorFailure = (0,_c2w_allocators_js__WEBPACK_IMPORTED_MODULE_3__/* .classifyAllocatorFailure */ .I)(ctx.searchable, ctx.allocator);
+    const allocatorFailure = (0,allocators/* classifyAllocatorFailure */.I)(ctx.searchable, ctx.allocator);
     const allocatorText = allocatorFailure
-        ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
+        ? ` Allocator failure (${allocatorFailure.allocator}): ${oneLine(allocatorFailure.line)}. ${allocatorFailure.suggestion}`
         : '';
     const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
     if (ev.timedOut) {
@@ -1595,11 +1784,11 @@ function decideSmokeResult(ev, ctx) {
     }
     let how;
     if (ev.spawnError)
-        how = `could not be started: ${ev.spawnError}`;
+        how = `could not be started: ${oneLine(ev.spawnError)}`;
     else if (ev.childError)
-        how = `could not be run: ${ev.childError}`;
+        how = `could not be run: ${oneLine(ev.childError)}`;
     else if (ev.exit && 'trap' in ev.exit)
-        how = `trapped (${ev.exit.trap})`;
+        how = `trapped (${oneLine(ev.exit.trap)})`;
     else if (ev.exit)
         how = `exited with code ${ev.exit.code}`;
     else if (ev.signal)
@@ -1626,7 +1815,7 @@ const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING
  * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
  */
 function smokeChildEnv(config, parentEnv) {
-    const env = { [_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .SMOKE_CHILD_CONFIG_ENV */ .yX]: JSON.stringify(config) };
+    const env = { [protocol/* SMOKE_CHILD_CONFIG_ENV */.yX]: JSON.stringify(config) };
     for (const key of CHILD_ENV_KEPT) {
         if (parentEnv[key] !== undefined)
             env[key] = parentEnv[key];
@@ -1638,49 +1827,51 @@ function readPeakRss(pid) {
     if (pid === undefined)
         return undefined;
     try {
-        const m = /VmHWM:\s+(\d+) kB/.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/status`, 'utf8'));
+        const m = /VmHWM:\s+(\d+) kB/.exec((0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8'));
         return m ? Number(m[1]) : undefined;
     }
     catch {
         return undefined;
     }
 }
-/** Reads the child's reports (one JSON object a line) into `ev`. */
+/**
+ * Reads the child's reports (one JSON object a line, bounded: see ControlLines) into `ev`. Only the
+ * first exit or trap counts; a line that is not a report is counted and ignored.
+ */
 function readControl(control, ev) {
-    let pending = '';
+    const lines = new protocol/* ControlLines */.$h();
     control?.setEncoding('utf8');
     control?.on('error', () => undefined);
     control?.on('data', (chunk) => {
-        pending += chunk;
-        let nl;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-            const line = pending.slice(0, nl);
-            pending = pending.slice(nl + 1);
-            let msg;
-            try {
-                msg = JSON.parse(line);
+        for (const line of lines.push(chunk)) {
+            const msg = (0,protocol/* parseChildMessage */.Re)(line);
+            if (!msg) {
+                ev.badReports = (ev.badReports ?? 0) + 1;
             }
-            catch {
-                continue;
-            }
-            if (msg.event === 'exit') {
-                ev.exit = { code: msg.code };
-                ev.peakRssKiB = msg.maxRssKiB;
-            }
-            else if (msg.event === 'trap') {
-                ev.exit = { trap: msg.message };
+            else if ((msg.event === 'exit' || msg.event === 'trap') && ev.exit === undefined) {
+                ev.exit = msg.event === 'exit' ? { code: msg.code } : { trap: msg.message };
                 ev.peakRssKiB = msg.maxRssKiB;
             }
             else if (msg.event === 'error') {
-                ev.childError = msg.message;
+                ev.childError ??= msg.message;
             }
         }
     });
 }
+/** Time the run waits, after the child's group was killed or the child exited, for its pipes to close. */
+const SETTLE_MS = 1000;
+/** A run refused before anything started. */
+const refusedRun = (target, why) => ({
+    result: 'failed',
+    seconds: 0,
+    stdout: '',
+    stderr: '',
+    message: `${target === 'wasi' ? 'The module' : 'The js output'} could not be started: ${oneLine(why)}.`,
+});
 async function runSmoke(opts) {
     const c2wArgs = opts.c2wArgs ?? true;
     if (opts.target === 'wasi' && c2wArgs) {
-        const budget = (0,_c2w_boot_info_js__WEBPACK_IMPORTED_MODULE_5__/* .checkEnvBudget */ .Fd)(opts.command, opts.env);
+        const budget = (0,boot_info/* checkEnvBudget */.Fd)(opts.command, opts.env);
         if (!budget.ok) {
             return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
         }
@@ -1691,38 +1882,97 @@ async function runSmoke(opts) {
     const childEntry = opts.childEntry ?? process.argv[1];
     if (!childEntry)
         throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
-    const matcher = new _expect_js__WEBPACK_IMPORTED_MODULE_6__/* .StreamMatcher */ .$v((0,_expect_js__WEBPACK_IMPORTED_MODULE_6__/* .compileExpectation */ .mU)(opts.expect.source, opts.expect.flags));
+    const nodePath = opts.nodePath ?? process.execPath;
+    const version = nodeVersionOf(nodePath);
+    if (!version)
+        return refusedRun(opts.target, `${nodePath} --version did not answer with a Node version`);
+    const allowed = sandboxFlags(version, opts.target, []);
+    if ('refused' in allowed)
+        return refusedRun(opts.target, allowed.refused);
+    let staged;
+    try {
+        staged = await stageOutput(opts.path, opts.scratchDir);
+    }
+    catch (e) {
+        return refusedRun(opts.target, `its scratch copy could not be made: ${e.message}`);
+    }
+    try {
+        const sandbox = sandboxFlags(version, opts.target, [staged.dir, (0,external_node_path_.dirname)((0,external_node_path_.resolve)(childEntry))], staged.guard);
+        const flags = 'flags' in sandbox ? sandbox.flags : [];
+        return await boot(opts, { childEntry, nodePath, flags, path: staged.path, cwd: staged.dir });
+    }
+    finally {
+        await staged.remove().catch(() => undefined);
+    }
+}
+async function boot(opts, plan) {
+    const c2wArgs = opts.c2wArgs ?? true;
+    const matcher = new expect/* StreamMatcher */.$v((0,expect/* compileExpectation */.mU)(opts.expect.source, opts.expect.flags));
     const config = {
         target: opts.target,
-        path: opts.path,
+        path: plan.path,
+        // argv[0] stays the output's own path: the guest sees the name it was built with.
         args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
         env: opts.env,
     };
     const graceMs = opts.graceMs ?? 2000;
     const cap = opts.maxOutputBytes ?? 1024 * 1024;
-    const stdout = new _output_js__WEBPACK_IMPORTED_MODULE_7__/* .CappedText */ .RJ(cap);
-    const stderr = new _output_js__WEBPACK_IMPORTED_MODULE_7__/* .CappedText */ .RJ(cap);
-    const log = opts.log ? new _output_js__WEBPACK_IMPORTED_MODULE_7__/* .CappedLog */ .M0(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+    const stdout = new output/* CappedText */.RJ(cap);
+    const stderr = new output/* CappedText */.RJ(cap);
+    const log = opts.log ? new output/* CappedLog */.M0(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
     const start = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
     const ev = { endedAt: 0 };
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, _protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .SMOKE_CHILD_FLAG */ .oQ], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true });
-    (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .track */ .u4)(child);
+    const child = (0,external_node_child_process_.spawn)(plan.nodePath, [...plan.flags, plan.childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ], {
+        stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+        env: smokeChildEnv(config, process.env),
+        cwd: plan.cwd,
+        detached: true,
+    });
+    (0,processes/* track */.u4)(child);
     const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
+    const control = child.stdio[protocol/* SMOKE_CONTROL_FD */.xN];
     await new Promise((resolve) => {
         let killTimer;
+        let settleTimer;
         let ending = false;
+        let exited = false;
+        let done = false;
+        const finish = () => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            if (settleTimer)
+                clearTimeout(settleTimer);
+            // Whoever still holds the pipes (nothing can, in the sandbox) is not waited for.
+            for (const s of [...outputs, control])
+                s?.destroy();
+            child.stdin?.destroy();
+            log?.close();
+            if (!exited)
+                ev.endedAt = elapsed();
+            resolve();
+        };
+        const settle = () => {
+            settleTimer ??= setTimeout(finish, SETTLE_MS);
+        };
         const end = () => {
             // From now on the output is read to its end whatever the log's reader does (it may be stuck;
             // what still goes to the log is bounded by its cap), so that the child's pipes close.
             ending = true;
             for (const s of outputs)
                 s.resume();
-            if (child.exitCode !== null || child.signalCode !== null)
+            if (exited)
                 return;
             ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
-            (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .signalGroup */ .i8)(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .signalGroup */ .i8)(child, 'SIGKILL'), graceMs);
+            (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => {
+                (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
+                settle();
+            }, graceMs);
         };
         const timer = setTimeout(() => {
             if (ev.matchedAt !== undefined)
@@ -1751,24 +2001,31 @@ async function runSmoke(opts) {
         };
         collect(child.stdout, stdout, 'stdout');
         collect(child.stderr, stderr, 'stderr');
-        readControl(child.stdio[_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .SMOKE_CONTROL_FD */ .xN], ev);
+        // The output has ended: a match may now reach its very end (a last line without \n).
+        child.stdout?.on('end', () => {
+            if (ev.matchedAt === undefined && !ev.timedOut && matcher.finish())
+                ev.matchedAt = elapsed();
+        });
+        readControl(control, ev);
         // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
         // console with no input would). It is closed when the child ends.
         child.stdin?.on('error', () => undefined);
         child.on('error', (err) => {
             ev.spawnError = err.message;
+            finish();
         });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
-            child.stdin?.destroy();
-            log?.close();
+        child.on('exit', (code, signal) => {
+            exited = true;
             ev.code = code;
             ev.signal = signal;
             ev.endedAt = elapsed();
-            resolve();
+            // Whatever the child left in its group goes with it; its pipes get SETTLE_MS to drain.
+            (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
+            for (const s of outputs)
+                s.resume();
+            settle();
         });
+        child.on('close', finish);
     });
     return decideSmokeResult(ev, {
         target: opts.target,
@@ -1914,7 +2171,7 @@ class CappedLog {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ bootSmoke)
 /* harmony export */ });
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78957);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68159);
 // One smoke boot in the runtime the series asks for: Node (boot.ts) or a browser page (browser/boot.ts).
 // The browser side, with puppeteer-core, is loaded only when a browser boot runs.
 

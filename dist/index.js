@@ -28751,15 +28751,98 @@ async function exitWhenFlushed(code, timeoutMs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ ControlLines),
+/* harmony export */   Re: () => (/* binding */ parseChildMessage),
 /* harmony export */   oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
 /* harmony export */   xN: () => (/* binding */ SMOKE_CONTROL_FD),
 /* harmony export */   yX: () => (/* binding */ SMOKE_CHILD_CONFIG_ENV)
 /* harmony export */ });
+/* unused harmony exports MAX_CONTROL_LINE, MAX_CONTROL_MESSAGE */
 const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */
 const SMOKE_CHILD_CONFIG_ENV = 'C2W_SMOKE_CHILD_CONFIG';
 /** The child's report channel: fd 3, one JSON SmokeChildMessage a line. */
 const SMOKE_CONTROL_FD = 3;
+/** The longest report line read (a trap or error message with its stack fits many times). */
+const MAX_CONTROL_LINE = 64 * 1024;
+/** Characters of a report's message kept. */
+const MAX_CONTROL_MESSAGE = 4096;
+const isKiB = (n) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+/**
+ * One report line as a message, or undefined when it is not exactly one of SmokeChildMessage's
+ * shapes (extra keys, wrong types, a code that is not an integer). A js output runs in the child's
+ * process and can write this channel too: nothing read here is trusted beyond its shape, and what a
+ * message says is shown as data (see oneLine in boot.ts), never as a workflow command.
+ */
+function parseChildMessage(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const v = value;
+    const keys = Object.keys(v).sort().join(',');
+    const text = (m) => typeof m === 'string' ? m.slice(0, MAX_CONTROL_MESSAGE) : undefined;
+    switch (v.event) {
+        case 'started':
+            return keys === 'event' ? { event: 'started' } : undefined;
+        case 'exit':
+            return keys === 'code,event,maxRssKiB' && Number.isSafeInteger(v.code) && isKiB(v.maxRssKiB)
+                ? { event: 'exit', code: v.code, maxRssKiB: v.maxRssKiB }
+                : undefined;
+        case 'trap': {
+            const message = text(v.message);
+            return keys === 'event,maxRssKiB,message' && message !== undefined && isKiB(v.maxRssKiB)
+                ? { event: 'trap', message, maxRssKiB: v.maxRssKiB }
+                : undefined;
+        }
+        case 'error': {
+            const message = text(v.message);
+            return keys === 'event,message' && message !== undefined ? { event: 'error', message } : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/**
+ * Splits the report channel into lines, holding at most MAX_CONTROL_LINE characters: a longer line
+ * is dropped whole (its start, and the rest up to its newline), so a writer that never ends a line
+ * costs the reader nothing.
+ */
+class ControlLines {
+    max;
+    pending = '';
+    skipping = false;
+    constructor(max = MAX_CONTROL_LINE) {
+        this.max = max;
+    }
+    /** The complete lines in `chunk` (with what was pending before it). */
+    push(chunk) {
+        const lines = [];
+        let rest = chunk;
+        let nl;
+        while ((nl = rest.indexOf('\n')) >= 0) {
+            const line = this.pending + rest.slice(0, nl);
+            rest = rest.slice(nl + 1);
+            if (!this.skipping && line.length <= this.max)
+                lines.push(line);
+            this.pending = '';
+            this.skipping = false;
+        }
+        if (!this.skipping) {
+            this.pending += rest;
+            if (this.pending.length > this.max) {
+                this.pending = '';
+                this.skipping = true;
+            }
+        }
+        return lines;
+    }
+}
 
 
 /***/ }),

@@ -73,18 +73,24 @@ slave.write = (arg: string | number[]) => {
   writeToTerminal(arg);
 };
 
-const lines = (from: number, to: number): string => {
+/**
+ * The text of rows [from, to), wrapped rows joined. Empty rows at the end are left out, but never
+ * the cursor's row (`keep`, an absolute row) or one before it: the text then ends with the line
+ * still being written, so a reader can tell a finished line (followed by a newline) from one that
+ * is not.
+ */
+const lines = (from: number, to: number, keep = -1): string => {
   const buf = term.buffer.active;
-  const out: string[] = [];
+  const out: { text: string; row: number }[] = [];
   for (let i = from; i < to; i++) {
     const line = buf.getLine(i);
     if (!line) continue;
     const s = line.translateToString(true);
-    if (line.isWrapped && out.length > 0) out[out.length - 1] += s;
-    else out.push(s);
+    if (line.isWrapped && out.length > 0) out[out.length - 1]!.text += s;
+    else out.push({ text: s, row: i });
   }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.join('\n');
+  while (out.length > 0 && out[out.length - 1]!.text === '' && out[out.length - 1]!.row > keep) out.pop();
+  return out.map((l) => l.text).join('\n');
 };
 
 const boot: BootApi = {
@@ -99,7 +105,7 @@ const boot: BootApi = {
     dropped = 0;
     return { text, dropped: d };
   },
-  text: () => lines(0, term.buffer.active.length),
+  text: () => lines(0, term.buffer.active.length, term.buffer.active.baseY + term.buffer.active.cursorY),
   screen: () => lines(term.buffer.active.viewportY, term.buffer.active.viewportY + term.rows),
 };
 window.c2wBoot = boot;

@@ -18,7 +18,7 @@ import { checkEnvBudget } from '../../c2w/boot-info.js';
 import { BOOT_PARAM, encodeBoot, type BootEnd, type BootState } from '../../site/contract.js';
 import { writeSite } from '../../site/site.js';
 import { decideSmokeResult, type SmokeEvents, type SmokeOptions, type SmokeResult } from '../boot.js';
-import { compileExpectation, findNonEmpty } from '../expect.js';
+import { compileExpectation, settledMatch } from '../expect.js';
 import { CappedLog, CappedText } from '../output.js';
 import { findBrowser } from './find.js';
 import { launchBrowser } from './launch.js';
@@ -163,8 +163,9 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
             log?.write(read.out);
           }
           if (read.dropped) stdout.push(`\n[… ${read.dropped} bytes of output not kept by the page]\n`);
-          const text = read.text.replace(/\r\n/g, '\n');
-          if (ev.matchedAt === undefined && findNonEmpty(re, text)) {
+          // Decided on complete lines, as in Node: a match at the end of the line still being
+          // written waits for the rest of it (or for the guest's end).
+          if (ev.matchedAt === undefined && settledMatch(re, read.text, read.state?.end !== undefined)) {
             ev.matchedAt = elapsed();
             break;
           }

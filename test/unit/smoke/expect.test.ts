@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, parseInputs } from '../../../src/config/inputs.js';
-import { compileExpectation, findNonEmpty, StreamMatcher } from '../../../src/smoke/expect.js';
+import { compileExpectation, findNonEmpty, settledMatch, StreamMatcher } from '../../../src/smoke/expect.js';
 
 describe('compileExpectation', () => {
   it.each([
@@ -61,6 +61,37 @@ describe('StreamMatcher', () => {
     expect(result).toBe(matched);
   });
 
+  it.each<[string, string, string[]]>([
+    [
+      'a line still being written (`$` at the end of what arrived)',
+      '^c2w-smoke-ok\\s*$',
+      ['c2w-smoke-ok', '-BROKEN: kernel panic\n'],
+    ],
+    ['a word that goes on (`\\b` at the end of what arrived)', '\\bready\\b', ['boot: ready', 'ing nothing\n']],
+    ['a line end that goes on after \\r', '^ok$', ['ok\r', 'but broken\n']],
+  ])('does not pass %s, cut or whole', (_what, source, parts) => {
+    const cut = new StreamMatcher(compileExpectation(source));
+    expect(parts.map((p) => cut.push(p))).toEqual(parts.map(() => false));
+    expect(cut.finish()).toBe(false);
+    const whole = new StreamMatcher(compileExpectation(source));
+    expect(whole.push(parts.join(''))).toBe(false);
+    expect(whole.finish()).toBe(false);
+  });
+
+  it('decides a match at the end of the output once the output has ended (the module exited)', () => {
+    const m = new StreamMatcher(compileExpectation('^c2w-smoke-ok\\s*$'));
+    expect(m.push('boot\nc2w-smoke-ok')).toBe(false);
+    expect(m.finish()).toBe(true);
+    expect(m.matched).toBe('c2w-smoke-ok');
+  });
+
+  it('passes a match as soon as the character after it arrives', () => {
+    const m = new StreamMatcher(compileExpectation('login:'));
+    expect(m.push('host login')).toBe(false);
+    expect(m.push(':')).toBe(false);
+    expect(m.push(' ')).toBe(true);
+  });
+
   it('finds a line after megabytes of output, searching each part once, keeping little', () => {
     const m = new StreamMatcher(compileExpectation('^c2w-smoke-ok$'), 1024);
     const part = `${'y'.repeat(1023)}\n`.repeat(64); // 64 KiB
@@ -102,5 +133,24 @@ describe('smoke-expect as an input', () => {
   it('accepts the default and a catastrophic-backtracking pattern (harmless under RE2)', () => {
     expect(parseInputs(get('')).smokeExpect.source).toBe('^c2w-smoke-ok\\s*$');
     expect(parseInputs(get('^(a+)+$')).smokeExpect.source).toBe('^(a+)+$');
+  });
+});
+
+describe('settledMatch: a match on a terminal text is decided on complete lines', () => {
+  const re = compileExpectation('^c2w-smoke-ok\\s*$', 'm');
+  it.each([
+    ['a finished line (the cursor on the next, empty row)', 'c2w-smoke-ok\n', false, true],
+    ['a line still being written', 'c2w-smoke-ok', false, false],
+    ['the same line once the guest ended', 'c2w-smoke-ok', true, true],
+    ['the rest of the line arrived', 'c2w-smoke-ok-BROKEN: kernel panic\n', false, false],
+    ['a terminal line end', 'boot\r\nc2w-smoke-ok\r\n', false, true],
+    ['no match', 'booting\n', true, false],
+  ])('%s', (_what, text, ended, expected) => {
+    expect(settledMatch(re, text, ended)).toBe(expected);
+  });
+  it('a prompt without a newline is decided once something follows it', () => {
+    const prompt = compileExpectation('login:', 'm');
+    expect(settledMatch(prompt, 'login:', false)).toBe(false);
+    expect(settledMatch(prompt, 'login: ', false)).toBe(true);
   });
 });
