@@ -15,11 +15,11 @@ import { installC2w, type InstalledC2w } from '../c2w/install.js';
 import { LayerCache } from '../pipeline/layer-cache.js';
 import { withoutWorkflowCommands } from '../lib/workflow-log.js';
 import { Outputs } from './outputs.js';
-import { classifyFailure } from '../c2w/failures.js';
-import { defaultArtifactName, defaultAssetName } from '../publish/names.js';
+import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
-import { buildRecord, ClassifiedError, failureOf, type CellProgress } from '../report/record.js';
-import { uploadRecord } from '../report/record-artifact.js';
+import { ClassifiedError, type CellProgress } from '../report/record.js';
+import { recordCancelledCell, recordCell, recordRefusedCell } from '../report/cell-record.js';
+import { beforeCancelExit } from './cancel.js';
 import { runSmoke, type SmokeResult } from '../smoke/boot.js';
 import { smokeSeries } from '../smoke/series.js';
 import { STATE } from './state.js';
@@ -33,6 +33,8 @@ export async function main(): Promise<void> {
   let error: Error | undefined;
   try {
     inputs = getInputs();
+    const valid = inputs;
+    if (valid.record) beforeCancelExit((signal) => recordCancelledCell(valid, progress, signal));
     await pipeline(inputs, report, progress);
   } catch (e) {
     error = e as Error;
@@ -40,20 +42,10 @@ export async function main(): Promise<void> {
     core.setOutput(Outputs.Error, error.message);
     core.setFailed(error.message);
   }
-  // Every run past input validation records itself, passed or failed, for the report action.
+  // Every run records itself for the report action: passed, failed, or refused at its inputs.
   if (inputs?.record) await recordCell(inputs, progress, error);
+  else if (!inputs && error) await recordRefusedCell(error);
   await report.write('c2w-action', error?.message);
-}
-
-async function recordCell(inputs: Inputs, progress: CellProgress, error: Error | undefined): Promise<void> {
-  const record = buildRecord(
-    inputs.artifactName || defaultArtifactName(inputs),
-    inputs,
-    progress,
-    error ? failureOf(progress.stage, error, classifyFailure) : undefined,
-    { os: process.env.RUNNER_OS || os.platform(), arch: process.env.RUNNER_ARCH || os.arch() },
-  );
-  await uploadRecord(record);
 }
 
 async function pipeline(inputs: Inputs, report: JobSummary, progress: CellProgress): Promise<void> {
