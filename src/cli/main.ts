@@ -4,9 +4,10 @@
 import { Outputs } from '../action/outputs.js';
 import { Console } from './console.js';
 import { convertCommand } from './convert-command.js';
-import { parseCommand, UsageError, type ParsedCommand } from './flags.js';
+import { asksForJson, parseCommand, UsageError, type ParsedCommand } from './flags.js';
 import { helpText } from './help.js';
-import { handleInterrupts, InterruptedError } from './interrupt.js';
+import { handleInterrupts, InterruptedError, UNWIND_MS } from './interrupt.js';
+import { exitWhenFlushed } from '../lib/workflow-log.js';
 import { defaultBuildCacheDir } from './paths.js';
 import { renderJson, renderSummary, type Results } from './results.js';
 import { smokeSeries } from './smoke-series.js';
@@ -46,6 +47,8 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`c2w-action: ${e.message}\n`);
+    // A script that asked for JSON reads stdout as JSON, whatever went wrong.
+    if (asksForJson(argv)) process.stdout.write(renderJson({}, e.message));
     return EXIT.usage;
   }
 
@@ -58,8 +61,28 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   const stream = cmd.options.json ? process.stderr : process.stdout;
   const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
   const results: Results = {};
-  const interrupt = handleInterrupts((count) =>
-    out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'),
+  const finish = (error: Error | undefined): number => {
+    if (cmd.options.json) process.stdout.write(renderJson(results, error?.message));
+    else {
+      out.print('');
+      process.stdout.write(renderSummary(results, error?.message));
+    }
+    if (error === undefined) return EXIT.passed;
+    return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+  };
+  const interrupt = handleInterrupts(
+    (count) =>
+      out.warn(
+        count === 1
+          ? `Interrupted: ending the children (Ctrl-C again, or ${UNWIND_MS / 1000} s, ends the command).`
+          : 'Killing the children and ending the command.',
+      ),
+    // The pipeline did not unwind (or a second Ctrl-C came): the results so far, and the exit.
+    () => {
+      out.release();
+      const code = finish(new InterruptedError());
+      void exitWhenFlushed(code, 2000);
+    },
   );
   let error: Error | undefined;
   out.capture();
@@ -71,11 +94,5 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     out.release();
     interrupt.dispose();
   }
-  if (cmd.options.json) process.stdout.write(renderJson(results, error?.message));
-  else {
-    out.print('');
-    process.stdout.write(renderSummary(results, error?.message));
-  }
-  if (error === undefined) return EXIT.passed;
-  return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+  return finish(error);
 }
