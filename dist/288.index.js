@@ -25,10 +25,13 @@ var core = __webpack_require__(33838);
 var html = __webpack_require__(10446);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
 var inputs = __webpack_require__(5800);
+// EXTERNAL MODULE: ./src/report/record.ts
+var record = __webpack_require__(51117);
 ;// CONCATENATED MODULE: ./src/report/matrix-report.ts
 // The comparison of a matrix's allocators, from the cells' records: one group per image, target and
 // target arch, a row per allocator, and the allocator to ship for each group. Pure: the report
 // action (report-main.ts) reads the records and writes what this returns.
+
 
 const RANK_BY = ['boot', 'memory', 'size'];
 /** The figure `rankBy` compares (smaller is better); undefined when the record lacks it. */
@@ -72,8 +75,8 @@ const RANK_WORDS = {
     size: 'the smallest wasm',
 };
 function recommend(name, records, best, rankBy) {
-    const failed = records.filter((r) => r.result === 'failed');
-    const why = failed.map((r) => `${r.allocator} failed (${failureText(r)})`).join('; ');
+    const failed = records.filter((r) => r.result !== 'passed');
+    const why = failed.map((r) => `${r.allocator} ${WHY[r.result]} (${failureText(r)})`).join('; ');
     if (!best)
         return `${name}: no allocator passed${why ? `: ${why}` : ''}.`;
     const figures = [
@@ -93,7 +96,17 @@ function recommend(name, records, best, rankBy) {
     const basis = passedCount > 1 ? ` (${RANK_WORDS[rankBy]} of ${passedCount} that passed)` : '';
     return `${name}: ship ${allocatorOf(best)}${basis}: ${figures.join(', ')}.${why ? ` ${capital(why)}.` : ''}`;
 }
+const WHY = {
+    passed: 'passed',
+    failed: 'failed',
+    cancelled: 'was cancelled',
+    refused: 'was refused',
+};
 function failureText(r) {
+    if (r.result === 'cancelled')
+        return `at ${r.stage}`;
+    if (r.result === 'refused')
+        return `inputs: ${clip((0,record/* oneLine */.TN)(r.failure?.message ?? ''), 160)}`;
     if (!r.failure)
         return `at ${r.stage}`;
     return r.failure.line ? `${r.failure.class}: ${r.failure.line}` : `${r.failure.class} at ${r.stage}`;
@@ -121,7 +134,10 @@ function bar(value, max, width = 12) {
     const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
     return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
-/** The summary's table rows for one group: header first; HTML-escaped text cells. */
+/**
+ * The summary's table rows for one group: header first. Every cell is HTML-escaped text, figures
+ * included: the summary is HTML inside markdown, and a record comes from another job.
+ */
 function groupTable(group) {
     // A failed run's boot time is the time to its failure: only passing cells show boot and memory.
     const passed = (r) => r.result === 'passed';
@@ -137,9 +153,12 @@ function groupTable(group) {
         const ok = passed(r);
         const mark = r === group.best ? ' ★' : '';
         const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
+        const result = ok
+            ? '✅ passed'
+            : `${r.result === 'cancelled' ? '⏹' : '❌'} ${r.result === 'failed' ? '' : `${r.result}: `}${clip(failureText(r), 90)}`;
         return [
-            (0,html/* escapeHtml */.Z)(`${r.allocator}${used}${mark}`),
-            ok ? '✅ passed' : `❌ ${(0,html/* escapeHtml */.Z)(clip(failureText(r), 90))}`,
+            `${r.allocator}${used}${mark}`,
+            result,
             f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
             ok && f.smokeSecondsMedian !== undefined
                 ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
@@ -158,7 +177,7 @@ function groupTable(group) {
                 : []),
             f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
             f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
-        ];
+        ].map(html/* escapeHtml */.Z);
     });
     const head = ['allocator', 'result', 'wasm', 'boot (median)', 'peak memory'];
     if (inBrowser)
@@ -167,26 +186,32 @@ function groupTable(group) {
 }
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-// EXTERNAL MODULE: ./src/report/record.ts
-var record = __webpack_require__(51117);
+// EXTERNAL MODULE: ./src/report/expected-cells.ts
+var expected_cells = __webpack_require__(30912);
 // EXTERNAL MODULE: ./src/github/releases.ts + 2 modules
 var releases = __webpack_require__(70800);
 ;// CONCATENATED MODULE: ./src/report/release-gate.ts
 // Closing a release pipeline: publish the draft release the matrix cells filled, only when every
-// cell passed and every cell's asset and its `.sha256` are on it. Otherwise say which cell is
-// missing what, and leave the draft alone.
+// expected cell recorded itself and passed, no record was unreadable, and every cell's asset and its
+// `.sha256` are on it. Otherwise say which cell is missing what, and leave the draft alone.
+
 
 
 /**
  * What stops the draft from being published, one line per cell; empty when it can be.
  * `assetNames` are the names on the draft.
  */
-function releaseGaps(records, assetNames) {
+function releaseGaps(records, assetNames, context = {}) {
     const on = new Set(assetNames);
     const gaps = [];
+    // A record that could not be read may be a cell that failed: its state is unknown.
+    for (const b of context.bad ?? [])
+        gaps.push(`${b.artifact}: unreadable record (${b.reason})`);
+    gaps.push(...(0,expected_cells/* missingCells */.o3)(context.expected, records.map((r) => r.cell)));
     for (const r of records) {
         if (r.result !== 'passed') {
-            gaps.push(`${r.cell}: the cell failed at ${r.stage}${r.failure ? ` (${r.failure.class})` : ''}`);
+            const what = r.result === 'failed' ? 'failed' : `was ${r.result}`;
+            gaps.push(`${r.cell}: the cell ${what} at ${r.stage}${r.failure ? ` (${r.failure.class})` : ''}`);
             continue;
         }
         const assets = r.release?.assets ?? [];
@@ -210,7 +235,7 @@ async function publishDraft(req) {
     if (!draft)
         throw new Error(`No draft release has the tag ${req.tag}: nothing to publish.`);
     const names = await api.assetNames(draft);
-    const gaps = releaseGaps(req.records, names);
+    const gaps = releaseGaps(req.records, names, req);
     if (gaps.length > 0) {
         throw new Error(`Not publishing release ${req.tag} (draft ${draft.id}); it is left as a draft:\n${gaps.map((g) => `- ${g}`).join('\n')}`);
     }
@@ -222,6 +247,7 @@ async function publishDraft(req) {
 // The report action (report/action.yml): reads every `c2w-record-*` artifact of this workflow run,
 // writes one job summary comparing the allocators of the matrix, recommends one per group, and,
 // when asked, publishes the release draft the cells filled once every cell passed and uploaded.
+
 
 
 
@@ -250,7 +276,9 @@ function parseReportInputs(get) {
     if (releasePublish && githubToken === '') {
         throw new inputs/* InputError */.dz('github-token', 'is empty: publishing the release needs a token with contents: write');
     }
+    const expectedCells = (0,expected_cells/* parseExpectedCells */.ZW)(get('expected-cells'));
     return {
+        ...(expectedCells ? { expectedCells } : {}),
         rankBy: (0,inputs/* oneOf */.yL)(get, 'rank-by', RANK_BY, 'boot'),
         keepRecords: (0,inputs/* bool */.lc)(get, 'keep-records', false),
         failOnFailure: (0,inputs/* bool */.lc)(get, 'fail-on-failure', false),
@@ -259,31 +287,42 @@ function parseReportInputs(get) {
         githubToken,
     };
 }
-/** Reads every record artifact of the run; a record that cannot be read is a warning, not a crash. */
+/**
+ * Reads every record artifact of the run and checks each against the record schema: one that
+ * cannot be read, or is not a valid record, is reported (a warning) and skipped; the rest are compared.
+ */
 async function readRecords(store) {
     const { artifacts } = await store.listArtifacts({ latest: true });
     const found = artifacts
         .filter((a) => a.name.startsWith(record/* RECORD_ARTIFACT_PREFIX */.Sm))
         .sort((a, b) => a.name.localeCompare(b.name));
-    const records = [];
+    const texts = [];
+    const unread = [];
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-records-'));
     try {
         for (const a of found) {
             const into = external_node_path_.join(dir, String(a.id));
             try {
                 const res = await store.downloadArtifact(a.id, { path: into });
-                const text = await (0,promises_.readFile)(external_node_path_.join(res.downloadPath ?? into, record/* RECORD_FILE */.lt), 'utf8');
-                records.push((0,record/* parseRecord */.Hh)(text, `artifact ${a.name}`));
+                texts.push({
+                    artifact: a.name,
+                    text: await (0,promises_.readFile)(external_node_path_.join(res.downloadPath ?? into, record/* RECORD_FILE */.lt), 'utf8'),
+                });
             }
             catch (e) {
-                core/* warning */.$e(`Skipping the record artifact ${a.name}: ${e.message}`);
+                unread.push({ artifact: a.name, reason: e.message });
             }
         }
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
-    return { records, names: found.map((a) => a.name) };
+    const { records, bad } = (0,record/* admitRecords */.uG)(texts);
+    const skipped = [...unread, ...bad].sort((a, b) => a.artifact.localeCompare(b.artifact));
+    // core.warning escapes line breaks: the reason cannot start a workflow command of its own.
+    for (const b of skipped)
+        core/* warning */.$e(`Skipping the record artifact ${b.artifact}: ${b.reason}`);
+    return { records, bad: skipped, names: found.map((a) => a.name) };
 }
 async function reportMain() {
     try {
@@ -292,13 +331,17 @@ async function reportMain() {
             core/* setSecret */.Pq(inputs.githubToken);
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(118), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         const store = new DefaultArtifactClient();
-        const { records, names } = await readRecords(store);
+        const { records, bad, names } = await readRecords(store);
+        const missing = (0,expected_cells/* missingCells */.o3)(inputs.expectedCells, records.map((r) => r.cell));
+        for (const m of missing)
+            core/* warning */.$e(`Missing cell record: ${m}`);
         const passed = records.filter((r) => r.result === 'passed').length;
+        // Cancelled and refused cells did not pass either.
         const failed = records.length - passed;
         core/* setOutput */.uH(ReportOutputs.Records, JSON.stringify(records));
         core/* setOutput */.uH(ReportOutputs.Passed, String(passed));
         core/* setOutput */.uH(ReportOutputs.Failed, String(failed));
-        if (records.length === 0) {
+        if (records.length === 0 && bad.length === 0 && missing.length === 0) {
             const message = `No c2w-record-* artifacts in this workflow run: the report has nothing to compare. ` +
                 `Run it after the conversion jobs (needs: and if: always()), and leave their record input at true.`;
             core/* warning */.$e(message);
@@ -311,11 +354,18 @@ async function reportMain() {
         const best = Object.fromEntries(groups.filter((g) => g.best).map((g) => [g.name, allocatorOf(g.best)]));
         core/* setOutput */.uH(ReportOutputs.Best, JSON.stringify(best));
         core/* setOutput */.uH(ReportOutputs.BestAllocator, groups.length === 1 && groups[0].best ? allocatorOf(groups[0].best) : '');
+        // Never a line that starts with a record's text: the runner reads `::name::` at a line's start.
         for (const g of groups)
-            core/* info */.pq(g.recommendation);
-        await writeSummary(groups, inputs.rankBy, { passed, failed });
+            core/* info */.pq(`Recommendation: ${(0,record/* oneLine */.TN)(g.recommendation, 4000)}`);
+        await writeSummary(groups, inputs.rankBy, { passed, failed, records, bad, missing });
         if (inputs.releasePublish && inputs.releaseTag) {
-            await core/* group */.Os('Publish the release', () => publishDraft({ tag: inputs.releaseTag, token: inputs.githubToken, records }));
+            await core/* group */.Os('Publish the release', () => publishDraft({
+                tag: inputs.releaseTag,
+                token: inputs.githubToken,
+                records,
+                bad,
+                ...(inputs.expectedCells ? { expected: inputs.expectedCells } : {}),
+            }));
         }
         if (!inputs.keepRecords) {
             for (const name of names) {
@@ -328,8 +378,13 @@ async function reportMain() {
             }
             core/* info */.pq(`Deleted ${names.length} record artifact(s); keep-records: true keeps them.`);
         }
-        if (inputs.failOnFailure && failed > 0) {
-            core/* setFailed */.C1(`${failed} of ${records.length} cell(s) failed (fail-on-failure: true).`);
+        if (inputs.failOnFailure && failed + bad.length + missing.length > 0) {
+            const parts = [
+                failed > 0 ? `${failed} of ${records.length} cell(s) did not pass` : '',
+                bad.length > 0 ? `${bad.length} record(s) unreadable` : '',
+                missing.length > 0 ? `${missing.length} expected cell record(s) missing` : '',
+            ].filter(Boolean);
+            core/* setFailed */.C1(`${parts.join('; ')} (fail-on-failure: true).`);
         }
     }
     catch (e) {
@@ -338,12 +393,26 @@ async function reportMain() {
 }
 async function writeSummary(groups, rankBy, counts) {
     const s = core/* summary */.z.addHeading('c2w allocator report', 3);
-    s.addRaw(`${counts.passed} passed, ${counts.failed} failed; ranked by ${rankBy}. ★ marks the recommendation.`, true);
+    const by = (result) => counts.records.filter((r) => r.result === result).length;
+    const tally = [
+        `${counts.passed} passed`,
+        `${by('failed')} failed`,
+        ...['cancelled', 'refused'].filter((r) => by(r) > 0).map((r) => `${by(r)} ${r}`),
+    ].join(', ');
+    s.addRaw(`<p>${(0,html/* escapeHtml */.Z)(`${tally}; ranked by ${rankBy}. ★ marks the recommendation.`)}</p>`, true);
     for (const g of groups) {
         s.addHeading((0,html/* escapeHtml */.Z)(g.name), 4);
         const [header, ...rows] = groupTable(g);
         s.addTable([header.map((data) => ({ data, header: true })), ...rows]);
         s.addRaw(`<p><b>${(0,html/* escapeHtml */.Z)(g.recommendation)}</b></p>`, true);
+    }
+    const trouble = [
+        ...counts.missing.map((m) => `Missing: ${m}`),
+        ...counts.bad.map((b) => `Skipped ${b.artifact}: ${b.reason}`),
+    ];
+    if (trouble.length > 0) {
+        s.addHeading('Not compared', 4);
+        s.addRaw(`<ul>${trouble.map((t) => `<li>${(0,html/* escapeHtml */.Z)(t)}</li>`).join('')}</ul>`, true);
     }
     await s.write();
 }

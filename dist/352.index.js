@@ -896,42 +896,6 @@ function sha256Text(text) {
 }
 
 
-/***/ }),
-
-/***/ 24196:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VP: () => (/* binding */ TIMED_OUT),
-/* harmony export */   j0: () => (/* binding */ raceTimeout),
-/* harmony export */   wj: () => (/* binding */ withTimeout)
-/* harmony export */ });
-// Time limits for work that cannot itself be stopped (a library call with no abort signal): the
-// caller stops waiting; the work is abandoned and ends with the action's process.
-const TIMED_OUT = Symbol('timed out');
-/** `promise`'s value, or TIMED_OUT when it has not settled within `ms`. The timer never holds the process. */
-async function raceTimeout(promise, ms) {
-    let timer;
-    const limit = new Promise((resolve) => {
-        timer = setTimeout(() => resolve(TIMED_OUT), ms);
-        timer.unref();
-    });
-    try {
-        return await Promise.race([promise, limit]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** `promise`'s value, or an error naming `what` when it has not settled within `ms`. */
-async function withTimeout(promise, ms, what) {
-    const result = await raceTimeout(promise, ms);
-    if (result === TIMED_OUT)
-        throw new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`);
-    return result;
-}
-
-
 /***/ })
 
 };

@@ -784,6 +784,11 @@ const COMMAND_FLAGS = [
 class UsageError extends Error {
     name = 'UsageError';
 }
+/** Whether `argv` asks for --json, read without parsing it (for the error of an argv that does not parse). */
+function asksForJson(argv) {
+    const end = argv.indexOf('--');
+    return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a === '--json=true');
+}
 /** Parses `argv` (without node and the script). Throws UsageError naming the flag. Pure. */
 function parseCommand(argv) {
     const [first, ...tail] = argv;
@@ -928,23 +933,41 @@ var processes = __webpack_require__(42982);
 // Ctrl-C. A terminal sends SIGINT to its foreground process group; the children exec.ts and the
 // smoke boot start lead process groups of their own (processes.ts), so the command ends them: the
 // first SIGINT (or SIGTERM) sends SIGTERM to every live group and lets the pipeline unwind (c2w
-// exits, `convert` fails, the cache keeps its entries and drops the export folder); a second one
-// sends SIGKILL. The process is never ended from the handler, so a cache rotation in progress
-// finishes.
+// exits, `convert` fails, the cache keeps its entries and drops the export folder). Unwinding needs
+// a child to end: a wait with none (a stalled download, a Node `mkdir` that never settles) would
+// hold the command forever. So the command also ends on its own: UNWIND_MS after the first signal,
+// or at once on a second one, the live groups get SIGKILL and `onForce` ends the process.
 
+/** How long the first interrupt lets the pipeline unwind before the command ends regardless. */
+const UNWIND_MS = 10_000;
 class InterruptedError extends Error {
     name = 'InterruptedError';
     constructor() {
         super('Interrupted: the children were ended; the build cache keeps what it had before this run.');
     }
 }
-function handleInterrupts(onInterrupt = () => undefined) {
+function handleInterrupts(onInterrupt = () => undefined, onForce = () => process.exit(130), unwindMs = UNWIND_MS) {
     let count = 0;
+    let timer;
+    const force = () => {
+        for (const child of (0,processes/* liveChildren */.k9)())
+            (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
+        onForce();
+    };
     const handler = () => {
         count++;
         onInterrupt(count);
-        for (const child of (0,processes/* liveChildren */.k9)())
-            (0,processes/* signalGroup */.i8)(child, count === 1 ? 'SIGTERM' : 'SIGKILL');
+        if (count === 1) {
+            for (const child of (0,processes/* liveChildren */.k9)())
+                (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
+            // Unref'd: a pipeline that unwinds in time ends the process as usual.
+            timer = setTimeout(force, unwindMs);
+            timer.unref();
+        }
+        else {
+            clearTimeout(timer);
+            force();
+        }
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
@@ -957,12 +980,15 @@ function handleInterrupts(onInterrupt = () => undefined) {
                 throw new InterruptedError();
         },
         dispose() {
+            clearTimeout(timer);
             process.off('SIGINT', handler);
             process.off('SIGTERM', handler);
         },
     };
 }
 
+// EXTERNAL MODULE: ./src/lib/workflow-log.ts
+var workflow_log = __webpack_require__(38473);
 ;// CONCATENATED MODULE: ./src/cli/results.ts
 // The command's results, named like the action's outputs (outputs.ts), and the two ways to print
 // them: a short summary for a person, JSON for a program. Pure.
@@ -1255,6 +1281,7 @@ function smokeInputs(cmd) {
 
 
 
+
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 };
 async function cliMain(argv) {
     let cmd;
@@ -1301,6 +1328,9 @@ async function cliMain(argv) {
         if (!(e instanceof UsageError))
             throw e;
         process.stderr.write(`c2w-action: ${e.message}\n`);
+        // A script that asked for JSON reads stdout as JSON, whatever went wrong.
+        if (asksForJson(argv))
+            process.stdout.write(renderJson({}, e.message));
         return EXIT.usage;
     }
     // Run inside a workflow step, @actions/core would write the step's command files (core.addPath
@@ -1311,8 +1341,35 @@ async function cliMain(argv) {
     // Progress goes to stdout, or to stderr when stdout carries the JSON.
     const stream = cmd.options.json ? process.stderr : process.stdout;
     const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
-    const interrupt = handleInterrupts((count) => out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'));
+    // Filled in below; the interrupt's last resort prints what it holds so far.
+    let facts = {};
+    let stage = 'install';
+    const finish = (error) => {
+        // A failure carries its class, as the action's cell record does (failure.class).
+        const failure = error && !(error instanceof InterruptedError) ? (0,record/* failureOf */.g5)(stage, error, failures/* classifyFailure */.X) : undefined;
+        const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
+        if (cmd.options.json)
+            process.stdout.write(renderJson(facts, failed));
+        else {
+            out.print('');
+            process.stdout.write(renderSummary(facts, failed));
+        }
+        if (error === undefined)
+            return EXIT.passed;
+        return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+    };
+    const interrupt = handleInterrupts((count) => out.warn(count === 1
+        ? `Interrupted: ending the children (Ctrl-C again, or ${UNWIND_MS / 1000} s, ends the command).`
+        : 'Killing the children and ending the command.'), 
+    // The pipeline did not unwind (or a second Ctrl-C came): the results so far, and the exit.
+    () => {
+        out.release();
+        stage = sink.facts.stage;
+        const code = finish(new InterruptedError());
+        void (0,workflow_log/* exitWhenFlushed */.KE)(code, 2000);
+    });
     const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
+    facts = sink.facts.values;
     let error;
     out.capture();
     try {
@@ -1325,19 +1382,8 @@ async function cliMain(argv) {
         out.release();
         interrupt.dispose();
     }
-    const results = sink.facts.values;
-    // A failure carries its class, as the action's cell record does (failure.class).
-    const failure = error && !(error instanceof InterruptedError) ? (0,record/* failureOf */.g5)(sink.facts.stage, error, failures/* classifyFailure */.X) : undefined;
-    const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
-    if (cmd.options.json)
-        process.stdout.write(renderJson(results, failed));
-    else {
-        out.print('');
-        process.stdout.write(renderSummary(results, failed));
-    }
-    if (error === undefined)
-        return EXIT.passed;
-    return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+    stage = sink.facts.stage;
+    return finish(error);
 }
 
 

@@ -2,54 +2,6 @@ export const id = 802;
 export const ids = [802];
 export const modules = {
 
-/***/ 18948:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ Outputs)
-/* harmony export */ });
-// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
-// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
-var Outputs;
-(function (Outputs) {
-    Outputs["WasmPath"] = "wasm-path";
-    Outputs["WasmSize"] = "wasm-size";
-    Outputs["Sha256"] = "sha256";
-    Outputs["Allocator"] = "allocator";
-    Outputs["RejectedAllocators"] = "rejected-allocators";
-    Outputs["C2wVersion"] = "c2w-version";
-    Outputs["BuildSeconds"] = "build-seconds";
-    Outputs["BuildAttempts"] = "build-attempts";
-    Outputs["CacheHit"] = "cache-hit";
-    Outputs["CachePrimaryKey"] = "cache-primary-key";
-    Outputs["CacheMatchedKey"] = "cache-matched-key";
-    Outputs["CacheSize"] = "cache-size";
-    Outputs["CacheRestoredSharedSize"] = "cache-restored-shared-size";
-    Outputs["CacheRestoredAllocatorSize"] = "cache-restored-allocator-size";
-    Outputs["CacheSavedSharedSize"] = "cache-saved-shared-size";
-    Outputs["CacheSavedAllocatorSize"] = "cache-saved-allocator-size";
-    Outputs["SmokeResult"] = "smoke-result";
-    Outputs["SmokeSeconds"] = "smoke-seconds";
-    Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
-    Outputs["SmokePeakRss"] = "smoke-peak-rss";
-    Outputs["SmokeOutput"] = "smoke-output";
-    Outputs["SmokeBrowserSeconds"] = "smoke-browser-seconds";
-    Outputs["SmokeBrowserSecondsMax"] = "smoke-browser-seconds-max";
-    Outputs["SmokeBrowserPeakMemory"] = "smoke-browser-peak-memory";
-    Outputs["SitePath"] = "site-path";
-    Outputs["ArtifactId"] = "artifact-id";
-    Outputs["ArtifactUrl"] = "artifact-url";
-    Outputs["ArtifactDigest"] = "artifact-digest";
-    Outputs["ReleaseId"] = "release-id";
-    Outputs["ReleaseAssetUrl"] = "release-asset-url";
-    Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
-    Outputs["AssetPath"] = "asset-path";
-    Outputs["Error"] = "error";
-})(Outputs || (Outputs = {}));
-
-
-/***/ }),
-
 /***/ 89796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

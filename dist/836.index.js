@@ -1004,22 +1004,121 @@ function assetExtension(target) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hh: () => (/* binding */ parseRecord),
 /* harmony export */   IP: () => (/* binding */ ClassifiedError),
 /* harmony export */   Sm: () => (/* binding */ RECORD_ARTIFACT_PREFIX),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   g5: () => (/* binding */ failureOf),
 /* harmony export */   kA: () => (/* binding */ buildRecord),
-/* harmony export */   lt: () => (/* binding */ RECORD_FILE)
+/* harmony export */   lt: () => (/* binding */ RECORD_FILE),
+/* harmony export */   ou: () => (/* binding */ refusedRecord),
+/* harmony export */   uG: () => (/* binding */ admitRecords)
 /* harmony export */ });
-/* unused harmony exports RECORD_SCHEMA, RecordError */
-const RECORD_SCHEMA = 'c2w-action/record/v1';
+/* unused harmony exports RECORD_SCHEMA, RECORD_SCHEMA_V1, STAGES, RESULTS, MAX_MESSAGE, MAX_LINE, RECORD, RecordError, parseRecord */
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77934);
+// The record of one matrix cell: what it was asked, where it stopped and why, and its figures.
+// Every cell that started uploads one as the artifact `c2w-record-<cell>` (passed, failed, cancelled,
+// or refused at its inputs), and the report action (report/action.yml) reads them all to compare the
+// allocators of a matrix and to gate the release. The schema is versioned: a reader refuses a record
+// whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
+// a record is written by another job and may be damaged or hostile.
+
+const RECORD_SCHEMA = 'c2w-action/record/v2';
+/** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
+const RECORD_SCHEMA_V1 = 'c2w-action/record/v1';
 const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 const RECORD_FILE = 'c2w-record.json';
+/** The stage a cell stopped in; `inputs` when its inputs were refused, `done` when it finished. */
+const STAGES = ['inputs', 'install', 'build', 'smoke', 'publish', 'done'];
+/** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
+const RESULTS = ['passed', 'failed', 'cancelled', 'refused'];
+/** Longest text a record keeps for a failure's message and a log line (the writer clips to these). */
+const MAX_MESSAGE = 4000;
+const MAX_LINE = 2000;
+// Every string that is a name or a log line is one line: a newline in a field written to the log
+// would start a line the runner reads as a workflow command, and in the summary would end its HTML.
+const CONTROL = /\p{Cc}/u;
+const oneLineOf = (max) => valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(max, `longer than ${max} characters`), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
+const nameField = oneLineOf(1024);
+const shortField = oneLineOf(128);
+/** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
+const count = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeInteger */ .Y2b('not a whole number'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(0, 'negative'));
+const seconds = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .finite */ .E2x('not a finite number'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(0, 'negative'));
+const FIGURES = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    wasmSize: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    sha256: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
+    buildSeconds: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(seconds),
+    cacheHit: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+    /** Bytes of build cache restored. */
+    cacheBytes: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    smokeResult: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(shortField),
+    /** Median and largest seconds to the expected output over the smoke runs. */
+    smokeSecondsMedian: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(seconds),
+    smokeSecondsMax: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(seconds),
+    smokeRuns: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    /** Largest resident set of the smoke child over the runs, bytes. */
+    smokePeakRss: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    /** smoke-runtime with browser: the browser boot's figures (the ones above are the Node boot's). */
+    browser: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        smokeRuns: count,
+        smokeSecondsMedian: seconds,
+        smokeSecondsMax: seconds,
+        /** The page's renderer's largest peak resident set over the runs, bytes. */
+        smokePeakMemory: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    })),
+}), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((f) => f.smokeSecondsMax === undefined ||
+    f.smokeSecondsMedian === undefined ||
+    f.smokeSecondsMax >= f.smokeSecondsMedian, 'smokeSecondsMax is below smokeSecondsMedian'));
+/** The record as a reader accepts it; unknown fields are dropped. */
+const RECORD = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schema: valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
+    /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
+    cell: nameField,
+    image: nameField,
+    /** js or wasi; as given when the inputs were refused. */
+    target: shortField,
+    targetArch: shortField,
+    /** The allocator the cell asked for (as given when its inputs were refused). */
+    allocator: shortField,
+    /** The allocator of the build that passed (or of the last build tried). */
+    allocatorUsed: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(shortField),
+    /** Allocators whose build failed its smoke boot before `allocatorUsed`, with the line that showed it. */
+    rejected: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)), []),
+    result: valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO(RESULTS),
+    stage: valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO(STAGES),
+    /** Why the cell did not pass: the failure class and the log line the classifier matched. */
+    failure: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        class: shortField,
+        line: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(oneLineOf(MAX_LINE)),
+        message: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(MAX_MESSAGE + 1)),
+    })),
+    figures: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(FIGURES, {}),
+    /** The release the cell uploaded to, and the asset names it put there. */
+    release: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: shortField, assets: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(nameField), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)) })),
+    runner: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ os: shortField, arch: shortField }), { os: '', arch: '' }),
+}), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
 class RecordError extends Error {
     name = 'RecordError';
 }
-/** Reads a record from JSON, checking the schema and the fields the report needs. */
+/** `figures.wasmSize: not a whole number (got "<img…")`: where and why, never the whole value. */
+function describeIssues(issues) {
+    return issues
+        .slice(0, 5)
+        .map((i) => {
+        const where = i.path?.map((p) => String(p.key)).join('.') || 'the record';
+        if (i.input === undefined)
+            return `${where}: missing`;
+        // valibot's own type message quotes the whole value it got: name the expectation instead.
+        const why = i.kind === 'schema' ? `expected ${i.expected ?? 'another type'}` : i.message;
+        return `${where}: ${why} (got ${clipValue(i.input)})`;
+    })
+        .join('; ');
+}
+function clipValue(value) {
+    const s = JSON.stringify(value) ?? String(value);
+    return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+/** Reads a record from JSON, checking it against its schema (RECORD). */
 function parseRecord(text, origin) {
     let data;
     try {
@@ -1028,24 +1127,46 @@ function parseRecord(text, origin) {
     catch (e) {
         throw new RecordError(`${origin} is not JSON: ${e.message}`);
     }
-    const r = data;
-    if (!r || typeof r !== 'object')
+    if (!data || typeof data !== 'object' || Array.isArray(data))
         throw new RecordError(`${origin} is not a record object`);
-    if (r.schema !== RECORD_SCHEMA) {
-        throw new RecordError(`${origin} has schema ${JSON.stringify(r.schema)}; this report reads ${RECORD_SCHEMA}`);
+    const schema = data.schema;
+    if (schema !== RECORD_SCHEMA && schema !== RECORD_SCHEMA_V1) {
+        throw new RecordError(`${origin} has schema ${clipValue(schema)}; this report reads ${RECORD_SCHEMA} and ${RECORD_SCHEMA_V1}`);
     }
-    for (const key of ['cell', 'image', 'target', 'targetArch', 'allocator', 'result', 'stage']) {
-        if (typeof r[key] !== 'string')
-            throw new RecordError(`${origin} has no ${key}`);
+    const parsed = valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeParse */ .xLC(RECORD, data);
+    if (!parsed.success)
+        throw new RecordError(`${origin} is not a valid record: ${describeIssues(parsed.issues)}`);
+    return parsed.output;
+}
+/**
+ * The records the report compares, from the artifacts' texts (in artifact-name order): each parsed,
+ * its `cell` matching the artifact's name, no cell twice. The rest are bad records, with the reason.
+ */
+function admitRecords(found) {
+    const records = [];
+    const bad = [];
+    const seen = new Set();
+    for (const { artifact, text } of found) {
+        try {
+            const r = parseRecord(text, `artifact ${artifact}`);
+            if (`${RECORD_ARTIFACT_PREFIX}${r.cell}` !== artifact) {
+                throw new RecordError(`artifact ${artifact} holds the record of another cell, ${clipValue(r.cell)}`);
+            }
+            if (seen.has(r.cell))
+                throw new RecordError(`artifact ${artifact} repeats the cell ${clipValue(r.cell)}`);
+            seen.add(r.cell);
+            records.push(r);
+        }
+        catch (e) {
+            bad.push({ artifact, reason: e.message });
+        }
     }
-    if (r.result !== 'passed' && r.result !== 'failed')
-        throw new RecordError(`${origin} has result ${r.result}`);
-    return {
-        ...r,
-        rejected: r.rejected ?? [],
-        figures: r.figures ?? {},
-        runner: r.runner ?? { os: '', arch: '' },
-    };
+    return { records, bad };
+}
+/** `s` as one line of at most `max` characters: line breaks and other control characters become spaces. */
+function oneLine(s, max = MAX_LINE) {
+    const flat = s.replace(/\p{Cc}+/gu, ' ');
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
 class ClassifiedError extends Error {
@@ -1058,21 +1179,30 @@ class ClassifiedError extends Error {
         this.line = line;
     }
 }
+const clipMessage = (m) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m);
 /**
  * The failure class and line of an error: its own when it carries them, else the first known
  * failure signature in its message (`classify`), else `<stage>-error`.
  */
 function failureOf(stage, error, classify) {
-    const message = error.message.length > 2000 ? `${error.message.slice(0, 2000)}…` : error.message;
+    const message = clipMessage(error.message);
     if (error instanceof ClassifiedError) {
-        return { class: error.failureClass, ...(error.line ? { line: error.line } : {}), message };
+        return { class: oneLine(error.failureClass, 128), ...(error.line ? { line: oneLine(error.line) } : {}), message };
     }
     const hint = classify(error.message);
     if (hint)
-        return { class: hint.kind, line: hint.line, message };
+        return { class: oneLine(hint.kind, 128), line: oneLine(hint.line), message };
     return { class: `${stage}-error`, message };
 }
-function buildRecord(cell, inputs, progress, failure, runner) {
+/** A failure as the schema holds it: class and line one bounded line each, the message clipped. */
+const cleanFailure = (f) => ({
+    class: oneLine(f.class, 128),
+    ...(f.line !== undefined ? { line: oneLine(f.line) } : {}),
+    message: clipMessage(f.message),
+});
+/** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
+function buildRecord(cell, inputs, progress, failure, runner, cancelled = false) {
+    const result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
     return {
         schema: RECORD_SCHEMA,
         cell,
@@ -1081,13 +1211,33 @@ function buildRecord(cell, inputs, progress, failure, runner) {
         targetArch: inputs.targetArch,
         allocator: inputs.allocator,
         ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-        rejected: progress.rejected,
-        result: failure ? 'failed' : 'passed',
-        stage: failure ? progress.stage : 'done',
-        ...(failure ? { failure } : {}),
-        figures: progress.figures,
+        rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine(r.line) })),
+        result,
+        stage: result === 'passed' ? 'done' : progress.stage,
+        ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
+        figures: { ...progress.figures },
         ...(progress.release ? { release: progress.release } : {}),
         runner,
+    };
+}
+/**
+ * The record of a cell whose inputs were refused: its identity as given (each value one bounded
+ * line, since nothing checked it), and the input error.
+ */
+function refusedRecord(cell, given, error, runner) {
+    return {
+        schema: RECORD_SCHEMA,
+        cell,
+        image: oneLine(given.image, 1024),
+        target: oneLine(given.target, 128),
+        targetArch: oneLine(given.targetArch, 128),
+        allocator: oneLine(given.allocator, 128),
+        rejected: [],
+        result: 'refused',
+        stage: 'inputs',
+        failure: { class: 'inputs', message: clipMessage(error.message) },
+        figures: {},
+        runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
     };
 }
 

@@ -28373,24 +28373,42 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Af: () => (/* binding */ cancelSettled),
+/* harmony export */   GA: () => (/* binding */ beforeCancelExit),
 /* harmony export */   Jz: () => (/* binding */ installCancelHandlers)
 /* harmony export */ });
-/* unused harmony export CANCEL_GRACE_MS */
+/* unused harmony exports CANCEL_GRACE_MS, CANCEL_HOOK_MS */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _lib_processes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42982);
+/* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24196);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(18948);
 // A cancelled step: the runner sends the action's process SIGINT, then SIGTERM 7.5 s later, then
 // kills it (actions/runner ProcessInvoker). Node's default for both signals is to exit at once,
 // leaving every child group running. Here a signal stops new children from starting, ends the
 // tracked groups (SIGTERM, SIGKILL after a short grace that fits before the runner's own kill), then
-// exits non-zero. The post step still runs; it saves only what the main step finished (the
+// exits non-zero. Work registered with beforeCancelExit (the cell's record) runs alongside, each
+// bounded by CANCEL_HOOK_MS, and the `error` output says the step was cancelled: set at the signal
+// and again just before the exit, so it is the last value written (the runner keeps the last) even
+// when the unwinding step writes the error its ended child gave. The post step still runs; it saves only what the main step finished (the
 // cache-save state is written after a completed build's rotation, never before).
+
+
 
 
 /** SIGTERM-to-SIGKILL grace for the children: well inside the runner's 7.5 s between signals. */
 const CANCEL_GRACE_MS = 3000;
 /** Exit codes as a shell reports a process ended by the signal: 128 + its number. */
 const EXIT_CODE = { SIGINT: 130, SIGTERM: 143 };
+/**
+ * The longest a beforeCancelExit hook may take: with the children's grace alongside, the process
+ * exits before the runner's SIGTERM (7.5 s after its SIGINT).
+ */
+const CANCEL_HOOK_MS = 6000;
 let ending;
+const hooks = [];
+/** Work a cancel waits for (bounded by CANCEL_HOOK_MS) before it exits, such as the cell's record. */
+function beforeCancelExit(hook) {
+    hooks.push(hook);
+}
 /**
  * Resolves at once when no cancel is under way; else never (the cancel exits the process once its
  * children are gone), so the step's own exit cannot cut the ending short.
@@ -28405,8 +28423,15 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
         if (ending)
             return;
         (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(`the step was cancelled (${signal})`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`The step was cancelled (${signal}); ending ${(0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .liveChildren */ .k9)().length} running child process group(s).`);
-        ending = (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .endAll */ .XZ)(CANCEL_GRACE_MS).then(() => onExit(EXIT_CODE[signal] ?? 1));
+        const message = `The step was cancelled (${signal}).`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .t.Error, message);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`${message} Ending ${(0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .liveChildren */ .k9)().length} running child process group(s).`);
+        // Started before the children are signalled: their ending makes the step unwind and record a failure.
+        const finishing = hooks.map((hook) => (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(hook(signal).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`While cancelling: ${e.message}`)), CANCEL_HOOK_MS));
+        ending = Promise.all([(0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .endAll */ .XZ)(CANCEL_GRACE_MS), ...finishing]).then(() => {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .t.Error, message);
+            onExit(EXIT_CODE[signal] ?? 1);
+        });
     };
     process.on('SIGINT', handler);
     process.on('SIGTERM', handler);
@@ -28414,9 +28439,58 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
         process.off('SIGINT', handler);
         process.off('SIGTERM', handler);
         ending = undefined;
+        hooks.length = 0;
         (0,_lib_processes_js__WEBPACK_IMPORTED_MODULE_1__/* .stopStarting */ .tu)(undefined);
     };
 }
+
+
+/***/ }),
+
+/***/ 18948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */ });
+// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
+// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
+var Outputs;
+(function (Outputs) {
+    Outputs["WasmPath"] = "wasm-path";
+    Outputs["WasmSize"] = "wasm-size";
+    Outputs["Sha256"] = "sha256";
+    Outputs["Allocator"] = "allocator";
+    Outputs["RejectedAllocators"] = "rejected-allocators";
+    Outputs["C2wVersion"] = "c2w-version";
+    Outputs["BuildSeconds"] = "build-seconds";
+    Outputs["BuildAttempts"] = "build-attempts";
+    Outputs["CacheHit"] = "cache-hit";
+    Outputs["CachePrimaryKey"] = "cache-primary-key";
+    Outputs["CacheMatchedKey"] = "cache-matched-key";
+    Outputs["CacheSize"] = "cache-size";
+    Outputs["CacheRestoredSharedSize"] = "cache-restored-shared-size";
+    Outputs["CacheRestoredAllocatorSize"] = "cache-restored-allocator-size";
+    Outputs["CacheSavedSharedSize"] = "cache-saved-shared-size";
+    Outputs["CacheSavedAllocatorSize"] = "cache-saved-allocator-size";
+    Outputs["SmokeResult"] = "smoke-result";
+    Outputs["SmokeSeconds"] = "smoke-seconds";
+    Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
+    Outputs["SmokePeakRss"] = "smoke-peak-rss";
+    Outputs["SmokeOutput"] = "smoke-output";
+    Outputs["SmokeBrowserSeconds"] = "smoke-browser-seconds";
+    Outputs["SmokeBrowserSecondsMax"] = "smoke-browser-seconds-max";
+    Outputs["SmokeBrowserPeakMemory"] = "smoke-browser-peak-memory";
+    Outputs["SitePath"] = "site-path";
+    Outputs["ArtifactId"] = "artifact-id";
+    Outputs["ArtifactUrl"] = "artifact-url";
+    Outputs["ArtifactDigest"] = "artifact-digest";
+    Outputs["ReleaseId"] = "release-id";
+    Outputs["ReleaseAssetUrl"] = "release-asset-url";
+    Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
+    Outputs["AssetPath"] = "asset-path";
+    Outputs["Error"] = "error";
+})(Outputs || (Outputs = {}));
 
 
 /***/ }),
@@ -28538,7 +28612,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMO
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
@@ -28547,7 +28621,7 @@ else {
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(836), __nccwpck_require__.e(881), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(836), __nccwpck_require__.e(675), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
     else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)()) {
@@ -28556,7 +28630,7 @@ else {
     }
     else {
         (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(881), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39623));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -28689,6 +28763,42 @@ async function endAll(graceMs) {
 /** The children that are still running. */
 function liveChildren() {
     return [...live];
+}
+
+
+/***/ }),
+
+/***/ 24196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VP: () => (/* binding */ TIMED_OUT),
+/* harmony export */   j0: () => (/* binding */ raceTimeout),
+/* harmony export */   wj: () => (/* binding */ withTimeout)
+/* harmony export */ });
+// Time limits for work that cannot itself be stopped (a library call with no abort signal): the
+// caller stops waiting; the work is abandoned and ends with the action's process.
+const TIMED_OUT = Symbol('timed out');
+/** `promise`'s value, or TIMED_OUT when it has not settled within `ms`. The timer never holds the process. */
+async function raceTimeout(promise, ms) {
+    let timer;
+    const limit = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(TIMED_OUT), ms);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([promise, limit]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** `promise`'s value, or an error naming `what` when it has not settled within `ms`. */
+async function withTimeout(promise, ms, what) {
+    const result = await raceTimeout(promise, ms);
+    if (result === TIMED_OUT)
+        throw new Error(`${what} got no answer within ${Math.round(ms / 100) / 10} s; re-run the job`);
+    return result;
 }
 
 

@@ -18,7 +18,9 @@ import type { LayerHome } from '../pipeline/layer-cache.js';
 import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
 import { Outputs } from './outputs.js';
-import { recordCell } from './record-cell.js';
+import { recordCancelledCell, recordCell, recordRefusedCell } from '../report/cell-record.js';
+import { beforeCancelExit } from './cancel.js';
+import { progressOf } from './record-cell.js';
 import { ActionSink } from './sink.js';
 import { setCacheSave, setCreatedBuilder } from './state.js';
 
@@ -28,6 +30,9 @@ export async function main(): Promise<void> {
   let error: Error | undefined;
   try {
     inputs = getInputs();
+    const valid = inputs;
+    // A cancel records the cell with what the run learned so far, before the step exits.
+    if (valid.record) beforeCancelExit((signal) => recordCancelledCell(valid, progressOf(sink.facts), signal));
     await run(inputs, sink);
   } catch (e) {
     error = e as Error;
@@ -35,8 +40,9 @@ export async function main(): Promise<void> {
     core.setOutput(Outputs.Error, error.message);
     core.setFailed(error.message);
   }
-  // Every run past input validation records itself, passed or failed, for the report action.
-  if (inputs?.record) await recordCell(inputs, sink.facts, error);
+  // Every run records itself for the report action: passed, failed, or refused at its inputs.
+  if (inputs?.record) await recordCell(inputs, progressOf(sink.facts), error);
+  else if (!inputs && error) await recordRefusedCell(error);
   await sink.summary.write('c2w-action', error?.message);
 }
 

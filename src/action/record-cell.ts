@@ -1,12 +1,7 @@
-// The cell record of an action run (report/record.ts), from what the run learned: its facts as
-// outputs, the stage it stopped in, the rejected allocators, the release it uploaded to.
-import * as os from 'node:os';
-import { classifyFailure } from '../c2w/failures.js';
-import type { Inputs } from '../config/types.js';
+// The progress a cell record (report/cell-record.ts) is made of, from what the run learned: its
+// facts as outputs, the stage it stopped in, the rejected allocators, the release it uploaded to.
 import type { RunFacts } from '../pipeline/sink.js';
-import { defaultArtifactName } from '../publish/names.js';
-import { buildRecord, failureOf, type CellProgress } from '../report/record.js';
-import { uploadRecord } from '../report/record-artifact.js';
+import type { CellProgress } from '../report/record.js';
 import { Outputs } from './outputs.js';
 
 /** The record's progress from the run's facts. Pure. */
@@ -38,17 +33,4 @@ export function progressOf(facts: RunFacts): CellProgress {
     figures,
     ...(facts.release ? { release: facts.release } : {}),
   };
-}
-
-/** Uploads the record of this cell, passed or failed, for the report action. */
-export async function recordCell(inputs: Inputs, facts: RunFacts, error: Error | undefined): Promise<void> {
-  const progress = progressOf(facts);
-  const record = buildRecord(
-    inputs.artifactName || defaultArtifactName(inputs),
-    inputs,
-    progress,
-    error ? failureOf(progress.stage, error, classifyFailure) : undefined,
-    { os: process.env.RUNNER_OS || os.platform(), arch: process.env.RUNNER_ARCH || os.arch() },
-  );
-  await uploadRecord(record);
 }

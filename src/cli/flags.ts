@@ -240,6 +240,12 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Whether `argv` asks for --json, read without parsing it (for the error of an argv that does not parse). */
+export function asksForJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--json' || a === '--json=true');
+}
+
 export interface ParsedCommand {
   verb: 'convert' | 'smoke' | 'site' | 'help';
   /** Positionals before `--`. */

@@ -8,11 +8,13 @@ import { bootSeries } from '../pipeline/attempt.js';
 import { ClassifiedError, failureOf } from '../report/record.js';
 import { Console } from './console.js';
 import { convertCommand } from './convert-command.js';
-import { parseCommand, UsageError, type ParsedCommand } from './flags.js';
+import { asksForJson, parseCommand, UsageError, type ParsedCommand } from './flags.js';
 import { helpText } from './help.js';
-import { handleInterrupts, InterruptedError } from './interrupt.js';
+import { handleInterrupts, InterruptedError, UNWIND_MS } from './interrupt.js';
+import { exitWhenFlushed } from '../lib/workflow-log.js';
 import { defaultBuildCacheDir } from './paths.js';
-import { renderJson, renderSummary } from './results.js';
+import type { RunStage } from '../pipeline/sink.js';
+import { renderJson, renderSummary, type Results } from './results.js';
 import { ConsoleSink } from './sink.js';
 import { siteArgs, siteCommand } from './site-command.js';
 import { convertInputs, smokeInputs } from './validate.js';
@@ -63,6 +65,8 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`c2w-action: ${e.message}\n`);
+    // A script that asked for JSON reads stdout as JSON, whatever went wrong.
+    if (asksForJson(argv)) process.stdout.write(renderJson({}, e.message));
     return EXIT.usage;
   }
 
@@ -74,10 +78,39 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   // Progress goes to stdout, or to stderr when stdout carries the JSON.
   const stream = cmd.options.json ? process.stderr : process.stdout;
   const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
-  const interrupt = handleInterrupts((count) =>
-    out.warn(count === 1 ? 'Interrupted: ending the children (Ctrl-C again to kill them).' : 'Killing the children.'),
+  // Filled in below; the interrupt's last resort prints what it holds so far.
+  let facts: Results = {};
+  let stage: RunStage = 'install';
+  const finish = (error: Error | undefined): number => {
+    // A failure carries its class, as the action's cell record does (failure.class).
+    const failure =
+      error && !(error instanceof InterruptedError) ? failureOf(stage, error, classifyFailure) : undefined;
+    const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
+    if (cmd.options.json) process.stdout.write(renderJson(facts, failed));
+    else {
+      out.print('');
+      process.stdout.write(renderSummary(facts, failed));
+    }
+    if (error === undefined) return EXIT.passed;
+    return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+  };
+  const interrupt = handleInterrupts(
+    (count) =>
+      out.warn(
+        count === 1
+          ? `Interrupted: ending the children (Ctrl-C again, or ${UNWIND_MS / 1000} s, ends the command).`
+          : 'Killing the children and ending the command.',
+      ),
+    // The pipeline did not unwind (or a second Ctrl-C came): the results so far, and the exit.
+    () => {
+      out.release();
+      stage = sink.facts.stage;
+      const code = finish(new InterruptedError());
+      void exitWhenFlushed(code, 2000);
+    },
   );
   const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
+  facts = sink.facts.values;
   let error: Error | undefined;
   out.capture();
   try {
@@ -88,16 +121,6 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     out.release();
     interrupt.dispose();
   }
-  const results = sink.facts.values;
-  // A failure carries its class, as the action's cell record does (failure.class).
-  const failure =
-    error && !(error instanceof InterruptedError) ? failureOf(sink.facts.stage, error, classifyFailure) : undefined;
-  const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
-  if (cmd.options.json) process.stdout.write(renderJson(results, failed));
-  else {
-    out.print('');
-    process.stdout.write(renderSummary(results, failed));
-  }
-  if (error === undefined) return EXIT.passed;
-  return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
+  stage = sink.facts.stage;
+  return finish(error);
 }

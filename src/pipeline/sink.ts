@@ -5,7 +5,10 @@
 // action.yml names the output; what a front end writes at the end (the summary, the cell record,
 // --json) is read from there.
 import type { Outputs } from '../action/outputs.js';
-import type { Stage } from '../report/record.js';
+import type { CellProgress } from '../report/record.js';
+
+/** The stages a run goes through (where a failure is recorded). */
+export type RunStage = CellProgress['stage'];
 import type { SmokeResult } from '../smoke/boot.js';
 import type { SeriesBootOptions, SeriesFigures } from '../smoke/series.js';
 
@@ -16,7 +19,7 @@ export type Facts = Partial<Record<Outputs, Value>>;
 export class RunFacts {
   readonly values: Facts = {};
   /** Where the run is (where a failure is recorded). */
-  stage: Stage = 'install';
+  stage: RunStage = 'install';
   /** Allocators whose build failed its smoke boot, in order, with the line that showed it. */
   rejected: { allocator: string; line: string }[] = [];
   /** The figures of the last smoke series, per runtime. */
@@ -34,7 +37,7 @@ export abstract class Sink {
     this.show(name, value);
   }
 
-  stage(stage: Stage): void {
+  stage(stage: RunStage): void {
     this.facts.stage = stage;
   }
 

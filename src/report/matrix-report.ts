@@ -2,7 +2,7 @@
 // target arch, a row per allocator, and the allocator to ship for each group. Pure: the report
 // action (report-main.ts) reads the records and writes what this returns.
 import { escapeHtml } from '../lib/html.js';
-import type { CellRecord } from './record.js';
+import { oneLine, type CellRecord } from './record.js';
 
 export type RankBy = 'boot' | 'memory' | 'size';
 export const RANK_BY: readonly RankBy[] = ['boot', 'memory', 'size'];
@@ -64,8 +64,8 @@ const RANK_WORDS: Record<RankBy, string> = {
 };
 
 function recommend(name: string, records: CellRecord[], best: CellRecord | undefined, rankBy: RankBy): string {
-  const failed = records.filter((r) => r.result === 'failed');
-  const why = failed.map((r) => `${r.allocator} failed (${failureText(r)})`).join('; ');
+  const failed = records.filter((r) => r.result !== 'passed');
+  const why = failed.map((r) => `${r.allocator} ${WHY[r.result]} (${failureText(r)})`).join('; ');
   if (!best) return `${name}: no allocator passed${why ? `: ${why}` : ''}.`;
   const figures = [
     best.figures.smokeSecondsMedian !== undefined
@@ -85,7 +85,16 @@ function recommend(name: string, records: CellRecord[], best: CellRecord | undef
   return `${name}: ship ${allocatorOf(best)}${basis}: ${figures.join(', ')}.${why ? ` ${capital(why)}.` : ''}`;
 }
 
+const WHY: Record<CellRecord['result'], string> = {
+  passed: 'passed',
+  failed: 'failed',
+  cancelled: 'was cancelled',
+  refused: 'was refused',
+};
+
 function failureText(r: CellRecord): string {
+  if (r.result === 'cancelled') return `at ${r.stage}`;
+  if (r.result === 'refused') return `inputs: ${clip(oneLine(r.failure?.message ?? ''), 160)}`;
   if (!r.failure) return `at ${r.stage}`;
   return r.failure.line ? `${r.failure.class}: ${r.failure.line}` : `${r.failure.class} at ${r.stage}`;
 }
@@ -118,7 +127,10 @@ export function bar(value: number | undefined, max: number, width = 12): string 
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
-/** The summary's table rows for one group: header first; HTML-escaped text cells. */
+/**
+ * The summary's table rows for one group: header first. Every cell is HTML-escaped text, figures
+ * included: the summary is HTML inside markdown, and a record comes from another job.
+ */
 export function groupTable(group: Group): string[][] {
   // A failed run's boot time is the time to its failure: only passing cells show boot and memory.
   const passed = (r: CellRecord): boolean => r.result === 'passed';
@@ -135,9 +147,12 @@ export function groupTable(group: Group): string[][] {
     const ok = passed(r);
     const mark = r === group.best ? ' ★' : '';
     const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
+    const result = ok
+      ? '✅ passed'
+      : `${r.result === 'cancelled' ? '⏹' : '❌'} ${r.result === 'failed' ? '' : `${r.result}: `}${clip(failureText(r), 90)}`;
     return [
-      escapeHtml(`${r.allocator}${used}${mark}`),
-      ok ? '✅ passed' : `❌ ${escapeHtml(clip(failureText(r), 90))}`,
+      `${r.allocator}${used}${mark}`,
+      result,
       f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
       ok && f.smokeSecondsMedian !== undefined
         ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
@@ -156,7 +171,7 @@ export function groupTable(group: Group): string[][] {
         : []),
       f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
       f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
-    ];
+    ].map(escapeHtml);
   });
   const head = ['allocator', 'result', 'wasm', 'boot (median)', 'peak memory'];
   if (inBrowser) head.push('browser boot (median)', 'page peak memory');

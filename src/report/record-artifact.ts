@@ -1,5 +1,8 @@
 // Uploads a cell's record as the artifact `c2w-record-<cell>` (kept 1 day) for the report action.
 // Recording never masks the cell's own failure and never fails a passing cell: trouble is a warning.
+// A process uploads one record: the first upload started wins (a cancel's record, started at the
+// signal, over the failed record the unwinding step would write after it; a finished step's record
+// over a cancel that came while it was uploading), since the artifact name is the cell's alone.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,14 +18,25 @@ export function recordArtifactName(cell: string): string {
   return `${RECORD_ARTIFACT_PREFIX}${cell}`;
 }
 
-export async function uploadRecord(record: CellRecord, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+let uploading: string | undefined;
+
+export async function uploadRecord(
+  record: CellRecord,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = UPLOAD_TIMEOUT_MS,
+): Promise<void> {
   const name = recordArtifactName(record.cell);
+  if (uploading !== undefined) {
+    core.info(`The cell record ${name} is already recorded (${uploading}); not recording it as ${record.result}.`);
+    return;
+  }
   // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
   // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || isGhes(env.GITHUB_SERVER_URL)) {
     core.info(`No artifact service in this job: the cell record ${name} is not uploaded.`);
     return;
   }
+  uploading = record.result;
   const dir = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'c2w-record-'));
   try {
     const file = path.join(dir, RECORD_FILE);
@@ -34,8 +48,8 @@ export async function uploadRecord(record: CellRecord, env: NodeJS.ProcessEnv = 
       if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) await client.deleteArtifact(name).catch(() => undefined);
       await client.uploadArtifact(name, [file], dir, { retentionDays: 1, compressionLevel: 9 });
     };
-    if ((await raceTimeout(upload(), UPLOAD_TIMEOUT_MS)) === TIMED_OUT) {
-      throw new Error(`no answer from the artifact service within ${UPLOAD_TIMEOUT_MS / 1000} s`);
+    if ((await raceTimeout(upload(), timeoutMs)) === TIMED_OUT) {
+      throw new Error(`no answer from the artifact service within ${timeoutMs / 1000} s`);
     }
     core.info(`Recorded this cell as the artifact ${name} for the report action.`);
   } catch (e) {

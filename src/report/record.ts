@@ -1,67 +1,144 @@
 // The record of one matrix cell: what it was asked, where it stopped and why, and its figures.
-// Every run that got past input validation uploads one as the artifact `c2w-record-<cell>`, and the
-// report action (report/action.yml) reads them all to compare the allocators of a matrix.
-// The schema is versioned: a reader refuses a record whose `schema` it does not know.
-import type { Target } from '../config/types.js';
+// Every cell that started uploads one as the artifact `c2w-record-<cell>` (passed, failed, cancelled,
+// or refused at its inputs), and the report action (report/action.yml) reads them all to compare the
+// allocators of a matrix and to gate the release. The schema is versioned: a reader refuses a record
+// whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
+// a record is written by another job and may be damaged or hostile.
+import * as v from 'valibot';
 
-export const RECORD_SCHEMA = 'c2w-action/record/v1';
+export const RECORD_SCHEMA = 'c2w-action/record/v2';
+/** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
+export const RECORD_SCHEMA_V1 = 'c2w-action/record/v1';
 export const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 export const RECORD_FILE = 'c2w-record.json';
 
-/** The stage a cell stopped in; `done` when it finished. */
-export type Stage = 'install' | 'build' | 'smoke' | 'publish' | 'done';
+/** The stage a cell stopped in; `inputs` when its inputs were refused, `done` when it finished. */
+export const STAGES = ['inputs', 'install', 'build', 'smoke', 'publish', 'done'] as const;
+export type Stage = (typeof STAGES)[number];
+/** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
+export const RESULTS = ['passed', 'failed', 'cancelled', 'refused'] as const;
+export type Result = (typeof RESULTS)[number];
 
-export interface CellRecord {
-  schema: typeof RECORD_SCHEMA;
-  /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
-  cell: string;
-  image: string;
-  target: Target;
-  targetArch: string;
-  /** The allocator the cell asked for. */
-  allocator: string;
-  /** The allocator of the build that passed (or of the last build tried). */
-  allocatorUsed?: string;
-  /** Allocators whose build failed its smoke boot before `allocatorUsed`, with the line that showed it. */
-  rejected: { allocator: string; line: string }[];
-  result: 'passed' | 'failed';
-  stage: Stage;
-  /** Why the cell failed: the failure class and the log line the classifier matched. */
-  failure?: { class: string; line?: string; message: string };
-  figures: {
-    wasmSize?: number;
-    sha256?: string;
-    buildSeconds?: number;
-    cacheHit?: boolean;
+/** Longest text a record keeps for a failure's message and a log line (the writer clips to these). */
+export const MAX_MESSAGE = 4000;
+export const MAX_LINE = 2000;
+
+// Every string that is a name or a log line is one line: a newline in a field written to the log
+// would start a line the runner reads as a workflow command, and in the summary would end its HTML.
+const CONTROL = /\p{Cc}/u;
+const oneLineOf = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max, `longer than ${max} characters`),
+    v.check((s) => !CONTROL.test(s), 'a line break or control character'),
+  );
+const nameField = oneLineOf(1024);
+const shortField = oneLineOf(128);
+/** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
+const count = v.pipe(v.number(), v.safeInteger('not a whole number'), v.minValue(0, 'negative'));
+const seconds = v.pipe(v.number(), v.finite('not a finite number'), v.minValue(0, 'negative'));
+
+const FIGURES = v.pipe(
+  v.object({
+    wasmSize: v.optional(count),
+    sha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
+    buildSeconds: v.optional(seconds),
+    cacheHit: v.optional(v.boolean()),
     /** Bytes of build cache restored. */
-    cacheBytes?: number;
-    smokeResult?: string;
+    cacheBytes: v.optional(count),
+    smokeResult: v.optional(shortField),
     /** Median and largest seconds to the expected output over the smoke runs. */
-    smokeSecondsMedian?: number;
-    smokeSecondsMax?: number;
-    smokeRuns?: number;
+    smokeSecondsMedian: v.optional(seconds),
+    smokeSecondsMax: v.optional(seconds),
+    smokeRuns: v.optional(count),
     /** Largest resident set of the smoke child over the runs, bytes. */
-    smokePeakRss?: number;
+    smokePeakRss: v.optional(count),
     /** smoke-runtime with browser: the browser boot's figures (the ones above are the Node boot's). */
-    browser?: {
-      smokeRuns: number;
-      smokeSecondsMedian: number;
-      smokeSecondsMax: number;
-      /** The page's renderer's largest peak resident set over the runs, bytes. */
-      smokePeakMemory?: number;
-    };
-  };
-  /** The release the cell uploaded to, and the asset names it put there. */
-  release?: { id: string; assets: string[] };
-  runner: { os: string; arch: string };
-}
+    browser: v.optional(
+      v.object({
+        smokeRuns: count,
+        smokeSecondsMedian: seconds,
+        smokeSecondsMax: seconds,
+        /** The page's renderer's largest peak resident set over the runs, bytes. */
+        smokePeakMemory: v.optional(count),
+      }),
+    ),
+  }),
+  v.check(
+    (f) =>
+      f.smokeSecondsMax === undefined ||
+      f.smokeSecondsMedian === undefined ||
+      f.smokeSecondsMax >= f.smokeSecondsMedian,
+    'smokeSecondsMax is below smokeSecondsMedian',
+  ),
+);
+
+/** The record as a reader accepts it; unknown fields are dropped. */
+export const RECORD = v.pipe(
+  v.object({
+    schema: v.picklist([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
+    /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
+    cell: nameField,
+    image: nameField,
+    /** js or wasi; as given when the inputs were refused. */
+    target: shortField,
+    targetArch: shortField,
+    /** The allocator the cell asked for (as given when its inputs were refused). */
+    allocator: shortField,
+    /** The allocator of the build that passed (or of the last build tried). */
+    allocatorUsed: v.optional(shortField),
+    /** Allocators whose build failed its smoke boot before `allocatorUsed`, with the line that showed it. */
+    rejected: v.optional(
+      v.pipe(v.array(v.object({ allocator: shortField, line: oneLineOf(MAX_LINE) })), v.maxLength(64)),
+      [],
+    ),
+    result: v.picklist(RESULTS),
+    stage: v.picklist(STAGES),
+    /** Why the cell did not pass: the failure class and the log line the classifier matched. */
+    failure: v.optional(
+      v.object({
+        class: shortField,
+        line: v.optional(oneLineOf(MAX_LINE)),
+        message: v.pipe(v.string(), v.maxLength(MAX_MESSAGE + 1)),
+      }),
+    ),
+    figures: v.optional(FIGURES, {}),
+    /** The release the cell uploaded to, and the asset names it put there. */
+    release: v.optional(v.object({ id: shortField, assets: v.pipe(v.array(nameField), v.maxLength(64)) })),
+    runner: v.optional(v.object({ os: shortField, arch: shortField }), { os: '', arch: '' }),
+  }),
+  v.check((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'),
+  v.check((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'),
+  v.check((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'),
+);
+
+export type CellRecord = v.InferOutput<typeof RECORD>;
 
 export class RecordError extends Error {
   override name = 'RecordError';
 }
 
-/** Reads a record from JSON, checking the schema and the fields the report needs. */
+/** `figures.wasmSize: not a whole number (got "<img…")`: where and why, never the whole value. */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => {
+      const where = i.path?.map((p) => String(p.key)).join('.') || 'the record';
+      if (i.input === undefined) return `${where}: missing`;
+      // valibot's own type message quotes the whole value it got: name the expectation instead.
+      const why = i.kind === 'schema' ? `expected ${i.expected ?? 'another type'}` : i.message;
+      return `${where}: ${why} (got ${clipValue(i.input)})`;
+    })
+    .join('; ');
+}
+
+function clipValue(value: unknown): string {
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+/** Reads a record from JSON, checking it against its schema (RECORD). */
 export function parseRecord(text: string, origin: string): CellRecord {
   let data: unknown;
   try {
@@ -69,21 +146,56 @@ export function parseRecord(text: string, origin: string): CellRecord {
   } catch (e) {
     throw new RecordError(`${origin} is not JSON: ${(e as Error).message}`);
   }
-  const r = data as Partial<CellRecord> | null;
-  if (!r || typeof r !== 'object') throw new RecordError(`${origin} is not a record object`);
-  if (r.schema !== RECORD_SCHEMA) {
-    throw new RecordError(`${origin} has schema ${JSON.stringify(r.schema)}; this report reads ${RECORD_SCHEMA}`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new RecordError(`${origin} is not a record object`);
+  const schema = (data as { schema?: unknown }).schema;
+  if (schema !== RECORD_SCHEMA && schema !== RECORD_SCHEMA_V1) {
+    throw new RecordError(
+      `${origin} has schema ${clipValue(schema)}; this report reads ${RECORD_SCHEMA} and ${RECORD_SCHEMA_V1}`,
+    );
   }
-  for (const key of ['cell', 'image', 'target', 'targetArch', 'allocator', 'result', 'stage'] as const) {
-    if (typeof r[key] !== 'string') throw new RecordError(`${origin} has no ${key}`);
+  const parsed = v.safeParse(RECORD, data);
+  if (!parsed.success) throw new RecordError(`${origin} is not a valid record: ${describeIssues(parsed.issues)}`);
+  return parsed.output;
+}
+
+/** A record artifact the report could not use, and why. */
+export interface BadRecord {
+  artifact: string;
+  reason: string;
+}
+
+/**
+ * The records the report compares, from the artifacts' texts (in artifact-name order): each parsed,
+ * its `cell` matching the artifact's name, no cell twice. The rest are bad records, with the reason.
+ */
+export function admitRecords(found: readonly { artifact: string; text: string }[]): {
+  records: CellRecord[];
+  bad: BadRecord[];
+} {
+  const records: CellRecord[] = [];
+  const bad: BadRecord[] = [];
+  const seen = new Set<string>();
+  for (const { artifact, text } of found) {
+    try {
+      const r = parseRecord(text, `artifact ${artifact}`);
+      if (`${RECORD_ARTIFACT_PREFIX}${r.cell}` !== artifact) {
+        throw new RecordError(`artifact ${artifact} holds the record of another cell, ${clipValue(r.cell)}`);
+      }
+      if (seen.has(r.cell)) throw new RecordError(`artifact ${artifact} repeats the cell ${clipValue(r.cell)}`);
+      seen.add(r.cell);
+      records.push(r);
+    } catch (e) {
+      bad.push({ artifact, reason: (e as Error).message });
+    }
   }
-  if (r.result !== 'passed' && r.result !== 'failed') throw new RecordError(`${origin} has result ${r.result}`);
-  return {
-    ...r,
-    rejected: r.rejected ?? [],
-    figures: r.figures ?? {},
-    runner: r.runner ?? { os: '', arch: '' },
-  } as CellRecord;
+  return { records, bad };
+}
+
+/** `s` as one line of at most `max` characters: line breaks and other control characters become spaces. */
+export function oneLine(s: string, max = MAX_LINE): string {
+  const flat = s.replace(/\p{Cc}+/gu, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
@@ -100,12 +212,16 @@ export class ClassifiedError extends Error {
 
 /** What the pipeline learned so far; main fills it in as the stages run. */
 export interface CellProgress {
-  stage: Stage;
+  stage: Exclude<Stage, 'inputs' | 'done'>;
   allocatorUsed?: string;
   rejected: { allocator: string; line: string }[];
   figures: CellRecord['figures'];
   release?: { id: string; assets: string[] };
 }
+
+type Failure = NonNullable<CellRecord['failure']>;
+
+const clipMessage = (m: string): string => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m);
 
 /**
  * The failure class and line of an error: its own when it carries them, else the first known
@@ -115,23 +231,36 @@ export function failureOf(
   stage: Stage,
   error: Error,
   classify: (text: string) => { kind: string; line: string } | undefined,
-): NonNullable<CellRecord['failure']> {
-  const message = error.message.length > 2000 ? `${error.message.slice(0, 2000)}…` : error.message;
+): Failure {
+  const message = clipMessage(error.message);
   if (error instanceof ClassifiedError) {
-    return { class: error.failureClass, ...(error.line ? { line: error.line } : {}), message };
+    return { class: oneLine(error.failureClass, 128), ...(error.line ? { line: oneLine(error.line) } : {}), message };
   }
   const hint = classify(error.message);
-  if (hint) return { class: hint.kind, line: hint.line, message };
+  if (hint) return { class: oneLine(hint.kind, 128), line: oneLine(hint.line), message };
   return { class: `${stage}-error`, message };
 }
 
+/** A failure as the schema holds it: class and line one bounded line each, the message clipped. */
+const cleanFailure = (f: Failure): Failure => ({
+  class: oneLine(f.class, 128),
+  ...(f.line !== undefined ? { line: oneLine(f.line) } : {}),
+  message: clipMessage(f.message),
+});
+
+/** The cell's identity as the record names it. */
+export type CellIdentity = Pick<CellRecord, 'image' | 'target' | 'targetArch' | 'allocator'>;
+
+/** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
 export function buildRecord(
   cell: string,
-  inputs: Pick<CellRecord, 'image' | 'target' | 'targetArch' | 'allocator'>,
+  inputs: CellIdentity,
   progress: CellProgress,
-  failure: CellRecord['failure'] | undefined,
+  failure: Failure | undefined,
   runner: CellRecord['runner'],
+  cancelled = false,
 ): CellRecord {
+  const result: Result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
   return {
     schema: RECORD_SCHEMA,
     cell,
@@ -140,12 +269,38 @@ export function buildRecord(
     targetArch: inputs.targetArch,
     allocator: inputs.allocator,
     ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-    rejected: progress.rejected,
-    result: failure ? 'failed' : 'passed',
-    stage: failure ? progress.stage : 'done',
-    ...(failure ? { failure } : {}),
-    figures: progress.figures,
+    rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine(r.line) })),
+    result,
+    stage: result === 'passed' ? 'done' : progress.stage,
+    ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
+    figures: { ...progress.figures },
     ...(progress.release ? { release: progress.release } : {}),
     runner,
+  };
+}
+
+/**
+ * The record of a cell whose inputs were refused: its identity as given (each value one bounded
+ * line, since nothing checked it), and the input error.
+ */
+export function refusedRecord(
+  cell: string,
+  given: CellIdentity,
+  error: Error,
+  runner: CellRecord['runner'],
+): CellRecord {
+  return {
+    schema: RECORD_SCHEMA,
+    cell,
+    image: oneLine(given.image, 1024),
+    target: oneLine(given.target, 128),
+    targetArch: oneLine(given.targetArch, 128),
+    allocator: oneLine(given.allocator, 128),
+    rejected: [],
+    result: 'refused',
+    stage: 'inputs',
+    failure: { class: 'inputs', message: clipMessage(error.message) },
+    figures: {},
+    runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
   };
 }

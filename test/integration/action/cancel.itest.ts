@@ -3,12 +3,14 @@
 // as the runner does when a user cancels. Nothing of the run may stay behind, and the post step,
 // which still runs, must save nothing of the build that never finished.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
-import { processesOf } from '../../harness/runner.js';
+import { NODE24, processesOf, ROOT } from '../../harness/runner.js';
 
 const exec = promisify(execFile);
 
@@ -39,6 +41,16 @@ async function builds(): Promise<[string, string][]> {
     .map((line) => line.split(' ') as [string, string]);
 }
 
+/** The record a cell uploaded, downloaded as the report action does (@actions/artifact under Node 24). */
+async function downloadRecord(name: string): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-cancel-record-'));
+  await exec(NODE24, [path.join(ROOT, 'test/harness/actions-client.mjs'), 'artifact-download', name, dir], {
+    cwd: ROOT,
+    env: { ...process.env, ...h.runtime!.env },
+  });
+  return JSON.parse(readFileSync(path.join(dir, 'c2w-record.json'), 'utf8')) as Record<string, unknown>;
+}
+
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a cancelled run', () => {
@@ -59,6 +71,8 @@ describe('a cancelled run', () => {
         smoke: 'false',
         'upload-artifact': 'false',
         'build-args': `TOOLCHAIN_SECONDS=${seconds}`,
+        // Names the cell's record (nothing else is uploaded).
+        'artifact-name': key,
       },
       { cancel: { when: new RegExp(`toolchain: ${seconds}s of work`), signals } },
     );
@@ -76,6 +90,16 @@ describe('a cancelled run', () => {
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.filter(([, status]) => status === 'Running')).toEqual([]);
     expect(r.main.log.slice(-3000)).toMatch(/::error::The step was cancelled \((SIGINT|SIGTERM)\)/);
+    // The error output says so, not what the ended child said (c2w ended by SIGTERM).
+    expect(r.main.outputs.error).toBe(`The step was cancelled (${signals[0]}).`);
+    // The cell recorded itself as cancelled, in time, so the report's release gate sees it.
+    expect(h.runtime!.artifacts().filter((a) => a.name === `c2w-record-${key}` && a.finalized)).toHaveLength(1);
+    expect(await downloadRecord(`c2w-record-${key}`)).toMatchObject({
+      cell: key,
+      result: 'cancelled',
+      stage: 'build',
+      failure: { class: 'cancelled', message: `The step was cancelled (${signals[0]}) during build.` },
+    });
 
     // The post step ran and saved nothing: the main step never finished a build to rotate.
     expect(r.post?.exitCode).toBe(0);

@@ -174,7 +174,9 @@ describe('records', () => {
       /art has schema "c2w-action\/record\/v9"/,
     );
     expect(() => parseRecord('{', 'art')).toThrow(/art is not JSON/);
-    expect(() => parseRecord(JSON.stringify({ ...r, image: undefined }), 'art')).toThrow(/art has no image/);
+    expect(() => parseRecord(JSON.stringify({ ...r, image: undefined }), 'art')).toThrow(
+      /art is not a valid record: image: missing/,
+    );
   });
   it.each<[string, Error, { class: string; line?: string }]>([
     [

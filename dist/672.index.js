@@ -1,8 +1,8 @@
-export const id = 623;
-export const ids = [623];
+export const id = 672;
+export const ids = [672];
 export const modules = {
 
-/***/ 39623:
+/***/ 46672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -301,6 +301,8 @@ function errorName(err) {
 
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
+// EXTERNAL MODULE: ./src/report/expected-cells.ts
+var expected_cells = __webpack_require__(30912);
 // EXTERNAL MODULE: ./src/report/record.ts
 var report_record = __webpack_require__(51117);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -308,6 +310,9 @@ var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/report/record-artifact.ts
 // Uploads a cell's record as the artifact `c2w-record-<cell>` (kept 1 day) for the report action.
 // Recording never masks the cell's own failure and never fails a passing cell: trouble is a warning.
+// A process uploads one record: the first upload started wins (a cancel's record, started at the
+// signal, over the failed record the unwinding step would write after it; a finished step's record
+// over a cancel that came while it was uploading), since the artifact name is the cell's alone.
 
 
 
@@ -320,14 +325,20 @@ const UPLOAD_TIMEOUT_MS = 120_000;
 function recordArtifactName(cell) {
     return `${report_record/* RECORD_ARTIFACT_PREFIX */.Sm}${cell}`;
 }
-async function uploadRecord(record, env = process.env) {
+let uploading;
+async function uploadRecord(record, env = process.env, timeoutMs = UPLOAD_TIMEOUT_MS) {
     const name = recordArtifactName(record.cell);
+    if (uploading !== undefined) {
+        core/* info */.pq(`The cell record ${name} is already recorded (${uploading}); not recording it as ${record.result}.`);
+        return;
+    }
     // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
     // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || (0,hosts/* isGhes */.aT)(env.GITHUB_SERVER_URL)) {
         core/* info */.pq(`No artifact service in this job: the cell record ${name} is not uploaded.`);
         return;
     }
+    uploading = record.result;
     const dir = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-record-'));
     try {
         const file = external_node_path_.join(dir, report_record/* RECORD_FILE */.lt);
@@ -340,8 +351,8 @@ async function uploadRecord(record, env = process.env) {
                 await client.deleteArtifact(name).catch(() => undefined);
             await client.uploadArtifact(name, [file], dir, { retentionDays: 1, compressionLevel: 9 });
         };
-        if ((await (0,timeout/* raceTimeout */.j0)(upload(), UPLOAD_TIMEOUT_MS)) === timeout/* TIMED_OUT */.VP) {
-            throw new Error(`no answer from the artifact service within ${UPLOAD_TIMEOUT_MS / 1000} s`);
+        if ((await (0,timeout/* raceTimeout */.j0)(upload(), timeoutMs)) === timeout/* TIMED_OUT */.VP) {
+            throw new Error(`no answer from the artifact service within ${timeoutMs / 1000} s`);
         }
         core/* info */.pq(`Recorded this cell as the artifact ${name} for the report action.`);
     }
@@ -353,14 +364,62 @@ async function uploadRecord(record, env = process.env) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/cell-record.ts
+// What a cell records of itself for the report action, on each way a step can end: it ran (passed
+// or failed), it was cancelled (the runner's SIGINT/SIGTERM, action/cancel.ts), or its inputs were
+// refused before anything ran. A matrix cell that started always leaves a record, so the report's
+// release gate never mistakes a missing cell for one that was never there.
+
+
+
+
+
+
+
+/**
+ * How long the cancel's record upload may take: the runner sends SIGTERM 7.5 s after its SIGINT and
+ * kills the process 2.5 s after that (actions/runner ProcessInvoker.CancelAndKillProcessTree), and
+ * the children's ending (CANCEL_GRACE_MS, 3 s) runs alongside.
+ */
+const CANCEL_RECORD_MS = 5000;
+function runnerOf() {
+    return { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() };
+}
+const cellOf = (inputs) => inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
+/** The record of a cell whose pipeline ran to its end: passed, or failed with `error`. */
+async function recordCell(inputs, progress, error) {
+    const failure = error ? (0,report_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined;
+    await uploadRecord((0,report_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf()));
+}
+/** The record of a cancelled cell: the stage it was in and the figures it had, uploaded in CANCEL_RECORD_MS. */
+async function recordCancelledCell(inputs, progress, signal, timeoutMs = CANCEL_RECORD_MS) {
+    const failure = { class: 'cancelled', message: `The step was cancelled (${signal}) during ${progress.stage}.` };
+    await uploadRecord((0,report_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf(), true), process.env, timeoutMs);
+}
+/**
+ * The record of a cell whose inputs were refused (`error`): its identity as the workflow gave it
+ * (image, target, target-arch, allocator, artifact-name), unless it asked for `record: false`.
+ */
+async function recordRefusedCell(error, get = (name) => core/* getInput */.V4(name)) {
+    if (get('record').trim().toLowerCase() === 'false')
+        return;
+    const given = Object.fromEntries(['image', 'target', 'target-arch', 'allocator', 'artifact-name'].map((name) => [name, get(name)]));
+    // An artifact-name the service would refuse cannot name the record: the derived name does.
+    if ((0,names/* artifactNameProblem */.NH)(given['artifact-name'] ?? '') !== undefined)
+        delete given['artifact-name'];
+    const cell = (0,expected_cells/* cellNameOf */.fi)(given);
+    const identity = {
+        image: given.image ?? '',
+        target: given.target || 'wasi',
+        targetArch: given['target-arch'] || 'amd64',
+        allocator: given.allocator || 'emmalloc',
+    };
+    await uploadRecord((0,report_record/* refusedRecord */.ou)(cell, identity, error, runnerOf()));
+}
+
+// EXTERNAL MODULE: ./src/action/cancel.ts
+var cancel = __webpack_require__(85738);
 ;// CONCATENATED MODULE: ./src/action/record-cell.ts
-// The cell record of an action run (report/record.ts), from what the run learned: its facts as
-// outputs, the stage it stopped in, the rejected allocators, the release it uploaded to.
-
-
-
-
-
 
 /** The record's progress from the run's facts. Pure. */
 function progressOf(facts) {
@@ -392,12 +451,6 @@ function progressOf(facts) {
         figures,
         ...(facts.release ? { release: facts.release } : {}),
     };
-}
-/** Uploads the record of this cell, passed or failed, for the report action. */
-async function recordCell(inputs, facts, error) {
-    const progress = progressOf(facts);
-    const record = (0,report_record/* buildRecord */.kA)(inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs), inputs, progress, error ? (0,report_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined, { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() });
-    await uploadRecord(record);
 }
 
 // EXTERNAL MODULE: ./src/smoke/runtime.ts
@@ -508,12 +561,18 @@ var state = __webpack_require__(33175);
 
 
 
+
+
 async function main() {
     const sink = new ActionSink();
     let inputs;
     let error;
     try {
         inputs = (0,config_inputs/* getInputs */.GP)();
+        const valid = inputs;
+        // A cancel records the cell with what the run learned so far, before the step exits.
+        if (valid.record)
+            (0,cancel/* beforeCancelExit */.GA)((signal) => recordCancelledCell(valid, progressOf(sink.facts), signal));
         await run(inputs, sink);
     }
     catch (e) {
@@ -522,9 +581,11 @@ async function main() {
         core/* setOutput */.uH(outputs/* Outputs */.t.Error, error.message);
         core/* setFailed */.C1(error.message);
     }
-    // Every run past input validation records itself, passed or failed, for the report action.
+    // Every run records itself for the report action: passed, failed, or refused at its inputs.
     if (inputs?.record)
-        await recordCell(inputs, sink.facts, error);
+        await recordCell(inputs, progressOf(sink.facts), error);
+    else if (!inputs && error)
+        await recordRefusedCell(error);
     await sink.summary.write('c2w-action', error?.message);
 }
 async function run(inputs, sink) {
@@ -568,4 +629,4 @@ function actionsCacheHome(runnerTemp) {
 
 };
 
-//# sourceMappingURL=623.index.js.map
+//# sourceMappingURL=672.index.js.map

@@ -1,5 +1,5 @@
-export const id = 881;
-export const ids = [881];
+export const id = 675;
+export const ids = [675];
 export const modules = {
 
 /***/ 70800:
@@ -302,7 +302,7 @@ class ReleaseApi {
             Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351)),
             __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 85555)),
             Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
-            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
+            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
         ]);
         const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
         const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
@@ -561,9 +561,122 @@ function isAlreadyExists(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ escapeHtml)
 /* harmony export */ });
-// Text inside the job summary's HTML (core.summary tables take HTML cells).
+// Text inside the job summary's HTML (core.summary tables take HTML cells). The summary is markdown:
+// a blank line ends an HTML block and what follows renders as markdown (CommonMark, HTML blocks,
+// end condition 6/7: https://spec.commonmark.org/0.31.2/#html-blocks), so line breaks are written as
+// character references, which the HTML parser reads back as the same whitespace.
 function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    return text.replace(/[&<>"\r\n]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;' })[c]);
+}
+
+
+/***/ }),
+
+/***/ 30912:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZW: () => (/* binding */ parseExpectedCells),
+/* harmony export */   fi: () => (/* binding */ cellNameOf),
+/* harmony export */   o3: () => (/* binding */ missingCells)
+/* harmony export */ });
+/* harmony import */ var _publish_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27479);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5800);
+// The cells a matrix is expected to record, told to the report action (`expected-cells`), so a cell
+// that never ran, or whose record never arrived, is missing rather than silently absent. A later job
+// cannot read the conversion job's `matrix` context, so the user passes what they built the matrix
+// from: a count of cells, the list of cells (an `include` list, or a matrix object holding only
+// `include`), each an object keyed by the action's input names, or the cells' artifact names.
+
+
+/** The action.yml defaults of the inputs that name a cell (action.yml: target, target-arch, allocator). */
+const DEFAULTS = { target: 'wasi', 'target-arch': 'amd64', allocator: 'emmalloc' };
+const INPUT = 'expected-cells';
+/** More cells than GitHub runs in one matrix (256 jobs) is a mistake, not a matrix. */
+const MAX_CELLS = 256;
+/**
+ * The cell name the action gives a matrix cell with these inputs: artifact-name, else the name
+ * derived from image, target-arch, target and allocator (defaults as in action.yml).
+ */
+function cellNameOf(cell) {
+    const text = (key, fallback = '') => {
+        const value = cell[key];
+        const s = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+        return s || fallback;
+    };
+    const artifactName = text('artifact-name');
+    if (artifactName)
+        return artifactName;
+    // The derivation only joins sanitized text: a value the action would refuse still names a cell
+    // (a refused cell records itself under this name).
+    return (0,_publish_names_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultArtifactName */ .Vb)({
+        image: text('image'),
+        target: safe(text('target', DEFAULTS.target)),
+        targetArch: text('target-arch', DEFAULTS['target-arch']),
+        allocator: safe(text('allocator', DEFAULTS.allocator)),
+    });
+}
+/** Only characters an artifact name may hold (js, wasi and the allocator names are unchanged). */
+const safe = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
+/** Parses the `expected-cells` input; undefined when empty. */
+function parseExpectedCells(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+$/.test(text)) {
+        const count = Number(text);
+        if (count < 1 || count > MAX_CELLS)
+            throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `is ${count}; a matrix has 1 to ${MAX_CELLS} cells`);
+        return { count };
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `is neither a number of cells nor JSON (${e.message}); pass e.g. 6, or the matrix's include list as JSON`);
+    }
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+        const keys = Object.keys(data);
+        if (keys.length !== 1 || keys[0] !== 'include') {
+            throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `is a matrix object with ${keys.map((k) => JSON.stringify(k)).join(', ')}; only a matrix of include alone ` +
+                `can be read as its cells: pass the include list, or the number of cells (strategy.job-total)`);
+        }
+        data = data.include;
+    }
+    if (!Array.isArray(data) || data.length === 0 || data.length > MAX_CELLS) {
+        throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `must be a number, or a JSON list of 1 to ${MAX_CELLS} cells`);
+    }
+    const cells = data.map((cell, i) => {
+        if (typeof cell === 'string' && cell.trim() !== '')
+            return cell.trim();
+        if (cell && typeof cell === 'object' && !Array.isArray(cell)) {
+            const c = cell;
+            if (typeof c.image !== 'string' && typeof c['artifact-name'] !== 'string') {
+                throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `cell ${i + 1} has neither image nor artifact-name (keys are the action's input names)`);
+            }
+            return cellNameOf(c);
+        }
+        throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `cell ${i + 1} is ${JSON.stringify(cell)}; a cell is an object of inputs or an artifact name`);
+    });
+    const twice = cells.find((c, i) => cells.indexOf(c) !== i);
+    if (twice !== undefined)
+        throw new _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `names the cell ${twice} twice`);
+    return { cells };
+}
+/** One line per expected cell that has no record; empty when every one recorded itself. */
+function missingCells(expected, recorded) {
+    if (!expected)
+        return [];
+    if ('count' in expected) {
+        return recorded.length < expected.count
+            ? [`${expected.count} cell(s) expected, ${recorded.length} recorded: a cell that never started leaves no record`]
+            : [];
+    }
+    const have = new Set(recorded);
+    return expected.cells
+        .filter((c) => !have.has(c))
+        .map((c) => `${c}: no record (the cell never ran, or its record was lost)`);
 }
 
 
@@ -571,4 +684,4 @@ function escapeHtml(text) {
 
 };
 
-//# sourceMappingURL=881.index.js.map
+//# sourceMappingURL=675.index.js.map
