@@ -16,6 +16,7 @@ import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
 import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
+import { redact } from '../lib/redact.js';
 import { Outputs } from './outputs.js';
 import { recordCell } from './record-cell.js';
 import { ActionSink } from './sink.js';
@@ -31,7 +32,7 @@ export async function main(): Promise<void> {
   } catch (e) {
     error = e as Error;
     // Also an output: a later step (continue-on-error) can read why, not only that it failed.
-    core.setOutput(Outputs.Error, error.message);
+    core.setOutput(Outputs.Error, redact(error.message));
     core.setFailed(error.message);
   }
   // Every run past input validation records itself, passed or failed, for the report action.

@@ -3,6 +3,7 @@
 // report action (report/action.yml) reads them all to compare the allocators of a matrix.
 // The schema is versioned: a reader refuses a record whose `schema` it does not know.
 import type { Target } from '../config/types.js';
+import { redactDeep } from '../lib/redact.js';
 
 export const RECORD_SCHEMA = 'c2w-action/record/v1';
 export const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
@@ -124,7 +125,9 @@ export function buildRecord(
   failure: CellRecord['failure'] | undefined,
   runner: CellRecord['runner'],
 ): CellRecord {
-  return {
+  // An artifact is not masked by the runner: a secret echoed by a failing build step would be
+  // readable by anyone who can download it.
+  return redactDeep({
     schema: RECORD_SCHEMA,
     cell,
     image: inputs.image,
@@ -139,5 +142,5 @@ export function buildRecord(
     figures: progress.figures,
     ...(progress.release ? { release: progress.release } : {}),
     runner,
-  };
+  });
 }

@@ -23,7 +23,7 @@ import {
   type SmokeChildConfig,
   type SmokeChildMessage,
 } from './protocol.js';
-import type { Target } from '../config/types.js';
+import type { Pattern, Target } from '../config/types.js';
 
 export class SmokeError extends Error {
   override name = 'SmokeError';
@@ -35,8 +35,8 @@ export interface SmokeOptions {
   path: string;
   /** The guest command (argv); empty runs the image's own CMD. */
   command: string[];
-  /** Matched against the module's stdout (with RE2, see smoke-expect.ts). */
-  expect: RegExp;
+  /** Matched against the module's stdout (with RE2, see smoke/expect.ts). */
+  expect: Pattern;
   timeoutSeconds: number;
   /** The module's whole environment (wasi) / the `env:` lines of /pack/info (js). */
   env: { key: string; value: string }[];
@@ -314,7 +314,7 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
 
   return decideSmokeResult(ev, {
     target: opts.target,
-    expect: String(opts.expect),
+    expect: `/${opts.expect.source}/${opts.expect.flags}`,
     timeoutSeconds: opts.timeoutSeconds,
     allocator: opts.allocator,
     stdout: stdout.text,
