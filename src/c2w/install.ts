@@ -8,6 +8,7 @@ import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import { HttpClient } from '@actions/http-client';
 import { run } from '../lib/exec.js';
+import { describeAnswer } from '../lib/answer.js';
 import { urlForDisplay } from '../lib/redact.js';
 import { DownloadError, downloadFile } from './download.js';
 import { listFiles } from '../lib/files.js';
@@ -113,7 +114,9 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
       await downloadFile(`${base}/${asset}`, tarball, stall);
     } catch (e) {
       const notThere = e instanceof DownloadError && e.status === 404;
-      throw new InstallError(`Could not download c2w ${tag}: ${(e as Error).message}.${notThere ? ' Check c2w-version.' : ''}`);
+      throw new InstallError(
+        `Could not download c2w ${tag}: ${(e as Error).message}.${notThere ? ' Check c2w-version.' : ''}`,
+      );
     }
     const expected = checksumFor(await readFile(sumsFile, 'utf8'), asset);
     if (expected === undefined) {
@@ -241,7 +244,7 @@ export async function resolveLatest(token: string, downloadUrl: string, env = pr
   const tag = tagNameOf(body);
   if (status !== 200 || tag === undefined) {
     throw new InstallError(
-      `Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${answerShown(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`,
+      `Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${describeAnswer(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`,
     );
   }
   if (!RELEASE_TAG.test(tag)) {
@@ -262,11 +265,4 @@ function tagNameOf(body: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A server's answer for a message: its first 100 characters, quoted with escapes, or "nothing". */
-export function answerShown(body: string): string {
-  const text = body.trim();
-  if (text === '') return 'nothing';
-  return `${JSON.stringify(text.slice(0, 100))}${text.length > 100 ? ` (${text.length} characters)` : ''}`;
 }

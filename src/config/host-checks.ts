@@ -125,4 +125,3 @@ export function checkOutputPlace(target: Target, output: string, workspace: stri
     );
   }
 }
-

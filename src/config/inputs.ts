@@ -9,7 +9,15 @@ import { compileExpectation } from '../smoke/expect.js';
 import { addRedaction, addRunnerSecrets, addSecret } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
-import { ALLOCATORS, type Allocator, type CacheMode, type Inputs, type KeyValue, type Pattern, type Target } from './types.js';
+import {
+  ALLOCATORS,
+  type Allocator,
+  type CacheMode,
+  type Inputs,
+  type KeyValue,
+  type Pattern,
+  type Target,
+} from './types.js';
 
 export { InputError, quoted } from './errors.js';
 export { checkDockerfile, checkOutputPlace } from './host-checks.js';
@@ -94,7 +102,10 @@ export function parseInputs(get: InputGetter): Inputs {
 
   const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
   if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
-    throw new InputError('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got ${quoted(c2wVersion)}`);
+    throw new InputError(
+      'c2w-version',
+      `must be a release tag like v0.8.4, 'latest' or 'system'; got ${quoted(c2wVersion)}`,
+    );
   }
   const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
@@ -147,7 +158,10 @@ export function parseInputs(get: InputGetter): Inputs {
   }
   const builder = get('builder').trim() || undefined;
   if (builder !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(builder)) {
-    throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got ${quoted(builder)}`);
+    throw new InputError(
+      'builder',
+      `must be a buildx builder name (letters, digits, '.', '_', '-'); got ${quoted(builder)}`,
+    );
   }
 
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
@@ -170,7 +184,10 @@ export function parseInputs(get: InputGetter): Inputs {
   const smokeEnv = keyValues(get, 'smoke-env');
   const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
     if (!(ALLOCATORS as readonly string[]).includes(a)) {
-      throw new InputError('allocator-fallback', `lists ${quoted(a)}; each line must be one of ${ALLOCATORS.join(', ')}`);
+      throw new InputError(
+        'allocator-fallback',
+        `lists ${quoted(a)}; each line must be one of ${ALLOCATORS.join(', ')}`,
+      );
     }
     return a as Exclude<Allocator, 'default'>;
   });
@@ -275,7 +292,9 @@ export function getInputs(): Inputs {
 }
 
 /** Masks and redacts the secrets among the inputs (lib/redact.ts). */
-export function registerSecrets(inputs: Pick<Inputs, 'githubToken' | 'c2wDownloadUrl' | 'buildArgs' | 'smokeEnv'>): void {
+export function registerSecrets(
+  inputs: Pick<Inputs, 'githubToken' | 'c2wDownloadUrl' | 'buildArgs' | 'smokeEnv'>,
+): void {
   addSecret(inputs.githubToken);
   const password = urlPassword(inputs.c2wDownloadUrl);
   if (password !== undefined) {

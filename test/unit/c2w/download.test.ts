@@ -77,7 +77,9 @@ describe('downloadFile', () => {
   });
 
   it('says what the server answered, and never prints the password of the URL', async () => {
-    const error = await downloadFile(`http://user:hunter2hunter2@${base.slice(7)}/nope`, dest()).catch((e: unknown) => e);
+    const error = await downloadFile(`http://user:hunter2hunter2@${base.slice(7)}/nope`, dest()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DownloadError);
     expect((error as DownloadError).status).toBe(404);
     expect((error as Error).message).toBe(`http://user:***@${base.slice(7)}/nope answered HTTP 404`);

@@ -185,7 +185,12 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['release-tag with a blank token', { 'release-tag': 'v1.0.0', 'github-token': '  ' }, 'github-token', /is empty/],
   // release-id is used only at publish, after the whole build: its token is checked before it.
   ['release-id with no token', { 'release-id': '42' }, 'github-token', /is empty: release-id needs/],
-  ['release-id and release-tag', { 'release-id': '42', 'release-tag': 'v1.0.0', 'github-token': 't' }, 'release-id', /two ways/],
+  [
+    'release-id and release-tag',
+    { 'release-id': '42', 'release-tag': 'v1.0.0', 'github-token': 't' },
+    'release-id',
+    /two ways/,
+  ],
   // Every match of these is empty, and an empty match never passes a smoke boot.
   ['smoke-expect only a word boundary', { 'smoke-expect': '\\b' }, 'smoke-expect', /matches nothing but empty strings/],
   ['smoke-expect only assertions', { 'smoke-expect': '^\\b$' }, 'smoke-expect', /matches nothing but empty strings/],
