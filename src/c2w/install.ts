@@ -224,7 +224,7 @@ export async function resolveLatest(token: string, downloadUrl: string, env = pr
   const source = releasesApiFor(downloadUrl, env);
   if (source === undefined) {
     throw new InstallError(
-      `c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`,
+      `c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${urlForDisplay(downloadUrl)}. Give a release tag instead.`,
     );
   }
   // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.

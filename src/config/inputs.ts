@@ -6,7 +6,7 @@ import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { releasesApiFor } from '../github/hosts.js';
 import { compileExpectation } from '../smoke/expect.js';
-import { addRedaction, addRunnerSecrets, addSecret } from '../lib/redact.js';
+import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
 import {
@@ -109,13 +109,13 @@ export function parseInputs(get: InputGetter): Inputs {
   }
   const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
-    throw new InputError('c2w-download-url', `must be an http(s) URL; got ${quoted(c2wDownloadUrl)}`);
+    throw new InputError('c2w-download-url', `must be an http(s) URL; got ${quoted(urlForDisplay(c2wDownloadUrl))}`);
   }
   // latest is asked of the releases API of the download host, which must be a GitHub release URL.
   if (c2wVersion === 'latest' && releasesApiFor(c2wDownloadUrl, {}) === undefined) {
     throw new InputError(
       'c2w-version',
-      `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${quoted(c2wDownloadUrl)}. Give a release tag such as ${DEFAULT_C2W_VERSION}`,
+      `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${quoted(urlForDisplay(c2wDownloadUrl))}. Give a release tag such as ${DEFAULT_C2W_VERSION}`,
     );
   }
 

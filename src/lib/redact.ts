@@ -67,16 +67,13 @@ export function redactDeep<T>(data: T): T {
   return data;
 }
 
-/** `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. */
+/**
+ * `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. By
+ * pattern, not by URL parsing, so that a URL too broken to parse is not shown whole either; the
+ * authority ends at the first `/`, `?` or `#`, and its user info at its last `@` (RFC 3986 §3.2).
+ */
 export function urlForDisplay(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password === '') return url;
-    u.password = REDACTED;
-    return u.toString();
-  } catch {
-    return url;
-  }
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#]*@/i, `$1${REDACTED}@`);
 }
 
 /** Forgets every registered value (for tests). */

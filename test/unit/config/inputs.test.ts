@@ -217,6 +217,22 @@ describe('parseInputs: what it quotes and what it compiles', () => {
     }
   });
 
+  it('never quotes the password of c2w-download-url', () => {
+    for (const over of <Record<string, string>[]>[
+      { 'c2w-download-url': 'https://u:hunter2secret@mirror.example/has space' },
+      { 'c2w-download-url': 'https://u:hunter2secret@mirror.example/c2w', 'c2w-version': 'latest' },
+    ]) {
+      let message = '';
+      try {
+        parseInputs(get(over));
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^Input 'c2w-(download-url|version)' .*https:\/\/u:\*\*\*@mirror\.example/);
+      expect(message).not.toContain('hunter2secret');
+    }
+  });
+
   it.each([
     ['(?i)C2W-SMOKE-OK', 'c2w-smoke-ok'],
     ['(?P<word>c2w)-smoke-ok', 'c2w-smoke-ok'],

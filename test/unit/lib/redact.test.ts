@@ -6,6 +6,7 @@ import {
   clearRedactions,
   redact,
   redactDeep,
+  urlForDisplay,
 } from '../../../src/lib/redact.js';
 
 describe('redact', () => {
@@ -55,5 +56,22 @@ describe('redact', () => {
       b: [1, '***'],
       c: { d: true, e: null },
     });
+  });
+});
+
+describe('urlForDisplay', () => {
+  it.each([
+    ['https://user:hunter2@mirror.example/c2w', 'https://user:***@mirror.example/c2w'],
+    ['https://user:p%40ss@mirror.example/c2w', 'https://user:***@mirror.example/c2w'],
+    ['https://:only-password@mirror.example', 'https://:***@mirror.example'],
+    ['https://user:pass word@mirror.example/x y', 'https://user:***@mirror.example/x y'],
+    ['https://user@mirror.example/c2w', 'https://user@mirror.example/c2w'],
+    ['https://mirror.example/a:b@c', 'https://mirror.example/a:b@c'],
+    [
+      'https://github.com/container2wasm/container2wasm/releases/download',
+      'https://github.com/container2wasm/container2wasm/releases/download',
+    ],
+  ])('%s', (url, shown) => {
+    expect(urlForDisplay(url)).toBe(shown);
   });
 });
