@@ -4,7 +4,7 @@
 // budget). Every message names the flag.
 import { statSync } from 'node:fs';
 import { InputError, parseInputs } from '../config/inputs.js';
-import { checkDockerfile } from '../config/host-checks.js';
+import { checkDockerfile, checkNoDanglingLink } from '../config/host-checks.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import type { Inputs } from '../config/types.js';
 import { UsageError, type ParsedCommand } from './flags.js';
@@ -16,6 +16,7 @@ export function inputsOf(cmd: ParsedCommand, image: string, overrides: Record<st
     const inputs = parseInputs(get);
     // No workspace on the command line: a Dockerfile anywhere will do, as long as it is one.
     if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile);
+    checkNoDanglingLink(inputs.output);
     if (inputs.smoke && inputs.target === 'wasi') {
       const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
       if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);

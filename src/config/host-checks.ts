@@ -5,7 +5,7 @@
 // all), not a Dockerfile, and an output that links elsewhere writes elsewhere.
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from './errors.js';
+import { InputError, quoted } from './errors.js';
 import type { Target } from './types.js';
 
 /**
@@ -57,9 +57,9 @@ export function checkDockerfile(file: string, workspace?: string): void {
     real = realpathSync(file);
     st = statSync(real);
   } catch {
-    throw new InputError('dockerfile', `names '${file}', which does not exist`);
+    throw new InputError('dockerfile', `names ${quoted(file)}, which does not exist`);
   }
-  const shown = real === path.resolve(file) ? `'${file}'` : `'${file}' (${real})`;
+  const shown = real === path.resolve(file) ? quoted(file) : `${quoted(file)} (${real})`;
   if (PSEUDO_ROOTS.some((root) => isInside(real, root))) {
     throw new InputError('dockerfile', `names ${shown}, which is a system file, not a Dockerfile`);
   }
@@ -73,30 +73,38 @@ export function checkDockerfile(file: string, workspace?: string): void {
 }
 
 /**
+ * The output may not lead through a symbolic link whose target does not exist: where it would
+ * write cannot be checked, and creating a file or folder through it fails with a bare ENOENT.
+ */
+export function checkNoDanglingLink(output: string): void {
+  const out = realPathOf(output);
+  const dangling = danglingLinkIn(out);
+  if (dangling === undefined) return;
+  const shown = output === path.resolve(output) ? quoted(output) : `${quoted(output)} (${out})`;
+  let to = '';
+  try {
+    to = ` to ${path.resolve(path.dirname(dangling), readlinkSync(dangling))}`;
+  } catch {
+    // the link vanished meanwhile; the message still names it
+  }
+  throw new InputError(
+    'output',
+    `${shown}: ${dangling} is a symbolic link${to}, which does not exist: give a plain path, such as out/`,
+  );
+}
+
+/**
  * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
  * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
  * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
  * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
- * against the current directory, as c2w resolves them. A symbolic link whose target does not exist
- * is refused: where it would write cannot be checked, and creating through it fails with ENOENT.
+ * against the current directory, as c2w resolves them. No dangling link (checkNoDanglingLink).
  */
 export function checkOutputPlace(target: Target, output: string, workspace: string): void {
   const ws = realPathOf(workspace);
   const out = realPathOf(output);
-  const shown = output === path.resolve(output) ? `'${output}'` : `'${output}' (${out})`;
-  const dangling = danglingLinkIn(out);
-  if (dangling !== undefined) {
-    let to = '';
-    try {
-      to = ` to ${path.resolve(path.dirname(dangling), readlinkSync(dangling))}`;
-    } catch {
-      // the link vanished meanwhile; the message still names it
-    }
-    throw new InputError(
-      'output',
-      `${shown}: ${dangling} is a symbolic link${to}, which does not exist: give a plain path, such as out/`,
-    );
-  }
+  const shown = output === path.resolve(output) ? quoted(output) : `${quoted(output)} (${out})`;
+  checkNoDanglingLink(output);
   if (out === ws) {
     throw new InputError('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
   }

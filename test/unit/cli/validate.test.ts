@@ -34,3 +34,13 @@ describe('convert --dockerfile: the same host check as the action, without a wor
     expect(convert('--dockerfile', file)).toThrow(words);
   });
 });
+
+describe('convert --output', () => {
+  it('refuses a dangling symbolic link before anything runs, naming the flag', () => {
+    const link = path.join(dir, 'web');
+    fs.symlinkSync(path.join(dir, 'gone'), link);
+    expect(convert('--target', 'js', '--output', link)).toThrow(
+      /^--output '.*web\/'.*: .*web is a symbolic link to .*gone, which does not exist/,
+    );
+  });
+});
