@@ -75,11 +75,13 @@ export function lines(raw: string): string[] {
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function keyValues(get: InputGetter, name: string): KeyValue[] {
-  return lines(get(name)).map((line) => {
+  return lines(get(name)).map((line, i) => {
     const eq = line.indexOf('=');
     const key = eq < 0 ? line : line.slice(0, eq);
     if (eq < 0 || !ENV_KEY.test(key)) {
-      throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); got ${quoted(line)}`);
+      // The line is not quoted: a value is often a secret, and it is not registered as one yet.
+      const got = eq < 0 ? `line ${i + 1} has no '='` : `line ${i + 1} has the key ${quoted(key)}`;
+      throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); ${got}`);
     }
     return { key, value: line.slice(eq + 1) };
   });

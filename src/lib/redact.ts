@@ -22,6 +22,7 @@ export const MIN_REDACTED_LENGTH = 4;
 const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 
 const values = new Set<string>();
+const masked = new Set<string>();
 
 /** The forms a value takes in text: itself, each of its lines, and JSON-escaped. */
 function formsOf(value: string): string[] {
@@ -36,7 +37,8 @@ export function addRedaction(value: string): void {
 
 /** A secret: masked in the log by the runner (core.setSecret) and removed from what `redact` sees. */
 export function addSecret(value: string): void {
-  if (value.trim() === '') return;
+  if (value.trim() === '' || masked.has(value)) return;
+  masked.add(value);
   core.setSecret(value);
   addRedaction(value);
 }
@@ -79,4 +81,5 @@ export function urlForDisplay(url: string): string {
 /** Forgets every registered value (for tests). */
 export function clearRedactions(): void {
   values.clear();
+  masked.clear();
 }

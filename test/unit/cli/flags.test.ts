@@ -79,7 +79,7 @@ describe('parseCommand feeds parseInputs', () => {
     [['alpine', '--smoke-runs', '0'], "--smoke-runs must be a whole number from 1 to 20; got '0'"],
     [
       ['alpine', '--build-arg', 'nokey'],
-      "--build-arg needs one KEY=VALUE per line (KEY: letters, digits, _); got 'nokey'",
+      "--build-arg needs one KEY=VALUE per line (KEY: letters, digits, _); line 1 has no '='",
     ],
     [['alpine', '--allocator', 'tcmalloc'], /^--allocator must be one of emmalloc, .*; got 'tcmalloc'$/],
     [['alpine', '--no-smoke', '--smoke-expect', '('], /^--smoke-expect is not a regular expression/],

@@ -135,8 +135,15 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
     /'latest' needs c2w-download-url on a GitHub host/,
   ],
   ['c2w-download-url not http', { 'c2w-download-url': 'file:///etc' }, 'c2w-download-url', /http\(s\) URL/],
-  ['build-args without =', { 'build-args': 'JUSTAKEY' }, 'build-args', /KEY=VALUE/],
-  ['build-args bad key', { 'build-args': '1A=b' }, 'build-args', /KEY=VALUE/],
+  [
+    'build-args without =',
+    { 'build-args': 'A=1\nJUSTAKEY' },
+    'build-args',
+    /KEY=VALUE per line .*; line 2 has no '='$/,
+  ],
+  // A line is never quoted whole: `TOKEN ghp_...` (a space for the =) is a secret.
+  ['build-args with a space for the =', { 'build-args': 'TOKEN ghp_secret0123' }, 'build-args', /line 1 has no '='$/],
+  ['build-args bad key', { 'build-args': '1A=b' }, 'build-args', /line 1 has the key '1A'$/],
   ['build-args empty key', { 'build-args': '=value' }, 'build-args', /KEY=VALUE/],
   ['debug-image yes', { 'debug-image': 'yes' }, 'debug-image', /true or false/],
   ['output directory for wasi', { output: 'out/' }, 'output', /file path for target 'wasi'/],
