@@ -3,13 +3,19 @@
 
 /** Characters of an input's value that a message quotes: a 100 KB value must not fill the log. */
 export const QUOTE_MAX = 200;
+/**
+ * Longest message of an InputError: a net under messages that embed a value by another route (an
+ * RE2 parse error quotes the pattern from where it fails; a budget error lists the command).
+ */
+export const MESSAGE_MAX = 1000;
 
 export class InputError extends Error {
   constructor(
     readonly input: string,
     detail: string,
   ) {
-    super(`Input '${input}' ${detail}`);
+    const text = `Input '${input}' ${detail}`;
+    super(text.length <= MESSAGE_MAX ? text : `${text.slice(0, MESSAGE_MAX)}… (${text.length} characters)`);
     this.name = 'InputError';
   }
 }
