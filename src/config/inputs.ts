@@ -5,7 +5,7 @@ import { parseImageReference } from '../c2w/image-ref.js';
 import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { releasesApiFor } from '../github/hosts.js';
-import { compileExpectation } from '../smoke/expect.js';
+import { compileInputExpectation } from '../smoke/expect.js';
 import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
@@ -176,7 +176,7 @@ export function parseInputs(get: InputGetter): Inputs {
   // Compiled by RE2 only, the engine that matches it: RE2 syntax such as (?i) or (?P<name>…) is
   // not JavaScript's, and JavaScript's lookaround and backreferences are not RE2's.
   try {
-    compileExpectation(expectSource, 'm');
+    compileInputExpectation(expectSource, 'm');
   } catch (e) {
     throw new InputError('smoke-expect', (e as Error).message);
   }
