@@ -23,8 +23,8 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/lib/html.ts
 var html = __webpack_require__(10446);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var inputs = __webpack_require__(74633);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
+var inputs = __webpack_require__(5800);
 ;// CONCATENATED MODULE: ./src/report/matrix-report.ts
 // The comparison of a matrix's allocators, from the cells' records: one group per image, target and
 // target arch, a row per allocator, and the allocator to ship for each group. Pure: the report
@@ -34,10 +34,11 @@ const RANK_BY = ['boot', 'memory', 'size'];
 /** The figure `rankBy` compares (smaller is better); undefined when the record lacks it. */
 function figure(record, rankBy) {
     const f = record.figures;
+    // A cell booted only in the browser is ranked by its browser figures.
     if (rankBy === 'boot')
-        return f.smokeSecondsMedian;
+        return f.smokeSecondsMedian ?? f.browser?.smokeSecondsMedian;
     if (rankBy === 'memory')
-        return f.smokePeakRss;
+        return f.smokePeakRss ?? f.browser?.smokePeakMemory;
     return f.wasmSize;
 }
 /** Groups records by image, target and arch (in first-seen order), allocators sorted in each. */
@@ -80,6 +81,12 @@ function recommend(name, records, best, rankBy) {
             ? `boots in ${seconds(best.figures.smokeSecondsMedian)}${runsText(best)}`
             : undefined,
         best.figures.smokePeakRss !== undefined ? `peak ${bytes(best.figures.smokePeakRss)}` : undefined,
+        best.figures.browser !== undefined
+            ? `boots in the browser in ${seconds(best.figures.browser.smokeSecondsMedian)}` +
+                (best.figures.browser.smokePeakMemory !== undefined
+                    ? ` (page peak ${bytes(best.figures.browser.smokePeakMemory)})`
+                    : '')
+            : undefined,
         best.figures.wasmSize !== undefined ? `wasm ${bytes(best.figures.wasmSize)}` : undefined,
     ].filter(Boolean);
     const passedCount = records.filter((r) => r.result === 'passed').length;
@@ -121,6 +128,10 @@ function groupTable(group) {
     const max = (pick) => Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
     const maxBoot = max((r) => r.figures.smokeSecondsMedian);
     const maxRss = max((r) => r.figures.smokePeakRss);
+    // Browser columns only when some cell booted in a browser (smoke-runtime with browser).
+    const inBrowser = group.records.some((r) => r.figures.browser !== undefined);
+    const maxPageBoot = max((r) => r.figures.browser?.smokeSecondsMedian);
+    const maxPageMemory = max((r) => r.figures.browser?.smokePeakMemory);
     const rows = group.records.map((r) => {
         const f = r.figures;
         const ok = passed(r);
@@ -135,11 +146,24 @@ function groupTable(group) {
                     (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
                 : '',
             ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+            ...(inBrowser
+                ? [
+                    ok && f.browser
+                        ? `${bar(f.browser.smokeSecondsMedian, maxPageBoot)} ${seconds(f.browser.smokeSecondsMedian)}`
+                        : '',
+                    ok && f.browser?.smokePeakMemory !== undefined
+                        ? `${bar(f.browser.smokePeakMemory, maxPageMemory)} ${bytes(f.browser.smokePeakMemory)}`
+                        : '',
+                ]
+                : []),
             f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
             f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
         ];
     });
-    return [['allocator', 'result', 'wasm', 'boot (median)', 'peak memory', 'build', 'cache'], ...rows];
+    const head = ['allocator', 'result', 'wasm', 'boot (median)', 'peak memory'];
+    if (inBrowser)
+        head.push('browser boot (median)', 'page peak memory');
+    return [[...head, 'build', 'cache'], ...rows];
 }
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -266,7 +290,7 @@ async function reportMain() {
         const inputs = parseReportInputs((name) => core/* getInput */.V4(name));
         if (inputs.githubToken)
             core/* setSecret */.Pq(inputs.githubToken);
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(118), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         const store = new DefaultArtifactClient();
         const { records, names } = await readRecords(store);
         const passed = records.filter((r) => r.result === 'passed').length;

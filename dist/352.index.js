@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47977);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10766);
 /* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11452);
 // The buildx builder of a build: the current one when it can export a cache, a builder the user
 // named (inspected the same way), or a docker-container builder the action creates and removes.
@@ -154,13 +154,13 @@ async function removeBuilder(name) {
 class ActionsCacheStore {
     where = 'the Actions cache';
     async unavailable() {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         return cache.isFeatureAvailable()
             ? undefined
             : 'The Actions cache service is not available to this job; building without a cache.';
     }
     async restore(dir, primary, restore, timeoutMs) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
         return (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(cache.restoreCache([dir], primary, [...restore]), Math.max(0, timeoutMs));
@@ -168,7 +168,7 @@ class ActionsCacheStore {
     /** Never throws. */
     async save(dir, key, timeoutSeconds = 600) {
         try {
-            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
             const id = await (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(cache.saveCache([dir], key), timeoutSeconds * 1000);
             if (id === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .TIMED_OUT */ .VP) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
@@ -676,83 +676,17 @@ async function mergeEntries(dir, entries) {
 
 /***/ }),
 
-/***/ 47977:
+/***/ 10766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: RunTimeoutError, execRunner, setRunner
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./src/lib/child-env.ts
-// The environment a child process gets: what it needs from the action's environment and no
-// more. The runner hands the action every input as INPUT_* (github-token among them), the
-// Actions runtime token, and the paths of the step's command files; c2w, docker, buildx and tar
-// need none of them. Only buildx's gha cache backend reads the runtime variables: it takes
-// ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_URL, ACTIONS_RESULTS_URL and ACTIONS_CACHE_SERVICE_V2
-// from its environment (https://docs.docker.com/build/cache/backends/gha/#authentication).
-/** Variables passed through by exact name. */
-const KEEP = new Set([
-    'PATH',
-    'HOME',
-    'USER',
-    'LOGNAME',
-    'SHELL',
-    'LANG',
-    'LANGUAGE',
-    'TZ',
-    'TERM',
-    'TMPDIR',
-    'TEMP',
-    'TMP',
-    // Proxies, as curl, Go's net/http (docker, buildx, c2w) and Node read them, in both spellings.
-    'http_proxy',
-    'HTTP_PROXY',
-    'https_proxy',
-    'HTTPS_PROXY',
-    'no_proxy',
-    'NO_PROXY',
-    'all_proxy',
-    'ALL_PROXY',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR',
-    'CI',
-    'GITHUB_ACTIONS',
-    'RUNNER_OS',
-    'RUNNER_ARCH',
-    'RUNNER_TEMP',
-    'RUNNER_TOOL_CACHE',
-    // The runner finds and ends the processes of a job by this variable after the job
-    // (actions/runner ProcessInvoker sets it; its job cleanup looks for it in /proc/<pid>/environ).
-    'RUNNER_TRACKING_ID',
-]);
-/** Variables passed through by prefix: the docker client's and buildx's own settings, locale, XDG dirs. */
-const KEEP_PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'LC_', 'XDG_'];
-/** What buildx's gha cache backend reads (see the link above). */
-const ACTIONS_CACHE = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2'];
-/** The child's environment: the allow-listed variables of `env`, plus the gha cache variables when needed. */
-function childEnv(env, needs = {}) {
-    const result = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined)
-            continue;
-        const keep = KEEP.has(name) ||
-            KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
-            (needs.actionsCache === true && ACTIONS_CACHE.includes(name));
-        if (keep)
-            result[name] = value;
-    }
-    return result;
-}
-
-// EXTERNAL MODULE: ./src/lib/processes.ts
-var processes = __webpack_require__(42982);
-;// CONCATENATED MODULE: ./src/lib/exec.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony exports RunTimeoutError, execRunner, setRunner */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82979);
+/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42982);
 // The one seam through which the action starts processes. Tests replace `setRunner`
 // instead of patching node:child_process (ESM namespaces cannot be spied on).
 //
@@ -789,16 +723,16 @@ const SIGNAL_NUMBER = {
 const execRunner = (file, args, options = {}) => new Promise((resolve, reject) => {
     const echo = options.echo !== false;
     const command = [file, ...args].join(' ');
-    (0,processes/* startable */.hx)(file);
+    (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .startable */ .hx)(file);
     if (echo)
         process.stdout.write(`[command]${command}\n`);
-    const child = (0,external_node_child_process_.spawn)(file, args, {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
         cwd: options.cwd,
-        env: { ...childEnv(process.env, options.envNeeds), ...options.env },
+        env: { ...(0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .childEnv */ .g)(process.env, options.envNeeds), ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
     });
-    (0,processes/* track */.u4)(child);
+    (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .track */ .u4)(child);
     const stdout = [];
     const stderr = [];
     const onData = (into) => (data) => {
@@ -814,7 +748,7 @@ const execRunner = (file, args, options = {}) => new Promise((resolve, reject) =
         ? undefined
         : setTimeout(() => {
             timedOut = true;
-            void (0,processes/* endGroup */.N4)(child, options.graceMs ?? 5000);
+            void (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .endGroup */ .N4)(child, options.graceMs ?? 5000);
         }, options.timeoutMs);
     child.once('error', (e) => {
         clearTimeout(timer);

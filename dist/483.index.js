@@ -187,7 +187,10 @@ function packInfo(command, env, nowSeconds) {
 //       arg-module.js (QEMU's arguments), Module.pty (a headless xterm-pty slave), /pack/info and the
 //       TTY poll hook in preRun, then the default export of out.js. It never ends on its own; the
 //       parent ends the process.
-// Reports go to fd 3, one JSON object a line.
+// Reports go to fd 3, one JSON object a line. A wasm module cannot reach fd 3 (a WASI module sees
+// only the fds of its WASI instance: 0, 1 and 2 here, no preopens). A js output's out.js is
+// JavaScript in this process, so fd 3 is closed before any of its files runs: what goes wrong from
+// then on shows on stderr and in the exit code.
 
 
 
@@ -197,12 +200,27 @@ function packInfo(command, env, nowSeconds) {
 
 
 const wasm = globalThis.WebAssembly;
+let controlOpen = true;
 function report(msg) {
+    if (!controlOpen)
+        return;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CONTROL_FD */ .xN, `${JSON.stringify(msg)}\n`);
     }
     catch {
         // No control pipe (run by hand): the exit code still tells.
+    }
+}
+/** No more reports: the guest's own code is about to run in this process. */
+function closeControl() {
+    if (!controlOpen)
+        return;
+    controlOpen = false;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CONTROL_FD */ .xN);
+    }
+    catch {
+        // not open (run by hand)
     }
 }
 const maxRssKiB = () => process.resourceUsage().maxRSS;
@@ -314,14 +332,17 @@ async function runJs(config) {
     Module.locateFile = (p) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, p);
     const g = globalThis;
     g.Module = Module;
+    const files = ['load.js', 'arg-module.js'].map((script) => {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, script);
+        return { file, code: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8') };
+    });
+    closeControl();
     // file_packager's Node path uses require('fs').
     const hadRequire = 'require' in g;
     if (!hadRequire)
         g.require = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'load.js')).href);
-    for (const script of ['load.js', 'arg-module.js']) {
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, script);
-        (0,node_vm__WEBPACK_IMPORTED_MODULE_4__.runInThisContext)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), { filename: file });
-    }
+    for (const { file, code } of files)
+        (0,node_vm__WEBPACK_IMPORTED_MODULE_4__.runInThisContext)(code, { filename: file });
     // 3. The terminal.
     Module.pty = pty;
     // 4. /pack/info, written before the guest's init reads it.

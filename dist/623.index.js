@@ -19,14 +19,16 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
+// EXTERNAL MODULE: ./src/buildx/platforms.ts
+var platforms = __webpack_require__(96892);
 // EXTERNAL MODULE: ./src/c2w/install.ts
 var install = __webpack_require__(35789);
 // EXTERNAL MODULE: ./src/cache/layers.ts
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/cache/actions-cache-store.ts
 var actions_cache_store = __webpack_require__(5222);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(74633);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
+var config_inputs = __webpack_require__(5800);
 // EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 2 modules
 var convert_image = __webpack_require__(55577);
 // EXTERNAL MODULE: ./src/publish/names.ts
@@ -246,7 +248,7 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
     }
     let client = deps.artifactClient;
     if (!client) {
-        const mod = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+        const mod = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(118), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         client = new mod.DefaultArtifactClient();
     }
     try {
@@ -330,7 +332,7 @@ async function uploadRecord(record, env = process.env) {
     try {
         const file = external_node_path_.join(dir, report_record/* RECORD_FILE */.lt);
         await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(110), __webpack_require__.e(118), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(118), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         const client = new DefaultArtifactClient();
         const upload = async () => {
             // A re-run replaces its own earlier record; in a first attempt the name is this cell's alone.
@@ -374,8 +376,9 @@ function progressOf(facts) {
         smokeResult: str(outputs/* Outputs */.t.SmokeResult),
         smokeSecondsMedian: num(outputs/* Outputs */.t.SmokeSeconds),
         smokeSecondsMax: num(outputs/* Outputs */.t.SmokeSecondsMax),
-        smokeRuns: facts.smokeRuns,
+        smokeRuns: facts.smokeFigures?.smokeRuns,
         smokePeakRss: num(outputs/* Outputs */.t.SmokePeakRss),
+        browser: facts.smokeFigures?.browser,
     };
     for (const key of Object.keys(figures)) {
         if (figures[key] === undefined)
@@ -397,8 +400,8 @@ async function recordCell(inputs, facts, error) {
     await uploadRecord(record);
 }
 
-// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
-var boot = __webpack_require__(38258);
+// EXTERNAL MODULE: ./src/smoke/runtime.ts
+var runtime = __webpack_require__(58161);
 // EXTERNAL MODULE: ./src/lib/workflow-log.ts
 var workflow_log = __webpack_require__(38473);
 // EXTERNAL MODULE: ./src/pipeline/sink.ts
@@ -475,7 +478,7 @@ class ActionSink extends sink/* Sink */.A {
         this.summary.note(text);
     }
     async boot(options, title) {
-        const result = await core/* group */.Os(title, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,boot/* runSmoke */.Lw)({ ...options, log: process.stdout })));
+        const result = await core/* group */.Os(title, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,runtime/* bootSmoke */.S)({ ...options, log: process.stdout })));
         core/* info */.pq(result.message);
         return result;
     }
@@ -489,6 +492,7 @@ var state = __webpack_require__(33175);
 // publish (→ cache save and builder removal in the post step). The conversion is the pipeline the
 // command runs too (pipeline/convert-image.ts); this step gives it the action's sink and the
 // Actions cache as the home of its layers.
+
 
 
 
@@ -530,6 +534,7 @@ async function run(inputs, sink) {
     const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         (0,state/* setCreatedBuilder */.mU)(builder.name);
+    await (0,platforms/* checkBuilderPlatforms */.sY)(builder.name);
     const { built } = await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: actionsCacheHome(runnerTemp), workDir: external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`) }, sink);
     sink.stage('publish');
     if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {

@@ -28538,7 +28538,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMO
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(589), __nccwpck_require__.e(352), __nccwpck_require__.e(12), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76652));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
@@ -28547,16 +28547,16 @@ else {
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(589), __nccwpck_require__.e(881), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(836), __nccwpck_require__.e(881), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
     else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)()) {
-        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
+        const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await post();
     }
     else {
         (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(589), __nccwpck_require__.e(352), __nccwpck_require__.e(12), __nccwpck_require__.e(881), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39623));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(856), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(836), __nccwpck_require__.e(352), __nccwpck_require__.e(802), __nccwpck_require__.e(881), __nccwpck_require__.e(623)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39623));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -28751,15 +28751,98 @@ async function exitWhenFlushed(code, timeoutMs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ ControlLines),
+/* harmony export */   Re: () => (/* binding */ parseChildMessage),
 /* harmony export */   oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
 /* harmony export */   xN: () => (/* binding */ SMOKE_CONTROL_FD),
 /* harmony export */   yX: () => (/* binding */ SMOKE_CHILD_CONFIG_ENV)
 /* harmony export */ });
+/* unused harmony exports MAX_CONTROL_LINE, MAX_CONTROL_MESSAGE */
 const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */
 const SMOKE_CHILD_CONFIG_ENV = 'C2W_SMOKE_CHILD_CONFIG';
 /** The child's report channel: fd 3, one JSON SmokeChildMessage a line. */
 const SMOKE_CONTROL_FD = 3;
+/** The longest report line read (a trap or error message with its stack fits many times). */
+const MAX_CONTROL_LINE = 64 * 1024;
+/** Characters of a report's message kept. */
+const MAX_CONTROL_MESSAGE = 4096;
+const isKiB = (n) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+/**
+ * One report line as a message, or undefined when it is not exactly one of SmokeChildMessage's
+ * shapes (extra keys, wrong types, a code that is not an integer). A js output runs in the child's
+ * process and can write this channel too: nothing read here is trusted beyond its shape, and what a
+ * message says is shown as data (see oneLine in boot.ts), never as a workflow command.
+ */
+function parseChildMessage(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const v = value;
+    const keys = Object.keys(v).sort().join(',');
+    const text = (m) => typeof m === 'string' ? m.slice(0, MAX_CONTROL_MESSAGE) : undefined;
+    switch (v.event) {
+        case 'started':
+            return keys === 'event' ? { event: 'started' } : undefined;
+        case 'exit':
+            return keys === 'code,event,maxRssKiB' && Number.isSafeInteger(v.code) && isKiB(v.maxRssKiB)
+                ? { event: 'exit', code: v.code, maxRssKiB: v.maxRssKiB }
+                : undefined;
+        case 'trap': {
+            const message = text(v.message);
+            return keys === 'event,maxRssKiB,message' && message !== undefined && isKiB(v.maxRssKiB)
+                ? { event: 'trap', message, maxRssKiB: v.maxRssKiB }
+                : undefined;
+        }
+        case 'error': {
+            const message = text(v.message);
+            return keys === 'event,message' && message !== undefined ? { event: 'error', message } : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/**
+ * Splits the report channel into lines, holding at most MAX_CONTROL_LINE characters: a longer line
+ * is dropped whole (its start, and the rest up to its newline), so a writer that never ends a line
+ * costs the reader nothing.
+ */
+class ControlLines {
+    max;
+    pending = '';
+    skipping = false;
+    constructor(max = MAX_CONTROL_LINE) {
+        this.max = max;
+    }
+    /** The complete lines in `chunk` (with what was pending before it). */
+    push(chunk) {
+        const lines = [];
+        let rest = chunk;
+        let nl;
+        while ((nl = rest.indexOf('\n')) >= 0) {
+            const line = this.pending + rest.slice(0, nl);
+            rest = rest.slice(nl + 1);
+            if (!this.skipping && line.length <= this.max)
+                lines.push(line);
+            this.pending = '';
+            this.skipping = false;
+        }
+        if (!this.skipping) {
+            this.pending += rest;
+            if (this.pending.length > this.max) {
+                this.pending = '';
+                this.skipping = true;
+            }
+        }
+        return lines;
+    }
+}
 
 
 /***/ }),
@@ -28796,6 +28879,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
@@ -28988,6 +29078,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 57075:
 /***/ ((module) => {
 
@@ -29006,6 +29103,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 58500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -29076,6 +29180,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
 
 /***/ }),
 

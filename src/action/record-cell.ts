@@ -23,8 +23,9 @@ export function progressOf(facts: RunFacts): CellProgress {
     smokeResult: str(Outputs.SmokeResult),
     smokeSecondsMedian: num(Outputs.SmokeSeconds),
     smokeSecondsMax: num(Outputs.SmokeSecondsMax),
-    smokeRuns: facts.smokeRuns,
+    smokeRuns: facts.smokeFigures?.smokeRuns,
     smokePeakRss: num(Outputs.SmokePeakRss),
+    browser: facts.smokeFigures?.browser,
   };
   for (const key of Object.keys(figures) as (keyof typeof figures)[]) {
     if (figures[key] === undefined) delete figures[key];

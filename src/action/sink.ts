@@ -3,7 +3,9 @@
 // group; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
 // it prints is taken for a workflow command.
 import * as core from '@actions/core';
-import { runSmoke, type SmokeOptions, type SmokeResult } from '../smoke/boot.js';
+import type { SmokeResult } from '../smoke/boot.js';
+import { bootSmoke } from '../smoke/runtime.js';
+import type { SeriesBootOptions } from '../smoke/series.js';
 import { withoutWorkflowCommands } from '../lib/workflow-log.js';
 import { Sink, type Value } from '../pipeline/sink.js';
 import { JobSummary } from './job-summary.js';
@@ -34,9 +36,9 @@ export class ActionSink extends Sink {
     this.summary.note(text);
   }
 
-  async boot(options: SmokeOptions, title: string): Promise<SmokeResult> {
+  async boot(options: SeriesBootOptions, title: string): Promise<SmokeResult> {
     const result = await core.group(title, () =>
-      withoutWorkflowCommands(() => runSmoke({ ...options, log: process.stdout })),
+      withoutWorkflowCommands(() => bootSmoke({ ...options, log: process.stdout })),
     );
     core.info(result.message);
     return result;

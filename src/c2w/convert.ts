@@ -12,7 +12,10 @@ import { CacheLogReader, type CacheTrouble } from '../buildx/cache-trouble.js';
 import { withoutWorkflowCommands } from '../lib/workflow-log.js';
 import type { Inputs } from '../config/types.js';
 
-export type ConvertInputs = Pick<Inputs, 'image' | 'target' | 'targetArch' | 'buildArgs' | 'debugImage' | 'output'>;
+export type ConvertInputs = Pick<
+  Inputs,
+  'image' | 'target' | 'targetArch' | 'buildArgs' | 'debugImage' | 'output' | 'envPassthrough'
+>;
 
 /**
  * c2w's argv: every flag first, then `--`, the image and the output. c2w silently ignores a
@@ -53,6 +56,13 @@ export interface BuiltOutput {
 
 export class ConversionError extends Error {
   override name = 'ConversionError';
+  constructor(
+    message: string,
+    /** The tail of c2w's log, when c2w ran and failed (what the retry reads). */
+    readonly log?: string,
+  ) {
+    super(message);
+  }
 }
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
@@ -73,7 +83,12 @@ export async function convert(
   const result = await core.group(`c2w ${argv.join(' ')}`, () =>
     withoutWorkflowCommands(() =>
       run(c2w, argv, {
-        envNeeds: { actionsCache: needsActionsCache(extraFlags) },
+        // c2w runs docker and buildx, which start the registries' credential helpers.
+        envNeeds: {
+          actionsCache: needsActionsCache(extraFlags),
+          registryCredentials: true,
+          passthrough: inputs.envPassthrough,
+        },
         onOutput: (chunk) => {
           tail.push(chunk);
           cacheLog.push(chunk);
@@ -92,6 +107,7 @@ export async function convert(
       failure
         ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
         : `c2w failed (${how}). Last lines of its log:\n${last}`,
+      result.signal ? undefined : log,
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);

@@ -49,7 +49,7 @@ const SIGNATURES: Signature[] = [
   {
     kind: 'exec-format',
     test: (l) => /exec format error/.test(l),
-    hint: 'The c2w binary does not match this machine (c2w issue #198): c2w runs on Linux amd64/arm64 only.',
+    hint: 'An amd64 program ran where nothing runs amd64: c2w builds --platform=linux/amd64, so a builder on an arm64 machine needs amd64 emulation (add docker/setup-qemu-action before this step, or use an x64 runner). Or the c2w binary does not match this machine (c2w issue #198): c2w runs on Linux amd64/arm64 only.',
   },
   {
     kind: 'old-engine',

@@ -110,6 +110,20 @@ export const FLAGS: readonly FlagSpec[] = [
     kind: 'false',
     help: 'import the cache but never write it (no export, the cache folder or registry left as it is)',
   },
+  {
+    flag: 'build-retries',
+    input: 'build-retries',
+    kind: 'string',
+    arg: 'N',
+    help: 'runs again after transient network trouble (0-10); default 2',
+  },
+  {
+    flag: 'env-passthrough',
+    input: 'env-passthrough',
+    kind: 'list',
+    arg: 'NAME',
+    help: 'a variable docker, buildx and c2w also get (repeatable)',
+  },
   { flag: 'no-smoke', input: 'smoke', kind: 'false', help: 'do not boot the output after the conversion' },
   {
     flag: 'smoke-command',
@@ -149,6 +163,29 @@ export const FLAGS: readonly FlagSpec[] = [
     arg: 'K=V',
     help: 'environment of the guest during the boot (repeatable)',
     smoke: true,
+  },
+  {
+    flag: 'runtime',
+    input: 'smoke-runtime',
+    kind: 'string',
+    arg: 'node|browser',
+    help: 'where to boot: node, browser (headless Chrome/Chromium), or node,browser; default node',
+    smoke: true,
+  },
+  {
+    flag: 'browser',
+    input: 'smoke-browser',
+    kind: 'string',
+    arg: 'PATH',
+    help: 'the Chrome/Chromium binary for --runtime browser; default: found',
+    smoke: true,
+  },
+  {
+    flag: 'site',
+    input: 'site',
+    kind: 'string',
+    arg: 'DIR',
+    help: 'write a web site that boots the output in a terminal into DIR (deployable to GitHub Pages)',
   },
   {
     flag: 'allocator-fallback',
@@ -204,7 +241,7 @@ export class UsageError extends Error {
 }
 
 export interface ParsedCommand {
-  verb: 'convert' | 'smoke' | 'help';
+  verb: 'convert' | 'smoke' | 'site' | 'help';
   /** Positionals before `--`. */
   positionals: string[];
   /** Words after `--`. */
@@ -220,17 +257,24 @@ export interface ParsedCommand {
 export function parseCommand(argv: readonly string[]): ParsedCommand {
   const [first, ...tail] = argv;
   const verb =
-    first === 'convert' || first === 'smoke'
+    first === 'convert' || first === 'smoke' || first === 'site'
       ? first
       : first === undefined || first === 'help' || first === '--help' || first === '-h'
         ? 'help'
         : undefined;
-  if (verb === undefined) throw new UsageError(`unknown command '${first}': use convert or smoke (see --help)`);
+  if (verb === undefined) throw new UsageError(`unknown command '${first}': use convert, smoke or site (see --help)`);
   const dashdash = tail.indexOf('--');
   const words = dashdash < 0 ? tail : tail.slice(0, dashdash);
   const rest = dashdash < 0 ? [] : tail.slice(dashdash + 1);
 
-  const specs = verb === 'smoke' ? FLAGS.filter((f) => f.smoke) : verb === 'convert' ? FLAGS : [];
+  const specs =
+    verb === 'smoke'
+      ? FLAGS.filter((f) => f.smoke)
+      : verb === 'convert'
+        ? FLAGS
+        : verb === 'site'
+          ? FLAGS.filter((f) => f.flag === 'target')
+          : [];
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const f of specs) {
     options[f.flag] =

@@ -4,7 +4,7 @@ import { COMMAND_FLAGS, FLAGS, GITHUB_ONLY } from './flags.js';
 const row = (flag: string, arg: string | undefined, help: string): string =>
   `  --${flag}${arg ? ` ${arg}` : ''}`.padEnd(34) + help;
 
-export function helpText(verb: 'convert' | 'smoke' | 'help'): string {
+export function helpText(verb: 'convert' | 'smoke' | 'site' | 'help'): string {
   const usage = [
     'c2w-action: convert a container image to WebAssembly with container2wasm (c2w), as the GitHub',
     'Action does, on this machine: a pinned and checksum-verified c2w, the allocator patch, a build',
@@ -14,6 +14,7 @@ export function helpText(verb: 'convert' | 'smoke' | 'help'): string {
     'Usage:',
     '  c2w-action convert IMAGE [flags] [-- SMOKE COMMAND...]',
     '  c2w-action smoke PATH [flags] [-- COMMAND...]   boot a .wasm file or a js output directory',
+    '  c2w-action site PATH DIR [--target wasi|js]     write a web site that boots PATH in a terminal',
   ];
   const convertFlags = [
     'Flags of convert (named like the inputs of action.yml):',
@@ -25,8 +26,8 @@ export function helpText(verb: 'convert' | 'smoke' | 'help'): string {
   ];
   const common = [
     'Flags of the command:',
-    ...COMMAND_FLAGS.filter((f) => verb !== 'smoke' || !['c2w', 'cache-dir'].includes(f.flag)).map((f) =>
-      row(f.flag, 'arg' in f ? f.arg : undefined, f.help),
+    ...COMMAND_FLAGS.filter((f) => verb === 'convert' || verb === 'help' || !['c2w', 'cache-dir'].includes(f.flag)).map(
+      (f) => row(f.flag, 'arg' in f ? f.arg : undefined, f.help),
     ),
   ];
   const githubOnly = [
@@ -37,15 +38,22 @@ export function helpText(verb: 'convert' | 'smoke' | 'help'): string {
   const parts =
     verb === 'smoke'
       ? [usage, smokeFlags, common, exit]
-      : verb === 'convert'
-        ? [usage, convertFlags, common, githubOnly, exit]
-        : [
+      : verb === 'site'
+        ? [
             usage,
-            convertFlags,
-            smokeFlags.slice(0, 1).concat(['  (see c2w-action smoke --help)']),
+            ['Flags of site:', row('target', 'wasi|js', 'the kind of output; default: follows PATH')],
             common,
-            githubOnly,
             exit,
-          ];
+          ]
+        : verb === 'convert'
+          ? [usage, convertFlags, common, githubOnly, exit]
+          : [
+              usage,
+              convertFlags,
+              smokeFlags.slice(0, 1).concat(['  (see c2w-action smoke --help)']),
+              common,
+              githubOnly,
+              exit,
+            ];
   return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }

@@ -14,6 +14,7 @@ import { handleInterrupts, InterruptedError } from './interrupt.js';
 import { defaultBuildCacheDir } from './paths.js';
 import { renderJson, renderSummary } from './results.js';
 import { ConsoleSink } from './sink.js';
+import { siteArgs, siteCommand } from './site-command.js';
 import { convertInputs, smokeInputs } from './validate.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -34,6 +35,9 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
         cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
       };
       work = (sink) => convertCommand(inputs, options, sink);
+    } else if (cmd.verb === 'site') {
+      const args = siteArgs(cmd);
+      work = (sink) => siteCommand(args, sink);
     } else {
       const inputs = smokeInputs(cmd);
       work = async (sink) => {

@@ -73,8 +73,17 @@ export function renderSummary(results: Results, failed?: Failed): string {
         ? ''
         : ` in ${seconds(r[Outputs.SmokeSeconds])} s` +
           (r[Outputs.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[Outputs.SmokePeakRss])}` : '');
-    lines.push(`smoke      ${r[Outputs.SmokeResult]}${secs}`);
+    const browser =
+      r[Outputs.SmokeBrowserSeconds] !== undefined
+        ? `; browser ${seconds(r[Outputs.SmokeBrowserSeconds])} s` +
+          (r[Outputs.SmokeBrowserPeakMemory] !== undefined
+            ? `, page peak ${bytes(r[Outputs.SmokeBrowserPeakMemory])}`
+            : '')
+        : '';
+    const node = r[Outputs.SmokeSeconds] === undefined && browser ? '' : secs;
+    lines.push(`smoke      ${r[Outputs.SmokeResult]}${node}${browser}`);
   }
+  if (r[Outputs.SitePath] !== undefined) lines.push(`site       ${r[Outputs.SitePath]}`);
   const failureClass = classOf(failed);
   lines.push(
     failed === undefined

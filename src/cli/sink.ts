@@ -1,7 +1,9 @@
 // The command's sink for the pipeline: facts are kept for the summary or --json at the end; a
 // section is a stage heading; a boot streams the guest's output as it is with --verbose, and
 // otherwise shows the last lines of a boot that did not pass, so a failure reads either way.
-import { runSmoke, type SmokeOptions, type SmokeResult } from '../smoke/boot.js';
+import type { SmokeResult } from '../smoke/boot.js';
+import { bootSmoke } from '../smoke/runtime.js';
+import type { SeriesBootOptions } from '../smoke/series.js';
 import { Sink } from '../pipeline/sink.js';
 import type { Console } from './console.js';
 import type { Interrupt } from './interrupt.js';
@@ -45,10 +47,10 @@ export class ConsoleSink extends Sink {
     this.interrupt.check();
   }
 
-  async boot(options: SmokeOptions, title: string): Promise<SmokeResult> {
+  async boot(options: SeriesBootOptions, title: string): Promise<SmokeResult> {
     this.out.stage(title);
     const out = this.out;
-    const result = await runSmoke({
+    const result = await bootSmoke({
       ...options,
       ...(this.verbose ? { log: { write: (chunk: string) => (out.passthrough(chunk), true), once: () => out } } : {}),
     });

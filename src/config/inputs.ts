@@ -6,16 +6,19 @@ import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { releasesApiFor } from '../github/hosts.js';
 import { compileInputExpectation } from '../smoke/expect.js';
+import { passthroughProblem } from '../lib/child-env.js';
 import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
 import {
   ALLOCATORS,
+  SMOKE_RUNTIMES,
   type Allocator,
   type CacheMode,
   type Inputs,
   type KeyValue,
   type Pattern,
+  type SmokeRuntime,
   type Target,
 } from './types.js';
 
@@ -27,6 +30,27 @@ export const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container
 export const TARGET_ARCHES = ['amd64', 'riscv64', 'aarch64', 'arm', '386', 'ppc64le', 's390x', 'mips64le'] as const;
 export const DEFAULT_SMOKE_COMMAND = ['echo', 'c2w-smoke-ok'];
 export const DEFAULT_SMOKE_EXPECT = '^c2w-smoke-ok\\s*$';
+
+/**
+ * smoke-runtime: `node`, `browser`, or both (`node,browser`, commas or lines), each once; run in the
+ * order node, browser whatever the order given, so the fast Node boot fails first.
+ */
+export function parseSmokeRuntime(raw: string): SmokeRuntime[] {
+  const names = raw
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) return ['node'];
+  for (const n of names) {
+    if (!(SMOKE_RUNTIMES as readonly string[]).includes(n)) {
+      throw new InputError(
+        'smoke-runtime',
+        `lists '${n}'; each must be one of ${SMOKE_RUNTIMES.join(', ')} (e.g. node,browser)`,
+      );
+    }
+  }
+  return SMOKE_RUNTIMES.filter((r) => names.includes(r));
+}
 /**
  * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
  * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
@@ -168,6 +192,12 @@ export function parseInputs(get: InputGetter): Inputs {
 
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
   const cacheSave = bool(get, 'cache-save', true);
+  const buildRetries = integer(get, 'build-retries', 0, 10) ?? 2;
+  const envPassthrough = [...new Set(lines(get('env-passthrough')))];
+  for (const name of envPassthrough) {
+    const problem = passthroughProblem(name);
+    if (problem) throw new InputError('env-passthrough', `lists ${problem}`);
+  }
 
   const smoke = bool(get, 'smoke', true);
   const smokeCommandLines = lines(get('smoke-command'));
@@ -184,6 +214,13 @@ export function parseInputs(get: InputGetter): Inputs {
   const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
   const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
   const smokeEnv = keyValues(get, 'smoke-env');
+  const smokeRuntime = parseSmokeRuntime(get('smoke-runtime'));
+  const smokeBrowser = get('smoke-browser').trim() || undefined;
+  if (smokeBrowser !== undefined && /[\0\r\n]/.test(smokeBrowser)) {
+    throw new InputError('smoke-browser', 'must be a single file path');
+  }
+  const site = get('site').trim() || undefined;
+  if (site !== undefined && /[\0\r\n]/.test(site)) throw new InputError('site', 'must be a single folder path');
   const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
     if (!(ALLOCATORS as readonly string[]).includes(a)) {
       throw new InputError(
@@ -249,12 +286,17 @@ export function parseInputs(get: InputGetter): Inputs {
     builder,
     cacheTimeoutSeconds,
     cacheSave,
+    buildRetries,
+    envPassthrough,
     smoke,
     smokeCommand,
     smokeExpect,
     smokeTimeoutSeconds,
     smokeRuns,
     smokeEnv,
+    smokeRuntime,
+    smokeBrowser,
+    site,
     allocatorFallback,
     uploadArtifact,
     record,

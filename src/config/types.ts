@@ -11,6 +11,9 @@ export interface KeyValue {
   key: string;
   value: string;
 }
+/** Where the smoke boot runs the output: Node, a headless browser's page. */
+export type SmokeRuntime = 'node' | 'browser';
+export const SMOKE_RUNTIMES: readonly SmokeRuntime[] = ['node', 'browser'];
 export type CacheMode = 'local' | 'gha' | 'registry' | 'none';
 
 export interface Inputs {
@@ -38,6 +41,10 @@ export interface Inputs {
   cacheTimeoutSeconds: number;
   /** false: restore the cache but never export or save it (e.g. for pull requests). */
   cacheSave: boolean;
+  /** Times a build that failed with transient network trouble is run again (0-10). */
+  buildRetries: number;
+  /** Names of more variables docker, buildx and c2w get (validated: never INPUT_*, ACTIONS_*, GITHUB_TOKEN). */
+  envPassthrough: string[];
 
   smoke: boolean;
   smokeCommand: string[];
@@ -46,6 +53,12 @@ export interface Inputs {
   /** Boots of the output (1-20); each must pass. */
   smokeRuns: number;
   smokeEnv: KeyValue[];
+  /** The runtimes to boot in, in order, each smoke-runs times (node first when both). */
+  smokeRuntime: SmokeRuntime[];
+  /** smoke-browser: the Chrome/Chromium binary, or undefined to find one. */
+  smokeBrowser?: string;
+  /** site: a folder to write the site into (index.html, the page bundle, the output), or undefined. */
+  site?: string;
   allocatorFallback: Exclude<Allocator, 'default'>[];
 
   uploadArtifact: boolean;

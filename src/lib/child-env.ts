@@ -4,10 +4,28 @@
 // need none of them. Only buildx's gha cache backend reads the runtime variables: it takes
 // ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_URL, ACTIONS_RESULTS_URL and ACTIONS_CACHE_SERVICE_V2
 // from its environment (https://docs.docker.com/build/cache/backends/gha/#authentication).
+//
+// docker and buildx start a registry's credential helper (`credHelpers`/`credsStore` in
+// config.json, https://docs.docker.com/reference/cli/docker/login/#credential-helpers) with their
+// own environment, and the cloud helpers read their cloud's variables: docker-credential-ecr-login
+// the AWS SDK's (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN, AWS_REGION, AWS_PROFILE,
+// AWS_WEB_IDENTITY_TOKEN_FILE, ..., and its own AWS_ECR_*; awslabs/amazon-ecr-credential-helper
+// README), docker-credential-gcloud gcloud's (CLOUDSDK_<SECTION>_<PROPERTY>,
+// CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) and docker-credential-gcr GOOGLE_APPLICATION_CREDENTIALS
+// (GoogleCloudPlatform/docker-credential-gcr README; google-github-actions/auth exports both),
+// docker-credential-acr-env AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID
+// (chrismellard/docker-credential-acr-env README) and the Azure SDK's AZURE_FEDERATED_TOKEN_FILE,
+// docker-credential-pass PASSWORD_STORE_DIR and gpg's GNUPGHOME, docker-credential-secretservice
+// the D-Bus session bus. Those reach docker, buildx and c2w only (`registryCredentials`), never
+// tar or the smoke boot, which has an environment of its own (smoke/boot.ts).
 
 export interface EnvNeeds {
   /** The child reaches GitHub's cache service itself (buildx with `type=gha`). */
   actionsCache?: boolean;
+  /** The child is docker, buildx or c2w: it may start a registry credential helper. */
+  registryCredentials?: boolean;
+  /** More names the user passes to the same children (env-passthrough, checked by `passthroughProblem`). */
+  passthrough?: readonly string[];
 }
 
 /** Variables passed through by exact name. */
@@ -33,8 +51,16 @@ const KEEP = new Set([
   'NO_PROXY',
   'all_proxy',
   'ALL_PROXY',
+  // Corporate CAs: OpenSSL's and Go's crypto/x509 (docker, buildx) read SSL_CERT_FILE/SSL_CERT_DIR,
+  // Node NODE_EXTRA_CA_CERTS, Python's requests (gcloud, a helper written in Python) REQUESTS_CA_BUNDLE.
   'SSL_CERT_FILE',
   'SSL_CERT_DIR',
+  'NODE_EXTRA_CA_CERTS',
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE',
+  // buildx passes SOURCE_DATE_EPOCH to the build as the build argument of that name, for
+  // reproducible builds (https://docs.docker.com/build/ci/github-actions/reproducible-builds/).
+  'SOURCE_DATE_EPOCH',
   'CI',
   'GITHUB_ACTIONS',
   'RUNNER_OS',
@@ -49,6 +75,36 @@ const KEEP = new Set([
 /** Variables passed through by prefix: the docker client's and buildx's own settings, locale, XDG dirs. */
 const KEEP_PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'LC_', 'XDG_'];
 
+/** What the registry credential helpers read (see above): passed to docker, buildx and c2w only. */
+const CREDENTIAL_PREFIXES = ['AWS_', 'GOOGLE_', 'CLOUDSDK_', 'AZURE_', 'PASSWORD_STORE_'];
+const CREDENTIAL_NAMES = new Set(['GNUPGHOME', 'DBUS_SESSION_BUS_ADDRESS']);
+
+/**
+ * Never passed, whatever env-passthrough says: the inputs (github-token among them), the Actions
+ * runtime and OIDC tokens, the step's state and command files, and the workflow's token.
+ */
+const NEVER_PREFIXES = ['INPUT_', 'ACTIONS_', 'STATE_'];
+const NEVER_NAMES = new Set([
+  'GITHUB_TOKEN',
+  'GITHUB_ENV',
+  'GITHUB_OUTPUT',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+]);
+
+function never(name: string): boolean {
+  return NEVER_NAMES.has(name) || NEVER_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+}
+
+/** Why `name` cannot be in env-passthrough, or undefined when it can. Pure. */
+export function passthroughProblem(name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `'${name}' is not a variable name (letters, digits, _)`;
+  if (never(name))
+    return `'${name}' is never passed to a child process (INPUT_*, ACTIONS_*, STATE_*, GITHUB_TOKEN and the step's command files stay with the action)`;
+  return undefined;
+}
+
 /** What buildx's gha cache backend reads (see the link above). */
 const ACTIONS_CACHE = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2'];
 
@@ -57,10 +113,17 @@ export function childEnv(env: NodeJS.ProcessEnv, needs: EnvNeeds = {}): Record<s
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
+    const credential =
+      needs.registryCredentials === true &&
+      !never(name) &&
+      (CREDENTIAL_NAMES.has(name) ||
+        CREDENTIAL_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+        (needs.passthrough ?? []).includes(name));
     const keep =
       KEEP.has(name) ||
       KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
-      (needs.actionsCache === true && ACTIONS_CACHE.includes(name));
+      (needs.actionsCache === true && ACTIONS_CACHE.includes(name)) ||
+      credential;
     if (keep) result[name] = value;
   }
   return result;

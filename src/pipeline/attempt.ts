@@ -5,12 +5,14 @@ import * as path from 'node:path';
 import { builderFlags } from '../buildx/builder.js';
 import { describeTrouble } from '../buildx/cache-trouble.js';
 import { cacheFlags, keyDockerfileSha256 } from '../cache/keys.js';
-import { convert, type BuiltOutput } from '../c2w/convert.js';
+import type { BuiltOutput } from '../c2w/convert.js';
+import { convertWithRetries } from '../c2w/retries.js';
 import { prepareDockerfile } from '../c2w/dockerfile.js';
 import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../config/types.js';
 import { ClassifiedError } from '../report/record.js';
+import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
 import type { Attempt } from './fallback.js';
 import type { LayerCache } from './layer-cache.js';
@@ -38,10 +40,13 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
   sink.checkpoint();
   sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-  const built = await convert(ctx.c2w.c2w, attempt, dockerfile.path, [
-    ...builderFlags(layers.builder.name),
-    ...cacheFlags(plan),
-  ]);
+  const built = await convertWithRetries(
+    ctx.c2w.c2w,
+    attempt,
+    dockerfile.path,
+    [...builderFlags(layers.builder.name), ...cacheFlags(plan)],
+    { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(Outputs.BuildAttempts, n) },
+  );
   sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
   sink.fact(Outputs.WasmPath, built.path);
   sink.fact(Outputs.WasmSize, built.size);
@@ -54,6 +59,8 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   }
   await layers.built(plan);
   sink.checkpoint();
+  // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
+  await siteStage(attempt, built.path, sink);
 
   sink.stage('smoke');
   const smoke = await bootSeries(attempt, built.path, sink);
@@ -85,6 +92,6 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
     return sink.boot(options, title);
   });
   for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
-  sink.facts.smokeRuns = series.figures.smokeRuns;
+  sink.facts.smokeFigures = series.figures;
   return series.last;
 }

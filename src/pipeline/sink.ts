@@ -6,7 +6,8 @@
 // --json) is read from there.
 import type { Outputs } from '../action/outputs.js';
 import type { Stage } from '../report/record.js';
-import type { SmokeOptions, SmokeResult } from '../smoke/boot.js';
+import type { SmokeResult } from '../smoke/boot.js';
+import type { SeriesBootOptions, SeriesFigures } from '../smoke/series.js';
 
 export type Value = string | number | boolean;
 export type Facts = Partial<Record<Outputs, Value>>;
@@ -18,8 +19,8 @@ export class RunFacts {
   stage: Stage = 'install';
   /** Allocators whose build failed its smoke boot, in order, with the line that showed it. */
   rejected: { allocator: string; line: string }[] = [];
-  /** Smoke boots run in the last series. */
-  smokeRuns?: number;
+  /** The figures of the last smoke series, per runtime. */
+  smokeFigures?: SeriesFigures;
   /** The release the run uploaded to, and the assets it put there. */
   release?: { id: string; assets: string[] };
 }
@@ -51,7 +52,7 @@ export abstract class Sink {
   /** A sentence for the end of the run (the job summary), e.g. why an allocator was rejected. */
   abstract note(text: string): void;
   /** Runs one smoke boot, shown the front end's way. */
-  abstract boot(options: SmokeOptions, title: string): Promise<SmokeResult>;
+  abstract boot(options: SeriesBootOptions, title: string): Promise<SmokeResult>;
   /** Called between steps; throws to stop the run (the command's Ctrl-C). */
   checkpoint(): void {}
 }

@@ -20,8 +20,9 @@ export interface Group {
 /** The figure `rankBy` compares (smaller is better); undefined when the record lacks it. */
 export function figure(record: CellRecord, rankBy: RankBy): number | undefined {
   const f = record.figures;
-  if (rankBy === 'boot') return f.smokeSecondsMedian;
-  if (rankBy === 'memory') return f.smokePeakRss;
+  // A cell booted only in the browser is ranked by its browser figures.
+  if (rankBy === 'boot') return f.smokeSecondsMedian ?? f.browser?.smokeSecondsMedian;
+  if (rankBy === 'memory') return f.smokePeakRss ?? f.browser?.smokePeakMemory;
   return f.wasmSize;
 }
 
@@ -71,6 +72,12 @@ function recommend(name: string, records: CellRecord[], best: CellRecord | undef
       ? `boots in ${seconds(best.figures.smokeSecondsMedian)}${runsText(best)}`
       : undefined,
     best.figures.smokePeakRss !== undefined ? `peak ${bytes(best.figures.smokePeakRss)}` : undefined,
+    best.figures.browser !== undefined
+      ? `boots in the browser in ${seconds(best.figures.browser.smokeSecondsMedian)}` +
+        (best.figures.browser.smokePeakMemory !== undefined
+          ? ` (page peak ${bytes(best.figures.browser.smokePeakMemory)})`
+          : '')
+      : undefined,
     best.figures.wasmSize !== undefined ? `wasm ${bytes(best.figures.wasmSize)}` : undefined,
   ].filter(Boolean);
   const passedCount = records.filter((r) => r.result === 'passed').length;
@@ -119,6 +126,10 @@ export function groupTable(group: Group): string[][] {
     Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
   const maxBoot = max((r) => r.figures.smokeSecondsMedian);
   const maxRss = max((r) => r.figures.smokePeakRss);
+  // Browser columns only when some cell booted in a browser (smoke-runtime with browser).
+  const inBrowser = group.records.some((r) => r.figures.browser !== undefined);
+  const maxPageBoot = max((r) => r.figures.browser?.smokeSecondsMedian);
+  const maxPageMemory = max((r) => r.figures.browser?.smokePeakMemory);
   const rows = group.records.map((r) => {
     const f = r.figures;
     const ok = passed(r);
@@ -133,11 +144,23 @@ export function groupTable(group: Group): string[][] {
           (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
         : '',
       ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+      ...(inBrowser
+        ? [
+            ok && f.browser
+              ? `${bar(f.browser.smokeSecondsMedian, maxPageBoot)} ${seconds(f.browser.smokeSecondsMedian)}`
+              : '',
+            ok && f.browser?.smokePeakMemory !== undefined
+              ? `${bar(f.browser.smokePeakMemory, maxPageMemory)} ${bytes(f.browser.smokePeakMemory)}`
+              : '',
+          ]
+        : []),
       f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
       f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
     ];
   });
-  return [['allocator', 'result', 'wasm', 'boot (median)', 'peak memory', 'build', 'cache'], ...rows];
+  const head = ['allocator', 'result', 'wasm', 'boot (median)', 'peak memory'];
+  if (inBrowser) head.push('browser boot (median)', 'page peak memory');
+  return [[...head, 'build', 'cache'], ...rows];
 }
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

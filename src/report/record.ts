@@ -44,6 +44,14 @@ export interface CellRecord {
     smokeRuns?: number;
     /** Largest resident set of the smoke child over the runs, bytes. */
     smokePeakRss?: number;
+    /** smoke-runtime with browser: the browser boot's figures (the ones above are the Node boot's). */
+    browser?: {
+      smokeRuns: number;
+      smokeSecondsMedian: number;
+      smokeSecondsMax: number;
+      /** The page's renderer's largest peak resident set over the runs, bytes. */
+      smokePeakMemory?: number;
+    };
   };
   /** The release the cell uploaded to, and the asset names it put there. */
   release?: { id: string; assets: string[] };

@@ -6,10 +6,17 @@
 // interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
 // (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
 // process group of its own (`detached: true`) so that ending it ends whatever it started too.
-// The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
-// smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
+// The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
+// what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
+// copy of the output under Node's permission model (sandbox.ts): it can read only that copy and its
+// own script, write nothing, and start no process.
+//
+// The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
+// SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
+// SETTLE_MS after that even if something still holds its pipes open (the wait is not for 'close').
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { Readable } from 'node:stream';
 import { classifyAllocatorFailure, type AllocatorFailure } from '../c2w/allocators.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
@@ -17,12 +24,14 @@ import { signalGroup, track } from '../lib/processes.js';
 import { compileExpectation, StreamMatcher } from './expect.js';
 import { CappedLog, CappedText, type LogSink } from './output.js';
 import {
+  ControlLines,
+  parseChildMessage,
   SMOKE_CHILD_CONFIG_ENV,
   SMOKE_CHILD_FLAG,
   SMOKE_CONTROL_FD,
   type SmokeChildConfig,
-  type SmokeChildMessage,
 } from './protocol.js';
+import { nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
 import type { Pattern, Target } from '../config/types.js';
 
 export class SmokeError extends Error {
@@ -59,6 +68,8 @@ export interface SmokeOptions {
   log?: LogSink;
   /** Bytes streamed to `log` before it is cut with a note (default 1 MiB). */
   maxLogBytes?: number;
+  /** Where the scratch copy of the output is made (default os.tmpdir()). */
+  scratchDir?: string;
 }
 
 export interface SmokeResult {
@@ -71,8 +82,12 @@ export interface SmokeResult {
   message: string;
   /** How the module ended, when it did: its exit code, or a trap. */
   exit?: { code: number } | { trap: string };
-  /** Peak resident memory of the child, KiB, when it could be read. */
+  /** Peak resident memory of the child, KiB, when it could be read (browser: the page's renderer). */
   peakRssKiB?: number;
+  /** Where it booted: in Node (the default) or in a browser page. */
+  runtime?: 'node' | 'browser';
+  /** browser: the page's terminal screen at the end. */
+  screen?: string;
 }
 
 /** What happened during a run, as the runner saw it. */
@@ -93,6 +108,8 @@ export interface SmokeEvents {
   /** Seconds from the start to the end of the child process. */
   endedAt: number;
   peakRssKiB?: number;
+  /** Report lines that were not a SmokeChildMessage (ignored). */
+  badReports?: number;
 }
 
 /** What decideSmokeResult needs besides the events. */
@@ -107,6 +124,20 @@ export interface SmokeContext {
   stderr: string;
   /** The output an allocator failure is looked for in. */
   searchable: string;
+}
+
+/**
+ * `text` on one line, its control characters written as escapes (`\n`, `\u001b`): what the guest or
+ * its report channel says goes into a message as data. A workflow command is a line that starts
+ * with `::` (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions), and
+ * a message starts with our own words, so none can start one.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** The end of a run: what it means for the user. No I/O. */
@@ -128,7 +159,7 @@ export function decideSmokeResult(ev: SmokeEvents, ctx: SmokeContext): SmokeResu
   }
   const allocatorFailure = classifyAllocatorFailure(ctx.searchable, ctx.allocator);
   const allocatorText = allocatorFailure
-    ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
+    ? ` Allocator failure (${allocatorFailure.allocator}): ${oneLine(allocatorFailure.line)}. ${allocatorFailure.suggestion}`
     : '';
   const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
   if (ev.timedOut) {
@@ -141,9 +172,9 @@ export function decideSmokeResult(ev: SmokeEvents, ctx: SmokeContext): SmokeResu
     };
   }
   let how: string;
-  if (ev.spawnError) how = `could not be started: ${ev.spawnError}`;
-  else if (ev.childError) how = `could not be run: ${ev.childError}`;
-  else if (ev.exit && 'trap' in ev.exit) how = `trapped (${ev.exit.trap})`;
+  if (ev.spawnError) how = `could not be started: ${oneLine(ev.spawnError)}`;
+  else if (ev.childError) how = `could not be run: ${oneLine(ev.childError)}`;
+  else if (ev.exit && 'trap' in ev.exit) how = `trapped (${oneLine(ev.exit.trap)})`;
   else if (ev.exit) how = `exited with code ${ev.exit.code}`;
   else if (ev.signal) how = `was ended by ${ev.signal}`;
   else how = `ended (the runner's exit code ${ev.code ?? 'unknown'})`;
@@ -178,7 +209,7 @@ export function smokeChildEnv(config: SmokeChildConfig, parentEnv: NodeJS.Proces
 }
 
 /** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
-function readPeakRss(pid: number | undefined): number | undefined {
+export function readPeakRss(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -188,35 +219,40 @@ function readPeakRss(pid: number | undefined): number | undefined {
   }
 }
 
-/** Reads the child's reports (one JSON object a line) into `ev`. */
+/**
+ * Reads the child's reports (one JSON object a line, bounded: see ControlLines) into `ev`. Only the
+ * first exit or trap counts; a line that is not a report is counted and ignored.
+ */
 function readControl(control: Readable | null, ev: SmokeEvents): void {
-  let pending = '';
+  const lines = new ControlLines();
   control?.setEncoding('utf8');
   control?.on('error', () => undefined);
   control?.on('data', (chunk: string) => {
-    pending += chunk;
-    let nl: number;
-    while ((nl = pending.indexOf('\n')) >= 0) {
-      const line = pending.slice(0, nl);
-      pending = pending.slice(nl + 1);
-      let msg: SmokeChildMessage;
-      try {
-        msg = JSON.parse(line) as SmokeChildMessage;
-      } catch {
-        continue;
-      }
-      if (msg.event === 'exit') {
-        ev.exit = { code: msg.code };
-        ev.peakRssKiB = msg.maxRssKiB;
-      } else if (msg.event === 'trap') {
-        ev.exit = { trap: msg.message };
+    for (const line of lines.push(chunk)) {
+      const msg = parseChildMessage(line);
+      if (!msg) {
+        ev.badReports = (ev.badReports ?? 0) + 1;
+      } else if ((msg.event === 'exit' || msg.event === 'trap') && ev.exit === undefined) {
+        ev.exit = msg.event === 'exit' ? { code: msg.code } : { trap: msg.message };
         ev.peakRssKiB = msg.maxRssKiB;
       } else if (msg.event === 'error') {
-        ev.childError = msg.message;
+        ev.childError ??= msg.message;
       }
     }
   });
 }
+
+/** Time the run waits, after the child's group was killed or the child exited, for its pipes to close. */
+export const SETTLE_MS = 1000;
+
+/** A run refused before anything started. */
+const refusedRun = (target: Target, why: string): SmokeResult => ({
+  result: 'failed',
+  seconds: 0,
+  stdout: '',
+  stderr: '',
+  message: `${target === 'wasi' ? 'The module' : 'The js output'} could not be started: ${oneLine(why)}.`,
+});
 
 export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   const c2wArgs = opts.c2wArgs ?? true;
@@ -231,10 +267,43 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   }
   const childEntry = opts.childEntry ?? process.argv[1];
   if (!childEntry) throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
+  const nodePath = opts.nodePath ?? process.execPath;
+  const version = nodeVersionOf(nodePath);
+  if (!version) return refusedRun(opts.target, `${nodePath} --version did not answer with a Node version`);
+  const allowed = sandboxFlags(version, opts.target, []);
+  if ('refused' in allowed) return refusedRun(opts.target, allowed.refused);
+  let staged: StagedOutput;
+  try {
+    staged = await stageOutput(opts.path, opts.scratchDir);
+  } catch (e) {
+    return refusedRun(opts.target, `its scratch copy could not be made: ${(e as Error).message}`);
+  }
+  try {
+    const sandbox = sandboxFlags(version, opts.target, [staged.dir, dirname(resolvePath(childEntry))], staged.guard);
+    const flags = 'flags' in sandbox ? sandbox.flags : [];
+    return await boot(opts, { childEntry, nodePath, flags, path: staged.path, cwd: staged.dir });
+  } finally {
+    await staged.remove().catch(() => undefined);
+  }
+}
+
+interface BootPlan {
+  childEntry: string;
+  nodePath: string;
+  /** Node options of the sandbox. */
+  flags: string[];
+  /** The scratch copy of the output that is booted. */
+  path: string;
+  cwd: string;
+}
+
+async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
+  const c2wArgs = opts.c2wArgs ?? true;
   const matcher = new StreamMatcher(compileExpectation(opts.expect.source, opts.expect.flags));
   const config: SmokeChildConfig = {
     target: opts.target,
-    path: opts.path,
+    path: plan.path,
+    // argv[0] stays the output's own path: the guest sees the name it was built with.
     args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
     env: opts.env,
   };
@@ -247,26 +316,50 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   const start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
   const ev: SmokeEvents = { endedAt: 0 };
-  const child = spawn(
-    opts.nodePath ?? process.execPath,
-    ['--disable-warning=ExperimentalWarning', childEntry, SMOKE_CHILD_FLAG],
-    { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true },
-  );
+  const child = spawn(plan.nodePath, [...plan.flags, plan.childEntry, SMOKE_CHILD_FLAG], {
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    env: smokeChildEnv(config, process.env),
+    cwd: plan.cwd,
+    detached: true,
+  });
   track(child);
   const outputs = [child.stdout, child.stderr].filter((s): s is Readable => s !== null);
+  const control = child.stdio[SMOKE_CONTROL_FD] as Readable | null;
 
   await new Promise<void>((resolve) => {
     let killTimer: NodeJS.Timeout | undefined;
+    let settleTimer: NodeJS.Timeout | undefined;
     let ending = false;
+    let exited = false;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (killTimer) clearTimeout(killTimer);
+      if (settleTimer) clearTimeout(settleTimer);
+      // Whoever still holds the pipes (nothing can, in the sandbox) is not waited for.
+      for (const s of [...outputs, control]) s?.destroy();
+      child.stdin?.destroy();
+      log?.close();
+      if (!exited) ev.endedAt = elapsed();
+      resolve();
+    };
+    const settle = (): void => {
+      settleTimer ??= setTimeout(finish, SETTLE_MS);
+    };
     const end = (): void => {
       // From now on the output is read to its end whatever the log's reader does (it may be stuck;
       // what still goes to the log is bounded by its cap), so that the child's pipes close.
       ending = true;
       for (const s of outputs) s.resume();
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (exited) return;
       ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
       signalGroup(child, 'SIGTERM');
-      killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+      killTimer ??= setTimeout(() => {
+        signalGroup(child, 'SIGKILL');
+        settle();
+      }, graceMs);
     };
     const timer = setTimeout(() => {
       if (ev.matchedAt !== undefined) return;
@@ -293,23 +386,29 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
     };
     collect(child.stdout, stdout, 'stdout');
     collect(child.stderr, stderr, 'stderr');
-    readControl(child.stdio[SMOKE_CONTROL_FD] as Readable | null, ev);
+    // The output has ended: a match may now reach its very end (a last line without \n).
+    child.stdout?.on('end', () => {
+      if (ev.matchedAt === undefined && !ev.timedOut && matcher.finish()) ev.matchedAt = elapsed();
+    });
+    readControl(control, ev);
     // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
     // console with no input would). It is closed when the child ends.
     child.stdin?.on('error', () => undefined);
     child.on('error', (err) => {
       ev.spawnError = err.message;
+      finish();
     });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (killTimer) clearTimeout(killTimer);
-      child.stdin?.destroy();
-      log?.close();
+    child.on('exit', (code, signal) => {
+      exited = true;
       ev.code = code;
       ev.signal = signal;
       ev.endedAt = elapsed();
-      resolve();
+      // Whatever the child left in its group goes with it; its pipes get SETTLE_MS to drain.
+      signalGroup(child, 'SIGKILL');
+      for (const s of outputs) s.resume();
+      settle();
     });
+    child.on('close', finish);
   });
 
   return decideSmokeResult(ev, {

@@ -9,8 +9,11 @@
 //       arg-module.js (QEMU's arguments), Module.pty (a headless xterm-pty slave), /pack/info and the
 //       TTY poll hook in preRun, then the default export of out.js. It never ends on its own; the
 //       parent ends the process.
-// Reports go to fd 3, one JSON object a line.
-import { readFileSync, writeSync } from 'node:fs';
+// Reports go to fd 3, one JSON object a line. A wasm module cannot reach fd 3 (a WASI module sees
+// only the fds of its WASI instance: 0, 1 and 2 here, no preopens). A js output's out.js is
+// JavaScript in this process, so fd 3 is closed before any of its files runs: what goes wrong from
+// then on shows on stderr and in the exit code.
+import { closeSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,11 +29,25 @@ interface WasmApi {
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
+let controlOpen = true;
+
 function report(msg: SmokeChildMessage): void {
+  if (!controlOpen) return;
   try {
     writeSync(SMOKE_CONTROL_FD, `${JSON.stringify(msg)}\n`);
   } catch {
     // No control pipe (run by hand): the exit code still tells.
+  }
+}
+
+/** No more reports: the guest's own code is about to run in this process. */
+function closeControl(): void {
+  if (!controlOpen) return;
+  controlOpen = false;
+  try {
+    closeSync(SMOKE_CONTROL_FD);
+  } catch {
+    // not open (run by hand)
   }
 }
 
@@ -162,13 +179,15 @@ async function runJs(config: SmokeChildConfig): Promise<void> {
   Module.locateFile = (p) => join(dir, p);
   const g = globalThis as Record<string, unknown>;
   g.Module = Module;
+  const files = ['load.js', 'arg-module.js'].map((script) => {
+    const file = join(dir, script);
+    return { file, code: readFileSync(file, 'utf8') };
+  });
+  closeControl();
   // file_packager's Node path uses require('fs').
   const hadRequire = 'require' in g;
   if (!hadRequire) g.require = createRequire(pathToFileURL(join(dir, 'load.js')).href);
-  for (const script of ['load.js', 'arg-module.js']) {
-    const file = join(dir, script);
-    runInThisContext(readFileSync(file, 'utf8'), { filename: file });
-  }
+  for (const { file, code } of files) runInThisContext(code, { filename: file });
   // 3. The terminal.
   Module.pty = pty;
   // 4. /pack/info, written before the guest's init reads it.

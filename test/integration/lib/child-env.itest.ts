@@ -13,8 +13,11 @@ const h = useHarness({ runtime: true, name: 'childenv' });
 
 const TOKEN = 'ghs_childEnvToken0123456789abcdef';
 
-async function c2wEnvs(cache: string): Promise<{ argv: string[]; env: Record<string, string> }[]> {
-  const dump = path.join(h.dir, `env-${cache}.jsonl`);
+async function c2wEnvs(
+  cache: string,
+  env: Record<string, string> = {},
+): Promise<{ argv: string[]; env: Record<string, string> }[]> {
+  const dump = path.join(h.dir, `env-${cache}-${Object.keys(env).length}.jsonl`);
   const r = await h.job(
     {
       image: TEST_IMAGE,
@@ -24,7 +27,7 @@ async function c2wEnvs(cache: string): Promise<{ argv: string[]; env: Record<str
       'upload-artifact': 'false',
       'github-token': TOKEN,
     },
-    { standin: { C2W_STANDIN_ENV_DUMP: dump } },
+    { standin: { C2W_STANDIN_ENV_DUMP: dump }, env },
   );
   expect(r.main.exitCode, r.main.log).toBe(0);
   return readFileSync(dump, 'utf8')
@@ -71,6 +74,27 @@ describe("the children's environment", () => {
     for (const { argv, env } of runs.filter((run) => run !== build)) {
       expect(argv).not.toContain('--extra-flag=--cache-to=type=gha');
       expect(Object.keys(env).filter((n) => n.startsWith('ACTIONS_'))).toEqual([]);
+    }
+  });
+
+  it("SOURCE_DATE_EPOCH and the CA variables reach c2w; the credential helpers' variables only its conversion", async () => {
+    const given = {
+      SOURCE_DATE_EPOCH: '1700000000',
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/corp-ca.pem',
+      REQUESTS_CA_BUNDLE: '/etc/ssl/corp-ca.pem',
+      AWS_REGION: 'eu-west-1',
+      GOOGLE_APPLICATION_CREDENTIALS: '/tmp/gcp.json',
+    };
+    const runs = await c2wEnvs('none', given);
+    const build = runs.find(({ argv }) => argv.some((a) => a.startsWith('--dockerfile=')));
+    expect(build).toBeDefined();
+    expectNoSecrets(build!.env);
+    for (const [name, value] of Object.entries(given)) expect(build!.env[name], name).toBe(value);
+    // `c2w --show-dockerfile` and `c2w --version` start no docker: no helper variables.
+    for (const { env } of runs.filter((run) => run !== build)) {
+      expect(env.SOURCE_DATE_EPOCH).toBe('1700000000');
+      expect(env.AWS_REGION).toBeUndefined();
+      expect(env.GOOGLE_APPLICATION_CREDENTIALS).toBeUndefined();
     }
   });
 });

@@ -2,7 +2,19 @@
 // one that trips an emmalloc assertion), and a WASI program nobody here wrote (flite). Every case
 // runs the child under the test runner's Node and under Node 24.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -363,36 +375,215 @@ describe('smoke boot against a hostile guest', () => {
     expect(r.message).toMatch(/trapped/);
   });
 
-  it('leads its own process group, is tracked while it runs, and ending it ends its children', async () => {
-    const run = runSmoke(
-      base({ childEntry: join(repo, 'test/fixtures/group-child.mjs'), timeoutSeconds: 2, graceMs: 500 }),
-    );
+  it('leads its own process group and is tracked while it runs', async () => {
+    const run = runSmoke(base({ childEntry: floodChild, command: ['0'], timeoutSeconds: 2, graceMs: 500 }));
     await sleep(1000);
     const tracked = liveChildren();
     expect(tracked).toHaveLength(1);
     const pgid = spawnSync('ps', ['-o', 'pgid=', '-p', String(tracked[0]!.pid)], { encoding: 'utf8' }).stdout.trim();
     expect(pgid).toBe(String(tracked[0]!.pid));
-    const r = await run;
-    expect(r.result).toBe('timeout');
+    expect((await run).result).toBe('timeout');
     expect(liveChildren()).toHaveLength(0);
-    const grandchild = Number(/grandchild (\d+)/.exec(r.stdout)?.[1]);
-    expect(grandchild).toBeGreaterThan(0);
-    // Gone, or a zombie waiting for PID 1 to reap it (the process itself has ended).
-    const running = (pid: number): boolean => {
-      try {
-        return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-      } catch {
-        return false;
-      }
-    };
-    let alive = running(grandchild);
-    for (let i = 0; i < 20 && alive; i++) {
-      await sleep(100);
-      alive = running(grandchild);
-    }
-    if (alive) process.kill(grandchild, 'SIGKILL');
-    expect(alive).toBe(false);
   }, 20_000);
+
+  it('does not pass a half-printed line that the guest finishes as a failure', async () => {
+    const r = await runSmoke(
+      base({ childEntry: join(repo, 'test/fixtures/hostile/half-line-child.mjs'), expect: /^c2w-smoke-ok\s*$/m }),
+    );
+    expect(r.stdout).toBe('c2w-smoke-ok-BROKEN: kernel panic\n');
+    expect(r.result).toBe('failed');
+  });
+
+  it('is not held past its limit by descendants that keep the output open, and ends those of its group', async () => {
+    const t0 = Date.now();
+    const r = await runSmoke(
+      base({ nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'), timeoutSeconds: 2, graceMs: 500 }),
+    );
+    const took = (Date.now() - t0) / 1000;
+    const inGroup = Number(/in-group (\d+)/.exec(r.stdout)?.[1]);
+    const ownSession = Number(/own-session (\d+)/.exec(r.stdout)?.[1]);
+    try {
+      expect(r.result).toBe('failed');
+      expect(took).toBeLessThan(2);
+      expect(inGroup).toBeGreaterThan(0);
+      expect(await gone(inGroup)).toBe(true);
+    } finally {
+      for (const pid of [inGroup, ownSession]) if (pid > 0 && !(await gone(pid, 0))) process.kill(pid, 'SIGKILL');
+    }
+  }, 20_000);
+
+  it('bounds its report channel and shows a forged report as data, on one line', async () => {
+    const rss = watchRss();
+    const r = await runSmoke(
+      base({ childEntry: join(repo, 'test/fixtures/hostile/control-flood-child.mjs'), command: ['300'] }),
+    );
+    expect(rss()).toBeLessThan(100 * MiB);
+    expect(r.result).toBe('failed');
+    expect(r.message).toContain('could not be run: x\\n::warning title=forged::obeyed');
+    expect(r.message.split('\n')).toHaveLength(1);
+  }, 60_000);
+});
+
+/** Whether `pid` has ended (gone, or a zombie) within `ms`. */
+async function gone(pid: number, ms = 2000): Promise<boolean> {
+  const running = (): boolean => {
+    try {
+      return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; running(); waited += 100) {
+    if (waited >= ms) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+describe('the sandbox of a js output that attacks the job', () => {
+  // A js output is c2w's out.js (an ES module with a default export), load.js and arg-module.js:
+  // this one is written by a hostile Dockerfile. It tries every way back into the job, prints what
+  // it got as one JSON line, then the expected line.
+  const hostileOutJs = (githubEnv: string, socketPath: string, httpUrl: string): string => `
+import fs from 'node:fs';
+import cp from 'node:child_process';
+import net from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+const here = fileURLToPath(new URL('.', import.meta.url));
+const tryIt = (f) => { try { return 'done:' + String(f()).slice(0, 80); } catch (e) { return 'refused:' + (e.code ?? e.message); } };
+const got = {
+  parentEnviron: tryIt(() => fs.readFileSync('/proc/' + process.ppid + '/environ', 'utf8')),
+  githubEnv: tryIt(() => fs.appendFileSync(${JSON.stringify(githubEnv)}, 'NODE_OPTIONS=--require=/tmp/x\\n')),
+  ownOutput: tryIt(() => fs.writeFileSync(here + 'planted.txt', 'planted')),
+  setsid: tryIt(() => cp.spawn('setsid', ['sleep', '60'], { detached: true, stdio: 'ignore' }).pid),
+  control: tryIt(() => fs.writeSync(3, JSON.stringify({ event: 'error', message: 'x\\n::warning::forged' }) + '\\n')),
+  workspace: tryIt(() => fs.readdirSync(${JSON.stringify(repo)}).length),
+  unixSocket: tryIt(() => net.connect(${JSON.stringify(socketPath)}).on('error', () => undefined)),
+  fetch: await fetch(${JSON.stringify(httpUrl)}).then((r) => 'done:' + r.status, (e) => 'refused:' + (e.cause?.code ?? e.message)),
+  workerSocket: await new Promise((resolve) => {
+    const w = new Worker("const net = require('node:net'); try { net.connect(" + JSON.stringify(${JSON.stringify(socketPath)}) + "); require('node:worker_threads').parentPort.postMessage('done'); } catch (e) { require('node:worker_threads').parentPort.postMessage('refused:' + e.code); }", { eval: true });
+    w.once('message', (m) => { resolve(m); w.terminate(); });
+  }),
+  sqlite: await import('node:sqlite').then(
+    ({ DatabaseSync }) => tryIt(() => new DatabaseSync(${JSON.stringify(githubEnv)}).exec('CREATE TABLE t(x)')),
+    (e) => 'refused:' + e.code,
+  ),
+};
+process.stdout.write(JSON.stringify(got) + '\\nc2w-smoke-ok\\n');
+export default async function init() { await new Promise(() => undefined); }
+`;
+
+  it('reads no token, writes nothing, starts no process, and leaves the published files as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-hostile-'));
+    const out = join(dir, 'out');
+    const githubEnv = join(dir, 'github_env');
+    mkdirSync(out);
+    writeFileSync(githubEnv, '');
+    writeFileSync(join(out, 'load.js'), '');
+    writeFileSync(join(out, 'arg-module.js'), '');
+    // A Unix socket and an HTTP server the guest must not reach (as the Docker engine's socket
+    // and a service on the runner would be).
+    const socketPath = join(dir, 'engine.sock');
+    const reached: string[] = [];
+    const unix = createServer((c) => {
+      reached.push('unix');
+      c.destroy();
+    }).listen(socketPath);
+    const web = createHttpServer((_q, res) => {
+      reached.push('http');
+      res.end('ok');
+    }).listen(0, '127.0.0.1');
+    await new Promise((r) => web.once('listening', r));
+    const httpUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/`;
+    writeFileSync(join(out, 'out.js'), hostileOutJs(githubEnv, socketPath, httpUrl));
+    const before = readdirSync(out).sort();
+    process.env.C2W_SMOKE_TOKEN_CANARY = 'ghs_canary';
+    try {
+      const r = await runSmoke({
+        target: 'js',
+        path: out,
+        command: [],
+        expect: /^c2w-smoke-ok\s*$/m,
+        timeoutSeconds: 30,
+        env: [],
+        allocator: 'default',
+        childEntry,
+        nodePath: node24,
+      });
+      expect(r.result).toBe('passed');
+      const got = JSON.parse(r.stdout.split('\n')[0]!) as Record<string, string>;
+      expect(got).toEqual({
+        parentEnviron: 'refused:ERR_ACCESS_DENIED',
+        githubEnv: 'refused:ERR_ACCESS_DENIED',
+        ownOutput: 'refused:ERR_ACCESS_DENIED',
+        setsid: 'refused:ERR_ACCESS_DENIED',
+        control: 'refused:EBADF',
+        workspace: 'refused:ERR_ACCESS_DENIED',
+        unixSocket: 'refused:ERR_ACCESS_DENIED',
+        fetch: 'refused:ERR_ACCESS_DENIED',
+        workerSocket: 'refused:ERR_ACCESS_DENIED',
+        sqlite: 'refused:ERR_UNKNOWN_BUILTIN_MODULE',
+      });
+      expect(reached).toEqual([]);
+      expect(r.stdout).not.toContain('ghs_canary');
+      expect(readFileSync(githubEnv, 'utf8')).toBe('');
+      expect(readdirSync(out).sort()).toEqual(before);
+      expect(spawnSync('pgrep', ['-f', '^sleep 60$']).status).not.toBe(0);
+    } finally {
+      delete process.env.C2W_SMOKE_TOKEN_CANARY;
+      unix.close();
+      web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses an output with a symlink out of it, before booting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-hostile-'));
+    try {
+      const out = join(dir, 'out');
+      mkdirSync(out);
+      writeFileSync(join(out, 'out.js'), 'export default async () => {};');
+      symlinkSync(`/proc/${process.pid}/environ`, join(out, 'load.js'));
+      const r = await runSmoke({
+        target: 'js',
+        path: out,
+        command: [],
+        expect: /c2w-smoke-ok/,
+        timeoutSeconds: 30,
+        env: [],
+        allocator: 'default',
+        childEntry,
+        nodePath: node24,
+      });
+      expect(r.result).toBe('failed');
+      expect(r.message).toMatch(/could not be started: its scratch copy could not be made: .*load\.js is a symlink/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('boots a scratch copy and removes it afterwards', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'c2w-scratch-'));
+    try {
+      const r = await runSmoke({
+        target: 'wasi',
+        path: standin,
+        command: ['echo', 'c2w-smoke-ok'],
+        expect: /c2w-smoke-ok/,
+        timeoutSeconds: 30,
+        env: [],
+        allocator: 'default',
+        childEntry,
+        nodePath: node24,
+        scratchDir: scratch,
+      });
+      expect(r.result).toBe('passed');
+      expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the action’s exit with a slow log reader', () => {

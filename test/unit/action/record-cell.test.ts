@@ -19,7 +19,7 @@ describe('the cell record from the facts of a run', () => {
       [Outputs.SmokePeakRss]: 1024,
     });
     facts.stage = 'smoke';
-    facts.smokeRuns = 3;
+    facts.smokeFigures = { smokeRuns: 3, browser: { smokeRuns: 3, smokeSecondsMedian: 2.5, smokeSecondsMax: 3 } };
     facts.rejected = [{ allocator: 'emmalloc', line: 'Assertion failed' }];
     expect(progressOf(facts)).toEqual({
       stage: 'smoke',
@@ -36,6 +36,7 @@ describe('the cell record from the facts of a run', () => {
         smokeSecondsMax: 2,
         smokeRuns: 3,
         smokePeakRss: 1024,
+        browser: { smokeRuns: 3, smokeSecondsMedian: 2.5, smokeSecondsMax: 3 },
       },
     });
   });

@@ -12,6 +12,7 @@ const base: ConvertInputs = {
   buildArgs: [],
   debugImage: false,
   output: 'out.wasm',
+  envPassthrough: [],
 };
 
 describe('buildC2wArgv', () => {

@@ -110,7 +110,7 @@ describe('parseCommand feeds parseInputs', () => {
   });
 
   it('knows only its verbs', () => {
-    expect(() => parseCommand(['build', 'alpine'])).toThrow("unknown command 'build': use convert or smoke");
+    expect(() => parseCommand(['build', 'alpine'])).toThrow("unknown command 'build': use convert, smoke or site");
     expect(parseCommand([]).verb).toBe('help');
     expect(parseCommand(['convert', '--help']).options.help).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, type EnvNeeds } from '../../../src/lib/child-env.js';
+import { childEnv, passthroughProblem, type EnvNeeds } from '../../../src/lib/child-env.js';
 
 // What the runner hands the action's process (abridged from a real job's environment).
 const ACTION_ENV: NodeJS.ProcessEnv = {
@@ -37,6 +37,16 @@ const ACTION_ENV: NodeJS.ProcessEnv = {
   GITHUB_STEP_SUMMARY: '/home/runner/work/_temp/_runner_file_commands/step_summary_1',
   STATE_isPost: 'true',
   AWS_SECRET_ACCESS_KEY: 'aws',
+  AWS_REGION: 'eu-west-1',
+  AWS_WEB_IDENTITY_TOKEN_FILE: '/tmp/token',
+  GOOGLE_APPLICATION_CREDENTIALS: '/tmp/gcp.json',
+  CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: '/tmp/gcp.json',
+  AZURE_CLIENT_ID: 'azure-id',
+  AZURE_TENANT_ID: 'azure-tenant',
+  MY_REGISTRY_HELPER_KEY: 'mine',
+  SOURCE_DATE_EPOCH: '1700000000',
+  NODE_EXTRA_CA_CERTS: '/etc/corp-ca.pem',
+  REQUESTS_CA_BUNDLE: '/etc/corp-ca.pem',
   NPM_TOKEN: 'npm',
 };
 
@@ -58,6 +68,18 @@ const ALWAYS = [
   'TMPDIR',
   'XDG_RUNTIME_DIR',
   'https_proxy',
+  'SOURCE_DATE_EPOCH',
+  'NODE_EXTRA_CA_CERTS',
+  'REQUESTS_CA_BUNDLE',
+];
+const CREDENTIALS = [
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_REGION',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
+  'AZURE_CLIENT_ID',
+  'AZURE_TENANT_ID',
 ];
 const GHA = ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN'];
 
@@ -66,6 +88,17 @@ describe('childEnv', () => {
     ['c2w/docker/tar without a gha cache', undefined, ALWAYS],
     ['explicitly no gha cache', { actionsCache: false }, ALWAYS],
     ['buildx with the gha cache backend', { actionsCache: true }, [...ALWAYS, ...GHA].sort()],
+    [
+      "docker, buildx, c2w: the credential helpers' variables",
+      { registryCredentials: true },
+      [...ALWAYS, ...CREDENTIALS],
+    ],
+    [
+      "and a name of the user's own",
+      { registryCredentials: true, passthrough: ['MY_REGISTRY_HELPER_KEY'] },
+      [...ALWAYS, ...CREDENTIALS, 'MY_REGISTRY_HELPER_KEY'],
+    ],
+    ["a name of the user's own reaches only docker, buildx, c2w", { passthrough: ['MY_REGISTRY_HELPER_KEY'] }, ALWAYS],
   ])('%s', (_name, needs, expected) => {
     const env = childEnv(ACTION_ENV, needs);
     expect(Object.keys(env).sort()).toEqual([...expected].sort());
@@ -73,9 +106,19 @@ describe('childEnv', () => {
   });
 
   it('never passes a token value of the action, whatever the needs', () => {
-    for (const needs of [{}, { actionsCache: true }]) {
+    for (const needs of [
+      {},
+      { actionsCache: true },
+      // Even if a bad list got past the input check.
+      {
+        registryCredentials: true,
+        passthrough: ['GITHUB_TOKEN', 'INPUT_GITHUB-TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'],
+      },
+    ]) {
       const values = Object.values(childEnv(ACTION_ENV, needs));
-      for (const secret of ['ghs_secret', 'ghs_secret2', 'ghs_secret3', 'eyJoidc', 'aws', 'npm']) {
+      const secrets = ['ghs_secret', 'ghs_secret2', 'ghs_secret3', 'eyJoidc', 'npm'];
+      if (!('registryCredentials' in needs)) secrets.push('aws');
+      for (const secret of secrets) {
         expect(values).not.toContain(secret);
       }
     }
@@ -83,5 +126,23 @@ describe('childEnv', () => {
 
   it('skips unset variables', () => {
     expect(childEnv({ PATH: '/bin', HOME: undefined })).toEqual({ PATH: '/bin' });
+  });
+});
+
+describe('passthroughProblem', () => {
+  it.each([
+    ['MY_HELPER_TOKEN', undefined],
+    ['KUBECONFIG', undefined],
+    ['my-var', /not a variable name/],
+    ['1ABC', /not a variable name/],
+    ['INPUT_IMAGE', /never passed/],
+    ['input_image', /never passed/],
+    ['ACTIONS_RUNTIME_TOKEN', /never passed/],
+    ['GITHUB_TOKEN', /never passed/],
+    ['GITHUB_STEP_SUMMARY', /never passed/],
+  ])('%s', (name, problem) => {
+    const found = passthroughProblem(name);
+    if (problem === undefined) expect(found).toBeUndefined();
+    else expect(found).toMatch(problem);
   });
 });

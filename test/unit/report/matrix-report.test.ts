@@ -98,6 +98,58 @@ describe('groupRecords', () => {
   });
 });
 
+describe('allocators compared in the browser', () => {
+  const page = (s: number, mib: number) => ({
+    smokeRuns: 1,
+    smokeSecondsMedian: s,
+    smokeSecondsMax: s,
+    smokePeakMemory: mib * 2 ** 20,
+  });
+  it('adds the browser boot and the page memory columns when a cell booted in a browser', () => {
+    const [g] = groupRecords(
+      [
+        cellRecord('dlmalloc', {}, { browser: page(4, 300) }),
+        cellRecord('emmalloc', {}, { browser: page(2, 150) }),
+        cellRecord('mimalloc', { result: 'failed', stage: 'smoke', failure: { class: 'allocator', message: '' } }),
+      ],
+      'boot',
+    );
+    const [header, ...rows] = groupTable(g!);
+    expect(header).toEqual([
+      'allocator',
+      'result',
+      'wasm',
+      'boot (median)',
+      'peak memory',
+      'browser boot (median)',
+      'page peak memory',
+      'build',
+      'cache',
+    ]);
+    expect(rows[0]![5]).toBe(`${'█'.repeat(12)} 4.00 s`);
+    expect(rows[1]![6]).toBe(`${'█'.repeat(6)} 150.0 MiB`);
+    expect(rows[2]![5]).toBe('');
+    expect(g!.recommendation).toMatch(/ship dlmalloc.*boots in the browser in 4\.00 s \(page peak 300\.0 MiB\)/);
+  });
+
+  it('ranks cells that booted only in the browser by their browser figures', () => {
+    const only = (allocator: string, s: number, mib: number) => {
+      const r = cellRecord(allocator, {}, { browser: page(s, mib) });
+      delete r.figures.smokeSecondsMedian;
+      delete r.figures.smokePeakRss;
+      return r;
+    };
+    const records = [only('dlmalloc', 1, 400), only('emmalloc', 3, 100)];
+    expect(pickBest(records, 'boot')?.allocator).toBe('dlmalloc');
+    expect(pickBest(records, 'memory')?.allocator).toBe('emmalloc');
+  });
+
+  it('keeps the table as it was when no cell booted in a browser', () => {
+    const [g] = groupRecords([cellRecord('dlmalloc')], 'boot');
+    expect(groupTable(g!)[0]).not.toContain('page peak memory');
+  });
+});
+
 describe('bar and bytes', () => {
   it.each([
     [0, 10, '▏'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideSmokeResult,
+  oneLine,
   smokeChildEnv,
   wasiArgs,
   type SmokeContext,
@@ -142,8 +143,35 @@ describe('smokeChildEnv', () => {
       },
       { PATH: '/bin' },
     ],
+    [
+      'drops the registry credential helpers’ variables docker and buildx get',
+      {
+        PATH: '/bin',
+        AWS_SECRET_ACCESS_KEY: 'aws',
+        GOOGLE_APPLICATION_CREDENTIALS: '/g.json',
+        CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: '/g.json',
+        AZURE_CLIENT_SECRET: 'az',
+      },
+      { PATH: '/bin' },
+    ],
     ['leaves out what is not set', {}, {}],
   ])('%s', (_what, parent, kept) => {
     expect(smokeChildEnv(config, parent)).toEqual({ ...kept, [SMOKE_CHILD_CONFIG_ENV]: JSON.stringify(config) });
+  });
+});
+
+describe('oneLine', () => {
+  it('writes control characters as escapes, so guest text cannot start a line of its own', () => {
+    expect(oneLine('x\n::warning::forged\r\n\u001b[2J\u2028')).toBe('x\\n::warning::forged\\r\\n\\u001b[2J\\u2028');
+    expect(oneLine('plain text: ok')).toBe('plain text: ok');
+  });
+
+  it('keeps a forged child error on the message’s one line', () => {
+    const r = decideSmokeResult(
+      { childError: 'x\n::add-mask::y', code: 2, signal: null, endedAt: 0.1 },
+      { target: 'js', expect: '/ok/', timeoutSeconds: 5, allocator: 'default', stdout: '', stderr: '', searchable: '' },
+    );
+    expect(r.message.split('\n')).toEqual([r.message]);
+    expect(r.message).toContain('could not be run: x\\n::add-mask::y');
   });
 });

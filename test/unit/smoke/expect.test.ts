@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
 import { InputError, parseInputs } from '../../../src/config/inputs.js';
-import { canMatchText, compileExpectation, findNonEmpty, StreamMatcher } from '../../../src/smoke/expect.js';
+import {
+  canMatchText,
+  compileExpectation,
+  findNonEmpty,
+  settledMatch,
+  StreamMatcher,
+} from '../../../src/smoke/expect.js';
 
 describe('compileExpectation', () => {
   it.each([
@@ -60,6 +66,37 @@ describe('StreamMatcher', () => {
     let result = false;
     for (const p of parts) result = m.push(p);
     expect(result).toBe(matched);
+  });
+
+  it.each<[string, string, string[]]>([
+    [
+      'a line still being written (`$` at the end of what arrived)',
+      '^c2w-smoke-ok\\s*$',
+      ['c2w-smoke-ok', '-BROKEN: kernel panic\n'],
+    ],
+    ['a word that goes on (`\\b` at the end of what arrived)', '\\bready\\b', ['boot: ready', 'ing nothing\n']],
+    ['a line end that goes on after \\r', '^ok$', ['ok\r', 'but broken\n']],
+  ])('does not pass %s, cut or whole', (_what, source, parts) => {
+    const cut = new StreamMatcher(compileExpectation(source));
+    expect(parts.map((p) => cut.push(p))).toEqual(parts.map(() => false));
+    expect(cut.finish()).toBe(false);
+    const whole = new StreamMatcher(compileExpectation(source));
+    expect(whole.push(parts.join(''))).toBe(false);
+    expect(whole.finish()).toBe(false);
+  });
+
+  it('decides a match at the end of the output once the output has ended (the module exited)', () => {
+    const m = new StreamMatcher(compileExpectation('^c2w-smoke-ok\\s*$'));
+    expect(m.push('boot\nc2w-smoke-ok')).toBe(false);
+    expect(m.finish()).toBe(true);
+    expect(m.matched).toBe('c2w-smoke-ok');
+  });
+
+  it('passes a match as soon as the character after it arrives', () => {
+    const m = new StreamMatcher(compileExpectation('login:'));
+    expect(m.push('host login')).toBe(false);
+    expect(m.push(':')).toBe(false);
+    expect(m.push(' ')).toBe(true);
   });
 
   it('finds a line after megabytes of output, searching each part once, keeping little', () => {
@@ -121,5 +158,24 @@ describe('canMatchText: whether any match can hold a character', () => {
     ['^c2w-smoke-ok\\s*$', true],
   ])('%s: %s', (source, can) => {
     expect(canMatchText(RE2JS.compile(source, RE2JS.MULTILINE))).toBe(can);
+  });
+});
+
+describe('settledMatch: a match on a terminal text is decided on complete lines', () => {
+  const re = compileExpectation('^c2w-smoke-ok\\s*$', 'm');
+  it.each([
+    ['a finished line (the cursor on the next, empty row)', 'c2w-smoke-ok\n', false, true],
+    ['a line still being written', 'c2w-smoke-ok', false, false],
+    ['the same line once the guest ended', 'c2w-smoke-ok', true, true],
+    ['the rest of the line arrived', 'c2w-smoke-ok-BROKEN: kernel panic\n', false, false],
+    ['a terminal line end', 'boot\r\nc2w-smoke-ok\r\n', false, true],
+    ['no match', 'booting\n', true, false],
+  ])('%s', (_what, text, ended, expected) => {
+    expect(settledMatch(re, text, ended)).toBe(expected);
+  });
+  it('a prompt without a newline is decided once something follows it', () => {
+    const prompt = compileExpectation('login:', 'm');
+    expect(settledMatch(prompt, 'login:', false)).toBe(false);
+    expect(settledMatch(prompt, 'login: ', false)).toBe(true);
   });
 });

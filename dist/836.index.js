@@ -1,5 +1,5 @@
-export const id = 589;
-export const ids = [589];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
 /***/ 53478:
@@ -218,7 +218,7 @@ function packInfo(command, env, nowSeconds) {
 
 /***/ }),
 
-/***/ 74633:
+/***/ 5800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -231,7 +231,7 @@ __webpack_require__.d(__webpack_exports__, {
   TL: () => (/* binding */ parseInputs)
 });
 
-// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines
+// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseSmokeRuntime
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -318,6 +318,13 @@ var boot_info = __webpack_require__(40729);
 var hosts = __webpack_require__(55044);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var expect = __webpack_require__(30324);
+// EXTERNAL MODULE: ./src/lib/child-env.ts
+var child_env = __webpack_require__(82979);
+;// CONCATENATED MODULE: ./src/config/types.ts
+// The typed form of the action's inputs, parsed and validated once by inputs.ts.
+
+const SMOKE_RUNTIMES = ['node', 'browser'];
+
 // EXTERNAL MODULE: ./src/c2w/allocators.ts
 var allocators = __webpack_require__(53478);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -332,11 +339,30 @@ var allocators = __webpack_require__(53478);
 
 
 
+
 const DEFAULT_C2W_VERSION = 'v0.8.4';
 const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container2wasm/releases/download';
 const TARGET_ARCHES = ['amd64', 'riscv64', 'aarch64', 'arm', '386', 'ppc64le', 's390x', 'mips64le'];
 const DEFAULT_SMOKE_COMMAND = ['echo', 'c2w-smoke-ok'];
 const DEFAULT_SMOKE_EXPECT = '^c2w-smoke-ok\\s*$';
+/**
+ * smoke-runtime: `node`, `browser`, or both (`node,browser`, commas or lines), each once; run in the
+ * order node, browser whatever the order given, so the fast Node boot fails first.
+ */
+function parseSmokeRuntime(raw) {
+    const names = raw
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (names.length === 0)
+        return ['node'];
+    for (const n of names) {
+        if (!SMOKE_RUNTIMES.includes(n)) {
+            throw new InputError('smoke-runtime', `lists '${n}'; each must be one of ${SMOKE_RUNTIMES.join(', ')} (e.g. node,browser)`);
+        }
+    }
+    return SMOKE_RUNTIMES.filter((r) => names.includes(r));
+}
 /**
  * Default zip compression level of the artifact. Chosen by bench/publish.bench.mjs (see
  * bench/RESULTS.md): level 1 stores a c2w-like 200 MB wasm within a few percent of level 6/9
@@ -463,6 +489,13 @@ function parseInputs(get) {
     }
     const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
     const cacheSave = bool(get, 'cache-save', true);
+    const buildRetries = integer(get, 'build-retries', 0, 10) ?? 2;
+    const envPassthrough = [...new Set(lines(get('env-passthrough')))];
+    for (const name of envPassthrough) {
+        const problem = (0,child_env/* passthroughProblem */.A)(name);
+        if (problem)
+            throw new InputError('env-passthrough', `lists ${problem}`);
+    }
     const smoke = bool(get, 'smoke', true);
     const smokeCommandLines = lines(get('smoke-command'));
     const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
@@ -483,6 +516,14 @@ function parseInputs(get) {
     const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
     const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
     const smokeEnv = keyValues(get, 'smoke-env');
+    const smokeRuntime = parseSmokeRuntime(get('smoke-runtime'));
+    const smokeBrowser = get('smoke-browser').trim() || undefined;
+    if (smokeBrowser !== undefined && /[\0\r\n]/.test(smokeBrowser)) {
+        throw new InputError('smoke-browser', 'must be a single file path');
+    }
+    const site = get('site').trim() || undefined;
+    if (site !== undefined && /[\0\r\n]/.test(site))
+        throw new InputError('site', 'must be a single folder path');
     const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
         if (!allocators/* ALLOCATORS */.F.includes(a)) {
             throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${allocators/* ALLOCATORS */.F.join(', ')}`);
@@ -533,12 +574,17 @@ function parseInputs(get) {
         builder,
         cacheTimeoutSeconds,
         cacheSave,
+        buildRetries,
+        envPassthrough,
         smoke,
         smokeCommand,
         smokeExpect,
         smokeTimeoutSeconds,
         smokeRuns,
         smokeEnv,
+        smokeRuntime,
+        smokeBrowser,
+        site,
         allocatorFallback,
         uploadArtifact,
         record,
@@ -716,6 +762,131 @@ function releasesApiFor(downloadUrl, env) {
     if (host.endsWith('.ghe.com'))
         return { api: `https://api.${host}`, owner, repo, sendToken: false };
     return { api: `${url.origin}/api/v3`, owner, repo, sendToken: false };
+}
+
+
+/***/ }),
+
+/***/ 82979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ passthroughProblem),
+/* harmony export */   g: () => (/* binding */ childEnv)
+/* harmony export */ });
+// The environment a child process gets: what it needs from the action's environment and no
+// more. The runner hands the action every input as INPUT_* (github-token among them), the
+// Actions runtime token, and the paths of the step's command files; c2w, docker, buildx and tar
+// need none of them. Only buildx's gha cache backend reads the runtime variables: it takes
+// ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_URL, ACTIONS_RESULTS_URL and ACTIONS_CACHE_SERVICE_V2
+// from its environment (https://docs.docker.com/build/cache/backends/gha/#authentication).
+//
+// docker and buildx start a registry's credential helper (`credHelpers`/`credsStore` in
+// config.json, https://docs.docker.com/reference/cli/docker/login/#credential-helpers) with their
+// own environment, and the cloud helpers read their cloud's variables: docker-credential-ecr-login
+// the AWS SDK's (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN, AWS_REGION, AWS_PROFILE,
+// AWS_WEB_IDENTITY_TOKEN_FILE, ..., and its own AWS_ECR_*; awslabs/amazon-ecr-credential-helper
+// README), docker-credential-gcloud gcloud's (CLOUDSDK_<SECTION>_<PROPERTY>,
+// CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) and docker-credential-gcr GOOGLE_APPLICATION_CREDENTIALS
+// (GoogleCloudPlatform/docker-credential-gcr README; google-github-actions/auth exports both),
+// docker-credential-acr-env AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID
+// (chrismellard/docker-credential-acr-env README) and the Azure SDK's AZURE_FEDERATED_TOKEN_FILE,
+// docker-credential-pass PASSWORD_STORE_DIR and gpg's GNUPGHOME, docker-credential-secretservice
+// the D-Bus session bus. Those reach docker, buildx and c2w only (`registryCredentials`), never
+// tar or the smoke boot, which has an environment of its own (smoke/boot.ts).
+/** Variables passed through by exact name. */
+const KEEP = new Set([
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'SHELL',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TERM',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    // Proxies, as curl, Go's net/http (docker, buildx, c2w) and Node read them, in both spellings.
+    'http_proxy',
+    'HTTP_PROXY',
+    'https_proxy',
+    'HTTPS_PROXY',
+    'no_proxy',
+    'NO_PROXY',
+    'all_proxy',
+    'ALL_PROXY',
+    // Corporate CAs: OpenSSL's and Go's crypto/x509 (docker, buildx) read SSL_CERT_FILE/SSL_CERT_DIR,
+    // Node NODE_EXTRA_CA_CERTS, Python's requests (gcloud, a helper written in Python) REQUESTS_CA_BUNDLE.
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'NODE_EXTRA_CA_CERTS',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE',
+    // buildx passes SOURCE_DATE_EPOCH to the build as the build argument of that name, for
+    // reproducible builds (https://docs.docker.com/build/ci/github-actions/reproducible-builds/).
+    'SOURCE_DATE_EPOCH',
+    'CI',
+    'GITHUB_ACTIONS',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'RUNNER_TEMP',
+    'RUNNER_TOOL_CACHE',
+    // The runner finds and ends the processes of a job by this variable after the job
+    // (actions/runner ProcessInvoker sets it; its job cleanup looks for it in /proc/<pid>/environ).
+    'RUNNER_TRACKING_ID',
+]);
+/** Variables passed through by prefix: the docker client's and buildx's own settings, locale, XDG dirs. */
+const KEEP_PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'LC_', 'XDG_'];
+/** What the registry credential helpers read (see above): passed to docker, buildx and c2w only. */
+const CREDENTIAL_PREFIXES = ['AWS_', 'GOOGLE_', 'CLOUDSDK_', 'AZURE_', 'PASSWORD_STORE_'];
+const CREDENTIAL_NAMES = new Set(['GNUPGHOME', 'DBUS_SESSION_BUS_ADDRESS']);
+/**
+ * Never passed, whatever env-passthrough says: the inputs (github-token among them), the Actions
+ * runtime and OIDC tokens, the step's state and command files, and the workflow's token.
+ */
+const NEVER_PREFIXES = ['INPUT_', 'ACTIONS_', 'STATE_'];
+const NEVER_NAMES = new Set([
+    'GITHUB_TOKEN',
+    'GITHUB_ENV',
+    'GITHUB_OUTPUT',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+function never(name) {
+    return NEVER_NAMES.has(name) || NEVER_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+}
+/** Why `name` cannot be in env-passthrough, or undefined when it can. Pure. */
+function passthroughProblem(name) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        return `'${name}' is not a variable name (letters, digits, _)`;
+    if (never(name))
+        return `'${name}' is never passed to a child process (INPUT_*, ACTIONS_*, STATE_*, GITHUB_TOKEN and the step's command files stay with the action)`;
+    return undefined;
+}
+/** What buildx's gha cache backend reads (see the link above). */
+const ACTIONS_CACHE = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2'];
+/** The child's environment: the allow-listed variables of `env`, plus the gha cache variables when needed. */
+function childEnv(env, needs = {}) {
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const credential = needs.registryCredentials === true &&
+            !never(name) &&
+            (CREDENTIAL_NAMES.has(name) ||
+                CREDENTIAL_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+                (needs.passthrough ?? []).includes(name));
+        const keep = KEEP.has(name) ||
+            KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+            (needs.actionsCache === true && ACTIONS_CACHE.includes(name)) ||
+            credential;
+        if (keep)
+            result[name] = value;
+    }
+    return result;
 }
 
 
@@ -928,6 +1099,7 @@ function buildRecord(cell, inputs, progress, failure, runner) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $v: () => (/* binding */ StreamMatcher),
+/* harmony export */   Nh: () => (/* binding */ settledMatch),
 /* harmony export */   mU: () => (/* binding */ compileExpectation)
 /* harmony export */ });
 /* unused harmony exports MATCH_OVERLAP, ExpectationError, findNonEmpty */
@@ -944,7 +1116,15 @@ function buildRecord(cell, inputs, progress, failure, runner) {
 //   the empty string (`x*`, `^$`) is refused as an input, and nothing passes a module that printed
 //   nothing;
 // - the output is searched as it arrives, each part once, with MATCH_OVERLAP characters of what came
-//   before it: a match is found wherever it is, as long as it is no longer than that.
+//   before it: a match is found wherever it is, as long as it is no longer than that;
+// - a match counts only once the character after it has arrived, or it ends with a line's \n, or
+//   the output has ended (the module exited). RE2's `$`, `\b` and `\z` also hold at the end of the text searched, so text
+//   that stops in the middle of a line (`c2w-smoke-ok`, then `-BROKEN` 300 ms later) would match
+//   `^c2w-smoke-ok\s*$` as it stands and not as it ends. Every assertion RE2 has looks at no more
+//   than the one character after its position (https://github.com/google/re2/wiki/Syntax: `^ $ \A
+//   \z \b \B`), so a match that ends before the end of what has arrived is a match in whatever
+//   comes next: the verdict is the same however the output is cut into parts. A match that ends
+//   with a \n (`^c2w-smoke-ok\s*$` takes the \n into `\s*`) is decided on that complete line.
 
 /** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
 const MATCH_OVERLAP = 16 * 1024;
@@ -996,8 +1176,22 @@ function findNonEmpty(re, text, from = 0) {
     return undefined;
 }
 /**
+ * Whether `text` (all the output so far, or a terminal's text ending with the line the cursor is
+ * on) holds a decided match: one followed by more text, or ending with a newline, or any match
+ * once the output has ended (`ended`). A match that reaches the end of a line still being written
+ * is not decided: the rest of the line may still turn it into something else. Pure.
+ */
+function settledMatch(re, text, ended) {
+    const normal = text.replace(/\r\n/g, '\n');
+    const found = findNonEmpty(re, normal);
+    if (!found)
+        return false;
+    return ended || found[1] < normal.length || normal[found[1] - 1] === '\n';
+}
+/**
  * Searches a stream for the expectation as it arrives: each push searches only the new text and the
- * MATCH_OVERLAP characters before it, and keeps no more than about twice that.
+ * MATCH_OVERLAP characters before it, and keeps no more than about twice that. A match that reaches
+ * the end of what has arrived waits for the next part (or finish()).
  */
 class StreamMatcher {
     re;
@@ -1010,20 +1204,30 @@ class StreamMatcher {
     }
     /** Adds output; true once the expectation has matched (it stays true). */
     push(chunk) {
+        return this.search(chunk, false);
+    }
+    /** The output has ended (the module exited): a match may now reach the end. */
+    finish() {
+        return this.search('', true);
+    }
+    search(chunk, ended) {
         if (this.matched !== undefined)
             return true;
-        const from = Math.max(0, this.recent.length - this.overlap);
+        // One character before the overlap: a deferred match starts within it, and `^` and `\b` look
+        // at the character before.
+        const from = Math.max(0, this.recent.length - this.overlap - 1);
         // A terminal ends lines with \r\n (a js output prints through a pty), and RE2's `$` matches
         // only before \n: the matcher sees \n alone, so `^ready$` matches `ready\r\n` as JavaScript's
-        // RegExp did. A \r at the end of a part waits for the next one.
+        // RegExp did. A \r at the end of a part waits for the next one (a match ending there does too).
         this.recent = `${this.recent}${chunk}`.replace(/\r\n/g, '\n');
+        if (ended)
+            this.recent = this.recent.replace(/\r$/, '\n');
         const found = findNonEmpty(this.re, this.recent, from);
-        if (found) {
+        if (found && (ended || found[1] < this.recent.length || this.recent[found[1] - 1] === '\n')) {
             this.matched = this.recent.slice(found[0], found[1]);
             this.recent = '';
             return true;
         }
-        // Keep one character more than the overlap: `^` and `\b` look at the character before.
         if (this.recent.length > 2 * this.overlap)
             this.recent = this.recent.slice(-(this.overlap + 1));
         return false;
@@ -1035,4 +1239,4 @@ class StreamMatcher {
 
 };
 
-//# sourceMappingURL=589.index.js.map
+//# sourceMappingURL=836.index.js.map

@@ -1,5 +1,5 @@
-export const id = 12;
-export const ids = [12];
+export const id = 802;
+export const ids = [802];
 export const modules = {
 
 /***/ 18948:
@@ -19,6 +19,7 @@ var Outputs;
     Outputs["RejectedAllocators"] = "rejected-allocators";
     Outputs["C2wVersion"] = "c2w-version";
     Outputs["BuildSeconds"] = "build-seconds";
+    Outputs["BuildAttempts"] = "build-attempts";
     Outputs["CacheHit"] = "cache-hit";
     Outputs["CachePrimaryKey"] = "cache-primary-key";
     Outputs["CacheMatchedKey"] = "cache-matched-key";
@@ -32,6 +33,10 @@ var Outputs;
     Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
     Outputs["SmokePeakRss"] = "smoke-peak-rss";
     Outputs["SmokeOutput"] = "smoke-output";
+    Outputs["SmokeBrowserSeconds"] = "smoke-browser-seconds";
+    Outputs["SmokeBrowserSecondsMax"] = "smoke-browser-seconds-max";
+    Outputs["SmokeBrowserPeakMemory"] = "smoke-browser-peak-memory";
+    Outputs["SitePath"] = "site-path";
     Outputs["ArtifactId"] = "artifact-id";
     Outputs["ArtifactUrl"] = "artifact-url";
     Outputs["ArtifactDigest"] = "artifact-digest";
@@ -179,15 +184,111 @@ class LineSplitter {
 
 /***/ }),
 
+/***/ 96892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sY: () => (/* binding */ checkBuilderPlatforms)
+/* harmony export */ });
+/* unused harmony exports C2W_PLATFORM, parseNodePlatforms, judgePlatforms, PlatformError, missingAmd64Message */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10766);
+// Can the builder run linux/amd64? c2w always builds with `--platform=linux/amd64` (container2wasm
+// cmd/c2w/main.go): every RUN of its toolchain stages is an amd64 program. On an arm64 runner
+// (ubuntu-24.04-arm, a self-hosted arm64 machine) the builder runs them only with amd64 emulation
+// installed (binfmt/QEMU, as docker/setup-qemu-action installs it); without it the first RUN fails
+// with `exec format error` deep in a cold build. This asks the builder first.
+//
+// `docker buildx inspect` prints one `Platforms:` line per node. BuildKit lists the worker's native
+// platform first and the emulated ones after it (moby/buildkit util/archutil: the native platform,
+// then each emulator that answers); buildx puts the platforms a user configured for the node
+// (`docker buildx create --platform`) before those and marks them with `*`.
+
+
+/** The platform c2w builds for. */
+const C2W_PLATFORM = 'linux/amd64';
+/** Every node's `Platforms:` line of `docker buildx inspect`. Pure. */
+function parseNodePlatforms(text) {
+    const nodes = [];
+    for (const m of text.matchAll(/^Platforms:[ \t]*(.*)$/gm)) {
+        const items = m[1]
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
+        const platforms = items.map((p) => p.replace(/\*$/, ''));
+        const native = items.find((p) => !p.endsWith('*'));
+        nodes.push(native === undefined ? { platforms } : { platforms, native });
+    }
+    return nodes;
+}
+const isAmd64 = (platform) => platform === C2W_PLATFORM || platform.startsWith(`${C2W_PLATFORM}/`);
+/** Whether the builder's nodes run linux/amd64, and how. Pure. */
+function judgePlatforms(nodes) {
+    const known = nodes.filter((n) => n.platforms.length > 0);
+    if (known.length === 0)
+        return { kind: 'unknown' };
+    const amd64 = known.filter((n) => n.platforms.some(isAmd64));
+    if (amd64.length === 0)
+        return { kind: 'missing', platforms: [...new Set(known.flatMap((n) => n.platforms))] };
+    if (amd64.some((n) => n.native === undefined || isAmd64(n.native)))
+        return { kind: 'native' };
+    return { kind: 'emulated', native: amd64[0].native };
+}
+class PlatformError extends Error {
+    name = 'PlatformError';
+}
+/** The error for a builder without linux/amd64: the cause and the two fixes. Pure. */
+function missingAmd64Message(builder, platforms) {
+    return (`The builder '${builder}' cannot build ${C2W_PLATFORM}: it runs ${platforms.join(', ')}. ` +
+        `c2w always builds --platform=${C2W_PLATFORM} (its toolchain stages are amd64 programs), so the build ` +
+        `would fail with 'exec format error'. Either add docker/setup-qemu-action before this step ` +
+        `(amd64 emulation; the build is then slow), or run the job on an x64 runner (e.g. runs-on: ubuntu-24.04).`);
+}
+/** A docker query answers in a second on a healthy engine. */
+const INSPECT_MS = 60_000;
+/**
+ * Asks the builder the build will run on (`name`, or the current one) whether it runs linux/amd64:
+ * throws a PlatformError when it does not, warns when it does only under emulation.
+ */
+async function checkBuilderPlatforms(name) {
+    const inspect = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'inspect', ...(name ? [name] : [])], {
+        echo: false,
+        timeoutMs: INSPECT_MS,
+    });
+    const builder = name ?? /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'current';
+    if (inspect.exitCode !== 0) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
+        return;
+    }
+    const verdict = judgePlatforms(parseNodePlatforms(inspect.stdout));
+    switch (verdict.kind) {
+        case 'missing':
+            throw new PlatformError(missingAmd64Message(builder, verdict.platforms));
+        case 'emulated':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The builder '${builder}' runs on ${verdict.native} and builds ${C2W_PLATFORM} under emulation (QEMU): ` +
+                `a cold c2w build is many times slower than on an x64 runner.`);
+            return;
+        case 'native':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
+            return;
+        case 'unknown':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 50157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AC: () => (/* binding */ checkWasiOutput),
 /* harmony export */   C6: () => (/* binding */ convert),
-/* harmony export */   Ln: () => (/* binding */ checkJsOutput)
+/* harmony export */   Ln: () => (/* binding */ checkJsOutput),
+/* harmony export */   zx: () => (/* binding */ ConversionError)
 /* harmony export */ });
-/* unused harmony exports buildC2wArgv, needsActionsCache, describeEnd, ConversionError, hashDirectory */
+/* unused harmony exports buildC2wArgv, needsActionsCache, describeEnd, hashDirectory */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -195,7 +296,7 @@ class LineSplitter {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47977);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10766);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48163);
 /* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69639);
 /* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10228);
@@ -240,7 +341,14 @@ function describeEnd(result) {
     return result.signal ? `ended by ${result.signal}` : `exit ${result.exitCode}`;
 }
 class ConversionError extends Error {
+    log;
     name = 'ConversionError';
+    constructor(message, 
+    /** The tail of c2w's log, when c2w ran and failed (what the retry reads). */
+    log) {
+        super(message);
+        this.log = log;
+    }
 }
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 async function convert(c2w, inputs, dockerfile, extraFlags = []) {
@@ -251,7 +359,12 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     const cacheLog = new _buildx_cache_trouble_js__WEBPACK_IMPORTED_MODULE_9__/* .CacheLogReader */ .yb();
     const started = performance.now();
     const result = await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os(`c2w ${argv.join(' ')}`, () => (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutWorkflowCommands */ .CA)(() => (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(c2w, argv, {
-        envNeeds: { actionsCache: needsActionsCache(extraFlags) },
+        // c2w runs docker and buildx, which start the registries' credential helpers.
+        envNeeds: {
+            actionsCache: needsActionsCache(extraFlags),
+            registryCredentials: true,
+            passthrough: inputs.envPassthrough,
+        },
         onOutput: (chunk) => {
             tail.push(chunk);
             cacheLog.push(chunk);
@@ -265,7 +378,7 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
         const last = log.trim().split('\n').slice(-15).join('\n');
         throw new ConversionError(failure
             ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
-            : `c2w failed (${how}). Last lines of its log:\n${last}`);
+            : `c2w failed (${how}). Last lines of its log:\n${last}`, result.signal ? undefined : log);
     }
     const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
     return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
@@ -372,7 +485,7 @@ const SIGNATURES = [
     {
         kind: 'exec-format',
         test: (l) => /exec format error/.test(l),
-        hint: 'The c2w binary does not match this machine (c2w issue #198): c2w runs on Linux amd64/arm64 only.',
+        hint: 'An amd64 program ran where nothing runs amd64: c2w builds --platform=linux/amd64, so a builder on an arm64 machine needs amd64 emulation (add docker/setup-qemu-action before this step, or use an x64 runner). Or the c2w binary does not match this machine (c2w issue #198): c2w runs on Linux amd64/arm64 only.',
     },
     {
         kind: 'old-engine',
@@ -429,7 +542,7 @@ class Tail {
 /* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88701);
 /* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59805);
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44942);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47977);
+/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(10766);
 /* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(10228);
 /* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(69639);
 /* harmony import */ var _github_hosts_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55044);
@@ -624,7 +737,7 @@ async function resolveLatest(token, downloadUrl, env = process.env) {
 
 /***/ }),
 
-/***/ 24730:
+/***/ 10700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -642,14 +755,194 @@ var builder = __webpack_require__(61747);
 var cache_trouble = __webpack_require__(89796);
 // EXTERNAL MODULE: ./src/cache/keys.ts
 var keys = __webpack_require__(11452);
-// EXTERNAL MODULE: ./src/c2w/convert.ts
-var convert = __webpack_require__(50157);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
-var exec = __webpack_require__(47977);
+// EXTERNAL MODULE: ./src/c2w/failures.ts
+var failures = __webpack_require__(48163);
+// EXTERNAL MODULE: ./src/buildx/plain-log.ts
+var plain_log = __webpack_require__(39691);
+;// CONCATENATED MODULE: ./src/c2w/transient.ts
+// Transient network trouble in a failed build: the network between the builder and a clone, a
+// download or a registry failed for a moment. c2w's Dockerfile clones and downloads in many stages
+// (Bochs, QEMU, the kernel, wasi-sdk, binaryen, crates, base images), and one reset connection
+// fails the whole build (container2wasm issues #321 and #280 show such logs). A second run of the
+// same build on the same builder gets past it: BuildKit answers every stage that finished from its
+// own store.
+//
+// Only the lines that tell why the build failed are read: the log of each step BuildKit marked
+// `ERROR` (parsed by buildx/plain-log.ts) and the lines outside any step (the `------ > [step]:`
+// summary BuildKit prints after a failure, the final `ERROR: failed to solve: ...`, c2w's own
+// messages). A step that finished, or was CANCELED because another failed, is not read: a line it
+// logged did not fail the build.
+
+const re = (pattern) => (line) => pattern.test(line);
+/** An HTTP status a server answers when it is overloaded or briefly down: 5xx and 429. */
+const RETRY_STATUS = /(?<![\w.-])(5\d\d|429)(?![\w.-])/;
+/**
+ * The messages of the tools that fetch during a c2w build, each as they print it: git (over
+ * libcurl), curl, GNU wget and busybox wget, apt, Go's net/http (BuildKit, containerd, the docker
+ * CLI, `go mod`), cargo. Examples of every row are in test/unit/c2w/transient.test.ts.
+ */
+const SIGNATURES = [
+    {
+        reason: 'name resolution failed',
+        test: re(/Could not resolve host|Couldn't resolve host|Temporary failure (in name resolution|resolving)|unable to resolve host address|wget: bad address|dial tcp: lookup \S+.*(no such host|i\/o timeout|server misbehaving)|getaddrinfo (EAI_AGAIN|ENOTFOUND)/i),
+    },
+    { reason: 'the connection was reset', test: re(/connection reset by peer|\bECONNRESET\b/i) },
+    { reason: 'the connection was refused', test: re(/connection refused|\bECONNREFUSED\b/i) },
+    {
+        reason: 'the connection timed out',
+        test: re(/(connection|operation) timed out|errno=Operation timed out|\bi\/o timeout\b|\bETIMEDOUT\b|download timed out|Client\.Timeout exceeded/i),
+    },
+    {
+        reason: 'the TLS handshake failed',
+        test: re(/TLS handshake timeout|gnutls_handshake\(\) failed|TLS connection was non-properly terminated|SSL_ERROR_SYSCALL|OpenSSL SSL_(connect|read)/i),
+    },
+    {
+        reason: 'the server answered with a retryable HTTP status (5xx or 429)',
+        test: (l) => (RETRY_STATUS.test(l) &&
+            /returned error|unexpected (HTTP )?status|server returned|\bERROR (5\d\d|429)\b|Failed to fetch|HTTP\/[\d.]+ (5\d\d|429)/i.test(l)) ||
+            /\b(5\d\d|429) (Service Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error|Too Many Requests)\b/i.test(l) ||
+            /\btoomanyrequests\b/.test(l),
+    },
+    {
+        reason: 'the transfer broke off',
+        test: (l) => /\bRPC failed\b|fatal: early EOF|unexpected disconnect while reading sideband packet|the remote end hung up unexpectedly|transfer closed with|Empty reply from server|HTTP\/2 stream \d+ was not closed cleanly|Error in the HTTP2 framing layer|server sent GOAWAY|spurious network error/i.test(l) ||
+            // Go's io.ErrUnexpectedEOF while fetching; on its own (`error waiting for container:
+            // unexpected EOF`) it is no network failure.
+            (/unexpected EOF/.test(l) && /fetch|download|clone|pull|copy|https?:\/\/|Get "|read tcp|httpReadSeeker/i.test(l)),
+    },
+];
+/** The engine on this machine (its socket) is not the network: a dead daemon is no blip. */
+const LOCAL_ENGINE = /docker\.sock|dial unix|Cannot connect to the Docker daemon/i;
+/** The kind of network trouble `line` shows, or undefined. Pure. */
+function transientReason(line) {
+    if (LOCAL_ENGINE.test(line))
+        return undefined;
+    return SIGNATURES.find((s) => s.test(line))?.reason;
+}
+/** BuildKit's failure summary names the failed step: ` > [stage 2/5] RUN …:`. */
+const SUMMARY_STEP = /^ > (\[.+):$/;
+/** The step names this long are cut, for the log line. */
+const STEP_CHARS = 120;
+/**
+ * Whether a failed build's log (BuildKit's plain output and c2w's own lines) shows transient
+ * network trouble, and where: the first such line among the lines that tell why it failed. Pure.
+ */
+function classifyTransient(log) {
+    const names = new Map();
+    const lines = new Map();
+    const failed = [];
+    const outside = [];
+    let summaryStep;
+    const splitter = new plain_log/* LineSplitter */.g((raw) => {
+        const parsed = (0,plain_log/* parsePlainLine */.u)(raw);
+        if (parsed === undefined) {
+            outside.push(raw);
+            summaryStep ??= SUMMARY_STEP.exec(raw.trimEnd())?.[1];
+            return;
+        }
+        const { vertex } = parsed;
+        if (parsed.kind === 'text' && !names.has(vertex)) {
+            names.set(vertex, parsed.text);
+            return;
+        }
+        if (parsed.kind === 'end') {
+            if (parsed.status === 'error') {
+                failed.push(vertex);
+                (lines.get(vertex) ?? lines.set(vertex, []).get(vertex)).push(parsed.text);
+            }
+            return;
+        }
+        (lines.get(vertex) ?? lines.set(vertex, []).get(vertex)).push(parsed.text);
+    });
+    splitter.push(log);
+    splitter.end();
+    const cut = (name) => name === undefined ? undefined : name.length > STEP_CHARS ? `${name.slice(0, STEP_CHARS)}…` : name;
+    for (const vertex of failed) {
+        for (const line of lines.get(vertex) ?? []) {
+            const reason = transientReason(line);
+            if (reason !== undefined)
+                return withStep({ reason, line: withoutTime(line) }, cut(names.get(vertex) ?? summaryStep));
+        }
+    }
+    for (const line of outside) {
+        const reason = transientReason(line);
+        if (reason !== undefined) {
+            const step = failed.length > 0 ? (names.get(failed[0]) ?? summaryStep) : summaryStep;
+            return withStep({ reason, line: withoutTime(line) }, cut(step));
+        }
+    }
+    return undefined;
+}
+/** A step's log line without BuildKit's seconds-since-start (`60.81 error: …`). */
+function withoutTime(line) {
+    return line.trim().replace(/^\d+(\.\d+)? /, '');
+}
+function withStep(failure, step) {
+    return step === undefined ? failure : { step, ...failure };
+}
+
+// EXTERNAL MODULE: ./src/c2w/convert.ts
+var convert = __webpack_require__(50157);
+;// CONCATENATED MODULE: ./src/c2w/retries.ts
+// The conversion, tried again after transient network trouble (transient.ts): the same c2w argv on
+// the same builder, so BuildKit answers every stage that finished the first time from its store and
+// the build resumes at the step that failed. A failure of any other kind, or a known one
+// (failures.ts: disk, memory, allocator, ...), is never retried.
+
+
+
+
+
+/** The pause before retry `n` (1-based): 10 s, 20 s, 40 s, ... Pure. */
+function retryPauseSeconds(n) {
+    return 10 * 2 ** (n - 1);
+}
+/**
+ * What a failed attempt leads to: the transient trouble to retry after, or undefined to fail now.
+ * `attempt` is 1-based; `retries` is the build-retries input. Pure.
+ */
+function retryDecision(error, attempt, retries) {
+    if (attempt > retries)
+        return undefined;
+    if (!(error instanceof convert/* ConversionError */.zx) || error.log === undefined)
+        return undefined;
+    if ((0,failures/* classifyFailure */.X)(error.log) !== undefined)
+        return undefined;
+    return classifyTransient(error.log);
+}
+/** `convert`, run again after transient network trouble, at most `options.retries` more times. */
+async function convertWithRetries(c2w, inputs, dockerfile, extraFlags, options) {
+    const pause = options.pause ?? ((seconds) => (0,promises_.setTimeout)(seconds * 1000));
+    for (let attempt = 1;; attempt++) {
+        options.onAttempt?.(attempt);
+        try {
+            return await (0,convert/* convert */.C6)(c2w, inputs, dockerfile, extraFlags);
+        }
+        catch (error) {
+            const transient = retryDecision(error, attempt, options.retries);
+            if (transient === undefined) {
+                if (attempt > 1 && error instanceof Error) {
+                    error.message = `${error.message}\n(The build ran ${attempt} times; build-retries is ${options.retries}.)`;
+                }
+                throw error;
+            }
+            const seconds = retryPauseSeconds(attempt);
+            core/* warning */.$e(`The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
+                `${transient.reason} (${transient.line}). Retrying the same build on the same builder in ${seconds} s ` +
+                `(attempt ${attempt + 1} of ${options.retries + 1}); BuildKit reuses every stage that finished.`);
+            await pause(seconds);
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/lib/exec.ts
+var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/lib/hash.ts
 var hash = __webpack_require__(69639);
 ;// CONCATENATED MODULE: ./src/c2w/dockerfile.ts
@@ -690,7 +983,7 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     if (inputs.dockerfile !== undefined) {
         origin = inputs.dockerfile;
         try {
-            source = await (0,promises_.readFile)(inputs.dockerfile, 'utf8');
+            source = await (0,external_node_fs_promises_.readFile)(inputs.dockerfile, 'utf8');
         }
         catch (e) {
             throw new DockerfileError(`Input 'dockerfile': cannot read '${inputs.dockerfile}': ${e.message}`);
@@ -719,9 +1012,9 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
         core/* notice */.lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
     }
-    await (0,promises_.mkdir)(tempDir, { recursive: true });
+    await (0,external_node_fs_promises_.mkdir)(tempDir, { recursive: true });
     const file = external_node_path_.join(tempDir, 'Dockerfile');
-    await (0,promises_.writeFile)(file, patch.text);
+    await (0,external_node_fs_promises_.writeFile)(file, patch.text);
     return {
         path: file,
         sha256: (0,hash/* sha256Text */.f)(patch.text),
@@ -735,6 +1028,26 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
 var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
+// EXTERNAL MODULE: ./src/site/site.ts
+var site_site = __webpack_require__(92272);
+;// CONCATENATED MODULE: ./src/site/stage.ts
+// The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
+// smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
+// Pages' size limit is a warning with the figure, not a failure.
+
+
+async function siteStage(inputs, output, sink) {
+    const dir = inputs.site;
+    if (!dir)
+        return undefined;
+    const site = await sink.section('Write the site', () => (0,site_site/* writeSite */.bo)({ target: inputs.target, output, dir, title: inputs.image }));
+    sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
+    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
+    if (site.warning)
+        sink.warn(site.warning);
+    return site;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/figures.ts
 function median(values) {
     if (values.length === 0)
@@ -755,52 +1068,86 @@ function smokeFigures(runs) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/series.ts
-// The smoke gate: `smoke-runs` boots of the output, each in its own child process (smoke.ts), the
-// first one that does not pass ending the series, and the outputs it gives. The action (main.ts)
-// and the command (cli/) run the same series and differ only in how a boot is shown.
+// The smoke gate: for each runtime of smoke-runtime (node, then browser), `smoke-runs` boots of the
+// output, the first one that does not pass ending the series, and the outputs it gives. Node boots
+// run in a child process (boot.ts), browser boots in a headless browser's page (browser/boot.ts). The
+// action (main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
 
 
 /** Characters of the guest's stdout kept in the smoke-output output. */
 const SMOKE_OUTPUT_MAX = 4096;
+/** The figures of each runtime's runs. Pure. */
+function seriesFigures(runs) {
+    const figures = {};
+    if (runs.node?.length)
+        Object.assign(figures, smokeFigures(runs.node));
+    if (runs.browser?.length) {
+        const f = smokeFigures(runs.browser);
+        figures.browser = {
+            smokeRuns: f.smokeRuns,
+            smokeSecondsMedian: f.smokeSecondsMedian,
+            smokeSecondsMax: f.smokeSecondsMax,
+            ...(f.smokePeakRss !== undefined ? { smokePeakMemory: f.smokePeakRss } : {}),
+        };
+    }
+    return figures;
+}
+/** The outputs for the figures and the last run. Pure. */
+function seriesOutputs(last, figures) {
+    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
+    const b = figures.browser;
+    return {
+        [outputs/* Outputs */.t.SmokeResult]: last.result,
+        ...(figures.smokeSecondsMedian !== undefined ? { [outputs/* Outputs */.t.SmokeSeconds]: figures.smokeSecondsMedian } : {}),
+        ...(figures.smokeSecondsMax !== undefined ? { [outputs/* Outputs */.t.SmokeSecondsMax]: figures.smokeSecondsMax } : {}),
+        ...(figures.smokePeakRss !== undefined ? { [outputs/* Outputs */.t.SmokePeakRss]: figures.smokePeakRss } : {}),
+        ...(b
+            ? { [outputs/* Outputs */.t.SmokeBrowserSeconds]: b.smokeSecondsMedian, [outputs/* Outputs */.t.SmokeBrowserSecondsMax]: b.smokeSecondsMax }
+            : {}),
+        ...(b?.smokePeakMemory !== undefined ? { [outputs/* Outputs */.t.SmokeBrowserPeakMemory]: b.smokePeakMemory } : {}),
+        [outputs/* Outputs */.t.SmokeOutput]: output,
+    };
+}
 /**
- * Boots `path` smoke-runs times. `boot` runs one boot (runSmoke, shown the caller's way) with its
- * title, e.g. `Smoke boot 2 of 3: echo c2w-smoke-ok`.
+ * Boots `path` smoke-runs times in each runtime. `boot` runs one boot (bootSmoke, shown the caller's
+ * way) with its title, e.g. `Smoke boot 2 of 3 (browser): echo c2w-smoke-ok`.
  */
 async function smokeSeries(inputs, path, boot) {
-    const runs = [];
+    const runtimes = inputs.smokeRuntime?.length ? inputs.smokeRuntime : ['node'];
+    const runs = {};
     let last;
-    for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
-        const title = `Smoke boot${inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : ''}: ${inputs.smokeCommand.join(' ')}`;
-        last = await boot({
-            target: inputs.target,
-            path,
-            command: inputs.smokeCommand,
-            expect: inputs.smokeExpect,
-            timeoutSeconds: inputs.smokeTimeoutSeconds,
-            env: inputs.smokeEnv,
-            allocator: inputs.allocator,
-        }, title);
-        runs.push(last);
+    for (const runtime of runtimes) {
+        if (last !== undefined && last.result !== 'passed')
+            break;
+        const mine = (runs[runtime] = []);
+        for (let i = 1; i <= inputs.smokeRuns && (last === undefined || last.result === 'passed'); i++) {
+            const count = inputs.smokeRuns > 1 ? ` ${i} of ${inputs.smokeRuns}` : '';
+            const where = runtimes.length > 1 || runtime !== 'node' ? ` (${runtime})` : '';
+            const title = `Smoke boot${count}${where}: ${inputs.smokeCommand.join(' ')}`;
+            last = await boot({
+                runtime,
+                target: inputs.target,
+                path,
+                command: inputs.smokeCommand,
+                expect: inputs.smokeExpect,
+                timeoutSeconds: inputs.smokeTimeoutSeconds,
+                env: inputs.smokeEnv,
+                allocator: inputs.allocator,
+                ...(runtime === 'browser' && inputs.smokeBrowser ? { browser: inputs.smokeBrowser } : {}),
+                ...(runtime === 'browser' && inputs.site ? { site: inputs.site } : {}),
+            }, title);
+            mine.push(last);
+        }
     }
-    const figures = smokeFigures(runs);
-    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
-    return {
-        last: last,
-        figures,
-        outputs: {
-            [outputs/* Outputs */.t.SmokeResult]: last.result,
-            [outputs/* Outputs */.t.SmokeSeconds]: figures.smokeSecondsMedian,
-            [outputs/* Outputs */.t.SmokeSecondsMax]: figures.smokeSecondsMax,
-            ...(figures.smokePeakRss !== undefined ? { [outputs/* Outputs */.t.SmokePeakRss]: figures.smokePeakRss } : {}),
-            [outputs/* Outputs */.t.SmokeOutput]: output,
-        },
-    };
+    const figures = seriesFigures(runs);
+    return { last: last, figures, outputs: seriesOutputs(last, figures) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/attempt.ts
 // One attempt of a conversion, with one allocator: the Dockerfile with that allocator, the cache
 // plan, the conversion, and the smoke series. What it learns goes to the sink; what it ends with
 // is an Attempt for the fallback (fallback.ts) to judge.
+
 
 
 
@@ -821,10 +1168,7 @@ async function buildAndBoot(attempt, ctx) {
     const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
     sink.checkpoint();
     sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-    const built = await (0,convert/* convert */.C6)(ctx.c2w.c2w, attempt, dockerfile.path, [
-        ...(0,builder/* builderFlags */.He)(layers.builder.name),
-        ...(0,keys/* cacheFlags */.wT)(plan),
-    ]);
+    const built = await convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(layers.builder.name), ...(0,keys/* cacheFlags */.wT)(plan)], { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(outputs/* Outputs */.t.BuildAttempts, n) });
     sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
     sink.fact(outputs/* Outputs */.t.WasmPath, built.path);
     sink.fact(outputs/* Outputs */.t.WasmSize, built.size);
@@ -839,6 +1183,8 @@ async function buildAndBoot(attempt, ctx) {
     }
     await layers.built(plan);
     sink.checkpoint();
+    // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
+    await siteStage(attempt, built.path, sink);
     sink.stage('smoke');
     const smoke = await bootSeries(attempt, built.path, sink);
     if (smoke === undefined || smoke.result === 'passed')
@@ -866,7 +1212,7 @@ async function bootSeries(inputs, file, sink) {
     });
     for (const [name, value] of Object.entries(series.outputs))
         sink.fact(name, value);
-    sink.facts.smokeRuns = series.figures.smokeRuns;
+    sink.facts.smokeFigures = series.figures;
     return series.last;
 }
 
@@ -884,8 +1230,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 3 modules
-var attempt = __webpack_require__(24730);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
+var attempt = __webpack_require__(10700);
 ;// CONCATENATED MODULE: ./src/pipeline/fallback.ts
 /**
  * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
@@ -1040,8 +1386,8 @@ class RunFacts {
     stage = 'install';
     /** Allocators whose build failed its smoke boot, in order, with the line that showed it. */
     rejected = [];
-    /** Smoke boots run in the last series. */
-    smokeRuns;
+    /** The figures of the last smoke series, per runtime. */
+    smokeFigures;
     /** The release the run uploaded to, and the assets it put there. */
     release;
 }
@@ -1062,21 +1408,140 @@ class Sink {
 
 /***/ }),
 
-/***/ 38258:
+/***/ 92272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bo: () => (/* binding */ writeSite)
+/* harmony export */ });
+/* unused harmony exports PAGES_SITE_LIMIT, SiteError, pageTemplateDir, sizeWarning */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10228);
+// `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
+// page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
+// into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
+// writes c2w/site.json. The smoke boot in a browser boots this same folder.
+//
+// actions/upload-pages-artifact packs the folder with `tar --dereference` and its docs ask for files
+// and folders only (no symlinks, no hard links): the output is copied with every link resolved, and a
+// link that would leave the output or point at a folder is refused, as the artifact's walker refuses it.
+
+
+
+
+
+/**
+ * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
+ * actions/deploy-pages warns past 1073741824 bytes of the uploaded tar (src/internal/deployment.js,
+ * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
+ */
+const PAGES_SITE_LIMIT = 1024 ** 3;
+class SiteError extends Error {
+    name = 'SiteError';
+}
+/** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
+function pageTemplateDir() {
+    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    for (const candidate of [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'site'), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, '../../dist/site')]) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(candidate, 'c2w', 'page.js')))
+            return candidate;
+    }
+    throw new SiteError('the page bundle (dist/site) is missing: run `npm run build`');
+}
+/** The warning for a site of `bytes`, or undefined within Pages' limit. */
+function sizeWarning(bytes) {
+    if (bytes <= PAGES_SITE_LIMIT)
+        return undefined;
+    const gb = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+    return (`The site is ${gb(bytes)}, past GitHub Pages' limit for a published site (${gb(PAGES_SITE_LIMIT)}): ` +
+        `actions/deploy-pages may refuse it. A smaller image, or another host, keeps it within reach.`);
+}
+async function copyTree(from, to) {
+    for (const e of await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(from)) {
+        const dest = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(to, ...e.rel.split('/'));
+        if (e.type === 'dir')
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dest, { recursive: true });
+        else {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dest), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(e.abs, dest);
+        }
+    }
+}
+/** Writes the site folder `opts.dir` (emptied first) for the output, and measures it. */
+async function writeSite(opts) {
+    const template = pageTemplateDir();
+    let st;
+    try {
+        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(opts.output);
+    }
+    catch {
+        throw new SiteError(`the output ${opts.output} does not exist`);
+    }
+    if (opts.target === 'js' && !st.isDirectory()) {
+        throw new SiteError(`a js output is a directory (out.js, load.js, arg-module.js…); ${opts.output} is not one`);
+    }
+    if (opts.target === 'js' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.output, 'out.js'))) {
+        throw new SiteError(`${opts.output} has no out.js: it is not a c2w --to-js output`);
+    }
+    if (opts.target === 'wasi' && !st.isFile())
+        throw new SiteError(`a wasi output is a .wasm file; ${opts.output} is not a file`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(opts.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(opts.dir, { recursive: true });
+    await copyTree(template, opts.dir);
+    const container = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.dir, 'container');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(container, { recursive: true });
+    let wasm;
+    if (opts.target === 'js')
+        await copyTree(opts.output, container);
+    else {
+        wasm = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(opts.output);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(opts.output, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(container, wasm));
+    }
+    const config = {
+        target: opts.target,
+        container: 'container/',
+        ...(wasm ? { wasm } : {}),
+        command: opts.command ?? [],
+        env: opts.env ?? [],
+        title: opts.title ?? 'container',
+    };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
+    const entries = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(opts.dir);
+    const files = entries.filter((e) => e.type === 'file');
+    const bytes = files.reduce((n, e) => n + e.size, 0);
+    const warning = sizeWarning(bytes);
+    return { dir: opts.dir, bytes, files: files.length, ...(warning ? { warning } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 68159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  vk: () => (/* binding */ decideSmokeResult),
+  Ym: () => (/* binding */ readPeakRss),
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: SmokeError, decideSmokeResult, smokeChildEnv, wasiArgs
+// UNUSED EXPORTS: SETTLE_MS, SmokeError, oneLine, smokeChildEnv, wasiArgs
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/c2w/allocators.ts
 var allocators = __webpack_require__(53478);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts
@@ -1085,7 +1550,505 @@ var boot_info = __webpack_require__(40729);
 var processes = __webpack_require__(42982);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var expect = __webpack_require__(30324);
-;// CONCATENATED MODULE: ./src/smoke/output.ts
+// EXTERNAL MODULE: ./src/smoke/output.ts
+var output = __webpack_require__(71800);
+// EXTERNAL MODULE: ./src/smoke/protocol.ts
+var protocol = __webpack_require__(88121);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/smoke/sandbox.ts
+// What the smoke boot may touch. The booted code is not ours: a js output's out.js is JavaScript
+// that a custom Dockerfile (from a pull request, say) decides, and it runs in the smoke child. So the
+// child runs under Node's permission model (https://nodejs.org/api/permissions.html):
+// - file system reads only of a scratch copy of the output and of the child's own script folder
+//   (no /proc/<pid>/environ of the action, no runner files, no workspace);
+// - no file system writes at all (not GITHUB_ENV, not the output that is published);
+// - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
+//   starts can outlive the boot, because it can start no process;
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
+// - no node:sqlite: it opens and creates database files without asking the permission model (the
+//   permissions page says so), so a guest could write anywhere with it;
+// - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
+//   the child and into every worker thread (a worker runs its parent's --require preloads), makes
+//   every socket connect (TCP, Unix sockets such as the Docker engine's, and so fetch and http) and
+//   every UDP send throw; v8.setFlagsFromString too (V8 flags set at run time are outside the model).
+// `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
+// 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
+// other processes of the same user) is listed in docs/smoke-boot.md.
+
+
+
+
+
+/** `v24.21.0` or `24.21.0` as numbers; undefined when it is not a version. */
+function parseNodeVersion(text) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text.trim());
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+const atLeast = (v, major, minor) => v[0] > major || (v[0] === major && v[1] >= minor);
+/**
+ * The Node options that put the smoke child in its sandbox, or why this Node cannot: `readable` are
+ * the only paths it may read (each a file, or a folder and everything in it).
+ */
+function sandboxFlags(version, target, readable, guard) {
+    const stable = atLeast(version, 23, 5) || (version[0] === 22 && version[1] >= 13);
+    if (target === 'wasi' && !atLeast(version, 22, 3)) {
+        return {
+            refused: `the smoke boot runs the module under Node's permission model, and Node ${version.join('.')} ` +
+                `cannot run WASI under it (--allow-wasi needs Node 22.3.0 or later; the action runs on Node 24)`,
+        };
+    }
+    if (!atLeast(version, 20, 0)) {
+        return { refused: `Node ${version.join('.')} has no permission model (Node 20 or later)` };
+    }
+    return {
+        flags: [
+            stable ? '--permission' : '--experimental-permission',
+            ...readable.map((path) => `--allow-fs-read=${path}`),
+            target === 'wasi' ? '--allow-wasi' : '--allow-worker',
+            // node:sqlite exists from Node 22.5.0 (behind --experimental-sqlite until 22.13.0 / 23.4.0).
+            ...(atLeast(version, 22, 5) ? ['--no-experimental-sqlite'] : []),
+            ...(guard !== undefined ? [`--require=${guard}`] : []),
+            // The warnings say that --allow-worker / --allow-wasi widen the model; the choice is ours.
+            '--disable-warning=SecurityWarning',
+            '--disable-warning=ExperimentalWarning',
+        ],
+    };
+}
+/**
+ * Preloaded into the smoke child and its workers before any code of the output: replaces the
+ * methods every outgoing socket and datagram goes through (net.Socket#connect is what net.connect,
+ * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
+ * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
+ * by the permission model.
+ */
+const GUARD_SOURCE = `'use strict';
+const refuse = (what) => function refused() {
+  throw Object.assign(new Error(what + ' is refused in the smoke boot'), { code: 'ERR_ACCESS_DENIED' });
+};
+require('node:net').Socket.prototype.connect = refuse('A network connection');
+require('node:dgram').Socket.prototype.send = refuse('A network datagram');
+require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+`;
+/** The guard's file name in the scratch folder, beside the copy of the output. */
+const GUARD_FILE = '.c2w-smoke-guard.cjs';
+const versions = new Map();
+/** The version of the Node at `nodePath` (this one's without a process), cached; undefined when unknown. */
+function nodeVersionOf(nodePath) {
+    if (nodePath === process.execPath)
+        return parseNodeVersion(process.versions.node);
+    if (!versions.has(nodePath)) {
+        let out = '';
+        try {
+            out = (0,external_node_child_process_.execFileSync)(nodePath, ['--version'], { encoding: 'utf8', timeout: 10_000, env: {} });
+        }
+        catch {
+            // not a Node we can run: undefined
+        }
+        versions.set(nodePath, parseNodeVersion(out));
+    }
+    return versions.get(nodePath);
+}
+/**
+ * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
+ * never sees the files that are hashed and published: whatever happens to the copy, the published
+ * files are the ones c2w wrote. Copy-on-write clones where the file system has them (FICLONE falls
+ * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
+ * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
+ * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
+ * copy would open the rest of the file system to the boot.
+ */
+async function stageOutput(path, parent = (0,external_node_os_.tmpdir)()) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'c2w-smoke-'));
+    const copy = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path));
+    try {
+        if ((0,external_node_path_.basename)(path) === GUARD_FILE)
+            throw new Error(`an output may not be named ${GUARD_FILE}`);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx' });
+        if ((await (0,promises_.stat)(path)).isDirectory())
+            await copyTree(await (0,promises_.realpath)(path), path, copy);
+        else
+            await (0,promises_.copyFile)(path, copy, external_node_fs_.constants.COPYFILE_FICLONE);
+    }
+    catch (e) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw e;
+    }
+    return {
+        dir,
+        path: copy,
+        guard: (0,external_node_path_.join)(dir, GUARD_FILE),
+        remove: () => (0,promises_.rm)(dir, { recursive: true, force: true, maxRetries: 3 }),
+    };
+}
+async function copyTree(root, from, to) {
+    await (0,promises_.mkdir)(to);
+    for (const entry of await (0,promises_.readdir)(from, { withFileTypes: true })) {
+        const src = (0,external_node_path_.join)(from, entry.name);
+        const dst = (0,external_node_path_.join)(to, entry.name);
+        if (entry.isDirectory()) {
+            await copyTree(root, src, dst);
+        }
+        else if (entry.isFile()) {
+            await (0,promises_.copyFile)(src, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+        }
+        else if (entry.isSymbolicLink()) {
+            const target = await (0,promises_.realpath)(src).catch(() => undefined);
+            const inside = target !== undefined && !(0,external_node_path_.relative)(root, target).startsWith(`..${external_node_path_.sep}`) && target !== root;
+            if (!inside || !(await (0,promises_.lstat)(target)).isFile()) {
+                throw new Error(`${src} is a symlink that does not point to a file inside the output`);
+            }
+            await (0,promises_.copyFile)(target, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+        }
+        else {
+            throw new Error(`${src} is neither a file, a folder nor a symlink`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/boot.ts
+// The smoke boot's runner: run what c2w built, in Node, in a child process, and see whether it
+// answers. What happens during the run is collected into one SmokeEvents object; what it means is
+// decided at the end by decideSmokeResult, a pure function.
+//
+// The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
+// interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
+// (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
+// process group of its own (`detached: true`) so that ending it ends whatever it started too.
+// The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
+// what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
+// copy of the output under Node's permission model (sandbox.ts): it can read only that copy and its
+// own script, write nothing, and start no process.
+//
+// The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
+// SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
+// SETTLE_MS after that even if something still holds its pipes open (the wait is not for 'close').
+
+
+
+
+
+
+
+
+
+
+class SmokeError extends Error {
+    name = 'SmokeError';
+}
+/**
+ * `text` on one line, its control characters written as escapes (`\n`, `\u001b`): what the guest or
+ * its report channel says goes into a message as data. A workflow command is a line that starts
+ * with `::` (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions), and
+ * a message starts with our own words, so none can start one.
+ */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+        const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+        return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** The end of a run: what it means for the user. No I/O. */
+function decideSmokeResult(ev, ctx) {
+    const what = ctx.target === 'wasi' ? 'The module' : 'The js output';
+    const base = {
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        ...(ev.exit ? { exit: ev.exit } : {}),
+        ...(ev.peakRssKiB !== undefined ? { peakRssKiB: ev.peakRssKiB } : {}),
+    };
+    if (ev.matchedAt !== undefined) {
+        return {
+            result: 'passed',
+            seconds: ev.matchedAt,
+            ...base,
+            message: `${what} printed a line matching ${ctx.expect} after ${ev.matchedAt.toFixed(2)} s.`,
+        };
+    }
+    const allocatorFailure = (0,allocators/* classifyAllocatorFailure */.I)(ctx.searchable, ctx.allocator);
+    const allocatorText = allocatorFailure
+        ? ` Allocator failure (${allocatorFailure.allocator}): ${oneLine(allocatorFailure.line)}. ${allocatorFailure.suggestion}`
+        : '';
+    const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
+    if (ev.timedOut) {
+        return {
+            result: 'timeout',
+            ...failed,
+            message: `${what} printed nothing matching ${ctx.expect} within smoke-timeout (${ctx.timeoutSeconds} s); ` +
+                `it was ended${ev.signal ? ` by ${ev.signal}` : ''}.${allocatorText}`,
+        };
+    }
+    let how;
+    if (ev.spawnError)
+        how = `could not be started: ${oneLine(ev.spawnError)}`;
+    else if (ev.childError)
+        how = `could not be run: ${oneLine(ev.childError)}`;
+    else if (ev.exit && 'trap' in ev.exit)
+        how = `trapped (${oneLine(ev.exit.trap)})`;
+    else if (ev.exit)
+        how = `exited with code ${ev.exit.code}`;
+    else if (ev.signal)
+        how = `was ended by ${ev.signal}`;
+    else
+        how = `ended (the runner's exit code ${ev.code ?? 'unknown'})`;
+    return {
+        result: 'failed',
+        ...failed,
+        message: `${what} ${how} without printing a line matching ${ctx.expect}.${allocatorText}`,
+    };
+}
+/** The child's argv for a module: c2w's front-end option, then the command. */
+function wasiArgs(path, command, c2wArgs = true) {
+    return c2wArgs ? [path, '-no-stdin', ...command] : [path, ...command];
+}
+/** Variables of the action's environment the smoke child keeps. */
+const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING_ID'];
+/**
+ * The smoke child's environment: its configuration, and of the action's environment only what a
+ * Node process needs, plus RUNNER_TRACKING_ID, which the Actions runner sets to find the processes
+ * a job left behind and end them. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
+ * write by mistake, no ACTIONS_* or INPUT_* tokens next to the module under test. The module itself
+ * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
+ */
+function smokeChildEnv(config, parentEnv) {
+    const env = { [protocol/* SMOKE_CHILD_CONFIG_ENV */.yX]: JSON.stringify(config) };
+    for (const key of CHILD_ENV_KEPT) {
+        if (parentEnv[key] !== undefined)
+            env[key] = parentEnv[key];
+    }
+    return env;
+}
+/** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
+function readPeakRss(pid) {
+    if (pid === undefined)
+        return undefined;
+    try {
+        const m = /VmHWM:\s+(\d+) kB/.exec((0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8'));
+        return m ? Number(m[1]) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Reads the child's reports (one JSON object a line, bounded: see ControlLines) into `ev`. Only the
+ * first exit or trap counts; a line that is not a report is counted and ignored.
+ */
+function readControl(control, ev) {
+    const lines = new protocol/* ControlLines */.$h();
+    control?.setEncoding('utf8');
+    control?.on('error', () => undefined);
+    control?.on('data', (chunk) => {
+        for (const line of lines.push(chunk)) {
+            const msg = (0,protocol/* parseChildMessage */.Re)(line);
+            if (!msg) {
+                ev.badReports = (ev.badReports ?? 0) + 1;
+            }
+            else if ((msg.event === 'exit' || msg.event === 'trap') && ev.exit === undefined) {
+                ev.exit = msg.event === 'exit' ? { code: msg.code } : { trap: msg.message };
+                ev.peakRssKiB = msg.maxRssKiB;
+            }
+            else if (msg.event === 'error') {
+                ev.childError ??= msg.message;
+            }
+        }
+    });
+}
+/** Time the run waits, after the child's group was killed or the child exited, for its pipes to close. */
+const SETTLE_MS = 1000;
+/** A run refused before anything started. */
+const refusedRun = (target, why) => ({
+    result: 'failed',
+    seconds: 0,
+    stdout: '',
+    stderr: '',
+    message: `${target === 'wasi' ? 'The module' : 'The js output'} could not be started: ${oneLine(why)}.`,
+});
+async function runSmoke(opts) {
+    const c2wArgs = opts.c2wArgs ?? true;
+    if (opts.target === 'wasi' && c2wArgs) {
+        const budget = (0,boot_info/* checkEnvBudget */.Fd)(opts.command, opts.env);
+        if (!budget.ok) {
+            return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
+        }
+    }
+    if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
+        throw new SmokeError(`smoke-timeout must be a positive number of seconds, got ${opts.timeoutSeconds}`);
+    }
+    const childEntry = opts.childEntry ?? process.argv[1];
+    if (!childEntry)
+        throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
+    const nodePath = opts.nodePath ?? process.execPath;
+    const version = nodeVersionOf(nodePath);
+    if (!version)
+        return refusedRun(opts.target, `${nodePath} --version did not answer with a Node version`);
+    const allowed = sandboxFlags(version, opts.target, []);
+    if ('refused' in allowed)
+        return refusedRun(opts.target, allowed.refused);
+    let staged;
+    try {
+        staged = await stageOutput(opts.path, opts.scratchDir);
+    }
+    catch (e) {
+        return refusedRun(opts.target, `its scratch copy could not be made: ${e.message}`);
+    }
+    try {
+        const sandbox = sandboxFlags(version, opts.target, [staged.dir, (0,external_node_path_.dirname)((0,external_node_path_.resolve)(childEntry))], staged.guard);
+        const flags = 'flags' in sandbox ? sandbox.flags : [];
+        return await boot(opts, { childEntry, nodePath, flags, path: staged.path, cwd: staged.dir });
+    }
+    finally {
+        await staged.remove().catch(() => undefined);
+    }
+}
+async function boot(opts, plan) {
+    const c2wArgs = opts.c2wArgs ?? true;
+    const matcher = new expect/* StreamMatcher */.$v((0,expect/* compileExpectation */.mU)(opts.expect.source, opts.expect.flags));
+    const config = {
+        target: opts.target,
+        path: plan.path,
+        // argv[0] stays the output's own path: the guest sees the name it was built with.
+        args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
+        env: opts.env,
+    };
+    const graceMs = opts.graceMs ?? 2000;
+    const cap = opts.maxOutputBytes ?? 1024 * 1024;
+    const stdout = new output/* CappedText */.RJ(cap);
+    const stderr = new output/* CappedText */.RJ(cap);
+    const log = opts.log ? new output/* CappedLog */.M0(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+    const start = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
+    const ev = { endedAt: 0 };
+    const child = (0,external_node_child_process_.spawn)(plan.nodePath, [...plan.flags, plan.childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ], {
+        stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+        env: smokeChildEnv(config, process.env),
+        cwd: plan.cwd,
+        detached: true,
+    });
+    (0,processes/* track */.u4)(child);
+    const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
+    const control = child.stdio[protocol/* SMOKE_CONTROL_FD */.xN];
+    await new Promise((resolve) => {
+        let killTimer;
+        let settleTimer;
+        let ending = false;
+        let exited = false;
+        let done = false;
+        const finish = () => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            if (settleTimer)
+                clearTimeout(settleTimer);
+            // Whoever still holds the pipes (nothing can, in the sandbox) is not waited for.
+            for (const s of [...outputs, control])
+                s?.destroy();
+            child.stdin?.destroy();
+            log?.close();
+            if (!exited)
+                ev.endedAt = elapsed();
+            resolve();
+        };
+        const settle = () => {
+            settleTimer ??= setTimeout(finish, SETTLE_MS);
+        };
+        const end = () => {
+            // From now on the output is read to its end whatever the log's reader does (it may be stuck;
+            // what still goes to the log is bounded by its cap), so that the child's pipes close.
+            ending = true;
+            for (const s of outputs)
+                s.resume();
+            if (exited)
+                return;
+            ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
+            (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => {
+                (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
+                settle();
+            }, graceMs);
+        };
+        const timer = setTimeout(() => {
+            if (ev.matchedAt !== undefined)
+                return;
+            ev.timedOut = true;
+            end();
+        }, opts.timeoutSeconds * 1000);
+        const collect = (stream, into, name) => {
+            stream?.setEncoding('utf8');
+            stream?.on('data', (chunk) => {
+                into.push(chunk);
+                if (name === 'stdout' && ev.matchedAt === undefined && !ev.timedOut && matcher.push(chunk)) {
+                    ev.matchedAt = elapsed();
+                    end();
+                }
+                if (log && !log.write(chunk) && !ending) {
+                    // The log's reader is slow: stop reading the child until it catches up.
+                    for (const s of outputs)
+                        s.pause();
+                    log.whenDrained(() => {
+                        for (const s of outputs)
+                            s.resume();
+                    });
+                }
+            });
+        };
+        collect(child.stdout, stdout, 'stdout');
+        collect(child.stderr, stderr, 'stderr');
+        // The output has ended: a match may now reach its very end (a last line without \n).
+        child.stdout?.on('end', () => {
+            if (ev.matchedAt === undefined && !ev.timedOut && matcher.finish())
+                ev.matchedAt = elapsed();
+        });
+        readControl(control, ev);
+        // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
+        // console with no input would). It is closed when the child ends.
+        child.stdin?.on('error', () => undefined);
+        child.on('error', (err) => {
+            ev.spawnError = err.message;
+            finish();
+        });
+        child.on('exit', (code, signal) => {
+            exited = true;
+            ev.code = code;
+            ev.signal = signal;
+            ev.endedAt = elapsed();
+            // Whatever the child left in its group goes with it; its pipes get SETTLE_MS to drain.
+            (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
+            for (const s of outputs)
+                s.resume();
+            settle();
+        });
+        child.on('close', finish);
+    });
+    return decideSmokeResult(ev, {
+        target: opts.target,
+        expect: String(opts.expect),
+        timeoutSeconds: opts.timeoutSeconds,
+        allocator: opts.allocator,
+        stdout: stdout.text,
+        stderr: stderr.text,
+        searchable: `${stdout.searchable}\n${stderr.searchable}`,
+    });
+}
+
+
+/***/ }),
+
+/***/ 71800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ CappedLog),
+/* harmony export */   RJ: () => (/* binding */ CappedText)
+/* harmony export */ });
+/* unused harmony export logTruncatedNote */
 // What the smoke boot does with the guest's output, whatever its size: it keeps a bounded part for
 // the report (CappedText) and streams a bounded part to the job log (CappedLog), which waits for a
 // slow log reader instead of queueing. A guest that floods its stdout costs neither memory nor log.
@@ -1199,246 +2162,25 @@ class CappedLog {
     }
 }
 
-// EXTERNAL MODULE: ./src/smoke/protocol.ts
-var protocol = __webpack_require__(88121);
-;// CONCATENATED MODULE: ./src/smoke/boot.ts
-// The smoke boot's runner: run what c2w built, in Node, in a child process, and see whether it
-// answers. What happens during the run is collected into one SmokeEvents object; what it means is
-// decided at the end by decideSmokeResult, a pure function.
-//
-// The module runs in a child process rather than a worker thread: `worker.terminate()` cannot
-// interrupt a long blocking WASI call (a 60 s poll_oneoff, a read on a silent pipe), and a js
-// (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
-// process group of its own (`detached: true`) so that ending it ends whatever it started too.
-// The child is the bundle itself started with SMOKE_CHILD_FLAG (see smoke-child.ts, and
-// smoke-protocol.ts for what the two share); the module's environment is built only from `smoke-env`.
 
+/***/ }),
 
+/***/ 58161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ bootSmoke)
+/* harmony export */ });
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68159);
+// One smoke boot in the runtime the series asks for: Node (boot.ts) or a browser page (browser/boot.ts).
+// The browser side, with puppeteer-core, is loaded only when a browser boot runs.
 
-
-
-
-
-class SmokeError extends Error {
-    name = 'SmokeError';
-}
-/** The end of a run: what it means for the user. No I/O. */
-function decideSmokeResult(ev, ctx) {
-    const what = ctx.target === 'wasi' ? 'The module' : 'The js output';
-    const base = {
-        stdout: ctx.stdout,
-        stderr: ctx.stderr,
-        ...(ev.exit ? { exit: ev.exit } : {}),
-        ...(ev.peakRssKiB !== undefined ? { peakRssKiB: ev.peakRssKiB } : {}),
-    };
-    if (ev.matchedAt !== undefined) {
-        return {
-            result: 'passed',
-            seconds: ev.matchedAt,
-            ...base,
-            message: `${what} printed a line matching ${ctx.expect} after ${ev.matchedAt.toFixed(2)} s.`,
-        };
-    }
-    const allocatorFailure = (0,allocators/* classifyAllocatorFailure */.I)(ctx.searchable, ctx.allocator);
-    const allocatorText = allocatorFailure
-        ? ` Allocator failure (${allocatorFailure.allocator}): ${allocatorFailure.line}. ${allocatorFailure.suggestion}`
-        : '';
-    const failed = { seconds: ev.endedAt, ...base, ...(allocatorFailure ? { allocatorFailure } : {}) };
-    if (ev.timedOut) {
-        return {
-            result: 'timeout',
-            ...failed,
-            message: `${what} printed nothing matching ${ctx.expect} within smoke-timeout (${ctx.timeoutSeconds} s); ` +
-                `it was ended${ev.signal ? ` by ${ev.signal}` : ''}.${allocatorText}`,
-        };
-    }
-    let how;
-    if (ev.spawnError)
-        how = `could not be started: ${ev.spawnError}`;
-    else if (ev.childError)
-        how = `could not be run: ${ev.childError}`;
-    else if (ev.exit && 'trap' in ev.exit)
-        how = `trapped (${ev.exit.trap})`;
-    else if (ev.exit)
-        how = `exited with code ${ev.exit.code}`;
-    else if (ev.signal)
-        how = `was ended by ${ev.signal}`;
-    else
-        how = `ended (the runner's exit code ${ev.code ?? 'unknown'})`;
-    return {
-        result: 'failed',
-        ...failed,
-        message: `${what} ${how} without printing a line matching ${ctx.expect}.${allocatorText}`,
-    };
-}
-/** The child's argv for a module: c2w's front-end option, then the command. */
-function wasiArgs(path, command, c2wArgs = true) {
-    return c2wArgs ? [path, '-no-stdin', ...command] : [path, ...command];
-}
-/** Variables of the action's environment the smoke child keeps. */
-const CHILD_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'RUNNER_TRACKING_ID'];
-/**
- * The smoke child's environment: its configuration, and of the action's environment only what a
- * Node process needs, plus RUNNER_TRACKING_ID, which the Actions runner sets to find the processes
- * a job left behind and end them. Nothing else of the job: no GITHUB_STATE/GITHUB_OUTPUT files to
- * write by mistake, no ACTIONS_* or INPUT_* tokens next to the module under test. The module itself
- * only ever sees smoke-env: the child builds the WASI env (or /pack/info) from the configuration.
- */
-function smokeChildEnv(config, parentEnv) {
-    const env = { [protocol/* SMOKE_CHILD_CONFIG_ENV */.yX]: JSON.stringify(config) };
-    for (const key of CHILD_ENV_KEPT) {
-        if (parentEnv[key] !== undefined)
-            env[key] = parentEnv[key];
-    }
-    return env;
-}
-/** Peak resident set (VmHWM) of a live process, KiB; Linux only. */
-function readPeakRss(pid) {
-    if (pid === undefined)
-        return undefined;
-    try {
-        const m = /VmHWM:\s+(\d+) kB/.exec((0,external_node_fs_.readFileSync)(`/proc/${pid}/status`, 'utf8'));
-        return m ? Number(m[1]) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Reads the child's reports (one JSON object a line) into `ev`. */
-function readControl(control, ev) {
-    let pending = '';
-    control?.setEncoding('utf8');
-    control?.on('error', () => undefined);
-    control?.on('data', (chunk) => {
-        pending += chunk;
-        let nl;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-            const line = pending.slice(0, nl);
-            pending = pending.slice(nl + 1);
-            let msg;
-            try {
-                msg = JSON.parse(line);
-            }
-            catch {
-                continue;
-            }
-            if (msg.event === 'exit') {
-                ev.exit = { code: msg.code };
-                ev.peakRssKiB = msg.maxRssKiB;
-            }
-            else if (msg.event === 'trap') {
-                ev.exit = { trap: msg.message };
-                ev.peakRssKiB = msg.maxRssKiB;
-            }
-            else if (msg.event === 'error') {
-                ev.childError = msg.message;
-            }
-        }
-    });
-}
-async function runSmoke(opts) {
-    const c2wArgs = opts.c2wArgs ?? true;
-    if (opts.target === 'wasi' && c2wArgs) {
-        const budget = (0,boot_info/* checkEnvBudget */.Fd)(opts.command, opts.env);
-        if (!budget.ok) {
-            return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
-        }
-    }
-    if (!Number.isFinite(opts.timeoutSeconds) || opts.timeoutSeconds <= 0) {
-        throw new SmokeError(`smoke-timeout must be a positive number of seconds, got ${opts.timeoutSeconds}`);
-    }
-    const childEntry = opts.childEntry ?? process.argv[1];
-    if (!childEntry)
-        throw new SmokeError('runSmoke: no child entry (process.argv[1] is empty)');
-    const matcher = new expect/* StreamMatcher */.$v((0,expect/* compileExpectation */.mU)(opts.expect.source, opts.expect.flags));
-    const config = {
-        target: opts.target,
-        path: opts.path,
-        args: opts.target === 'wasi' ? wasiArgs(opts.path, opts.command, c2wArgs) : opts.command,
-        env: opts.env,
-    };
-    const graceMs = opts.graceMs ?? 2000;
-    const cap = opts.maxOutputBytes ?? 1024 * 1024;
-    const stdout = new CappedText(cap);
-    const stderr = new CappedText(cap);
-    const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
-    const start = process.hrtime.bigint();
-    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
-    const ev = { endedAt: 0 };
-    const child = (0,external_node_child_process_.spawn)(opts.nodePath ?? process.execPath, ['--disable-warning=ExperimentalWarning', childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'], env: smokeChildEnv(config, process.env), detached: true });
-    (0,processes/* track */.u4)(child);
-    const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
-    await new Promise((resolve) => {
-        let killTimer;
-        let ending = false;
-        const end = () => {
-            // From now on the output is read to its end whatever the log's reader does (it may be stuck;
-            // what still goes to the log is bounded by its cap), so that the child's pipes close.
-            ending = true;
-            for (const s of outputs)
-                s.resume();
-            if (child.exitCode !== null || child.signalCode !== null)
-                return;
-            ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
-            (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => (0,processes/* signalGroup */.i8)(child, 'SIGKILL'), graceMs);
-        };
-        const timer = setTimeout(() => {
-            if (ev.matchedAt !== undefined)
-                return;
-            ev.timedOut = true;
-            end();
-        }, opts.timeoutSeconds * 1000);
-        const collect = (stream, into, name) => {
-            stream?.setEncoding('utf8');
-            stream?.on('data', (chunk) => {
-                into.push(chunk);
-                if (name === 'stdout' && ev.matchedAt === undefined && !ev.timedOut && matcher.push(chunk)) {
-                    ev.matchedAt = elapsed();
-                    end();
-                }
-                if (log && !log.write(chunk) && !ending) {
-                    // The log's reader is slow: stop reading the child until it catches up.
-                    for (const s of outputs)
-                        s.pause();
-                    log.whenDrained(() => {
-                        for (const s of outputs)
-                            s.resume();
-                    });
-                }
-            });
-        };
-        collect(child.stdout, stdout, 'stdout');
-        collect(child.stderr, stderr, 'stderr');
-        readControl(child.stdio[protocol/* SMOKE_CONTROL_FD */.xN], ev);
-        // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
-        // console with no input would). It is closed when the child ends.
-        child.stdin?.on('error', () => undefined);
-        child.on('error', (err) => {
-            ev.spawnError = err.message;
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
-            child.stdin?.destroy();
-            log?.close();
-            ev.code = code;
-            ev.signal = signal;
-            ev.endedAt = elapsed();
-            resolve();
-        });
-    });
-    return decideSmokeResult(ev, {
-        target: opts.target,
-        expect: String(opts.expect),
-        timeoutSeconds: opts.timeoutSeconds,
-        allocator: opts.allocator,
-        stdout: stdout.text,
-        stderr: stderr.text,
-        searchable: `${stdout.searchable}\n${stderr.searchable}`,
-    });
+async function bootSmoke(options) {
+    const { runtime, browser, site, ...rest } = options;
+    if (runtime !== 'browser')
+        return { ...(await (0,_boot_js__WEBPACK_IMPORTED_MODULE_0__/* .runSmoke */ .Lw)(rest)), runtime: 'node' };
+    const { runBrowserSmoke } = await __webpack_require__.e(/* import() */ 107).then(__webpack_require__.bind(__webpack_require__, 37107));
+    return runBrowserSmoke({ ...rest, ...(browser ? { browser } : {}), ...(site ? { site } : {}) });
 }
 
 
@@ -1446,4 +2188,4 @@ async function runSmoke(opts) {
 
 };
 
-//# sourceMappingURL=12.index.js.map
+//# sourceMappingURL=802.index.js.map

@@ -1,8 +1,8 @@
-export const id = 652;
-export const ids = [652];
+export const id = 795;
+export const ids = [795];
 export const modules = {
 
-/***/ 76652:
+/***/ 795:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,8 +19,8 @@ var outputs = __webpack_require__(18948);
 var convert = __webpack_require__(50157);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
-// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 3 modules
-var attempt = __webpack_require__(24730);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
+var attempt = __webpack_require__(10700);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
 // EXTERNAL MODULE: ./src/buildx/plain-log.ts
@@ -312,6 +312,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
+// EXTERNAL MODULE: ./src/buildx/platforms.ts
+var platforms = __webpack_require__(96892);
 // EXTERNAL MODULE: ./src/c2w/install.ts
 var install = __webpack_require__(35789);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -465,8 +467,8 @@ async function evict(root, keep, budget = CACHE_BUDGET_BYTES) {
 
 // EXTERNAL MODULE: ./src/cache/layers.ts
 var cache_layers = __webpack_require__(66542);
-// EXTERNAL MODULE: ./src/lib/exec.ts + 1 modules
-var exec = __webpack_require__(47977);
+// EXTERNAL MODULE: ./src/lib/exec.ts
+var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 2 modules
 var convert_image = __webpack_require__(55577);
 ;// CONCATENATED MODULE: ./src/cli/paths.ts
@@ -510,6 +512,7 @@ function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
 
 
 
+
 async function convertCommand(inputs, options, sink) {
     // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
@@ -534,6 +537,7 @@ async function convertCommand(inputs, options, sink) {
             inputs.cache !== 'none' || inputs.builder
                 ? await sink.section('Choose the builder', () => (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli'))
                 : await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
+        await (0,platforms/* checkBuilderPlatforms */.sY)(builder.name);
         sink.checkpoint();
         await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp }, sink);
     }
@@ -665,6 +669,20 @@ const FLAGS = [
         kind: 'false',
         help: 'import the cache but never write it (no export, the cache folder or registry left as it is)',
     },
+    {
+        flag: 'build-retries',
+        input: 'build-retries',
+        kind: 'string',
+        arg: 'N',
+        help: 'runs again after transient network trouble (0-10); default 2',
+    },
+    {
+        flag: 'env-passthrough',
+        input: 'env-passthrough',
+        kind: 'list',
+        arg: 'NAME',
+        help: 'a variable docker, buildx and c2w also get (repeatable)',
+    },
     { flag: 'no-smoke', input: 'smoke', kind: 'false', help: 'do not boot the output after the conversion' },
     {
         flag: 'smoke-command',
@@ -704,6 +722,29 @@ const FLAGS = [
         arg: 'K=V',
         help: 'environment of the guest during the boot (repeatable)',
         smoke: true,
+    },
+    {
+        flag: 'runtime',
+        input: 'smoke-runtime',
+        kind: 'string',
+        arg: 'node|browser',
+        help: 'where to boot: node, browser (headless Chrome/Chromium), or node,browser; default node',
+        smoke: true,
+    },
+    {
+        flag: 'browser',
+        input: 'smoke-browser',
+        kind: 'string',
+        arg: 'PATH',
+        help: 'the Chrome/Chromium binary for --runtime browser; default: found',
+        smoke: true,
+    },
+    {
+        flag: 'site',
+        input: 'site',
+        kind: 'string',
+        arg: 'DIR',
+        help: 'write a web site that boots the output in a terminal into DIR (deployable to GitHub Pages)',
     },
     {
         flag: 'allocator-fallback',
@@ -746,17 +787,23 @@ class UsageError extends Error {
 /** Parses `argv` (without node and the script). Throws UsageError naming the flag. Pure. */
 function parseCommand(argv) {
     const [first, ...tail] = argv;
-    const verb = first === 'convert' || first === 'smoke'
+    const verb = first === 'convert' || first === 'smoke' || first === 'site'
         ? first
         : first === undefined || first === 'help' || first === '--help' || first === '-h'
             ? 'help'
             : undefined;
     if (verb === undefined)
-        throw new UsageError(`unknown command '${first}': use convert or smoke (see --help)`);
+        throw new UsageError(`unknown command '${first}': use convert, smoke or site (see --help)`);
     const dashdash = tail.indexOf('--');
     const words = dashdash < 0 ? tail : tail.slice(0, dashdash);
     const rest = dashdash < 0 ? [] : tail.slice(dashdash + 1);
-    const specs = verb === 'smoke' ? FLAGS.filter((f) => f.smoke) : verb === 'convert' ? FLAGS : [];
+    const specs = verb === 'smoke'
+        ? FLAGS.filter((f) => f.smoke)
+        : verb === 'convert'
+            ? FLAGS
+            : verb === 'site'
+                ? FLAGS.filter((f) => f.flag === 'target')
+                : [];
     const options = {};
     for (const f of specs) {
         options[f.flag] =
@@ -834,6 +881,7 @@ function helpText(verb) {
         'Usage:',
         '  c2w-action convert IMAGE [flags] [-- SMOKE COMMAND...]',
         '  c2w-action smoke PATH [flags] [-- COMMAND...]   boot a .wasm file or a js output directory',
+        '  c2w-action site PATH DIR [--target wasi|js]     write a web site that boots PATH in a terminal',
     ];
     const convertFlags = [
         'Flags of convert (named like the inputs of action.yml):',
@@ -845,7 +893,7 @@ function helpText(verb) {
     ];
     const common = [
         'Flags of the command:',
-        ...COMMAND_FLAGS.filter((f) => verb !== 'smoke' || !['c2w', 'cache-dir'].includes(f.flag)).map((f) => row(f.flag, 'arg' in f ? f.arg : undefined, f.help)),
+        ...COMMAND_FLAGS.filter((f) => verb === 'convert' || verb === 'help' || !['c2w', 'cache-dir'].includes(f.flag)).map((f) => row(f.flag, 'arg' in f ? f.arg : undefined, f.help)),
     ];
     const githubOnly = [
         'Inputs of the action with no flag (GitHub only):',
@@ -854,16 +902,23 @@ function helpText(verb) {
     const exit = ['Exit status: 0 passed, 1 the conversion or the smoke boot failed, 2 bad usage, 130 interrupted.'];
     const parts = verb === 'smoke'
         ? [usage, smokeFlags, common, exit]
-        : verb === 'convert'
-            ? [usage, convertFlags, common, githubOnly, exit]
-            : [
+        : verb === 'site'
+            ? [
                 usage,
-                convertFlags,
-                smokeFlags.slice(0, 1).concat(['  (see c2w-action smoke --help)']),
+                ['Flags of site:', row('target', 'wasi|js', 'the kind of output; default: follows PATH')],
                 common,
-                githubOnly,
                 exit,
-            ];
+            ]
+            : verb === 'convert'
+                ? [usage, convertFlags, common, githubOnly, exit]
+                : [
+                    usage,
+                    convertFlags,
+                    smokeFlags.slice(0, 1).concat(['  (see c2w-action smoke --help)']),
+                    common,
+                    githubOnly,
+                    exit,
+                ];
     return `${parts.map((p) => p.join('\n')).join('\n\n')}\n`;
 }
 
@@ -976,8 +1031,17 @@ function renderSummary(results, failed) {
             ? ''
             : ` in ${seconds(r[outputs/* Outputs */.t.SmokeSeconds])} s` +
                 (r[outputs/* Outputs */.t.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[outputs/* Outputs */.t.SmokePeakRss])}` : '');
-        lines.push(`smoke      ${r[outputs/* Outputs */.t.SmokeResult]}${secs}`);
+        const browser = r[outputs/* Outputs */.t.SmokeBrowserSeconds] !== undefined
+            ? `; browser ${seconds(r[outputs/* Outputs */.t.SmokeBrowserSeconds])} s` +
+                (r[outputs/* Outputs */.t.SmokeBrowserPeakMemory] !== undefined
+                    ? `, page peak ${bytes(r[outputs/* Outputs */.t.SmokeBrowserPeakMemory])}`
+                    : '')
+            : '';
+        const node = r[outputs/* Outputs */.t.SmokeSeconds] === undefined && browser ? '' : secs;
+        lines.push(`smoke      ${r[outputs/* Outputs */.t.SmokeResult]}${node}${browser}`);
     }
+    if (r[outputs/* Outputs */.t.SitePath] !== undefined)
+        lines.push(`site       ${r[outputs/* Outputs */.t.SitePath]}`);
     const failureClass = classOf(failed);
     lines.push(failed === undefined
         ? 'result     passed'
@@ -985,14 +1049,11 @@ function renderSummary(results, failed) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
-var boot = __webpack_require__(38258);
+// EXTERNAL MODULE: ./src/smoke/runtime.ts
+var runtime = __webpack_require__(58161);
 // EXTERNAL MODULE: ./src/pipeline/sink.ts
 var sink = __webpack_require__(51783);
 ;// CONCATENATED MODULE: ./src/cli/sink.ts
-// The command's sink for the pipeline: facts are kept for the summary or --json at the end; a
-// section is a stage heading; a boot streams the guest's output as it is with --verbose, and
-// otherwise shows the last lines of a boot that did not pass, so a failure reads either way.
 
 
 /** Lines of the guest's output shown for a failed boot without --verbose. */
@@ -1030,7 +1091,7 @@ class ConsoleSink extends sink/* Sink */.A {
     async boot(options, title) {
         this.out.stage(title);
         const out = this.out;
-        const result = await (0,boot/* runSmoke */.Lw)({
+        const result = await (0,runtime/* bootSmoke */.S)({
             ...options,
             ...(this.verbose ? { log: { write: (chunk) => (out.passthrough(chunk), true), once: () => out } } : {}),
         });
@@ -1050,8 +1111,48 @@ function failedBootTail(result) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(74633);
+// EXTERNAL MODULE: ./src/site/site.ts
+var site_site = __webpack_require__(92272);
+;// CONCATENATED MODULE: ./src/cli/site-command.ts
+// `c2w-action site PATH DIR`: wraps an existing output (a .wasm file, or a js output directory) in a
+// site folder, as `convert --site DIR` and the action's `site` input do. The target follows PATH
+// unless --target says.
+
+
+
+
+/** The command's PATH and DIR, checked before anything is written. Throws UsageError. */
+function siteArgs(cmd) {
+    if (cmd.positionals.length !== 2) {
+        throw new UsageError('site needs a PATH (a .wasm file or a js output directory) and a DIR to write the site into');
+    }
+    const [path, dir] = cmd.positionals;
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        throw new UsageError(`PATH '${path}' does not exist`);
+    }
+    const given = cmd.get('target');
+    if (given !== '' && given !== 'wasi' && given !== 'js')
+        throw new UsageError(`--target must be wasi or js; got '${given}'`);
+    const target = given === '' ? (isDir ? 'js' : 'wasi') : given;
+    if ((target === 'js') !== isDir) {
+        throw new UsageError(`--target ${target} needs ${target === 'js' ? 'a directory' : 'a .wasm file'}; '${path}' is ${isDir ? 'a directory' : 'a file'}`);
+    }
+    return { path, dir, target };
+}
+async function siteCommand(args, sink) {
+    const site = await sink.section(`Write the site ${args.dir}`, () => (0,site_site/* writeSite */.bo)({ target: args.target, output: args.path, dir: args.dir }));
+    sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
+    sink.info(`Wrote ${site.files} files, ${site.bytes} bytes. Serve the folder (any static server; GitHub Pages) and open index.html.`);
+    if (site.warning)
+        sink.warn(site.warning);
+}
+
+// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
+var config_inputs = __webpack_require__(5800);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts
 var boot_info = __webpack_require__(40729);
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
@@ -1153,6 +1254,7 @@ function smokeInputs(cmd) {
 
 
 
+
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 };
 async function cliMain(argv) {
     let cmd;
@@ -1170,6 +1272,10 @@ async function cliMain(argv) {
                 cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
             };
             work = (sink) => convertCommand(inputs, options, sink);
+        }
+        else if (cmd.verb === 'site') {
+            const args = siteArgs(cmd);
+            work = (sink) => siteCommand(args, sink);
         }
         else {
             const inputs = smokeInputs(cmd);
@@ -1239,4 +1345,4 @@ async function cliMain(argv) {
 
 };
 
-//# sourceMappingURL=652.index.js.map
+//# sourceMappingURL=795.index.js.map

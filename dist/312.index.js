@@ -1,0 +1,186 @@
+export const id = 312;
+export const ids = [312];
+export const modules = {
+
+/***/ 27718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _buildx_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61747);
+/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66542);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33175);
+// The post step: runs after the job's other steps (post-if: always()). It saves the build
+// cache the main step rotated and removes a builder the main step created. Never fails the job.
+
+
+
+
+
+async function post() {
+    try {
+        const plan = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheSave */ .UN)();
+        if (plan) {
+            // State is only ever a folder localCacheDir named; anything else did not come from the main step.
+            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .isLocalCacheDir */ .Dv)(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir(), plan.dir)) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
+            }
+            else {
+                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .saveLayers */ .o)(plan));
+                await summarize(plan, saved);
+            }
+        }
+        const builder = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .createdBuilder */ .U)();
+        if (builder)
+            await (0,_buildx_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilder */ .iq)(builder);
+    }
+    catch (e) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`c2w-action post step: ${e.message}`);
+    }
+}
+/** One line under the main step's summary: what the cache service now holds from this job. */
+async function summarize(plan, saved) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const parts = [
+        saved.shared > 0 ? `${saved.shared} bytes shared by every allocator under <code>${plan.shared?.key}</code>` : '',
+        saved.allocator > 0 ? `${saved.allocator} bytes for this allocator under <code>${plan.key}</code>` : '',
+    ].filter(Boolean);
+    await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw(`Build cache saved: ${parts.length ? parts.join('; ') : 'nothing'}.`, true).write();
+}
+
+
+/***/ }),
+
+/***/ 82979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ passthroughProblem),
+/* harmony export */   g: () => (/* binding */ childEnv)
+/* harmony export */ });
+// The environment a child process gets: what it needs from the action's environment and no
+// more. The runner hands the action every input as INPUT_* (github-token among them), the
+// Actions runtime token, and the paths of the step's command files; c2w, docker, buildx and tar
+// need none of them. Only buildx's gha cache backend reads the runtime variables: it takes
+// ACTIONS_RUNTIME_TOKEN, ACTIONS_CACHE_URL, ACTIONS_RESULTS_URL and ACTIONS_CACHE_SERVICE_V2
+// from its environment (https://docs.docker.com/build/cache/backends/gha/#authentication).
+//
+// docker and buildx start a registry's credential helper (`credHelpers`/`credsStore` in
+// config.json, https://docs.docker.com/reference/cli/docker/login/#credential-helpers) with their
+// own environment, and the cloud helpers read their cloud's variables: docker-credential-ecr-login
+// the AWS SDK's (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN, AWS_REGION, AWS_PROFILE,
+// AWS_WEB_IDENTITY_TOKEN_FILE, ..., and its own AWS_ECR_*; awslabs/amazon-ecr-credential-helper
+// README), docker-credential-gcloud gcloud's (CLOUDSDK_<SECTION>_<PROPERTY>,
+// CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE) and docker-credential-gcr GOOGLE_APPLICATION_CREDENTIALS
+// (GoogleCloudPlatform/docker-credential-gcr README; google-github-actions/auth exports both),
+// docker-credential-acr-env AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID
+// (chrismellard/docker-credential-acr-env README) and the Azure SDK's AZURE_FEDERATED_TOKEN_FILE,
+// docker-credential-pass PASSWORD_STORE_DIR and gpg's GNUPGHOME, docker-credential-secretservice
+// the D-Bus session bus. Those reach docker, buildx and c2w only (`registryCredentials`), never
+// tar or the smoke boot, which has an environment of its own (smoke/boot.ts).
+/** Variables passed through by exact name. */
+const KEEP = new Set([
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'SHELL',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TERM',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    // Proxies, as curl, Go's net/http (docker, buildx, c2w) and Node read them, in both spellings.
+    'http_proxy',
+    'HTTP_PROXY',
+    'https_proxy',
+    'HTTPS_PROXY',
+    'no_proxy',
+    'NO_PROXY',
+    'all_proxy',
+    'ALL_PROXY',
+    // Corporate CAs: OpenSSL's and Go's crypto/x509 (docker, buildx) read SSL_CERT_FILE/SSL_CERT_DIR,
+    // Node NODE_EXTRA_CA_CERTS, Python's requests (gcloud, a helper written in Python) REQUESTS_CA_BUNDLE.
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'NODE_EXTRA_CA_CERTS',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE',
+    // buildx passes SOURCE_DATE_EPOCH to the build as the build argument of that name, for
+    // reproducible builds (https://docs.docker.com/build/ci/github-actions/reproducible-builds/).
+    'SOURCE_DATE_EPOCH',
+    'CI',
+    'GITHUB_ACTIONS',
+    'RUNNER_OS',
+    'RUNNER_ARCH',
+    'RUNNER_TEMP',
+    'RUNNER_TOOL_CACHE',
+    // The runner finds and ends the processes of a job by this variable after the job
+    // (actions/runner ProcessInvoker sets it; its job cleanup looks for it in /proc/<pid>/environ).
+    'RUNNER_TRACKING_ID',
+]);
+/** Variables passed through by prefix: the docker client's and buildx's own settings, locale, XDG dirs. */
+const KEEP_PREFIXES = ['DOCKER_', 'BUILDX_', 'BUILDKIT_', 'LC_', 'XDG_'];
+/** What the registry credential helpers read (see above): passed to docker, buildx and c2w only. */
+const CREDENTIAL_PREFIXES = ['AWS_', 'GOOGLE_', 'CLOUDSDK_', 'AZURE_', 'PASSWORD_STORE_'];
+const CREDENTIAL_NAMES = new Set(['GNUPGHOME', 'DBUS_SESSION_BUS_ADDRESS']);
+/**
+ * Never passed, whatever env-passthrough says: the inputs (github-token among them), the Actions
+ * runtime and OIDC tokens, the step's state and command files, and the workflow's token.
+ */
+const NEVER_PREFIXES = ['INPUT_', 'ACTIONS_', 'STATE_'];
+const NEVER_NAMES = new Set([
+    'GITHUB_TOKEN',
+    'GITHUB_ENV',
+    'GITHUB_OUTPUT',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+function never(name) {
+    return NEVER_NAMES.has(name) || NEVER_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+}
+/** Why `name` cannot be in env-passthrough, or undefined when it can. Pure. */
+function passthroughProblem(name) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        return `'${name}' is not a variable name (letters, digits, _)`;
+    if (never(name))
+        return `'${name}' is never passed to a child process (INPUT_*, ACTIONS_*, STATE_*, GITHUB_TOKEN and the step's command files stay with the action)`;
+    return undefined;
+}
+/** What buildx's gha cache backend reads (see the link above). */
+const ACTIONS_CACHE = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2'];
+/** The child's environment: the allow-listed variables of `env`, plus the gha cache variables when needed. */
+function childEnv(env, needs = {}) {
+    const result = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        const credential = needs.registryCredentials === true &&
+            !never(name) &&
+            (CREDENTIAL_NAMES.has(name) ||
+                CREDENTIAL_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+                (needs.passthrough ?? []).includes(name));
+        const keep = KEEP.has(name) ||
+            KEEP_PREFIXES.some((prefix) => name.startsWith(prefix)) ||
+            (needs.actionsCache === true && ACTIONS_CACHE.includes(name)) ||
+            credential;
+        if (keep)
+            result[name] = value;
+    }
+    return result;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=312.index.js.map

@@ -1,0 +1,66 @@
+// The conversion, tried again after transient network trouble (transient.ts): the same c2w argv on
+// the same builder, so BuildKit answers every stage that finished the first time from its store and
+// the build resumes at the step that failed. A failure of any other kind, or a known one
+// (failures.ts: disk, memory, allocator, ...), is never retried.
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as core from '@actions/core';
+import { classifyFailure } from './failures.js';
+import { classifyTransient, type TransientFailure } from './transient.js';
+import { convert, ConversionError, type BuiltOutput, type ConvertInputs } from './convert.js';
+
+/** The pause before retry `n` (1-based): 10 s, 20 s, 40 s, ... Pure. */
+export function retryPauseSeconds(n: number): number {
+  return 10 * 2 ** (n - 1);
+}
+
+/**
+ * What a failed attempt leads to: the transient trouble to retry after, or undefined to fail now.
+ * `attempt` is 1-based; `retries` is the build-retries input. Pure.
+ */
+export function retryDecision(error: unknown, attempt: number, retries: number): TransientFailure | undefined {
+  if (attempt > retries) return undefined;
+  if (!(error instanceof ConversionError) || error.log === undefined) return undefined;
+  if (classifyFailure(error.log) !== undefined) return undefined;
+  return classifyTransient(error.log);
+}
+
+export interface RetryOptions {
+  /** How many times a build that failed with transient network trouble is run again (build-retries). */
+  retries: number;
+  /** Called as each attempt starts, with its number (1 for the first): the build-attempts output. */
+  onAttempt?: (attempt: number) => void;
+  /** The pause between attempts (a seam for the unit tests). */
+  pause?: (seconds: number) => Promise<void>;
+}
+
+/** `convert`, run again after transient network trouble, at most `options.retries` more times. */
+export async function convertWithRetries(
+  c2w: string,
+  inputs: ConvertInputs,
+  dockerfile: string,
+  extraFlags: string[],
+  options: RetryOptions,
+): Promise<BuiltOutput> {
+  const pause = options.pause ?? ((seconds: number) => sleep(seconds * 1000));
+  for (let attempt = 1; ; attempt++) {
+    options.onAttempt?.(attempt);
+    try {
+      return await convert(c2w, inputs, dockerfile, extraFlags);
+    } catch (error) {
+      const transient = retryDecision(error, attempt, options.retries);
+      if (transient === undefined) {
+        if (attempt > 1 && error instanceof Error) {
+          error.message = `${error.message}\n(The build ran ${attempt} times; build-retries is ${options.retries}.)`;
+        }
+        throw error;
+      }
+      const seconds = retryPauseSeconds(attempt);
+      core.warning(
+        `The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
+          `${transient.reason} (${transient.line}). Retrying the same build on the same builder in ${seconds} s ` +
+          `(attempt ${attempt + 1} of ${options.retries + 1}); BuildKit reuses every stage that finished.`,
+      );
+      await pause(seconds);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// `c2w-action site PATH DIR`: wraps an existing output (a .wasm file, or a js output directory) in a
+// site folder, as `convert --site DIR` and the action's `site` input do. The target follows PATH
+// unless --target says.
+import { statSync } from 'node:fs';
+import { Outputs } from '../action/outputs.js';
+import { writeSite } from '../site/site.js';
+import type { Sink } from '../pipeline/sink.js';
+import { UsageError, type ParsedCommand } from './flags.js';
+
+export interface SiteArgs {
+  path: string;
+  dir: string;
+  target: 'wasi' | 'js';
+}
+
+/** The command's PATH and DIR, checked before anything is written. Throws UsageError. */
+export function siteArgs(cmd: ParsedCommand): SiteArgs {
+  if (cmd.positionals.length !== 2) {
+    throw new UsageError('site needs a PATH (a .wasm file or a js output directory) and a DIR to write the site into');
+  }
+  const [path, dir] = cmd.positionals as [string, string];
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new UsageError(`PATH '${path}' does not exist`);
+  }
+  const given = cmd.get('target');
+  if (given !== '' && given !== 'wasi' && given !== 'js')
+    throw new UsageError(`--target must be wasi or js; got '${given}'`);
+  const target = given === '' ? (isDir ? 'js' : 'wasi') : given;
+  if ((target === 'js') !== isDir) {
+    throw new UsageError(
+      `--target ${target} needs ${target === 'js' ? 'a directory' : 'a .wasm file'}; '${path}' is ${isDir ? 'a directory' : 'a file'}`,
+    );
+  }
+  return { path, dir, target };
+}
+
+export async function siteCommand(args: SiteArgs, sink: Sink): Promise<void> {
+  const site = await sink.section(`Write the site ${args.dir}`, () =>
+    writeSite({ target: args.target, output: args.path, dir: args.dir }),
+  );
+  sink.fact(Outputs.SitePath, site.dir);
+  sink.info(
+    `Wrote ${site.files} files, ${site.bytes} bytes. Serve the folder (any static server; GitHub Pages) and open index.html.`,
+  );
+  if (site.warning) sink.warn(site.warning);
+}

@@ -1,0 +1,275 @@
+// The site's page: a terminal (xterm.js, its default DOM renderer, so what it shows is text in the
+// DOM) joined to the container through xterm-pty, booting either kind of c2w output:
+// - js (`c2w --to-js`): the emscripten module, started in the order c2w's own page does it
+//   (https://github.com/container2wasm/container2wasm/blob/main/examples/emscripten-simple/htdocs/index.html):
+//   load.js (file_packager: preloads the .data), arg-module.js (QEMU's command line), Module.pty (the
+//   pty's slave), a preRun that writes /pack/info (the guest's init waits for it), a preRun that makes
+//   the TTY's poll ask the pty, then the default export of out.js; `mainScriptUrlOrBlob` is out.js
+//   for the pthread workers.
+// - wasi: the module in a worker under @bjorn3/browser_wasi_shim, stdin and stdout carried between the
+//   worker and the pty (wasi-worker.ts), as c2w's wasi-browser example does
+//   (https://github.com/container2wasm/container2wasm/tree/main/examples/wasi-browser/htdocs).
+// Both need SharedArrayBuffer, so a cross-origin-isolated page: the server's COOP/COEP headers, or
+// coi-serviceworker (loaded by index.html) where the host sets none.
+import '@xterm/xterm/css/xterm.css';
+import './page.css';
+import { Terminal } from '@xterm/xterm';
+import { openpty } from 'xterm-pty';
+import { packInfo } from '../../c2w/boot-info.js';
+import { BOOT_PARAM, decodeBoot, TRANSCRIPT_MAX, type BootApi, type BootEnd, type SiteConfig } from '../contract.js';
+import type { FromWorker, ToWorker } from './worker-protocol.js';
+
+declare global {
+  interface Window {
+    c2wBoot: BootApi;
+    Module?: EmscriptenModule;
+  }
+}
+
+interface EmscriptenModule {
+  preRun: ((mod: EmscriptenModule) => void)[];
+  arguments?: string[];
+  pty?: unknown;
+  mainScriptUrlOrBlob?: string;
+  locateFile?: (path: string, prefix: string) => string;
+  onAbort?: (what: unknown) => void;
+  FS: { mkdir(path: string): void; writeFile(path: string, data: string): void };
+  TTY: { stream_ops: { poll?: (stream: unknown, timeout: number, cb?: PollCallback | null) => number } };
+}
+interface PollCallback {
+  (flags: number): void;
+  registerCleanupFunc?: (f: () => void) => void;
+}
+
+const statusEl = document.getElementById('c2w-status')!;
+const status = (text: string, error = false): void => {
+  statusEl.textContent = text;
+  statusEl.classList.toggle('error', error);
+};
+
+const term = new Terminal({ convertEol: false, scrollback: 5000 });
+term.open(document.getElementById('terminal')!);
+const { master, slave } = openpty();
+term.loadAddon(master);
+
+// What the guest writes goes through the slave; a copy is kept for take(), bounded.
+let pending: Uint8Array[] = [];
+let pendingBytes = 0;
+let dropped = 0;
+const decoder = new TextDecoder();
+const writeToTerminal = slave.write.bind(slave);
+const record = (bytes: number[] | Uint8Array | string): void => {
+  const b = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : Uint8Array.from(bytes);
+  boot.outputBytes += b.length;
+  if (pendingBytes + b.length > TRANSCRIPT_MAX) {
+    dropped += b.length;
+    return;
+  }
+  pending.push(b);
+  pendingBytes += b.length;
+};
+slave.write = (arg: string | number[]) => {
+  record(arg);
+  writeToTerminal(arg);
+};
+
+/**
+ * The text of rows [from, to), wrapped rows joined. Empty rows at the end are left out, but never
+ * the cursor's row (`keep`, an absolute row) or one before it: the text then ends with the line
+ * still being written, so a reader can tell a finished line (followed by a newline) from one that
+ * is not.
+ */
+const lines = (from: number, to: number, keep = -1): string => {
+  const buf = term.buffer.active;
+  const out: { text: string; row: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const line = buf.getLine(i);
+    if (!line) continue;
+    const s = line.translateToString(true);
+    if (line.isWrapped && out.length > 0) out[out.length - 1]!.text += s;
+    else out.push({ text: s, row: i });
+  }
+  while (out.length > 0 && out[out.length - 1]!.text === '' && out[out.length - 1]!.row > keep) out.pop();
+  return out.map((l) => l.text).join('\n');
+};
+
+const boot: BootApi = {
+  phase: 'loading',
+  crossOriginIsolated: self.crossOriginIsolated,
+  outputBytes: 0,
+  take() {
+    const text = pending.map((b) => decoder.decode(b, { stream: true })).join('');
+    const d = dropped;
+    pending = [];
+    pendingBytes = 0;
+    dropped = 0;
+    return { text, dropped: d };
+  },
+  text: () => lines(0, term.buffer.active.length, term.buffer.active.baseY + term.buffer.active.cursorY),
+  screen: () => lines(term.buffer.active.viewportY, term.buffer.active.viewportY + term.rows),
+};
+window.c2wBoot = boot;
+
+const end = (e: BootEnd): void => {
+  if (boot.phase === 'ended') return;
+  boot.phase = 'ended';
+  boot.end = e;
+  if ('error' in e) {
+    status(e.error, true);
+    console.error(`c2w page: ${e.error}`);
+  } else if ('trap' in e) {
+    status(`the container stopped: ${e.trap}`, true);
+    console.error(`c2w page: the container stopped: ${e.trap}`);
+  } else status(`the container exited (${e.code})`);
+};
+
+/** Loads a classic script (file_packager's load.js, arg-module.js fill the global Module). */
+const script = (src: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const el = document.createElement('script');
+    el.src = src;
+    el.onload = () => resolve();
+    el.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(el);
+  });
+
+const POLLIN = 1;
+const POLLOUT = 4;
+
+async function bootJs(config: SiteConfig, base: URL): Promise<void> {
+  const dir = new URL(config.container, base);
+  const Module = { preRun: [] } as unknown as EmscriptenModule;
+  Module.locateFile = (p) => new URL(p, dir).href;
+  Module.onAbort = (what) => end({ trap: `Aborted(${String(what)})` });
+  window.Module = Module;
+  await script(new URL('load.js', dir).href);
+  await script(new URL('arg-module.js', dir).href);
+  Module.pty = slave;
+  Module.mainScriptUrlOrBlob = new URL('out.js', dir).href;
+  const info = packInfo(config.command, config.env, Date.now() / 1000);
+  Module.preRun.push((mod) => {
+    try {
+      mod.FS.mkdir('/pack');
+    } catch {
+      // load.js made it
+    }
+    mod.FS.writeFile('/pack/info', info);
+  });
+  Module.preRun.push((mod) => {
+    let callbacks: PollCallback[] = [];
+    slave.onReadable(() => {
+      const ready = callbacks;
+      callbacks = [];
+      for (const cb of ready) cb(POLLIN | POLLOUT);
+    });
+    mod.TTY.stream_ops.poll = (_stream, _timeout, cb) => {
+      if (slave.readable) return POLLIN | POLLOUT;
+      if (cb) {
+        cb.registerCleanupFunc?.(() => {
+          callbacks = callbacks.filter((c) => c !== cb);
+        });
+        callbacks.push(cb);
+      }
+      return POLLOUT;
+    };
+  });
+  const { default: init } = (await import(/* @vite-ignore */ Module.mainScriptUrlOrBlob)) as {
+    default: (m: EmscriptenModule) => Promise<unknown>;
+  };
+  boot.phase = 'running';
+  status('running');
+  await init(Module);
+}
+
+/** Bytes of stdin the page hands the worker at a time (the shared buffer's data part). */
+const STDIN_BYTES = 64 * 1024;
+
+function bootWasi(config: SiteConfig, base: URL): void {
+  // The guest's own tty does the line editing and echo: the pty passes keys through raw, as c2w's
+  // page sets it; output processing stays on, so a bare \n still starts a new line.
+  const t = slave.ioctl('TCGETS');
+  const ISTRIP = 0x20,
+    INLCR = 0x40,
+    IGNCR = 0x80,
+    ICRNL = 0x100,
+    IXON = 0x400;
+  const ISIG = 0x1,
+    ICANON = 0x2,
+    ECHO = 0x8,
+    ECHONL = 0x40,
+    IEXTEN = 0x8000;
+  slave.ioctl('TCSETS', {
+    iflag: t.iflag & ~(ISTRIP | INLCR | IGNCR | ICRNL | IXON),
+    oflag: t.oflag,
+    cflag: t.cflag,
+    lflag: t.lflag & ~(ECHO | ECHONL | ICANON | ISIG | IEXTEN),
+    cc: t.cc,
+  });
+  const stdin = new SharedArrayBuffer(8 + STDIN_BYTES);
+  const ctrl = new Int32Array(stdin, 0, 1);
+  const data = new Uint8Array(stdin, 8);
+  let queued: number[] = [];
+  const feed = (): void => {
+    if (queued.length === 0 || Atomics.load(ctrl, 0) !== 0) return;
+    const n = Math.min(queued.length, STDIN_BYTES);
+    data.set(queued.slice(0, n));
+    queued = queued.slice(n);
+    Atomics.store(ctrl, 0, n);
+    Atomics.notify(ctrl, 0);
+  };
+  slave.onReadable(() => {
+    queued.push(...slave.read());
+    feed();
+  });
+  const worker = new Worker(new URL('wasi-worker.js', import.meta.url));
+  worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+    const m = ev.data;
+    if (m.type === 'out') slave.write(Array.from(m.bytes));
+    else if (m.type === 'stdin-taken') feed();
+    else if (m.type === 'running') {
+      boot.phase = 'running';
+      status('running');
+    } else if (m.type === 'exit') end({ code: m.code });
+    else if (m.type === 'trap') end({ trap: m.message });
+    else if (m.type === 'error') end({ error: m.message });
+  };
+  worker.onerror = (ev) => end({ error: `the worker failed: ${ev.message}` });
+  const msg: ToWorker = {
+    type: 'start',
+    wasm: new URL(config.wasm ?? 'out.wasm', new URL(config.container, base)).href,
+    args: [config.wasm ?? 'out.wasm', ...config.command],
+    env: config.env.map(({ key, value }) => `${key}=${value}`),
+    stdin,
+  };
+  worker.postMessage(msg);
+}
+
+async function main(): Promise<void> {
+  const base = new URL('./', location.href);
+  if (!self.crossOriginIsolated) {
+    // coi-serviceworker registers itself and reloads the page; nothing to do until then.
+    boot.phase = 'isolating';
+    status(
+      'navigator' in self && navigator.serviceWorker
+        ? 'enabling cross-origin isolation (the page reloads once)…'
+        : 'this browser cannot isolate the page (no service worker): the container needs SharedArrayBuffer',
+      !navigator.serviceWorker,
+    );
+    return;
+  }
+  const config = (await (await fetch(new URL('c2w/site.json', base))).json()) as SiteConfig;
+  const param = new URLSearchParams(location.search).get(BOOT_PARAM);
+  if (param) {
+    const o = decodeBoot(param);
+    if (o.command) config.command = o.command;
+    if (o.env) config.env = o.env;
+  }
+  document.title = config.title;
+  document.getElementById('c2w-title')!.textContent = config.title;
+  status('booting…');
+  term.focus();
+  if (config.target === 'js') await bootJs(config, base);
+  else bootWasi(config, base);
+}
+
+main().catch((e: unknown) => end({ error: e instanceof Error ? e.message : String(e) }));
