@@ -21,8 +21,8 @@ var core = __webpack_require__(33838);
 var buildx_builder = __webpack_require__(61747);
 // EXTERNAL MODULE: ./src/buildx/platforms.ts
 var platforms = __webpack_require__(96892);
-// EXTERNAL MODULE: ./src/c2w/install.ts
-var install = __webpack_require__(35789);
+// EXTERNAL MODULE: ./src/c2w/install.ts + 1 modules
+var install = __webpack_require__(90171);
 // EXTERNAL MODULE: ./src/cache/layers.ts
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/cache/actions-cache-store.ts
@@ -299,6 +299,8 @@ function errorName(err) {
     return err instanceof Error ? err.name : undefined;
 }
 
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
 // EXTERNAL MODULE: ./src/report/expected-cells.ts
@@ -464,6 +466,8 @@ var html = __webpack_require__(10446);
 ;// CONCATENATED MODULE: ./src/action/job-summary.ts
 // Stage: outputs and the job summary. Every fact is set as an output the moment it is known
 // (so a later failure still leaves the earlier outputs), and the summary table repeats them.
+// Neither is masked by the runner, so both pass through lib/redact.ts.
+
 
 
 class JobSummary {
@@ -471,7 +475,7 @@ class JobSummary {
     notes = [];
     /** Sets output `name` and remembers it for the summary. */
     set(name, value) {
-        const text = String(value);
+        const text = (0,redact/* redact */.E$)(String(value));
         core/* setOutput */.uH(name, text);
         const existing = this.rows.find(([n]) => n === name);
         if (existing)
@@ -481,14 +485,14 @@ class JobSummary {
     }
     /** A sentence under the table (e.g. why an allocator was rejected). */
     note(text) {
-        this.notes.push(text);
+        this.notes.push((0,redact/* redact */.E$)(text));
     }
     async write(title, failed) {
         if (!process.env.GITHUB_STEP_SUMMARY)
             return;
         const s = core/* summary */.z.addHeading(title, 3);
         if (failed)
-            s.addRaw(`**Failed:** ${(0,html/* escapeHtml */.Z)(failed)}`, true);
+            s.addRaw(`**Failed:** ${(0,html/* escapeHtml */.Z)((0,redact/* redact */.E$)(failed))}`, true);
         s.addTable([
             [
                 { data: 'output', header: true },
@@ -563,6 +567,7 @@ var state = __webpack_require__(33175);
 
 
 
+
 async function main() {
     const sink = new ActionSink();
     let inputs;
@@ -578,7 +583,7 @@ async function main() {
     catch (e) {
         error = e;
         // Also an output: a later step (continue-on-error) can read why, not only that it failed.
-        core/* setOutput */.uH(outputs/* Outputs */.t.Error, error.message);
+        core/* setOutput */.uH(outputs/* Outputs */.t.Error, (0,redact/* redact */.E$)(error.message));
         core/* setFailed */.C1(error.message);
     }
     // Every run records itself for the report action: passed, failed, or refused at its inputs.

@@ -19,6 +19,8 @@ var hosts = __webpack_require__(55044);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/answer.ts
+var answer = __webpack_require__(98557);
 ;// CONCATENATED MODULE: ./src/github/release-draft.ts
 // Which release the cells of a matrix upload to: one release per tag, whatever the cells' timing.
 //
@@ -30,6 +32,7 @@ var core = __webpack_require__(33838);
 // create sees every draft created before its own, so all agree on the same one. A cell whose draft
 // lost deletes it, but only while it is still empty (nobody uploaded to it).
 // https://docs.github.com/en/rest/releases/releases
+
 class ReleaseLookupError extends Error {
     cause;
     constructor(message, cause) {
@@ -37,6 +40,30 @@ class ReleaseLookupError extends Error {
         this.cause = cause;
         this.name = 'ReleaseLookupError';
     }
+}
+/**
+ * `data` as a release, or a ReleaseLookupError saying what the API answered instead: a proxy's or
+ * a wrong GITHUB_API_URL's HTML page, `{}` or `null` with status 200 is no release to upload to.
+ */
+function releaseOf(data, what) {
+    const r = data;
+    if (r !== null &&
+        typeof r === 'object' &&
+        !Array.isArray(r) &&
+        Number.isSafeInteger(r.id) &&
+        typeof r.tag_name === 'string' &&
+        typeof r.draft === 'boolean' &&
+        typeof r.upload_url === 'string') {
+        return r;
+    }
+    throw new ReleaseLookupError(`${what}: the API answered ${(0,answer/* describeAnswer */.O)(data)}, which is not a release`);
+}
+/** `data` as a list of releases (see releaseOf). */
+function releasesOf(data, what) {
+    if (!Array.isArray(data)) {
+        throw new ReleaseLookupError(`${what}: the API answered ${(0,answer/* describeAnswer */.O)(data)}, which is not a list of releases`);
+    }
+    return data.map((r) => releaseOf(r, what));
 }
 const statusOf = (err) => err.status;
 /** The oldest draft of `tag` in `list`, or undefined (pure). */
@@ -50,27 +77,30 @@ async function convergeOnRelease(request, o) {
     const log = o.log ?? (() => { });
     const repo = { owner: o.owner, repo: o.repo };
     if (o.releaseId !== undefined) {
+        let res;
         try {
-            const res = await request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+            res = await request('GET /repos/{owner}/{repo}/releases/{release_id}', {
                 ...repo,
                 release_id: o.releaseId,
             });
-            return res.data;
         }
         catch (err) {
             throw new ReleaseLookupError(statusOf(err) === 404
                 ? `release-id ${o.releaseId}: no such release in ${o.owner}/${o.repo} (or the token cannot see it)`
                 : `Getting release ${o.releaseId}`, err);
         }
+        return releaseOf(res.data, `Getting release ${o.releaseId}`);
     }
+    let byTag;
     try {
-        const res = await request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...repo, tag: o.tag });
-        return res.data;
+        byTag = await request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...repo, tag: o.tag });
     }
     catch (err) {
         if (statusOf(err) !== 404)
             throw new ReleaseLookupError(`Getting the release of tag ${o.tag}`, err);
     }
+    if (byTag !== undefined)
+        return releaseOf(byTag.data, `Getting the release of tag ${o.tag}`);
     const existing = await findOldestDraft(request, o);
     if (existing)
         return existing;
@@ -78,19 +108,19 @@ async function convergeOnRelease(request, o) {
         throw new ReleaseLookupError(`No release has the tag ${o.tag}, and release-create is false: create the release first, or set release-create: true`);
     }
     log(`Creating draft release ${o.tag}`);
-    let mine;
+    let created;
     try {
-        const res = await request('POST /repos/{owner}/{repo}/releases', {
+        created = await request('POST /repos/{owner}/{repo}/releases', {
             ...repo,
             tag_name: o.tag,
             name: o.tag,
             draft: true,
         });
-        mine = res.data;
     }
     catch (err) {
         throw new ReleaseLookupError(`Creating a draft release for tag ${o.tag}`, err);
     }
+    const mine = releaseOf(created.data, `Creating a draft release for tag ${o.tag}`);
     // Another cell may have created a draft of the same tag meanwhile: the oldest one wins.
     const winner = (await findOldestDraft(request, o)) ?? mine;
     if (winner.id === mine.id)
@@ -103,19 +133,19 @@ async function convergeOnRelease(request, o) {
 async function findOldestDraft(request, o) {
     const drafts = [];
     for (let page = 1; page <= (o.maxPages ?? 10); page++) {
-        let list;
+        let res;
         try {
-            const res = await request('GET /repos/{owner}/{repo}/releases', {
+            res = await request('GET /repos/{owner}/{repo}/releases', {
                 owner: o.owner,
                 repo: o.repo,
                 per_page: 100,
                 page,
             });
-            list = res.data;
         }
         catch (err) {
             throw new ReleaseLookupError('Listing releases', err);
         }
+        const list = releasesOf(res.data, 'Listing releases');
         drafts.push(...list.filter((r) => r.draft && r.tag_name === o.tag));
         if (list.length < 100)
             break;
@@ -289,12 +319,14 @@ class ReleaseApi {
     repo;
     maxWait;
     retryUnitMs;
+    api;
     constructor(request, repository, opts) {
         this.request = request;
         this.repository = repository;
         [this.owner, this.repo] = repository.split('/');
         this.maxWait = opts.maxRateLimitWaitSeconds ?? 300;
         this.retryUnitMs = opts.retryUnitMs ?? 1000;
+        this.api = (0,hosts/* apiUrl */.y0)(opts.env ?? process.env);
     }
     static async connect(opts) {
         const env = opts.env ?? process.env;
@@ -504,6 +536,9 @@ class ReleaseApi {
         this.assets = this.assets?.filter((a) => a.id !== existing.id);
     }
     async putAsset(release, name, overwrite, content) {
+        if (!(0,hosts/* isUploadHostOf */.Nb)(release.upload_url, this.api)) {
+            throw new ReleaseError(`Release ${release.tag_name} names the upload URL ${JSON.stringify(release.upload_url.slice(0, 200))}, which is not on the upload host of ${this.api}; the token is not sent there`);
+        }
         await this.clear(release, name, overwrite, false);
         const what = `Uploading ${name}`;
         // Ours when it is there after a failed attempt with the same size: clear() removed any other.

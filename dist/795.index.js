@@ -314,8 +314,8 @@ var external_node_path_ = __webpack_require__(76760);
 var buildx_builder = __webpack_require__(61747);
 // EXTERNAL MODULE: ./src/buildx/platforms.ts
 var platforms = __webpack_require__(96892);
-// EXTERNAL MODULE: ./src/c2w/install.ts
-var install = __webpack_require__(35789);
+// EXTERNAL MODULE: ./src/c2w/install.ts + 1 modules
+var install = __webpack_require__(90171);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/cache/oci-split.ts
@@ -1179,12 +1179,16 @@ async function siteCommand(args, sink) {
 
 // EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
 var config_inputs = __webpack_require__(5800);
+// EXTERNAL MODULE: ./src/config/host-checks.ts
+var host_checks = __webpack_require__(7314);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts
 var boot_info = __webpack_require__(40729);
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
 // From the command line to the action's typed inputs: the same `parseInputs` the action runs, fed
 // from the flags, and the checks the action makes before it spawns anything (getInputs: the custom
-// Dockerfile exists; the smoke command fits c2w's 1024-byte budget). Every message names the flag.
+// Dockerfile is a regular file, config/host-checks.ts; the smoke command fits c2w's 1024-byte
+// budget). Every message names the flag.
+
 
 
 
@@ -1194,9 +1198,10 @@ function inputsOf(cmd, image, overrides = {}) {
     const get = (name) => (name === 'image' ? image : (overrides[name] ?? cmd.get(name)));
     try {
         const inputs = (0,config_inputs/* parseInputs */.TL)(get);
-        if (inputs.dockerfile !== undefined && !(0,external_node_fs_.existsSync)(inputs.dockerfile)) {
-            throw new config_inputs/* InputError */.dz('dockerfile', `names '${inputs.dockerfile}', which does not exist`);
-        }
+        // No workspace on the command line: a Dockerfile anywhere will do, as long as it is one.
+        if (inputs.dockerfile !== undefined)
+            (0,host_checks/* checkDockerfile */.vn)(inputs.dockerfile);
+        (0,host_checks/* checkNoDanglingLink */.kF)(inputs.output);
         if (inputs.smoke && inputs.target === 'wasi') {
             const budget = (0,boot_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
             if (!budget.ok)

@@ -1,7 +1,9 @@
 // Stage: outputs and the job summary. Every fact is set as an output the moment it is known
 // (so a later failure still leaves the earlier outputs), and the summary table repeats them.
+// Neither is masked by the runner, so both pass through lib/redact.ts.
 import * as core from '@actions/core';
 import { escapeHtml } from '../lib/html.js';
+import { redact } from '../lib/redact.js';
 import type { Outputs } from './outputs.js';
 
 export class JobSummary {
@@ -10,7 +12,7 @@ export class JobSummary {
 
   /** Sets output `name` and remembers it for the summary. */
   set(name: Outputs, value: string | number | boolean): void {
-    const text = String(value);
+    const text = redact(String(value));
     core.setOutput(name, text);
     const existing = this.rows.find(([n]) => n === name);
     if (existing) existing[1] = text;
@@ -19,13 +21,13 @@ export class JobSummary {
 
   /** A sentence under the table (e.g. why an allocator was rejected). */
   note(text: string): void {
-    this.notes.push(text);
+    this.notes.push(redact(text));
   }
 
   async write(title: string, failed?: string): Promise<void> {
     if (!process.env.GITHUB_STEP_SUMMARY) return;
     const s = core.summary.addHeading(title, 3);
-    if (failed) s.addRaw(`**Failed:** ${escapeHtml(failed)}`, true);
+    if (failed) s.addRaw(`**Failed:** ${escapeHtml(redact(failed))}`, true);
     s.addTable([
       [
         { data: 'output', header: true },

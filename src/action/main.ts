@@ -17,6 +17,7 @@ import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
 import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
+import { redact } from '../lib/redact.js';
 import { Outputs } from './outputs.js';
 import { recordCancelledCell, recordCell, recordRefusedCell } from '../report/cell-record.js';
 import { beforeCancelExit } from './cancel.js';
@@ -37,7 +38,7 @@ export async function main(): Promise<void> {
   } catch (e) {
     error = e as Error;
     // Also an output: a later step (continue-on-error) can read why, not only that it failed.
-    core.setOutput(Outputs.Error, error.message);
+    core.setOutput(Outputs.Error, redact(error.message));
     core.setFailed(error.message);
   }
   // Every run records itself for the report action: passed, failed, or refused at its inputs.

@@ -8,6 +8,9 @@ import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
 import { HttpClient } from '@actions/http-client';
 import { run } from '../lib/exec.js';
+import { describeAnswer } from '../lib/answer.js';
+import { urlForDisplay } from '../lib/redact.js';
+import { DownloadError, downloadFile } from './download.js';
 import { listFiles } from '../lib/files.js';
 import { sha256File } from '../lib/hash.js';
 import { releasesApiFor } from '../github/hosts.js';
@@ -38,13 +41,29 @@ export function releaseAssetName(tag: string, nodeArch: string): string {
   return `container2wasm-${tag}-linux-${arch}.tar.gz`;
 }
 
-/** Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. */
+/**
+ * A c2w release tag: `v` and a semantic version, with an optional pre-release of dot-separated
+ * letters, digits and hyphens (v0.8.4, v0.9.0-rc.1). Nothing else may come from the network into
+ * a download URL, a tool-cache path (no `/`, no `..` part) or the log (no line break).
+ */
+export const RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+/**
+ * Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. Lines that give
+ * it two different sums are refused: which one would be checked is up to the order.
+ */
 export function checksumFor(sums: string, file: string): string | undefined {
+  const found = new Set<string>();
   for (const line of sums.split(/\r?\n/)) {
     const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trim());
-    if (m && m[2] === file) return m[1]!.toLowerCase();
+    if (m && m[2] === file) found.add(m[1]!.toLowerCase());
   }
-  return undefined;
+  if (found.size > 1) {
+    throw new InstallError(
+      `SHA256SUMS gives ${found.size} different checksums for ${file} (${[...found].join(', ')}); refusing to install a binary it cannot vouch for.`,
+    );
+  }
+  return [...found][0];
 }
 
 /** Tool-cache versions are semver: v0.8.4 → 0.8.4. */
@@ -58,6 +77,8 @@ export interface InstallOptions {
   token: string;
   platform?: NodeJS.Platform;
   arch?: string;
+  /** Longest silence of a download in ms (download.ts STALL_MS by default); tests shrink it. */
+  downloadStallMs?: number;
 }
 
 export async function installC2w(options: InstallOptions): Promise<InstalledC2w> {
@@ -81,31 +102,42 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
   }
 
   const base = `${options.downloadUrl}/${tag}`;
-  core.info(`Downloading ${base}/${asset}`);
-  let sumsFile: string;
-  let tarball: string;
+  const shownBase = urlForDisplay(base);
+  core.info(`Downloading ${shownBase}/${asset}`);
+  const temp = process.env.RUNNER_TEMP || os.tmpdir();
+  const sumsFile = path.join(temp, `c2w-SHA256SUMS-${randomUUID()}`);
+  const tarball = path.join(temp, `c2w-${randomUUID()}.tar.gz`);
   try {
-    sumsFile = await tc.downloadTool(`${base}/SHA256SUMS`);
-    tarball = await tc.downloadTool(`${base}/${asset}`);
-  } catch (e) {
-    throw new InstallError(`Could not download c2w ${tag} from ${base}: ${(e as Error).message}. Check c2w-version.`);
+    try {
+      const stall = { stallMs: options.downloadStallMs };
+      await downloadFile(`${base}/SHA256SUMS`, sumsFile, stall);
+      await downloadFile(`${base}/${asset}`, tarball, stall);
+    } catch (e) {
+      const notThere = e instanceof DownloadError && e.status === 404;
+      throw new InstallError(
+        `Could not download c2w ${tag}: ${(e as Error).message}.${notThere ? ' Check c2w-version.' : ''}`,
+      );
+    }
+    const expected = checksumFor(await readFile(sumsFile, 'utf8'), asset);
+    if (expected === undefined) {
+      throw new InstallError(
+        `SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`,
+      );
+    }
+    const actual = await sha256File(tarball);
+    if (actual !== expected) {
+      throw new InstallError(
+        `Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`,
+      );
+    }
+    core.info(`Verified ${asset} (sha256 ${actual})`);
+    const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
+    core.addPath(cachedDir);
+    return { c2w: path.join(cachedDir, 'c2w'), version: tag, cached: false };
+  } finally {
+    await rm(sumsFile, { force: true });
+    await rm(tarball, { force: true });
   }
-  const expected = checksumFor(await readFile(sumsFile, 'utf8'), asset);
-  if (expected === undefined) {
-    throw new InstallError(
-      `SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`,
-    );
-  }
-  const actual = await sha256File(tarball);
-  if (actual !== expected) {
-    throw new InstallError(
-      `Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`,
-    );
-  }
-  core.info(`Verified ${asset} (sha256 ${actual})`);
-  const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
-  core.addPath(cachedDir);
-  return { c2w: path.join(cachedDir, 'c2w'), version: tag, cached: false };
 }
 
 /** Bounded time for unpacking the release archive (a few MB). */
@@ -192,7 +224,7 @@ export async function resolveLatest(token: string, downloadUrl: string, env = pr
   const source = releasesApiFor(downloadUrl, env);
   if (source === undefined) {
     throw new InstallError(
-      `c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`,
+      `c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${urlForDisplay(downloadUrl)}. Give a release tag instead.`,
     );
   }
   // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
@@ -200,17 +232,37 @@ export async function resolveLatest(token: string, downloadUrl: string, env = pr
   const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
   if (token && source.sendToken) headers.authorization = `Bearer ${token}`;
   const url = `${source.api}/repos/${source.owner}/${source.repo}/releases/latest`;
-  let res;
+  let status: number;
+  let body: string;
   try {
-    res = await http.getJson<{ tag_name?: string }>(url, headers);
+    const res = await http.get(url, headers);
+    status = res.message.statusCode ?? 0;
+    body = await res.readBody();
   } catch (e) {
     throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${(e as Error).message}`);
   }
-  const tag = res.result?.tag_name;
-  if (!tag)
+  const tag = tagNameOf(body);
+  if (status !== 200 || tag === undefined) {
     throw new InstallError(
-      `Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`,
+      `Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${describeAnswer(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`,
     );
+  }
+  if (!RELEASE_TAG.test(tag)) {
+    throw new InstallError(
+      `Could not resolve c2w-version 'latest': ${url} names the tag ${JSON.stringify(tag.slice(0, 100))}, which is not a release tag like v0.8.4; refusing to use it in a download URL or the tool cache. Give a release tag.`,
+    );
+  }
   core.info(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
   return tag;
+}
+
+/** The string `tag_name` of a JSON object, or undefined for anything else (HTML, null, {}). */
+function tagNameOf(body: string): string | undefined {
+  try {
+    const data = JSON.parse(body) as unknown;
+    const tag = data !== null && typeof data === 'object' ? (data as { tag_name?: unknown }).tag_name : undefined;
+    return typeof tag === 'string' ? tag : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,14 +1,15 @@
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import * as core from '@actions/core';
 import { parseImageReference } from '../c2w/image-ref.js';
 import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { releasesApiFor } from '../github/hosts.js';
-import { compileExpectation } from '../smoke/expect.js';
+import { compileInputExpectation } from '../smoke/expect.js';
 import { passthroughProblem } from '../lib/child-env.js';
+import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
+import { InputError, quoted } from './errors.js';
+import { checkDockerfile, checkOutputPlace } from './host-checks.js';
 import {
   ALLOCATORS,
   SMOKE_RUNTIMES,
@@ -16,9 +17,13 @@ import {
   type CacheMode,
   type Inputs,
   type KeyValue,
+  type Pattern,
   type SmokeRuntime,
   type Target,
 } from './types.js';
+
+export { InputError, quoted } from './errors.js';
+export { checkDockerfile, checkOutputPlace } from './host-checks.js';
 
 export const DEFAULT_C2W_VERSION = 'v0.8.4';
 export const DEFAULT_DOWNLOAD_URL = 'https://github.com/container2wasm/container2wasm/releases/download';
@@ -53,16 +58,6 @@ export function parseSmokeRuntime(raw: string): SmokeRuntime[] {
  */
 export const DEFAULT_COMPRESSION_LEVEL = 1;
 
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    detail: string,
-  ) {
-    super(`Input '${input}' ${detail}`);
-    this.name = 'InputError';
-  }
-}
-
 /** Returns the raw value of an input ('' when unset), like core.getInput. */
 export type InputGetter = (name: string) => string;
 
@@ -74,21 +69,21 @@ export function bool(get: InputGetter, name: string, fallback: boolean): boolean
   if (raw === '') return fallback;
   if (TRUE_VALUES.includes(raw)) return true;
   if (FALSE_VALUES.includes(raw)) return false;
-  throw new InputError(name, `must be true or false (YAML 1.2 core schema), got '${raw}'`);
+  throw new InputError(name, `must be true or false (YAML 1.2 core schema), got ${quoted(raw)}`);
 }
 
 export function oneOf<T extends string>(get: InputGetter, name: string, allowed: readonly T[], fallback: T): T {
   const raw = get(name).trim();
   if (raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new InputError(name, `must be one of ${allowed.join(', ')}; got '${raw}'`);
+  throw new InputError(name, `must be one of ${allowed.join(', ')}; got ${quoted(raw)}`);
 }
 
 function integer(get: InputGetter, name: string, min: number, max: number): number | undefined {
   const raw = get(name).trim();
   if (raw === '') return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new InputError(name, `must be a whole number from ${min} to ${max}; got '${raw}'`);
+    throw new InputError(name, `must be a whole number from ${min} to ${max}; got ${quoted(raw)}`);
   }
   return Number(raw);
 }
@@ -104,11 +99,13 @@ export function lines(raw: string): string[] {
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function keyValues(get: InputGetter, name: string): KeyValue[] {
-  return lines(get(name)).map((line) => {
+  return lines(get(name)).map((line, i) => {
     const eq = line.indexOf('=');
     const key = eq < 0 ? line : line.slice(0, eq);
     if (eq < 0 || !ENV_KEY.test(key)) {
-      throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); got '${line}'`);
+      // The line is not quoted: a value is often a secret, and it is not registered as one yet.
+      const got = eq < 0 ? `line ${i + 1} has no '='` : `line ${i + 1} has the key ${quoted(key)}`;
+      throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); ${got}`);
     }
     return { key, value: line.slice(eq + 1) };
   });
@@ -123,7 +120,7 @@ export function parseInputs(get: InputGetter): Inputs {
   const image = get('image').trim();
   if (image === '') throw new InputError('image', 'is required: an image reference such as alpine:3.20');
   const parsed = parseImageReference(image);
-  if (typeof parsed === 'string') throw new InputError('image', `'${image}' ${parsed}`);
+  if (typeof parsed === 'string') throw new InputError('image', `${quoted(image)} ${parsed}`);
 
   const allocator = oneOf<Allocator>(get, 'allocator', [...ALLOCATORS, 'default'], 'emmalloc');
   const target = oneOf<Target>(get, 'target', ['wasi', 'js'], 'wasi');
@@ -131,17 +128,20 @@ export function parseInputs(get: InputGetter): Inputs {
 
   const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
   if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
-    throw new InputError('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got '${c2wVersion}'`);
+    throw new InputError(
+      'c2w-version',
+      `must be a release tag like v0.8.4, 'latest' or 'system'; got ${quoted(c2wVersion)}`,
+    );
   }
   const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
-    throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
+    throw new InputError('c2w-download-url', `must be an http(s) URL; got ${quoted(urlForDisplay(c2wDownloadUrl))}`);
   }
   // latest is asked of the releases API of the download host, which must be a GitHub release URL.
   if (c2wVersion === 'latest' && releasesApiFor(c2wDownloadUrl, {}) === undefined) {
     throw new InputError(
       'c2w-version',
-      `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`,
+      `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${quoted(urlForDisplay(c2wDownloadUrl))}. Give a release tag such as ${DEFAULT_C2W_VERSION}`,
     );
   }
 
@@ -161,7 +161,7 @@ export function parseInputs(get: InputGetter): Inputs {
     if (output.endsWith('/')) {
       throw new InputError(
         'output',
-        `must be a file path for target 'wasi' (a directory is only for 'js'); got '${output}'`,
+        `must be a file path for target 'wasi' (a directory is only for 'js'); got ${quoted(output)}`,
       );
     }
   }
@@ -173,18 +173,21 @@ export function parseInputs(get: InputGetter): Inputs {
     if (cacheRef === undefined)
       throw new InputError('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
     const ref = parseImageReference(cacheRef);
-    if (typeof ref === 'string') throw new InputError('cache-ref', `'${cacheRef}' ${ref}`);
+    if (typeof ref === 'string') throw new InputError('cache-ref', `${quoted(cacheRef)} ${ref}`);
   }
   const cacheKey = get('cache-key').trim() || 'c2w';
   if (!/^[A-Za-z0-9._+-]{1,100}$/.test(cacheKey)) {
     throw new InputError(
       'cache-key',
-      `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got '${cacheKey}'`,
+      `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got ${quoted(cacheKey)}`,
     );
   }
   const builder = get('builder').trim() || undefined;
   if (builder !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(builder)) {
-    throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got '${builder}'`);
+    throw new InputError(
+      'builder',
+      `must be a buildx builder name (letters, digits, '.', '_', '-'); got ${quoted(builder)}`,
+    );
   }
 
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
@@ -200,17 +203,14 @@ export function parseInputs(get: InputGetter): Inputs {
   const smokeCommandLines = lines(get('smoke-command'));
   const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
   const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
-  let smokeExpect: RegExp;
+  // Compiled by RE2 only, the engine that matches it: RE2 syntax such as (?i) or (?P<name>…) is
+  // not JavaScript's, and JavaScript's lookaround and backreferences are not RE2's.
   try {
-    smokeExpect = new RegExp(expectSource, 'm');
-  } catch (e) {
-    throw new InputError('smoke-expect', `is not a valid regular expression: ${(e as Error).message}`);
-  }
-  try {
-    compileExpectation(expectSource, 'm');
+    compileInputExpectation(expectSource, 'm');
   } catch (e) {
     throw new InputError('smoke-expect', (e as Error).message);
   }
+  const smokeExpect: Pattern = { source: expectSource, flags: 'm' };
   const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
   const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
   const smokeEnv = keyValues(get, 'smoke-env');
@@ -223,7 +223,10 @@ export function parseInputs(get: InputGetter): Inputs {
   if (site !== undefined && /[\0\r\n]/.test(site)) throw new InputError('site', 'must be a single folder path');
   const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
     if (!(ALLOCATORS as readonly string[]).includes(a)) {
-      throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${ALLOCATORS.join(', ')}`);
+      throw new InputError(
+        'allocator-fallback',
+        `lists ${quoted(a)}; each line must be one of ${ALLOCATORS.join(', ')}`,
+      );
     }
     return a as Exclude<Allocator, 'default'>;
   });
@@ -244,7 +247,7 @@ export function parseInputs(get: InputGetter): Inputs {
   }
   const releaseTag = get('release-tag').trim() || undefined;
   if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
-    throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
+    throw new InputError('release-tag', `${quoted(releaseTag)} is not a valid git tag name`);
   }
   const releaseId = integer(get, 'release-id', 1, Number.MAX_SAFE_INTEGER);
   const releaseCreate = bool(get, 'release-create', true);
@@ -252,10 +255,16 @@ export function parseInputs(get: InputGetter): Inputs {
   const assetName = get('asset-name').trim() || undefined;
   const assetNameError = assetName === undefined ? undefined : assetNameProblem(assetName);
   if (assetNameError) throw new InputError('asset-name', assetNameError);
-  if (releaseTag !== undefined && githubToken.trim() === '') {
+  if (releaseTag !== undefined && releaseId !== undefined) {
+    throw new InputError(
+      'release-id',
+      `and release-tag name the release two ways (release-id ${releaseId}, release-tag ${quoted(releaseTag)}): give one`,
+    );
+  }
+  if ((releaseTag !== undefined || releaseId !== undefined) && githubToken.trim() === '') {
     throw new InputError(
       'github-token',
-      'is empty: release-tag needs a token with contents: write (the default is github.token)',
+      `is empty: ${releaseTag !== undefined ? 'release-tag' : 'release-id'} needs a token with contents: write (the default is github.token)`,
     );
   }
 
@@ -304,16 +313,21 @@ export function parseInputs(get: InputGetter): Inputs {
 }
 
 /**
- * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
- * needs the machine (the custom Dockerfile is a file, the output is a place of its own in the
- * workspace) or would otherwise only fail after an hour's build (the smoke command fits c2w's
- * 1024-byte budget).
+ * Reads the inputs from the runner's INPUT_* variables; masks the secrets the action holds (the
+ * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
+ * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
+ * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
+ * the workspace, the output is a place of its own in the workspace) or would otherwise only fail
+ * after an hour's build (the smoke command fits c2w's 1024-byte budget).
  */
 export function getInputs(): Inputs {
+  addRunnerSecrets();
+  addSecret(core.getInput('github-token'));
   const inputs = parseInputs((name) => core.getInput(name));
-  if (inputs.githubToken) core.setSecret(inputs.githubToken);
-  if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile);
-  checkOutputPlace(inputs.target, inputs.output, process.env.GITHUB_WORKSPACE || process.cwd());
+  registerSecrets(inputs);
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile, workspace);
+  checkOutputPlace(inputs.target, inputs.output, workspace);
   if (inputs.smoke && inputs.target === 'wasi') {
     const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
     if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
@@ -321,66 +335,28 @@ export function getInputs(): Inputs {
   return inputs;
 }
 
-/** The custom Dockerfile must be a regular file (c2w reads it; a directory fails only after the download). */
-export function checkDockerfile(file: string): void {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError('dockerfile', `names '${file}', which does not exist`);
+/** Masks and redacts the secrets among the inputs (lib/redact.ts). */
+export function registerSecrets(
+  inputs: Pick<Inputs, 'githubToken' | 'c2wDownloadUrl' | 'buildArgs' | 'smokeEnv'>,
+): void {
+  addSecret(inputs.githubToken);
+  const password = urlPassword(inputs.c2wDownloadUrl);
+  if (password !== undefined) {
+    addSecret(password);
+    try {
+      addSecret(decodeURIComponent(password));
+    } catch {
+      // not percent-encoding: the password as written is all there is
+    }
   }
-  if (!st.isFile()) throw new InputError('dockerfile', `names '${file}', which is not a regular file`);
+  for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) addRedaction(value);
 }
 
-/** `p` with every symlink in its existing part resolved (the rest may not exist yet). */
-function realPathOf(p: string): string {
-  const abs = path.resolve(p);
+/** The password part of a URL's user info (`https://user:password@host/…`), as written. */
+export function urlPassword(url: string): string | undefined {
   try {
-    return realpathSync(abs);
+    return new URL(url).password || undefined;
   } catch {
-    const parent = path.dirname(abs);
-    return parent === abs ? abs : path.join(realPathOf(parent), path.basename(abs));
-  }
-}
-
-/**
- * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
- * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
- * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
- * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
- * against the current directory, as c2w resolves them.
- */
-export function checkOutputPlace(target: Target, output: string, workspace: string): void {
-  const ws = realPathOf(workspace);
-  const out = realPathOf(output);
-  const rel = path.relative(ws, out);
-  const shown = output === path.resolve(output) ? `'${output}'` : `'${output}' (${out})`;
-  if (rel === '') {
-    throw new InputError('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
-  }
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    const ancestor = path.relative(out, ws);
-    const where = !ancestor.startsWith('..') && !path.isAbsolute(ancestor) ? 'an ancestor of' : 'outside';
-    throw new InputError('output', `${shown} is ${where} the workspace ${ws}: give a path inside it, such as out/`);
-  }
-  let st;
-  try {
-    st = statSync(out);
-  } catch {
-    return; // absent: c2w creates it
-  }
-  if (target === 'wasi') {
-    if (st.isDirectory()) throw new InputError('output', `${shown} is a directory; target 'wasi' writes one file`);
-    return;
-  }
-  if (!st.isDirectory()) throw new InputError('output', `${shown} exists and is not a directory`);
-  const present = readdirSync(out);
-  if (present.length > 0) {
-    throw new InputError(
-      'output',
-      `${shown} already holds ${present.length} entr${present.length === 1 ? 'y' : 'ies'} ` +
-        `(${present.sort().slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): ` +
-        `everything in a js output directory is published, so it must be empty or absent before the build`,
-    );
+    return undefined;
   }
 }

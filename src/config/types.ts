@@ -48,7 +48,7 @@ export interface Inputs {
 
   smoke: boolean;
   smokeCommand: string[];
-  smokeExpect: RegExp;
+  smokeExpect: Pattern;
   smokeTimeoutSeconds: number;
   /** Boots of the output (1-20); each must pass. */
   smokeRuns: number;
@@ -76,4 +76,14 @@ export interface Inputs {
   assetName?: string;
   /** Upload the cell's record for the report action. */
   record: boolean;
+}
+
+/**
+ * A smoke-expect pattern in RE2 syntax, with the flags it is matched with (`m`). It is compiled by
+ * RE2 only (smoke/expect.ts), never by JavaScript's RegExp, whose syntax differs (`(?i)`,
+ * `(?P<name>…)` are RE2 only). A JavaScript RegExp literal has the same two fields.
+ */
+export interface Pattern {
+  readonly source: string;
+  readonly flags: string;
 }

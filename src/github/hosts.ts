@@ -76,3 +76,26 @@ export function releasesApiFor(downloadUrl: string, env: HostEnv): ReleasesApi |
   if (host.endsWith('.ghe.com')) return { api: `https://api.${host}`, owner, repo, sendToken: false };
   return { api: `${url.origin}/api/v3`, owner, repo, sendToken: false };
 }
+
+/**
+ * Whether `uploadUrl` (a release's `upload_url`, a URI template) is on the upload host of the REST
+ * API at `api`, so that the token may go there. GitHub names `https://uploads.github.com/…` for
+ * `https://api.github.com`, `https://uploads.<tenant>.ghe.com/…` for `https://api.<tenant>.ghe.com`,
+ * and the API's own host (`<host>/api/uploads/…`) on GitHub Enterprise Server
+ * (https://docs.github.com/en/rest/releases/assets#upload-a-release-asset). Any other host would
+ * receive the token from an answer that named it, which a redirect, by fetch's rules, never does.
+ */
+export function isUploadHostOf(uploadUrl: string, api: string): boolean {
+  let upload: URL;
+  let base: URL;
+  try {
+    upload = new URL(uploadUrl.replace(/\{[^}]*\}/g, ''));
+    base = new URL(api);
+  } catch {
+    return false;
+  }
+  if (upload.protocol !== base.protocol || upload.username || upload.password) return false;
+  const host = upload.host.toLowerCase();
+  const apiHost = base.host.toLowerCase();
+  return host === apiHost || (apiHost.startsWith('api.') && host === `uploads.${apiHost.slice('api.'.length)}`);
+}

@@ -8,6 +8,7 @@
 // create sees every draft created before its own, so all agree on the same one. A cell whose draft
 // lost deletes it, but only while it is still empty (nobody uploaded to it).
 // https://docs.github.com/en/rest/releases/releases
+import { describeAnswer } from '../lib/answer.js';
 
 /** The part of Octokit this needs: `octokit.request(route, params)`. */
 export type RequestFn = (route: string, params?: Record<string, unknown>) => Promise<{ status: number; data: unknown }>;
@@ -47,6 +48,34 @@ export class ReleaseLookupError extends Error {
   }
 }
 
+/**
+ * `data` as a release, or a ReleaseLookupError saying what the API answered instead: a proxy's or
+ * a wrong GITHUB_API_URL's HTML page, `{}` or `null` with status 200 is no release to upload to.
+ */
+export function releaseOf(data: unknown, what: string): ReleaseRef {
+  const r = data as Partial<ReleaseRef> | null;
+  if (
+    r !== null &&
+    typeof r === 'object' &&
+    !Array.isArray(r) &&
+    Number.isSafeInteger(r.id) &&
+    typeof r.tag_name === 'string' &&
+    typeof r.draft === 'boolean' &&
+    typeof r.upload_url === 'string'
+  ) {
+    return r as ReleaseRef;
+  }
+  throw new ReleaseLookupError(`${what}: the API answered ${describeAnswer(data)}, which is not a release`);
+}
+
+/** `data` as a list of releases (see releaseOf). */
+function releasesOf(data: unknown, what: string): ReleaseRef[] {
+  if (!Array.isArray(data)) {
+    throw new ReleaseLookupError(`${what}: the API answered ${describeAnswer(data)}, which is not a list of releases`);
+  }
+  return data.map((r) => releaseOf(r, what));
+}
+
 const statusOf = (err: unknown): number | undefined => (err as { status?: number }).status;
 
 /** The oldest draft of `tag` in `list`, or undefined (pure). */
@@ -62,12 +91,12 @@ export async function convergeOnRelease(request: RequestFn, o: ConvergeOptions):
   const repo = { owner: o.owner, repo: o.repo };
 
   if (o.releaseId !== undefined) {
+    let res;
     try {
-      const res = await request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+      res = await request('GET /repos/{owner}/{repo}/releases/{release_id}', {
         ...repo,
         release_id: o.releaseId,
       });
-      return res.data as ReleaseRef;
     } catch (err) {
       throw new ReleaseLookupError(
         statusOf(err) === 404
@@ -76,14 +105,16 @@ export async function convergeOnRelease(request: RequestFn, o: ConvergeOptions):
         err,
       );
     }
+    return releaseOf(res.data, `Getting release ${o.releaseId}`);
   }
 
+  let byTag;
   try {
-    const res = await request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...repo, tag: o.tag });
-    return res.data as ReleaseRef;
+    byTag = await request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...repo, tag: o.tag });
   } catch (err) {
     if (statusOf(err) !== 404) throw new ReleaseLookupError(`Getting the release of tag ${o.tag}`, err);
   }
+  if (byTag !== undefined) return releaseOf(byTag.data, `Getting the release of tag ${o.tag}`);
 
   const existing = await findOldestDraft(request, o);
   if (existing) return existing;
@@ -94,18 +125,18 @@ export async function convergeOnRelease(request: RequestFn, o: ConvergeOptions):
   }
 
   log(`Creating draft release ${o.tag}`);
-  let mine: ReleaseRef;
+  let created;
   try {
-    const res = await request('POST /repos/{owner}/{repo}/releases', {
+    created = await request('POST /repos/{owner}/{repo}/releases', {
       ...repo,
       tag_name: o.tag,
       name: o.tag,
       draft: true,
     });
-    mine = res.data as ReleaseRef;
   } catch (err) {
     throw new ReleaseLookupError(`Creating a draft release for tag ${o.tag}`, err);
   }
+  const mine = releaseOf(created.data, `Creating a draft release for tag ${o.tag}`);
 
   // Another cell may have created a draft of the same tag meanwhile: the oldest one wins.
   const winner = (await findOldestDraft(request, o)) ?? mine;
@@ -122,18 +153,18 @@ export async function findOldestDraft(
 ): Promise<ReleaseRef | undefined> {
   const drafts: ReleaseRef[] = [];
   for (let page = 1; page <= (o.maxPages ?? 10); page++) {
-    let list: ReleaseRef[];
+    let res;
     try {
-      const res = await request('GET /repos/{owner}/{repo}/releases', {
+      res = await request('GET /repos/{owner}/{repo}/releases', {
         owner: o.owner,
         repo: o.repo,
         per_page: 100,
         page,
       });
-      list = res.data as ReleaseRef[];
     } catch (err) {
       throw new ReleaseLookupError('Listing releases', err);
     }
+    const list = releasesOf(res.data, 'Listing releases');
     drafts.push(...list.filter((r) => r.draft && r.tag_name === o.tag));
     if (list.length < 100) break;
   }

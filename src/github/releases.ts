@@ -5,7 +5,7 @@
 // Every request has a time limit. Creating a release and uploading an asset are not idempotent:
 // they are not retried blindly, but after a failure that may have happened after GitHub did the
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
-import { apiUrl } from './hosts.js';
+import { apiUrl, isUploadHostOf } from './hosts.js';
 import * as fs from 'node:fs';
 import * as core from '@actions/core';
 import {
@@ -121,6 +121,7 @@ export class ReleaseApi {
   private readonly repo: string;
   private readonly maxWait: number;
   private readonly retryUnitMs: number;
+  private readonly api: string;
 
   private constructor(
     private readonly request: RequestFn,
@@ -130,6 +131,7 @@ export class ReleaseApi {
     [this.owner, this.repo] = repository.split('/') as [string, string];
     this.maxWait = opts.maxRateLimitWaitSeconds ?? 300;
     this.retryUnitMs = opts.retryUnitMs ?? 1000;
+    this.api = apiUrl(opts.env ?? process.env);
   }
 
   static async connect(opts: ReleaseApiOptions): Promise<ReleaseApi> {
@@ -355,6 +357,11 @@ export class ReleaseApi {
   }
 
   async putAsset(release: Release, name: string, overwrite: boolean, content: AssetContent): Promise<Asset> {
+    if (!isUploadHostOf(release.upload_url, this.api)) {
+      throw new ReleaseError(
+        `Release ${release.tag_name} names the upload URL ${JSON.stringify(release.upload_url.slice(0, 200))}, which is not on the upload host of ${this.api}; the token is not sent there`,
+      );
+    }
     await this.clear(release, name, overwrite, false);
     const what = `Uploading ${name}`;
     // Ours when it is there after a failed attempt with the same size: clear() removed any other.

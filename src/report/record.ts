@@ -5,6 +5,7 @@
 // whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
 // a record is written by another job and may be damaged or hostile.
 import * as v from 'valibot';
+import { redactDeep } from '../lib/redact.js';
 
 export const RECORD_SCHEMA = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
@@ -261,7 +262,9 @@ export function buildRecord(
   cancelled = false,
 ): CellRecord {
   const result: Result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
-  return {
+  // An artifact is not masked by the runner: a secret echoed by a failing build step would be
+  // readable by anyone who can download it.
+  return redactDeep({
     schema: RECORD_SCHEMA,
     cell,
     image: inputs.image,
@@ -276,7 +279,7 @@ export function buildRecord(
     figures: { ...progress.figures },
     ...(progress.release ? { release: progress.release } : {}),
     runner,
-  };
+  });
 }
 
 /**
@@ -289,7 +292,7 @@ export function refusedRecord(
   error: Error,
   runner: CellRecord['runner'],
 ): CellRecord {
-  return {
+  return redactDeep({
     schema: RECORD_SCHEMA,
     cell,
     image: oneLine(given.image, 1024),
@@ -302,5 +305,5 @@ export function refusedRecord(
     failure: { class: 'inputs', message: clipMessage(error.message) },
     figures: {},
     runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
-  };
+  } satisfies CellRecord);
 }

@@ -32,7 +32,7 @@ import {
   type SmokeChildConfig,
 } from './protocol.js';
 import { nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
-import type { Target } from '../config/types.js';
+import type { Pattern, Target } from '../config/types.js';
 
 export class SmokeError extends Error {
   override name = 'SmokeError';
@@ -44,8 +44,8 @@ export interface SmokeOptions {
   path: string;
   /** The guest command (argv); empty runs the image's own CMD. */
   command: string[];
-  /** Matched against the module's stdout (with RE2, see smoke-expect.ts). */
-  expect: RegExp;
+  /** Matched against the module's stdout (with RE2, see smoke/expect.ts). */
+  expect: Pattern;
   timeoutSeconds: number;
   /** The module's whole environment (wasi) / the `env:` lines of /pack/info (js). */
   env: { key: string; value: string }[];
@@ -413,7 +413,7 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
 
   return decideSmokeResult(ev, {
     target: opts.target,
-    expect: String(opts.expect),
+    expect: `/${opts.expect.source}/${opts.expect.flags}`,
     timeoutSeconds: opts.timeoutSeconds,
     allocator: opts.allocator,
     stdout: stdout.text,

@@ -60,6 +60,65 @@ export function compileExpectation(source: string, flags = 'm'): RE2JS {
   return re;
 }
 
+/**
+ * compileExpectation for the smoke-expect input, which also refuses a pattern whose every match is
+ * empty (`\\b`, `^\\b$`): findNonEmpty never finds one, so it could never pass. (A boot given one
+ * anyway still fails rather than passes: it never matches.)
+ */
+export function compileInputExpectation(source: string, flags = 'm'): RE2JS {
+  const re = compileExpectation(source, flags);
+  if (!canMatchText(re)) {
+    throw new ExpectationError(
+      `matches nothing but empty strings (it only tests positions, like \\b or ^), so no printed ` +
+        `line can ever match it; write a pattern that needs at least one character (e.g. ^c2w-smoke-ok\\s*$)`,
+    );
+  }
+  return re;
+}
+
+/**
+ * RE2's program instructions (re2js, after RE2's prog.go): `Inst.op` numbers. A rune instruction
+ * consumes one character; the others move between instructions without consuming.
+ * https://github.com/google/re2j/blob/master/java/com/google/re2j/Inst.java
+ */
+const INST = { ALT: 1, ALT_MATCH: 2, FAIL: 5, MATCH: 6, RUNE: 8, RUNE_ANY_NOT_NL: 11 } as const;
+
+interface ProgInst {
+  op: number;
+  out: number;
+  arg: number;
+}
+
+/**
+ * Whether some path of the compiled program from its start to MATCH consumes a character, i.e. the
+ * pattern can match a non-empty text (whether its assertions can hold there is not decided).
+ * `\b` or `^\b$` have no such path: every match is empty, and findNonEmpty never finds one. When
+ * the program is not shaped as expected (another re2js), the pattern is given the benefit of the doubt.
+ */
+export function canMatchText(re: RE2JS): boolean {
+  const prog = (re.re2() as { prog?: { inst?: ProgInst[]; start?: number } }).prog;
+  const inst = prog?.inst;
+  if (!Array.isArray(inst) || typeof prog?.start !== 'number') return true;
+  const seen = new Set<string>();
+  const todo: [number, boolean][] = [[prog.start, false]];
+  while (todo.length > 0) {
+    const [pc, consumed] = todo.pop()!;
+    const key = `${pc}:${consumed}`;
+    const i = inst[pc];
+    if (seen.has(key) || i === undefined) continue;
+    seen.add(key);
+    if (i.op === INST.MATCH) {
+      if (consumed) return true;
+      continue;
+    }
+    if (i.op === INST.FAIL) continue;
+    const next = consumed || (i.op >= INST.RUNE && i.op <= INST.RUNE_ANY_NOT_NL);
+    todo.push([i.out, next]);
+    if (i.op === INST.ALT || i.op === INST.ALT_MATCH) todo.push([i.arg, next]);
+  }
+  return false;
+}
+
 /** The first non-empty match of `re` in `text` that starts at or after `from`, as [start, end). */
 export function findNonEmpty(re: RE2JS, text: string, from = 0): [number, number] | undefined {
   const m = re.matcher(text);

@@ -62,7 +62,19 @@ export type Fault =
    */
   | { kind: 'succeed-then-status'; match: RegExp; status: number; times?: number }
   /** The request is read and never answered (a service that hangs). */
-  | { kind: 'hang'; match: RegExp; times?: number };
+  | { kind: 'hang'; match: RegExp; times?: number }
+  /**
+   * The request is answered with this body instead (a proxy's HTML page, `{}`, `null`, or a
+   * release that names an upload URL on another host); `body` may use the stand-in's origin.
+   */
+  | {
+      kind: 'answer';
+      match: RegExp;
+      status: number;
+      contentType: string;
+      body: (origin: string) => string;
+      times?: number;
+    };
 
 export interface RequestLogEntry {
   method: string;
@@ -264,6 +276,10 @@ export async function startGitHubApi(
         if (fault.kind === 'hang') {
           requests.push({ method, path: u.pathname + u.search, authorization: req.headers.authorization, status: 0 });
           return;
+        }
+        if (fault.kind === 'answer') {
+          requests.push({ method, path: requested, authorization: req.headers.authorization, status: fault.status });
+          return void res.writeHead(fault.status, { 'content-type': fault.contentType }).end(fault.body(url));
         }
         if (fault.kind === 'succeed-then-status') late = { status: fault.status };
       }

@@ -3,7 +3,7 @@
 // the c2w stand-in converting through the project's real Docker engine, the output checked and
 // smoke-booted, the outputs and job summary written.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packStandinRelease } from '../../harness/c2w-release.js';
@@ -260,6 +260,16 @@ describe('the bundled action', () => {
       /::error::Input 'dockerfile' names 'nope\/Dockerfile', which does not exist/,
     ],
     [
+      'a Dockerfile outside the workspace',
+      { image: TEST_IMAGE, dockerfile: '/etc/hostname' },
+      /::error::Input 'dockerfile' names '\/etc\/hostname', which is outside the workspace/,
+    ],
+    [
+      'release-id with an empty github-token',
+      { image: TEST_IMAGE, 'release-id': '42', 'github-token': '' },
+      /::error::Input 'github-token' is empty: release-id needs a token/,
+    ],
+    [
       "a smoke environment over c2w's 1024-byte budget",
       { image: TEST_IMAGE, 'smoke-env': `BIG=${'x'.repeat(1100)}` },
       /::error::Input 'smoke-env' is too long: smoke-env does not fit c2w's 1024-byte budget/,
@@ -281,23 +291,32 @@ describe('the bundled action', () => {
     expect(argvLog(log)).toEqual([]);
   });
 
+  /** A workspace of its own holding `Dockerfile` (the action refuses a Dockerfile outside the workspace). */
+  function workspaceWith(name: string, dockerfile: string): string {
+    const ws = path.join(dir, `ws-${name}`);
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(path.join(ws, 'Dockerfile'), dockerfile);
+    return ws;
+  }
+
   it('fails when the allocator cannot be applied to a custom Dockerfile', async () => {
-    const dockerfile = path.join(dir, 'no-malloc.Dockerfile');
-    writeFileSync(dockerfile, `FROM ${TEST_IMAGE}\nRUN true\n`);
+    const workspace = workspaceWith('no-malloc', `FROM ${TEST_IMAGE}\nRUN true\n`);
     const log = path.join(dir, 'argv-nomalloc.log');
-    const r = await job({ image: TEST_IMAGE, dockerfile, allocator: 'mimalloc' }, { argvLog: log });
+    const r = await job(
+      { image: TEST_IMAGE, dockerfile: 'Dockerfile', allocator: 'mimalloc' },
+      { argvLog: log, workspace },
+    );
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(/has no -sMALLOC= setting, so allocator 'mimalloc' cannot be applied/);
     expect(argvLog(log)).toEqual([]);
   });
 
   it('names the failure signature when the build fails', async () => {
-    const dockerfile = path.join(dir, 'disk-full.Dockerfile');
-    writeFileSync(
-      dockerfile,
+    const workspace = workspaceWith(
+      'disk-full',
       `FROM ${TEST_IMAGE}\nRUN --network=none echo 'write /var/lib/x: no space left on device' && exit 1\n`,
     );
-    const r = await job({ image: TEST_IMAGE, dockerfile, allocator: 'default' });
+    const r = await job({ image: TEST_IMAGE, dockerfile: 'Dockerfile', allocator: 'default' }, { workspace });
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(
       /::error::c2w failed \(exit \d+\): .*no space left on device.*%0AThe runner ran out of disk/,

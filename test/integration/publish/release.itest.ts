@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -264,6 +266,58 @@ describe('release asset', () => {
       'Creating a draft release for tag v1.0.0 failed: 403 Resource not accessible by integration. Check that octo/wasm exists and that the github-token can write to it (permissions: contents: write).',
     );
     expect(statuses(/^POST \/repos\/.*\/releases$/)).toEqual([403]);
+  });
+
+  it.each([
+    [
+      'an HTML page',
+      'text/html; charset=utf-8',
+      '<!DOCTYPE html><html><title>Sign in to proxy</title></html>',
+      /answered "<!DOCTYPE html><html><title>Sign in to proxy/,
+    ],
+    ['{}', 'application/json', '{}', /answered "\{\}", which is not a release/],
+    ['null', 'application/json', 'null', /answered "null", which is not a release/],
+  ])(
+    'a 200 of %s for the release of the tag says what the server answered',
+    async (_name, contentType, body, words) => {
+      api.addRelease({ tag_name: 'v1.0.0', draft: false });
+      api.fault({
+        kind: 'answer',
+        match: /^GET \/repos\/[^/]+\/[^/]+\/releases\/tags\//,
+        status: 200,
+        contentType,
+        body: () => body,
+      });
+      await expect(run()).rejects.toThrow(words);
+      expect(api.requests.some((r) => r.method === 'POST')).toBe(false);
+    },
+  );
+
+  it('an upload_url on another host than the API is refused, and the token never goes there', async () => {
+    const seen: (string | undefined)[] = [];
+    const elsewhere = http.createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const other = `http://localhost:${(elsewhere.address() as AddressInfo).port}`;
+    try {
+      const rel = api.addRelease({ tag_name: 'v1.0.0', draft: false });
+      api.fault({
+        kind: 'answer',
+        match: /^GET \/repos\/[^/]+\/[^/]+\/releases\/tags\//,
+        status: 200,
+        contentType: 'application/json',
+        body: () =>
+          JSON.stringify({ id: rel.id, tag_name: 'v1.0.0', draft: false, upload_url: `${other}/collect{?name,label}` }),
+      });
+      await expect(run()).rejects.toThrow(
+        /names the upload URL ".*", which is not on the upload host of http:\/\/127\.0\.0\.1:\d+; the token is not sent there/,
+      );
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
   });
 
   it('release-create: false with no release for the tag is an error', async () => {

@@ -3,12 +3,16 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tc from '@actions/tool-cache';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   checksumFor,
+  installC2w,
   installIntoToolCache,
   InstallError,
   releaseAssetName,
+  resolveLatest,
   toolCacheVersion,
 } from '../../../src/c2w/install.js';
 
@@ -34,6 +38,15 @@ describe('install helpers', () => {
     expect(checksumFor(sums, 'container2wasm-v0.8.3-linux-amd64.tar.gz')).toBeUndefined();
     expect(checksumFor(`${A}  x.tar.gz.sig`, 'x.tar.gz')).toBeUndefined();
     expect(checksumFor('garbage', 'x')).toBeUndefined();
+  });
+
+  it('refuses a SHA256SUMS that gives one file two sums, in either order', () => {
+    const name = 'container2wasm-v0.8.4-linux-amd64.tar.gz';
+    for (const sums of [`${A}  ${name}\n${B}  ${name}\n`, `${B} *${name}\n${A}  ${name}\n`]) {
+      expect(() => checksumFor(sums, name)).toThrow(/SHA256SUMS gives 2 different checksums for container2wasm/);
+    }
+    // The same sum twice is no contradiction.
+    expect(checksumFor(`${A}  ${name}\n${A.toUpperCase()} *${name}\n`, name)).toBe(A);
   });
 
   it('maps tags to tool-cache versions', () => {
@@ -81,4 +94,91 @@ describe('installIntoToolCache', () => {
     expect(readFileSync(path.join(dest, 'c2w'), 'utf8')).toBe('#!/bin/sh\necho the whole c2w\n');
     expect(readdirSync(path.dirname(dest)).sort()).toEqual(['x64', 'x64.complete']);
   });
+});
+
+// A local HTTP server standing in for GitHub's REST API (releases/latest) and release downloads,
+// which this machine cannot reach: it answers what each test puts in `answers`.
+describe('what the network answers', () => {
+  let server: Server;
+  let origin: string;
+  const answers = new Map<string, (res: ServerResponse) => void>();
+  const held: ServerResponse[] = [];
+  const savedCache = process.env.RUNNER_TOOL_CACHE;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const answer = answers.get(req.url ?? '');
+      if (answer) answer(res);
+      else res.writeHead(404).end('Not Found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    process.env.RUNNER_TOOL_CACHE = savedCache;
+    for (const res of held) res.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const LATEST = '/api/v3/repos/container2wasm/container2wasm/releases/latest';
+  const latest = (status: number, body: string) =>
+    answers.set(LATEST, (res) => res.writeHead(status, { 'content-type': 'application/json' }).end(body));
+  const resolve = () =>
+    resolveLatest('', `${origin}/container2wasm/container2wasm/releases/download`, {}).catch((e: unknown) => e);
+
+  it.each([
+    ['a tag with a line break (it would forge a log command)', 'v0.8.4\n::add-mask::x'],
+    ['a tag that climbs out of the tool cache', 'v0.8.4/../../../../tmp/evil'],
+    ['a tag that is a path', '../x'],
+    ['a tag that is not a version', 'main'],
+  ])('refuses %s', async (_name, tag) => {
+    latest(200, JSON.stringify({ tag_name: tag }));
+    const error = await resolve();
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toMatch(/names the tag ".*", which is not a release tag like v0\.8\.4/);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it.each([
+    [
+      'HTML',
+      '<!DOCTYPE html><html><body>Sign in</body></html>',
+      /answered HTTP 200 with "<!DOCTYPE html><html><body>Sign in/,
+    ],
+    ['{}', '{}', /answered HTTP 200 with "\{\}", not a release with a tag_name/],
+    ['null', 'null', /answered HTTP 200 with "null", not a release with a tag_name/],
+    ['nothing', '', /answered HTTP 200 with nothing, not a release/],
+  ])('says what the server answered: %s', async (_name, body, words) => {
+    latest(200, body);
+    const error = await resolve();
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toMatch(words);
+  });
+
+  it('accepts a version-shaped tag, pre-release included', async () => {
+    latest(200, JSON.stringify({ tag_name: 'v0.9.0-rc.1' }));
+    expect(await resolve()).toBe('v0.9.0-rc.1');
+  });
+
+  it('a download that sends headers and stalls fails in bounded time, naming the URL', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-install-'));
+    process.env.RUNNER_TOOL_CACHE = path.join(dir, 'toolcache');
+    answers.set('/dl/v0.8.4/SHA256SUMS', (res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('0');
+      held.push(res);
+    });
+    const error = await installC2w({
+      version: 'v0.8.4',
+      downloadUrl: `${origin}/dl`,
+      token: '',
+      platform: 'linux',
+      arch: 'x64',
+      downloadStallMs: 500,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toBe(
+      `Could not download c2w v0.8.4: no data from ${origin}/dl/v0.8.4/SHA256SUMS for 0.5 s; the server or the network in between is stalling: re-run the job, or set c2w-download-url to a mirror that answers.`,
+    );
+  }, 10_000);
 });

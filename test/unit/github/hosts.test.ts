@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGhes, releasesApiFor } from '../../../src/github/hosts.js';
+import { isGhes, isUploadHostOf, releasesApiFor } from '../../../src/github/hosts.js';
 import { DEFAULT_DOWNLOAD_URL } from '../../../src/config/inputs.js';
 
 const DOTCOM = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: 'https://api.github.com' };
@@ -71,5 +71,42 @@ describe('isGhes', () => {
     ['https://github.mycompany.com', true],
   ])('%s -> %s', (url, expected) => {
     expect(isGhes(url)).toBe(expected);
+  });
+});
+
+describe('isUploadHostOf: where a release upload may carry the token', () => {
+  it.each<[string, string, string, boolean]>([
+    [
+      'github.com',
+      'https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}',
+      'https://api.github.com',
+      true,
+    ],
+    [
+      'a GHE.com tenant',
+      'https://uploads.acme.ghe.com/repos/o/r/releases/1/assets{?name,label}',
+      'https://api.acme.ghe.com',
+      true,
+    ],
+    [
+      'GHES',
+      'https://ghes.example/api/uploads/repos/o/r/releases/1/assets{?name,label}',
+      'https://ghes.example/api/v3',
+      true,
+    ],
+    ['another host', 'https://evil.example/repos/o/r/releases/1/assets{?name,label}', 'https://api.github.com', false],
+    [
+      'uploads of another API',
+      'https://uploads.github.com/repos/o/r/releases/1/assets',
+      'https://api.acme.ghe.com',
+      false,
+    ],
+    ['a host that only ends like it', 'https://uploads.github.com.evil.example/x', 'https://api.github.com', false],
+    ['plain http for an https API', 'http://uploads.github.com/x', 'https://api.github.com', false],
+    ['another port', 'https://ghes.example:8443/api/uploads/x', 'https://ghes.example/api/v3', false],
+    ['credentials in it', 'https://user:pw@uploads.github.com/x', 'https://api.github.com', false],
+    ['not a URL', 'uploads', 'https://api.github.com', false],
+  ])('%s', (_name, upload, api, trusted) => {
+    expect(isUploadHostOf(upload, api)).toBe(trusted);
   });
 });

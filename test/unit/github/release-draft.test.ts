@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { convergeOnRelease, oldestDraft, type ReleaseRef, type RequestFn } from '../../../src/github/release-draft.js';
+import {
+  convergeOnRelease,
+  oldestDraft,
+  ReleaseLookupError,
+  type ReleaseRef,
+  type RequestFn,
+} from '../../../src/github/release-draft.js';
 
 const rel = (id: number, tag: string, draft: boolean, created_at?: string): ReleaseRef => ({
   id,
@@ -118,5 +124,42 @@ describe('convergeOnRelease', () => {
     const { request, calls } = fakeGitHub([]);
     await expect(convergeOnRelease(request, { ...opts, create: false })).rejects.toThrow(/release-create is false/);
     expect(calls.some((c) => c.startsWith('POST'))).toBe(false);
+  });
+});
+
+describe('an answer that is not a release', () => {
+  // What a 200 from a proxy's login page, a wrong GITHUB_API_URL or a broken mirror looks like
+  // through Octokit: the body as text for text/html, else the parsed JSON.
+  const answers: [string, unknown, RegExp][] = [
+    ['HTML', '<!DOCTYPE html><html><title>Sign in</title></html>', /answered "<!DOCTYPE html><html><title>Sign in/],
+    ['{}', {}, /answered "\{\}", which is not a release/],
+    ['null', null, /answered "null", which is not a release/],
+  ];
+  const ask = (route: string, data: unknown, o: Partial<typeof opts> & { releaseId?: number } = {}) => {
+    const request: RequestFn = async (r) => {
+      if (r === route) return { status: 200, data };
+      throw Object.assign(new Error('Not Found'), { status: 404 });
+    };
+    return convergeOnRelease(request, { ...opts, ...o }).catch((e: unknown) => e);
+  };
+
+  it.each(answers)('release-id answered with %s', async (_name, data, words) => {
+    const e = await ask('GET /repos/{owner}/{repo}/releases/{release_id}', data, { tag: '', releaseId: 7 });
+    expect(e).toBeInstanceOf(ReleaseLookupError);
+    expect((e as Error).message).toMatch(/^Getting release 7: the API /);
+    expect((e as Error).message).toMatch(words);
+  });
+
+  it.each(answers)('the release of a tag answered with %s', async (_name, data, words) => {
+    const e = await ask('GET /repos/{owner}/{repo}/releases/tags/{tag}', data);
+    expect(e).toBeInstanceOf(ReleaseLookupError);
+    expect((e as Error).message).toMatch(/^Getting the release of tag v1: the API /);
+    expect((e as Error).message).toMatch(words);
+  });
+
+  it.each(answers)('the release list answered with %s', async (_name, data) => {
+    const e = await ask('GET /repos/{owner}/{repo}/releases', data);
+    expect(e).toBeInstanceOf(ReleaseLookupError);
+    expect((e as Error).message).toMatch(/^Listing releases: the API answered .*, which is not a list of releases/);
   });
 });

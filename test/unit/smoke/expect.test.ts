@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { RE2JS } from 're2js';
 import { InputError, parseInputs } from '../../../src/config/inputs.js';
-import { compileExpectation, findNonEmpty, settledMatch, StreamMatcher } from '../../../src/smoke/expect.js';
+import {
+  canMatchText,
+  compileExpectation,
+  findNonEmpty,
+  settledMatch,
+  StreamMatcher,
+} from '../../../src/smoke/expect.js';
 
 describe('compileExpectation', () => {
   it.each([
@@ -133,6 +140,24 @@ describe('smoke-expect as an input', () => {
   it('accepts the default and a catastrophic-backtracking pattern (harmless under RE2)', () => {
     expect(parseInputs(get('')).smokeExpect.source).toBe('^c2w-smoke-ok\\s*$');
     expect(parseInputs(get('^(a+)+$')).smokeExpect.source).toBe('^(a+)+$');
+  });
+});
+
+describe('canMatchText: whether any match can hold a character', () => {
+  it.each([
+    ['\\b', false],
+    ['^\\b$', false],
+    ['\\B', false],
+    ['(?:\\b|^)', false],
+    ['(\\b)*', false],
+    ['a', true],
+    ['\\ba\\b', true],
+    ['a|\\b', true],
+    ['(?i)ok', true],
+    ['(?P<n>x)y', true],
+    ['^c2w-smoke-ok\\s*$', true],
+  ])('%s: %s', (source, can) => {
+    expect(canMatchText(RE2JS.compile(source, RE2JS.MULTILINE))).toBe(can);
   });
 });
 

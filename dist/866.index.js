@@ -1,5 +1,5 @@
-export const id = 836;
-export const ids = [836];
+export const id = 866;
+export const ids = [866];
 export const modules = {
 
 /***/ 53478:
@@ -218,25 +218,206 @@ function packInfo(command, env, nowSeconds) {
 
 /***/ }),
 
+/***/ 37827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */ });
+/* unused harmony exports QUOTE_MAX, MESSAGE_MAX */
+// The error of an input that cannot be used: it names the input, so the action's message and the
+// command's (which names the flag instead) say which one to change.
+/** Characters of an input's value that a message quotes: a 100 KB value must not fill the log. */
+const QUOTE_MAX = 200;
+/**
+ * Longest message of an InputError: a net under messages that embed a value by another route (an
+ * RE2 parse error quotes the pattern from where it fails; a budget error lists the command).
+ */
+const MESSAGE_MAX = 1000;
+class InputError extends Error {
+    input;
+    constructor(input, detail) {
+        const text = `Input '${input}' ${detail}`;
+        super(text.length <= MESSAGE_MAX ? text : `${text.slice(0, MESSAGE_MAX)}… (${text.length} characters)`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** `value` in single quotes for a message, cut to QUOTE_MAX characters with its length said. */
+function quoted(value) {
+    if (value.length <= QUOTE_MAX)
+        return `'${value}'`;
+    return `'${value.slice(0, QUOTE_MAX)}…' (${value.length} characters)`;
+}
+
+
+/***/ }),
+
+/***/ 7314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dt: () => (/* binding */ checkOutputPlace),
+/* harmony export */   kF: () => (/* binding */ checkNoDanglingLink),
+/* harmony export */   vn: () => (/* binding */ checkDockerfile)
+/* harmony export */ });
+/* unused harmony exports isInside, realPathOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37827);
+// The checks of the inputs that name places on this machine (the custom Dockerfile, the output), made
+// before anything is spawned by both the action (getInputs) and the command (cli/validate.ts).
+// Paths are compared after every symbolic link is resolved (realpath), so a link cannot lead a
+// check astray: a `dockerfile` that links to /proc/self/environ is the environment (tokens and
+// all), not a Dockerfile, and an output that links elsewhere writes elsewhere.
+
+
+
+/**
+ * Linux's pseudo file systems: procfs and sysfs files stat as regular files but hold the state of
+ * the system (a process's environment, memory, keys), and /dev holds the devices.
+ */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+/** Whether `p` (absolute) is `root` or inside it, by path components (`..web` is inside). */
+function isInside(p, root) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel));
+}
+/** `p` with every symlink in its existing part resolved (the rest may not exist yet). */
+function realPathOf(p) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(p);
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
+    }
+    catch {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(abs);
+        return parent === abs ? abs : node_path__WEBPACK_IMPORTED_MODULE_1__.join(realPathOf(parent), node_path__WEBPACK_IMPORTED_MODULE_1__.basename(abs));
+    }
+}
+/**
+ * The symbolic link whose target does not exist on the way to `resolved` (a realPathOf result),
+ * if any: the first part of it that exists is then that link.
+ */
+function danglingLinkIn(resolved) {
+    for (let p = resolved;; p = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(p)) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).isSymbolicLink() ? p : undefined;
+        }
+        catch {
+            if (node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(p) === p)
+                return undefined;
+        }
+    }
+}
+/**
+ * The custom Dockerfile must be a regular file (c2w reads it; a directory fails only after the
+ * download), not a file of a pseudo file system or a device, and, when `workspace` is given (the
+ * action), inside the workspace once its links are resolved.
+ */
+function checkDockerfile(file, workspace) {
+    let real;
+    let st;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('dockerfile', `names ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(file)}, which does not exist`);
+    }
+    const shown = real === node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(file) : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(file)} (${real})`;
+    if (PSEUDO_ROOTS.some((root) => isInside(real, root))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('dockerfile', `names ${shown}, which is a system file, not a Dockerfile`);
+    }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('dockerfile', `names ${shown}, which is not a regular file`);
+    if (workspace !== undefined) {
+        const ws = realPathOf(workspace);
+        if (!isInside(real, ws)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('dockerfile', `names ${shown}, which is outside the workspace ${ws}`);
+        }
+    }
+}
+/**
+ * The output may not lead through a symbolic link whose target does not exist: where it would
+ * write cannot be checked, and creating a file or folder through it fails with a bare ENOENT.
+ */
+function checkNoDanglingLink(output) {
+    const out = realPathOf(output);
+    const dangling = danglingLinkIn(out);
+    if (dangling === undefined)
+        return;
+    const shown = output === node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(output) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(output) : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(output)} (${out})`;
+    let to = '';
+    try {
+        to = ` to ${node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dangling), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(dangling))}`;
+    }
+    catch {
+        // the link vanished meanwhile; the message still names it
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('output', `${shown}: ${dangling} is a symbolic link${to}, which does not exist: give a plain path, such as out/`);
+}
+/**
+ * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
+ * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
+ * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
+ * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
+ * against the current directory, as c2w resolves them. No dangling link (checkNoDanglingLink).
+ */
+function checkOutputPlace(target, output, workspace) {
+    const ws = realPathOf(workspace);
+    const out = realPathOf(output);
+    const shown = output === node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(output) ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(output) : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(output)} (${out})`;
+    checkNoDanglingLink(output);
+    if (out === ws) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
+    }
+    if (!isInside(out, ws)) {
+        const where = isInside(ws, out) ? 'an ancestor of' : 'outside';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('output', `${shown} is ${where} the workspace ${ws}: give a path inside it, such as out/`);
+    }
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(out);
+    }
+    catch {
+        return; // absent: c2w creates it
+    }
+    if (target === 'wasi') {
+        if (st.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('output', `${shown} is a directory; target 'wasi' writes one file`);
+        return;
+    }
+    if (!st.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('output', `${shown} exists and is not a directory`);
+    const present = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(out);
+    if (present.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('output', `${shown} already holds ${present.length} entr${present.length === 1 ? 'y' : 'ies'} ` +
+            `(${present.sort().slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): ` +
+            `everything in a js output directory is published, so it must be empty or absent before the build`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 5800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
+  dz: () => (/* reexport */ errors/* InputError */.dz),
   lc: () => (/* binding */ bool),
   GP: () => (/* binding */ getInputs),
   yL: () => (/* binding */ oneOf),
   TL: () => (/* binding */ parseInputs)
 });
 
-// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseSmokeRuntime
+// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseSmokeRuntime, quoted, registerSecrets, urlPassword
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 ;// CONCATENATED MODULE: ./src/c2w/image-ref.ts
@@ -320,6 +501,12 @@ var hosts = __webpack_require__(55044);
 var expect = __webpack_require__(30324);
 // EXTERNAL MODULE: ./src/lib/child-env.ts
 var child_env = __webpack_require__(82979);
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/config/host-checks.ts
+var host_checks = __webpack_require__(7314);
 ;// CONCATENATED MODULE: ./src/config/types.ts
 // The typed form of the action's inputs, parsed and validated once by inputs.ts.
 
@@ -330,6 +517,9 @@ var allocators = __webpack_require__(53478);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
+
+
 
 
 
@@ -358,7 +548,7 @@ function parseSmokeRuntime(raw) {
         return ['node'];
     for (const n of names) {
         if (!SMOKE_RUNTIMES.includes(n)) {
-            throw new InputError('smoke-runtime', `lists '${n}'; each must be one of ${SMOKE_RUNTIMES.join(', ')} (e.g. node,browser)`);
+            throw new errors/* InputError */.dz('smoke-runtime', `lists '${n}'; each must be one of ${SMOKE_RUNTIMES.join(', ')} (e.g. node,browser)`);
         }
     }
     return SMOKE_RUNTIMES.filter((r) => names.includes(r));
@@ -369,14 +559,6 @@ function parseSmokeRuntime(raw) {
  * at a fraction of the CPU time.
  */
 const DEFAULT_COMPRESSION_LEVEL = 1;
-class InputError extends Error {
-    input;
-    constructor(input, detail) {
-        super(`Input '${input}' ${detail}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 function bool(get, name, fallback) {
@@ -387,7 +569,7 @@ function bool(get, name, fallback) {
         return true;
     if (FALSE_VALUES.includes(raw))
         return false;
-    throw new InputError(name, `must be true or false (YAML 1.2 core schema), got '${raw}'`);
+    throw new errors/* InputError */.dz(name, `must be true or false (YAML 1.2 core schema), got ${(0,errors/* quoted */.TL)(raw)}`);
 }
 function oneOf(get, name, allowed, fallback) {
     const raw = get(name).trim();
@@ -395,14 +577,14 @@ function oneOf(get, name, allowed, fallback) {
         return fallback;
     if (allowed.includes(raw))
         return raw;
-    throw new InputError(name, `must be one of ${allowed.join(', ')}; got '${raw}'`);
+    throw new errors/* InputError */.dz(name, `must be one of ${allowed.join(', ')}; got ${(0,errors/* quoted */.TL)(raw)}`);
 }
 function integer(get, name, min, max) {
     const raw = get(name).trim();
     if (raw === '')
         return undefined;
     if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-        throw new InputError(name, `must be a whole number from ${min} to ${max}; got '${raw}'`);
+        throw new errors/* InputError */.dz(name, `must be a whole number from ${min} to ${max}; got ${(0,errors/* quoted */.TL)(raw)}`);
     }
     return Number(raw);
 }
@@ -415,11 +597,13 @@ function lines(raw) {
 }
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function keyValues(get, name) {
-    return lines(get(name)).map((line) => {
+    return lines(get(name)).map((line, i) => {
         const eq = line.indexOf('=');
         const key = eq < 0 ? line : line.slice(0, eq);
         if (eq < 0 || !ENV_KEY.test(key)) {
-            throw new InputError(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); got '${line}'`);
+            // The line is not quoted: a value is often a secret, and it is not registered as one yet.
+            const got = eq < 0 ? `line ${i + 1} has no '='` : `line ${i + 1} has the key ${(0,errors/* quoted */.TL)(key)}`;
+            throw new errors/* InputError */.dz(name, `needs one KEY=VALUE per line (KEY: letters, digits, _); ${got}`);
         }
         return { key, value: line.slice(eq + 1) };
     });
@@ -431,34 +615,34 @@ const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$
 function parseInputs(get) {
     const image = get('image').trim();
     if (image === '')
-        throw new InputError('image', 'is required: an image reference such as alpine:3.20');
+        throw new errors/* InputError */.dz('image', 'is required: an image reference such as alpine:3.20');
     const parsed = parseImageReference(image);
     if (typeof parsed === 'string')
-        throw new InputError('image', `'${image}' ${parsed}`);
+        throw new errors/* InputError */.dz('image', `${(0,errors/* quoted */.TL)(image)} ${parsed}`);
     const allocator = oneOf(get, 'allocator', [...allocators/* ALLOCATORS */.F, 'default'], 'emmalloc');
     const target = oneOf(get, 'target', ['wasi', 'js'], 'wasi');
     const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
     const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
     if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
-        throw new InputError('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got '${c2wVersion}'`);
+        throw new errors/* InputError */.dz('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got ${(0,errors/* quoted */.TL)(c2wVersion)}`);
     }
     const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
     if (!/^https?:\/\/[^\s]+$/.test(c2wDownloadUrl)) {
-        throw new InputError('c2w-download-url', `must be an http(s) URL; got '${c2wDownloadUrl}'`);
+        throw new errors/* InputError */.dz('c2w-download-url', `must be an http(s) URL; got ${(0,errors/* quoted */.TL)((0,redact/* urlForDisplay */.Bo)(c2wDownloadUrl))}`);
     }
     // latest is asked of the releases API of the download host, which must be a GitHub release URL.
     if (c2wVersion === 'latest' && (0,hosts/* releasesApiFor */.Ko)(c2wDownloadUrl, {}) === undefined) {
-        throw new InputError('c2w-version', `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got '${c2wDownloadUrl}'. Give a release tag such as ${DEFAULT_C2W_VERSION}`);
+        throw new errors/* InputError */.dz('c2w-version', `'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${(0,errors/* quoted */.TL)((0,redact/* urlForDisplay */.Bo)(c2wDownloadUrl))}. Give a release tag such as ${DEFAULT_C2W_VERSION}`);
     }
     const dockerfile = get('dockerfile').trim() || undefined;
     if (dockerfile !== undefined && /[\0\r\n]/.test(dockerfile)) {
-        throw new InputError('dockerfile', 'must be a single file path');
+        throw new errors/* InputError */.dz('dockerfile', 'must be a single file path');
     }
     const buildArgs = keyValues(get, 'build-args');
     const debugImage = bool(get, 'debug-image', false);
     let output = get('output').trim();
     if (/[\0\r\n]/.test(output))
-        throw new InputError('output', 'must be a single path');
+        throw new errors/* InputError */.dz('output', 'must be a single path');
     if (target === 'js') {
         output = output === '' ? 'out/' : output.endsWith('/') ? output : `${output}/`;
     }
@@ -466,7 +650,7 @@ function parseInputs(get) {
         if (output === '')
             output = 'out.wasm';
         if (output.endsWith('/')) {
-            throw new InputError('output', `must be a file path for target 'wasi' (a directory is only for 'js'); got '${output}'`);
+            throw new errors/* InputError */.dz('output', `must be a file path for target 'wasi' (a directory is only for 'js'); got ${(0,errors/* quoted */.TL)(output)}`);
         }
     }
     const githubToken = get('github-token');
@@ -474,18 +658,18 @@ function parseInputs(get) {
     const cacheRef = get('cache-ref').trim() || undefined;
     if (cache === 'registry') {
         if (cacheRef === undefined)
-            throw new InputError('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
+            throw new errors/* InputError */.dz('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
         const ref = parseImageReference(cacheRef);
         if (typeof ref === 'string')
-            throw new InputError('cache-ref', `'${cacheRef}' ${ref}`);
+            throw new errors/* InputError */.dz('cache-ref', `${(0,errors/* quoted */.TL)(cacheRef)} ${ref}`);
     }
     const cacheKey = get('cache-key').trim() || 'c2w';
     if (!/^[A-Za-z0-9._+-]{1,100}$/.test(cacheKey)) {
-        throw new InputError('cache-key', `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got '${cacheKey}'`);
+        throw new errors/* InputError */.dz('cache-key', `must be 1-100 characters of letters, digits, '.', '_', '+', '-'; got ${(0,errors/* quoted */.TL)(cacheKey)}`);
     }
     const builder = get('builder').trim() || undefined;
     if (builder !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(builder)) {
-        throw new InputError('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got '${builder}'`);
+        throw new errors/* InputError */.dz('builder', `must be a buildx builder name (letters, digits, '.', '_', '-'); got ${(0,errors/* quoted */.TL)(builder)}`);
     }
     const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
     const cacheSave = bool(get, 'cache-save', true);
@@ -494,39 +678,35 @@ function parseInputs(get) {
     for (const name of envPassthrough) {
         const problem = (0,child_env/* passthroughProblem */.A)(name);
         if (problem)
-            throw new InputError('env-passthrough', `lists ${problem}`);
+            throw new errors/* InputError */.dz('env-passthrough', `lists ${problem}`);
     }
     const smoke = bool(get, 'smoke', true);
     const smokeCommandLines = lines(get('smoke-command'));
     const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
     const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
-    let smokeExpect;
+    // Compiled by RE2 only, the engine that matches it: RE2 syntax such as (?i) or (?P<name>…) is
+    // not JavaScript's, and JavaScript's lookaround and backreferences are not RE2's.
     try {
-        smokeExpect = new RegExp(expectSource, 'm');
+        (0,expect/* compileInputExpectation */.w9)(expectSource, 'm');
     }
     catch (e) {
-        throw new InputError('smoke-expect', `is not a valid regular expression: ${e.message}`);
+        throw new errors/* InputError */.dz('smoke-expect', e.message);
     }
-    try {
-        (0,expect/* compileExpectation */.mU)(expectSource, 'm');
-    }
-    catch (e) {
-        throw new InputError('smoke-expect', e.message);
-    }
+    const smokeExpect = { source: expectSource, flags: 'm' };
     const smokeTimeoutSeconds = integer(get, 'smoke-timeout', 1, 3600) ?? 300;
     const smokeRuns = integer(get, 'smoke-runs', 1, 20) ?? 1;
     const smokeEnv = keyValues(get, 'smoke-env');
     const smokeRuntime = parseSmokeRuntime(get('smoke-runtime'));
     const smokeBrowser = get('smoke-browser').trim() || undefined;
     if (smokeBrowser !== undefined && /[\0\r\n]/.test(smokeBrowser)) {
-        throw new InputError('smoke-browser', 'must be a single file path');
+        throw new errors/* InputError */.dz('smoke-browser', 'must be a single file path');
     }
     const site = get('site').trim() || undefined;
     if (site !== undefined && /[\0\r\n]/.test(site))
-        throw new InputError('site', 'must be a single folder path');
+        throw new errors/* InputError */.dz('site', 'must be a single folder path');
     const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
         if (!allocators/* ALLOCATORS */.F.includes(a)) {
-            throw new InputError('allocator-fallback', `lists '${a}'; each line must be one of ${allocators/* ALLOCATORS */.F.join(', ')}`);
+            throw new errors/* InputError */.dz('allocator-fallback', `lists ${(0,errors/* quoted */.TL)(a)}; each line must be one of ${allocators/* ALLOCATORS */.F.join(', ')}`);
         }
         return a;
     });
@@ -535,16 +715,16 @@ function parseInputs(get) {
     const artifactName = get('artifact-name').trim() || undefined;
     const artifactNameError = artifactName === undefined ? undefined : (0,names/* artifactNameProblem */.NH)(artifactName);
     if (artifactNameError)
-        throw new InputError('artifact-name', artifactNameError);
+        throw new errors/* InputError */.dz('artifact-name', artifactNameError);
     const retentionDays = integer(get, 'retention-days', 1, 90);
     const compressionLevel = integer(get, 'compression-level', 0, 9) ?? DEFAULT_COMPRESSION_LEVEL;
     const artifactArchive = bool(get, 'artifact-archive', true);
     if (!artifactArchive && uploadArtifact && target === 'js') {
-        throw new InputError('artifact-archive', 'can be false only for target: wasi: a js output is a directory of several files, and only a single file can be uploaded without a zip (keep artifact-archive: true, or set upload-artifact: false)');
+        throw new errors/* InputError */.dz('artifact-archive', 'can be false only for target: wasi: a js output is a directory of several files, and only a single file can be uploaded without a zip (keep artifact-archive: true, or set upload-artifact: false)');
     }
     const releaseTag = get('release-tag').trim() || undefined;
     if (releaseTag !== undefined && BAD_TAG.test(releaseTag)) {
-        throw new InputError('release-tag', `'${releaseTag}' is not a valid git tag name`);
+        throw new errors/* InputError */.dz('release-tag', `${(0,errors/* quoted */.TL)(releaseTag)} is not a valid git tag name`);
     }
     const releaseId = integer(get, 'release-id', 1, Number.MAX_SAFE_INTEGER);
     const releaseCreate = bool(get, 'release-create', true);
@@ -552,9 +732,12 @@ function parseInputs(get) {
     const assetName = get('asset-name').trim() || undefined;
     const assetNameError = assetName === undefined ? undefined : (0,names/* assetNameProblem */.pr)(assetName);
     if (assetNameError)
-        throw new InputError('asset-name', assetNameError);
-    if (releaseTag !== undefined && githubToken.trim() === '') {
-        throw new InputError('github-token', 'is empty: release-tag needs a token with contents: write (the default is github.token)');
+        throw new errors/* InputError */.dz('asset-name', assetNameError);
+    if (releaseTag !== undefined && releaseId !== undefined) {
+        throw new errors/* InputError */.dz('release-id', `and release-tag name the release two ways (release-id ${releaseId}, release-tag ${(0,errors/* quoted */.TL)(releaseTag)}): give one`);
+    }
+    if ((releaseTag !== undefined || releaseId !== undefined) && githubToken.trim() === '') {
+        throw new errors/* InputError */.dz('github-token', `is empty: ${releaseTag !== undefined ? 'release-tag' : 'release-id'} needs a token with contents: write (the default is github.token)`);
     }
     return {
         image,
@@ -600,87 +783,52 @@ function parseInputs(get) {
     };
 }
 /**
- * Reads the inputs from the runner's INPUT_* variables and masks the token. Also checks what
- * needs the machine (the custom Dockerfile is a file, the output is a place of its own in the
- * workspace) or would otherwise only fail after an hour's build (the smoke command fits c2w's
- * 1024-byte budget).
+ * Reads the inputs from the runner's INPUT_* variables; masks the secrets the action holds (the
+ * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
+ * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
+ * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
+ * the workspace, the output is a place of its own in the workspace) or would otherwise only fail
+ * after an hour's build (the smoke command fits c2w's 1024-byte budget).
  */
 function getInputs() {
+    (0,redact/* addRunnerSecrets */.PU)();
+    (0,redact/* addSecret */.Ck)(core/* getInput */.V4('github-token'));
     const inputs = parseInputs((name) => core/* getInput */.V4(name));
-    if (inputs.githubToken)
-        core/* setSecret */.Pq(inputs.githubToken);
+    registerSecrets(inputs);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     if (inputs.dockerfile !== undefined)
-        checkDockerfile(inputs.dockerfile);
-    checkOutputPlace(inputs.target, inputs.output, process.env.GITHUB_WORKSPACE || process.cwd());
+        (0,host_checks/* checkDockerfile */.vn)(inputs.dockerfile, workspace);
+    (0,host_checks/* checkOutputPlace */.Dt)(inputs.target, inputs.output, workspace);
     if (inputs.smoke && inputs.target === 'wasi') {
         const budget = (0,boot_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
         if (!budget.ok)
-            throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
+            throw new errors/* InputError */.dz(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
     }
     return inputs;
 }
-/** The custom Dockerfile must be a regular file (c2w reads it; a directory fails only after the download). */
-function checkDockerfile(file) {
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(file);
+/** Masks and redacts the secrets among the inputs (lib/redact.ts). */
+function registerSecrets(inputs) {
+    (0,redact/* addSecret */.Ck)(inputs.githubToken);
+    const password = urlPassword(inputs.c2wDownloadUrl);
+    if (password !== undefined) {
+        (0,redact/* addSecret */.Ck)(password);
+        try {
+            (0,redact/* addSecret */.Ck)(decodeURIComponent(password));
+        }
+        catch {
+            // not percent-encoding: the password as written is all there is
+        }
     }
-    catch {
-        throw new InputError('dockerfile', `names '${file}', which does not exist`);
-    }
-    if (!st.isFile())
-        throw new InputError('dockerfile', `names '${file}', which is not a regular file`);
+    for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv])
+        (0,redact/* addRedaction */.l8)(value);
 }
-/** `p` with every symlink in its existing part resolved (the rest may not exist yet). */
-function realPathOf(p) {
-    const abs = external_node_path_.resolve(p);
+/** The password part of a URL's user info (`https://user:password@host/…`), as written. */
+function urlPassword(url) {
     try {
-        return (0,external_node_fs_.realpathSync)(abs);
+        return new URL(url).password || undefined;
     }
     catch {
-        const parent = external_node_path_.dirname(abs);
-        return parent === abs ? abs : external_node_path_.join(realPathOf(parent), external_node_path_.basename(abs));
-    }
-}
-/**
- * Everything in a `js` output directory is published (artifact, `sha256`, release tarball), so it
- * must be a folder of the conversion's own: inside the workspace, not the workspace or one of its
- * ancestors, and empty or absent before the build. Then the files in it after c2w ran are exactly
- * c2w's. A `wasi` output file must be inside the workspace too. Relative paths are resolved
- * against the current directory, as c2w resolves them.
- */
-function checkOutputPlace(target, output, workspace) {
-    const ws = realPathOf(workspace);
-    const out = realPathOf(output);
-    const rel = external_node_path_.relative(ws, out);
-    const shown = output === external_node_path_.resolve(output) ? `'${output}'` : `'${output}' (${out})`;
-    if (rel === '') {
-        throw new InputError('output', `${shown} is the workspace ${ws}: give a folder of its own, such as out/`);
-    }
-    if (rel.startsWith('..') || external_node_path_.isAbsolute(rel)) {
-        const ancestor = external_node_path_.relative(out, ws);
-        const where = !ancestor.startsWith('..') && !external_node_path_.isAbsolute(ancestor) ? 'an ancestor of' : 'outside';
-        throw new InputError('output', `${shown} is ${where} the workspace ${ws}: give a path inside it, such as out/`);
-    }
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(out);
-    }
-    catch {
-        return; // absent: c2w creates it
-    }
-    if (target === 'wasi') {
-        if (st.isDirectory())
-            throw new InputError('output', `${shown} is a directory; target 'wasi' writes one file`);
-        return;
-    }
-    if (!st.isDirectory())
-        throw new InputError('output', `${shown} exists and is not a directory`);
-    const present = (0,external_node_fs_.readdirSync)(out);
-    if (present.length > 0) {
-        throw new InputError('output', `${shown} already holds ${present.length} entr${present.length === 1 ? 'y' : 'ies'} ` +
-            `(${present.sort().slice(0, 5).join(', ')}${present.length > 5 ? ', ...' : ''}): ` +
-            `everything in a js output directory is published, so it must be empty or absent before the build`);
+        return undefined;
     }
 }
 
@@ -692,6 +840,7 @@ function checkOutputPlace(target, output, workspace) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ releasesApiFor),
+/* harmony export */   Nb: () => (/* binding */ isUploadHostOf),
 /* harmony export */   Vd: () => (/* binding */ serverUrl),
 /* harmony export */   aT: () => (/* binding */ isGhes),
 /* harmony export */   y0: () => (/* binding */ apiUrl)
@@ -762,6 +911,58 @@ function releasesApiFor(downloadUrl, env) {
     if (host.endsWith('.ghe.com'))
         return { api: `https://api.${host}`, owner, repo, sendToken: false };
     return { api: `${url.origin}/api/v3`, owner, repo, sendToken: false };
+}
+/**
+ * Whether `uploadUrl` (a release's `upload_url`, a URI template) is on the upload host of the REST
+ * API at `api`, so that the token may go there. GitHub names `https://uploads.github.com/…` for
+ * `https://api.github.com`, `https://uploads.<tenant>.ghe.com/…` for `https://api.<tenant>.ghe.com`,
+ * and the API's own host (`<host>/api/uploads/…`) on GitHub Enterprise Server
+ * (https://docs.github.com/en/rest/releases/assets#upload-a-release-asset). Any other host would
+ * receive the token from an answer that named it, which a redirect, by fetch's rules, never does.
+ */
+function isUploadHostOf(uploadUrl, api) {
+    let upload;
+    let base;
+    try {
+        upload = new URL(uploadUrl.replace(/\{[^}]*\}/g, ''));
+        base = new URL(api);
+    }
+    catch {
+        return false;
+    }
+    if (upload.protocol !== base.protocol || upload.username || upload.password)
+        return false;
+    const host = upload.host.toLowerCase();
+    const apiHost = base.host.toLowerCase();
+    return host === apiHost || (apiHost.startsWith('api.') && host === `uploads.${apiHost.slice('api.'.length)}`);
+}
+
+
+/***/ }),
+
+/***/ 98557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ describeAnswer)
+/* harmony export */ });
+// A server's answer as a message shows it: an HTML error page, `{}` or `null` where JSON of a given
+// shape was expected is named as it came (bounded, escaped so it cannot break the log's lines),
+// not left to surface later as a TypeError.
+/** Characters of an answer a message quotes. */
+const SHOWN = 100;
+/** `data` (a body as text, or what a client parsed from it) for a message: quoted, escaped, bounded. */
+function describeAnswer(data) {
+    let text;
+    if (typeof data === 'string')
+        text = data.trim();
+    else if (data === undefined)
+        text = '';
+    else
+        text = JSON.stringify(data) ?? String(data);
+    if (text === '')
+        return 'nothing';
+    return `${JSON.stringify(text.slice(0, SHOWN))}${text.length > SHOWN ? ` (${text.length} characters)` : ''}`;
 }
 
 
@@ -892,6 +1093,103 @@ function childEnv(env, needs = {}) {
 
 /***/ }),
 
+/***/ 60310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
+/* harmony export */   Ck: () => (/* binding */ addSecret),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   KL: () => (/* binding */ redactDeep),
+/* harmony export */   PU: () => (/* binding */ addRunnerSecrets),
+/* harmony export */   l8: () => (/* binding */ addRedaction)
+/* harmony export */ });
+/* unused harmony exports REDACTED, MIN_REDACTED_LENGTH, clearRedactions */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+// The secrets this process holds, and their removal from what it writes where the runner does not
+// mask: the runner replaces a value registered with `::add-mask::` (core.setSecret) only in the
+// step's log, not in artifacts, the job summary file or step outputs
+// (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#masking-a-value-in-a-log).
+// So every such writer (the cell record, the job summary, the `error` output) passes its text
+// through `redact`.
+
+/** What stands in for a removed value (the runner's own mask is `***` as well). */
+const REDACTED = '***';
+/**
+ * Values shorter than this are not searched for: a build-arg `DEBUG=1` or `MODE=on` would otherwise
+ * turn every `1` or `on` of a message into `***`, and a value that short protects nothing.
+ */
+const MIN_REDACTED_LENGTH = 4;
+/**
+ * Variables the runner gives the action that grant access to the job's services: the token of the
+ * cache/artifact services, and the one that requests OIDC tokens. The runner does not mask them.
+ */
+const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+const values = new Set();
+const masked = new Set();
+/** The forms a value takes in text: itself, each of its lines, and JSON-escaped. */
+function formsOf(value) {
+    const forms = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
+    return forms.map((f) => f.trim()).filter((f) => f.length >= MIN_REDACTED_LENGTH);
+}
+/** Removes `value` from everything redacted from now on (not masked in the log: see `addSecret`). */
+function addRedaction(value) {
+    for (const form of formsOf(value))
+        values.add(form);
+}
+/** A secret: masked in the log by the runner (core.setSecret) and removed from what `redact` sees. */
+function addSecret(value) {
+    if (value.trim() === '' || masked.has(value))
+        return;
+    masked.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    addRedaction(value);
+}
+/** Masks and redacts the runner's own service tokens found in `env`. */
+function addRunnerSecrets(env = process.env) {
+    for (const name of RUNNER_SECRETS) {
+        const value = env[name];
+        if (value)
+            addSecret(value);
+    }
+}
+/** `text` with every registered value replaced by `***`, longest first (a secret may contain another). */
+function redact(text) {
+    if (values.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const v of [...values].sort((a, b) => b.length - a.length))
+        out = out.split(v).join(REDACTED);
+    return out;
+}
+/** `data` (plain JSON data) with every string in it redacted. */
+function redactDeep(data) {
+    if (typeof data === 'string')
+        return redact(data);
+    if (Array.isArray(data))
+        return data.map((d) => redactDeep(d));
+    if (data !== null && typeof data === 'object') {
+        return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, redactDeep(v)]));
+    }
+    return data;
+}
+/**
+ * `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. By
+ * pattern, not by URL parsing, so that a URL too broken to parse is not shown whole either; the
+ * authority ends at the first `/`, `?` or `#`, and its user info at its last `@` (RFC 3986 §3.2).
+ */
+function urlForDisplay(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#]*@/i, `$1${REDACTED}@`);
+}
+/** Forgets every registered value (for tests). */
+function clearRedactions() {
+    values.clear();
+    masked.clear();
+}
+
+
+/***/ }),
+
 /***/ 27479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1014,13 +1312,15 @@ function assetExtension(target) {
 /* harmony export */   uG: () => (/* binding */ admitRecords)
 /* harmony export */ });
 /* unused harmony exports RECORD_SCHEMA, RECORD_SCHEMA_V1, STAGES, RESULTS, MAX_MESSAGE, MAX_LINE, RECORD, RecordError, parseRecord */
-/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77934);
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77934);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60310);
 // The record of one matrix cell: what it was asked, where it stopped and why, and its figures.
 // Every cell that started uploads one as the artifact `c2w-record-<cell>` (passed, failed, cancelled,
 // or refused at its inputs), and the report action (report/action.yml) reads them all to compare the
 // allocators of a matrix and to gate the release. The schema is versioned: a reader refuses a record
 // whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
 // a record is written by another job and may be damaged or hostile.
+
 
 const RECORD_SCHEMA = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
@@ -1038,40 +1338,40 @@ const MAX_LINE = 2000;
 // Every string that is a name or a log line is one line: a newline in a field written to the log
 // would start a line the runner reads as a workflow command, and in the summary would end its HTML.
 const CONTROL = /\p{Cc}/u;
-const oneLineOf = (max) => valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(max, `longer than ${max} characters`), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
+const oneLineOf = (max) => valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(max, `longer than ${max} characters`), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
 const nameField = oneLineOf(1024);
 const shortField = oneLineOf(128);
 /** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
-const count = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeInteger */ .Y2b('not a whole number'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(0, 'negative'));
-const seconds = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .finite */ .E2x('not a finite number'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .minValue */ .Wwf(0, 'negative'));
-const FIGURES = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    wasmSize: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
-    sha256: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .regex */ .yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
-    buildSeconds: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(seconds),
-    cacheHit: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+const count = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .safeInteger */ .Y2b('not a whole number'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .minValue */ .Wwf(0, 'negative'));
+const seconds = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .finite */ .E2x('not a finite number'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .minValue */ .Wwf(0, 'negative'));
+const FIGURES = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    wasmSize: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+    sha256: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .regex */ .yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
+    buildSeconds: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
+    cacheHit: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
     /** Bytes of build cache restored. */
-    cacheBytes: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
-    smokeResult: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(shortField),
+    cacheBytes: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+    smokeResult: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
     /** Median and largest seconds to the expected output over the smoke runs. */
-    smokeSecondsMedian: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(seconds),
-    smokeSecondsMax: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(seconds),
-    smokeRuns: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    smokeSecondsMedian: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
+    smokeSecondsMax: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
+    smokeRuns: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
     /** Largest resident set of the smoke child over the runs, bytes. */
-    smokePeakRss: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+    smokePeakRss: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
     /** smoke-runtime with browser: the browser boot's figures (the ones above are the Node boot's). */
-    browser: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    browser: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         smokeRuns: count,
         smokeSecondsMedian: seconds,
         smokeSecondsMax: seconds,
         /** The page's renderer's largest peak resident set over the runs, bytes. */
-        smokePeakMemory: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(count),
+        smokePeakMemory: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
     })),
-}), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((f) => f.smokeSecondsMax === undefined ||
+}), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((f) => f.smokeSecondsMax === undefined ||
     f.smokeSecondsMedian === undefined ||
     f.smokeSecondsMax >= f.smokeSecondsMedian, 'smokeSecondsMax is below smokeSecondsMedian'));
 /** The record as a reader accepts it; unknown fields are dropped. */
-const RECORD = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schema: valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
+const RECORD = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schema: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
     /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
     cell: nameField,
     image: nameField,
@@ -1081,22 +1381,22 @@ const RECORD = valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEB
     /** The allocator the cell asked for (as given when its inputs were refused). */
     allocator: shortField,
     /** The allocator of the build that passed (or of the last build tried). */
-    allocatorUsed: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(shortField),
+    allocatorUsed: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
     /** Allocators whose build failed its smoke boot before `allocatorUsed`, with the line that showed it. */
-    rejected: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)), []),
-    result: valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO(RESULTS),
-    stage: valibot__WEBPACK_IMPORTED_MODULE_0__/* .picklist */ .KIO(STAGES),
+    rejected: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(64)), []),
+    result: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(RESULTS),
+    stage: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(STAGES),
     /** Why the cell did not pass: the failure class and the log line the classifier matched. */
-    failure: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    failure: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         class: shortField,
-        line: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(oneLineOf(MAX_LINE)),
-        message: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(MAX_MESSAGE + 1)),
+        line: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(oneLineOf(MAX_LINE)),
+        message: valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(MAX_MESSAGE + 1)),
     })),
-    figures: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(FIGURES, {}),
+    figures: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(FIGURES, {}),
     /** The release the cell uploaded to, and the asset names it put there. */
-    release: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: shortField, assets: valibot__WEBPACK_IMPORTED_MODULE_0__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(nameField), valibot__WEBPACK_IMPORTED_MODULE_0__/* .maxLength */ .Ru6(64)) })),
-    runner: valibot__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ os: shortField, arch: shortField }), { os: '', arch: '' }),
-}), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
+    release: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: shortField, assets: valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(nameField), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(64)) })),
+    runner: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ os: shortField, arch: shortField }), { os: '', arch: '' }),
+}), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
 class RecordError extends Error {
     name = 'RecordError';
 }
@@ -1133,7 +1433,7 @@ function parseRecord(text, origin) {
     if (schema !== RECORD_SCHEMA && schema !== RECORD_SCHEMA_V1) {
         throw new RecordError(`${origin} has schema ${clipValue(schema)}; this report reads ${RECORD_SCHEMA} and ${RECORD_SCHEMA_V1}`);
     }
-    const parsed = valibot__WEBPACK_IMPORTED_MODULE_0__/* .safeParse */ .xLC(RECORD, data);
+    const parsed = valibot__WEBPACK_IMPORTED_MODULE_1__/* .safeParse */ .xLC(RECORD, data);
     if (!parsed.success)
         throw new RecordError(`${origin} is not a valid record: ${describeIssues(parsed.issues)}`);
     return parsed.output;
@@ -1203,7 +1503,9 @@ const cleanFailure = (f) => ({
 /** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
 function buildRecord(cell, inputs, progress, failure, runner, cancelled = false) {
     const result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
-    return {
+    // An artifact is not masked by the runner: a secret echoed by a failing build step would be
+    // readable by anyone who can download it.
+    return (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)({
         schema: RECORD_SCHEMA,
         cell,
         image: inputs.image,
@@ -1218,14 +1520,14 @@ function buildRecord(cell, inputs, progress, failure, runner, cancelled = false)
         figures: { ...progress.figures },
         ...(progress.release ? { release: progress.release } : {}),
         runner,
-    };
+    });
 }
 /**
  * The record of a cell whose inputs were refused: its identity as given (each value one bounded
  * line, since nothing checked it), and the input error.
  */
 function refusedRecord(cell, given, error, runner) {
-    return {
+    return (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)({
         schema: RECORD_SCHEMA,
         cell,
         image: oneLine(given.image, 1024),
@@ -1238,7 +1540,7 @@ function refusedRecord(cell, given, error, runner) {
         failure: { class: 'inputs', message: clipMessage(error.message) },
         figures: {},
         runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
-    };
+    });
 }
 
 
@@ -1250,9 +1552,10 @@ function refusedRecord(cell, given, error, runner) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $v: () => (/* binding */ StreamMatcher),
 /* harmony export */   Nh: () => (/* binding */ settledMatch),
-/* harmony export */   mU: () => (/* binding */ compileExpectation)
+/* harmony export */   mU: () => (/* binding */ compileExpectation),
+/* harmony export */   w9: () => (/* binding */ compileInputExpectation)
 /* harmony export */ });
-/* unused harmony exports MATCH_OVERLAP, ExpectationError, findNonEmpty */
+/* unused harmony exports MATCH_OVERLAP, ExpectationError, canMatchText, findNonEmpty */
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2856);
 // smoke-expect: the pattern a smoke boot's stdout must match, and the matching itself.
 //
@@ -1310,6 +1613,59 @@ function compileExpectation(source, flags = 'm') {
             `that needs at least one character (e.g. ^c2w-smoke-ok\\s*$)`);
     }
     return re;
+}
+/**
+ * compileExpectation for the smoke-expect input, which also refuses a pattern whose every match is
+ * empty (`\\b`, `^\\b$`): findNonEmpty never finds one, so it could never pass. (A boot given one
+ * anyway still fails rather than passes: it never matches.)
+ */
+function compileInputExpectation(source, flags = 'm') {
+    const re = compileExpectation(source, flags);
+    if (!canMatchText(re)) {
+        throw new ExpectationError(`matches nothing but empty strings (it only tests positions, like \\b or ^), so no printed ` +
+            `line can ever match it; write a pattern that needs at least one character (e.g. ^c2w-smoke-ok\\s*$)`);
+    }
+    return re;
+}
+/**
+ * RE2's program instructions (re2js, after RE2's prog.go): `Inst.op` numbers. A rune instruction
+ * consumes one character; the others move between instructions without consuming.
+ * https://github.com/google/re2j/blob/master/java/com/google/re2j/Inst.java
+ */
+const INST = { ALT: 1, ALT_MATCH: 2, FAIL: 5, MATCH: 6, RUNE: 8, RUNE_ANY_NOT_NL: 11 };
+/**
+ * Whether some path of the compiled program from its start to MATCH consumes a character, i.e. the
+ * pattern can match a non-empty text (whether its assertions can hold there is not decided).
+ * `\b` or `^\b$` have no such path: every match is empty, and findNonEmpty never finds one. When
+ * the program is not shaped as expected (another re2js), the pattern is given the benefit of the doubt.
+ */
+function canMatchText(re) {
+    const prog = re.re2().prog;
+    const inst = prog?.inst;
+    if (!Array.isArray(inst) || typeof prog?.start !== 'number')
+        return true;
+    const seen = new Set();
+    const todo = [[prog.start, false]];
+    while (todo.length > 0) {
+        const [pc, consumed] = todo.pop();
+        const key = `${pc}:${consumed}`;
+        const i = inst[pc];
+        if (seen.has(key) || i === undefined)
+            continue;
+        seen.add(key);
+        if (i.op === INST.MATCH) {
+            if (consumed)
+                return true;
+            continue;
+        }
+        if (i.op === INST.FAIL)
+            continue;
+        const next = consumed || (i.op >= INST.RUNE && i.op <= INST.RUNE_ANY_NOT_NL);
+        todo.push([i.out, next]);
+        if (i.op === INST.ALT || i.op === INST.ALT_MATCH)
+            todo.push([i.arg, next]);
+    }
+    return false;
 }
 /** The first non-empty match of `re` in `text` that starts at or after `from`, as [start, end). */
 function findNonEmpty(re, text, from = 0) {
@@ -1389,4 +1745,4 @@ class StreamMatcher {
 
 };
 
-//# sourceMappingURL=836.index.js.map
+//# sourceMappingURL=866.index.js.map

@@ -1,5 +1,5 @@
-export const id = 802;
-export const ids = [802];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
 /***/ 89796:
@@ -475,30 +475,125 @@ class Tail {
 
 /***/ }),
 
-/***/ 35789:
+/***/ 90171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C$: () => (/* binding */ installC2w)
-/* harmony export */ });
-/* unused harmony exports TOOL_NAME, InstallError, releaseAssetName, checksumFor, toolCacheVersion, installIntoToolCache, resolveLatest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33838);
-/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88701);
-/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59805);
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(44942);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(10766);
-/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(10228);
-/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(69639);
-/* harmony import */ var _github_hosts_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55044);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C$: () => (/* binding */ installC2w)
+});
+
+// UNUSED EXPORTS: InstallError, RELEASE_TAG, TOOL_NAME, checksumFor, installIntoToolCache, releaseAssetName, resolveLatest, toolCacheVersion
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(88701);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
+// EXTERNAL MODULE: ./src/lib/exec.ts
+var exec = __webpack_require__(10766);
+// EXTERNAL MODULE: ./src/lib/answer.ts
+var answer = __webpack_require__(98557);
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./src/c2w/download.ts
+// One file of a c2w release, downloaded with a bound on silence: a server that sends its headers
+// and then nothing holds a download by @actions/tool-cache (downloadTool) until the job's own time
+// limit, since @actions/http-client's socketTimeout only ends the wait for the headers
+// (https://github.com/actions/toolkit/blob/main/packages/http-client/src/index.ts, requestRaw:
+// the timeout handler calls back only while no response has arrived). Here every chunk of the
+// body re-arms a timer, and STALL_MS without one ends the download with the URL and what to try.
+
+
+
+
+
+/** A download that receives nothing for this long fails (ms). */
+const STALL_MS = 60_000;
+class DownloadError extends Error {
+    status;
+    name = 'DownloadError';
+    constructor(message, 
+    /** The HTTP status of a refusal, when the server gave one. */
+    status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** Downloads `url` to `dest`; on failure `dest` is removed and a DownloadError says why. */
+async function downloadFile(url, dest, options = {}) {
+    const stallMs = options.stallMs ?? STALL_MS;
+    const shown = (0,redact/* urlForDisplay */.Bo)(url);
+    const silence = `no data from ${shown} for ${stallMs / 1000} s`;
+    const advice = 'the server or the network in between is stalling: re-run the job, or set c2w-download-url to a mirror that answers';
+    // GET is retried by the client on 502, 503 and 504 (its exponential backoff); socketTimeout
+    // bounds the wait for the headers, and follows redirects (GitHub sends downloads to its CDN).
+    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: stallMs, allowRetries: true, maxRetries: 2 });
+    let res;
+    try {
+        res = await http.get(url);
+    }
+    catch (e) {
+        const message = e.message;
+        throw new DownloadError(/timeout/i.test(message) ? `${silence}; ${advice}` : `${shown}: ${message}`);
+    }
+    const status = res.message.statusCode ?? 0;
+    if (status !== 200) {
+        res.message.resume();
+        throw new DownloadError(`${shown} answered HTTP ${status}`, status);
+    }
+    const body = res.message;
+    // From here on the timer below bounds the silence; the client's socket timeout would end the
+    // socket under a stalled body without saying so.
+    body.socket?.setTimeout(0);
+    let timer;
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => body.destroy(new DownloadError(`${silence}; ${advice}`)), stallMs);
+    };
+    arm();
+    body.on('data', arm);
+    try {
+        await (0,external_node_stream_promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(dest));
+    }
+    catch (e) {
+        await (0,promises_.rm)(dest, { force: true });
+        if (e instanceof DownloadError)
+            throw e;
+        throw new DownloadError(`${shown}: the download broke off: ${e.message}`);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+// EXTERNAL MODULE: ./src/lib/files.ts
+var files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/lib/hash.ts
+var hash = __webpack_require__(69639);
+// EXTERNAL MODULE: ./src/github/hosts.ts
+var hosts = __webpack_require__(55044);
+;// CONCATENATED MODULE: ./src/c2w/install.ts
 // Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
+
+
+
 
 
 
@@ -524,58 +619,81 @@ function releaseAssetName(tag, nodeArch) {
     }
     return `container2wasm-${tag}-linux-${arch}.tar.gz`;
 }
-/** Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. */
+/**
+ * A c2w release tag: `v` and a semantic version, with an optional pre-release of dot-separated
+ * letters, digits and hyphens (v0.8.4, v0.9.0-rc.1). Nothing else may come from the network into
+ * a download URL, a tool-cache path (no `/`, no `..` part) or the log (no line break).
+ */
+const RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+/**
+ * Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. Lines that give
+ * it two different sums are refused: which one would be checked is up to the order.
+ */
 function checksumFor(sums, file) {
+    const found = new Set();
     for (const line of sums.split(/\r?\n/)) {
         const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trim());
         if (m && m[2] === file)
-            return m[1].toLowerCase();
+            found.add(m[1].toLowerCase());
     }
-    return undefined;
+    if (found.size > 1) {
+        throw new InstallError(`SHA256SUMS gives ${found.size} different checksums for ${file} (${[...found].join(', ')}); refusing to install a binary it cannot vouch for.`);
+    }
+    return [...found][0];
 }
 /** Tool-cache versions are semver: v0.8.4 → 0.8.4. */
 function toolCacheVersion(tag) {
     return tag.replace(/^v/, '');
 }
 async function installC2w(options) {
-    const platform = options.platform ?? node_os__WEBPACK_IMPORTED_MODULE_2__.platform();
+    const platform = options.platform ?? external_node_os_.platform();
     if (platform !== 'linux') {
         throw new InstallError(`c2w publishes Linux binaries only; this runner is ${platform}. Use runs-on: ubuntu-latest (or another Linux runner).`);
     }
     if (options.version === 'system')
         return useSystemC2w();
     const tag = options.version === 'latest' ? await resolveLatest(options.token, options.downloadUrl) : options.version;
-    const asset = releaseAssetName(tag, options.arch ?? node_os__WEBPACK_IMPORTED_MODULE_2__.arch());
-    const arch = options.arch ?? node_os__WEBPACK_IMPORTED_MODULE_2__.arch();
-    const found = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .find */ .I6(TOOL_NAME, toolCacheVersion(tag), arch);
+    const asset = releaseAssetName(tag, options.arch ?? external_node_os_.arch());
+    const arch = options.arch ?? external_node_os_.arch();
+    const found = tool_cache/* find */.I6(TOOL_NAME, toolCacheVersion(tag), arch);
     if (found) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`c2w ${tag} found in the tool cache: ${found}`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .addPath */ .fM(found);
-        return { c2w: node_path__WEBPACK_IMPORTED_MODULE_3__.join(found, 'c2w'), version: tag, cached: true };
+        core/* info */.pq(`c2w ${tag} found in the tool cache: ${found}`);
+        core/* addPath */.fM(found);
+        return { c2w: external_node_path_.join(found, 'c2w'), version: tag, cached: true };
     }
     const base = `${options.downloadUrl}/${tag}`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Downloading ${base}/${asset}`);
-    let sumsFile;
-    let tarball;
+    const shownBase = (0,redact/* urlForDisplay */.Bo)(base);
+    core/* info */.pq(`Downloading ${shownBase}/${asset}`);
+    const temp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const sumsFile = external_node_path_.join(temp, `c2w-SHA256SUMS-${(0,external_node_crypto_.randomUUID)()}`);
+    const tarball = external_node_path_.join(temp, `c2w-${(0,external_node_crypto_.randomUUID)()}.tar.gz`);
     try {
-        sumsFile = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .downloadTool */ .bq(`${base}/SHA256SUMS`);
-        tarball = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .downloadTool */ .bq(`${base}/${asset}`);
+        try {
+            const stall = { stallMs: options.downloadStallMs };
+            await downloadFile(`${base}/SHA256SUMS`, sumsFile, stall);
+            await downloadFile(`${base}/${asset}`, tarball, stall);
+        }
+        catch (e) {
+            const notThere = e instanceof DownloadError && e.status === 404;
+            throw new InstallError(`Could not download c2w ${tag}: ${e.message}.${notThere ? ' Check c2w-version.' : ''}`);
+        }
+        const expected = checksumFor(await (0,promises_.readFile)(sumsFile, 'utf8'), asset);
+        if (expected === undefined) {
+            throw new InstallError(`SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`);
+        }
+        const actual = await (0,hash/* sha256File */.Q)(tarball);
+        if (actual !== expected) {
+            throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
+        }
+        core/* info */.pq(`Verified ${asset} (sha256 ${actual})`);
+        const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
+        core/* addPath */.fM(cachedDir);
+        return { c2w: external_node_path_.join(cachedDir, 'c2w'), version: tag, cached: false };
     }
-    catch (e) {
-        throw new InstallError(`Could not download c2w ${tag} from ${base}: ${e.message}. Check c2w-version.`);
+    finally {
+        await (0,promises_.rm)(sumsFile, { force: true });
+        await (0,promises_.rm)(tarball, { force: true });
     }
-    const expected = checksumFor(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(sumsFile, 'utf8'), asset);
-    if (expected === undefined) {
-        throw new InstallError(`SHA256SUMS of c2w ${tag} has no line for ${asset}; refusing to install an unverified binary.`);
-    }
-    const actual = await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q)(tarball);
-    if (actual !== expected) {
-        throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
-    }
-    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Verified ${asset} (sha256 ${actual})`);
-    const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
-    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .addPath */ .fM(cachedDir);
-    return { c2w: node_path__WEBPACK_IMPORTED_MODULE_3__.join(cachedDir, 'c2w'), version: tag, cached: false };
 }
 /** Bounded time for unpacking the release archive (a few MB). */
 const EXTRACT_TIMEOUT_MS = 120_000;
@@ -594,12 +712,12 @@ async function installIntoToolCache(tarball, version, arch) {
     const root = process.env.RUNNER_TOOL_CACHE;
     if (!root)
         throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
-    const dest = node_path__WEBPACK_IMPORTED_MODULE_3__.join(root, TOOL_NAME, version, arch);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(dest), { recursive: true });
-    const staging = node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(dest), `.${arch}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging);
+    const dest = external_node_path_.join(root, TOOL_NAME, version, arch);
+    await (0,promises_.mkdir)(external_node_path_.dirname(dest), { recursive: true });
+    const staging = external_node_path_.join(external_node_path_.dirname(dest), `.${arch}-${(0,external_node_crypto_.randomUUID)()}`);
+    await (0,promises_.mkdir)(staging);
     try {
-        const untar = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)('tar', ['-xzf', tarball, '-C', staging, '--no-same-owner'], {
+        const untar = await (0,exec/* run */.eF)('tar', ['-xzf', tarball, '-C', staging, '--no-same-owner'], {
             echo: false,
             timeoutMs: EXTRACT_TIMEOUT_MS,
         });
@@ -607,7 +725,7 @@ async function installIntoToolCache(tarball, version, arch) {
             throw new InstallError(`Could not unpack ${tarball}: ${untar.stderr.trim()}`);
         for (let attempt = 0;; attempt++) {
             try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(staging, dest);
+                await (0,promises_.rename)(staging, dest);
                 break;
             }
             catch (e) {
@@ -616,25 +734,25 @@ async function installIntoToolCache(tarball, version, arch) {
                     throw e;
             }
             if (await sameFiles(staging, dest)) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Another job installed c2w ${version} at the same time; using its identical copy.`);
+                core/* info */.pq(`Another job installed c2w ${version} at the same time; using its identical copy.`);
                 break;
             }
-            const stale = `${dest}.stale-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(dest, stale).catch(() => undefined);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stale, { recursive: true, force: true });
+            const stale = `${dest}.stale-${(0,external_node_crypto_.randomUUID)()}`;
+            await (0,promises_.rename)(dest, stale).catch(() => undefined);
+            await (0,promises_.rm)(stale, { recursive: true, force: true });
         }
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${dest}.complete`, '');
+    await (0,promises_.writeFile)(`${dest}.complete`, '');
     return dest;
 }
 /** Whether `other` holds every file of `mine` with the same bytes. */
 async function sameFiles(mine, other) {
     try {
-        for (const file of await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_9__/* .listFiles */ .CS)(mine)) {
-            if ((await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(mine, file))) !== (await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(other, file))))
+        for (const file of await (0,files/* listFiles */.CS)(mine)) {
+            if ((await (0,hash/* sha256File */.Q)(external_node_path_.join(mine, file))) !== (await (0,hash/* sha256File */.Q)(external_node_path_.join(other, file))))
                 return false;
         }
         return true;
@@ -646,14 +764,14 @@ async function sameFiles(mine, other) {
 async function useSystemC2w() {
     let c2w;
     try {
-        c2w = await _actions_io__WEBPACK_IMPORTED_MODULE_5__/* .which */ .K7('c2w', true);
+        c2w = await io/* which */.K7('c2w', true);
     }
     catch {
         throw new InstallError("c2w-version is 'system' but there is no c2w on PATH.");
     }
-    const out = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
+    const out = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
     const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
-    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Using the c2w on PATH: ${c2w} (${version})`);
+    core/* info */.pq(`Using the c2w on PATH: ${c2w} (${version})`);
     return { c2w, version, cached: true };
 }
 /**
@@ -662,28 +780,46 @@ async function useSystemC2w() {
  * instance about a github.com repository nor sends its token there.
  */
 async function resolveLatest(token, downloadUrl, env = process.env) {
-    const source = (0,_github_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .releasesApiFor */ .Ko)(downloadUrl, env);
+    const source = (0,hosts/* releasesApiFor */.Ko)(downloadUrl, env);
     if (source === undefined) {
-        throw new InstallError(`c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${downloadUrl}. Give a release tag instead.`);
+        throw new InstallError(`c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${(0,redact/* urlForDisplay */.Bo)(downloadUrl)}. Give a release tag instead.`);
     }
     // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
-    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_7__/* .HttpClient */ .Qq('c2w-action', [], { socketTimeout: 30_000 });
+    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: 30_000 });
     const headers = { accept: 'application/vnd.github+json' };
     if (token && source.sendToken)
         headers.authorization = `Bearer ${token}`;
     const url = `${source.api}/repos/${source.owner}/${source.repo}/releases/latest`;
-    let res;
+    let status;
+    let body;
     try {
-        res = await http.getJson(url, headers);
+        const res = await http.get(url, headers);
+        status = res.message.statusCode ?? 0;
+        body = await res.readBody();
     }
     catch (e) {
         throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${e.message}`);
     }
-    const tag = res.result?.tag_name;
-    if (!tag)
-        throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered ${res.statusCode} without a tag_name.`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
+    const tag = tagNameOf(body);
+    if (status !== 200 || tag === undefined) {
+        throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${(0,answer/* describeAnswer */.O)(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`);
+    }
+    if (!RELEASE_TAG.test(tag)) {
+        throw new InstallError(`Could not resolve c2w-version 'latest': ${url} names the tag ${JSON.stringify(tag.slice(0, 100))}, which is not a release tag like v0.8.4; refusing to use it in a download URL or the tool cache. Give a release tag.`);
+    }
+    core/* info */.pq(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
     return tag;
+}
+/** The string `tag_name` of a JSON object, or undefined for anything else (HTML, null, {}). */
+function tagNameOf(body) {
+    try {
+        const data = JSON.parse(body);
+        const tag = data !== null && typeof data === 'object' ? data.tag_name : undefined;
+        return typeof tag === 'string' ? tag : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -1981,7 +2117,7 @@ async function boot(opts, plan) {
     });
     return decideSmokeResult(ev, {
         target: opts.target,
-        expect: String(opts.expect),
+        expect: `/${opts.expect.source}/${opts.expect.flags}`,
         timeoutSeconds: opts.timeoutSeconds,
         allocator: opts.allocator,
         stdout: stdout.text,
@@ -2140,4 +2276,4 @@ async function bootSmoke(options) {
 
 };
 
-//# sourceMappingURL=802.index.js.map
+//# sourceMappingURL=22.index.js.map
