@@ -4,7 +4,7 @@
 // same builder, BuildKit answers the stages that finished from its store, and the build passes.
 // A failure of another kind is never retried.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ afterAll(() => server.close());
  * (a RUN on the host's network, so it reaches the server on 127.0.0.1). A nonce in the toolchain
  * makes its first run cold.
  */
-function dockerfile(step: string): string {
+function dockerfile(step: string): { file: string; workspace: string } {
   const nonce = randomUUID();
   const text = readFileSync(path.join(STANDIN_DIR, 'Dockerfile'), 'utf8')
     .replace(
@@ -73,15 +73,18 @@ function dockerfile(step: string): string {
       'COPY standin/base.wasm /standin/base.wasm\n',
       'COPY standin/base.wasm /standin/base.wasm\nCOPY --from=fetch /fetch/ /fetch/\n',
     );
-  const file = path.join(h.dir, `Dockerfile-${nonce}`);
+  // In a workspace of its own: the action refuses a Dockerfile outside the workspace.
+  const workspace = path.join(h.dir, `ws-${nonce}`);
+  mkdirSync(workspace, { recursive: true });
+  const file = path.join(workspace, 'Dockerfile');
   writeFileSync(file, text);
-  return file;
+  return { file, workspace };
 }
 
 const FETCH_STEP = '--network=host wget -q -O /fetch/file "$FETCH_URL" && cat /fetch/file';
 
 async function build(step: string, inputs: Record<string, string> = {}) {
-  const file = dockerfile(step);
+  const { file, workspace } = dockerfile(step);
   const r = await h.job(
     {
       image: TEST_IMAGE,
@@ -92,7 +95,7 @@ async function build(step: string, inputs: Record<string, string> = {}) {
       'upload-artifact': 'false',
       ...inputs,
     },
-    { standin: { C2W_STANDIN_ALLOW: 'network.host' } },
+    { standin: { C2W_STANDIN_ALLOW: 'network.host' }, workspace },
   );
   // One segment of the log per run of the build: c2w logs its buildx argv before each.
   const runs = r.main.log.split(/^.*buildx args: \[.*$/m).slice(1);

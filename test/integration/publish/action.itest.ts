@@ -94,7 +94,13 @@ describe('artifact', () => {
       /::error::Input 'artifact-archive' can be false only for target: wasi: a js output is a directory/,
     );
     expect(r.main.outputs['wasm-path']).toBeUndefined();
-    expect(runtime.artifacts().length).toBe(before);
+    // Nothing was published; the only artifact is the refused cell's record, for the report.
+    expect(
+      runtime
+        .artifacts()
+        .slice(before)
+        .map((a) => a.name),
+    ).toEqual([expect.stringMatching(/^c2w-record-/)]);
   });
 
   it("never deletes another cell's artifact: a name taken in the same attempt is a clear error", async () => {
@@ -158,7 +164,7 @@ describe('what is published is only the conversion', () => {
     async (output, why) => {
       const before = runtime.artifacts().length;
       const r = await job(
-        { target: 'js', output, 'artifact-name': `whole-${output.length}` },
+        { target: 'js', output, 'artifact-name': `whole-${Buffer.from(output).toString('hex')}` },
         {},
         { workspace: checkout() },
       );
@@ -166,7 +172,13 @@ describe('what is published is only the conversion', () => {
       expect(r.main.log).toMatch(new RegExp(`::error::Input 'output' .*${why.source}`));
       // Nothing was installed, built or uploaded.
       expect(r.main.log).not.toMatch(/c2w |docker|buildx/i);
-      expect(runtime.artifacts()).toHaveLength(before);
+      // Nothing was published; the only artifact is the refused cell's record, for the report.
+      expect(
+        runtime
+          .artifacts()
+          .slice(before)
+          .map((a) => a.name),
+      ).toEqual([`c2w-record-whole-${Buffer.from(output).toString('hex')}`]);
     },
   );
 
