@@ -466,16 +466,23 @@ var html = __webpack_require__(10446);
 ;// CONCATENATED MODULE: ./src/action/job-summary.ts
 // Stage: outputs and the job summary. Every fact is set as an output the moment it is known
 // (so a later failure still leaves the earlier outputs), and the summary table repeats them.
-// Neither is masked by the runner, so both pass through lib/redact.ts.
+// Neither is masked by the runner, so what carries text from outside passes through lib/redact.ts.
 
 
 
+
+/**
+ * The outputs that carry text from outside the action (what the build, the guest or a failure
+ * said), and so may carry a secret echoed by a build step: redacted (lib/redact.ts). The others
+ * are the action's own figures, checksums, keys and names, written as they are.
+ */
+const OUTSIDE_TEXT = new Set([outputs/* Outputs */.t.Error, outputs/* Outputs */.t.SmokeOutput, outputs/* Outputs */.t.RejectedAllocators]);
 class JobSummary {
     rows = [];
     notes = [];
     /** Sets output `name` and remembers it for the summary. */
     set(name, value) {
-        const text = (0,redact/* redact */.E$)(String(value));
+        const text = OUTSIDE_TEXT.has(name) ? (0,redact/* redact */.E$)(String(value)) : String(value);
         core/* setOutput */.uH(name, text);
         const existing = this.rows.find(([n]) => n === name);
         if (existing)

@@ -819,8 +819,13 @@ function registerSecrets(inputs) {
             // not percent-encoding: the password as written is all there is
         }
     }
-    for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv])
-        (0,redact/* addRedaction */.l8)(value);
+    // A value that names an allocator is configuration, not a secret (the stand-ins and custom
+    // Dockerfiles take the allocator as a build arg): redacting it would erase the allocator names the
+    // action itself reports (`allocator`, `rejected-allocators`, the record).
+    for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
+        if (!allocators/* ALLOCATORS */.F.includes(value.trim()))
+            (0,redact/* addRedaction */.l8)(value);
+    }
 }
 /** The password part of a URL's user info (`https://user:password@host/…`), as written. */
 function urlPassword(url) {
@@ -1100,7 +1105,6 @@ function childEnv(env, needs = {}) {
 /* harmony export */   Bo: () => (/* binding */ urlForDisplay),
 /* harmony export */   Ck: () => (/* binding */ addSecret),
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   KL: () => (/* binding */ redactDeep),
 /* harmony export */   PU: () => (/* binding */ addRunnerSecrets),
 /* harmony export */   l8: () => (/* binding */ addRedaction)
 /* harmony export */ });
@@ -1161,17 +1165,6 @@ function redact(text) {
     for (const v of [...values].sort((a, b) => b.length - a.length))
         out = out.split(v).join(REDACTED);
     return out;
-}
-/** `data` (plain JSON data) with every string in it redacted. */
-function redactDeep(data) {
-    if (typeof data === 'string')
-        return redact(data);
-    if (Array.isArray(data))
-        return data.map((d) => redactDeep(d));
-    if (data !== null && typeof data === 'object') {
-        return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, redactDeep(v)]));
-    }
-    return data;
 }
 /**
  * `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. By
@@ -1494,18 +1487,21 @@ function failureOf(stage, error, classify) {
         return { class: oneLine(hint.kind, 128), line: oneLine(hint.line), message };
     return { class: `${stage}-error`, message };
 }
-/** A failure as the schema holds it: class and line one bounded line each, the message clipped. */
+/**
+ * A failure as the schema holds it: class and line one bounded line each, the message clipped, and
+ * the text that came from the build or the guest redacted (lib/redact.ts): an artifact is not masked
+ * by the runner, so a secret echoed by a failing build step would be readable by anyone who can
+ * download it. The record's other fields are the cell's inputs and the action's own figures.
+ */
 const cleanFailure = (f) => ({
     class: oneLine(f.class, 128),
-    ...(f.line !== undefined ? { line: oneLine(f.line) } : {}),
-    message: clipMessage(f.message),
+    ...(f.line !== undefined ? { line: oneLine((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(f.line)) } : {}),
+    message: clipMessage((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(f.message)),
 });
 /** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
 function buildRecord(cell, inputs, progress, failure, runner, cancelled = false) {
     const result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
-    // An artifact is not masked by the runner: a secret echoed by a failing build step would be
-    // readable by anyone who can download it.
-    return (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)({
+    return {
         schema: RECORD_SCHEMA,
         cell,
         image: inputs.image,
@@ -1513,21 +1509,21 @@ function buildRecord(cell, inputs, progress, failure, runner, cancelled = false)
         targetArch: inputs.targetArch,
         allocator: inputs.allocator,
         ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-        rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine(r.line) })),
+        rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(r.line)) })),
         result,
         stage: result === 'passed' ? 'done' : progress.stage,
         ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
         figures: { ...progress.figures },
         ...(progress.release ? { release: progress.release } : {}),
         runner,
-    });
+    };
 }
 /**
  * The record of a cell whose inputs were refused: its identity as given (each value one bounded
  * line, since nothing checked it), and the input error.
  */
 function refusedRecord(cell, given, error, runner) {
-    return (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)({
+    return {
         schema: RECORD_SCHEMA,
         cell,
         image: oneLine(given.image, 1024),
@@ -1537,10 +1533,10 @@ function refusedRecord(cell, given, error, runner) {
         rejected: [],
         result: 'refused',
         stage: 'inputs',
-        failure: { class: 'inputs', message: clipMessage(error.message) },
+        failure: { class: 'inputs', message: clipMessage((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.message)) },
         figures: {},
         runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
-    });
+    };
 }
 
 

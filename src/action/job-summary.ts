@@ -1,10 +1,17 @@
 // Stage: outputs and the job summary. Every fact is set as an output the moment it is known
 // (so a later failure still leaves the earlier outputs), and the summary table repeats them.
-// Neither is masked by the runner, so both pass through lib/redact.ts.
+// Neither is masked by the runner, so what carries text from outside passes through lib/redact.ts.
 import * as core from '@actions/core';
 import { escapeHtml } from '../lib/html.js';
 import { redact } from '../lib/redact.js';
-import type { Outputs } from './outputs.js';
+import { Outputs } from './outputs.js';
+
+/**
+ * The outputs that carry text from outside the action (what the build, the guest or a failure
+ * said), and so may carry a secret echoed by a build step: redacted (lib/redact.ts). The others
+ * are the action's own figures, checksums, keys and names, written as they are.
+ */
+const OUTSIDE_TEXT: ReadonlySet<Outputs> = new Set([Outputs.Error, Outputs.SmokeOutput, Outputs.RejectedAllocators]);
 
 export class JobSummary {
   private readonly rows: [string, string][] = [];
@@ -12,7 +19,7 @@ export class JobSummary {
 
   /** Sets output `name` and remembers it for the summary. */
   set(name: Outputs, value: string | number | boolean): void {
-    const text = redact(String(value));
+    const text = OUTSIDE_TEXT.has(name) ? redact(String(value)) : String(value);
     core.setOutput(name, text);
     const existing = this.rows.find(([n]) => n === name);
     if (existing) existing[1] = text;

@@ -349,7 +349,12 @@ export function registerSecrets(
       // not percent-encoding: the password as written is all there is
     }
   }
-  for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) addRedaction(value);
+  // A value that names an allocator is configuration, not a secret (the stand-ins and custom
+  // Dockerfiles take the allocator as a build arg): redacting it would erase the allocator names the
+  // action itself reports (`allocator`, `rejected-allocators`, the record).
+  for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
+    if (!(ALLOCATORS as readonly string[]).includes(value.trim())) addRedaction(value);
+  }
 }
 
 /** The password part of a URL's user info (`https://user:password@host/…`), as written. */

@@ -59,16 +59,6 @@ export function redact(text: string): string {
   return out;
 }
 
-/** `data` (plain JSON data) with every string in it redacted. */
-export function redactDeep<T>(data: T): T {
-  if (typeof data === 'string') return redact(data) as T;
-  if (Array.isArray(data)) return data.map((d: unknown) => redactDeep(d)) as T;
-  if (data !== null && typeof data === 'object') {
-    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, redactDeep(v)])) as T;
-  }
-  return data;
-}
-
 /**
  * `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. By
  * pattern, not by URL parsing, so that a URL too broken to parse is not shown whole either; the

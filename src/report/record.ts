@@ -5,7 +5,7 @@
 // whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
 // a record is written by another job and may be damaged or hostile.
 import * as v from 'valibot';
-import { redactDeep } from '../lib/redact.js';
+import { redact } from '../lib/redact.js';
 
 export const RECORD_SCHEMA = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
@@ -242,11 +242,16 @@ export function failureOf(
   return { class: `${stage}-error`, message };
 }
 
-/** A failure as the schema holds it: class and line one bounded line each, the message clipped. */
+/**
+ * A failure as the schema holds it: class and line one bounded line each, the message clipped, and
+ * the text that came from the build or the guest redacted (lib/redact.ts): an artifact is not masked
+ * by the runner, so a secret echoed by a failing build step would be readable by anyone who can
+ * download it. The record's other fields are the cell's inputs and the action's own figures.
+ */
 const cleanFailure = (f: Failure): Failure => ({
   class: oneLine(f.class, 128),
-  ...(f.line !== undefined ? { line: oneLine(f.line) } : {}),
-  message: clipMessage(f.message),
+  ...(f.line !== undefined ? { line: oneLine(redact(f.line)) } : {}),
+  message: clipMessage(redact(f.message)),
 });
 
 /** The cell's identity as the record names it. */
@@ -262,9 +267,7 @@ export function buildRecord(
   cancelled = false,
 ): CellRecord {
   const result: Result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
-  // An artifact is not masked by the runner: a secret echoed by a failing build step would be
-  // readable by anyone who can download it.
-  return redactDeep({
+  return {
     schema: RECORD_SCHEMA,
     cell,
     image: inputs.image,
@@ -272,14 +275,14 @@ export function buildRecord(
     targetArch: inputs.targetArch,
     allocator: inputs.allocator,
     ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-    rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine(r.line) })),
+    rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine(redact(r.line)) })),
     result,
     stage: result === 'passed' ? 'done' : progress.stage,
     ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
     figures: { ...progress.figures },
     ...(progress.release ? { release: progress.release } : {}),
     runner,
-  });
+  };
 }
 
 /**
@@ -292,7 +295,7 @@ export function refusedRecord(
   error: Error,
   runner: CellRecord['runner'],
 ): CellRecord {
-  return redactDeep({
+  return {
     schema: RECORD_SCHEMA,
     cell,
     image: oneLine(given.image, 1024),
@@ -302,8 +305,8 @@ export function refusedRecord(
     rejected: [],
     result: 'refused',
     stage: 'inputs',
-    failure: { class: 'inputs', message: clipMessage(error.message) },
+    failure: { class: 'inputs', message: clipMessage(redact(error.message)) },
     figures: {},
     runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
-  } satisfies CellRecord);
+  };
 }

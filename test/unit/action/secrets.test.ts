@@ -41,6 +41,7 @@ describe('secrets in what the runner does not mask', () => {
           { key: 'TOKEN', value: TOKEN },
           { key: 'PASS', value: ARG },
           { key: 'DEBUG', value: '1' },
+          { key: 'BROKEN_ALLOCATOR', value: 'emmalloc' },
         ],
         smokeEnv: [{ key: 'API_KEY', value: ENV }],
       }),
@@ -67,6 +68,9 @@ describe('secrets in what the runner does not mask', () => {
     const text = JSON.stringify(record);
     for (const s of secrets) expect(text).not.toContain(s);
     expect(record.failure?.message).toContain('#7 0.2 *** *** *** ***');
+    // An allocator's name given as a build arg is no secret: the allocators stay named.
+    expect(record.allocator).toBe('emmalloc');
+    expect(record.rejected[0]?.allocator).toBe('dlmalloc');
     // A short value (DEBUG=1) is no secret: the exit code stays readable.
     expect(record.failure?.message).toContain('exit code: 1');
   });
