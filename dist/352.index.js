@@ -8,9 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   He: () => (/* binding */ builderFlags),
 /* harmony export */   Z7: () => (/* binding */ chooseBuilder),
+/* harmony export */   c9: () => (/* binding */ parseBuildxInspect),
 /* harmony export */   iq: () => (/* binding */ removeBuilder)
 /* harmony export */ });
-/* unused harmony exports parseBuildxInspect, usesContainerdStore, canExportCache */
+/* unused harmony exports usesContainerdStore, canExportCache */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10766);
 /* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11452);

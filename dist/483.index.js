@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fd: () => (/* binding */ checkEnvBudget),
-/* harmony export */   Yl: () => (/* binding */ packInfo)
+/* harmony export */   Yl: () => (/* binding */ packInfo),
+/* harmony export */   nF: () => (/* binding */ writePackInfo)
 /* harmony export */ });
 /* unused harmony export C2W_INFO_LIMIT */
 // c2w's info: how a converted image is told its command, environment and clock at boot. Its two
@@ -150,6 +151,22 @@ function packInfo(command, env, nowSeconds) {
     for (const { key, value } of env)
         lines.push(`env:${escapeValue(`${key}=${value}`)}`);
     return `${lines.join('\n')}\n`;
+}
+/**
+ * An emscripten preRun hook that writes `info` (packInfo's text) to /pack/info before the guest's
+ * init reads it; the page and the Node boot both register it. /pack may exist already (load.js,
+ * file_packager's loader, creates it when the image has files there).
+ */
+function writePackInfo(info) {
+    return (mod) => {
+        try {
+            mod.FS.mkdir('/pack');
+        }
+        catch {
+            // load.js created it.
+        }
+        mod.FS.writeFile('/pack/info', info);
+    };
 }
 
 
@@ -346,16 +363,7 @@ async function runJs(config) {
     // 3. The terminal.
     Module.pty = pty;
     // 4. /pack/info, written before the guest's init reads it.
-    const info = (0,_c2w_boot_info_js__WEBPACK_IMPORTED_MODULE_7__/* .packInfo */ .Yl)(config.args, config.env, Date.now() / 1000);
-    Module.preRun.push((mod) => {
-        try {
-            mod.FS.mkdir('/pack');
-        }
-        catch {
-            // load.js created it.
-        }
-        mod.FS.writeFile('/pack/info', info);
-    });
+    Module.preRun.push((0,_c2w_boot_info_js__WEBPACK_IMPORTED_MODULE_7__/* .writePackInfo */ .nF)((0,_c2w_boot_info_js__WEBPACK_IMPORTED_MODULE_7__/* .packInfo */ .Yl)(config.args, config.env, Date.now() / 1000)));
     // 5. Stdin polling asks the pty (as the page does).
     Module.preRun.push((mod) => {
         const callbacks = new Set();

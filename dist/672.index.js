@@ -19,8 +19,6 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
-// EXTERNAL MODULE: ./src/buildx/platforms.ts
-var platforms = __webpack_require__(96892);
 // EXTERNAL MODULE: ./src/c2w/install.ts + 1 modules
 var install = __webpack_require__(90171);
 // EXTERNAL MODULE: ./src/cache/layers.ts
@@ -29,8 +27,8 @@ var cache_layers = __webpack_require__(66542);
 var actions_cache_store = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
 var config_inputs = __webpack_require__(5800);
-// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 2 modules
-var convert_image = __webpack_require__(55577);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 3 modules
+var convert_image = __webpack_require__(85301);
 // EXTERNAL MODULE: ./src/publish/names.ts
 var names = __webpack_require__(27479);
 // EXTERNAL MODULE: ./src/github/hosts.ts
@@ -574,7 +572,6 @@ var state = __webpack_require__(33175);
 
 
 
-
 async function main() {
     const sink = new ActionSink();
     let inputs;
@@ -607,7 +604,6 @@ async function run(inputs, sink) {
     const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         (0,state/* setCreatedBuilder */.mU)(builder.name);
-    await (0,platforms/* checkBuilderPlatforms */.sY)(builder.name);
     const { built } = await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: actionsCacheHome(runnerTemp), workDir: external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`) }, sink);
     sink.stage('publish');
     if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {

@@ -312,8 +312,6 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
-// EXTERNAL MODULE: ./src/buildx/platforms.ts
-var platforms = __webpack_require__(96892);
 // EXTERNAL MODULE: ./src/c2w/install.ts + 1 modules
 var install = __webpack_require__(90171);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -469,8 +467,8 @@ async function evict(root, keep, budget = CACHE_BUDGET_BYTES) {
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
-// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 2 modules
-var convert_image = __webpack_require__(55577);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 3 modules
+var convert_image = __webpack_require__(85301);
 ;// CONCATENATED MODULE: ./src/cli/paths.ts
 // Where the command keeps what the runner keeps on GitHub: the user's cache directory (the XDG Base
 // Directory spec: $XDG_CACHE_HOME, else ~/.cache) holds the build cache folder and the installed c2w
@@ -512,7 +510,6 @@ function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
 
 
 
-
 async function convertCommand(inputs, options, sink) {
     // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
@@ -537,7 +534,6 @@ async function convertCommand(inputs, options, sink) {
             inputs.cache !== 'none' || inputs.builder
                 ? await sink.section('Choose the builder', () => (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli'))
                 : await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
-        await (0,platforms/* checkBuilderPlatforms */.sY)(builder.name);
         sink.checkpoint();
         await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp }, sink);
     }

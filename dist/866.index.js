@@ -70,7 +70,8 @@ function classifyAllocatorFailure(output, allocator) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fd: () => (/* binding */ checkEnvBudget),
-/* harmony export */   Yl: () => (/* binding */ packInfo)
+/* harmony export */   Yl: () => (/* binding */ packInfo),
+/* harmony export */   nF: () => (/* binding */ writePackInfo)
 /* harmony export */ });
 /* unused harmony export C2W_INFO_LIMIT */
 // c2w's info: how a converted image is told its command, environment and clock at boot. Its two
@@ -213,6 +214,22 @@ function packInfo(command, env, nowSeconds) {
     for (const { key, value } of env)
         lines.push(`env:${escapeValue(`${key}=${value}`)}`);
     return `${lines.join('\n')}\n`;
+}
+/**
+ * An emscripten preRun hook that writes `info` (packInfo's text) to /pack/info before the guest's
+ * init reads it; the page and the Node boot both register it. /pack may exist already (load.js,
+ * file_packager's loader, creates it when the image has files there).
+ */
+function writePackInfo(info) {
+    return (mod) => {
+        try {
+            mod.FS.mkdir('/pack');
+        }
+        catch {
+            // load.js created it.
+        }
+        mod.FS.writeFile('/pack/info', info);
+    };
 }
 
 

@@ -28612,7 +28612,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMO
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(866), __nccwpck_require__.e(352), __nccwpck_require__.e(22), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(866), __nccwpck_require__.e(352), __nccwpck_require__.e(469), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
@@ -28630,7 +28630,7 @@ else {
     }
     else {
         (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(866), __nccwpck_require__.e(352), __nccwpck_require__.e(22), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(866), __nccwpck_require__.e(352), __nccwpck_require__.e(469), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process

@@ -7,7 +7,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { chooseBuilder } from '../buildx/builder.js';
-import { checkBuilderPlatforms } from '../buildx/platforms.js';
 import { installC2w } from '../c2w/install.js';
 import { localCacheDir, plannedSave } from '../cache/layers.js';
 import { ActionsCacheStore } from '../cache/actions-cache-store.js';
@@ -57,7 +56,6 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
 
   const builder = await chooseBuilder(inputs, process.env.GITHUB_RUN_ID || 'local');
   if (builder.created && builder.name) setCreatedBuilder(builder.name);
-  await checkBuilderPlatforms(builder.name);
 
   const { built } = await convertImage(
     inputs,

@@ -10,6 +10,7 @@
 // (`docker buildx create --platform`) before those and marks them with `*`.
 import * as core from '@actions/core';
 import { run } from '../lib/exec.js';
+import { parseBuildxInspect } from './builder.js';
 
 /** The platform c2w builds for. */
 export const C2W_PLATFORM = 'linux/amd64';
@@ -81,7 +82,7 @@ export async function checkBuilderPlatforms(name: string | undefined): Promise<v
     echo: false,
     timeoutMs: INSPECT_MS,
   });
-  const builder = name ?? /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'current';
+  const builder = name ?? parseBuildxInspect(inspect.stdout).name ?? 'current';
   if (inspect.exitCode !== 0) {
     core.info(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
     return;

@@ -153,3 +153,24 @@ export function packInfo(command: string[], env: { key: string; value: string }[
   for (const { key, value } of env) lines.push(`env:${escapeValue(`${key}=${value}`)}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** The part of an emscripten module's file system the /pack/info hook uses. */
+export interface PackInfoFs {
+  FS: { mkdir(path: string): void; writeFile(path: string, data: string): void };
+}
+
+/**
+ * An emscripten preRun hook that writes `info` (packInfo's text) to /pack/info before the guest's
+ * init reads it; the page and the Node boot both register it. /pack may exist already (load.js,
+ * file_packager's loader, creates it when the image has files there).
+ */
+export function writePackInfo(info: string): (mod: PackInfoFs) => void {
+  return (mod) => {
+    try {
+      mod.FS.mkdir('/pack');
+    } catch {
+      // load.js created it.
+    }
+    mod.FS.writeFile('/pack/info', info);
+  };
+}

@@ -9,7 +9,6 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chooseBuilder, removeBuilder, type BuilderChoice } from '../buildx/builder.js';
-import { checkBuilderPlatforms } from '../buildx/platforms.js';
 import { installC2w, type InstalledC2w } from '../c2w/install.js';
 import { FolderStore } from '../cache/folder-store.js';
 import { entryDirs, saveLayers } from '../cache/layers.js';
@@ -55,7 +54,6 @@ export async function convertCommand(inputs: Inputs, options: ConvertOptions, si
       inputs.cache !== 'none' || inputs.builder
         ? await sink.section('Choose the builder', () => chooseBuilder(inputs, 'cli'))
         : await chooseBuilder(inputs, 'cli');
-    await checkBuilderPlatforms(builder.name);
     sink.checkpoint();
 
     await convertImage(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp }, sink);

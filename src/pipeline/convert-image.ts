@@ -1,7 +1,9 @@
 // The conversion, as the action and the command both run it: one attempt per allocator of the
-// fallback order (attempt.ts) until one passes its smoke boot. Installing c2w and choosing the
-// builder come before it, publishing after it; each front end does those its own way.
+// fallback order (attempt.ts) until one passes its smoke boot, after asking the builder whether it
+// runs linux/amd64. Installing c2w and choosing the builder come before it, publishing after it;
+// each front end does those its own way.
 import type { BuilderChoice } from '../buildx/builder.js';
+import { checkBuilderPlatforms } from '../buildx/platforms.js';
 import type { BuiltOutput } from '../c2w/convert.js';
 import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
@@ -28,6 +30,8 @@ export interface ConversionSetup {
 }
 
 export async function convertImage(inputs: Inputs, setup: ConversionSetup, sink: Sink): Promise<Conversion> {
+  // Before anything is built: a builder without linux/amd64 would fail deep in a cold build.
+  await checkBuilderPlatforms(setup.builder.name);
   sink.stage('build');
   const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
   const ctx = { c2w: setup.c2w, layers, workDir: setup.workDir, sink };

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { WASI } from 'node:wasi';
-import { packInfo } from '../c2w/boot-info.js';
+import { packInfo, writePackInfo } from '../c2w/boot-info.js';
 import { SMOKE_CHILD_CONFIG_ENV, SMOKE_CONTROL_FD, type SmokeChildConfig, type SmokeChildMessage } from './protocol.js';
 
 /** The part of the WebAssembly global used here (the project's lib has no DOM types). */
@@ -191,15 +191,7 @@ async function runJs(config: SmokeChildConfig): Promise<void> {
   // 3. The terminal.
   Module.pty = pty;
   // 4. /pack/info, written before the guest's init reads it.
-  const info = packInfo(config.args, config.env, Date.now() / 1000);
-  Module.preRun.push((mod) => {
-    try {
-      mod.FS.mkdir('/pack');
-    } catch {
-      // load.js created it.
-    }
-    mod.FS.writeFile('/pack/info', info);
-  });
+  Module.preRun.push(writePackInfo(packInfo(config.args, config.env, Date.now() / 1000)));
   // 5. Stdin polling asks the pty (as the page does).
   Module.preRun.push((mod) => {
     const callbacks = new Set<PollCallback>();

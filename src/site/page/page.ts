@@ -15,7 +15,7 @@ import '@xterm/xterm/css/xterm.css';
 import './page.css';
 import { Terminal } from '@xterm/xterm';
 import { openpty } from 'xterm-pty';
-import { packInfo } from '../../c2w/boot-info.js';
+import { packInfo, writePackInfo } from '../../c2w/boot-info.js';
 import { BOOT_PARAM, decodeBoot, TRANSCRIPT_MAX, type BootApi, type BootEnd, type SiteConfig } from '../contract.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -146,15 +146,7 @@ async function bootJs(config: SiteConfig, base: URL): Promise<void> {
   await script(new URL('arg-module.js', dir).href);
   Module.pty = slave;
   Module.mainScriptUrlOrBlob = new URL('out.js', dir).href;
-  const info = packInfo(config.command, config.env, Date.now() / 1000);
-  Module.preRun.push((mod) => {
-    try {
-      mod.FS.mkdir('/pack');
-    } catch {
-      // load.js made it
-    }
-    mod.FS.writeFile('/pack/info', info);
-  });
+  Module.preRun.push(writePackInfo(packInfo(config.command, config.env, Date.now() / 1000)));
   Module.preRun.push((mod) => {
     let callbacks: PollCallback[] = [];
     slave.onReadable(() => {

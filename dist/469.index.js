@@ -1,5 +1,5 @@
-export const id = 22;
-export const ids = [22];
+export const id = 469;
+export const ids = [469];
 export const modules = {
 
 /***/ 89796:
@@ -130,101 +130,6 @@ class LineSplitter {
         if (this.partial)
             this.onLine(this.partial.replace(/\r$/, ''));
         this.partial = '';
-    }
-}
-
-
-/***/ }),
-
-/***/ 96892:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   sY: () => (/* binding */ checkBuilderPlatforms)
-/* harmony export */ });
-/* unused harmony exports C2W_PLATFORM, parseNodePlatforms, judgePlatforms, PlatformError, missingAmd64Message */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10766);
-// Can the builder run linux/amd64? c2w always builds with `--platform=linux/amd64` (container2wasm
-// cmd/c2w/main.go): every RUN of its toolchain stages is an amd64 program. On an arm64 runner
-// (ubuntu-24.04-arm, a self-hosted arm64 machine) the builder runs them only with amd64 emulation
-// installed (binfmt/QEMU, as docker/setup-qemu-action installs it); without it the first RUN fails
-// with `exec format error` deep in a cold build. This asks the builder first.
-//
-// `docker buildx inspect` prints one `Platforms:` line per node. BuildKit lists the worker's native
-// platform first and the emulated ones after it (moby/buildkit util/archutil: the native platform,
-// then each emulator that answers); buildx puts the platforms a user configured for the node
-// (`docker buildx create --platform`) before those and marks them with `*`.
-
-
-/** The platform c2w builds for. */
-const C2W_PLATFORM = 'linux/amd64';
-/** Every node's `Platforms:` line of `docker buildx inspect`. Pure. */
-function parseNodePlatforms(text) {
-    const nodes = [];
-    for (const m of text.matchAll(/^Platforms:[ \t]*(.*)$/gm)) {
-        const items = m[1]
-            .split(',')
-            .map((p) => p.trim())
-            .filter(Boolean);
-        const platforms = items.map((p) => p.replace(/\*$/, ''));
-        const native = items.find((p) => !p.endsWith('*'));
-        nodes.push(native === undefined ? { platforms } : { platforms, native });
-    }
-    return nodes;
-}
-const isAmd64 = (platform) => platform === C2W_PLATFORM || platform.startsWith(`${C2W_PLATFORM}/`);
-/** Whether the builder's nodes run linux/amd64, and how. Pure. */
-function judgePlatforms(nodes) {
-    const known = nodes.filter((n) => n.platforms.length > 0);
-    if (known.length === 0)
-        return { kind: 'unknown' };
-    const amd64 = known.filter((n) => n.platforms.some(isAmd64));
-    if (amd64.length === 0)
-        return { kind: 'missing', platforms: [...new Set(known.flatMap((n) => n.platforms))] };
-    if (amd64.some((n) => n.native === undefined || isAmd64(n.native)))
-        return { kind: 'native' };
-    return { kind: 'emulated', native: amd64[0].native };
-}
-class PlatformError extends Error {
-    name = 'PlatformError';
-}
-/** The error for a builder without linux/amd64: the cause and the two fixes. Pure. */
-function missingAmd64Message(builder, platforms) {
-    return (`The builder '${builder}' cannot build ${C2W_PLATFORM}: it runs ${platforms.join(', ')}. ` +
-        `c2w always builds --platform=${C2W_PLATFORM} (its toolchain stages are amd64 programs), so the build ` +
-        `would fail with 'exec format error'. Either add docker/setup-qemu-action before this step ` +
-        `(amd64 emulation; the build is then slow), or run the job on an x64 runner (e.g. runs-on: ubuntu-24.04).`);
-}
-/** A docker query answers in a second on a healthy engine. */
-const INSPECT_MS = 60_000;
-/**
- * Asks the builder the build will run on (`name`, or the current one) whether it runs linux/amd64:
- * throws a PlatformError when it does not, warns when it does only under emulation.
- */
-async function checkBuilderPlatforms(name) {
-    const inspect = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'inspect', ...(name ? [name] : [])], {
-        echo: false,
-        timeoutMs: INSPECT_MS,
-    });
-    const builder = name ?? /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'current';
-    if (inspect.exitCode !== 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
-        return;
-    }
-    const verdict = judgePlatforms(parseNodePlatforms(inspect.stdout));
-    switch (verdict.kind) {
-        case 'missing':
-            throw new PlatformError(missingAmd64Message(builder, verdict.platforms));
-        case 'emulated':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The builder '${builder}' runs on ${verdict.native} and builds ${C2W_PLATFORM} under emulation (QEMU): ` +
-                `a cold c2w build is many times slower than on an x64 runner.`);
-            return;
-        case 'native':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
-            return;
-        case 'unknown':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
     }
 }
 
@@ -1307,7 +1212,7 @@ async function bootSeries(inputs, file, sink) {
 
 /***/ }),
 
-/***/ 55577:
+/***/ 85301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1315,6 +1220,97 @@ async function bootSeries(inputs, file, sink) {
 __webpack_require__.d(__webpack_exports__, {
   h: () => (/* binding */ convertImage)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/exec.ts
+var exec = __webpack_require__(10766);
+// EXTERNAL MODULE: ./src/buildx/builder.ts
+var buildx_builder = __webpack_require__(61747);
+;// CONCATENATED MODULE: ./src/buildx/platforms.ts
+// Can the builder run linux/amd64? c2w always builds with `--platform=linux/amd64` (container2wasm
+// cmd/c2w/main.go): every RUN of its toolchain stages is an amd64 program. On an arm64 runner
+// (ubuntu-24.04-arm, a self-hosted arm64 machine) the builder runs them only with amd64 emulation
+// installed (binfmt/QEMU, as docker/setup-qemu-action installs it); without it the first RUN fails
+// with `exec format error` deep in a cold build. This asks the builder first.
+//
+// `docker buildx inspect` prints one `Platforms:` line per node. BuildKit lists the worker's native
+// platform first and the emulated ones after it (moby/buildkit util/archutil: the native platform,
+// then each emulator that answers); buildx puts the platforms a user configured for the node
+// (`docker buildx create --platform`) before those and marks them with `*`.
+
+
+
+/** The platform c2w builds for. */
+const C2W_PLATFORM = 'linux/amd64';
+/** Every node's `Platforms:` line of `docker buildx inspect`. Pure. */
+function parseNodePlatforms(text) {
+    const nodes = [];
+    for (const m of text.matchAll(/^Platforms:[ \t]*(.*)$/gm)) {
+        const items = m[1]
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
+        const platforms = items.map((p) => p.replace(/\*$/, ''));
+        const native = items.find((p) => !p.endsWith('*'));
+        nodes.push(native === undefined ? { platforms } : { platforms, native });
+    }
+    return nodes;
+}
+const isAmd64 = (platform) => platform === C2W_PLATFORM || platform.startsWith(`${C2W_PLATFORM}/`);
+/** Whether the builder's nodes run linux/amd64, and how. Pure. */
+function judgePlatforms(nodes) {
+    const known = nodes.filter((n) => n.platforms.length > 0);
+    if (known.length === 0)
+        return { kind: 'unknown' };
+    const amd64 = known.filter((n) => n.platforms.some(isAmd64));
+    if (amd64.length === 0)
+        return { kind: 'missing', platforms: [...new Set(known.flatMap((n) => n.platforms))] };
+    if (amd64.some((n) => n.native === undefined || isAmd64(n.native)))
+        return { kind: 'native' };
+    return { kind: 'emulated', native: amd64[0].native };
+}
+class PlatformError extends Error {
+    name = 'PlatformError';
+}
+/** The error for a builder without linux/amd64: the cause and the two fixes. Pure. */
+function missingAmd64Message(builder, platforms) {
+    return (`The builder '${builder}' cannot build ${C2W_PLATFORM}: it runs ${platforms.join(', ')}. ` +
+        `c2w always builds --platform=${C2W_PLATFORM} (its toolchain stages are amd64 programs), so the build ` +
+        `would fail with 'exec format error'. Either add docker/setup-qemu-action before this step ` +
+        `(amd64 emulation; the build is then slow), or run the job on an x64 runner (e.g. runs-on: ubuntu-24.04).`);
+}
+/** A docker query answers in a second on a healthy engine. */
+const INSPECT_MS = 60_000;
+/**
+ * Asks the builder the build will run on (`name`, or the current one) whether it runs linux/amd64:
+ * throws a PlatformError when it does not, warns when it does only under emulation.
+ */
+async function checkBuilderPlatforms(name) {
+    const inspect = await (0,exec/* run */.eF)('docker', ['buildx', 'inspect', ...(name ? [name] : [])], {
+        echo: false,
+        timeoutMs: INSPECT_MS,
+    });
+    const builder = name ?? (0,buildx_builder/* parseBuildxInspect */.c9)(inspect.stdout).name ?? 'current';
+    if (inspect.exitCode !== 0) {
+        core/* info */.pq(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
+        return;
+    }
+    const verdict = judgePlatforms(parseNodePlatforms(inspect.stdout));
+    switch (verdict.kind) {
+        case 'missing':
+            throw new PlatformError(missingAmd64Message(builder, verdict.platforms));
+        case 'emulated':
+            core/* warning */.$e(`The builder '${builder}' runs on ${verdict.native} and builds ${C2W_PLATFORM} under emulation (QEMU): ` +
+                `a cold c2w build is many times slower than on an x64 runner.`);
+            return;
+        case 'native':
+            core/* info */.pq(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
+            return;
+        case 'unknown':
+            core/* info */.pq(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
+    }
+}
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
@@ -1440,7 +1436,10 @@ class LayerCache {
 
 
 
+
 async function convertImage(inputs, setup, sink) {
+    // Before anything is built: a builder without linux/amd64 would fail deep in a cold build.
+    await checkBuilderPlatforms(setup.builder.name);
     sink.stage('build');
     const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
     const ctx = { c2w: setup.c2w, layers, workDir: setup.workDir, sink };
@@ -2276,4 +2275,4 @@ async function bootSmoke(options) {
 
 };
 
-//# sourceMappingURL=22.index.js.map
+//# sourceMappingURL=469.index.js.map
