@@ -23,8 +23,8 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/lib/html.ts
 var html = __webpack_require__(10446);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
-var inputs = __webpack_require__(5800);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var inputs = __webpack_require__(95353);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
 ;// CONCATENATED MODULE: ./src/report/matrix-report.ts

@@ -59,9 +59,11 @@ function canExportCache(driver, containerdStore) {
     return driver !== 'docker' || containerdStore;
 }
 async function chooseBuilder(inputs, runId) {
+    // Publishing the toolchain cache is a cache export too, whatever `cache` says.
+    const cache = inputs.cache === 'none' && inputs.toolchainCachePush ? 'registry' : inputs.cache;
     if (inputs.builder)
-        return givenBuilder(inputs.builder, inputs.cache);
-    if (inputs.cache === 'none')
+        return givenBuilder(inputs.builder, cache);
+    if (cache === 'none')
         return { created: false, canExport: false };
     const inspect = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'inspect'], { echo: false, timeoutMs: DOCKER_QUERY_MS });
     const { name, driver } = parseBuildxInspect(inspect.stdout);

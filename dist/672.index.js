@@ -25,10 +25,10 @@ var install = __webpack_require__(90171);
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/cache/actions-cache-store.ts
 var actions_cache_store = __webpack_require__(5222);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
-var config_inputs = __webpack_require__(5800);
-// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 3 modules
-var convert_image = __webpack_require__(85301);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(95353);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 6 modules
+var convert_image = __webpack_require__(4664);
 // EXTERNAL MODULE: ./src/publish/names.ts
 var names = __webpack_require__(27479);
 // EXTERNAL MODULE: ./src/github/hosts.ts

@@ -616,7 +616,7 @@ function escapeHtml(text) {
 /* harmony export */   o3: () => (/* binding */ missingCells)
 /* harmony export */ });
 /* harmony import */ var _publish_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27479);
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5800);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95353);
 // The cells a matrix is expected to record, told to the report action (`expected-cells`), so a cell
 // that never ran, or whose record never arrived, is missing rather than silently absent. A later job
 // cannot read the conversion job's `matrix` context, so the user passes what they built the matrix

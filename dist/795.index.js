@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/c2w/convert.ts
-var convert = __webpack_require__(50157);
+// EXTERNAL MODULE: ./src/c2w/convert.ts + 1 modules
+var convert = __webpack_require__(53044);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
 // EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
@@ -467,8 +467,8 @@ async function evict(root, keep, budget = CACHE_BUDGET_BYTES) {
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
-// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 3 modules
-var convert_image = __webpack_require__(85301);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 6 modules
+var convert_image = __webpack_require__(4664);
 ;// CONCATENATED MODULE: ./src/cli/paths.ts
 // Where the command keeps what the runner keeps on GitHub: the user's cache directory (the XDG Base
 // Directory spec: $XDG_CACHE_HOME, else ~/.cache) holds the build cache folder and the installed c2w
@@ -671,6 +671,19 @@ const FLAGS = [
         kind: 'string',
         arg: 'N',
         help: 'runs again after transient network trouble (0-10); default 2',
+    },
+    {
+        flag: 'toolchain-cache',
+        input: 'toolchain-cache',
+        kind: 'string',
+        arg: 'REPO',
+        help: 'read the published toolchain cache from this registry repository on a miss (or none)',
+    },
+    {
+        flag: 'toolchain-cache-push',
+        input: 'toolchain-cache-push',
+        kind: 'true',
+        help: 'publish the toolchain cache to --toolchain-cache after a passing boot',
     },
     {
         flag: 'env-passthrough',
@@ -1173,8 +1186,8 @@ async function siteCommand(args, sink) {
         sink.warn(site.warning);
 }
 
-// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
-var config_inputs = __webpack_require__(5800);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __webpack_require__(95353);
 // EXTERNAL MODULE: ./src/config/host-checks.ts
 var host_checks = __webpack_require__(7314);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts

@@ -28473,6 +28473,12 @@ var Outputs;
     Outputs["CacheRestoredAllocatorSize"] = "cache-restored-allocator-size";
     Outputs["CacheSavedSharedSize"] = "cache-saved-shared-size";
     Outputs["CacheSavedAllocatorSize"] = "cache-saved-allocator-size";
+    Outputs["LayersFrom"] = "layers-from";
+    Outputs["StagesCached"] = "stages-cached";
+    Outputs["StagesBuilt"] = "stages-built";
+    Outputs["ToolchainCacheResult"] = "toolchain-cache-result";
+    Outputs["ToolchainCacheRef"] = "toolchain-cache-ref";
+    Outputs["ToolchainCacheDigest"] = "toolchain-cache-digest";
     Outputs["SmokeResult"] = "smoke-result";
     Outputs["SmokeSeconds"] = "smoke-seconds";
     Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
@@ -28612,7 +28618,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMO
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(866), __nccwpck_require__.e(352), __nccwpck_require__.e(469), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(449), __nccwpck_require__.e(352), __nccwpck_require__.e(84), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
@@ -28621,7 +28627,7 @@ else {
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(866), __nccwpck_require__.e(675), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(449), __nccwpck_require__.e(675), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
     else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)()) {
@@ -28630,7 +28636,7 @@ else {
     }
     else {
         (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(866), __nccwpck_require__.e(352), __nccwpck_require__.e(469), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(449), __nccwpck_require__.e(352), __nccwpck_require__.e(84), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process

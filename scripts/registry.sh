@@ -7,11 +7,16 @@
 #
 #   scripts/registry.sh start          fetch (first time only), start the registry
 #   scripts/registry.sh stop           stop every registry process that start or serve-in started
-#   scripts/registry.sh env            print `export ...` lines: C2W_REGISTRY (host:port), _USER, _PASSWORD
+#   scripts/registry.sh env            print `export ...` lines: C2W_REGISTRY (host:port), _USER, _PASSWORD,
+#                                      C2W_REGISTRY_PUBLIC (host:port)
 #   scripts/registry.sh status         exit 0 if the registry answers
 #   scripts/registry.sh serve-in NS    serve the same storage on 127.0.0.1:PORT inside network
 #                                      namespace NS too (a remote engine there reaches "the" registry
 #                                      at the same address as the runner does)
+#
+# Beside it, start also serves the same storage read-only and without a login on a second port
+# (C2W_REGISTRY_PUBLIC): a public registry as readers see it (ghcr.io serves public packages to
+# anonymous pulls), while pushes go through the authenticated port.
 #
 # Docker and BuildKit treat registries on 127.0.0.0/8 as insecure-allowed (plain HTTP), so no TLS.
 # Everything lives under C2W_REGISTRY_HOME (default: the engine home's registry/ folder, so each
@@ -27,6 +32,7 @@ ROOT=$REG_HOME/root            # the unpacked packages
 DATA=$REG_HOME/data            # the registry's storage
 RUN=$REG_HOME/run              # config, pidfiles, logs
 PORT_FILE=$REG_HOME/port
+PUBLIC_PORT_FILE=$REG_HOME/public-port
 USER_NAME=c2w
 PASSWORD_FILE=$REG_HOME/password
 HTPASSWD=$REG_HOME/htpasswd
@@ -98,11 +104,11 @@ ensure_packages() {
 port_free() { ! ss -Hltn "sport = :$1" | grep -q .; }
 
 choose_port() {
-  local p i
-  if [ -s "$PORT_FILE" ] && port_free "$(cat "$PORT_FILE")"; then cat "$PORT_FILE"; return 0; fi
+  local p i file=${1:-$PORT_FILE}
+  if [ -s "$file" ] && port_free "$(cat "$file")"; then cat "$file"; return 0; fi
   for i in $(seq 1 50); do
     p=$((20000 + RANDOM % 30000))
-    if port_free "$p"; then printf '%s\n' "$p" >"$PORT_FILE"; printf '%s' "$p"; return 0; fi
+    if port_free "$p"; then printf '%s\n' "$p" >"$file"; printf '%s' "$p"; return 0; fi
   done
   die "no free port found"
 }
@@ -120,6 +126,25 @@ ensure_credentials() {
 write_config() {
   local name=$1 port=$2
   mkdir -p "$RUN" "$DATA"
+  if [ "$name" = public ]; then
+    cat >"$RUN/$name.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $DATA
+  maintenance:
+    readonly:
+      enabled: true
+http:
+  addr: 127.0.0.1:$port
+  secret: $(cat "$PASSWORD_FILE")-http-secret
+EOF
+    return 0
+  fi
   cat >"$RUN/$name.yml" <<EOF
 version: 0.1
 log:
@@ -154,6 +179,12 @@ pid_of() {
 # answers [NS]: the registry's /v2/ answers 401 (authentication required) on its port.
 answers() {
   local port code
+  if [ "${1:-}" = public ]; then
+    port=$(cat "$PUBLIC_PORT_FILE" 2>/dev/null) || return 1
+    code=$(curl -s -o /dev/null -m 3 -w '%{http_code}' "http://127.0.0.1:$port/v2/") || return 1
+    [ "$code" = 200 ]
+    return
+  fi
   port=$(cat "$PORT_FILE" 2>/dev/null) || return 1
   if [ -n "${1:-}" ]; then
     code=$(ip netns exec "$1" curl -s -o /dev/null -m 3 -w '%{http_code}' "http://127.0.0.1:$port/v2/") || return 1
@@ -167,7 +198,7 @@ answers() {
 serve() {
   local name=$1 ns=${2:-} i
   local prefix=()
-  [ -n "$ns" ] && prefix=(ip netns exec "$ns")
+  [ -n "$ns" ] && [ "$ns" != public ] && prefix=(ip netns exec "$ns")
   (
     exec 9>&-
     exec setsid "${prefix[@]}" "$(registry_bin)" serve "$RUN/$name.yml" </dev/null >>"$RUN/$name.log" 2>&1
@@ -202,16 +233,23 @@ lock() {
 }
 
 cmd_start() {
+  local port public
   lock
-  if pid_of host >/dev/null && answers; then return 0; fi
-  stop_one host
-  ensure_packages
-  ensure_credentials
-  local port
-  port=$(choose_port)
-  write_config host "$port"
-  serve host
-  log "ready: http://127.0.0.1:$port (user $USER_NAME)"
+  if pid_of host >/dev/null && answers && pid_of public >/dev/null && answers public; then return 0; fi
+  if ! { pid_of host >/dev/null && answers; }; then
+    stop_one host
+    ensure_packages
+    ensure_credentials
+    port=$(choose_port)
+    write_config host "$port"
+    serve host
+    log "ready: http://127.0.0.1:$port (user $USER_NAME)"
+  fi
+  stop_one public
+  public=$(choose_port "$PUBLIC_PORT_FILE")
+  write_config public "$public"
+  serve public public
+  log "ready: http://127.0.0.1:$public (read-only, no login)"
 }
 
 # serve-in NS: the same storage and credentials on 127.0.0.1:PORT inside NS (the host's
@@ -243,6 +281,7 @@ cmd_env() {
   printf 'export C2W_REGISTRY=%q\n' "127.0.0.1:$(cat "$PORT_FILE")"
   printf 'export C2W_REGISTRY_USER=%q\n' "$USER_NAME"
   printf 'export C2W_REGISTRY_PASSWORD=%q\n' "$(cat "$PASSWORD_FILE")"
+  if [ -s "$PUBLIC_PORT_FILE" ]; then printf 'export C2W_REGISTRY_PUBLIC=%q\n' "127.0.0.1:$(cat "$PUBLIC_PORT_FILE")"; fi
 }
 
 cmd_status() {

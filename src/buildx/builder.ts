@@ -53,9 +53,14 @@ export interface BuilderChoice {
   canExport: boolean;
 }
 
-export async function chooseBuilder(inputs: Pick<Inputs, 'builder' | 'cache'>, runId: string): Promise<BuilderChoice> {
-  if (inputs.builder) return givenBuilder(inputs.builder, inputs.cache);
-  if (inputs.cache === 'none') return { created: false, canExport: false };
+export async function chooseBuilder(
+  inputs: Pick<Inputs, 'builder' | 'cache'> & Partial<Pick<Inputs, 'toolchainCachePush'>>,
+  runId: string,
+): Promise<BuilderChoice> {
+  // Publishing the toolchain cache is a cache export too, whatever `cache` says.
+  const cache = inputs.cache === 'none' && inputs.toolchainCachePush ? 'registry' : inputs.cache;
+  if (inputs.builder) return givenBuilder(inputs.builder, cache);
+  if (cache === 'none') return { created: false, canExport: false };
   const inspect = await run('docker', ['buildx', 'inspect'], { echo: false, timeoutMs: DOCKER_QUERY_MS });
   const { name, driver } = parseBuildxInspect(inspect.stdout);
   let containerd = false;

@@ -18,6 +18,8 @@ export class CacheLogReader {
   private readonly lines = new LineSplitter((line) => this.line(line));
   private readonly steps = new Map<number, { step: CacheTrouble['step']; target: string }>();
   readonly troubles: CacheTrouble[] = [];
+  /** The targets of the cache exports that ended without an error (`registry`, `client directory`). */
+  readonly exported: string[] = [];
 
   push(chunk: string): void {
     this.lines.push(chunk);
@@ -34,6 +36,7 @@ export class CacheLogReader {
     if (line.kind === 'end') {
       const step = this.steps.get(line.vertex);
       if (line.status === 'error' && step) this.troubles.push({ ...step, error: line.text });
+      if (line.status === 'done' && step?.step === 'export') this.exported.push(step.target);
       return;
     }
     const imp = /^importing cache manifest from (\S+)/.exec(line.text);

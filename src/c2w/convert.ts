@@ -9,6 +9,7 @@ import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from '../lib/hash.js';
 import { UnsafeLinkError, walkFolder } from '../lib/files.js';
 import { CacheLogReader, type CacheTrouble } from '../buildx/cache-trouble.js';
+import { StepTally, type StepCounts } from '../buildx/step-tally.js';
 import { withoutWorkflowCommands } from '../lib/workflow-log.js';
 import type { Inputs } from '../config/types.js';
 
@@ -52,6 +53,10 @@ export interface BuiltOutput {
   buildSeconds: number;
   /** What BuildKit reported as failed cache imports and exports (the build went on without them). */
   cacheTrouble: CacheTrouble[];
+  /** The cache exports BuildKit finished without an error (`registry`, `client directory`, …). */
+  cacheExports: string[];
+  /** How many Dockerfile steps a cache answered and how many ran. */
+  steps: StepCounts;
 }
 
 export class ConversionError extends Error {
@@ -79,6 +84,7 @@ export async function convert(
 
   const tail = new Tail();
   const cacheLog = new CacheLogReader();
+  const tally = new StepTally();
   const started = performance.now();
   const result = await core.group(`c2w ${argv.join(' ')}`, () =>
     withoutWorkflowCommands(() =>
@@ -92,6 +98,7 @@ export async function convert(
         onOutput: (chunk) => {
           tail.push(chunk);
           cacheLog.push(chunk);
+          tally.push(chunk);
         },
       }),
     ),
@@ -111,7 +118,14 @@ export async function convert(
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
-  return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
+  return {
+    path: inputs.output,
+    ...checked,
+    buildSeconds,
+    cacheTrouble: cacheLog.end(),
+    cacheExports: cacheLog.exported,
+    steps: tally.end(),
+  };
 }
 
 export async function checkWasiOutput(file: string): Promise<{ size: number; sha256: string }> {

@@ -118,6 +118,19 @@ export const FLAGS: readonly FlagSpec[] = [
     help: 'runs again after transient network trouble (0-10); default 2',
   },
   {
+    flag: 'toolchain-cache',
+    input: 'toolchain-cache',
+    kind: 'string',
+    arg: 'REPO',
+    help: 'read the published toolchain cache from this registry repository on a miss (or none)',
+  },
+  {
+    flag: 'toolchain-cache-push',
+    input: 'toolchain-cache-push',
+    kind: 'true',
+    help: 'publish the toolchain cache to --toolchain-cache after a passing boot',
+  },
+  {
     flag: 'env-passthrough',
     input: 'env-passthrough',
     kind: 'list',

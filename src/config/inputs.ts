@@ -5,6 +5,7 @@ import { parseImageReference } from '../c2w/image-ref.js';
 import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { releasesApiFor } from '../github/hosts.js';
+import { parseToolchainSetting } from '../cache/toolchain.js';
 import { compileInputExpectation } from '../smoke/expect.js';
 import { passthroughProblem } from '../lib/child-env.js';
 import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
@@ -193,6 +194,38 @@ export function parseInputs(get: InputGetter): Inputs {
   const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
   const cacheSave = bool(get, 'cache-save', true);
   const buildRetries = integer(get, 'build-retries', 0, 10) ?? 2;
+  const toolchainCache = parseToolchainSetting(get('toolchain-cache'));
+  if (typeof toolchainCache === 'string') {
+    throw new InputError(
+      'toolchain-cache',
+      `${quoted(get('toolchain-cache').trim())} ${toolchainCache}; give auto, none or a registry repository such as ghcr.io/org/c2w-toolchain`,
+    );
+  }
+  const toolchainCachePush = bool(get, 'toolchain-cache-push', false);
+  if (toolchainCachePush) {
+    if (toolchainCache.kind === 'none') {
+      throw new InputError(
+        'toolchain-cache-push',
+        'is true but toolchain-cache is none: name the repository to publish to',
+      );
+    }
+    // What is published is read by every conversion of the combination: it must be the build of
+    // c2w's own Dockerfile with only the allocator set, not one a user's inputs changed.
+    const changed =
+      dockerfile !== undefined
+        ? 'dockerfile'
+        : buildArgs.length > 0
+          ? 'build-args'
+          : debugImage
+            ? 'debug-image'
+            : undefined;
+    if (changed) {
+      throw new InputError(
+        'toolchain-cache-push',
+        `publishes the toolchain of c2w's own Dockerfile and cannot be used with ${changed}, which changes what is built`,
+      );
+    }
+  }
   const envPassthrough = [...new Set(lines(get('env-passthrough')))];
   for (const name of envPassthrough) {
     const problem = passthroughProblem(name);
@@ -288,6 +321,8 @@ export function parseInputs(get: InputGetter): Inputs {
     cacheSave,
     buildRetries,
     envPassthrough,
+    toolchainCache,
+    toolchainCachePush,
     smoke,
     smokeCommand,
     smokeExpect,

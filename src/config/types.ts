@@ -1,6 +1,7 @@
 // The typed form of the action's inputs, parsed and validated once by inputs.ts.
 
 import type { Allocator } from '../c2w/allocators.js';
+import type { ToolchainSetting } from '../cache/toolchain.js';
 
 export { ALLOCATORS, type Allocator } from '../c2w/allocators.js';
 
@@ -45,6 +46,10 @@ export interface Inputs {
   buildRetries: number;
   /** Names of more variables docker, buildx and c2w get (validated: never INPUT_*, ACTIONS_*, GITHUB_TOKEN). */
   envPassthrough: string[];
+  /** Where the published toolchain cache is read from on a miss of the run's own cache (and published to). */
+  toolchainCache: ToolchainSetting;
+  /** Export the build's cache to the toolchain cache after a good conversion, with its base-image record. */
+  toolchainCachePush: boolean;
 
   smoke: boolean;
   smokeCommand: string[];

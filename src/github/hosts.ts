@@ -99,3 +99,19 @@ export function isUploadHostOf(uploadUrl: string, api: string): boolean {
   const apiHost = base.host.toLowerCase();
   return host === apiHost || (apiHost.startsWith('api.') && host === `uploads.${apiHost.slice('api.'.length)}`);
 }
+
+/**
+ * The GitHub Container Registry of the runner's GitHub host: ghcr.io for github.com;
+ * `containers.<host>` for a GHE.com tenant and for GitHub Enterprise Server (with subdomain
+ * isolation, as its docs give it:
+ * https://docs.github.com/en/enterprise-server@latest/packages/working-with-a-github-packages-registry/working-with-the-container-registry).
+ */
+export function containerRegistry(env: HostEnv): string {
+  let host: string;
+  try {
+    host = new URL(serverUrl(env)).host.toLowerCase();
+  } catch {
+    host = 'github.com';
+  }
+  return host === 'github.com' ? 'ghcr.io' : `containers.${host}`;
+}

@@ -1,6 +1,7 @@
 // One attempt of a conversion, with one allocator: the Dockerfile with that allocator, the cache
 // plan, the conversion, and the smoke series. What it learns goes to the sink; what it ends with
 // is an Attempt for the fallback (fallback.ts) to judge.
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { builderFlags } from '../buildx/builder.js';
 import { describeTrouble } from '../buildx/cache-trouble.js';
@@ -16,11 +17,13 @@ import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
 import type { Attempt } from './fallback.js';
 import type { LayerCache } from './layer-cache.js';
+import type { ToolchainCache } from './toolchain-cache.js';
 import type { Sink } from './sink.js';
 
 export interface AttemptContext {
   c2w: InstalledC2w;
   layers: LayerCache;
+  toolchain: ToolchainCache;
   /** A folder of the run's own for the patched Dockerfiles. */
   workDir: string;
   sink: Sink;
@@ -28,7 +31,7 @@ export interface AttemptContext {
 
 /** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
 export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promise<Attempt<BuiltOutput>> {
-  const { sink, layers } = ctx;
+  const { sink, layers, toolchain } = ctx;
   sink.checkpoint();
   sink.stage('build');
   sink.fact(Outputs.Allocator, attempt.allocator);
@@ -39,12 +42,14 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   const keyDockerfile = keyDockerfileSha256(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
   const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
   sink.checkpoint();
+  const shared = await toolchain.plan(attempt, ctx.c2w.version, await readFile(dockerfile.path, 'utf8'), plan);
+  sink.checkpoint();
   sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
   const built = await convertWithRetries(
     ctx.c2w.c2w,
     attempt,
     dockerfile.path,
-    [...builderFlags(layers.builder.name), ...cacheFlags(plan)],
+    [...builderFlags(layers.builder.name), ...cacheFlags(plan), ...shared.flags],
     { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(Outputs.BuildAttempts, n) },
   );
   sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
@@ -52,7 +57,7 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   sink.fact(Outputs.WasmSize, built.size);
   sink.fact(Outputs.Sha256, built.sha256);
   sink.fact(Outputs.BuildSeconds, built.buildSeconds);
-  for (const trouble of built.cacheTrouble) {
+  for (const trouble of toolchain.built(shared, plan, built)) {
     const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
     if (level === 'warning') sink.warn(message);
     else sink.info(message);
@@ -64,7 +69,11 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
 
   sink.stage('smoke');
   const smoke = await bootSeries(attempt, built.path, sink);
-  if (smoke === undefined || smoke.result === 'passed') return { passed: true, value: built };
+  if (smoke === undefined || smoke.result === 'passed') {
+    // Published only once the output passed its boot: readers read a cache only beside its record.
+    await toolchain.publish(shared, path.join(ctx.workDir, attempt.allocator));
+    return { passed: true, value: built };
+  }
   const failure = smoke.allocatorFailure;
   const hint = failure ? `\n${failure.suggestion}` : '';
   return {

@@ -11,6 +11,7 @@ import type { Allocator, Inputs } from '../config/types.js';
 import { buildAndBoot } from './attempt.js';
 import { attemptOrder, firstPassing, type Rejection } from './fallback.js';
 import { LayerCache, type LayerHome } from './layer-cache.js';
+import { ToolchainCache } from './toolchain-cache.js';
 import type { Sink } from './sink.js';
 
 export interface Conversion {
@@ -34,7 +35,8 @@ export async function convertImage(inputs: Inputs, setup: ConversionSetup, sink:
   await checkBuilderPlatforms(setup.builder.name);
   sink.stage('build');
   const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
-  const ctx = { c2w: setup.c2w, layers, workDir: setup.workDir, sink };
+  const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
+  const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, sink };
   const { allocator, value, rejected } = await firstPassing(
     attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback),
     (allocator) => buildAndBoot({ ...inputs, allocator }, ctx),

@@ -34,6 +34,8 @@ export interface PackOptions {
   arch?: 'amd64' | 'arm64';
   /** Write this instead of the real checksum into SHA256SUMS (to test verification). */
   corruptSum?: boolean;
+  /** The base image the packed Dockerfile builds from (its `ARG BASE_IMAGE` default), e.g. one in a registry. */
+  baseImage?: string;
 }
 
 /** Packs the stand-in as release `tag` into `dir` (created if needed); appends to an existing SHA256SUMS. */
@@ -44,6 +46,12 @@ export function packStandinRelease(dir: string, tag: string, options: PackOption
   const stage = mkdtempSync(path.join(os.tmpdir(), 'c2w-standin-pack-'));
   try {
     for (const f of ['c2w', 'Dockerfile', 'package.json']) cpSync(path.join(STANDIN_DIR, f), path.join(stage, f));
+    if (options.baseImage !== undefined) {
+      const dockerfile = path.join(stage, 'Dockerfile');
+      const text = readFileSync(dockerfile, 'utf8');
+      if (!/^ARG BASE_IMAGE=.*$/m.test(text)) throw new Error('the stand-in Dockerfile has no ARG BASE_IMAGE');
+      writeFileSync(dockerfile, text.replace(/^ARG BASE_IMAGE=.*$/m, `ARG BASE_IMAGE=${options.baseImage}`));
+    }
     writeFileSync(path.join(stage, 'VERSION'), `${tag}\n`);
     const wasm = path.join(FIXTURES, 'wasi-standin', 'standin.wasm');
     if (existsSync(wasm)) {

@@ -24,6 +24,11 @@ export interface Registry {
   host: string;
   user: string;
   password: string;
+  /**
+   * host:port of the same storage served read-only without a login, as a public registry (ghcr.io's
+   * public packages) serves anonymous pulls.
+   */
+  publicHost: string;
 }
 
 /** Parses `registry.sh env` (`export NAME=value` lines, printf %q quoting). */
@@ -33,10 +38,15 @@ export function parseRegistryEnv(text: string): Registry {
     const m = /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim());
     if (m) env[m[1]!] = m[2]!.replace(/\\(.)/g, '$1');
   }
-  const { C2W_REGISTRY: host, C2W_REGISTRY_USER: user, C2W_REGISTRY_PASSWORD: password } = env;
-  if (!host || !user || !password)
+  const {
+    C2W_REGISTRY: host,
+    C2W_REGISTRY_USER: user,
+    C2W_REGISTRY_PASSWORD: password,
+    C2W_REGISTRY_PUBLIC: publicHost,
+  } = env;
+  if (!host || !user || !password || !publicHost)
     throw new Error(`registry.sh env printed too little:\n${text.replace(/PASSWORD=.*/, 'PASSWORD=***')}`);
-  return { host, user, password };
+  return { host, user, password, publicHost };
 }
 
 export async function startRegistry(): Promise<Registry> {

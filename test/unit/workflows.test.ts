@@ -62,6 +62,15 @@ function oldNode(action: string, version: string): string | undefined {
   return Number(major) < first ? `${action}@${version} runs on node20 or older; use v${first} or later` : undefined;
 }
 
+/**
+ * Jobs whose permissions go beyond contents, each exactly: the toolchain cache's publisher pushes
+ * packages and nothing else; its attestation job signs and stores attestations and nothing else.
+ */
+const EXACT_PERMISSIONS: Record<string, Record<string, string>> = {
+  'toolchain-cache.yml publish': { contents: 'read', packages: 'write' },
+  'toolchain-cache.yml attest': { 'id-token': 'write', attestations: 'write' },
+};
+
 function* steps(): Generator<{ file: string; job: string; step: Step }> {
   for (const [file, wf] of Object.entries(workflows)) {
     for (const [job, j] of Object.entries(wf.jobs)) for (const step of j.steps ?? []) yield { file, job, step };
@@ -151,6 +160,11 @@ describe('workflows', () => {
       expect(wf.permissions, `${file}: workflow-level permissions`).toEqual({ contents: 'read' });
       for (const [name, job] of Object.entries(wf.jobs)) {
         expect(typeof job.permissions, `${file} ${name}`).toBe('object');
+        const exact = EXACT_PERMISSIONS[`${file} ${name}`];
+        if (exact) {
+          expect(job.permissions, `${file} ${name}`).toEqual(exact);
+          continue;
+        }
         const p = job.permissions as Record<string, string>;
         const pushesTag = (job.steps ?? []).some((s) => /git push\b.*refs\/tags\//.test(s.run ?? ''));
         const writesRelease = (job.steps ?? []).some(
@@ -162,6 +176,25 @@ describe('workflows', () => {
         expect(Object.keys(p), `${file} ${name}`).toEqual(['contents']);
       }
     }
+  });
+
+  it('publishes the toolchain cache only on its own events, for every combination users convert', () => {
+    const wf = workflows['toolchain-cache.yml']!;
+    expect(Object.keys(wf.on).sort()).toEqual(['release', 'schedule', 'workflow_dispatch']);
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      // A fork's schedule or dispatch would publish into the fork's own packages.
+      expect((job as { if?: string }).if, name).toMatch(/github\.event\.repository\.fork == false/);
+    }
+    const publish = wf.jobs.publish!;
+    const step = publish.steps!.find((s) => s.uses === './')!;
+    expect(step.with).toMatchObject({ 'toolchain-cache-push': true, cache: 'none' });
+    expect(step.with).not.toHaveProperty('dockerfile');
+    expect(step.with).not.toHaveProperty('build-args');
+    const matrix = publish.strategy!.matrix as { target: string[]; allocator: string[]; 'target-arch': string[] };
+    expect(matrix.target.sort()).toEqual(['js', 'wasi']);
+    expect(matrix['target-arch']).toContain('amd64');
+    expect(matrix.allocator).toEqual(expect.arrayContaining(['emmalloc', 'dlmalloc', 'mimalloc']));
+    expect(publish['strategy']!['fail-fast']).toBe(false);
   });
 
   it('never interpolates an expression into a run: script (values go through env:)', () => {

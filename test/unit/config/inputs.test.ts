@@ -100,6 +100,44 @@ describe('parseInputs: good values', () => {
 
 // Every row: the inputs given, the input the error must name, and words it must contain.
 const BAD: [string, Record<string, string>, string, RegExp][] = [
+  ['toolchain-cache with a tag', { 'toolchain-cache': 'ghcr.io/org/tc:v1' }, 'toolchain-cache', /tag or digest/],
+  ['toolchain-cache without a host', { 'toolchain-cache': 'org/tc' }, 'toolchain-cache', /no registry host/],
+  [
+    'toolchain-cache not a reference',
+    { 'toolchain-cache': 'ghcr.io/Org/tc;x' },
+    'toolchain-cache',
+    /auto, none or a registry/,
+  ],
+  [
+    'toolchain-cache-push with none',
+    { 'toolchain-cache': 'none', 'toolchain-cache-push': 'true' },
+    'toolchain-cache-push',
+    /toolchain-cache is none/,
+  ],
+  [
+    'toolchain-cache-push with a dockerfile',
+    { 'toolchain-cache-push': 'true', dockerfile: 'Dockerfile' },
+    'toolchain-cache-push',
+    /c2w's own Dockerfile .*dockerfile/,
+  ],
+  [
+    'toolchain-cache-push with build-args',
+    { 'toolchain-cache-push': 'true', 'build-args': 'A=1' },
+    'toolchain-cache-push',
+    /build-args/,
+  ],
+  [
+    'toolchain-cache-push with debug-image',
+    { 'toolchain-cache-push': 'true', 'debug-image': 'true' },
+    'toolchain-cache-push',
+    /debug-image/,
+  ],
+  [
+    'toolchain-cache-push not a boolean',
+    { 'toolchain-cache-push': 'yes please' },
+    'toolchain-cache-push',
+    /true or false|boolean/,
+  ],
   ['image missing', { image: '' }, 'image', /required/],
   ['image blank', { image: '   ' }, 'image', /required/],
   ['image with space', { image: 'alpine 3.20' }, 'image', /white space/],
@@ -276,6 +314,20 @@ describe('parseInputs: what it quotes and what it compiles', () => {
     const pattern = parseInputs(get({ 'smoke-expect': source })).smokeExpect;
     expect(pattern).toEqual({ source, flags: 'm' });
     expect(findNonEmpty(compileExpectation(pattern.source, pattern.flags), printed)).toBeDefined();
+  });
+});
+
+describe('parseInputs: toolchain-cache', () => {
+  it.each([
+    ['', { kind: 'auto' }],
+    ['auto', { kind: 'auto' }],
+    ['none', { kind: 'none' }],
+    ['ghcr.io/org/c2w-action-toolchain', { kind: 'repository', repository: 'ghcr.io/org/c2w-action-toolchain' }],
+    ['127.0.0.1:5000/c2w/tc', { kind: 'repository', repository: '127.0.0.1:5000/c2w/tc' }],
+  ])('%j is %j, and nothing is published by default', (raw, setting) => {
+    const i = parseInputs(get({ 'toolchain-cache': raw }));
+    expect(i.toolchainCache).toEqual(setting);
+    expect(i.toolchainCachePush).toBe(false);
   });
 });
 

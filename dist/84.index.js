@@ -1,5 +1,5 @@
-export const id = 469;
-export const ids = [469];
+export const id = 84;
+export const ids = [84];
 export const modules = {
 
 /***/ 89796:
@@ -23,6 +23,8 @@ class CacheLogReader {
     lines = new _plain_log_js__WEBPACK_IMPORTED_MODULE_0__/* .LineSplitter */ .g((line) => this.line(line));
     steps = new Map();
     troubles = [];
+    /** The targets of the cache exports that ended without an error (`registry`, `client directory`). */
+    exported = [];
     push(chunk) {
         this.lines.push(chunk);
     }
@@ -38,6 +40,8 @@ class CacheLogReader {
             const step = this.steps.get(line.vertex);
             if (line.status === 'error' && step)
                 this.troubles.push({ ...step, error: line.text });
+            if (line.status === 'done' && step?.step === 'export')
+                this.exported.push(step.target);
             return;
         }
         const imp = /^importing cache manifest from (\S+)/.exec(line.text);
@@ -136,31 +140,94 @@ class LineSplitter {
 
 /***/ }),
 
-/***/ 50157:
+/***/ 53044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AC: () => (/* binding */ checkWasiOutput),
-/* harmony export */   C6: () => (/* binding */ convert),
-/* harmony export */   Ln: () => (/* binding */ checkJsOutput),
-/* harmony export */   zx: () => (/* binding */ ConversionError)
-/* harmony export */ });
-/* unused harmony exports buildC2wArgv, needsActionsCache, describeEnd, hashDirectory */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
-/* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10766);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48163);
-/* harmony import */ var _lib_hash_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(69639);
-/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(10228);
-/* harmony import */ var _buildx_cache_trouble_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89796);
-/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38473);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zx: () => (/* binding */ ConversionError),
+  Ln: () => (/* binding */ checkJsOutput),
+  AC: () => (/* binding */ checkWasiOutput),
+  C6: () => (/* binding */ convert)
+});
+
+// UNUSED EXPORTS: buildC2wArgv, describeEnd, hashDirectory, needsActionsCache
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/exec.ts
+var exec = __webpack_require__(10766);
+// EXTERNAL MODULE: ./src/c2w/failures.ts
+var failures = __webpack_require__(48163);
+// EXTERNAL MODULE: ./src/lib/hash.ts
+var hash = __webpack_require__(69639);
+// EXTERNAL MODULE: ./src/lib/files.ts
+var lib_files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/buildx/cache-trouble.ts
+var cache_trouble = __webpack_require__(89796);
+// EXTERNAL MODULE: ./src/buildx/plain-log.ts
+var plain_log = __webpack_require__(39691);
+;// CONCATENATED MODULE: ./src/buildx/step-tally.ts
+// How many of a build's Dockerfile steps came from a cache and how many were built, read from
+// BuildKit's plain progress output (plain-log.ts). A step reused from a cache ends `CACHED`, or,
+// when a later step needs its files and the cache is remote (a registry, gha), ends `DONE` after
+// only downloading and extracting its layers (`#N sha256:… done`, `#N extracting sha256:… done`);
+// a step that ran prints its command's output with timestamps (`#N 0.123 …`) or nothing at all.
+
+const STEP = /^\[(?:\S+ )?\d+\/\d+\] /;
+const LAYER = /^(?:extracting )?sha256:[0-9a-f]{64}\b/;
+class StepTally {
+    lines = new plain_log/* LineSplitter */.g((line) => this.line(line));
+    steps = new Map();
+    push(chunk) {
+        this.lines.push(chunk);
+    }
+    end() {
+        this.lines.end();
+        let reused = 0;
+        let built = 0;
+        for (const step of this.steps.values()) {
+            if (step.end === undefined)
+                continue;
+            if (step.end === 'cached' || (step.end === 'done' && step.fetched && !step.ran))
+                reused++;
+            else
+                built++;
+        }
+        return { reused, built };
+    }
+    line(text) {
+        const line = (0,plain_log/* parsePlainLine */.u)(text);
+        if (line === undefined)
+            return;
+        const step = this.steps.get(line.vertex);
+        if (step === undefined) {
+            if (line.kind === 'text' && STEP.test(line.text))
+                this.steps.set(line.vertex, { ran: false, fetched: false });
+            return;
+        }
+        if (line.kind === 'end')
+            step.end = line.status;
+        else if (line.kind === 'log')
+            step.ran = true;
+        else if (LAYER.test(line.text))
+            step.fetched = true;
+    }
+}
+
+// EXTERNAL MODULE: ./src/lib/workflow-log.ts
+var workflow_log = __webpack_require__(38473);
+;// CONCATENATED MODULE: ./src/c2w/convert.ts
 // Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
 // the tail of the log for the failure classifier, and checks what c2w wrote.
+
 
 
 
@@ -210,12 +277,13 @@ class ConversionError extends Error {
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     const argv = buildC2wArgv(inputs, dockerfile, extraFlags);
-    const outDir = inputs.target === 'js' ? inputs.output : node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(inputs.output);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(outDir, { recursive: true });
-    const tail = new _failures_js__WEBPACK_IMPORTED_MODULE_5__/* .Tail */ .P();
-    const cacheLog = new _buildx_cache_trouble_js__WEBPACK_IMPORTED_MODULE_9__/* .CacheLogReader */ .yb();
+    const outDir = inputs.target === 'js' ? inputs.output : external_node_path_.dirname(inputs.output);
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const tail = new failures/* Tail */.P();
+    const cacheLog = new cache_trouble/* CacheLogReader */.yb();
+    const tally = new StepTally();
     const started = performance.now();
-    const result = await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os(`c2w ${argv.join(' ')}`, () => (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutWorkflowCommands */ .CA)(() => (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(c2w, argv, {
+    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,exec/* run */.eF)(c2w, argv, {
         // c2w runs docker and buildx, which start the registries' credential helpers.
         envNeeds: {
             actionsCache: needsActionsCache(extraFlags),
@@ -225,25 +293,33 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
         onOutput: (chunk) => {
             tail.push(chunk);
             cacheLog.push(chunk);
+            tally.push(chunk);
         },
     })));
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
     const log = tail.toString();
     if (result.exitCode !== 0 || result.signal) {
         const how = describeEnd(result);
-        const failure = (0,_failures_js__WEBPACK_IMPORTED_MODULE_5__/* .classifyFailure */ .X)(log);
+        const failure = (0,failures/* classifyFailure */.X)(log);
         const last = log.trim().split('\n').slice(-15).join('\n');
         throw new ConversionError(failure
             ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
             : `c2w failed (${how}). Last lines of its log:\n${last}`, result.signal ? undefined : log);
     }
     const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
-    return { path: inputs.output, ...checked, buildSeconds, cacheTrouble: cacheLog.end() };
+    return {
+        path: inputs.output,
+        ...checked,
+        buildSeconds,
+        cacheTrouble: cacheLog.end(),
+        cacheExports: cacheLog.exported,
+        steps: tally.end(),
+    };
 }
 async function checkWasiOutput(file) {
     let size;
     try {
-        size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).size;
+        size = (await (0,promises_.stat)(file)).size;
     }
     catch {
         throw new ConversionError(`c2w exited 0 but wrote no output at ${file}.`);
@@ -251,7 +327,7 @@ async function checkWasiOutput(file) {
     if (size === 0)
         throw new ConversionError(`c2w wrote an empty file at ${file}.`);
     const head = Buffer.alloc(4);
-    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    const fh = await (0,promises_.open)(file, 'r');
     try {
         await fh.read(head, 0, 4, 0);
     }
@@ -261,18 +337,18 @@ async function checkWasiOutput(file) {
     if (!head.equals(WASM_MAGIC)) {
         throw new ConversionError(`${file} is not a WebAssembly module (it does not start with \\0asm).`);
     }
-    return { size, sha256: await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q)(file) };
+    return { size, sha256: await (0,hash/* sha256File */.Q)(file) };
 }
 /**
  * sha256 of the sorted `<sha256>  <path>` listing: stable for the same files, whatever the order
  * on disk. The files are the ones the artifact and the release tarball hold (walkFolder).
  */
 async function hashDirectory(dir) {
-    const files = (await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_7__/* .walkFolder */ .aI)(dir)).filter((e) => e.type === 'file');
+    const files = (await (0,lib_files/* walkFolder */.aI)(dir)).filter((e) => e.type === 'file');
     const listing = [];
     for (const f of files)
-        listing.push(`${await (0,_lib_hash_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q)(f.abs)}  ${f.rel}\n`);
-    return { sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(listing.join('')).digest('hex'), files: files.map((f) => f.rel) };
+        listing.push(`${await (0,hash/* sha256File */.Q)(f.abs)}  ${f.rel}\n`);
+    return { sha256: (0,external_node_crypto_.createHash)('sha256').update(listing.join('')).digest('hex'), files: files.map((f) => f.rel) };
 }
 async function checkJsOutput(dir) {
     let listing;
@@ -280,7 +356,7 @@ async function checkJsOutput(dir) {
         listing = await hashDirectory(dir);
     }
     catch (err) {
-        if (err instanceof _lib_files_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafeLinkError */ .hl)
+        if (err instanceof lib_files/* UnsafeLinkError */.hl)
             throw new ConversionError(err.message);
         throw new ConversionError(`c2w exited 0 but wrote no output directory at ${dir}.`);
     }
@@ -290,7 +366,7 @@ async function checkJsOutput(dir) {
     }
     let size = 0;
     for (const f of wasm)
-        size += (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, f))).size;
+        size += (await (0,promises_.stat)(external_node_path_.join(dir, f))).size;
     return { size, sha256: listing.sha256 };
 }
 
@@ -740,6 +816,8 @@ __webpack_require__.d(__webpack_exports__, {
   U: () => (/* binding */ buildAndBoot)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
@@ -749,7 +827,7 @@ var cache_trouble = __webpack_require__(89796);
 // EXTERNAL MODULE: ./src/cache/keys.ts
 var keys = __webpack_require__(11452);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
@@ -878,8 +956,8 @@ function withStep(failure, step) {
     return step === undefined ? failure : { step, ...failure };
 }
 
-// EXTERNAL MODULE: ./src/c2w/convert.ts
-var convert = __webpack_require__(50157);
+// EXTERNAL MODULE: ./src/c2w/convert.ts + 1 modules
+var convert = __webpack_require__(53044);
 ;// CONCATENATED MODULE: ./src/c2w/retries.ts
 // The conversion, tried again after transient network trouble (transient.ts): the same c2w argv on
 // the same builder, so BuildKit answers every stage that finished the first time from its store and
@@ -909,7 +987,7 @@ function retryDecision(error, attempt, retries) {
 }
 /** `convert`, run again after transient network trouble, at most `options.retries` more times. */
 async function convertWithRetries(c2w, inputs, dockerfile, extraFlags, options) {
-    const pause = options.pause ?? ((seconds) => (0,promises_.setTimeout)(seconds * 1000));
+    const pause = options.pause ?? ((seconds) => (0,external_node_timers_promises_.setTimeout)(seconds * 1000));
     for (let attempt = 1;; attempt++) {
         options.onAttempt?.(attempt);
         try {
@@ -932,8 +1010,6 @@ async function convertWithRetries(c2w, inputs, dockerfile, extraFlags, options) 
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/lib/hash.ts
@@ -976,7 +1052,7 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     if (inputs.dockerfile !== undefined) {
         origin = inputs.dockerfile;
         try {
-            source = await (0,external_node_fs_promises_.readFile)(inputs.dockerfile, 'utf8');
+            source = await (0,promises_.readFile)(inputs.dockerfile, 'utf8');
         }
         catch (e) {
             throw new DockerfileError(`Input 'dockerfile': cannot read '${inputs.dockerfile}': ${e.message}`);
@@ -1005,9 +1081,9 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
         core/* notice */.lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
     }
-    await (0,external_node_fs_promises_.mkdir)(tempDir, { recursive: true });
+    await (0,promises_.mkdir)(tempDir, { recursive: true });
     const file = external_node_path_.join(tempDir, 'Dockerfile');
-    await (0,external_node_fs_promises_.writeFile)(file, patch.text);
+    await (0,promises_.writeFile)(file, patch.text);
     return {
         path: file,
         sha256: (0,hash/* sha256Text */.f)(patch.text),
@@ -1150,9 +1226,10 @@ async function smokeSeries(inputs, path, boot) {
 
 
 
+
 /** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
 async function buildAndBoot(attempt, ctx) {
-    const { sink, layers } = ctx;
+    const { sink, layers, toolchain } = ctx;
     sink.checkpoint();
     sink.stage('build');
     sink.fact(outputs/* Outputs */.t.Allocator, attempt.allocator);
@@ -1160,14 +1237,16 @@ async function buildAndBoot(attempt, ctx) {
     const keyDockerfile = (0,keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
     const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
     sink.checkpoint();
+    const shared = await toolchain.plan(attempt, ctx.c2w.version, await (0,promises_.readFile)(dockerfile.path, 'utf8'), plan);
+    sink.checkpoint();
     sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-    const built = await convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(layers.builder.name), ...(0,keys/* cacheFlags */.wT)(plan)], { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(outputs/* Outputs */.t.BuildAttempts, n) });
+    const built = await convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(layers.builder.name), ...(0,keys/* cacheFlags */.wT)(plan), ...shared.flags], { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(outputs/* Outputs */.t.BuildAttempts, n) });
     sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
     sink.fact(outputs/* Outputs */.t.WasmPath, built.path);
     sink.fact(outputs/* Outputs */.t.WasmSize, built.size);
     sink.fact(outputs/* Outputs */.t.Sha256, built.sha256);
     sink.fact(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
-    for (const trouble of built.cacheTrouble) {
+    for (const trouble of toolchain.built(shared, plan, built)) {
         const { level, message } = (0,cache_trouble/* describeTrouble */.LC)(trouble, plan.mode === 'registry' ? plan.ref : undefined);
         if (level === 'warning')
             sink.warn(message);
@@ -1180,8 +1259,11 @@ async function buildAndBoot(attempt, ctx) {
     await siteStage(attempt, built.path, sink);
     sink.stage('smoke');
     const smoke = await bootSeries(attempt, built.path, sink);
-    if (smoke === undefined || smoke.result === 'passed')
+    if (smoke === undefined || smoke.result === 'passed') {
+        // Published only once the output passed its boot: readers read a cache only beside its record.
+        await toolchain.publish(shared, external_node_path_.join(ctx.workDir, attempt.allocator));
         return { passed: true, value: built };
+    }
     const failure = smoke.allocatorFailure;
     const hint = failure ? `\n${failure.suggestion}` : '';
     return {
@@ -1212,7 +1294,7 @@ async function bootSeries(inputs, file, sink) {
 
 /***/ }),
 
-/***/ 85301:
+/***/ 4664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1431,7 +1513,367 @@ class LayerCache {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/buildx/imagetools.ts
+// Asking a registry about an image without pulling it: `docker buildx imagetools inspect`
+// (https://docs.docker.com/reference/cli/docker/buildx/imagetools/inspect/), which reads the
+// registry's credentials from the docker config as a build does, and answers anonymously where the
+// registry serves pulls without a login (public packages). Every call has a time limit: a registry
+// that does not answer ends the question, never the step.
+
+/** A registry answers a manifest request in a second or two; a stuck one is given up on. */
+const REGISTRY_QUESTION_MS = 30_000;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+async function inspect(ref, format, passthrough) {
+    try {
+        const result = await (0,exec/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', ...format, ref], {
+            echo: false,
+            timeoutMs: REGISTRY_QUESTION_MS,
+            envNeeds: { registryCredentials: true, passthrough },
+        });
+        if (result.exitCode !== 0) {
+            const said = (result.stderr.trim() || result.stdout.trim()).split('\n').pop() ?? '';
+            return { ok: false, reason: said.slice(0, 300) || `exit ${result.exitCode}` };
+        }
+        return { ok: true, value: result.stdout };
+    }
+    catch (err) {
+        return { ok: false, reason: err.message };
+    }
+}
+/** The digest `ref` points to in its registry now (the manifest or index a build would resolve). */
+async function currentDigest(ref, passthrough = []) {
+    const answer = await inspect(ref, ['--format', '{{json .Manifest}}'], passthrough);
+    if (!answer.ok)
+        return answer;
+    try {
+        const digest = JSON.parse(answer.value).digest;
+        if (typeof digest === 'string' && DIGEST.test(digest))
+            return { ok: true, value: digest };
+    }
+    catch {
+        // not JSON: said below
+    }
+    return { ok: false, reason: `the registry's answer names no sha256 digest: ${answer.value.slice(0, 120)}` };
+}
+/** The manifest `ref` names, as the registry serves it (JSON, parsed; at most 64 KiB). */
+async function rawManifest(ref, passthrough = []) {
+    const answer = await inspect(ref, ['--raw'], passthrough);
+    if (!answer.ok)
+        return answer;
+    if (answer.value.length > 64 * 1024)
+        return { ok: false, reason: 'the manifest is larger than 64 KiB' };
+    try {
+        return { ok: true, value: JSON.parse(answer.value) };
+    }
+    catch {
+        return { ok: false, reason: `the manifest is not JSON: ${answer.value.slice(0, 120)}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/c2w/base-images.ts
+/** The Dockerfile's instructions, one string each: continuation lines joined, comments and heredoc bodies left out. */
+function instructions(text) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    let current = '';
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (current === '' && /^\s*#/.test(line))
+            continue;
+        if (/\\\s*$/.test(line)) {
+            current += line.replace(/\\\s*$/, ' ');
+            continue;
+        }
+        const whole = (current + line).trim();
+        current = '';
+        if (whole === '')
+            continue;
+        out.push(whole);
+        // A heredoc (`COPY <<EOF /x`, `RUN <<-'EOT'`): its body runs to the line holding only the word.
+        for (const m of whole.matchAll(/<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)) {
+            const word = m[2];
+            while (i + 1 < lines.length && lines[i + 1].trim() !== word)
+                i++;
+            i++;
+        }
+    }
+    return out;
+}
+/** `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME:+word}` from `vars`; undefined when a name has no value. */
+function expand(text, vars) {
+    let missing = false;
+    const result = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, word, bare) => {
+        const value = vars.get((braced ?? bare));
+        if (op === '-')
+            return value ? value : (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        if (value === undefined)
+            missing = true;
+        return value ?? '';
+    });
+    return missing ? undefined : result;
+}
+/**
+ * The external images of `dockerfile`, in the order they first appear, as written after the global
+ * ARGs are expanded (`ubuntu:22.04`, `emscripten/emsdk:3.1.40`). Images named by a digest already
+ * are pinned and left out; a name that stays unexpanded (an ARG without a value) cannot be known
+ * before the build and is left out.
+ */
+function baseImages(dockerfile, buildArgs = []) {
+    const given = new Map(buildArgs.map(({ key, value }) => [key, value]));
+    const globals = new Map();
+    const stages = new Set();
+    const found = [];
+    const add = (raw) => {
+        const name = expand(raw, globals);
+        if (name === undefined || name === '' || /\$/.test(name))
+            return;
+        if (name.toLowerCase() === 'scratch' || stages.has(name.toLowerCase()) || /^\d+$/.test(name))
+            return;
+        if (name.includes('@'))
+            return;
+        if (!found.includes(name))
+            found.push(name);
+    };
+    let seenFrom = false;
+    for (const line of instructions(dockerfile)) {
+        const [keyword = '', ...rest] = line.split(/\s+/);
+        const word = keyword.toUpperCase();
+        if (word === 'ARG' && !seenFrom) {
+            for (const decl of rest) {
+                const eq = decl.indexOf('=');
+                const key = eq < 0 ? decl : decl.slice(0, eq);
+                const fallback = eq < 0 ? undefined : decl.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+                const value = given.get(key) ?? fallback;
+                if (value !== undefined)
+                    globals.set(key, value);
+            }
+        }
+        else if (word === 'FROM') {
+            seenFrom = true;
+            const words = rest.filter((w) => !w.startsWith('--'));
+            if (words[0])
+                add(words[0]);
+            if (words[1]?.toUpperCase() === 'AS' && words[2])
+                stages.add(words[2].toLowerCase());
+        }
+        else if (word === 'COPY' || word === 'ADD' || word === 'RUN') {
+            for (const flag of rest) {
+                if (!flag.startsWith('--'))
+                    break;
+                const from = /^--from=(\S+)$/.exec(flag)?.[1];
+                if (from && word !== 'RUN')
+                    add(from);
+                const mount = /^--mount=(\S+)$/.exec(flag)?.[1];
+                const mountFrom = mount && /(?:^|,)from=([^,]+)/.exec(mount)?.[1];
+                if (mountFrom)
+                    add(mountFrom);
+            }
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./src/cache/toolchain.ts
+var toolchain = __webpack_require__(78597);
+// EXTERNAL MODULE: ./src/github/hosts.ts
+var hosts = __webpack_require__(55044);
+;// CONCATENATED MODULE: ./src/pipeline/toolchain-cache.ts
+// The toolchain cache in a run (the pure parts are cache/toolchain.ts): before each build, either
+// the flags that read the published cache of the combination (on a miss of the run's own cache),
+// or, with toolchain-cache-push, the flags that publish to it; after the build, where its layers
+// came from; after a passing smoke boot, the record of the base images beside a published cache.
+// Reading never fails a conversion: an absent, unreachable or unreadable cache is one info line.
+
+
+
+
+
+
+
+
+
+/** A record push: a one-file image, built and pushed on the run's builder. */
+const RECORD_PUSH_MS = 5 * 60_000;
+class ToolchainCache {
+    inputs;
+    builder;
+    canExport;
+    sink;
+    repository;
+    constructor(inputs, builder, canExport, sink, env = process.env) {
+        this.inputs = inputs;
+        this.builder = builder;
+        this.canExport = canExport;
+        this.sink = sink;
+        this.repository = (0,toolchain/* toolchainRepository */.Y9)(inputs.toolchainCache, {
+            ...(env.GITHUB_ACTION_REPOSITORY ? { actionRepository: env.GITHUB_ACTION_REPOSITORY } : {}),
+            containerRegistry: (0,hosts/* containerRegistry */.RR)(env),
+        });
+    }
+    /** The flags of one build with `attempt.allocator`, from c2w's patched Dockerfile and the own cache's plan. */
+    async plan(attempt, c2wVersion, dockerfileText, own) {
+        const sink = this.sink;
+        const repository = this.repository;
+        const none = { flags: [], reading: false, publishing: false, pins: new Map(), result: 'off' };
+        if (repository === undefined) {
+            if (attempt.toolchainCachePush)
+                sink.warn('toolchain-cache-push is on, but toolchain-cache: auto names no repository here (the action runs from a local path); nothing is published.');
+            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'off');
+            return none;
+        }
+        const ref = `${repository}:${(0,toolchain/* toolchainTag */.UT)({ ...attempt, c2wVersion })}`;
+        sink.fact(outputs/* Outputs */.t.ToolchainCacheRef, ref);
+        const bases = baseImages(dockerfileText, attempt.buildArgs);
+        if (attempt.toolchainCachePush) {
+            if (!this.canExport) {
+                sink.warn(`toolchain-cache-push is on, but the builder cannot export a build cache; nothing is published to ${ref}.`);
+                sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'publish-failed');
+                return { ...none, ref, result: 'publish-failed' };
+            }
+            const pins = await this.resolve(bases);
+            return {
+                ref,
+                flags: [
+                    `--cache-from=type=registry,ref=${ref}`,
+                    `--cache-to=type=registry,ref=${ref},mode=max,ignore-error=true`,
+                    ...(0,toolchain/* pinFlags */.Jl)(pins),
+                ],
+                reading: true,
+                publishing: true,
+                pins,
+                result: 'miss',
+            };
+        }
+        if (own.exactHit) {
+            sink.info(`The build cache was an exact hit; the toolchain cache ${ref} is not asked.`);
+            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'not-asked');
+            return { ...none, ref, result: 'not-asked' };
+        }
+        const answer = await rawManifest(`${repository}:${(0,toolchain/* recordTag */.yg)(ref.slice(repository.length + 1))}`, attempt.envPassthrough);
+        const record = answer.ok ? (0,toolchain/* parseRecord */.Hh)(answer.value, ref) : answer.reason;
+        if (typeof record === 'string') {
+            sink.info(`No toolchain cache read from ${ref} (${record}); the build goes on without it.`);
+            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'miss');
+            return { ...none, ref, result: 'miss' };
+        }
+        // Only the bases this Dockerfile builds from; the others would be build contexts nothing uses.
+        const pins = new Map([...record].filter(([name]) => bases.includes(name)));
+        sink.info(`Reading the toolchain cache ${ref}` +
+            (pins.size > 0
+                ? `, with the base images pinned to the digests it was built from: ${[...pins].map(([n, d]) => `${n}@${d.slice(0, 19)}…`).join(', ')}.`
+                : '.'));
+        return {
+            ref,
+            flags: [`--cache-from=type=registry,ref=${ref}`, ...(0,toolchain/* pinFlags */.Jl)(pins)],
+            reading: true,
+            publishing: false,
+            pins,
+            result: 'hit',
+        };
+    }
+    /**
+     * After a good build: where its layers came from, and what BuildKit said about the toolchain
+     * cache. Returns the troubles that are not the toolchain cache's, for the own cache's report.
+     */
+    built(plan, own, built) {
+        const sink = this.sink;
+        const mine = (t) => plan.ref !== undefined && t.step === 'import' && t.target === plan.ref;
+        const troubles = built.cacheTrouble.filter((t) => !mine(t));
+        let result = plan.result;
+        for (const trouble of built.cacheTrouble.filter(mine)) {
+            if (!plan.publishing)
+                sink.info(`The toolchain cache ${trouble.target} could not be read (BuildKit said: ${trouble.error}); the build went on without it.`);
+            result = plan.publishing ? result : 'miss';
+        }
+        if (plan.publishing)
+            plan.exported = built.cacheExports.includes('registry');
+        const ownRead = own.restored || own.mode === 'gha' || own.mode === 'registry';
+        const toolchainRead = plan.reading && result === 'hit';
+        const { reused, built: ran } = built.steps;
+        if (plan.reading && !plan.publishing && result === 'hit' && reused === 0)
+            result = 'miss';
+        const from = reused === 0
+            ? 'built'
+            : ownRead && toolchainRead
+                ? 'own-cache,toolchain-cache'
+                : toolchainRead
+                    ? 'toolchain-cache'
+                    : ownRead
+                        ? 'own-cache'
+                        : 'builder';
+        sink.fact(outputs/* Outputs */.t.LayersFrom, from);
+        sink.fact(outputs/* Outputs */.t.StagesCached, reused);
+        sink.fact(outputs/* Outputs */.t.StagesBuilt, ran);
+        if (!plan.publishing && plan.result !== 'off' && plan.result !== 'not-asked')
+            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, result);
+        sink.info(`Build steps: ${reused} from ${from === 'built' ? 'no cache' : from.replace(',', ' and ')}, ${ran} built.`);
+        return troubles;
+    }
+    /** After a passing smoke boot: the record beside the published cache, which makes it readable. */
+    async publish(plan, workDir) {
+        if (!plan.publishing || plan.ref === undefined || this.repository === undefined)
+            return;
+        const sink = this.sink;
+        const ref = plan.ref;
+        const fail = (why) => {
+            sink.warn(`Could not publish the toolchain cache ${ref}: ${why}. The conversion succeeded; readers keep what was there before.`);
+            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'publish-failed');
+        };
+        // Never a record for a cache this build did not write (an export that failed leaves the old one).
+        if (!plan.exported)
+            return fail('BuildKit did not finish the cache export to the registry (see its log above)');
+        const cache = await currentDigest(ref, this.inputs.envPassthrough);
+        if (!cache.ok)
+            return fail(`the cache export is not in the registry (${cache.reason})`);
+        const dir = external_node_path_.join(workDir, 'toolchain-record');
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const annotations = (0,toolchain/* recordAnnotations */._j)(ref, this.inputs.c2wVersion, plan.pins);
+        await (0,promises_.writeFile)(external_node_path_.join(dir, 'record.json'), `${JSON.stringify({ cache: ref, cacheDigest: cache.value, bases: Object.fromEntries(plan.pins) }, null, 2)}\n`);
+        await (0,promises_.writeFile)(external_node_path_.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY record.json /\n');
+        const target = `${this.repository}:${(0,toolchain/* recordTag */.yg)(ref.slice(this.repository.length + 1))}`;
+        const result = await (0,exec/* run */.eF)('docker', [
+            'buildx',
+            'build',
+            ...(0,buildx_builder/* builderFlags */.He)(this.builder),
+            '--provenance=false',
+            '--sbom=false',
+            ...Object.entries(annotations).map(([k, v]) => `--annotation=manifest:${k}=${v}`),
+            `--output=type=image,name=${target},push=true,oci-mediatypes=true`,
+            dir,
+        ], { timeoutMs: RECORD_PUSH_MS, envNeeds: { registryCredentials: true, passthrough: this.inputs.envPassthrough } }).catch((err) => ({ exitCode: -1, stdout: '', stderr: err.message }));
+        if (result.exitCode !== 0)
+            return fail(`pushing ${target} failed: ${(result.stderr.trim().split('\n').pop() ?? '').slice(0, 300)}`);
+        sink.info(`Published the toolchain cache ${ref} (${cache.value}) with its record ${target}.`);
+        sink.fact(outputs/* Outputs */.t.ToolchainCacheDigest, cache.value);
+        sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'published');
+    }
+    /** The digests the base images point to now; those not in a registry are left unpinned. */
+    async resolve(bases) {
+        const answers = await Promise.all(bases.map(async (name) => [name, await currentDigest(name, this.inputs.envPassthrough)]));
+        const pins = new Map();
+        const unpinned = [];
+        for (const [name, answer] of answers) {
+            if (answer.ok)
+                pins.set(name, answer.value);
+            else
+                unpinned.push(`${name} (${answer.reason})`);
+        }
+        if (pins.size > 0)
+            this.sink.info(`Base images pinned for the published build: ${[...pins].map(([n, d]) => `${n}@${d}`).join(', ')}.`);
+        if (unpinned.length > 0)
+            this.sink.info(`Base images left unpinned (not in a registry that answered): ${unpinned.join('; ')}.`);
+        return pins;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/convert-image.ts
+
 
 
 
@@ -1442,7 +1884,8 @@ async function convertImage(inputs, setup, sink) {
     await checkBuilderPlatforms(setup.builder.name);
     sink.stage('build');
     const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
-    const ctx = { c2w: setup.c2w, layers, workDir: setup.workDir, sink };
+    const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
+    const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, sink };
     const { allocator, value, rejected } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => (0,attempt/* buildAndBoot */.U)({ ...inputs, allocator }, ctx), (rejectedSoFar, next) => {
         sink.facts.rejected = [...rejectedSoFar];
         const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
@@ -2275,4 +2718,4 @@ async function bootSmoke(options) {
 
 };
 
-//# sourceMappingURL=469.index.js.map
+//# sourceMappingURL=84.index.js.map

@@ -1,5 +1,5 @@
-export const id = 866;
-export const ids = [866];
+export const id = 449;
+export const ids = [449];
 export const modules = {
 
 /***/ 53478:
@@ -235,6 +235,214 @@ function writePackInfo(info) {
 
 /***/ }),
 
+/***/ 44167:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+// Docker image reference grammar (distribution/reference), used to reject bad `image`
+// inputs before anything is spawned:
+//   reference := name [ ":" tag ] [ "@" digest ]
+//   name      := [domain "/"] path-component ["/" path-component]*
+//   domain    := host [":" port]      host := domain-name | IPv4 | "[" IPv6 "]"
+//   path-component := [a-z0-9]+ (separator [a-z0-9]+)*   separator := [_.] | "__" | "-"+
+//   tag       := [\w][\w.-]{0,127}
+//   digest    := algorithm ":" hex   (sha256, sha384 or sha512: 64, 96 or 128 lower-case hex)
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
+const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const host = `(?:${domainName}|${ipv6})`;
+const domain = `${host}(?::[0-9]+)?`;
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const anchored = new RegExp(`^(?:(${domain})/)?(${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`);
+const NAME_MAX = 255;
+/** The digest algorithms go-digest registers in Docker, and their hex lengths. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+/** Parses an image reference; returns an error message instead when it is not one. */
+function parseImageReference(ref) {
+    if (ref === '')
+        return 'is empty';
+    if (/\s/.test(ref))
+        return 'contains white space';
+    const m = anchored.exec(ref);
+    if (!m) {
+        // Registry hosts and tags may have upper case; if lower-casing makes it valid, the
+        // repository path had upper case, which Docker refuses.
+        if (anchored.test(ref.toLowerCase())) {
+            return 'has upper-case letters in the repository name (only the registry host may have them)';
+        }
+        return 'is not a valid image reference (expected [registry[:port]/]name[:tag][@sha256:<64 hex>])';
+    }
+    const [, , , t, dig] = m;
+    let [, dom, path] = m;
+    // A first component without '.', ':' or 'localhost' is part of the path, not a registry
+    // (Docker's own rule); such a component must then follow the path grammar.
+    if (dom !== undefined && !/[.:]/.test(dom) && dom !== 'localhost') {
+        if (!new RegExp(`^${pathComponent}$`).test(dom)) {
+            return 'has upper-case letters in the repository name (only the registry host may have them)';
+        }
+        path = `${dom}/${path}`;
+        dom = undefined;
+    }
+    // The length limit applies to the repository path as the grammar splits it (the domain does not
+    // count), as in distribution/reference's Parse since v0.6.0.
+    if (m[2].length > NAME_MAX)
+        return `has a repository path longer than ${NAME_MAX} characters`;
+    if (dig !== undefined) {
+        const [algo, hex] = dig.split(':');
+        const length = DIGEST_HEX_LENGTH[algo];
+        if (length === undefined) {
+            return `has a digest algorithm '${algo}' that Docker does not support (${Object.keys(DIGEST_HEX_LENGTH).join(', ')})`;
+        }
+        if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex)) {
+            return `has a bad digest (${algo} needs exactly ${length} lower-case hex characters)`;
+        }
+    }
+    const result = { path: path };
+    if (dom !== undefined)
+        result.domain = dom;
+    if (t !== undefined)
+        result.tag = t;
+    if (dig !== undefined)
+        result.digest = dig;
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 78597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ parseRecord),
+/* harmony export */   Jl: () => (/* binding */ pinFlags),
+/* harmony export */   UT: () => (/* binding */ toolchainTag),
+/* harmony export */   Y9: () => (/* binding */ toolchainRepository),
+/* harmony export */   _j: () => (/* binding */ recordAnnotations),
+/* harmony export */   nL: () => (/* binding */ parseToolchainSetting),
+/* harmony export */   yg: () => (/* binding */ recordTag)
+/* harmony export */ });
+/* unused harmony exports RECORD, pinnedReference */
+/* harmony import */ var _c2w_image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44167);
+// The toolchain cache, pure: a BuildKit registry cache (mode=max) of c2w's image-independent
+// stages (kernel, emulators, the Emscripten/QEMU chain), published once per combination of c2w
+// version, target, architecture and (js) allocator, and read by any first conversion whose own cache
+// misses. Beside each cache tag, a small record tag (`<tag>-bases`) names the exact digests of the
+// base images the published build used, as manifest annotations (readable with
+// `docker buildx imagetools inspect --raw`): a reader pins its build to those digests with
+// `--build-context NAME=docker-image://NAME@DIGEST`, so its cache keys match the published ones
+// whatever the base tags point to today.
+
+/** Annotation keys of a record. */
+const RECORD = {
+    /** One per pinned base image: `org.c2w-action.base-image.<n>` = `NAME@sha256:…`. */
+    basePrefix: 'org.c2w-action.base-image.',
+    /** The cache tag the record describes. */
+    cache: 'org.c2w-action.toolchain-cache',
+    c2wVersion: 'org.c2w-action.c2w-version',
+};
+/** At most this many base images in a record (c2w's Dockerfile has seven). */
+const MAX_BASES = 64;
+/** The tag of a combination: `v0.8.4-wasi-amd64`, `v0.8.4-js-amd64-emmalloc`. */
+function toolchainTag(p) {
+    const parts = [p.c2wVersion, p.target, p.targetArch, ...(p.target === 'js' ? [p.allocator] : [])];
+    return parts.join('-').replace(/[^A-Za-z0-9._-]/g, '_');
+}
+const recordTag = (tag) => `${tag}-bases`;
+/** `toolchain-cache`'s value checked: a registry repository without a tag or digest; `auto` or `none`. */
+function parseToolchainSetting(raw) {
+    const value = raw.trim();
+    if (value === '' || value === 'auto')
+        return { kind: 'auto' };
+    if (value === 'none')
+        return { kind: 'none' };
+    const ref = (0,_c2w_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o)(value);
+    if (typeof ref === 'string')
+        return `${ref}`;
+    if (ref.tag !== undefined || ref.digest !== undefined)
+        return 'names a tag or digest; give the repository only (the action adds the tag of each combination)';
+    if (ref.domain === undefined)
+        return 'names no registry host; give host/owner/name';
+    return { kind: 'repository', repository: value };
+}
+/**
+ * The repository `auto` means: the action's own repository's package on the GitHub Container
+ * Registry, `<registry>/<owner>/<name>-toolchain` (GITHUB_ACTION_REPOSITORY is `owner/name` when
+ * the step runs a published action, and empty for `uses: ./` from the workflow's own checkout: then
+ * there is none). Package names are lower case.
+ */
+function toolchainRepository(setting, env) {
+    if (setting.kind === 'none')
+        return undefined;
+    if (setting.kind === 'repository')
+        return setting.repository;
+    const repo = env.actionRepository?.trim();
+    if (!repo || !/^[\w.-]+\/[\w.-]+$/.test(repo))
+        return undefined;
+    return `${env.containerRegistry}/${repo.toLowerCase()}-toolchain`;
+}
+/** `NAME@DIGEST` for a build context: the name without its tag, pinned. */
+function pinnedReference(name, digest) {
+    const ref = (0,_c2w_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o)(name);
+    if (typeof ref === 'string' || ref.digest !== undefined)
+        return undefined;
+    return `${ref.domain ? `${ref.domain}/` : ''}${ref.path}@${digest}`;
+}
+/** The record's annotations for these base images (name as the Dockerfile writes it → digest). */
+function recordAnnotations(cacheRef, c2wVersion, bases) {
+    const annotations = { [RECORD.cache]: cacheRef, [RECORD.c2wVersion]: c2wVersion };
+    [...bases].forEach(([name, digest], i) => (annotations[`${RECORD.basePrefix}${i}`] = `${name}@${digest}`));
+    return annotations;
+}
+/**
+ * The base images a record pins, from its manifest as the registry serves it; a string saying what
+ * is wrong with it otherwise (then the record is not used at all).
+ */
+function parseRecord(manifest, cacheRef) {
+    if (typeof manifest !== 'object' || manifest === null)
+        return 'the record is not a manifest';
+    const annotations = manifest.annotations;
+    if (typeof annotations !== 'object' || annotations === null)
+        return 'the record has no annotations';
+    const entries = Object.entries(annotations);
+    // The same tag: a record copied under another combination's tag does not describe this one. The
+    // host may differ (a mirror, the authenticated and the public name of one registry).
+    const described = annotations[RECORD.cache];
+    if (typeof described !== 'string' || tagOf(described) !== tagOf(cacheRef))
+        return `the record describes ${JSON.stringify(String(described)).slice(0, 200)}, not the tag of ${cacheRef}`;
+    const bases = new Map();
+    for (const [key, value] of entries) {
+        if (!key.startsWith(RECORD.basePrefix))
+            continue;
+        if (bases.size >= MAX_BASES)
+            return `the record names more than ${MAX_BASES} base images`;
+        const m = typeof value === 'string' ? /^(.{1,400})@(sha256:[0-9a-f]{64})$/.exec(value) : null;
+        const name = m?.[1];
+        if (!m || !name || typeof (0,_c2w_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o)(name) === 'string' || name.includes('@'))
+            return `${key} is not NAME@sha256:<64 hex>: ${JSON.stringify(String(value)).slice(0, 200)}`;
+        bases.set(name, m[2]);
+    }
+    return bases;
+}
+const tagOf = (ref) => /:([\w][\w.-]{0,127})$/.exec(ref)?.[1];
+/** The build flags that pin `bases` (name as the Dockerfile writes it → digest). */
+function pinFlags(bases) {
+    const flags = [];
+    for (const [name, digest] of bases) {
+        const pinned = pinnedReference(name, digest);
+        if (pinned)
+            flags.push(`--build-context=${name}=docker-image://${pinned}`);
+    }
+    return flags;
+}
+
+
+/***/ }),
+
 /***/ 37827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -420,7 +628,7 @@ function checkOutputPlace(target, output, workspace) {
 
 /***/ }),
 
-/***/ 5800:
+/***/ 95353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -437,83 +645,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-;// CONCATENATED MODULE: ./src/c2w/image-ref.ts
-// Docker image reference grammar (distribution/reference), used to reject bad `image`
-// inputs before anything is spawned:
-//   reference := name [ ":" tag ] [ "@" digest ]
-//   name      := [domain "/"] path-component ["/" path-component]*
-//   domain    := host [":" port]      host := domain-name | IPv4 | "[" IPv6 "]"
-//   path-component := [a-z0-9]+ (separator [a-z0-9]+)*   separator := [_.] | "__" | "-"+
-//   tag       := [\w][\w.-]{0,127}
-//   digest    := algorithm ":" hex   (sha256, sha384 or sha512: 64, 96 or 128 lower-case hex)
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
-const ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
-const host = `(?:${domainName}|${ipv6})`;
-const domain = `${host}(?::[0-9]+)?`;
-const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const tag = '[\\w][\\w.-]{0,127}';
-const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const anchored = new RegExp(`^(?:(${domain})/)?(${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`);
-const NAME_MAX = 255;
-/** The digest algorithms go-digest registers in Docker, and their hex lengths. */
-const DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
-/** Parses an image reference; returns an error message instead when it is not one. */
-function parseImageReference(ref) {
-    if (ref === '')
-        return 'is empty';
-    if (/\s/.test(ref))
-        return 'contains white space';
-    const m = anchored.exec(ref);
-    if (!m) {
-        // Registry hosts and tags may have upper case; if lower-casing makes it valid, the
-        // repository path had upper case, which Docker refuses.
-        if (anchored.test(ref.toLowerCase())) {
-            return 'has upper-case letters in the repository name (only the registry host may have them)';
-        }
-        return 'is not a valid image reference (expected [registry[:port]/]name[:tag][@sha256:<64 hex>])';
-    }
-    const [, , , t, dig] = m;
-    let [, dom, path] = m;
-    // A first component without '.', ':' or 'localhost' is part of the path, not a registry
-    // (Docker's own rule); such a component must then follow the path grammar.
-    if (dom !== undefined && !/[.:]/.test(dom) && dom !== 'localhost') {
-        if (!new RegExp(`^${pathComponent}$`).test(dom)) {
-            return 'has upper-case letters in the repository name (only the registry host may have them)';
-        }
-        path = `${dom}/${path}`;
-        dom = undefined;
-    }
-    // The length limit applies to the repository path as the grammar splits it (the domain does not
-    // count), as in distribution/reference's Parse since v0.6.0.
-    if (m[2].length > NAME_MAX)
-        return `has a repository path longer than ${NAME_MAX} characters`;
-    if (dig !== undefined) {
-        const [algo, hex] = dig.split(':');
-        const length = DIGEST_HEX_LENGTH[algo];
-        if (length === undefined) {
-            return `has a digest algorithm '${algo}' that Docker does not support (${Object.keys(DIGEST_HEX_LENGTH).join(', ')})`;
-        }
-        if (!new RegExp(`^[a-f0-9]{${length}}$`).test(hex)) {
-            return `has a bad digest (${algo} needs exactly ${length} lower-case hex characters)`;
-        }
-    }
-    const result = { path: path };
-    if (dom !== undefined)
-        result.domain = dom;
-    if (t !== undefined)
-        result.tag = t;
-    if (dig !== undefined)
-        result.digest = dig;
-    return result;
-}
-
+// EXTERNAL MODULE: ./src/c2w/image-ref.ts
+var image_ref = __webpack_require__(44167);
 // EXTERNAL MODULE: ./src/publish/names.ts
 var names = __webpack_require__(27479);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts
 var boot_info = __webpack_require__(40729);
 // EXTERNAL MODULE: ./src/github/hosts.ts
 var hosts = __webpack_require__(55044);
+// EXTERNAL MODULE: ./src/cache/toolchain.ts
+var toolchain = __webpack_require__(78597);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var expect = __webpack_require__(30324);
 // EXTERNAL MODULE: ./src/lib/child-env.ts
@@ -534,6 +675,7 @@ var allocators = __webpack_require__(53478);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
 
 
 
@@ -633,7 +775,7 @@ function parseInputs(get) {
     const image = get('image').trim();
     if (image === '')
         throw new errors/* InputError */.dz('image', 'is required: an image reference such as alpine:3.20');
-    const parsed = parseImageReference(image);
+    const parsed = (0,image_ref/* parseImageReference */.o)(image);
     if (typeof parsed === 'string')
         throw new errors/* InputError */.dz('image', `${(0,errors/* quoted */.TL)(image)} ${parsed}`);
     const allocator = oneOf(get, 'allocator', [...allocators/* ALLOCATORS */.F, 'default'], 'emmalloc');
@@ -676,7 +818,7 @@ function parseInputs(get) {
     if (cache === 'registry') {
         if (cacheRef === undefined)
             throw new errors/* InputError */.dz('cache-ref', 'is required with cache: registry (e.g. ghcr.io/org/app:c2w-cache)');
-        const ref = parseImageReference(cacheRef);
+        const ref = (0,image_ref/* parseImageReference */.o)(cacheRef);
         if (typeof ref === 'string')
             throw new errors/* InputError */.dz('cache-ref', `${(0,errors/* quoted */.TL)(cacheRef)} ${ref}`);
     }
@@ -691,6 +833,28 @@ function parseInputs(get) {
     const cacheTimeoutSeconds = integer(get, 'cache-timeout', 1, 3600) ?? 600;
     const cacheSave = bool(get, 'cache-save', true);
     const buildRetries = integer(get, 'build-retries', 0, 10) ?? 2;
+    const toolchainCache = (0,toolchain/* parseToolchainSetting */.nL)(get('toolchain-cache'));
+    if (typeof toolchainCache === 'string') {
+        throw new errors/* InputError */.dz('toolchain-cache', `${(0,errors/* quoted */.TL)(get('toolchain-cache').trim())} ${toolchainCache}; give auto, none or a registry repository such as ghcr.io/org/c2w-toolchain`);
+    }
+    const toolchainCachePush = bool(get, 'toolchain-cache-push', false);
+    if (toolchainCachePush) {
+        if (toolchainCache.kind === 'none') {
+            throw new errors/* InputError */.dz('toolchain-cache-push', 'is true but toolchain-cache is none: name the repository to publish to');
+        }
+        // What is published is read by every conversion of the combination: it must be the build of
+        // c2w's own Dockerfile with only the allocator set, not one a user's inputs changed.
+        const changed = dockerfile !== undefined
+            ? 'dockerfile'
+            : buildArgs.length > 0
+                ? 'build-args'
+                : debugImage
+                    ? 'debug-image'
+                    : undefined;
+        if (changed) {
+            throw new errors/* InputError */.dz('toolchain-cache-push', `publishes the toolchain of c2w's own Dockerfile and cannot be used with ${changed}, which changes what is built`);
+        }
+    }
     const envPassthrough = [...new Set(lines(get('env-passthrough')))];
     for (const name of envPassthrough) {
         const problem = (0,child_env/* passthroughProblem */.A)(name);
@@ -776,6 +940,8 @@ function parseInputs(get) {
         cacheSave,
         buildRetries,
         envPassthrough,
+        toolchainCache,
+        toolchainCachePush,
         smoke,
         smokeCommand,
         smokeExpect,
@@ -863,6 +1029,7 @@ function urlPassword(url) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ releasesApiFor),
 /* harmony export */   Nb: () => (/* binding */ isUploadHostOf),
+/* harmony export */   RR: () => (/* binding */ containerRegistry),
 /* harmony export */   Vd: () => (/* binding */ serverUrl),
 /* harmony export */   aT: () => (/* binding */ isGhes),
 /* harmony export */   y0: () => (/* binding */ apiUrl)
@@ -957,6 +1124,22 @@ function isUploadHostOf(uploadUrl, api) {
     const host = upload.host.toLowerCase();
     const apiHost = base.host.toLowerCase();
     return host === apiHost || (apiHost.startsWith('api.') && host === `uploads.${apiHost.slice('api.'.length)}`);
+}
+/**
+ * The GitHub Container Registry of the runner's GitHub host: ghcr.io for github.com;
+ * `containers.<host>` for a GHE.com tenant and for GitHub Enterprise Server (with subdomain
+ * isolation, as its docs give it:
+ * https://docs.github.com/en/enterprise-server@latest/packages/working-with-a-github-packages-registry/working-with-the-container-registry).
+ */
+function containerRegistry(env) {
+    let host;
+    try {
+        host = new URL(serverUrl(env)).host.toLowerCase();
+    }
+    catch {
+        host = 'github.com';
+    }
+    return host === 'github.com' ? 'ghcr.io' : `containers.${host}`;
 }
 
 
@@ -1758,4 +1941,4 @@ class StreamMatcher {
 
 };
 
-//# sourceMappingURL=866.index.js.map
+//# sourceMappingURL=449.index.js.map
