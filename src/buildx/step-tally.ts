@@ -1,7 +1,8 @@
 // How many of a build's Dockerfile steps came from a cache and how many were built, read from
 // BuildKit's plain progress output (plain-log.ts). A step reused from a cache ends `CACHED`, or,
 // when a later step needs its files and the cache is remote (a registry, gha), ends `DONE` after
-// only downloading and extracting its layers (`#N sha256:… done`, `#N extracting sha256:… done`);
+// only downloading and extracting its layers (`#N sha256:… done`, `#N extracting sha256:… done`,
+// `#N pulling sha256:…` on a docker-driver builder);
 // a step that ran prints its command's output with timestamps (`#N 0.123 …`) or nothing at all.
 import { LineSplitter, parsePlainLine } from './plain-log.js';
 
@@ -13,7 +14,7 @@ export interface StepCounts {
 }
 
 const STEP = /^\[(?:\S+ )?\d+\/\d+\] /;
-const LAYER = /^(?:extracting )?sha256:[0-9a-f]{64}\b/;
+const LAYER = /^(?:extracting |pulling )?sha256:[0-9a-f]{64}\b/;
 
 interface Seen {
   ran: boolean;

@@ -49,6 +49,13 @@ describe('StepTally: steps a cache answered, steps that ran', () => {
     });
   });
 
+  it('a step whose layers a docker-driver builder pulled, then DONE, was reused', () => {
+    expect(tally(`#3 [a 1/1] RUN x\n#3 pulling sha256:${H} 0.1s done\n#3 DONE 0.2s\n`)).toEqual({
+      reused: 1,
+      built: 0,
+    });
+  });
+
   it('a step that never ended is not counted', () => {
     expect(tally('#3 [a 1/1] RUN x\n#3 0.5 out\n')).toEqual({ reused: 0, built: 0 });
   });
