@@ -36,6 +36,17 @@ export interface PackOptions {
   corruptSum?: boolean;
   /** The base image the packed Dockerfile builds from (its `ARG BASE_IMAGE` default), e.g. one in a registry. */
   baseImage?: string;
+  /** Seconds of work in the packed Dockerfile's toolchain stage (its `ARG TOOLCHAIN_SECONDS` default). */
+  toolchainSeconds?: number;
+}
+
+/** Sets the default of `ARG name=…` in the Dockerfile staged in `stage`. */
+function setArgDefault(stage: string, name: string, value: string): void {
+  const dockerfile = path.join(stage, 'Dockerfile');
+  const text = readFileSync(dockerfile, 'utf8');
+  const line = new RegExp(`^ARG ${name}=.*$`, 'm');
+  if (!line.test(text)) throw new Error(`the stand-in Dockerfile has no ARG ${name}`);
+  writeFileSync(dockerfile, text.replace(line, `ARG ${name}=${value}`));
 }
 
 /** Packs the stand-in as release `tag` into `dir` (created if needed); appends to an existing SHA256SUMS. */
@@ -46,12 +57,9 @@ export function packStandinRelease(dir: string, tag: string, options: PackOption
   const stage = mkdtempSync(path.join(os.tmpdir(), 'c2w-standin-pack-'));
   try {
     for (const f of ['c2w', 'Dockerfile', 'package.json']) cpSync(path.join(STANDIN_DIR, f), path.join(stage, f));
-    if (options.baseImage !== undefined) {
-      const dockerfile = path.join(stage, 'Dockerfile');
-      const text = readFileSync(dockerfile, 'utf8');
-      if (!/^ARG BASE_IMAGE=.*$/m.test(text)) throw new Error('the stand-in Dockerfile has no ARG BASE_IMAGE');
-      writeFileSync(dockerfile, text.replace(/^ARG BASE_IMAGE=.*$/m, `ARG BASE_IMAGE=${options.baseImage}`));
-    }
+    if (options.baseImage !== undefined) setArgDefault(stage, 'BASE_IMAGE', options.baseImage);
+    if (options.toolchainSeconds !== undefined)
+      setArgDefault(stage, 'TOOLCHAIN_SECONDS', String(options.toolchainSeconds));
     writeFileSync(path.join(stage, 'VERSION'), `${tag}\n`);
     const wasm = path.join(FIXTURES, 'wasi-standin', 'standin.wasm');
     if (existsSync(wasm)) {
