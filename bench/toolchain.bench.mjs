@@ -102,7 +102,9 @@ try {
   );
   if (published.outputs['toolchain-cache-result'] !== 'published')
     throw new Error(`the publisher did not publish:\n${published.log}`);
-  console.log(`publisher: ${sec(published.seconds)} (cold build, boot, push of ${published.outputs['toolchain-cache-ref']})`);
+  console.log(
+    `publisher: ${sec(published.seconds)} (cold build, boot, push of ${published.outputs['toolchain-cache-ref']})`,
+  );
 
   const variants = {
     cold: { 'toolchain-cache': 'none' },

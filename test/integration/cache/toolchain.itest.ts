@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packStandinRelease } from '../../harness/c2w-release.js';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
+import { NODE24, ROOT } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
 import { loginConfig, startRegistry, type Registry } from '../../harness/registry.js';
 
@@ -207,6 +208,43 @@ describe('toolchain cache: published by one run, read by a new user', () => {
     expect(r.main.outputs['layers-from']).toBe('toolchain-cache');
   });
 
+  it("the command reads the same toolchain cache: a laptop's first conversion builds only the image stages", async () => {
+    await freshStore();
+    const { stdout } = await exec(
+      NODE24,
+      [
+        path.join(ROOT, 'dist/c2w-action.js'),
+        'convert',
+        USER_IMAGE,
+        '--c2w-version',
+        VERSION,
+        '--c2w-download-url',
+        h.releases.url,
+        '--cache-dir',
+        mkdtempSync(path.join(h.dir, 'cli-cache-')),
+        '--toolchain-cache',
+        `${registry.publicHost}/${name}`,
+        '--no-smoke',
+        '--json',
+      ],
+      {
+        cwd: mkdtempSync(path.join(h.dir, 'cli-work-')),
+        env: {
+          ...withEngine(h.engine),
+          DOCKER_CONFIG: anonymous,
+          XDG_CACHE_HOME: mkdtempSync(path.join(h.dir, 'xdg-')),
+        },
+        timeout: 280_000,
+      },
+    );
+    const facts = JSON.parse(stdout) as Record<string, unknown>;
+    expect(facts['toolchain-cache-result']).toBe('hit');
+    expect(facts['toolchain-cache-ref']).toBe(`${registry.publicHost}/${name}:${TAG}`);
+    expect(facts['layers-from']).toBe('toolchain-cache');
+    expect(facts['stages-cached']).toBeGreaterThan(0);
+    expect(facts['stages-built']).toBeGreaterThan(0);
+  });
+
   it("a user's own exact hit: the toolchain cache is not even asked", async () => {
     const inputs = { cache: 'local', 'cache-key': `own-${randomUUID().slice(0, 8)}` };
     // One kind of runner: the same RUNNER_TEMP path (the Actions cache version hashes it).
@@ -277,5 +315,33 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     expect(r.main.outputs['toolchain-cache-result']).toBe('miss');
     expect(stepRan(r.main.log, TOOLCHAIN)).toBe(true);
     infoOnly(r.main.log);
+  });
+});
+
+describe('toolchain cache: js, one cache per allocator', () => {
+  it('a js cache published for emmalloc is read by an emmalloc conversion and not by a dlmalloc one', async () => {
+    const name = repo('js');
+    const js = { target: 'js', allocator: 'emmalloc' };
+    await freshStore();
+    const published = await publish(name, js);
+    expect(published.main.exitCode, published.main.log).toBe(0);
+    expect(published.main.outputs['toolchain-cache-result']).toBe('published');
+    expect(published.main.outputs['toolchain-cache-ref']).toBe(`${registry.host}/${name}:${VERSION}-js-amd64-emmalloc`);
+
+    await freshStore();
+    const same = await read(`${registry.publicHost}/${name}`, js);
+    expect(same.main.exitCode, same.main.log).toBe(0);
+    expect(same.main.outputs['toolchain-cache-result']).toBe('hit');
+    expect(stepRan(same.main.log, TOOLCHAIN)).toBe(false);
+    expect(stepRan(same.main.log, BUNDLE)).toBe(true);
+
+    // The toolchain stage carries the allocator: another allocator's cache would not match, so it is not asked for.
+    await freshStore();
+    const other = await read(`${registry.publicHost}/${name}`, { ...js, allocator: 'dlmalloc' });
+    expect(other.main.exitCode, other.main.log).toBe(0);
+    expect(other.main.log).toMatch(/No toolchain cache read from .*:v0\.9\.1-js-amd64-dlmalloc/);
+    expect(other.main.outputs['toolchain-cache-result']).toBe('miss');
+    expect(stepRan(other.main.log, TOOLCHAIN)).toBe(true);
+    expect(warnings(other.main.log)).toEqual([]);
   });
 });
