@@ -19,6 +19,8 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmark (no type declarations)
 import { buildSmokeChild, nccBuild } from '../../fixtures/build-smoke-child.mjs';
@@ -280,14 +282,30 @@ class SlowLog extends Writable {
   }
 }
 
-/** Samples this process's resident memory until stopped; returns the growth over the start, bytes. */
-function watchRss(): () => number {
-  const start = process.memoryUsage().rss;
+// The collector, exposed to this test (Node lets a running process turn the flag on; `gc` then
+// exists in a new context): memory is sampled after a full collection.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/**
+ * Samples what this process holds (JavaScript heap, Buffers and ArrayBuffers) after a full
+ * collection, every 100 ms until stopped; returns the peak growth over the start, bytes. This is
+ * what a queue or a buffer that grows with the guest's output would show, and garbage would not:
+ * resident memory also counts what the collector has not yet reclaimed and what malloc keeps
+ * after a free, so it varies with the machine's load, not with the code.
+ */
+function watchHeld(): () => number {
+  const held = (): number => {
+    collect();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external + m.arrayBuffers;
+  };
+  const start = held();
   let peak = start;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const timer = setInterval(() => (peak = Math.max(peak, held())), 100);
   return () => {
     clearInterval(timer);
-    return Math.max(peak, process.memoryUsage().rss) - start;
+    return Math.max(peak, held()) - start;
   };
 }
 
@@ -315,7 +333,7 @@ describe('smoke boot against a hostile guest', () => {
 
   it('caps a 500 MB flood in the log with a note, keeps memory bounded, and still finds the line after it', async () => {
     const log = new SlowLog(1);
-    const grown = watchRss();
+    const grown = watchHeld();
     const r = await runSmoke(
       base({
         childEntry: floodChild,
@@ -331,13 +349,13 @@ describe('smoke boot against a hostile guest', () => {
     expect(log.text.length).toBeLessThanOrEqual(MiB + 200);
     expect(log.text.endsWith(`\n${logTruncatedNote(MiB)}`)).toBe(true);
     expect(r.stdout.length).toBeLessThanOrEqual(MiB + 100);
-    expect(growth).toBeLessThan(200 * MiB);
+    expect(growth).toBeLessThan(64 * MiB);
   }, 180_000);
 
   it('waits for a log reader that is slower than the flood instead of buffering, and still times out', async () => {
     // 16 KiB per 20 ms at best: far slower than the guest prints. No cap before 1 GiB.
     const log = new SlowLog(20);
-    const grown = watchRss();
+    const grown = watchHeld();
     const t0 = Date.now();
     const r = await runSmoke(
       base({
@@ -352,7 +370,7 @@ describe('smoke boot against a hostile guest', () => {
     const growth = grown();
     expect(r.result).toBe('timeout');
     expect((Date.now() - t0) / 1000).toBeLessThan(3 + 0.5 + 2);
-    // Queueing what the guest prints for the log grows by about 200 MiB in these 3 s.
+    // Queueing what the guest prints for the log holds about 500 MiB by the end of these 3 s.
     expect(growth).toBeLessThan(64 * MiB);
     expect(log.text.length).toBeLessThan(50 * MiB);
   }, 60_000);
@@ -413,11 +431,11 @@ describe('smoke boot against a hostile guest', () => {
   }, 20_000);
 
   it('bounds its report channel and shows a forged report as data, on one line', async () => {
-    const rss = watchRss();
+    const held = watchHeld();
     const r = await runSmoke(
       base({ childEntry: join(repo, 'test/fixtures/hostile/control-flood-child.mjs'), command: ['300'] }),
     );
-    expect(rss()).toBeLessThan(100 * MiB);
+    expect(held()).toBeLessThan(100 * MiB);
     expect(r.result).toBe('failed');
     expect(r.message).toContain('could not be run: x\\n::warning title=forged::obeyed');
     expect(r.message.split('\n')).toHaveLength(1);
@@ -450,6 +468,8 @@ import cp from 'node:child_process';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const tryIt = (f) => { try { return 'done:' + String(f()).slice(0, 80); } catch (e) { return 'refused:' + (e.code ?? e.message); } };
 const got = {
