@@ -51,6 +51,8 @@ export interface ToolchainPlan {
   pins: Map<string, string>;
   /** Publishing: BuildKit finished the export to the registry (set after the build). */
   exported?: boolean;
+  /** What BuildKit said when that export failed. */
+  exportError?: string;
   result: ToolchainResult;
 }
 
@@ -151,7 +153,12 @@ export class ToolchainCache {
   built(plan: ToolchainPlan, own: CachePlan, built: BuiltOutput): CacheTrouble[] {
     const sink = this.sink;
     const mine = (t: CacheTrouble) => plan.ref !== undefined && t.step === 'import' && t.target === plan.ref;
-    const troubles = built.cacheTrouble.filter((t) => !mine(t));
+    // BuildKit names an export only by its type ("exporting cache to registry"): with the own cache
+    // not in a registry, a failed registry export is the toolchain cache's, told once, on publishing.
+    const myExport = (t: CacheTrouble) =>
+      plan.publishing && own.mode !== 'registry' && t.step === 'export' && t.target === 'registry';
+    const troubles = built.cacheTrouble.filter((t) => !mine(t) && !myExport(t));
+    plan.exportError = built.cacheTrouble.find(myExport)?.error;
     let result = plan.result;
     for (const trouble of built.cacheTrouble.filter(mine)) {
       if (!plan.publishing)
@@ -198,7 +205,12 @@ export class ToolchainCache {
       sink.fact(Outputs.ToolchainCacheResult, 'publish-failed');
     };
     // Never a record for a cache this build did not write (an export that failed leaves the old one).
-    if (!plan.exported) return fail('BuildKit did not finish the cache export to the registry (see its log above)');
+    if (!plan.exported)
+      return fail(
+        plan.exportError === undefined
+          ? 'BuildKit did not finish the cache export to the registry (see its log above)'
+          : `BuildKit could not export to the registry: ${plan.exportError}`,
+      );
     const cache = await currentDigest(ref, this.inputs.envPassthrough);
     if (!cache.ok) return fail(`the cache export is not in the registry (${cache.reason})`);
     const dir = path.join(workDir, 'toolchain-record');

@@ -86,7 +86,7 @@ async function pushRecord(name: string, annotations: Record<string, string>): Pr
   );
 }
 
-function publish(name: string, extra: Record<string, string> = {}) {
+function publish(name: string, extra: Record<string, string> = {}, config = publisher) {
   return h.job(
     {
       image: TEST_IMAGE,
@@ -98,7 +98,7 @@ function publish(name: string, extra: Record<string, string> = {}) {
       'toolchain-cache-push': 'true',
       ...extra,
     },
-    { env: { DOCKER_CONFIG: publisher } },
+    { env: { DOCKER_CONFIG: config } },
   );
 }
 
@@ -300,6 +300,24 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     expect(r.main.log).not.toContain('--build-context=');
     expect(r.main.outputs['toolchain-cache-result']).toBe('miss');
     infoOnly(r.main.log);
+  });
+
+  it('a publisher without push rights: a warning, the conversion passes, no record beside the old cache', async () => {
+    const name = repo('no-rights');
+    await freshStore();
+    const r = await publish(name, {}, anonymous);
+    expect(r.main.exitCode, r.main.log).toBe(0);
+    expect(r.main.outputs['smoke-result']).toBe('passed');
+    expect(r.main.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.main.outputs['toolchain-cache-result']).toBe('publish-failed');
+    expect(warnings(r.main.log)).toEqual([
+      expect.stringMatching(
+        /Could not publish the toolchain cache .*no-rights.*: BuildKit could not export to the registry: .+\. The conversion succeeded/,
+      ),
+    ]);
+    expect(r.main.log).not.toMatch(/^::error::/m);
+    expect(await publicManifest(name, `${TAG}-bases`)).toBeUndefined();
+    expect(await publicManifest(name, TAG)).toBeUndefined();
   });
 
   it('a record without its cache (stale): BuildKit cannot import it, an info line, a good cold build', async () => {
