@@ -519,7 +519,7 @@ async function runBrowserSmoke(opts) {
     }
     const decided = (0,boot/* decideSmokeResult */.vk)(ev, {
         target: opts.target,
-        expect: String(opts.expect),
+        expect: (0,expect/* showPattern */.uz)(opts.expect),
         timeoutSeconds: opts.timeoutSeconds,
         allocator: opts.allocator,
         stdout: stdout.text,

@@ -1749,6 +1749,7 @@ function refusedRecord(cell, given, error, runner) {
 /* harmony export */   $v: () => (/* binding */ StreamMatcher),
 /* harmony export */   Nh: () => (/* binding */ settledMatch),
 /* harmony export */   mU: () => (/* binding */ compileExpectation),
+/* harmony export */   uz: () => (/* binding */ showPattern),
 /* harmony export */   w9: () => (/* binding */ compileInputExpectation)
 /* harmony export */ });
 /* unused harmony exports MATCH_OVERLAP, ExpectationError, canMatchText, findNonEmpty */
@@ -1775,6 +1776,10 @@ function refusedRecord(cell, given, error, runner) {
 //   comes next: the verdict is the same however the output is cut into parts. A match that ends
 //   with a \n (`^c2w-smoke-ok\s*$` takes the \n into `\s*`) is decided on that complete line.
 
+/** A pattern as the user wrote it, `/source/flags`, for messages. */
+function showPattern(p) {
+    return `/${p.source}/${p.flags}`;
+}
 /** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
 const MATCH_OVERLAP = 16 * 1024;
 class ExpectationError extends Error {

@@ -1785,7 +1785,11 @@ class ToolchainCache {
     built(plan, own, built) {
         const sink = this.sink;
         const mine = (t) => plan.ref !== undefined && t.step === 'import' && t.target === plan.ref;
-        const troubles = built.cacheTrouble.filter((t) => !mine(t));
+        // BuildKit names an export only by its type ("exporting cache to registry"): with the own cache
+        // not in a registry, a failed registry export is the toolchain cache's, told once, on publishing.
+        const myExport = (t) => plan.publishing && own.mode !== 'registry' && t.step === 'export' && t.target === 'registry';
+        const troubles = built.cacheTrouble.filter((t) => !mine(t) && !myExport(t));
+        plan.exportError = built.cacheTrouble.find(myExport)?.error;
         let result = plan.result;
         for (const trouble of built.cacheTrouble.filter(mine)) {
             if (!plan.publishing)
@@ -1828,7 +1832,9 @@ class ToolchainCache {
         };
         // Never a record for a cache this build did not write (an export that failed leaves the old one).
         if (!plan.exported)
-            return fail('BuildKit did not finish the cache export to the registry (see its log above)');
+            return fail(plan.exportError === undefined
+                ? 'BuildKit did not finish the cache export to the registry (see its log above)'
+                : `BuildKit could not export to the registry: ${plan.exportError}`);
         const cache = await currentDigest(ref, this.inputs.envPassthrough);
         if (!cache.ok)
             return fail(`the cache export is not in the registry (${cache.reason})`);
@@ -2560,7 +2566,7 @@ async function boot(opts, plan) {
     });
     return decideSmokeResult(ev, {
         target: opts.target,
-        expect: `/${opts.expect.source}/${opts.expect.flags}`,
+        expect: (0,expect/* showPattern */.uz)(opts.expect),
         timeoutSeconds: opts.timeoutSeconds,
         allocator: opts.allocator,
         stdout: stdout.text,

@@ -21,7 +21,7 @@ import type { Readable } from 'node:stream';
 import { classifyAllocatorFailure, type AllocatorFailure } from '../c2w/allocators.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { signalGroup, track } from '../lib/processes.js';
-import { compileExpectation, StreamMatcher } from './expect.js';
+import { compileExpectation, showPattern, StreamMatcher } from './expect.js';
 import { CappedLog, CappedText, type LogSink } from './output.js';
 import {
   ControlLines,
@@ -413,7 +413,7 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
 
   return decideSmokeResult(ev, {
     target: opts.target,
-    expect: `/${opts.expect.source}/${opts.expect.flags}`,
+    expect: showPattern(opts.expect),
     timeoutSeconds: opts.timeoutSeconds,
     allocator: opts.allocator,
     stdout: stdout.text,

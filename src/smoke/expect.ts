@@ -20,6 +20,12 @@
 //   comes next: the verdict is the same however the output is cut into parts. A match that ends
 //   with a \n (`^c2w-smoke-ok\s*$` takes the \n into `\s*`) is decided on that complete line.
 import { RE2JS } from 're2js';
+import type { Pattern } from '../config/types.js';
+
+/** A pattern as the user wrote it, `/source/flags`, for messages. */
+export function showPattern(p: Pattern): string {
+  return `/${p.source}/${p.flags}`;
+}
 
 /** Characters of earlier output a match may reach back into (a match longer than this can be missed). */
 export const MATCH_OVERLAP = 16 * 1024;

@@ -18,7 +18,7 @@ import { checkEnvBudget } from '../../c2w/boot-info.js';
 import { BOOT_PARAM, encodeBoot, type BootEnd, type BootState } from '../../site/contract.js';
 import { writeSite } from '../../site/site.js';
 import { decideSmokeResult, type SmokeEvents, type SmokeOptions, type SmokeResult } from '../boot.js';
-import { compileExpectation, settledMatch } from '../expect.js';
+import { compileExpectation, settledMatch, showPattern } from '../expect.js';
 import { CappedLog, CappedText } from '../output.js';
 import { findBrowser } from './find.js';
 import { launchBrowser } from './launch.js';
@@ -211,7 +211,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
   }
   const decided = decideSmokeResult(ev, {
     target: opts.target,
-    expect: String(opts.expect),
+    expect: showPattern(opts.expect),
     timeoutSeconds: opts.timeoutSeconds,
     allocator: opts.allocator,
     stdout: stdout.text,

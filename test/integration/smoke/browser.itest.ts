@@ -106,12 +106,15 @@ describe('bounds of the browser boot', () => {
         sawBrowser ||= processesWith(tmp).length > 0;
       }, 100);
       const t0 = Date.now();
-      const r = await runBrowserSmoke(base({ target, path, command: ['busy'], timeoutSeconds: 4 })).finally(() =>
-        clearInterval(watch),
-      );
+      // The pattern as the inputs give it: a plain source and flags, not a RegExp.
+      const expectation = { source: '^c2w-smoke-ok\\s*$', flags: 'm' };
+      const r = await runBrowserSmoke(
+        base({ target, path, command: ['busy'], timeoutSeconds: 4, expect: expectation }),
+      ).finally(() => clearInterval(watch));
       const took = (Date.now() - t0) / 1000;
       expect(r.result).toBe('timeout');
       expect(r.message).toMatch(/within smoke-timeout \(4 s\)/);
+      expect(r.message).toContain('/^c2w-smoke-ok\\s*$/m');
       expect(r.stdout).toContain('busy');
       expect(r.screen).toContain('busy');
       expect(sawBrowser).toBe(true);
