@@ -468,8 +468,6 @@ import cp from 'node:child_process';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const tryIt = (f) => { try { return 'done:' + String(f()).slice(0, 80); } catch (e) { return 'refused:' + (e.code ?? e.message); } };
 const got = {
