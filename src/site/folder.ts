@@ -147,9 +147,9 @@ export function sitePlaceOf(site: string, output: string, root: SiteRoot): SiteP
   };
 }
 
-/** `'site'`, with the resolved path when links or `..` change it. */
+/** `'site'`, with the resolved path unless it is the path as written. */
 export function shownSite(site: string, real: string): string {
-  return real === path.resolve(site) ? quoted(site) : `${quoted(site)} (${real})`;
+  return real === site ? quoted(site) : `${quoted(site)} (${real})`;
 }
 
 /**
