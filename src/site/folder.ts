@@ -94,7 +94,12 @@ export function judgeSite(p: SitePlace): SiteVerdict {
       if (state.entries.length === 0) return { ok: true, prepare: 'fill' };
       if (state.marked) return { ok: true, prepare: 'empty' };
       const n = state.entries.length;
-      const some = [...state.entries].sort().slice(0, 5).join(', ') + (n > 5 ? ', ...' : '');
+      // A name is shown on one line: a line break in it would start a line of its own in the log.
+      const names = [...state.entries]
+        .sort()
+        .slice(0, 5)
+        .map((e) => e.replace(/\p{Cc}/gu, '?'));
+      const some = names.join(', ') + (n > 5 ? ', ...' : '');
       return refuse(
         `is a folder holding ${n} entr${n === 1 ? 'y' : 'ies'} (${some}) that this action did not write ` +
           `(it has no ${SITE_MARKER} marker), and writing the site empties its folder: ` +

@@ -114,6 +114,13 @@ describe('judgeSite: where a site may be written, with every path resolved', () 
       /^is a folder holding 2 entries \(a\.png, index\.md\) that this action did not write \(it has no \.c2w-site marker\).*choose a new or empty folder, or delete this one yourself/,
     ],
     [
+      'a folder of many entries, one with a line break in its name',
+      at('docs'),
+      OUT,
+      { kind: 'folder', entries: ['a', 'b\n::error::x', 'c', 'd', 'e', 'f'], marked: false },
+      /^is a folder holding 6 entries \(a, b\?::error::x, c, d, e, \.\.\.\)/,
+    ],
+    [
       'an existing site this action wrote',
       at('_site'),
       OUT,
