@@ -412,10 +412,15 @@ describe('smoke boot against a hostile guest', () => {
     expect(r.result).toBe('failed');
   });
 
-  it('is not held past its limit by descendants that keep the output open, and ends those of its group', async () => {
+  it('without a boundary, is not held past its limit by descendants that keep the output open, and ends those of its group', async () => {
     const t0 = Date.now();
     const r = await runSmoke(
-      base({ nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'), timeoutSeconds: 2, graceMs: 500 }),
+      base({
+        nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'),
+        timeoutSeconds: 2,
+        graceMs: 500,
+        boundary: { kind: 'none', reason: 'this test' },
+      }),
     );
     const took = (Date.now() - t0) / 1000;
     const inGroup = Number(/in-group (\d+)/.exec(r.stdout)?.[1]);
@@ -428,6 +433,19 @@ describe('smoke boot against a hostile guest', () => {
     } finally {
       for (const pid of [inGroup, ownSession]) if (pid > 0 && !(await gone(pid, 0))) process.kill(pid, 'SIGKILL');
     }
+  }, 20_000);
+
+  it('inside the boundary, ends every descendant, its own session included, with the boot', async () => {
+    const t0 = Date.now();
+    const r = await runSmoke(
+      base({ nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'), timeoutSeconds: 2, graceMs: 500 }),
+    );
+    expect(r.sandbox?.kind).toBe('namespaces');
+    expect(r.result).toBe('failed');
+    expect((Date.now() - t0) / 1000).toBeLessThan(2);
+    // The pids it printed are its namespace's; none of its sleeps is left on the machine.
+    expect(r.stdout).toMatch(/in-group \d+\nown-session \d+/);
+    expect(spawnSync('pgrep', ['-x', '-f', 'sleep 60']).status).not.toBe(0);
   }, 20_000);
 
   it('bounds its report channel and shows a forged report as data, on one line', async () => {
