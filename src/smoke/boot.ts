@@ -19,7 +19,15 @@
 // Inside the boundary the child's stdin is its lifeline instead: closing it ends the namespace (after
 // the grace), which holds also where the action may not signal the boundary's processes (sudo).
 import { spawn } from 'node:child_process';
-import { closeSync, constants as fsConstants, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+} from 'node:fs';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { constants as osConstants } from 'node:os';
@@ -251,7 +259,11 @@ export function readPeakRssTree(pid: number | undefined): number | undefined {
     for (const task of tasks) {
       let children: number[] = [];
       try {
-        children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+        children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
       } catch {
         // gone meanwhile
       }
@@ -306,7 +318,7 @@ function drainFifo(path: string): string {
   try {
     fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     const buf = Buffer.alloc(64 * 1024);
-    for (let total = 0; total < 1024 * 1024; ) {
+    for (let total = 0; total < 1024 * 1024;) {
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n <= 0) break;
       chunks.push(Buffer.from(buf.subarray(0, n)));
@@ -468,7 +480,11 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
   const ev: SmokeEvents = { endedAt: 0 };
   // The report FIFO is held open for reading and writing: opening never blocks, and it never ends.
   const fifo = how.control
-    ? new Socket({ fd: openSync(how.control, fsConstants.O_RDWR | fsConstants.O_NONBLOCK), readable: true, writable: false })
+    ? new Socket({
+        fd: openSync(how.control, fsConstants.O_RDWR | fsConstants.O_NONBLOCK),
+        readable: true,
+        writable: false,
+      })
     : undefined;
   const child = spawn(how.argv[0]!, how.argv.slice(1), {
     stdio: how.control ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'],

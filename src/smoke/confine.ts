@@ -102,7 +102,8 @@ export interface ConfinedRun {
 
 /** The argv that runs `run.command` inside the boundary made `via`. Pure. */
 export function confinedArgv(via: BoundaryVia, run: ConfinedRun): string[] {
-  const unshare = via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
+  const unshare =
+    via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
   const user = via === 'userns' ? '' : String(SANDBOX_UID);
   return [
     ...(via === 'sudo' ? ['sudo', '-n', '--'] : []),
@@ -166,7 +167,9 @@ export async function probe(via: BoundaryVia): Promise<string | undefined> {
     // Held open for reading (and writing, so that neither end's open blocks) while the probe runs.
     const fifo = await open(control, constants.O_RDWR | constants.O_NONBLOCK);
     try {
-      const run = await runProbe(confinedArgv(via, { rootDir, control, graceSeconds: 1, binds: [], command: PROBE_COMMAND }));
+      const run = await runProbe(
+        confinedArgv(via, { rootDir, control, graceSeconds: 1, binds: [], command: PROBE_COMMAND }),
+      );
       if (!run.ok) return run.text.split('\n').slice(-2).join(' ') || 'the probe failed';
       const buf = Buffer.alloc(64);
       const { bytesRead } = await fifo.read(buf, 0, 64, null);
@@ -189,7 +192,8 @@ let found: Promise<Boundary> | undefined;
  */
 export function findBoundary(env: NodeJS.ProcessEnv = process.env): Promise<Boundary> {
   found ??= (async (): Promise<Boundary> => {
-    if (process.platform !== 'linux') return { kind: 'none', reason: `namespaces need Linux (this is ${process.platform})` };
+    if (process.platform !== 'linux')
+      return { kind: 'none', reason: `namespaces need Linux (this is ${process.platform})` };
     const euid = process.geteuid?.() ?? -1;
     const ways = candidates(euid, env[FORBID_ENV]);
     const why: string[] = [];
