@@ -1,22 +1,26 @@
-// What the smoke boot may touch. The booted code is not ours: a js output's out.js is JavaScript
-// that a custom Dockerfile (from a pull request, say) decides, and it runs in the smoke child. So the
-// child runs under Node's permission model (https://nodejs.org/api/permissions.html):
+// What the smoke boot may touch, inside Node: the inner layer. The booted code is not ours: a js
+// output's out.js is JavaScript that a custom Dockerfile (from a pull request, say) decides, and it
+// runs in the smoke child. The outer layer, where this machine can make one, is an operating-system
+// boundary (confine.ts: own PID, mount and network namespaces, another user); this layer is what is
+// left where it cannot, and it holds inside the boundary too. The child runs under Node's permission
+// model (https://nodejs.org/api/permissions.html):
 // - file system reads only of a scratch copy of the output and of the child's own script folder
 //   (no /proc/<pid>/environ of the action, no runner files, no workspace);
 // - no file system writes at all (not GITHUB_ENV, not the output that is published);
-// - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
-//   starts can outlive the boot, because it can start no process;
-// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
+// - no child processes, no native addons, no inspector, no process.binding();
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else. Every
+//   worker inherits the model and the preload whatever execArgv it asks for (GUARD_SOURCE);
 // - no node:sqlite: it opens and creates database files without asking the permission model (the
 //   permissions page says so), so a guest could write anywhere with it;
 // - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
-//   the child and into every worker thread (a worker runs its parent's --require preloads), makes
-//   every socket connect (TCP, Unix sockets such as the Docker engine's, and so fetch and http) and
-//   every UDP send throw; v8.setFlagsFromString too (V8 flags set at run time are outside the model).
+//   the child and into every worker thread, makes every socket connect (TCP, Unix sockets such as
+//   the Docker engine's, and so fetch and http) and every UDP send throw; v8.setFlagsFromString too
+//   (V8 flags set at run time are outside the model).
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
-// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
-// other processes of the same user) is listed in docs/smoke-boot.md.
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The model does
+// not cover signals to other processes of the same user, nor the time limit: without the boundary
+// those rest on boot.ts alone (docs/smoke-boot.md lists what is left).
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
