@@ -383,7 +383,9 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
     return { ...refusedRun(opts.target, `its scratch copy could not be made: ${(e as Error).message}`), sandbox };
   }
   try {
-    const flags = sandboxFlags(version, opts.target, [staged.dir, dirname(resolvePath(childEntry))], staged.guard);
+    // The real path: the boundary binds the entry's real folder (confine.ts), and the model must allow that one.
+    const entryDir = dirname(boundary.kind === 'namespaces' ? realOrResolved(childEntry) : resolvePath(childEntry));
+    const flags = sandboxFlags(version, opts.target, [staged.dir, entryDir], staged.guard);
     const plan = {
       childEntry,
       nodePath,
@@ -395,6 +397,15 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
     return { ...(await boot(opts, plan)), sandbox };
   } finally {
     await staged.remove().catch(() => undefined);
+  }
+}
+
+/** `path` with its links resolved, or as given (made absolute) when it cannot be. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolvePath(path);
   }
 }
 
