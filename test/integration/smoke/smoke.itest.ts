@@ -574,6 +574,66 @@ export default async function init() { await new Promise(() => undefined); }
     }
   }, 60_000);
 
+  it('without a boundary, holds every worker to the model whatever execArgv it asks for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-hostile-'));
+    const out = join(dir, 'out');
+    const plant = join(dir, 'planted');
+    mkdirSync(out);
+    writeFileSync(join(out, 'load.js'), '');
+    writeFileSync(join(out, 'arg-module.js'), '');
+    const attack = `
+const fs = require('node:fs');
+const t = (f) => { try { f(); return 'done'; } catch (e) { return 'refused:' + (e.code ?? e.message); } };
+require('node:worker_threads').parentPort.postMessage({
+  environ: t(() => fs.readFileSync('/proc/' + process.ppid + '/environ')),
+  write: t(() => fs.writeFileSync(${JSON.stringify(plant)} + '.' + require('node:worker_threads').workerData, 'x')),
+  exec: t(() => require('node:child_process').execSync('true')),
+  connect: t(() => require('node:net').connect(9, '127.0.0.1').on('error', () => undefined)),
+});`;
+    writeFileSync(
+      join(out, 'out.js'),
+      `
+import { Worker } from 'node:worker_threads';
+const run = (name, execArgv) => new Promise((resolve) => {
+  const w = new Worker(${JSON.stringify(attack)}, { eval: true, execArgv, workerData: name });
+  w.once('message', (m) => { resolve(m); w.terminate(); });
+  w.once('error', (e) => resolve(String(e)));
+});
+const got = {
+  bare: await run('bare', []),
+  own: await run('own', ['--permission', '--allow-fs-read=*', '--allow-fs-write=*', '--allow-child-process']),
+};
+process.stdout.write(JSON.stringify(got) + '\\nc2w-smoke-ok\\n');
+export default async function init() { await new Promise(() => undefined); }
+`,
+    );
+    try {
+      const r = await runSmoke({
+        target: 'js',
+        path: out,
+        command: [],
+        expect: /^c2w-smoke-ok\s*$/m,
+        timeoutSeconds: 30,
+        env: [],
+        allocator: 'default',
+        childEntry,
+        nodePath: node24,
+        boundary: { kind: 'none', reason: 'this test' },
+      });
+      expect(r.result, r.stderr).toBe('passed');
+      const refused = {
+        environ: 'refused:ERR_ACCESS_DENIED',
+        write: 'refused:ERR_ACCESS_DENIED',
+        exec: 'refused:ERR_ACCESS_DENIED',
+        connect: 'refused:ERR_ACCESS_DENIED',
+      };
+      expect(JSON.parse(r.stdout.split('\n')[0]!)).toEqual({ bare: refused, own: refused });
+      expect(readdirSync(dir)).toEqual(['out']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses an output with a symlink out of it, before booting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'c2w-hostile-'));
     try {
