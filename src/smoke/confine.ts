@@ -54,8 +54,7 @@ mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
 bind() {
   [ -e "$R$1" ] && return 0
   if [ -d "$1" ]; then mkdir -p "$R$1"; else mkdir -p "$R\${1%/*}" && : > "$R$1"; fi
-  mount --bind "$1" "$R$1"
-  mount -o remount,bind,ro,nosuid,nodev "$R$1"
+  mount --bind -o ro,nosuid,nodev "$1" "$R$1"
 }
 for p in /usr /bin /sbin /lib /lib64 /lib32 /libx32 /etc/ld.so.cache; do
   if [ -L "$p" ]; then ln -s "$(readlink "$p")" "$R$p"; elif [ -e "$p" ]; then bind "$p"; fi

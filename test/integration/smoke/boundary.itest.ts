@@ -75,6 +75,7 @@ t('plant', () => fs.writeFileSync(P.plant + '.' + P.name, loot));
 t('exec', () => cp.execSync('echo "' + loot + '" > ' + P.plant + '.exec-' + P.name));
 t('grandchild', () => cp.spawn('/bin/sh', ['-c', 'sleep 40; echo late > ' + P.plant + '.late', P.marker], { detached: true, stdio: 'ignore' }).unref());
 const unix = net.connect(P.socket); unix.on('error', () => undefined);
+const abstract = net.connect('\\0' + P.abstract); abstract.on('error', () => undefined);
 const tcp = net.connect(P.port, '127.0.0.1', () => tcp.write('GET /' + encodeURIComponent(loot) + ' HTTP/1.0\\r\\n\\r\\n'));
 tcp.on('error', () => undefined);
 setTimeout(() => parentPort.postMessage(out), 500);
@@ -123,9 +124,10 @@ export default async function init() { await new Promise(() => undefined); }
 
 describe('the Node smoke boot of a hostile js output, in the action step', () => {
   let unixServer: Server;
+  let abstractServer: Server;
   let tcpServer: ReturnType<typeof createHttpServer>;
   const reached: string[] = [];
-  let places: { plant: string; output: string; socket: string; port: number; marker: string };
+  let places: { plant: string; output: string; socket: string; port: number; marker: string; abstract: string };
 
   beforeAll(async () => {
     const socket = path.join(h.dir, 'engine.sock');
@@ -133,6 +135,11 @@ describe('the Node smoke boot of a hostile js output, in the action step', () =>
       reached.push('unix');
       c.destroy();
     }).listen(socket);
+    // An abstract Unix socket (a name, not a file: only a network namespace separates them).
+    abstractServer = createServer((c) => {
+      reached.push('abstract');
+      c.destroy();
+    }).listen('\0c2w-boundary-abstract');
     tcpServer = createHttpServer((q, res) => {
       reached.push(`http ${q.url}`);
       res.end('ok');
@@ -144,10 +151,12 @@ describe('the Node smoke boot of a hostile js output, in the action step', () =>
       socket,
       port: (tcpServer.address() as AddressInfo).port,
       marker: 'c2w-boundary-grandchild',
+      abstract: 'c2w-boundary-abstract',
     };
   });
   afterAll(() => {
     unixServer?.close();
+    abstractServer?.close();
     tcpServer?.close();
     spawnSync('pkill', ['-f', 'c2w-boundary-grandchild']);
   });
