@@ -8,7 +8,7 @@ import { releasesApiFor } from '../github/hosts.js';
 import { parseToolchainSetting } from '../cache/toolchain.js';
 import { compileInputExpectation } from '../smoke/expect.js';
 import { passthroughProblem } from '../lib/child-env.js';
-import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
+import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay, urlPasswordOf } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
 import {
@@ -375,7 +375,7 @@ export function registerSecrets(
   inputs: Pick<Inputs, 'githubToken' | 'c2wDownloadUrl' | 'buildArgs' | 'smokeEnv'>,
 ): void {
   addSecret(inputs.githubToken);
-  const password = urlPassword(inputs.c2wDownloadUrl);
+  const password = urlPasswordOf(inputs.c2wDownloadUrl);
   if (password !== undefined) {
     addSecret(password);
     try {
@@ -389,14 +389,5 @@ export function registerSecrets(
   // action itself reports (`allocator`, `rejected-allocators`, the record).
   for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
     if (!(ALLOCATORS as readonly string[]).includes(value.trim())) addRedaction(value);
-  }
-}
-
-/** The password part of a URL's user info (`https://user:password@host/…`), as written. */
-export function urlPassword(url: string): string | undefined {
-  try {
-    return new URL(url).password || undefined;
-  } catch {
-    return undefined;
   }
 }
