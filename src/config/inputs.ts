@@ -233,6 +233,13 @@ export function parseInputs(get: InputGetter): Inputs {
   }
 
   const smoke = bool(get, 'smoke', true);
+  if (toolchainCachePush && !smoke) {
+    // Every conversion of the combination reads what is published: only a build that booted.
+    throw new InputError(
+      'toolchain-cache-push',
+      'is true but smoke is false: the toolchain cache is published only after a passing smoke boot; turn smoke on, or leave toolchain-cache-push off',
+    );
+  }
   const smokeCommandLines = lines(get('smoke-command'));
   const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
   const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;

@@ -133,6 +133,12 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
     /debug-image/,
   ],
   [
+    'toolchain-cache-push without a smoke boot',
+    { 'toolchain-cache-push': 'true', smoke: 'false' },
+    'toolchain-cache-push',
+    /is true but smoke is false: the toolchain cache is published only after a passing smoke boot/,
+  ],
+  [
     'toolchain-cache-push not a boolean',
     { 'toolchain-cache-push': 'yes please' },
     'toolchain-cache-push',
