@@ -106,5 +106,14 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
   });
   for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
   sink.facts.smokeFigures = series.figures;
+  if (series.sandbox) {
+    const line = `Node smoke boot's sandbox: ${series.sandbox.text}.`;
+    if (series.sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
+      sink.warn(`${line} It booted under Node's permission model only (smoke-sandbox: required refuses that).`);
+    } else {
+      sink.info(line);
+    }
+    sink.note(line);
+  }
   return series.last;
 }
