@@ -45,6 +45,14 @@ export function dropIds(uid: number, gid: number): { uid: number; gid: number } 
   return uid === 0 ? { uid: 65534, gid: 65534 } : { uid, gid };
 }
 
+/**
+ * Whether the scratch folder must be handed to the uid Chromium runs as: only when root drops to
+ * nobody. In a user namespace the user inside is the action's own user again (the nested map).
+ */
+export function ownedByDrop(uid: number, via: BoundaryVia): boolean {
+  return uid === 0 && via !== 'userns';
+}
+
 /** The system folders the new root holds, bound read-only when they are folders, copied as links when links. */
 export const SYSTEM_DIRS = ['/usr', '/etc', '/opt', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
 
@@ -201,9 +209,10 @@ const VIA_WORDS: Record<BoundaryVia, string> = {
 
 /** The report of a working boundary, in words. */
 export function namespacesReason(via: BoundaryVia, uid: number): string {
+  const who = via === 'userns' || uid !== 65534 ? "the action's own user" : 'uid 65534 (nobody)';
   return (
     `network, mount and PID namespaces (${VIA_WORDS[via]}): the page reaches only the site it is served; ` +
-    `Chromium runs as uid ${uid} without capabilities, in a root of the system folders and its scratch folder ` +
+    `Chromium runs as ${who} without capabilities, in a root of the system folders and its scratch folder ` +
     `(no home, workspace or runner folders), and sees no process of the action or the runner`
   );
 }
@@ -218,6 +227,7 @@ export async function detectBoundary(
   env: NodeJS.ProcessEnv = process.env,
   uid = process.getuid?.() ?? -1,
   gid = process.getgid?.() ?? -1,
+  ways: readonly BoundaryVia[] = candidates(uid),
 ): Promise<Boundary> {
   if (process.platform !== 'linux' || uid < 0) {
     return { kind: 'none', reason: `no namespaces on ${process.platform}` };
@@ -225,10 +235,10 @@ export async function detectBoundary(
   startable('the browser boundary probe');
   const ids = dropIds(uid, gid);
   const failures: string[] = [];
-  for (const via of candidates(uid)) {
+  for (const via of ways) {
     const scratch = await mkdtemp(join(tmpdir(), 'c2w-boundary-'));
     try {
-      if (uid === 0) await chown(scratch, ids.uid, ids.gid);
+      if (ownedByDrop(uid, via)) await chown(scratch, ids.uid, ids.gid);
       const argv = wrapArgv({
         via,
         scratch,

@@ -25,7 +25,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer-core';
 import { browserEnv } from '../../lib/child-env.js';
 import { endGroup, startable, track } from '../../lib/processes.js';
-import { dropIds, hiddenFolders, wrapArgv, type Boundary } from './boundary.js';
+import { dropIds, hiddenFolders, ownedByDrop, wrapArgv, type Boundary } from './boundary.js';
 import { PipeTransport } from './pipe.js';
 import { FORWARDER, relaySite, type SiteRelay } from './relay.js';
 
@@ -165,7 +165,7 @@ async function launchOnce(
       relay = await relaySite(join(scratch, 'site.sock'), site.hostname.replace(/^\[|\]$/g, ''), sitePort);
       const uid = process.getuid?.() ?? 0;
       const ids = dropIds(uid, process.getgid?.() ?? 0);
-      if (uid === 0) {
+      if (ownedByDrop(uid, boundary.via)) {
         await chown(scratch, ids.uid, ids.gid);
         await chown(profile, ids.uid, ids.gid);
       }
@@ -236,7 +236,9 @@ async function launchOnce(
         );
       }),
       exited.then(({ code, signal }) => {
-        throw new Error(`the browser ${binary} ended at start (${signal ?? `exit code ${code}`}): ${err.trim().slice(-2000)}`);
+        throw new Error(
+          `the browser ${binary} ended at start (${signal ?? `exit code ${code}`}): ${err.trim().slice(-2000)}`,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     const inside = boundary.kind === 'namespaces';

@@ -134,7 +134,13 @@ describe('a hostile page in the browser boot', () => {
       return;
     }
     const r = await runBrowserSmoke(
-      base({ site, command: ['sleep', '3'], expect: /never printed/, timeoutSeconds: 4, boundary: async () => boundary }),
+      base({
+        site,
+        command: ['sleep', '3'],
+        expect: /never printed/,
+        timeoutSeconds: 4,
+        boundary: async () => boundary,
+      }),
     );
     // Every attempt was made and failed, and not one connection arrived.
     expect(paths).toEqual([]);
@@ -201,30 +207,33 @@ describe("the job's secrets and the browser", () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it.each(['namespaces', 'none'] as const)(
-    'reach no browser process nor the guest (boundary: %s)',
-    async (kind) => {
-      const boundary: Boundary =
-        kind === 'none' ? { kind, reason: 'this test asks for none' } : await detectBoundary(process.env);
-      expect(boundary.kind).toBe(kind);
-      const seen = new Map<number, { cmdline: string; environ: string }>();
-      const watch = setInterval(() => {
-        for (const p of environsWith(tmp)) seen.set(p.pid, p);
-      }, 100);
-      const r = await runBrowserSmoke(
-        base({ command: ['env'], expect: /^ONLY=this$/m, env: [{ key: 'ONLY', value: 'this' }], boundary: async () => boundary }),
-      ).finally(() => clearInterval(watch));
-      expect(r.result).toBe('passed');
-      expect(r.stdout.trim()).toBe('ONLY=this');
-      const browsers = [...seen.values()].filter((p) => /chrom/.test(p.cmdline));
-      expect(browsers.length).toBeGreaterThan(0);
-      for (const p of seen.values()) {
-        for (const value of Object.values(secrets)) expect(p.environ).not.toContain(value);
-        for (const name of Object.keys(secrets)) expect(p.environ.split('\0').some((e) => e.startsWith(`${name}=`))).toBe(false);
-      }
-      for (const value of Object.values(secrets)) expect(r.stdout + r.stderr).not.toContain(value);
-    },
-  );
+  it.each(['namespaces', 'none'] as const)('reach no browser process nor the guest (boundary: %s)', async (kind) => {
+    const boundary: Boundary =
+      kind === 'none' ? { kind, reason: 'this test asks for none' } : await detectBoundary(process.env);
+    expect(boundary.kind).toBe(kind);
+    const seen = new Map<number, { cmdline: string; environ: string }>();
+    const watch = setInterval(() => {
+      for (const p of environsWith(tmp)) seen.set(p.pid, p);
+    }, 100);
+    const r = await runBrowserSmoke(
+      base({
+        command: ['env'],
+        expect: /^ONLY=this$/m,
+        env: [{ key: 'ONLY', value: 'this' }],
+        boundary: async () => boundary,
+      }),
+    ).finally(() => clearInterval(watch));
+    expect(r.result).toBe('passed');
+    expect(r.stdout.trim()).toBe('ONLY=this');
+    const browsers = [...seen.values()].filter((p) => /chrom/.test(p.cmdline));
+    expect(browsers.length).toBeGreaterThan(0);
+    for (const p of seen.values()) {
+      for (const value of Object.values(secrets)) expect(p.environ).not.toContain(value);
+      for (const name of Object.keys(secrets))
+        expect(p.environ.split('\0').some((e) => e.startsWith(`${name}=`))).toBe(false);
+    }
+    for (const value of Object.values(secrets)) expect(r.stdout + r.stderr).not.toContain(value);
+  });
 });
 
 describe('smoke-sandbox', () => {
@@ -241,7 +250,9 @@ describe('smoke-sandbox', () => {
     );
     expect(r.result).toBe('failed');
     expect(r.sandbox).toEqual({ kind: 'none', reason: 'no namespaces could be made (a test seam)' });
-    expect(r.message).toMatch(/^smoke-sandbox is required, but no boundary could be made for the browser boot: no namespaces could be made \(a test seam\)\. The browser was not started\./);
+    expect(r.message).toMatch(
+      /^smoke-sandbox is required, but no boundary could be made for the browser boot: no namespaces could be made \(a test seam\)\. The browser was not started\./,
+    );
     expect(r.stdout).toBe('');
     expect(log.join('')).toMatch(/Browser boundary: none/);
     expect(liveChildren()).toEqual([]);
