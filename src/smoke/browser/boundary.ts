@@ -54,7 +54,19 @@ export function ownedByDrop(uid: number, via: BoundaryVia): boolean {
 }
 
 /** The system folders the new root holds, bound read-only when they are folders, copied as links when links. */
-export const SYSTEM_DIRS = ['/usr', '/etc', '/opt', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
+export const SYSTEM_DIRS = [
+  '/usr',
+  '/etc',
+  '/opt',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  // fontconfig's system cache: without it every start rescans the fonts (seconds).
+  '/var/cache/fontconfig',
+];
 
 const under = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}/`);
 const inSystem = (path: string): boolean => SYSTEM_DIRS.some((d) => under(path, d));

@@ -10,12 +10,15 @@ export interface SiteRelay {
   close(): Promise<void>;
 }
 
+/**
+ * Joins two sockets both ways. An end is passed on as an end (pipe() ends the other side once what
+ * was read is written): a server that answers and closes at once, as HTTP/1.0 ones do, must not
+ * lose its answer. Only an error tears the other side down.
+ */
 const join = (a: Socket, b: Socket): void => {
   a.pipe(b).pipe(a);
   a.on('error', () => b.destroy());
   b.on('error', () => a.destroy());
-  a.on('close', () => b.destroy());
-  b.on('close', () => a.destroy());
 };
 
 /** Listens on `path` and relays every connection to `host`:`port`. */
@@ -59,7 +62,7 @@ const fail = (code, e) => { process.stderr.write('c2w forwarder: ' + e.message +
 const server = net.createServer((c) => {
   const u = net.connect(sock);
   c.pipe(u).pipe(c);
-  for (const [a, b] of [[c, u], [u, c]]) { a.on('error', () => b.destroy()); a.on('close', () => b.destroy()); }
+  for (const [a, b] of [[c, u], [u, c]]) a.on('error', () => b.destroy());
 });
 server.on('error', (e) => fail(70, e));
 server.listen(Number(port), '127.0.0.1', () => {
