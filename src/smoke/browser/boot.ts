@@ -24,7 +24,7 @@ import { writeSite } from '../../site/site.js';
 import { decideSmokeResult, type SmokeEvents, type SmokeOptions, type SmokeResult } from '../boot.js';
 import { compileExpectation, settledMatch, showPattern } from '../expect.js';
 import { CappedLog, CappedText } from '../output.js';
-import { boundaryOnce, type Boundary, type SandboxMode, type SandboxReport } from './boundary.js';
+import { boundaryOnce, reportOf, type Boundary, type SandboxMode, type SandboxReport } from './boundary.js';
 import { findBrowser } from './find.js';
 import { launchBrowser } from './launch.js';
 import { PagePeakMemory } from './memory.js';
@@ -42,7 +42,7 @@ export interface BrowserSmokeOptions extends SmokeOptions {
   /** smoke-sandbox: `required` fails the boot when no boundary can be made; `auto` (default) boots without. */
   sandbox?: SandboxMode;
   /** Finds the boundary (default: probed once per process, boundary.ts). */
-  boundary?: () => Promise<Boundary>;
+  findBoundary?: () => Promise<Boundary>;
 }
 
 /** A browser boot's result: the smoke result and the boundary it ran in. */
@@ -108,8 +108,8 @@ export function endEvent(end: BootEnd): Pick<SmokeEvents, 'exit' | 'childError'>
 }
 
 export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<BrowserSmokeResult> {
-  const boundary = await (opts.boundary ?? boundaryOnce)();
-  const sandbox: SandboxReport = { kind: boundary.kind, reason: boundary.reason };
+  const boundary = await (opts.findBoundary ?? boundaryOnce)();
+  const sandbox = reportOf(boundary);
   const early = (message: string): BrowserSmokeResult => ({
     result: 'failed',
     seconds: 0,

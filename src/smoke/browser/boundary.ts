@@ -32,13 +32,30 @@ import { endGroup, startable, track } from '../../lib/processes.js';
 export type SandboxMode = 'auto' | 'required';
 export type BoundaryVia = 'root' | 'sudo' | 'userns';
 
-/** What the boot reports: the boundary it ran in, and in words what it holds or why there is none. */
-export interface SandboxReport {
-  kind: 'namespaces' | 'none';
-  reason: string;
-}
+/** The boundary found: namespaces made one of three ways, or none; `reason` says in words what it holds or why none. */
+export type Boundary = { kind: 'namespaces'; via: BoundaryVia; reason: string } | { kind: 'none'; reason: string };
 
-export type Boundary = (SandboxReport & { kind: 'namespaces'; via: BoundaryVia }) | (SandboxReport & { kind: 'none' });
+/**
+ * What the boot reports: the boundary, and its words again as `text` (the Node boot's report names
+ * them so; a report is read the same whichever runtime booted).
+ */
+export type SandboxReport = Boundary & { text: string };
+
+/** The report of `boundary`. Pure. */
+export const reportOf = (boundary: Boundary): SandboxReport => ({ ...boundary, text: boundary.reason });
+
+/**
+ * Test seam: a comma-separated list of the ways (`root`, `sudo`, `userns`) not to try, read from the
+ * action's environment (the Node boot reads the same variable): `root,sudo,userns` shows what a
+ * runner without any does.
+ */
+export const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
+
+/** The ways to try for a user, less those FORBID_ENV names. Pure. */
+export function allowedWays(uid: number, env: NodeJS.ProcessEnv): BoundaryVia[] {
+  const forbidden = new Set((env[FORBID_ENV] ?? '').split(',').map((w) => w.trim()));
+  return candidates(uid).filter((w) => !forbidden.has(w));
+}
 
 /** The uid and gid Chromium runs as inside: nobody when the action is root, else the action's own. */
 export function dropIds(uid: number, gid: number): { uid: number; gid: number } {
@@ -239,11 +256,12 @@ export async function detectBoundary(
   env: NodeJS.ProcessEnv = process.env,
   uid = process.getuid?.() ?? -1,
   gid = process.getgid?.() ?? -1,
-  ways: readonly BoundaryVia[] = candidates(uid),
+  ways: readonly BoundaryVia[] = allowedWays(uid, env),
 ): Promise<Boundary> {
   if (process.platform !== 'linux' || uid < 0) {
     return { kind: 'none', reason: `no namespaces on ${process.platform}` };
   }
+  if (ways.length === 0) return { kind: 'none', reason: `no way to make namespaces is allowed (${FORBID_ENV})` };
   startable('the browser boundary probe');
   const ids = dropIds(uid, gid);
   const failures: string[] = [];

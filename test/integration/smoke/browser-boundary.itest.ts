@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPage, testBrowser } from '../../harness/browser.js';
 import { runBrowserSmoke, type BrowserSmokeOptions } from '../../../src/smoke/browser/boot.js';
-import { detectBoundary, type Boundary, type BoundaryVia } from '../../../src/smoke/browser/boundary.js';
+import { detectBoundary, FORBID_ENV, type Boundary, type BoundaryVia } from '../../../src/smoke/browser/boundary.js';
 import { writeSite } from '../../../src/site/site.js';
 import { liveChildren } from '../../../src/lib/processes.js';
 
@@ -115,7 +115,9 @@ describe('a hostile page in the browser boot', () => {
   });
 
   it('the test server counts what a page outside a boundary sends it', async () => {
-    const r = await runBrowserSmoke(base({ site, boundary: async () => ({ kind: 'none', reason: 'asked for none' }) }));
+    const r = await runBrowserSmoke(
+      base({ site, findBoundary: async () => ({ kind: 'none', reason: 'asked for none' }) }),
+    );
     expect(r.result).toBe('passed');
     expect(r.stderr).toContain('hostile-done');
     expect(r.stderr).toContain('fetch:reached');
@@ -130,7 +132,7 @@ describe('a hostile page in the browser boot', () => {
       return;
     }
     // The page's own fetches wait until every attempt has settled, so a pass comes after them.
-    const r = await runBrowserSmoke(base({ site, boundary: async () => boundary }));
+    const r = await runBrowserSmoke(base({ site, findBoundary: async () => boundary }));
     // Every attempt was made and failed, and not one connection arrived.
     expect(paths).toEqual([]);
     expect(connections).toBe(0);
@@ -144,7 +146,7 @@ describe('a hostile page in the browser boot', () => {
     expect(r.message).toMatch(/printed a line matching/);
     expect(r.result).toBe('passed');
     expect(r.peakRssKiB).toBeGreaterThan(1024);
-    expect(r.sandbox).toEqual({ kind: 'namespaces', reason: boundary.reason });
+    expect(r.sandbox).toEqual({ ...boundary, text: boundary.reason });
     expect(liveChildren()).toEqual([]);
   });
 });
@@ -206,7 +208,7 @@ describe("the job's secrets and the browser", () => {
         command: ['env'],
         expect: /^ONLY=this$/m,
         env: [{ key: 'ONLY', value: 'this' }],
-        boundary: async () => boundary,
+        findBoundary: async () => boundary,
       }),
     ).finally(() => clearInterval(watch));
     expect(r.result).toBe('passed');
@@ -230,12 +232,16 @@ describe('smoke-sandbox', () => {
     const r = await runBrowserSmoke(
       base({
         sandbox: 'required',
-        boundary: none,
+        findBoundary: none,
         log: { write: (s: string) => log.push(s) > 0, once: () => undefined },
       }),
     );
     expect(r.result).toBe('failed');
-    expect(r.sandbox).toEqual({ kind: 'none', reason: 'no namespaces could be made (a test seam)' });
+    expect(r.sandbox).toEqual({
+      kind: 'none',
+      reason: 'no namespaces could be made (a test seam)',
+      text: 'no namespaces could be made (a test seam)',
+    });
     expect(r.message).toMatch(
       /^smoke-sandbox is required, but no boundary could be made for the browser boot: no namespaces could be made \(a test seam\)\. The browser was not started\./,
     );
@@ -244,10 +250,22 @@ describe('smoke-sandbox', () => {
     expect(liveChildren()).toEqual([]);
   });
 
+  it('required, where every way is forbidden: the probe finds none and the boot fails before it starts', async () => {
+    process.env[FORBID_ENV] = 'root,sudo,userns';
+    try {
+      const r = await runBrowserSmoke(base({ sandbox: 'required', findBoundary: () => detectBoundary() }));
+      expect(r.result).toBe('failed');
+      expect(r.sandbox.kind).toBe('none');
+      expect(r.message).toMatch(/^smoke-sandbox is required, but no boundary could be made .*C2W_SMOKE_SANDBOX_FORBID/);
+    } finally {
+      delete process.env[FORBID_ENV];
+    }
+  });
+
   it('auto, with no boundary: boots, and says it had none', async () => {
     const log: string[] = [];
     const r = await runBrowserSmoke(
-      base({ boundary: none, log: { write: (s: string) => log.push(s) > 0, once: () => undefined } }),
+      base({ findBoundary: none, log: { write: (s: string) => log.push(s) > 0, once: () => undefined } }),
     );
     expect(r.result).toBe('passed');
     expect(r.sandbox.kind).toBe('none');

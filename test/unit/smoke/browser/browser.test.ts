@@ -3,7 +3,7 @@ import { parseSmokeRuntime, parseInputs, InputError } from '../../../../src/conf
 import { findBrowser, BrowserNotFoundError } from '../../../../src/smoke/browser/find.js';
 import { PassThrough } from 'node:stream';
 import { browserArgs, insidePort, insideUrl } from '../../../../src/smoke/browser/launch.js';
-import { candidates, dropIds, hiddenFolders, wrapArgv } from '../../../../src/smoke/browser/boundary.js';
+import { allowedWays, candidates, dropIds, hiddenFolders, wrapArgv } from '../../../../src/smoke/browser/boundary.js';
 import { noBoundaryMessage } from '../../../../src/smoke/browser/boot.js';
 import { PipeTransport } from '../../../../src/smoke/browser/pipe.js';
 import { rendererPeakKiB } from '../../../../src/smoke/browser/memory.js';
@@ -166,6 +166,8 @@ describe('the boundary for a user', () => {
   it('root tries its own namespaces, then a user namespace; others sudo -n, then a user namespace', () => {
     expect(candidates(0)).toEqual(['root', 'userns']);
     expect(candidates(1001)).toEqual(['sudo', 'userns']);
+    expect(allowedWays(1001, { C2W_SMOKE_SANDBOX_FORBID: 'sudo' })).toEqual(['userns']);
+    expect(allowedWays(0, { C2W_SMOKE_SANDBOX_FORBID: 'root, userns' })).toEqual([]);
     expect(dropIds(0, 0)).toEqual({ uid: 65534, gid: 65534 });
     expect(dropIds(1001, 118)).toEqual({ uid: 1001, gid: 118 });
   });
