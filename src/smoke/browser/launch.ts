@@ -7,8 +7,8 @@
 //
 // Inside a boundary (boundary.ts) the browser is started by the forwarder (relay.ts) in its own
 // namespaces, and reaches the site only through the relay's socket; the page's URL keeps the
-// site's port on the namespace's loopback. Without one, it starts directly and the page can reach
-// what the runner reaches.
+// site's port on the namespace's loopback. Without one, it starts directly, with every request
+// sent through a proxy that passes on only the site's (proxy.ts): a layer, not a boundary.
 //
 // Flags: a fresh profile, no first-run UI, and no background networking, component updates or sync,
 // which otherwise open connections at start that a runner without internet refuses, many times over.
@@ -27,6 +27,7 @@ import { browserEnv } from '../../lib/child-env.js';
 import { endGroup, startable, track } from '../../lib/processes.js';
 import { dropIds, hiddenFolders, ownedByDrop, wrapArgv, type Boundary } from './boundary.js';
 import { PipeTransport } from './pipe.js';
+import { proxySite, type SiteProxy } from './proxy.js';
 import { FORWARDER, relaySite, type SiteRelay } from './relay.js';
 
 export interface LaunchedBrowser {
@@ -49,9 +50,11 @@ export interface LaunchOptions {
   siteUrl: string;
 }
 
-export function browserArgs(userDataDir: string, noSandbox: boolean): string[] {
+export function browserArgs(userDataDir: string, noSandbox: boolean, proxy?: string): string[] {
   return [
     '--headless',
+    // Loopback too: Chrome bypasses a proxy for loopback addresses unless told `<-loopback>`.
+    ...(proxy ? [`--proxy-server=${proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
     ...(noSandbox ? ['--no-sandbox'] : []),
     '--disable-gpu',
     '--disable-quic',
@@ -149,12 +152,14 @@ async function launchOnce(
   await mkdir(profile);
   const boundary = opts.boundary;
   let relay: SiteRelay | undefined;
+  let proxy: SiteProxy | undefined;
   let child: ChildProcess;
   let toBrowser: Writable;
   let fromBrowser: Readable;
   let port = 0;
   const cleanupFiles = async (): Promise<void> => {
     await relay?.close();
+    await proxy?.close();
     await rm(scratch, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   };
   try {
@@ -188,7 +193,8 @@ async function launchOnce(
       toBrowser = child.stdin!;
       fromBrowser = child.stdout!;
     } else {
-      child = spawn(binary, browserArgs(profile, noSandbox), {
+      proxy = await proxySite(opts.siteUrl);
+      child = spawn(binary, browserArgs(profile, noSandbox, proxy.url), {
         stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
         detached: true,
         env: browserEnv(process.env, scratch),

@@ -6,6 +6,7 @@ import { browserArgs, insidePort, insideUrl } from '../../../../src/smoke/browse
 import { allowedWays, candidates, dropIds, hiddenFolders, wrapArgv } from '../../../../src/smoke/browser/boundary.js';
 import { noBoundaryMessage } from '../../../../src/smoke/browser/boot.js';
 import { PipeTransport } from '../../../../src/smoke/browser/pipe.js';
+import { forSite } from '../../../../src/smoke/browser/proxy.js';
 import { rendererPeakKiB } from '../../../../src/smoke/browser/memory.js';
 import { resolveRequest } from '../../../../src/smoke/browser/server.js';
 import { endEvent } from '../../../../src/smoke/browser/boot.js';
@@ -85,6 +86,26 @@ describe('the page inside the boundary', () => {
     expect(insidePort(new URL('http://127.0.0.1:41234/'))).toBe(41234);
     expect(insidePort(new URL('http://localhost/'))).toBe(8080);
     expect(insideUrl('http://localhost:5000/a/?boot=x', 5000)).toBe('http://127.0.0.1:5000/a/?boot=x');
+  });
+});
+
+describe('the proxy without a boundary', () => {
+  const site = new URL('http://127.0.0.1:41234/');
+  it("passes on only the site's own host and port", () => {
+    expect(forSite('http://127.0.0.1:41234/c2w/site.json', site, false)).toBe(true);
+    expect(forSite('http://127.0.0.1:41235/', site, false)).toBe(false);
+    expect(forSite('http://localhost:41234/', site, false)).toBe(false);
+    expect(forSite('http://10.0.0.1:41234/', site, false)).toBe(false);
+    expect(forSite('https://127.0.0.1:41234/', site, false)).toBe(false);
+    expect(forSite('127.0.0.1:41234', site, true)).toBe(true);
+    expect(forSite('127.0.0.1:9229', site, true)).toBe(false);
+    expect(forSite('not a url', site, false)).toBe(false);
+  });
+  it('goes through the proxy for loopback too', () => {
+    const args = browserArgs('/tmp/p', false, 'http://127.0.0.1:5');
+    expect(args).toContain('--proxy-server=http://127.0.0.1:5');
+    expect(args).toContain('--proxy-bypass-list=<-loopback>');
+    expect(browserArgs('/tmp/p', false).some((a) => a.startsWith('--proxy'))).toBe(false);
   });
 });
 
