@@ -151,7 +151,14 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<Browse
   let start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
   try {
-    if (tmpSite) await writeSite({ target: opts.target, output: opts.path, dir: siteDir });
+    if (tmpSite) {
+      await writeSite({
+        target: opts.target,
+        output: opts.path,
+        dir: siteDir,
+        root: { dir: tmpSite, name: 'the temporary folder' },
+      });
+    }
     if (!opts.siteUrl) server = await serveSite(siteDir, { isolation: true });
     const siteUrl = opts.siteUrl ?? server!.url;
     launched = await launchBrowser(binary, { startTimeoutMs: opts.startTimeoutMs ?? 30_000, boundary, siteUrl });

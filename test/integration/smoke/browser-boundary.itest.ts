@@ -101,7 +101,7 @@ describe('a hostile page in the browser boot', () => {
   let site = '';
   beforeAll(async () => {
     site = join(work, 'hostile-site');
-    await writeSite({ target: 'wasi', output: standin, dir: site });
+    await writeSite({ target: 'wasi', output: standin, dir: site, root: { dir: work, name: 'the test folder' } });
     const origins = [`http://127.0.0.1:${port}`, ...(ownAddress ? [`http://${ownAddress}:${port}`] : [])];
     writeFileSync(join(site, 'hostile.js'), hostileScript(origins));
     const index = join(site, 'index.html');
