@@ -108,7 +108,10 @@ export function endEvent(end: BootEnd): Pick<SmokeEvents, 'exit' | 'childError'>
 }
 
 export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<BrowserSmokeResult> {
-  const boundary = await (opts.findBoundary ?? boundaryOnce)();
+  const boundary: Boundary = await (opts.findBoundary ?? boundaryOnce)().catch((e: unknown) => ({
+    kind: 'none' as const,
+    reason: `the probe for namespaces failed: ${(e as Error).message}`,
+  }));
   const sandbox = reportOf(boundary);
   const early = (message: string): BrowserSmokeResult => ({
     result: 'failed',

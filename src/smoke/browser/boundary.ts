@@ -293,6 +293,10 @@ let detected: Promise<Boundary> | undefined;
 
 /** detectBoundary once per process: the answer does not change between boots. */
 export function boundaryOnce(): Promise<Boundary> {
-  detected ??= detectBoundary();
+  // A probe that threw (a cancel, no temporary folder) is asked again next time.
+  detected ??= detectBoundary().catch((e: unknown) => {
+    detected = undefined;
+    throw e;
+  });
   return detected;
 }

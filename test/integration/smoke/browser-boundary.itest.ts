@@ -261,6 +261,18 @@ describe('smoke-sandbox', () => {
     expect(liveChildren()).toEqual([]);
   });
 
+  it('required, when the probe itself fails: no boundary, and the boot fails with the probe error', async () => {
+    const r = await runBrowserSmoke(
+      base({
+        sandbox: 'required',
+        findBoundary: () => Promise.reject(new Error('no temporary folder')),
+      }),
+    );
+    expect(r.result).toBe('failed');
+    expect(r.sandbox.kind).toBe('none');
+    expect(r.message).toContain('the probe for namespaces failed: no temporary folder');
+  });
+
   it('required, where every way is forbidden: the probe finds none and the boot fails before it starts', async () => {
     process.env[FORBID_ENV] = 'root,sudo,userns';
     try {
