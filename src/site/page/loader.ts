@@ -3,8 +3,8 @@
 // - Chunks are fetched PARALLEL at a time, in the order asked for (the module first), each checked
 //   against its sha256 (SubtleCrypto) and decompressed (DecompressionStream) as it arrives; a module
 //   is handed on as an ordered stream, so WebAssembly.compileStreaming compiles while the rest loads.
-// - Kept for the next visit: every checked chunk goes into this browser's Cache API storage, one cache
-//   per site folder (`c2w-site <path>`), keyed by the chunk's address. Chunks are named by content,
+// - Kept for the next visit: every chunk, checked and decompressed, goes into this browser's Cache API
+//   storage, one cache per site folder (`c2w-site <path>`), keyed by the chunk's address. Chunks are named by content,
 //   so an entry is never stale while its name is listed; on each visit the entries the site no longer
 //   lists (an older deploy's) are deleted. Chrome's HTTP cache does not keep responses of this size;
 //   the Cache API keeps them within the origin's quota. Storage that is missing, refused or full is a
@@ -125,8 +125,9 @@ export class Loader {
       if (store.cache) {
         const hit = await store.cache.match(url).catch(() => undefined);
         if (hit) {
-          const raw = await unpack(new Uint8Array(await hit.arrayBuffer()), chunk);
-          if (raw) {
+          // Kept decompressed and checked (below): a repeat visit spends no time on either.
+          const raw = new Uint8Array(await hit.arrayBuffer());
+          if (raw.length === chunk.size) {
             this.progress(chunk.bytes, 'storage');
             return raw;
           }
@@ -176,8 +177,9 @@ export class Loader {
           ),
         );
       }
+      // Kept beside the boot, not before it: the disk write is off the path to the guest.
       if (store.cache && !this.state.storageNote) {
-        await store.cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>)).catch((e: Error) => {
+        void store.cache.put(url, new Response(raw as Uint8Array<ArrayBuffer>)).catch((e: Error) => {
           this.note(`this browser did not keep the container for the next visit (${e.name}: ${e.message})`);
         });
       }

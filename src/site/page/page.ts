@@ -194,8 +194,9 @@ async function bootJs(config: SiteConfig, base: URL): Promise<void> {
   const load = loader(config, base, [...(wasmName ? [wasmName] : []), ...dataNames]);
   const compiled = wasmName ? compilePacked(load, packedFile(config, wasmName), wasmName) : undefined;
   compiled?.catch(() => undefined);
-  const data = new Map<string, ArrayBuffer>();
-  for (const n of dataNames) data.set(n, await load.whole(packedFile(config, n), n));
+  const data = new Map<string, ArrayBuffer>(
+    await Promise.all(dataNames.map(async (n) => [n, await load.whole(packedFile(config, n), n)] as const)),
+  );
   if (compiled) await compiled;
   booting();
   Module.getPreloadedPackage = (name) => {
