@@ -15,6 +15,7 @@
 // Knobs: BENCH_MB (default 200; a list such as "25 50 100" gives a curve), BENCH_MBIT (default 50),
 // BENCH_RUNS (default 3), BENCH_TARGETS (default "wasi js").
 // Prints a Markdown section (paste into bench/RESULTS.md).
+/* global document */ // page.evaluate runs these in the page
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

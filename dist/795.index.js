@@ -1146,8 +1146,8 @@ function failedBootTail(result) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/site/site.ts
-var site_site = __webpack_require__(92272);
+// EXTERNAL MODULE: ./src/site/site.ts + 1 modules
+var site_site = __webpack_require__(87298);
 ;// CONCATENATED MODULE: ./src/cli/site-command.ts
 // `c2w-action site PATH DIR`: wraps an existing output (a .wasm file, or a js output directory) in a
 // site folder, as `convert --site DIR` and the action's `site` input do. The target follows PATH
@@ -1181,7 +1181,7 @@ function siteArgs(cmd) {
 async function siteCommand(args, sink) {
     const site = await sink.section(`Write the site ${args.dir}`, () => (0,site_site/* writeSite */.bo)({ target: args.target, output: args.path, dir: args.dir }));
     sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
-    sink.info(`Wrote ${site.files} files, ${site.bytes} bytes. Serve the folder (any static server; GitHub Pages) and open index.html.`);
+    sink.info(`Wrote ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks). Serve the folder (any static server; GitHub Pages) and open index.html.`);
     if (site.warning)
         sink.warn(site.warning);
 }

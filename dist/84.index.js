@@ -1098,8 +1098,8 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
 var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
-// EXTERNAL MODULE: ./src/site/site.ts
-var site_site = __webpack_require__(92272);
+// EXTERNAL MODULE: ./src/site/site.ts + 1 modules
+var site_site = __webpack_require__(87298);
 ;// CONCATENATED MODULE: ./src/site/stage.ts
 // The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
 // smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
@@ -1112,7 +1112,7 @@ async function siteStage(inputs, output, sink) {
         return undefined;
     const site = await sink.section('Write the site', () => (0,site_site/* writeSite */.bo)({ target: inputs.target, output, dir, title: inputs.image }));
     sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
-    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
+    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks).`);
     if (site.warning)
         sink.warn(site.warning);
     return site;
@@ -1945,30 +1945,172 @@ class Sink {
 
 /***/ }),
 
-/***/ 92272:
+/***/ 57833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bo: () => (/* binding */ writeSite)
+/* harmony export */   RB: () => (/* binding */ PACK_VERSION),
+/* harmony export */   f0: () => (/* binding */ BOOT_PARAM),
+/* harmony export */   pd: () => (/* binding */ encodeBoot)
 /* harmony export */ });
-/* unused harmony exports PAGES_SITE_LIMIT, SiteError, pageTemplateDir, sizeWarning */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10228);
+/* unused harmony exports decodeBoot, TRANSCRIPT_MAX */
+// What the site's page and the code that drives it share: the page's configuration (site.json), the
+// boot parameters a URL may carry, and the state the page publishes on `window.c2wBoot` for a test or
+// the smoke boot to read. No DOM and no Node here: the page bundle and the action both import it.
+/** The chunk files are gzip members (RFC 1952), which the page decompresses itself (DecompressionStream). */
+const PACK_VERSION = 1;
+/** The query parameter that overrides the command and environment of one visit (the smoke boot's). */
+const BOOT_PARAM = 'boot';
+/** Encodes a BootOverride for the URL (base64url of its JSON). */
+function encodeBoot(o) {
+    const bytes = new TextEncoder().encode(JSON.stringify(o));
+    let bin = '';
+    for (const b of bytes)
+        bin += String.fromCharCode(b);
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function decodeBoot(s) {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+}
+/** Bytes of guest output the page keeps for take() between two reads (the rest is counted, not kept). */
+const TRANSCRIPT_MAX = (/* unused pure expression or super */ null && (1024 * 1024));
+
+
+/***/ }),
+
+/***/ 87298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bo: () => (/* binding */ writeSite)
+});
+
+// UNUSED EXPORTS: PAGES_SITE_LIMIT, SiteError, V8_MODULE_LIMIT, moduleWarning, pageTemplateDir, sizeWarning
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/lib/files.ts
+var lib_files = __webpack_require__(10228);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/site/contract.ts
+var contract = __webpack_require__(57833);
+;// CONCATENATED MODULE: ./src/site/packed.ts
+// The large files of a site's output, stored as gzip-compressed chunks the page fetches in parallel,
+// checks, decompresses and keeps (page/loader.ts):
+//
+//   container/chunks/<sha256 of the part>.gz   one part of a file, gzip (RFC 1952)
+//   c2w/site.json `packed`                      per file: its size and sha256, and its chunks in order
+//
+// Why this shape:
+// - gzip, decompressed by the page itself (DecompressionStream), works whatever the host does with
+//   Content-Encoding. The `.gz` name gives the file a type (application/gzip) that hosts do not
+//   compress again; a host that sends it with `Content-Encoding: gzip` anyway has the browser
+//   decompress it, and the page takes the bytes as they come (it checks the digest of the part).
+// - A chunk is named by the digest of its content: an unchanged part keeps its name from one deploy
+//   to the next (the page keeps it), a changed one has a new name (no stale copy in any cache), and
+//   equal parts (runs of zeros in a disk image) are stored once.
+// - Parts of CHUNK_BYTES: several requests in flight fill the link, and the page holds a few parts
+//   at a time, not the file.
+
+
+
+
+
+
+const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+/** Bytes of one part, before compression. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
+/** Parts compressed at once (zlib's async calls run on libuv's thread pool). */
+const PARALLEL = 2;
+/**
+ * Writes `file` as chunks into `container/chunks/` and returns how to put it back together. The
+ * chunk files are shared by every file packed into the same `container` (same content, same name).
+ */
+async function packFile(file, container, chunkBytes = CHUNK_BYTES) {
+    const { size } = await (0,promises_.stat)(file);
+    const dir = (0,external_node_path_.join)(container, 'chunks');
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const chunks = [];
+    const written = new Set();
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        let offset = 0;
+        let inFlight = [];
+        const flush = async () => {
+            chunks.push(...(await Promise.all(inFlight)));
+            inFlight = [];
+        };
+        while (offset < size || (size === 0 && chunks.length === 0 && inFlight.length === 0)) {
+            const part = Buffer.alloc(Math.min(chunkBytes, size - offset));
+            let got = 0;
+            while (got < part.length) {
+                const { bytesRead } = await fh.read(part, got, part.length - got, offset + got);
+                if (bytesRead === 0)
+                    throw new Error(`${file} became shorter while it was read`);
+                got += bytesRead;
+            }
+            offset += part.length;
+            whole.update(part);
+            inFlight.push(packPart(part, dir, written));
+            if (inFlight.length >= PARALLEL)
+                await flush();
+            if (size === 0)
+                break;
+        }
+        await flush();
+    }
+    finally {
+        await fh.close();
+    }
+    return {
+        version: contract/* PACK_VERSION */.RB,
+        size,
+        bytes: chunks.reduce((n, c) => n + c.bytes, 0),
+        sha256: whole.digest('hex'),
+        chunks,
+    };
+}
+async function packPart(part, dir, written) {
+    const sha256 = (0,external_node_crypto_.createHash)('sha256').update(part).digest('hex');
+    const name = `${sha256}.gz`;
+    // Level 6, zlib's default: on a rootfs-like text half it is within a few percent of level 9 at
+    // about half the time; random data passes through at any level.
+    const gz = await gzip(part, { level: external_node_zlib_.constants.Z_DEFAULT_COMPRESSION });
+    if (!written.has(name)) {
+        written.add(name);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, name), gz);
+    }
+    return { file: `chunks/${name}`, size: part.length, bytes: gz.length, sha256 };
+}
+
+;// CONCATENATED MODULE: ./src/site/site.ts
 // `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
 // page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
 // into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
-// writes c2w/site.json. The smoke boot in a browser boots this same folder.
+// writes c2w/site.json. The smoke boot in a browser boots this same folder. The output's large files
+// (wasi: the module; js: the QEMU .wasm and the .data package) go in as gzip chunks with their digests
+// (packed.ts), which the page fetches in parallel, checks and keeps for the next visit.
 //
 // actions/upload-pages-artifact packs the folder with `tar --dereference` and its docs ask for files
 // and folders only (no symlinks, no hard links): the output is copied with every link resolved, and a
 // link that would leave the output or point at a folder is refused, as the artifact's walker refuses it.
+
 
 
 
@@ -1980,34 +2122,54 @@ class Sink {
  * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
  */
 const PAGES_SITE_LIMIT = 1024 ** 3;
+/**
+ * V8 (Chrome, Edge, Node) compiles no wasm module larger than this: kV8MaxWasmModuleSize, 1 GiB
+ * (https://github.com/v8/v8/blob/main/src/wasm/wasm-limits.h).
+ */
+const V8_MODULE_LIMIT = 1024 ** 3;
 class SiteError extends Error {
     name = 'SiteError';
 }
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 function pageTemplateDir() {
-    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    for (const candidate of [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'site'), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, '../../dist/site')]) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(candidate, 'c2w', 'page.js')))
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (const candidate of [(0,external_node_path_.join)(here, 'site'), (0,external_node_path_.join)(here, '../../dist/site')]) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(candidate, 'c2w', 'page.js')))
             return candidate;
     }
     throw new SiteError('the page bundle (dist/site) is missing: run `npm run build`');
 }
-/** The warning for a site of `bytes`, or undefined within Pages' limit. */
-function sizeWarning(bytes) {
+const gib = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+/**
+ * The warning for a site of `bytes` (what is deployed: the output compressed), or undefined within
+ * Pages' limit. `raw` is the output's size before compression, named when it differs.
+ */
+function sizeWarning(bytes, raw) {
     if (bytes <= PAGES_SITE_LIMIT)
         return undefined;
-    const gb = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
-    return (`The site is ${gb(bytes)}, past GitHub Pages' limit for a published site (${gb(PAGES_SITE_LIMIT)}): ` +
+    const before = raw !== undefined && raw !== bytes ? ` (the output compressed; ${gib(raw)} before)` : '';
+    return (`The site is ${gib(bytes)}${before}, past GitHub Pages' limit for a published site (${gib(PAGES_SITE_LIMIT)}): ` +
         `actions/deploy-pages may refuse it. A smaller image, or another host, keeps it within reach.`);
 }
-async function copyTree(from, to) {
-    for (const e of await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(from)) {
-        const dest = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(to, ...e.rel.split('/'));
+/** The warning for a wasm module of `bytes` that browsers built on V8 will not compile, or undefined. */
+function moduleWarning(name, bytes) {
+    if (bytes <= V8_MODULE_LIMIT)
+        return undefined;
+    return (`The module ${name} is ${gib(bytes)}, past the largest wasm module Chrome, Edge and Node compile ` +
+        `(${gib(V8_MODULE_LIMIT)}, V8's kV8MaxWasmModuleSize): the page cannot boot it in those browsers.`);
+}
+/** The files of a js output the page loads through its loader (packed): the QEMU module and the .data package. */
+const isPackedJsFile = (rel) => !rel.includes('/') && ['.wasm', '.data'].includes((0,external_node_path_.extname)(rel));
+async function copyTree(from, to, skip = () => false) {
+    for (const e of await (0,lib_files/* walkFolder */.aI)(from)) {
+        if (e.type === 'file' && skip(e.rel))
+            continue;
+        const dest = (0,external_node_path_.join)(to, ...e.rel.split('/'));
         if (e.type === 'dir')
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dest, { recursive: true });
+            await (0,promises_.mkdir)(dest, { recursive: true });
         else {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dest), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(e.abs, dest);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+            await (0,promises_.copyFile)(e.abs, dest);
         }
     }
 }
@@ -2016,7 +2178,7 @@ async function writeSite(opts) {
     const template = pageTemplateDir();
     let st;
     try {
-        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(opts.output);
+        st = await (0,promises_.stat)(opts.output);
     }
     catch {
         throw new SiteError(`the output ${opts.output} does not exist`);
@@ -2024,22 +2186,28 @@ async function writeSite(opts) {
     if (opts.target === 'js' && !st.isDirectory()) {
         throw new SiteError(`a js output is a directory (out.js, load.js, arg-module.js…); ${opts.output} is not one`);
     }
-    if (opts.target === 'js' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.output, 'out.js'))) {
+    if (opts.target === 'js' && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(opts.output, 'out.js'))) {
         throw new SiteError(`${opts.output} has no out.js: it is not a c2w --to-js output`);
     }
     if (opts.target === 'wasi' && !st.isFile())
         throw new SiteError(`a wasi output is a .wasm file; ${opts.output} is not a file`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(opts.dir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(opts.dir, { recursive: true });
+    await (0,promises_.rm)(opts.dir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(opts.dir, { recursive: true });
     await copyTree(template, opts.dir);
-    const container = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.dir, 'container');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(container, { recursive: true });
+    const container = (0,external_node_path_.join)(opts.dir, 'container');
+    await (0,promises_.mkdir)(container, { recursive: true });
     let wasm;
-    if (opts.target === 'js')
-        await copyTree(opts.output, container);
+    const packed = {};
+    if (opts.target === 'js') {
+        await copyTree(opts.output, container, isPackedJsFile);
+        for (const e of await (0,lib_files/* walkFolder */.aI)(opts.output)) {
+            if (e.type === 'file' && isPackedJsFile(e.rel))
+                packed[e.rel] = await packFile(e.abs, container);
+        }
+    }
     else {
-        wasm = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(opts.output);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(opts.output, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(container, wasm));
+        wasm = (0,external_node_path_.basename)(opts.output);
+        packed[wasm] = await packFile(opts.output, container);
     }
     const config = {
         target: opts.target,
@@ -2048,13 +2216,27 @@ async function writeSite(opts) {
         command: opts.command ?? [],
         env: opts.env ?? [],
         title: opts.title ?? 'container',
+        packed,
     };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
-    const entries = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(opts.dir);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(opts.dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
+    const entries = await (0,lib_files/* walkFolder */.aI)(opts.dir);
     const files = entries.filter((e) => e.type === 'file');
     const bytes = files.reduce((n, e) => n + e.size, 0);
-    const warning = sizeWarning(bytes);
-    return { dir: opts.dir, bytes, files: files.length, ...(warning ? { warning } : {}) };
+    const outputBytes = Object.values(packed).reduce((n, p) => n + p.size, 0);
+    const packedBytes = Object.values(packed).reduce((n, p) => n + p.bytes, 0);
+    const warnings = [
+        sizeWarning(bytes, bytes - packedBytes + outputBytes),
+        ...Object.entries(packed)
+            .filter(([name]) => (0,external_node_path_.extname)(name) === '.wasm')
+            .map(([name, p]) => moduleWarning(name, p.size)),
+    ].filter((w) => w !== undefined);
+    return {
+        dir: opts.dir,
+        bytes,
+        files: files.length,
+        outputBytes,
+        ...(warnings.length ? { warning: warnings.join('\n') } : {}),
+    };
 }
 
 
@@ -2716,7 +2898,7 @@ async function bootSmoke(options) {
     const { runtime, browser, site, ...rest } = options;
     if (runtime !== 'browser')
         return { ...(await (0,_boot_js__WEBPACK_IMPORTED_MODULE_0__/* .runSmoke */ .Lw)(rest)), runtime: 'node' };
-    const { runBrowserSmoke } = await __webpack_require__.e(/* import() */ 107).then(__webpack_require__.bind(__webpack_require__, 37107));
+    const { runBrowserSmoke } = await __webpack_require__.e(/* import() */ 495).then(__webpack_require__.bind(__webpack_require__, 12495));
     return runBrowserSmoke({ ...rest, ...(browser ? { browser } : {}), ...(site ? { site } : {}) });
 }
 
