@@ -141,6 +141,34 @@ describe('the site at size', () => {
     }
   });
 
+  it('a browser whose storage is full boots from the network, with a note, and again on the next visit', async () => {
+    const { dir } = await sizedSite('wasi', 3);
+    const server = await servePages(dir);
+    servers.push(server);
+    const b = await launchBrowser(browser, 30_000);
+    try {
+      const visitFull = async (): Promise<string | undefined> => {
+        const page = await b.browser.newPage();
+        // Chrome's own knob for an origin's quota (DevTools protocol, Storage.overrideQuotaForOrigin).
+        const cdp = await page.createCDPSession();
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 64 * 1024 });
+        await visit(page, server.url, /default CMD/);
+        const note = await page.evaluate(() => window.c2wBoot.load?.storageNote);
+        await page.close();
+        return note;
+      };
+      expect(await visitFull()).toMatch(
+        /did not keep the container for the next visit \(QuotaExceededError|storage is not available/,
+      );
+      server.reset();
+      await visitFull();
+      expect([...server.sentByPath().keys()].filter((p) => p.includes('/chunks/')).length).toBeGreaterThan(0);
+    } finally {
+      await b.browser.disconnect();
+      await b.cleanup();
+    }
+  });
+
   it.each([
     [
       'a damaged chunk',
