@@ -46,7 +46,12 @@ const pages = {
 };
 
 function writeSite(cli, output, dir, target) {
-  execFileSync(process.execPath, [cli, 'site', output, dir, '--target', target], { stdio: 'ignore', timeout: 600_000 });
+  // The command writes a site only below its current directory.
+  execFileSync(process.execPath, [cli, 'site', output, dir, '--target', target], {
+    cwd: work,
+    stdio: 'ignore',
+    timeout: 600_000,
+  });
 }
 
 /** A browser with a fresh profile, and a visit() that opens `url` in a new tab and times the guest's first line. */

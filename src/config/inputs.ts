@@ -8,9 +8,10 @@ import { releasesApiFor } from '../github/hosts.js';
 import { parseToolchainSetting } from '../cache/toolchain.js';
 import { compileInputExpectation } from '../smoke/expect.js';
 import { passthroughProblem } from '../lib/child-env.js';
-import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
+import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay, urlPasswordOf } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
+import { checkSitePlace, workspaceRoot } from '../site/folder.js';
 import {
   ALLOCATORS,
   SMOKE_RUNTIMES,
@@ -233,6 +234,13 @@ export function parseInputs(get: InputGetter): Inputs {
   }
 
   const smoke = bool(get, 'smoke', true);
+  if (toolchainCachePush && !smoke) {
+    // Every conversion of the combination reads what is published: only a build that booted.
+    throw new InputError(
+      'toolchain-cache-push',
+      'is true but smoke is false: the toolchain cache is published only after a passing smoke boot; turn smoke on, or leave toolchain-cache-push off',
+    );
+  }
   const smokeCommandLines = lines(get('smoke-command'));
   const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
   const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
@@ -352,17 +360,20 @@ export function parseInputs(get: InputGetter): Inputs {
  * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
  * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
  * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
- * the workspace, the output is a place of its own in the workspace) or would otherwise only fail
- * after an hour's build (the smoke command fits c2w's 1024-byte budget).
+ * the workspace, the output is a place of its own in the workspace, the site a folder of its own
+ * there) or would otherwise only fail after an hour's build (the smoke command fits c2w's 1024-byte
+ * budget).
  */
 export function getInputs(): Inputs {
   addRunnerSecrets();
   addSecret(core.getInput('github-token'));
   const inputs = parseInputs((name) => core.getInput(name));
   registerSecrets(inputs);
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const root = workspaceRoot();
+  const workspace = root.dir;
   if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile, workspace);
   checkOutputPlace(inputs.target, inputs.output, workspace);
+  if (inputs.site !== undefined) checkSitePlace(inputs.site, inputs.output, root);
   if (inputs.smoke && inputs.target === 'wasi') {
     const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
     if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);
@@ -375,7 +386,7 @@ export function registerSecrets(
   inputs: Pick<Inputs, 'githubToken' | 'c2wDownloadUrl' | 'buildArgs' | 'smokeEnv'>,
 ): void {
   addSecret(inputs.githubToken);
-  const password = urlPassword(inputs.c2wDownloadUrl);
+  const password = urlPasswordOf(inputs.c2wDownloadUrl);
   if (password !== undefined) {
     addSecret(password);
     try {
@@ -389,14 +400,5 @@ export function registerSecrets(
   // action itself reports (`allocator`, `rejected-allocators`, the record).
   for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
     if (!(ALLOCATORS as readonly string[]).includes(value.trim())) addRedaction(value);
-  }
-}
-
-/** The password part of a URL's user info (`https://user:password@host/…`), as written. */
-export function urlPassword(url: string): string | undefined {
-  try {
-    return new URL(url).password || undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -14,8 +14,11 @@ export const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 export const RECORD_FILE = 'c2w-record.json';
 
-/** The stage a cell stopped in; `inputs` when its inputs were refused, `done` when it finished. */
-export const STAGES = ['inputs', 'install', 'build', 'smoke', 'publish', 'done'] as const;
+/**
+ * The stage a cell stopped in; `inputs` when its inputs were refused, `site` while it wrote the site
+ * (site/stage.ts), `done` when it finished.
+ */
+export const STAGES = ['inputs', 'install', 'build', 'site', 'smoke', 'publish', 'done'] as const;
 export type Stage = (typeof STAGES)[number];
 /** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
 export const RESULTS = ['passed', 'failed', 'cancelled', 'refused'] as const;

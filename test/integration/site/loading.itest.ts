@@ -39,7 +39,7 @@ async function sizedSite(target: 'wasi' | 'js', mb: number): Promise<{ dir: stri
   if (target === 'wasi') wasmWithFiller(join(repo, 'test/fixtures/wasi-standin/standin.wasm'), out, mb * MB);
   else jsWithFiller(join(repo, 'test/fixtures/js-standin/dlmalloc'), out, (mb / 4) * MB, ((3 * mb) / 4) * MB);
   const dir = join(work, `${target}-site`);
-  const site = await writeSite({ target, output: out, dir });
+  const site = await writeSite({ target, output: out, dir, root: { dir: work, name: 'the test folder' } });
   expect(site.bytes).toBeLessThan(site.outputBytes);
   return { dir, outputBytes: site.outputBytes };
 }
