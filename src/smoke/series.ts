@@ -43,8 +43,8 @@ export interface SmokeSeries {
   figures: SeriesFigures;
   /** The outputs of the series, named as action.yml names them. */
   outputs: Partial<Record<Outputs, string | number>>;
-  /** The operating-system boundary the Node boots ran in (the first one's), when Node booted. */
-  sandbox?: SmokeResult['sandbox'];
+  /** The operating-system boundary each runtime's boots ran in (its first boot's), for those that booted. */
+  sandboxes: Partial<Record<SmokeRuntime, NonNullable<SmokeResult['sandbox']>>>;
 }
 
 /** The figures of each runtime's runs. Pure. */
@@ -119,6 +119,10 @@ export async function smokeSeries(
     }
   }
   const figures = seriesFigures(runs);
-  const sandbox = runs.node?.[0]?.sandbox;
-  return { last: last!, figures, outputs: seriesOutputs(last!, figures), ...(sandbox ? { sandbox } : {}) };
+  const sandboxes: SmokeSeries['sandboxes'] = {};
+  for (const runtime of runtimes) {
+    const sandbox = runs[runtime]?.[0]?.sandbox;
+    if (sandbox) sandboxes[runtime] = sandbox;
+  }
+  return { last: last!, figures, outputs: seriesOutputs(last!, figures), sandboxes };
 }
