@@ -2,7 +2,7 @@
 // action's code writes to the log (@actions/core writes workflow commands and lines to stdout).
 import { vi } from 'vitest';
 import { parseInputs } from '../src/config/inputs.js';
-import type { Inputs } from '../src/config/types.js';
+import type { Inputs } from '../src/types/inputs.js';
 
 /** Every input at the default parseInputs gives it (image alpine:3.20), then `over`. */
 export function testInputs(over: Partial<Inputs> = {}): Inputs {

@@ -3,7 +3,6 @@
 // publish (→ cache save and builder removal in the post step). The conversion is the pipeline the
 // command runs too (pipeline/convert-image.ts); this step gives it the action's sink and the
 // Actions cache as the home of its layers.
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { chooseBuilder } from '../buildx/builder.js';
@@ -11,18 +10,19 @@ import { installC2w } from '../c2w/install.js';
 import { localCacheDir, plannedSave } from '../cache/layers.js';
 import { ActionsCacheStore } from '../cache/actions-cache-store.js';
 import { getInputs } from '../config/inputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
 import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
 import { redact } from '../lib/redact.js';
 import { Outputs } from './outputs.js';
-import { recordCancelledCell, recordCell, recordRefusedCell } from '../report/cell-record.js';
+import { recordCancelledCell, recordCell, recordRefusedCell } from '../record/cell-record.js';
 import { beforeCancelExit } from './cancel.js';
 import { progressOf } from './record-cell.js';
 import { ActionSink } from './sink.js';
 import { setCacheSave, setCreatedBuilder } from './state.js';
+import { runnerPlatform, runnerTemp } from '../lib/runner.js';
 
 export async function main(): Promise<void> {
   const sink = new ActionSink();
@@ -47,7 +47,7 @@ export async function main(): Promise<void> {
 }
 
 async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
-  const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir();
+  const temp = runnerTemp();
 
   const c2w = await core.group('Install c2w', () =>
     installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }),
@@ -59,7 +59,7 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
 
   const { built } = await convertImage(
     inputs,
-    { c2w, builder, home: actionsCacheHome(runnerTemp), workDir: path.join(runnerTemp, `c2w-action-${process.pid}`) },
+    { c2w, builder, home: actionsCacheHome(temp), workDir: path.join(temp, `c2w-action-${process.pid}`) },
     sink,
   );
 
@@ -85,11 +85,11 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
 }
 
 /** The Actions cache, saved by the post step: the plan goes to it through the step state. */
-function actionsCacheHome(runnerTemp: string): LayerHome {
+function actionsCacheHome(temp: string): LayerHome {
   return {
     store: new ActionsCacheStore(),
-    runner: { os: process.env.RUNNER_OS || os.platform(), arch: process.env.RUNNER_ARCH || os.arch() },
-    dir: (keys) => localCacheDir(runnerTemp, keys),
+    runner: runnerPlatform(),
+    dir: (keys) => localCacheDir(temp, keys),
     save: async (plan) => {
       setCacheSave(plan);
       return plannedSave(plan);

@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { run } from '../lib/exec.js';
 import { safe } from '../cache/keys.js';
-import type { CacheMode, Inputs } from '../config/types.js';
+import type { CacheMode, Inputs } from '../types/inputs.js';
 
 export function builderFlags(builder: string | undefined): string[] {
   return builder ? [`--builder=${builder}`] : [];

@@ -11,7 +11,7 @@ import { UnsafeLinkError, walkFolder } from '../lib/files.js';
 import { CacheLogReader, type CacheTrouble } from '../buildx/cache-trouble.js';
 import { StepTally, type StepCounts } from '../buildx/step-tally.js';
 import { withoutWorkflowCommands } from '../lib/workflow-log.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 
 export type ConvertInputs = Pick<
   Inputs,

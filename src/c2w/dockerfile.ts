@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import { run } from '../lib/exec.js';
 import { sha256Text } from '../lib/hash.js';
-import type { Allocator, Inputs } from '../config/types.js';
+import type { Allocator, Inputs } from '../types/inputs.js';
 
 // `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
 // prose such as "# -sMALLOC= picks the allocator" is not a setting.

@@ -14,6 +14,8 @@ import { DownloadError, downloadFile } from './download.js';
 import { listFiles } from '../lib/files.js';
 import { sha256File } from '../lib/hash.js';
 import { releasesApiFor } from '../github/hosts.js';
+import { C2W_RELEASE_TAG } from '../types/c2w.js';
+import { runnerTemp, runnerToolCache } from '../lib/runner.js';
 
 export const TOOL_NAME = 'c2w';
 
@@ -40,13 +42,6 @@ export function releaseAssetName(tag: string, nodeArch: string): string {
   }
   return `container2wasm-${tag}-linux-${arch}.tar.gz`;
 }
-
-/**
- * A c2w release tag: `v` and a semantic version, with an optional pre-release of dot-separated
- * letters, digits and hyphens (v0.8.4, v0.9.0-rc.1). Nothing else may come from the network into
- * a download URL, a tool-cache path (no `/`, no `..` part) or the log (no line break).
- */
-export const RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 /**
  * Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. Lines that give
@@ -104,7 +99,7 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
   const base = `${options.downloadUrl}/${tag}`;
   const shownBase = urlForDisplay(base);
   core.info(`Downloading ${shownBase}/${asset}`);
-  const temp = process.env.RUNNER_TEMP || os.tmpdir();
+  const temp = runnerTemp();
   const sumsFile = path.join(temp, `c2w-SHA256SUMS-${randomUUID()}`);
   const tarball = path.join(temp, `c2w-${randomUUID()}.tar.gz`);
   try {
@@ -155,7 +150,7 @@ const EXTRACT_TIMEOUT_MS = 120_000;
  * marker, which tool-cache's `find` requires, is written only once the folder is in place.
  */
 export async function installIntoToolCache(tarball: string, version: string, arch: string): Promise<string> {
-  const root = process.env.RUNNER_TOOL_CACHE;
+  const root = runnerToolCache();
   if (!root) throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
   const dest = path.join(root, TOOL_NAME, version, arch);
   await mkdir(path.dirname(dest), { recursive: true });
@@ -247,7 +242,7 @@ export async function resolveLatest(token: string, downloadUrl: string, env = pr
       `Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${describeAnswer(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`,
     );
   }
-  if (!RELEASE_TAG.test(tag)) {
+  if (!C2W_RELEASE_TAG.test(tag)) {
     throw new InstallError(
       `Could not resolve c2w-version 'latest': ${url} names the tag ${JSON.stringify(tag.slice(0, 100))}, which is not a release tag like v0.8.4; refusing to use it in a download URL or the tool cache. Give a release tag.`,
     );

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import { blobDelta, listBlobs, mergeEntries, topFilesSize, writeSubset } from './oci-split.js';
 import { dirSize } from '../lib/files.js';
 import { TIMED_OUT } from '../lib/timeout.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { ActionsCacheStore } from './actions-cache-store.js';
 import type { EntryStore } from './entry-store.js';
 import { short, type CacheKeys, type CachePlan } from './keys.js';

@@ -14,7 +14,7 @@ import { FolderStore } from '../cache/folder-store.js';
 import { entryDirs, saveLayers } from '../cache/layers.js';
 import { run } from '../lib/exec.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
 import { toolCacheDir } from './paths.js';

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { InputError, parseInputs } from '../config/inputs.js';
 import { checkDockerfile, checkNoDanglingLink } from '../config/host-checks.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { UsageError, type ParsedCommand } from './flags.js';
 
 /** parseInputs with `image` and overrides; an InputError becomes a UsageError naming the flag. */

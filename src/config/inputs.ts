@@ -11,6 +11,7 @@ import { passthroughProblem } from '../lib/child-env.js';
 import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
+import { C2W_RELEASE_TAG } from '../types/c2w.js';
 import {
   ALLOCATORS,
   SMOKE_RUNTIMES,
@@ -21,7 +22,7 @@ import {
   type Pattern,
   type SmokeRuntime,
   type Target,
-} from './types.js';
+} from '../types/inputs.js';
 
 export { InputError, quoted } from './errors.js';
 export { checkDockerfile, checkOutputPlace } from './host-checks.js';
@@ -112,7 +113,6 @@ function keyValues(get: InputGetter, name: string): KeyValue[] {
   });
 }
 
-const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 // Git refuses these in a tag name (git check-ref-format).
 // eslint-disable-next-line no-control-regex
 const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
@@ -128,7 +128,7 @@ export function parseInputs(get: InputGetter): Inputs {
   const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
 
   const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
-  if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
+  if (!(c2wVersion === 'latest' || c2wVersion === 'system' || C2W_RELEASE_TAG.test(c2wVersion))) {
     throw new InputError(
       'c2w-version',
       `must be a release tag like v0.8.4, 'latest' or 'system'; got ${quoted(c2wVersion)}`,

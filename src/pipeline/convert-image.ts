@@ -7,7 +7,7 @@ import { checkBuilderPlatforms } from '../buildx/platforms.js';
 import type { BuiltOutput } from '../c2w/convert.js';
 import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
-import type { Allocator, Inputs } from '../config/types.js';
+import type { Allocator, Inputs } from '../types/inputs.js';
 import { buildAndBoot } from './attempt.js';
 import { attemptOrder, firstPassing, type Rejection } from './fallback.js';
 import { LayerCache, type LayerHome } from './layer-cache.js';

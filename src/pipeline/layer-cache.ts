@@ -7,7 +7,7 @@ import { restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
 import type { EntryStore } from '../cache/entry-store.js';
 import type { BuilderChoice } from '../buildx/builder.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import type { Sink } from './sink.js';
 
 /** Where a run keeps its layers between runs, and when it saves them. */

@@ -22,7 +22,7 @@ import {
 import { containerRegistry } from '../github/hosts.js';
 import { run } from '../lib/exec.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import type { Sink } from './sink.js';
 
 /** What the toolchain cache did for one build. */

@@ -6,15 +6,15 @@
 // that need them, so a run that publishes nothing never pays for them.
 import { isGhes, serverUrl } from '../github/hosts.js';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs, Target } from '../config/types.js';
+import type { Inputs, Target } from '../types/inputs.js';
 import { walkFolder } from '../lib/files.js';
 import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release-asset.js';
 import { withTimeout } from '../lib/timeout.js';
+import { runnerTemp } from '../lib/runner.js';
 
 export interface Built {
   /** The wasm file (wasi) or the output directory (js). */
@@ -183,7 +183,7 @@ async function uploadWorkflowArtifact(
     if (built.target !== 'wasi' || files.length !== 1) {
       throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
     }
-    files = [await bareArtifactFile(files[0]!, name, env.RUNNER_TEMP || os.tmpdir())];
+    files = [await bareArtifactFile(files[0]!, name, runnerTemp(env))];
     root = path.dirname(files[0]!);
   }
 

@@ -2,12 +2,12 @@
 // upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
 // calls are in release-api.ts, what their failures mean in release-errors.ts.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { sha256File } from '../lib/hash.js';
 import { FileBody, ReleaseApi, ReleaseError, type ReleaseApiOptions } from '../github/releases.js';
-import type { Target } from '../config/types.js';
+import type { Target } from '../types/inputs.js';
+import { runnerTemp } from '../lib/runner.js';
 
 export { ReleaseError } from '../github/releases.js';
 
@@ -64,7 +64,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
   // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
   let file = path.resolve(req.path);
   if (req.target === 'js') {
-    file = releaseTarballPath(env.RUNNER_TEMP || os.tmpdir(), req.assetName);
+    file = releaseTarballPath(runnerTemp(env), req.assetName);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // tar-stream is loaded only on this path, like the other heavy modules.
     const { writeDeterministicTarGz } = await import('./tarball.js');

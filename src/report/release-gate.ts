@@ -2,8 +2,8 @@
 // expected cell recorded itself and passed, no record was unreadable, and every cell's asset and its
 // `.sha256` are on it. Otherwise say which cell is missing what, and leave the draft alone.
 import * as core from '@actions/core';
-import type { BadRecord, CellRecord } from './record.js';
-import { missingCells, type ExpectedCells } from './expected-cells.js';
+import type { BadRecord, CellRecord } from '../record/record.js';
+import { missingCells, type ExpectedCells } from '../record/expected-cells.js';
 import { ReleaseApi } from '../github/releases.js';
 
 /** What the gate knows besides the records: the cells the matrix should have, the unreadable records. */

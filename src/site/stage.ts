@@ -2,7 +2,7 @@
 // smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
 // Pages' size limit is a warning with the figure, not a failure.
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import type { Sink } from '../pipeline/sink.js';
 import { writeSite, type SiteResult } from './site.js';
 

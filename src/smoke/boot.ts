@@ -32,7 +32,7 @@ import {
   type SmokeChildConfig,
 } from './protocol.js';
 import { nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
-import type { Pattern, Target } from '../config/types.js';
+import type { Pattern, Target } from '../types/inputs.js';
 
 export class SmokeError extends Error {
   override name = 'SmokeError';

@@ -2,7 +2,7 @@
 // SMOKE_CHILD_FLAG, hands it a SmokeChildConfig in one environment variable, and reads the child's
 // SmokeChildMessages, one JSON object a line, on fd 3. The child (smoke-child.ts) removes the
 // variable before it runs anything.
-import type { Target } from '../config/types.js';
+import type { Target } from '../types/inputs.js';
 
 export const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */

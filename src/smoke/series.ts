@@ -5,7 +5,7 @@
 import { Outputs } from '../action/outputs.js';
 import type { SmokeOptions, SmokeResult } from './boot.js';
 import { smokeFigures, type SmokeFigures } from './figures.js';
-import type { Inputs, SmokeRuntime } from '../config/types.js';
+import type { Inputs, SmokeRuntime } from '../types/inputs.js';
 
 /** Characters of the guest's stdout kept in the smoke-output output. */
 export const SMOKE_OUTPUT_MAX = 4096;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureOutput, testInputs } from '../../helpers.js';
 import { publish } from '../../../src/publish/publish.js';
-import type { Inputs } from '../../../src/config/types.js';
+import type { Inputs } from '../../../src/types/inputs.js';
 import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
 
 let api: GitHubApi;

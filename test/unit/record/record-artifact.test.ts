@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RECORD_SCHEMA, type CellRecord } from '../../../src/report/record.js';
-import { recordArtifactName, uploadRecord } from '../../../src/report/record-artifact.js';
+import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
+import { recordArtifactName, uploadRecord } from '../../../src/record/record-artifact.js';
 import { captureOutput } from '../../helpers.js';
 
 const record: CellRecord = {

@@ -4,12 +4,12 @@
 // signal, over the failed record the unwinding step would write after it; a finished step's record
 // over a cancel that came while it was uploading), since the artifact name is the cell's alone.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { isGhes } from '../github/hosts.js';
 import { RECORD_ARTIFACT_PREFIX, RECORD_FILE, type CellRecord } from './record.js';
 import { raceTimeout, TIMED_OUT } from '../lib/timeout.js';
+import { runnerTemp } from '../lib/runner.js';
 
 /** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
 const UPLOAD_TIMEOUT_MS = 120_000;
@@ -37,7 +37,7 @@ export async function uploadRecord(
     return;
   }
   uploading = record.result;
-  const dir = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'c2w-record-'));
+  const dir = await mkdtemp(path.join(runnerTemp(env), 'c2w-record-'));
   try {
     const file = path.join(dir, RECORD_FILE);
     await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
