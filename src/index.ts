@@ -5,6 +5,8 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { cancelSettled, installCancelHandlers } from './action/cancel.js';
+import { actionLog } from './action/log.js';
+import { setLog } from './lib/log.js';
 import { exitWhenFlushed } from './lib/workflow-log.js';
 import { SMOKE_CHILD_FLAG } from './smoke/protocol.js';
 import { isPost, setIsPost } from './action/state.js';
@@ -35,6 +37,8 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
 } else {
   // A cancel ends the child process groups before the step exits.
   installCancelHandlers();
+  // The stages write to the job log as workflow commands.
+  setLog(actionLog);
   if (started === REPORT_ENTRY) {
     const { reportMain } = await import('./report/main.js');
     await reportMain();

@@ -29,7 +29,7 @@ export async function main(): Promise<void> {
   let inputs: Inputs | undefined;
   let error: Error | undefined;
   try {
-    inputs = getInputs();
+    inputs = getInputs((name) => core.getInput(name));
     const valid = inputs;
     // A cancel records the cell with what the run learned so far, before the step exits.
     if (valid.record) beforeCancelExit((signal) => recordCancelledCell(valid, progressOf(sink.facts), signal));
@@ -42,7 +42,7 @@ export async function main(): Promise<void> {
   }
   // Every run records itself for the report action: passed, failed, or refused at its inputs.
   if (inputs?.record) await recordCell(inputs, progressOf(sink.facts), error);
-  else if (!inputs && error) await recordRefusedCell(error);
+  else if (!inputs && error) await recordRefusedCell(error, (name) => core.getInput(name));
   await sink.summary.write('c2w-action', error?.message);
 }
 
@@ -52,6 +52,8 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
   const c2w = await core.group('Install c2w', () =>
     installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }),
   );
+  // Later steps of the job can run the installed c2w by name (as setup-* actions put their tool on PATH).
+  if (inputs.c2wVersion !== 'system') core.addPath(path.dirname(c2w.c2w));
   sink.fact(Outputs.C2wVersion, c2w.version);
 
   const builder = await chooseBuilder(inputs, process.env.GITHUB_RUN_ID || 'local');

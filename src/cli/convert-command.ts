@@ -28,10 +28,7 @@ export interface ConvertOptions {
 }
 
 export async function convertCommand(inputs: Inputs, options: ConvertOptions, sink: ConsoleSink): Promise<void> {
-  // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
   const temp = await mkdtemp(path.join(os.tmpdir(), 'c2w-action-'));
-  process.env.RUNNER_TOOL_CACHE = toolCacheDir();
-  process.env.RUNNER_TEMP = temp;
   // The merged cache a build imports from and exports to lives beside the entries (same file
   // system: entries are hard-linked, not copied), under a name the folder's listing skips and a
   // later run removes once this process is gone.
@@ -45,6 +42,8 @@ export async function convertCommand(inputs: Inputs, options: ConvertOptions, si
             version: inputs.c2wVersion,
             downloadUrl: inputs.c2wDownloadUrl,
             token: process.env.GITHUB_TOKEN ?? '',
+            toolCache: toolCacheDir(),
+            temp,
           }),
     );
     sink.fact(Outputs.C2wVersion, c2w.version);

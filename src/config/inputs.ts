@@ -1,6 +1,5 @@
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
-import * as core from '@actions/core';
 import { parseImageReference } from '../c2w/image-ref.js';
 import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
@@ -348,17 +347,18 @@ export function parseInputs(get: InputGetter): Inputs {
 }
 
 /**
- * Reads the inputs from the runner's INPUT_* variables; masks the secrets the action holds (the
+ * Reads the inputs through `get` (the action's front end passes core.getInput, which reads the
+ * runner's INPUT_* variables); masks the secrets the action holds (the
  * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
  * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
  * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
  * the workspace, the output is a place of its own in the workspace) or would otherwise only fail
  * after an hour's build (the smoke command fits c2w's 1024-byte budget).
  */
-export function getInputs(): Inputs {
+export function getInputs(get: InputGetter): Inputs {
   addRunnerSecrets();
-  addSecret(core.getInput('github-token'));
-  const inputs = parseInputs((name) => core.getInput(name));
+  addSecret(get('github-token'));
+  const inputs = parseInputs(get);
   registerSecrets(inputs);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile, workspace);

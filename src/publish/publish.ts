@@ -7,7 +7,7 @@
 import { isGhes, serverUrl } from '../github/hosts.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { Outputs } from '../action/outputs.js';
 import type { Inputs, Target } from '../types/inputs.js';
 import { walkFolder } from '../lib/files.js';
@@ -107,21 +107,21 @@ export interface PublishDeps extends ReleaseDeps {
    * deleting an earlier attempt's artifact (5 min). @actions/artifact has no time limit of its own.
    */
   artifactTimeoutMs?: number;
-  /** Receives each output as soon as it is known (default: core.setOutput). */
+  /** Receives each output as soon as it is known (the action sets it as an output at once). */
   onOutput?: (name: Outputs, value: string) => void;
 }
 
 /**
  * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
- * Each output is set with core.setOutput as soon as it is known, so a release failure still
- * leaves the artifact outputs in place; the same values are returned.
+ * Each output goes to `onOutput` as soon as it is known, so a release failure still leaves the
+ * artifact outputs in place; the same values are returned.
  */
 export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = {}): Promise<PublishOutputs> {
   const out: PublishOutputs = {};
   const set = <K extends keyof PublishOutputs>(key: K, value: string | undefined): void => {
     if (value === undefined) return;
     out[key] = value;
-    (deps.onOutput ?? core.setOutput)(OUTPUT_NAMES[key], value);
+    deps.onOutput?.(OUTPUT_NAMES[key], value);
   };
 
   if (inputs.uploadArtifact) {
@@ -170,7 +170,7 @@ async function uploadWorkflowArtifact(
   if (invalid) throw new Error(`artifact-name ${invalid}`);
 
   if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
-    core.warning(
+    log.warning(
       `Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
         `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`,
     );
@@ -204,13 +204,13 @@ async function uploadWorkflowArtifact(
           deps.artifactTimeoutMs ?? 300_000,
           `Deleting the artifact '${name}' of an earlier attempt`,
         );
-        core.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+        log.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
       } catch (err) {
         if (errorName(err) !== 'ArtifactNotFoundError') throw err;
       }
     }
     const level = inputs.compressionLevel;
-    core.info(
+    log.info(
       `Uploading artifact '${name}': ` +
         (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
@@ -228,11 +228,11 @@ async function uploadWorkflowArtifact(
     );
     if (res.id === undefined) throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
     const url = artifactUrl(env, res.id);
-    core.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
+    log.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
     return { id: String(res.id), url, digest: res.digest };
   } catch (err) {
     if (errorName(err) === 'GHESNotSupportedError') {
-      core.warning(`Artifact upload skipped: ${(err as Error).message} The rest of the job goes on.`);
+      log.warning(`Artifact upload skipped: ${(err as Error).message} The rest of the job goes on.`);
       return undefined;
     }
     if (/\b409\b|already exists|conflict/i.test((err as Error).message)) {

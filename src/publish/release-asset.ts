@@ -3,7 +3,7 @@
 // calls are in release-api.ts, what their failures mean in release-errors.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { sha256File } from '../lib/hash.js';
 import { FileBody, ReleaseApi, ReleaseError, type ReleaseApiOptions } from '../github/releases.js';
 import type { Target } from '../types/inputs.js';
@@ -56,7 +56,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
   const env = deps.env ?? process.env;
   if (!req.token)
     throw new ReleaseError('github-token is empty: a token with contents: write is needed for release-tag');
-  core.setSecret(req.token);
+  log.mask(req.token);
   const [owner, repo] = (req.repository ?? '').split('/');
   if (!owner || !repo)
     throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
@@ -81,7 +81,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
 
     const api = await ReleaseApi.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
     const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
-    core.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+    log.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
 
     const asset = await api.putAsset(release, req.assetName, req.overwrite, {
       size,

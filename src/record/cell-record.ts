@@ -2,7 +2,6 @@
 // or failed), it was cancelled (the runner's SIGINT/SIGTERM, action/cancel.ts), or its inputs were
 // refused before anything ran. A matrix cell that started always leaves a record, so the report's
 // release gate never mistakes a missing cell for one that was never there.
-import * as core from '@actions/core';
 import { classifyFailure } from '../c2w/failures.js';
 import type { Inputs } from '../types/inputs.js';
 import { artifactNameProblem, defaultArtifactName } from '../publish/names.js';
@@ -43,12 +42,10 @@ export async function recordCancelledCell(
 
 /**
  * The record of a cell whose inputs were refused (`error`): its identity as the workflow gave it
- * (image, target, target-arch, allocator, artifact-name), unless it asked for `record: false`.
+ * (image, target, target-arch, allocator, artifact-name, read through `get`, the raw inputs),
+ * unless it asked for `record: false`.
  */
-export async function recordRefusedCell(
-  error: Error,
-  get: (name: string) => string = (name) => core.getInput(name),
-): Promise<void> {
+export async function recordRefusedCell(error: Error, get: (name: string) => string): Promise<void> {
   if (get('record').trim().toLowerCase() === 'false') return;
   const given = Object.fromEntries(
     ['image', 'target', 'target-arch', 'allocator', 'artifact-name'].map((name) => [name, get(name)]),
