@@ -31,10 +31,12 @@ export class JobSummary {
     this.notes.push(redact(text));
   }
 
-  async write(title: string, failed?: string): Promise<void> {
+  /** The summary: `failed` is the failure's message, `failureClass` its class as the cell record has it. */
+  async write(title: string, failed?: string, failureClass?: string): Promise<void> {
     if (!process.env.GITHUB_STEP_SUMMARY) return;
     const s = core.summary.addHeading(title, 3);
-    if (failed) s.addRaw(`**Failed:** ${escapeHtml(redact(failed))}`, true);
+    const cls = failureClass ? ` (${escapeHtml(failureClass)})` : '';
+    if (failed) s.addRaw(`**Failed${cls}:** ${escapeHtml(redact(failed))}`, true);
     s.addTable([
       [
         { data: 'output', header: true },

@@ -18,11 +18,14 @@ import { publish } from '../publish/publish.js';
 import { redact } from '../lib/redact.js';
 import { Outputs } from './outputs.js';
 import { recordCancelledCell, recordCell, recordRefusedCell } from '../record/cell-record.js';
+import { failureOf } from '../record/record.js';
+import { classifyFailure } from '../c2w/failures.js';
 import { beforeCancelExit } from './cancel.js';
 import { progressOf } from './record-cell.js';
 import { ActionSink } from './sink.js';
 import { setCacheSave, setCreatedBuilder } from './state.js';
 import { runnerPlatform, runnerTemp } from '../lib/runner.js';
+import { workspaceRoot } from '../site/folder.js';
 
 export async function main(): Promise<void> {
   const sink = new ActionSink();
@@ -43,7 +46,13 @@ export async function main(): Promise<void> {
   // Every run records itself for the report action: passed, failed, or refused at its inputs.
   if (inputs?.record) await recordCell(inputs, progressOf(sink.facts), error);
   else if (!inputs && error) await recordRefusedCell(error, (name) => core.getInput(name));
-  await sink.summary.write('c2w-action', error?.message);
+  // The summary names the failure's class as the record does (`inputs` for refused inputs).
+  const failureClass = !error
+    ? undefined
+    : inputs
+      ? failureOf(sink.facts.stage, error, classifyFailure).class
+      : 'inputs';
+  await sink.summary.write('c2w-action', error?.message, failureClass);
 }
 
 async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
@@ -61,7 +70,13 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
 
   const { built } = await convertImage(
     inputs,
-    { c2w, builder, home: actionsCacheHome(temp), workDir: path.join(temp, `c2w-action-${process.pid}`) },
+    {
+      c2w,
+      builder,
+      home: actionsCacheHome(temp),
+      workDir: path.join(temp, `c2w-action-${process.pid}`),
+      siteRoot: workspaceRoot(),
+    },
     sink,
   );
 

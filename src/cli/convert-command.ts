@@ -17,6 +17,7 @@ import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
+import { currentDirRoot } from '../site/folder.js';
 import { toolCacheDir } from './paths.js';
 import type { ConsoleSink } from './sink.js';
 
@@ -55,7 +56,11 @@ export async function convertCommand(inputs: Inputs, options: ConvertOptions, si
         : await chooseBuilder(inputs, 'cli');
     sink.checkpoint();
 
-    await convertImage(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp }, sink);
+    await convertImage(
+      inputs,
+      { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp, siteRoot: currentDirRoot() },
+      sink,
+    );
   } finally {
     if (builder?.created && builder.name) await removeBuilder(builder.name);
     await rm(temp, { recursive: true, force: true });

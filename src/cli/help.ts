@@ -15,6 +15,9 @@ export function helpText(verb: 'convert' | 'smoke' | 'site' | 'help'): string {
     '  c2w-action convert IMAGE [flags] [-- SMOKE COMMAND...]',
     '  c2w-action smoke PATH [flags] [-- COMMAND...]   boot a .wasm file or a js output directory',
     '  c2w-action site PATH DIR [--target wasi|js]     write a web site that boots PATH in a terminal',
+    '',
+    'DIR (site, --site) is a new or empty folder below the current directory, or a site written',
+    'there before (its .c2w-site marker): it is emptied before the site is written.',
   ];
   const convertFlags = [
     'Flags of convert (named like the inputs of action.yml):',

@@ -1,9 +1,12 @@
 // `c2w-action site PATH DIR`: wraps an existing output (a .wasm file, or a js output directory) in a
 // site folder, as `convert --site DIR` and the action's `site` input do. The target follows PATH
-// unless --target says.
+// unless --target says. DIR follows the `site` input's rules (site/folder.ts), with the current
+// directory as the workspace: checked before anything is written, and again when it is written.
 import { statSync } from 'node:fs';
 import { Outputs } from '../action/outputs.js';
+import { currentDirRoot, judgeSite, shownSite, sitePlaceOf } from '../site/folder.js';
 import { writeSite } from '../site/site.js';
+import { asSiteFailure } from '../site/stage.js';
 import type { Sink } from '../pipeline/sink.js';
 import { UsageError, type ParsedCommand } from './flags.js';
 
@@ -34,12 +37,16 @@ export function siteArgs(cmd: ParsedCommand): SiteArgs {
       `--target ${target} needs ${target === 'js' ? 'a directory' : 'a .wasm file'}; '${path}' is ${isDir ? 'a directory' : 'a file'}`,
     );
   }
+  const place = sitePlaceOf(dir, path, currentDirRoot());
+  const verdict = judgeSite(place);
+  if (!verdict.ok) throw new UsageError(`DIR ${shownSite(dir, place.site)} ${verdict.problem}`);
   return { path, dir, target };
 }
 
 export async function siteCommand(args: SiteArgs, sink: Sink): Promise<void> {
+  sink.stage('site');
   const site = await sink.section(`Write the site ${args.dir}`, () =>
-    writeSite({ target: args.target, output: args.path, dir: args.dir }),
+    asSiteFailure(writeSite({ target: args.target, output: args.path, dir: args.dir, root: currentDirRoot() })),
   );
   sink.fact(Outputs.SitePath, site.dir);
   sink.info(

@@ -1,11 +1,12 @@
 // From the command line to the action's typed inputs: the same `parseInputs` the action runs, fed
 // from the flags, and the checks the action makes before it spawns anything (getInputs: the custom
-// Dockerfile is a regular file, config/host-checks.ts; the smoke command fits c2w's 1024-byte
-// budget). Every message names the flag.
+// Dockerfile is a regular file, config/host-checks.ts; the site is a folder of its own in the current
+// directory, site/folder.ts; the smoke command fits c2w's 1024-byte budget). Every message names the flag.
 import { statSync } from 'node:fs';
 import { InputError, parseInputs } from '../config/inputs.js';
 import { checkDockerfile, checkNoDanglingLink } from '../config/host-checks.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
+import { checkSitePlace, currentDirRoot } from '../site/folder.js';
 import type { Inputs } from '../types/inputs.js';
 import { UsageError, type ParsedCommand } from './flags.js';
 
@@ -17,6 +18,8 @@ export function inputsOf(cmd: ParsedCommand, image: string, overrides: Record<st
     // No workspace on the command line: a Dockerfile anywhere will do, as long as it is one.
     if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile);
     checkNoDanglingLink(inputs.output);
+    // The command's workspace is its current directory: the site must be a folder of its own there.
+    if (inputs.site !== undefined) checkSitePlace(inputs.site, inputs.output, currentDirRoot());
     if (inputs.smoke && inputs.target === 'wasi') {
       const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
       if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);

@@ -35,7 +35,7 @@ export function realPathOf(p: string): string {
  * The symbolic link whose target does not exist on the way to `resolved` (a realPathOf result),
  * if any: the first part of it that exists is then that link.
  */
-function danglingLinkIn(resolved: string): string | undefined {
+export function danglingLinkIn(resolved: string): string | undefined {
   for (let p = resolved; ; p = path.dirname(p)) {
     try {
       return lstatSync(p).isSymbolicLink() ? p : undefined;

@@ -11,6 +11,7 @@ import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
 import { C2W_RELEASE_TAG } from '../types/c2w.js';
+import { checkSitePlace, workspaceRoot } from '../site/folder.js';
 import {
   ALLOCATORS,
   SMOKE_RUNTIMES,
@@ -352,17 +353,20 @@ export function parseInputs(get: InputGetter): Inputs {
  * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
  * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
  * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
- * the workspace, the output is a place of its own in the workspace) or would otherwise only fail
- * after an hour's build (the smoke command fits c2w's 1024-byte budget).
+ * the workspace, the output is a place of its own in the workspace, the site a folder of its own
+ * there) or would otherwise only fail after an hour's build (the smoke command fits c2w's 1024-byte
+ * budget).
  */
 export function getInputs(get: InputGetter): Inputs {
   addRunnerSecrets();
   addSecret(get('github-token'));
   const inputs = parseInputs(get);
   registerSecrets(inputs);
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const root = workspaceRoot();
+  const workspace = root.dir;
   if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile, workspace);
   checkOutputPlace(inputs.target, inputs.output, workspace);
+  if (inputs.site !== undefined) checkSitePlace(inputs.site, inputs.output, root);
   if (inputs.smoke && inputs.target === 'wasi') {
     const budget = checkEnvBudget(inputs.smokeCommand, inputs.smokeEnv);
     if (!budget.ok) throw new InputError(budget.overflowing[0] ?? 'smoke-command', `is too long: ${budget.message}`);

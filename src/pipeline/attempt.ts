@@ -13,6 +13,7 @@ import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
 import { ClassifiedError } from '../types/errors.js';
+import type { SiteRoot } from '../site/folder.js';
 import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
 import type { Attempt } from './fallback.js';
@@ -26,6 +27,8 @@ export interface AttemptContext {
   toolchain: ToolchainCache;
   /** A folder of the run's own for the patched Dockerfiles. */
   workDir: string;
+  /** The folder the site must be inside (site/folder.ts). */
+  siteRoot: SiteRoot;
   sink: Sink;
 }
 
@@ -65,7 +68,7 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   await layers.built(plan);
   sink.checkpoint();
   // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
-  await siteStage(attempt, built.path, sink);
+  await siteStage(attempt, built.path, ctx.siteRoot, sink);
 
   sink.stage('smoke');
   const smoke = await bootSeries(attempt, built.path, sink);

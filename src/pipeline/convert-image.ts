@@ -13,6 +13,7 @@ import { attemptOrder, firstPassing, type Rejection } from './fallback.js';
 import { LayerCache, type LayerHome } from './layer-cache.js';
 import { ToolchainCache } from './toolchain-cache.js';
 import type { Sink } from './sink.js';
+import type { SiteRoot } from '../site/folder.js';
 
 export interface Conversion {
   /** The allocator of the build that passed. */
@@ -28,6 +29,8 @@ export interface ConversionSetup {
   home: LayerHome;
   /** A folder of the run's own (the patched Dockerfiles go under it). */
   workDir: string;
+  /** The folder the site must be inside: the workspace, or the command's current directory. */
+  siteRoot: SiteRoot;
 }
 
 export async function convertImage(inputs: Inputs, setup: ConversionSetup, sink: Sink): Promise<Conversion> {
@@ -36,7 +39,7 @@ export async function convertImage(inputs: Inputs, setup: ConversionSetup, sink:
   sink.stage('build');
   const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
   const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
-  const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, sink };
+  const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, siteRoot: setup.siteRoot, sink };
   const { allocator, value, rejected } = await firstPassing(
     attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback),
     (allocator) => buildAndBoot({ ...inputs, allocator }, ctx),

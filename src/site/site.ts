@@ -7,11 +7,15 @@
 // and folders only (no symlinks, no hard links): the output is copied with every link resolved, and a
 // link that would leave the output or point at a folder is refused, as the artifact's walker refuses it.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walkFolder } from '../lib/files.js';
 import type { SiteConfig } from './contract.js';
+import { SiteError } from './error.js';
+import { prepareSiteFolder, type SiteRoot } from './folder.js';
+
+export { SiteError } from './error.js';
 
 /**
  * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
@@ -19,10 +23,6 @@ import type { SiteConfig } from './contract.js';
  * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
  */
 export const PAGES_SITE_LIMIT = 1024 ** 3;
-
-export class SiteError extends Error {
-  override name = 'SiteError';
-}
 
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 export function pageTemplateDir(): string {
@@ -38,6 +38,8 @@ export interface SiteOptions {
   /** The wasm file (wasi) or the output directory (js). */
   output: string;
   dir: string;
+  /** The folder `dir` must be inside (site/folder.ts): the workspace, or the command's current directory. */
+  root: SiteRoot;
   command?: string[];
   env?: { key: string; value: string }[];
   title?: string;
@@ -73,7 +75,10 @@ async function copyTree(from: string, to: string): Promise<void> {
   }
 }
 
-/** Writes the site folder `opts.dir` (emptied first) for the output, and measures it. */
+/**
+ * Writes the site folder `opts.dir` for the output, and measures it. The folder is made ready by
+ * site/folder.ts: created, or emptied only when it is a site this action wrote.
+ */
 export async function writeSite(opts: SiteOptions): Promise<SiteResult> {
   const template = pageTemplateDir();
   let st;
@@ -90,10 +95,10 @@ export async function writeSite(opts: SiteOptions): Promise<SiteResult> {
   }
   if (opts.target === 'wasi' && !st.isFile())
     throw new SiteError(`a wasi output is a .wasm file; ${opts.output} is not a file`);
-  await rm(opts.dir, { recursive: true, force: true });
-  await mkdir(opts.dir, { recursive: true });
-  await copyTree(template, opts.dir);
-  const container = join(opts.dir, 'container');
+  // Written into the folder with its links resolved, as it was judged.
+  const dir = await prepareSiteFolder(opts.dir, opts.output, opts.root);
+  await copyTree(template, dir);
+  const container = join(dir, 'container');
   await mkdir(container, { recursive: true });
   let wasm: string | undefined;
   if (opts.target === 'js') await copyTree(opts.output, container);
@@ -109,8 +114,8 @@ export async function writeSite(opts: SiteOptions): Promise<SiteResult> {
     env: opts.env ?? [],
     title: opts.title ?? 'container',
   };
-  await writeFile(join(opts.dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
-  const entries = await walkFolder(opts.dir);
+  await writeFile(join(dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
+  const entries = await walkFolder(dir);
   const files = entries.filter((e) => e.type === 'file');
   const bytes = files.reduce((n, e) => n + e.size, 0);
   const warning = sizeWarning(bytes);

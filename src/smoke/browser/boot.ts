@@ -109,7 +109,14 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
   let start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
   try {
-    if (tmpSite) await writeSite({ target: opts.target, output: opts.path, dir: siteDir });
+    if (tmpSite) {
+      await writeSite({
+        target: opts.target,
+        output: opts.path,
+        dir: siteDir,
+        root: { dir: tmpSite, name: 'the temporary folder' },
+      });
+    }
     if (!opts.siteUrl) server = await serveSite(siteDir, { isolation: true });
     const siteUrl = opts.siteUrl ?? server!.url;
     launched = await launchBrowser(binary, opts.startTimeoutMs ?? 30_000);

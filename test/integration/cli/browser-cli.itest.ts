@@ -21,9 +21,14 @@ beforeAll(() => {
 }, 1_500_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the command with TMPDIR=`tmp` (the browser's profile goes there); `onOutput` sees stdout. */
-function run(args: string[], tmp: string, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void) {
-  const child = spawn(NODE24, [CLI, ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp } });
+/** Runs the command in `cwd` with TMPDIR=`tmp` (the browser's profile goes there); `onOutput` sees stdout. */
+function run(
+  args: string[],
+  tmp: string,
+  onOutput?: (text: string, child: ReturnType<typeof spawn>) => void,
+  cwd = ROOT,
+) {
+  const child = spawn(NODE24, [CLI, ...args], { cwd, env: { ...process.env, TMPDIR: tmp } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -66,7 +71,8 @@ describe('c2w-action and the browser', () => {
 
   it('site PATH DIR wraps an existing output', async () => {
     const dir = path.join(work, 'site');
-    const r = await run(['site', jsStandin, dir, '--json'], work);
+    // The site's folder must be inside the current directory, the command's workspace.
+    const r = await run(['site', jsStandin, dir, '--json'], work, undefined, work);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ 'site-path': dir });
     expect(existsSync(path.join(dir, 'index.html'))).toBe(true);

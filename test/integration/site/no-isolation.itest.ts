@@ -26,7 +26,12 @@ afterAll(() => {
 
 it('a page with neither headers nor the service worker never boots, and the boot says why', async () => {
   const dir = join(work, 'site');
-  await writeSite({ target: 'wasi', output: join(repo, 'test/fixtures/wasi-standin/standin.wasm'), dir });
+  await writeSite({
+    target: 'wasi',
+    output: join(repo, 'test/fixtures/wasi-standin/standin.wasm'),
+    dir,
+    root: { dir: work, name: 'the test folder' },
+  });
   const index = join(dir, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace('<script src="coi-serviceworker.js"></script>', ''));
   server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {

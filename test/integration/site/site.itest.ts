@@ -19,6 +19,8 @@ const jsStandin = join(repo, 'test/fixtures/js-standin/dlmalloc');
 
 let browser = '';
 let work = '';
+/** The sites are written in the test's own folder, as the action writes them in the workspace. */
+let root = { dir: '', name: 'the test folder' };
 const servers: ChildProcess[] = [];
 
 /** `python3 -m http.server` on loopback for `dir`; resolves with its address once it listens. */
@@ -45,6 +47,7 @@ beforeAll(() => {
   browser = testBrowser();
   buildPage();
   work = mkdtempSync(join(tmpdir(), 'c2w-site-test-'));
+  root = { dir: work, name: 'the test folder' };
 }, 1_500_000);
 afterAll(() => {
   for (const s of servers) s.kill('SIGKILL');
@@ -57,7 +60,7 @@ describe('site', () => {
     ['js', jsStandin, /c2w-js-standin default CMD/],
   ] as const)('a %s site boots from a plain static server through its service worker', async (target, output, cmd) => {
     const dir = join(work, target);
-    const site = await writeSite({ target, output, dir, title: `stand-in (${target})` });
+    const site = await writeSite({ target, output, dir, root, title: `stand-in (${target})` });
     expect(site.warning).toBeUndefined();
     // Only files and folders, as actions/upload-pages-artifact requires.
     const walk = (d: string): void => {
@@ -91,7 +94,7 @@ describe('site', () => {
 
   it('shows the terminal as text in the DOM, in a cross-origin-isolated page controlled by the service worker', async () => {
     const dir = join(work, 'dom');
-    await writeSite({ target: 'wasi', output: standin, dir, title: 'stand-in (wasi)' });
+    await writeSite({ target: 'wasi', output: standin, dir, root, title: 'stand-in (wasi)' });
     const url = await plainServer(dir);
     const b = await launchBrowser(browser, 30_000);
     try {

@@ -91,6 +91,10 @@ describe('the record schema', () => {
       good({ result: 'cancelled', stage: 'build', failure: { class: 'cancelled', message: 'c' } }),
     ],
     [
+      'a record of a cell whose site could not be written',
+      good({ ...failed, stage: 'site', failure: { class: 'site', message: "The site folder '_site' …" } }),
+    ],
+    [
       'a refused record',
       good({
         result: 'refused',
