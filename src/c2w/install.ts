@@ -229,7 +229,7 @@ async function useSystemC2w(): Promise<InstalledC2w> {
 
 /**
  * Resolves `latest` through the releases API of the host that serves the downloads (see
- * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
+ * github/hosts.ts): github.com's public API by default, so a GHES runner neither asks its own
  * instance about a github.com repository nor sends its token there.
  */
 export async function resolveLatest(token: string, downloadUrl: string, env = process.env): Promise<string> {

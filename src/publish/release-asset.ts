@@ -1,6 +1,6 @@
 // Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
 // upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
-// calls are in release-api.ts, what their failures mean in release-errors.ts.
+// calls are in github/releases.ts, what their failures mean in github/errors.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { log } from '../lib/log.js';
