@@ -13,7 +13,6 @@ import { getInputs } from '../config/inputs.js';
 import type { Inputs } from '../types/inputs.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
-import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
 import { redact } from '../lib/redact.js';
 import { Outputs } from './outputs.js';
@@ -82,22 +81,14 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
 
   sink.stage('publish');
   if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
-    const assetName = inputs.assetName || defaultAssetName(inputs);
-    // Named after the allocator the cell asked for, so a cell that fell back to another
-    // allocator does not take the name of the cell that asked for that one.
-    await core.group('Publish', () =>
+    const published = await core.group('Publish', () =>
       publish(
         inputs,
         { path: built.path, sha256: built.sha256, target: inputs.target },
-        {
-          onOutput: (name, value) => {
-            sink.fact(name, value);
-            if (name === Outputs.ReleaseId)
-              sink.facts.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
-          },
-        },
+        { onOutput: (name, value) => sink.fact(name, value) },
       ),
     );
+    if (published.release) sink.facts.release = published.release;
   }
 }
 

@@ -34,6 +34,11 @@ export interface PublishOutputs {
   assetPath?: string;
 }
 
+/** What publish did: its outputs, and the release it uploaded to with the asset names it put there. */
+export interface Published extends PublishOutputs {
+  release?: { id: string; assets: string[] };
+}
+
 /** Maps each PublishOutputs field to the action output it is published as. */
 export const OUTPUT_NAMES: Record<keyof PublishOutputs, Outputs> = {
   artifactId: Outputs.ArtifactId,
@@ -116,8 +121,8 @@ export interface PublishDeps extends ReleaseDeps {
  * Each output goes to `onOutput` as soon as it is known, so a release failure still leaves the
  * artifact outputs in place; the same values are returned.
  */
-export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = {}): Promise<PublishOutputs> {
-  const out: PublishOutputs = {};
+export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = {}): Promise<Published> {
+  const out: Published = {};
   const set = <K extends keyof PublishOutputs>(key: K, value: string | undefined): void => {
     if (value === undefined) return;
     out[key] = value;
@@ -141,6 +146,8 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
         ...(inputs.releaseId !== undefined ? { releaseId: inputs.releaseId } : {}),
         create: inputs.releaseCreate,
         overwrite: inputs.releaseOverwrite,
+        // Named after the allocator the cell asked for, so a cell that fell back to another
+        // allocator does not take the name of the cell that asked for that one.
         assetName: inputs.assetName || defaultAssetName(inputs),
         path: built.path,
         target: built.target,
@@ -153,6 +160,7 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
     set('releaseAssetUrl', r.assetUrl);
     set('releaseChecksumUrl', r.checksumUrl);
     set('assetPath', r.assetPath);
+    out.release = { id: String(r.releaseId), assets: r.assets };
   }
   return out;
 }

@@ -41,6 +41,8 @@ export interface ReleaseResult {
   checksumUrl: string;
   /** The file uploaded as the asset, kept for a later step (e.g. a provenance attestation). */
   assetPath: string;
+  /** The names of the assets put on the release: the asset and its checksum. */
+  assets: string[];
 }
 
 /**
@@ -100,6 +102,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
       assetUrl: asset.browser_download_url,
       checksumUrl: sum.browser_download_url,
       assetPath: file,
+      assets: [req.assetName, checksumName],
     };
   }
 }
