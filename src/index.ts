@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { cancelSettled, installCancelHandlers } from './action/cancel.js';
 import { actionLog } from './action/log.js';
 import { setLog } from './lib/log.js';
+import { protectSecrets } from './lib/redact.js';
 import { exitWhenFlushed } from './lib/workflow-log.js';
 import { SMOKE_CHILD_FLAG } from './smoke/protocol.js';
 import { isPost, setIsPost } from './action/state.js';
@@ -30,15 +31,18 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   const { smokeChildMain } = await import('./smoke/child.js');
   await smokeChildMain();
 } else if (started === CLI_ENTRY) {
+  protectSecrets({ runner: false });
   const { cliMain } = await import('./cli/main.js');
   const code = await cliMain(process.argv.slice(2));
   // A stalled download can keep sockets open; the command is done.
   process.exit(code);
 } else {
+  // The stages write to the job log as workflow commands (the secrets' masks below included).
+  setLog(actionLog);
+  // Before anything can log (a library's ::debug:: line included).
+  protectSecrets({ runner: true });
   // A cancel ends the child process groups before the step exits.
   installCancelHandlers();
-  // The stages write to the job log as workflow commands.
-  setLog(actionLog);
   if (started === REPORT_ENTRY) {
     const { reportMain } = await import('./report/main.js');
     await reportMain();

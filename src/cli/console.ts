@@ -5,6 +5,7 @@
 // terminal; one line per step otherwise). `--verbose` shows the raw log instead.
 import { BuildProgress, progressLine } from '../buildx/progress.js';
 import type { Log } from '../lib/log.js';
+import { redact } from '../lib/redact.js';
 
 export interface ConsoleOptions {
   /** Where progress goes: stdout, or stderr when stdout carries --json. */
@@ -27,7 +28,8 @@ export class Console implements Log {
   constructor(private readonly options: ConsoleOptions) {
     const stream = options.stream;
     const original = stream.write.bind(stream) as (s: string) => boolean;
-    this.write = (text) => void original(text);
+    // The command has no runner to mask its log: the secrets it holds are removed here (lib/redact.ts).
+    this.write = (text) => void original(redact(text));
   }
 
   release(): void {

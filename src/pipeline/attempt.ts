@@ -79,8 +79,9 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   sink.stage('smoke');
   const smoke = await bootSeries(attempt, built.path, sink);
   if (smoke === undefined || smoke.result === 'passed') {
-    // Published only once the output passed its boot: readers read a cache only beside its record.
-    await toolchain.publish(shared, reading, path.join(ctx.workDir, attempt.allocator));
+    // Published only once the output passed its boot (not when there was none): readers read a
+    // cache only beside its record.
+    await toolchain.publish(shared, reading, path.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
     return { passed: true, value: built };
   }
   const failure = smoke.allocatorFailure;

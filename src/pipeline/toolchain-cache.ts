@@ -151,11 +151,17 @@ export class ToolchainCache {
     );
   }
 
-  /** After a passing smoke boot: the record beside the published cache, which makes it readable. */
+  /**
+   * After a passing smoke boot (`booted`): the record beside the published cache, which makes it
+   * readable. Without one nothing is made readable: every conversion of the combination would
+   * read layers no boot ever tried (input validation already refuses toolchain-cache-push without
+   * a smoke boot; this holds whatever calls it).
+   */
   async publish(
     plan: ToolchainPlan,
     reading: Pick<BuildReading, 'exported' | 'exportError'>,
     workDir: string,
+    booted: boolean,
   ): Promise<void> {
     if (!plan.publishing || plan.ref === undefined || this.repository === undefined) return;
     const sink = this.sink;
@@ -166,6 +172,7 @@ export class ToolchainCache {
       );
       sink.fact(Outputs.ToolchainCacheResult, 'publish-failed');
     };
+    if (!booted) return fail('no smoke boot passed, and only a build that booted is published');
     // Never a record for a cache this build did not write (an export that failed leaves the old one).
     if (!reading.exported)
       return fail(
