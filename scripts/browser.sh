@@ -5,7 +5,9 @@
 #   scripts/browser.sh path     print the binary's path, or fail if there is none
 #
 # Idempotent and quick when present: with /usr/bin/chromium (or C2W_BROWSER naming an executable)
-# nothing is fetched. The tests find the binary the same way (test/harness/browser.ts).
+# and `ip` nothing is fetched. The browser boot's boundary brings the namespace's loopback up with
+# `ip` (iproute2, installed by default on Debian and Ubuntu, missing from slim images). The tests
+# find the binary the same way (test/harness/browser.ts).
 # apt-get install needs root, as the machine's and CI's shells are.
 #
 # Another apt-get may hold apt's locks (on a fresh machine, unattended-upgrades or cloud-init runs
@@ -64,12 +66,12 @@ case "${1:-install}" in
     find_browser || die "no chromium: run scripts/browser.sh"
     ;;
   install)
-    if find_browser; then exit 0; fi
-    [ "$(id -u)" = 0 ] || die "chromium is missing and installing it needs root (apt-get install chromium)"
+    if command -v ip >/dev/null && find_browser; then exit 0; fi
+    [ "$(id -u)" = 0 ] || die "chromium or ip is missing and installing them needs root (apt-get install chromium iproute2)"
     log "installing Debian's chromium (first time only)"
     export DEBIAN_FRONTEND=noninteractive
     apt_get 600 update -qq || die "apt-get update failed$(busy)"
-    apt_get 1200 install -y -qq --no-install-recommends chromium fonts-dejavu-core ||
+    apt_get 1200 install -y -qq --no-install-recommends chromium fonts-dejavu-core iproute2 ||
       die "apt-get install chromium failed$(busy)"
     find_browser || die "chromium was installed but no binary was found"
     ;;

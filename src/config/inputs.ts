@@ -21,6 +21,7 @@ import {
   type KeyValue,
   type Pattern,
   type SmokeRuntime,
+  type SmokeSandbox,
   type Target,
 } from '../types/inputs.js';
 
@@ -259,6 +260,7 @@ export function parseInputs(get: InputGetter): Inputs {
   if (smokeBrowser !== undefined && /[\0\r\n]/.test(smokeBrowser)) {
     throw new InputError('smoke-browser', 'must be a single file path');
   }
+  const smokeSandbox = oneOf<SmokeSandbox>(get, 'smoke-sandbox', ['auto', 'required'], 'auto');
   const site = get('site').trim() || undefined;
   if (site !== undefined && /[\0\r\n]/.test(site)) throw new InputError('site', 'must be a single folder path');
   const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
@@ -338,6 +340,7 @@ export function parseInputs(get: InputGetter): Inputs {
     smokeEnv,
     smokeRuntime,
     smokeBrowser,
+    smokeSandbox,
     site,
     allocatorFallback,
     uploadArtifact,

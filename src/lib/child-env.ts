@@ -133,3 +133,24 @@ export function childEnv(env: NodeJS.ProcessEnv, needs: EnvNeeds = {}): Record<s
   }
   return result;
 }
+
+/** What a browser (the browser smoke boot's Chromium) keeps of the action's environment, by name. */
+const BROWSER_KEEP = new Set(['PATH', 'LANG', 'LANGUAGE', 'TZ', 'RUNNER_TRACKING_ID']);
+
+/**
+ * The browser's environment, an allowlist: a path, the locale and the runner's tracking id, with
+ * `home` as HOME and TMPDIR (its scratch folder). Nothing else of the job: no DOCKER_* (a
+ * DOCKER_PASSWORD or DOCKER_AUTH_CONFIG of the workflow), no proxy, credential, token, input or
+ * command-file variable. The page is served on loopback and needs no proxy.
+ */
+export function browserEnv(env: NodeJS.ProcessEnv, home: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (BROWSER_KEEP.has(name) || name.startsWith('LC_')) result[name] = value;
+  }
+  result.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+  result.HOME = home;
+  result.TMPDIR = home;
+  return result;
+}

@@ -112,5 +112,18 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
   });
   for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
   sink.facts.smokeFigures = series.figures;
+  for (const [runtime, sandbox] of Object.entries(series.sandboxes)) {
+    const line = `${runtime === 'browser' ? 'Browser' : 'Node'} smoke boot's sandbox: ${sandbox.text}.`;
+    if (sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
+      const inner =
+        runtime === 'browser'
+          ? "It booted in Chromium behind a proxy that answers only the site's address"
+          : "It booted under Node's permission model only";
+      sink.warn(`${line} ${inner} (smoke-sandbox: required refuses that).`);
+    } else {
+      sink.info(line);
+    }
+    sink.note(line);
+  }
   return series.last;
 }

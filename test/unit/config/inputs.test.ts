@@ -31,7 +31,9 @@ describe('parseInputs: good values', () => {
       releaseCreate: true,
       releaseOverwrite: true,
       debugImage: false,
+      smokeSandbox: 'auto',
     });
+    expect(parseInputs(get({ 'smoke-sandbox': 'required' })).smokeSandbox).toBe('required');
     expect(i.smokeExpect).toEqual({ source: '^c2w-smoke-ok\\s*$', flags: 'm' });
   });
 
@@ -203,6 +205,7 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['output directory for wasi', { output: 'out/' }, 'output', /file path for target 'wasi'/],
   ['output with newline', { output: 'a\nb' }, 'output', /single path/],
   ['cache unknown', { cache: 's3' }, 'cache', /one of local, gha, registry, none/],
+  ['smoke-sandbox off', { 'smoke-sandbox': 'off' }, 'smoke-sandbox', /one of auto, required; got 'off'/],
   ['registry without cache-ref', { cache: 'registry' }, 'cache-ref', /required with cache: registry/],
   ['registry bad cache-ref', { cache: 'registry', 'cache-ref': 'Bad Ref' }, 'cache-ref', /white space/],
   ['cache-key with comma', { 'cache-key': 'a,b' }, 'cache-key', /letters, digits/],
