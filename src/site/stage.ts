@@ -3,8 +3,8 @@
 // Pages' size limit is a warning with the figure, not a failure. A failure here is the site's
 // (stage `site`, class `site` in the record), whatever the file system said.
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
-import { ClassifiedError } from '../report/record.js';
+import type { Inputs } from '../types/inputs.js';
+import { ClassifiedError } from '../types/errors.js';
 import type { Sink } from '../pipeline/sink.js';
 import { SiteError } from './error.js';
 import type { SiteRoot } from './folder.js';

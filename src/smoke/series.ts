@@ -1,11 +1,11 @@
 // The smoke gate: for each runtime of smoke-runtime (node, then browser), `smoke-runs` boots of the
 // output, the first one that does not pass ending the series, and the outputs it gives. Node boots
 // run in a child process (boot.ts), browser boots in a headless browser's page (browser/boot.ts). The
-// action (main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
+// action (action/main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
 import { Outputs } from '../action/outputs.js';
 import type { SmokeOptions, SmokeResult } from './boot.js';
 import { smokeFigures, type SmokeFigures } from './figures.js';
-import type { Inputs, SmokeRuntime } from '../config/types.js';
+import type { Inputs, SmokeRuntime } from '../types/inputs.js';
 
 /** Characters of the guest's stdout kept in the smoke-output output. */
 export const SMOKE_OUTPUT_MAX = 4096;
