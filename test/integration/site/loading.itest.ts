@@ -13,6 +13,7 @@ import { buildPage, testBrowser } from '../../harness/browser.js';
 import { servePages, type PagesServer } from '../../harness/pages-server.js';
 import { jsWithFiller, wasmWithFiller } from '../../harness/sized-output.js';
 import { runBrowserSmoke } from '../../../src/smoke/browser/boot.js';
+import { boundaryOnce } from '../../../src/smoke/browser/boundary.js';
 import { launchBrowser } from '../../../src/smoke/browser/launch.js';
 import type { SiteConfig } from '../../../src/site/contract.js';
 import { writeSite } from '../../../src/site/site.js';
@@ -84,7 +85,11 @@ describe('the site at size', () => {
       // 16 Mbit/s: the ~4 MB of chunks take about two seconds, long enough to read the progress.
       const server = await servePages(dir, { bitsPerSecond: 16e6 });
       servers.push(server);
-      const b = await launchBrowser(browser, 30_000);
+      const b = await launchBrowser(browser, {
+        startTimeoutMs: 30_000,
+        boundary: await boundaryOnce(),
+        siteUrl: server.url,
+      });
       try {
         const first = await b.browser.newPage();
         const seen = await visit(first, server.url, expected);
@@ -114,7 +119,11 @@ describe('the site at size', () => {
     const { dir } = await sizedSite('wasi', 2);
     const server = await servePages(dir);
     servers.push(server);
-    const b = await launchBrowser(browser, 30_000);
+    const b = await launchBrowser(browser, {
+      startTimeoutMs: 30_000,
+      boundary: await boundaryOnce(),
+      siteUrl: server.url,
+    });
     try {
       const page = await b.browser.newPage();
       await visit(page, server.url, /default CMD/);
@@ -145,7 +154,11 @@ describe('the site at size', () => {
     const { dir } = await sizedSite('wasi', 3);
     const server = await servePages(dir);
     servers.push(server);
-    const b = await launchBrowser(browser, 30_000);
+    const b = await launchBrowser(browser, {
+      startTimeoutMs: 30_000,
+      boundary: await boundaryOnce(),
+      siteUrl: server.url,
+    });
     try {
       const visitFull = async (): Promise<string | undefined> => {
         const page = await b.browser.newPage();
