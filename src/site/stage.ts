@@ -23,7 +23,9 @@ export async function siteStage(
     asSiteFailure(writeSite({ target: inputs.target, output, dir, root, title: inputs.image })),
   );
   sink.fact(Outputs.SitePath, site.dir);
-  sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
+  sink.info(
+    `Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks).`,
+  );
   if (site.warning) sink.warn(site.warning);
   return site;
 }
