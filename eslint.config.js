@@ -37,4 +37,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Facts leave the pipeline through the front ends only: the action (src/action/, and the report
+    // action's entry) writes workflow commands and outputs, the command (src/cli/) plain lines. A stage
+    // module logs through lib/log.ts and returns what it learned.
+    files: ['src/**/*.ts'],
+    ignores: ['src/action/**', 'src/cli/**', 'src/report/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@actions/core',
+              message:
+                'Stage modules log through lib/log.ts; only src/action/, src/cli/ and report/main.ts talk to the runner.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,6 +5,8 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { cancelSettled, installCancelHandlers } from './action/cancel.js';
+import { actionLog } from './action/log.js';
+import { setLog } from './lib/log.js';
 import { protectSecrets } from './lib/redact.js';
 import { exitWhenFlushed } from './lib/workflow-log.js';
 import { SMOKE_CHILD_FLAG } from './smoke/protocol.js';
@@ -35,6 +37,8 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   // A stalled download can keep sockets open; the command is done.
   process.exit(code);
 } else {
+  // The stages write to the job log as workflow commands (the secrets' masks below included).
+  setLog(actionLog);
   // Before anything can log (a library's ::debug:: line included).
   protectSecrets({ runner: true });
   // A cancel ends the child process groups before the step exits.

@@ -3,7 +3,6 @@
 // publish (→ cache save and builder removal in the post step). The conversion is the pipeline the
 // command runs too (pipeline/convert-image.ts); this step gives it the action's sink and the
 // Actions cache as the home of its layers.
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { chooseBuilder } from '../buildx/builder.js';
@@ -11,20 +10,20 @@ import { installC2w } from '../c2w/install.js';
 import { localCacheDir, plannedSave } from '../cache/layers.js';
 import { ActionsCacheStore } from '../cache/actions-cache-store.js';
 import { getInputs } from '../config/inputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
-import { defaultAssetName } from '../publish/names.js';
 import { publish } from '../publish/publish.js';
 import { redact } from '../lib/redact.js';
 import { Outputs } from './outputs.js';
-import { recordCancelledCell, recordCell, recordRefusedCell } from '../report/cell-record.js';
-import { failureOf } from '../report/record.js';
+import { recordCancelledCell, recordCell, recordRefusedCell } from '../record/cell-record.js';
+import { failureOf } from '../record/record.js';
 import { classifyFailure } from '../c2w/failures.js';
 import { beforeCancelExit } from './cancel.js';
 import { progressOf } from './record-cell.js';
 import { ActionSink } from './sink.js';
 import { setCacheSave, setCreatedBuilder } from './state.js';
+import { runnerPlatform, runnerTemp } from '../lib/runner.js';
 import { workspaceRoot } from '../site/folder.js';
 
 export async function main(): Promise<void> {
@@ -32,7 +31,7 @@ export async function main(): Promise<void> {
   let inputs: Inputs | undefined;
   let error: Error | undefined;
   try {
-    inputs = getInputs();
+    inputs = getInputs((name) => core.getInput(name));
     const valid = inputs;
     // A cancel records the cell with what the run learned so far, before the step exits.
     if (valid.record) beforeCancelExit((signal) => recordCancelledCell(valid, progressOf(sink.facts), signal));
@@ -45,7 +44,7 @@ export async function main(): Promise<void> {
   }
   // Every run records itself for the report action: passed, failed, or refused at its inputs.
   if (inputs?.record) await recordCell(inputs, progressOf(sink.facts), error);
-  else if (!inputs && error) await recordRefusedCell(error);
+  else if (!inputs && error) await recordRefusedCell(error, (name) => core.getInput(name));
   // The summary names the failure's class as the record does (`inputs` for refused inputs).
   const failureClass = !error
     ? undefined
@@ -56,11 +55,13 @@ export async function main(): Promise<void> {
 }
 
 async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
-  const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir();
+  const temp = runnerTemp();
 
   const c2w = await core.group('Install c2w', () =>
     installC2w({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }),
   );
+  // Later steps of the job can run the installed c2w by name (as setup-* actions put their tool on PATH).
+  if (inputs.c2wVersion !== 'system') core.addPath(path.dirname(c2w.c2w));
   sink.fact(Outputs.C2wVersion, c2w.version);
 
   const builder = await chooseBuilder(inputs, process.env.GITHUB_RUN_ID || 'local');
@@ -71,8 +72,8 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
     {
       c2w,
       builder,
-      home: actionsCacheHome(runnerTemp),
-      workDir: path.join(runnerTemp, `c2w-action-${process.pid}`),
+      home: actionsCacheHome(temp),
+      workDir: path.join(temp, `c2w-action-${process.pid}`),
       siteRoot: workspaceRoot(),
     },
     sink,
@@ -80,31 +81,23 @@ async function run(inputs: Inputs, sink: ActionSink): Promise<void> {
 
   sink.stage('publish');
   if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
-    const assetName = inputs.assetName || defaultAssetName(inputs);
-    // Named after the allocator the cell asked for, so a cell that fell back to another
-    // allocator does not take the name of the cell that asked for that one.
-    await core.group('Publish', () =>
+    const published = await core.group('Publish', () =>
       publish(
         inputs,
         { path: built.path, sha256: built.sha256, target: inputs.target },
-        {
-          onOutput: (name, value) => {
-            sink.fact(name, value);
-            if (name === Outputs.ReleaseId)
-              sink.facts.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
-          },
-        },
+        { onOutput: (name, value) => sink.fact(name, value) },
       ),
     );
+    if (published.release) sink.facts.release = published.release;
   }
 }
 
 /** The Actions cache, saved by the post step: the plan goes to it through the step state. */
-function actionsCacheHome(runnerTemp: string): LayerHome {
+function actionsCacheHome(temp: string): LayerHome {
   return {
     store: new ActionsCacheStore(),
-    runner: { os: process.env.RUNNER_OS || os.platform(), arch: process.env.RUNNER_ARCH || os.arch() },
-    dir: (keys) => localCacheDir(runnerTemp, keys),
+    runner: runnerPlatform(),
+    dir: (keys) => localCacheDir(temp, keys),
     save: async (plan) => {
       setCacheSave(plan);
       return plannedSave(plan);

@@ -1,17 +1,17 @@
 // The post step: runs after the job's other steps (post-if: always()). It saves the build
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
-import * as os from 'node:os';
 import * as core from '@actions/core';
 import { removeBuilder } from '../buildx/builder.js';
 import { isLocalCacheDir, saveLayers, type SavePlan } from '../cache/layers.js';
 import { cacheSave, createdBuilder } from './state.js';
+import { runnerTemp } from '../lib/runner.js';
 
 export async function post(): Promise<void> {
   try {
     const plan = cacheSave();
     if (plan) {
       // State is only ever a folder localCacheDir named; anything else did not come from the main step.
-      if (!isLocalCacheDir(process.env.RUNNER_TEMP || os.tmpdir(), plan.dir)) {
+      if (!isLocalCacheDir(runnerTemp(), plan.dir)) {
         core.warning(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
       } else {
         const saved = await core.group('Save the build cache', () => saveLayers(plan));

@@ -1,7 +1,7 @@
-// The progress a cell record (report/cell-record.ts) is made of, from what the run learned: its
+// The progress a cell record (record/cell-record.ts) is made of, from what the run learned: its
 // facts as outputs, the stage it stopped in, the rejected allocators, the release it uploaded to.
 import type { RunFacts } from '../pipeline/sink.js';
-import type { CellProgress } from '../report/record.js';
+import type { CellProgress } from '../record/record.js';
 import { Outputs } from './outputs.js';
 
 /** The record's progress from the run's facts. Pure. */

@@ -1,9 +1,9 @@
 // The buildx builder of a build: the current one when it can export a cache, a builder the user
 // named (inspected the same way), or a docker-container builder the action creates and removes.
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { run } from '../lib/exec.js';
 import { safe } from '../cache/keys.js';
-import type { CacheMode, Inputs } from '../config/types.js';
+import type { CacheMode, Inputs } from '../types/inputs.js';
 
 export function builderFlags(builder: string | undefined): string[] {
   return builder ? [`--builder=${builder}`] : [];
@@ -72,13 +72,13 @@ export async function chooseBuilder(
     containerd = usesContainerdStore(info.stdout.trim());
   }
   if (canExportCache(driver, containerd)) {
-    core.info(
+    log.info(
       `The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`,
     );
     return { created: false, canExport: true };
   }
   const created = `c2w-action-${safe(runId)}-${process.pid}`;
-  core.info(
+  log.info(
     `The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`,
   );
   // --bootstrap pulls BuildKit's image and starts its container.
@@ -92,7 +92,7 @@ export async function chooseBuilder(
   if (made.exitCode !== 0) {
     // --bootstrap can fail after the builder was registered: do not leave it behind.
     await run('docker', ['buildx', 'rm', '--force', created], { echo: false, timeoutMs: DOCKER_QUERY_MS });
-    core.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+    log.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
     return { created: false, canExport: false };
   }
   return { name: created, created: true, canExport: true };
@@ -105,7 +105,7 @@ export async function chooseBuilder(
  * A docker-driver builder's endpoint is its Docker context, so that engine's `docker info` decides.
  */
 async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderChoice> {
-  core.info(`Using the builder '${builder}' as given.`);
+  log.info(`Using the builder '${builder}' as given.`);
   if (cache === 'none') return { name: builder, created: false, canExport: true };
   const inspect = await run('docker', ['buildx', 'inspect', builder], { echo: false, timeoutMs: DOCKER_QUERY_MS });
   if (inspect.exitCode !== 0) {
@@ -124,10 +124,10 @@ async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderC
     containerd = usesContainerdStore(info.stdout.trim());
   }
   if (canExportCache(driver, containerd)) {
-    core.info(`The builder '${builder}' (driver ${driver}) can export a cache.`);
+    log.info(`The builder '${builder}' (driver ${driver}) can export a cache.`);
     return { name: builder, created: false, canExport: true };
   }
-  core.warning(
+  log.warning(
     `The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
       `BuildKit's docker driver exports caches only with the containerd image store. Building without a cache (cache: ${cache} is off this run); ` +
       `name a docker-container or remote builder, or turn on the containerd image store of that engine.`,
@@ -137,6 +137,6 @@ async function givenBuilder(builder: string, cache: CacheMode): Promise<BuilderC
 
 export async function removeBuilder(name: string): Promise<void> {
   const result = await run('docker', ['buildx', 'rm', '--force', name], { echo: false, timeoutMs: DOCKER_QUERY_MS });
-  if (result.exitCode !== 0) core.warning(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
-  else core.info(`Removed the builder '${name}'.`);
+  if (result.exitCode !== 0) log.warning(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+  else log.info(`Removed the builder '${name}'.`);
 }

@@ -8,7 +8,7 @@
 // platform first and the emulated ones after it (moby/buildkit util/archutil: the native platform,
 // then each emulator that answers); buildx puts the platforms a user configured for the node
 // (`docker buildx create --platform`) before those and marks them with `*`.
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { run } from '../lib/exec.js';
 import { parseBuildxInspect } from './builder.js';
 
@@ -84,7 +84,7 @@ export async function checkBuilderPlatforms(name: string | undefined): Promise<v
   });
   const builder = name ?? parseBuildxInspect(inspect.stdout).name ?? 'current';
   if (inspect.exitCode !== 0) {
-    core.info(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
+    log.info(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
     return;
   }
   const verdict = judgePlatforms(parseNodePlatforms(inspect.stdout));
@@ -92,15 +92,15 @@ export async function checkBuilderPlatforms(name: string | undefined): Promise<v
     case 'missing':
       throw new PlatformError(missingAmd64Message(builder, verdict.platforms));
     case 'emulated':
-      core.warning(
+      log.warning(
         `The builder '${builder}' runs on ${verdict.native} and builds ${C2W_PLATFORM} under emulation (QEMU): ` +
           `a cold c2w build is many times slower than on an x64 runner.`,
       );
       return;
     case 'native':
-      core.info(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
+      log.info(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
       return;
     case 'unknown':
-      core.info(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
+      log.info(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
   }
 }

@@ -1,19 +1,7 @@
-// The emscripten allocators a build can be patched to (`-sMALLOC=`), and how a failing one shows in
-// what the output prints when it boots: emscripten's allocators abort with their own assertions
+// How a failing emscripten allocator (types/inputs.ts lists them) shows in what the output prints
+// when it boots: emscripten's allocators abort with their own assertions
 // (c2w issue #400), and each signature names the allocator, so the action can say which one to
 // try next and the allocator-fallback loop can pick it.
-
-export const ALLOCATORS = [
-  'emmalloc',
-  'dlmalloc',
-  'mimalloc',
-  'emmalloc-debug',
-  'emmalloc-memvalidate',
-  'emmalloc-verbose',
-  'emmalloc-memvalidate-verbose',
-] as const;
-/** An emscripten `-sMALLOC=` value, or `default` (leave the Dockerfile untouched). */
-export type Allocator = (typeof ALLOCATORS)[number] | 'default';
 
 export interface AllocatorFailure {
   /** The allocator the failure is attributed to. */

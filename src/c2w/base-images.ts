@@ -4,7 +4,7 @@
 // Dockerfile frontend does (https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact).
 // Every cached layer of a stage depends on the digest its base resolved to, so a shared cache is
 // only a hit for a build whose bases resolve to the same digests. Pure.
-import type { KeyValue } from '../config/types.js';
+import type { KeyValue } from '../types/inputs.js';
 
 /** The Dockerfile's instructions, one string each: continuation lines joined, comments and heredoc bodies left out. */
 export function instructions(text: string): string[] {

@@ -3,15 +3,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { run, type RunResult } from '../lib/exec.js';
 import { classifyFailure, Tail } from './failures.js';
 import { sha256File } from '../lib/hash.js';
 import { UnsafeLinkError, walkFolder } from '../lib/files.js';
 import { CacheLogReader, type CacheTrouble } from '../buildx/cache-trouble.js';
 import { StepTally, type StepCounts } from '../buildx/step-tally.js';
-import { withoutWorkflowCommands } from '../lib/workflow-log.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 
 export type ConvertInputs = Pick<
   Inputs,
@@ -86,8 +85,8 @@ export async function convert(
   const cacheLog = new CacheLogReader();
   const tally = new StepTally();
   const started = performance.now();
-  const result = await core.group(`c2w ${argv.join(' ')}`, () =>
-    withoutWorkflowCommands(() =>
+  const result = await log.group(`c2w ${argv.join(' ')}`, () =>
+    log.untrusted(() =>
       run(c2w, argv, {
         // c2w runs docker and buildx, which start the registries' credential helpers.
         envNeeds: {
@@ -104,17 +103,17 @@ export async function convert(
     ),
   );
   const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
-  const log = tail.toString();
+  const logTail = tail.toString();
 
   if (result.exitCode !== 0 || result.signal) {
     const how = describeEnd(result);
-    const failure = classifyFailure(log);
-    const last = log.trim().split('\n').slice(-15).join('\n');
+    const failure = classifyFailure(logTail);
+    const last = logTail.trim().split('\n').slice(-15).join('\n');
     throw new ConversionError(
       failure
         ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
         : `c2w failed (${how}). Last lines of its log:\n${last}`,
-      result.signal ? undefined : log,
+      result.signal ? undefined : logTail,
     );
   }
   const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);

@@ -2,10 +2,10 @@
 // user's, sets every emscripten `-sMALLOC=` to the chosen allocator, and writes it to RUNNER_TEMP.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { run } from '../lib/exec.js';
 import { sha256Text } from '../lib/hash.js';
-import type { Allocator, Inputs } from '../config/types.js';
+import type { Allocator, Inputs } from '../types/inputs.js';
 
 // `-sMALLOC=value` and `-s MALLOC=value`, the value optionally quoted. A value is required, so
 // prose such as "# -sMALLOC= picks the allocator" is not a setting.
@@ -78,14 +78,14 @@ export async function prepareDockerfile(inputs: Inputs, c2w: string, tempDir: st
     );
   }
   if (inputs.allocator === 'default') {
-    core.info(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
+    log.info(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
   } else {
-    core.info(
+    log.info(
       `Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`,
     );
   }
   if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
-    core.notice(
+    log.notice(
       `allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`,
     );
   }

@@ -1,11 +1,11 @@
 // Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import * as io from '@actions/io';
-import * as tc from '@actions/tool-cache';
 import { run } from '../lib/exec.js';
 import { describeAnswer } from '../lib/answer.js';
 import { BoundedGetError, boundedGet, type Limits } from '../lib/bounded-get.js';
@@ -14,6 +14,8 @@ import { DownloadError, downloadFile } from './download.js';
 import { listFiles } from '../lib/files.js';
 import { sha256File } from '../lib/hash.js';
 import { releasesApiFor } from '../github/hosts.js';
+import { C2W_RELEASE_TAG } from '../types/c2w.js';
+import { runnerTemp, runnerToolCache } from '../lib/runner.js';
 
 export const TOOL_NAME = 'c2w';
 
@@ -40,13 +42,6 @@ export function releaseAssetName(tag: string, nodeArch: string): string {
   }
   return `container2wasm-${tag}-linux-${arch}.tar.gz`;
 }
-
-/**
- * A c2w release tag: `v` and a semantic version, with an optional pre-release of dot-separated
- * letters, digits and hyphens (v0.8.4, v0.9.0-rc.1). Nothing else may come from the network into
- * a download URL, a tool-cache path (no `/`, no `..` part) or the log (no line break).
- */
-export const RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 /**
  * Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. Lines that give
@@ -79,6 +74,10 @@ export interface InstallOptions {
   arch?: string;
   /** Longest silence of a download in ms (download.ts STALL_MS by default); tests shrink it. */
   downloadStallMs?: number;
+  /** The tool cache the release is kept in (default: the runner's, RUNNER_TOOL_CACHE). */
+  toolCache?: string;
+  /** Where the downloads go before they are verified (default: the runner's temporary folder). */
+  temp?: string;
   /** Bounds of the `latest` lookup (LATEST_LIMITS by default); tests shrink them. */
   latestLimits?: Partial<Limits>;
 }
@@ -99,17 +98,17 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
   const asset = releaseAssetName(tag, options.arch ?? os.arch());
   const arch = options.arch ?? os.arch();
 
-  const found = tc.find(TOOL_NAME, toolCacheVersion(tag), arch);
+  const toolCache = options.toolCache ?? runnerToolCache();
+  const found = toolCache === undefined ? undefined : findInToolCache(toolCache, toolCacheVersion(tag), arch);
   if (found) {
-    core.info(`c2w ${tag} found in the tool cache: ${found}`);
-    core.addPath(found);
+    log.info(`c2w ${tag} found in the tool cache: ${found}`);
     return { c2w: path.join(found, 'c2w'), version: tag, cached: true };
   }
 
   const base = `${options.downloadUrl}/${tag}`;
   const shownBase = urlForDisplay(base);
-  core.info(`Downloading ${shownBase}/${asset}`);
-  const temp = process.env.RUNNER_TEMP || os.tmpdir();
+  log.info(`Downloading ${shownBase}/${asset}`);
+  const temp = options.temp ?? runnerTemp();
   const sumsFile = path.join(temp, `c2w-SHA256SUMS-${randomUUID()}`);
   const tarball = path.join(temp, `c2w-${randomUUID()}.tar.gz`);
   try {
@@ -135,14 +134,23 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
         `Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`,
       );
     }
-    core.info(`Verified ${asset} (sha256 ${actual})`);
-    const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
-    core.addPath(cachedDir);
+    log.info(`Verified ${asset} (sha256 ${actual})`);
+    const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch, toolCache);
     return { c2w: path.join(cachedDir, 'c2w'), version: tag, cached: false };
   } finally {
     await rm(sumsFile, { force: true });
     await rm(tarball, { force: true });
   }
+}
+
+/**
+ * The installed release in the tool cache's layout, as @actions/tool-cache's `find` reads it for an
+ * explicit version: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` is beside it
+ * (toolkit packages/tool-cache/src/tool-cache.ts, find and _completeToolPath).
+ */
+export function findInToolCache(root: string, version: string, arch: string): string | undefined {
+  const dir = path.join(root, TOOL_NAME, version, arch);
+  return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
 }
 
 /** Bounded time for unpacking the release archive (a few MB). */
@@ -159,8 +167,12 @@ const EXTRACT_TIMEOUT_MS = 120_000;
  * (left half-copied by an interrupted install) is moved aside and replaced. The `<arch>.complete`
  * marker, which tool-cache's `find` requires, is written only once the folder is in place.
  */
-export async function installIntoToolCache(tarball: string, version: string, arch: string): Promise<string> {
-  const root = process.env.RUNNER_TOOL_CACHE;
+export async function installIntoToolCache(
+  tarball: string,
+  version: string,
+  arch: string,
+  root = runnerToolCache(),
+): Promise<string> {
   if (!root) throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
   const dest = path.join(root, TOOL_NAME, version, arch);
   await mkdir(path.dirname(dest), { recursive: true });
@@ -181,7 +193,7 @@ export async function installIntoToolCache(tarball: string, version: string, arc
         if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 3) throw e;
       }
       if (await sameFiles(staging, dest)) {
-        core.info(`Another job installed c2w ${version} at the same time; using its identical copy.`);
+        log.info(`Another job installed c2w ${version} at the same time; using its identical copy.`);
         break;
       }
       const stale = `${dest}.stale-${randomUUID()}`;
@@ -216,7 +228,7 @@ async function useSystemC2w(): Promise<InstalledC2w> {
   }
   const out = await run(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
   const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
-  core.info(`Using the c2w on PATH: ${c2w} (${version})`);
+  log.info(`Using the c2w on PATH: ${c2w} (${version})`);
   return { c2w, version, cached: true };
 }
 
@@ -230,7 +242,7 @@ export const LATEST_LIMITS: Limits = { timeoutMs: 30_000, maxBytes: 1024 * 1024 
 
 /**
  * Resolves `latest` through the releases API of the host that serves the downloads (see
- * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
+ * github/hosts.ts): github.com's public API by default, so a GHES runner neither asks its own
  * instance about a github.com repository nor sends its token there.
  */
 export async function resolveLatest(
@@ -267,12 +279,12 @@ export async function resolveLatest(
       `Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${describeAnswer(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`,
     );
   }
-  if (!RELEASE_TAG.test(tag)) {
+  if (!C2W_RELEASE_TAG.test(tag)) {
     throw new InstallError(
       `Could not resolve c2w-version 'latest': ${url} names the tag ${JSON.stringify(tag.slice(0, 100))}, which is not a release tag like v0.8.4; refusing to use it in a download URL or the tool cache. Give a release tag.`,
     );
   }
-  core.info(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
+  log.info(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
   return tag;
 }
 

@@ -3,7 +3,7 @@
 // the build resumes at the step that failed. A failure of any other kind, or a known one
 // (failures.ts: disk, memory, allocator, ...), is never retried.
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { classifyFailure } from './failures.js';
 import { classifyTransient, type TransientFailure } from './transient.js';
 import { convert, ConversionError, type BuiltOutput, type ConvertInputs } from './convert.js';
@@ -76,7 +76,7 @@ export async function convertWithRetries(
         throw error;
       }
       paused += seconds;
-      core.warning(
+      log.warning(
         `The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
           `${transient.reason} (${transient.line}). Retrying the same build on the same builder in ${seconds} s ` +
           `(attempt ${attempt + 1} of ${options.retries + 1}); BuildKit reuses every stage that finished.`,

@@ -3,7 +3,7 @@
 // cache version, so an entry restores only into the path it was saved from (layers.ts keeps the
 // folder names fixed for that).
 import { mkdir, rm } from 'node:fs/promises';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import type { EntryStore } from './entry-store.js';
 import { raceTimeout, TIMED_OUT } from '../lib/timeout.js';
 
@@ -35,15 +35,13 @@ export class ActionsCacheStore implements EntryStore {
       const cache = await import('@actions/cache');
       const id = await raceTimeout(cache.saveCache([dir], key), timeoutSeconds * 1000);
       if (id === TIMED_OUT) {
-        core.warning(
-          `The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`,
-        );
+        log.warning(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
         return false;
       }
-      if (id === -1) core.info(`The build cache was not saved under ${key} (see the lines above).`);
+      if (id === -1) log.info(`The build cache was not saved under ${key} (see the lines above).`);
       return id !== -1;
     } catch (e) {
-      core.warning(`Cache save failed: ${(e as Error).message}`);
+      log.warning(`Cache save failed: ${(e as Error).message}`);
       return false;
     }
   }

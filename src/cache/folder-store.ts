@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import type { EntryStore } from './entry-store.js';
 import { listBlobs, writeSubset } from './oci-split.js';
 import { dirSize } from '../lib/files.js';
@@ -115,7 +115,7 @@ export class FolderStore implements EntryStore {
     }
     const evicted = await evict(this.root, key, this.budget);
     if (evicted.keys.length > 0) {
-      core.info(
+      log.info(
         `Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep ${this.root} within ${this.budget} bytes.`,
       );
     }

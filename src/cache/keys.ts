@@ -1,7 +1,7 @@
 // The build cache's keys and buildx flags, pure: what goes into a cache key (so a restore key
 // finds the nearest earlier build), and the --cache-from/--cache-to flags of a plan.
 import { sha256Text } from '../lib/hash.js';
-import type { CacheMode, KeyValue } from '../config/types.js';
+import type { CacheMode, KeyValue } from '../types/inputs.js';
 // ---------------------------------------------------------------------------------------------
 // Keys (pure)
 

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { blobDelta, listBlobs, mergeEntries, topFilesSize, writeSubset } from './oci-split.js';
 import { dirSize } from '../lib/files.js';
 import { TIMED_OUT } from '../lib/timeout.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { ActionsCacheStore } from './actions-cache-store.js';
 import type { EntryStore } from './entry-store.js';
 import { short, type CacheKeys, type CachePlan } from './keys.js';
@@ -91,14 +91,14 @@ export async function restoreLayers(
     exactHit: false,
     readOnly: inputs.cacheSave === false,
   };
-  if (plan.readOnly && inputs.cache !== 'none') core.info('cache-save is false: the cache is restored, never saved.');
+  if (plan.readOnly && inputs.cache !== 'none') log.info('cache-save is false: the cache is restored, never saved.');
   const none = { plan, keys, size: 0, sharedSize: 0, allocatorSize: 0 };
   if (inputs.cache !== 'local') return none;
   plan.shared = { key: keys.shared.primary, exactHit: false };
 
   const unavailable = await store.unavailable();
   if (unavailable !== undefined) {
-    core.warning(unavailable);
+    log.warning(unavailable);
     plan.mode = 'none';
     return none;
   }
@@ -114,7 +114,7 @@ export async function restoreLayers(
         : await store.restore(dirs.allocator, keys.primary, keys.restore, deadline - Date.now());
     if (shared === TIMED_OUT || own === TIMED_OUT) {
       // The abandoned download may still be writing into its folder: leave it alone this run.
-      core.warning(
+      log.warning(
         `The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`,
       );
       plan.mode = 'none';
@@ -123,11 +123,11 @@ export async function restoreLayers(
     sharedKey = shared;
     matchedKey = own;
   } catch (e) {
-    core.warning(`Cache restore failed: ${(e as Error).message}; building without a cache.`);
+    log.warning(`Cache restore failed: ${(e as Error).message}; building without a cache.`);
     return none;
   }
   if (sharedKey === undefined && matchedKey === undefined) {
-    core.info(
+    log.info(
       `No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys in ${store.where}; this build is cold.`,
     );
     return none;
@@ -136,7 +136,7 @@ export async function restoreLayers(
   const allocatorSize = await dirSize(dirs.allocator);
   const indexFrom = await mergeEntries(dir, [dirs.allocator, dirs.shared]);
   if (indexFrom === undefined) {
-    core.warning(
+    log.warning(
       `The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`,
     );
     return { ...none, sharedSize, allocatorSize };
@@ -146,7 +146,7 @@ export async function restoreLayers(
   // Exact only when this allocator's own index is the one in use: then every layer is there.
   plan.exactHit = matchedKey === keys.primary && indexFrom === dirs.allocator && plan.shared.exactHit;
   const size = await dirSize(dir);
-  core.info(
+  log.info(
     `Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
       `${sharedKey ? ` (${sharedKey})` : ' (none)'}, ${allocatorSize} bytes for this allocator` +
       `${matchedKey ? ` (${matchedKey})` : ' (none)'}${plan.exactHit ? '; exact hit: nothing to save' : ''}.`,
@@ -168,7 +168,7 @@ export async function rotate(plan: CachePlan): Promise<boolean> {
   try {
     await stat(path.join(plan.newDir, 'index.json'));
   } catch {
-    core.warning(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+    log.warning(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
     return false;
   }
   // Another run on this runner with the same folder may rotate at the same moment: its rename
@@ -182,7 +182,7 @@ export async function rotate(plan: CachePlan): Promise<boolean> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 1) {
-        core.warning(`Could not move the exported cache into ${plan.dir}: ${(e as Error).message}; nothing to save.`);
+        log.warning(`Could not move the exported cache into ${plan.dir}: ${(e as Error).message}; nothing to save.`);
         await rm(plan.newDir, { recursive: true, force: true });
         return false;
       }
@@ -238,7 +238,7 @@ export async function saveLayers(p: SavePlan, store: EntryStore = new ActionsCac
       if (await store.save(dirs.shared, p.shared.key, p.timeoutSeconds)) {
         saved.shared = bytes;
         base = new Set(all.keys());
-        core.info(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
+        log.info(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
       }
     } else if (p.shared) {
       base = new Set((await listBlobs(dirs.shared)).keys());
@@ -246,10 +246,10 @@ export async function saveLayers(p: SavePlan, store: EntryStore = new ActionsCac
     const bytes = await writeSubset(p.dir, dirs.allocator, blobDelta(all, base).names);
     if (await store.save(dirs.allocator, p.key, p.timeoutSeconds)) {
       saved.allocator = bytes;
-      core.info(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
+      log.info(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
     }
   } catch (e) {
-    core.warning(`Cache save failed: ${(e as Error).message}`);
+    log.warning(`Cache save failed: ${(e as Error).message}`);
   }
   return saved;
 }

@@ -7,10 +7,9 @@
 // `--build-context NAME=docker-image://NAME@DIGEST`, so its cache keys match the published ones
 // whatever the base tags point to today.
 import { parseImageReference } from '../c2w/image-ref.js';
-import type { Allocator, Target } from '../config/types.js';
+import type { Allocator, Target, ToolchainSetting } from '../types/inputs.js';
 
-/** Input `toolchain-cache` once read: a registry repository (no tag), or none. */
-export type ToolchainSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'repository'; repository: string };
+export type { ToolchainSetting };
 
 /** Annotation keys of a record. */
 export const RECORD = {

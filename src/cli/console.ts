@@ -1,13 +1,11 @@
-// What a person at a terminal sees. The stage modules print for the Actions runner (workflow
-// commands through @actions/core, the raw build log through exec.ts); `Console.capture()` takes over
-// process.stdout and shows that humanly: a group is a line under the command's own stage heading,
-// a warning a `warning:` line,
-// debug and runner-only commands are dropped, and the build log between ::stop-commands:: and its
-// token becomes one live line with the BuildKit step (on a terminal; one line per step otherwise).
-// `--verbose` shows the raw log instead.
+// What a person at a terminal sees: the command's Log (lib/log.ts). The stages write through it
+// and it shows them humanly: a stage module's group is a line under the command's own stage
+// heading, a warning a `warning:` line, debug and command echoes only with --verbose, and a child's
+// output the action does not control (the build log) one live line with the BuildKit step (on a
+// terminal; one line per step otherwise). `--verbose` shows the raw log instead.
 import { BuildProgress, progressLine } from '../buildx/progress.js';
+import type { Log } from '../lib/log.js';
 import { redact } from '../lib/redact.js';
-import { readLine } from './workflow-commands.js';
 
 export interface ConsoleOptions {
   /** Where progress goes: stdout, or stderr when stdout carries --json. */
@@ -19,13 +17,13 @@ export interface ConsoleOptions {
 
 type Write = (text: string) => void;
 
-export class Console {
+export class Console implements Log {
   private readonly write: Write;
   private liveText: string | undefined;
   private lastPlain: string | undefined;
-  private region: { token: string; progress: BuildProgress; timer?: NodeJS.Timeout } | undefined;
+  private region: { progress: BuildProgress; timer?: NodeJS.Timeout } | undefined;
   private pending = '';
-  private restoreStdout: (() => void) | undefined;
+  private readonly decoder = new TextDecoder();
 
   constructor(private readonly options: ConsoleOptions) {
     const stream = options.stream;
@@ -34,28 +32,9 @@ export class Console {
     this.write = (text) => void original(redact(text));
   }
 
-  /** Routes process.stdout through this console until `release()`. */
-  capture(): void {
-    const stdout = process.stdout;
-    const original = stdout.write;
-    const feed = (chunk: string): void => this.feed(chunk);
-    // process.stdout.write(chunk, [encoding], [callback])
-    stdout.write = ((chunk: string | Uint8Array, ...args: unknown[]): boolean => {
-      feed(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-      const callback = args.find((a) => typeof a === 'function') as (() => void) | undefined;
-      if (callback) queueMicrotask(callback);
-      return true;
-    }) as typeof stdout.write;
-    this.restoreStdout = () => {
-      stdout.write = original;
-    };
-  }
-
   release(): void {
-    if (this.pending) this.feed('\n');
-    this.endRaw();
-    this.restoreStdout?.();
-    this.restoreStdout = undefined;
+    this.flushOutput();
+    this.endRegion();
   }
 
   stage(title: string): void {
@@ -66,8 +45,54 @@ export class Console {
     for (const l of text.split('\n')) this.print(`    ${l}`);
   }
 
-  warn(text: string): void {
+  warning(text: string): void {
     for (const l of text.split('\n')) this.print(`warning: ${l}`);
+  }
+
+  error(text: string): void {
+    for (const l of text.split('\n')) this.print(`error: ${l}`);
+  }
+
+  notice(text: string): void {
+    this.info(`note: ${text}`);
+  }
+
+  debug(text: string): void {
+    if (this.options.verbose) this.info(`debug: ${text}`);
+  }
+
+  /** The command announces its own stages; a stage module's group (the c2w command line) is a line under it. */
+  async group<T>(title: string, work: () => Promise<T>): Promise<T> {
+    this.info(title);
+    return work();
+  }
+
+  command(line: string): void {
+    if (this.options.verbose) this.info(`$ ${line}`);
+  }
+
+  output(chunk: string | Uint8Array): void {
+    this.pending += typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    let nl: number;
+    while ((nl = this.pending.indexOf('\n')) >= 0) {
+      const line = this.pending.slice(0, nl).replace(/\r$/, '');
+      this.pending = this.pending.slice(nl + 1);
+      this.outputLine(line);
+    }
+  }
+
+  async untrusted<T>(work: () => Promise<T>): Promise<T> {
+    this.region = { progress: new BuildProgress() };
+    if (!this.options.verbose && this.options.live) {
+      this.region.timer = setInterval(() => this.showProgress(), 1000);
+      this.region.timer.unref();
+    }
+    try {
+      return await work();
+    } finally {
+      this.flushOutput();
+      this.endRegion();
+    }
   }
 
   /** A line of the stream as it is (the summary). */
@@ -84,59 +109,17 @@ export class Console {
     this.drawLive();
   }
 
-  /** What the stage modules write to stdout. */
-  private feed(chunk: string): void {
-    this.pending += chunk;
-    let nl: number;
-    while ((nl = this.pending.indexOf('\n')) >= 0) {
-      const line = this.pending.slice(0, nl).replace(/\r$/, '');
-      this.pending = this.pending.slice(nl + 1);
-      this.line(line);
-    }
+  private flushOutput(): void {
+    if (this.pending) this.output('\n');
   }
 
-  private line(line: string): void {
+  private outputLine(line: string): void {
     if (this.region) {
-      if (line === `::${this.region.token}::`) {
-        this.endRaw();
-        return;
-      }
       if (this.options.verbose) this.print(line);
       else if (this.region.progress.feed(line, Date.now())) this.showProgress();
       return;
     }
-    const read = readLine(line);
-    switch (read.kind) {
-      case 'group':
-        // The command announces its own stages; a stage module's group (the c2w command line) is a line under it.
-        this.info(read.title);
-        return;
-      case 'stop-commands':
-        this.region = { token: read.token, progress: new BuildProgress() };
-        if (!this.options.verbose && this.options.live) {
-          this.region.timer = setInterval(() => this.showProgress(), 1000);
-          this.region.timer.unref();
-        }
-        return;
-      case 'warning':
-      case 'error':
-        for (const l of read.text.split('\n')) this.print(`${read.kind}: ${l}`);
-        return;
-      case 'notice':
-        this.info(`note: ${read.text}`);
-        return;
-      case 'debug':
-        if (this.options.verbose) this.info(`debug: ${read.text}`);
-        return;
-      case 'command':
-        if (this.options.verbose) this.info(`$ ${read.text}`);
-        return;
-      case 'text':
-        if (read.text.trim() !== '') this.info(read.text);
-        return;
-      default:
-        return;
-    }
+    if (line.trim() !== '') this.info(line);
   }
 
   private showProgress(): void {
@@ -159,7 +142,7 @@ export class Console {
     }
   }
 
-  private endRaw(): void {
+  private endRegion(): void {
     if (!this.region) return;
     clearInterval(this.region.timer);
     this.region = undefined;

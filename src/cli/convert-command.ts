@@ -14,7 +14,7 @@ import { FolderStore } from '../cache/folder-store.js';
 import { entryDirs, saveLayers } from '../cache/layers.js';
 import { run } from '../lib/exec.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
 import { currentDirRoot } from '../site/folder.js';
@@ -29,10 +29,7 @@ export interface ConvertOptions {
 }
 
 export async function convertCommand(inputs: Inputs, options: ConvertOptions, sink: ConsoleSink): Promise<void> {
-  // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
   const temp = await mkdtemp(path.join(os.tmpdir(), 'c2w-action-'));
-  process.env.RUNNER_TOOL_CACHE = toolCacheDir();
-  process.env.RUNNER_TEMP = temp;
   // The merged cache a build imports from and exports to lives beside the entries (same file
   // system: entries are hard-linked, not copied), under a name the folder's listing skips and a
   // later run removes once this process is gone.
@@ -46,6 +43,8 @@ export async function convertCommand(inputs: Inputs, options: ConvertOptions, si
             version: inputs.c2wVersion,
             downloadUrl: inputs.c2wDownloadUrl,
             token: process.env.GITHUB_TOKEN ?? '',
+            toolCache: toolCacheDir(),
+            temp,
           }),
     );
     sink.fact(Outputs.C2wVersion, c2w.version);

@@ -1,5 +1,5 @@
-// Ctrl-C. A terminal sends SIGINT to its foreground process group; the children exec.ts and the
-// smoke boot start lead process groups of their own (processes.ts), so the command ends them: the
+// Ctrl-C. A terminal sends SIGINT to its foreground process group; the children lib/exec.ts and the
+// smoke boot start lead process groups of their own (lib/processes.ts), so the command ends them: the
 // first SIGINT (or SIGTERM) sends SIGTERM to every live group and lets the pipeline unwind (c2w
 // exits, `convert` fails, the cache keeps its entries and drops the export folder). Unwinding needs
 // a child to end: a wait with none (a stalled download, a Node `mkdir` that never settles) would

@@ -5,12 +5,14 @@ import { Outputs } from '../action/outputs.js';
 import { checkJsOutput, checkWasiOutput } from '../c2w/convert.js';
 import { classifyFailure } from '../c2w/failures.js';
 import { bootSeries } from '../pipeline/attempt.js';
-import { ClassifiedError, failureOf } from '../report/record.js';
+import { failureOf } from '../record/record.js';
+import { ClassifiedError } from '../types/errors.js';
 import { Console } from './console.js';
 import { convertCommand } from './convert-command.js';
 import { asksForJson, parseCommand, UsageError, type ParsedCommand } from './flags.js';
 import { helpText } from './help.js';
 import { handleInterrupts, InterruptedError, UNWIND_MS } from './interrupt.js';
+import { setLog } from '../lib/log.js';
 import { redact } from '../lib/redact.js';
 import { exitWhenFlushed } from '../lib/workflow-log.js';
 import { defaultBuildCacheDir } from './paths.js';
@@ -71,11 +73,6 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
 
-  // Run inside a workflow step, @actions/core would write the step's command files (core.addPath
-  // appends to $GITHUB_PATH): the command talks to a person, never to a runner.
-  for (const name of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
-    delete process.env[name];
-  }
   // Progress goes to stdout, or to stderr when stdout carries the JSON.
   const stream = cmd.options.json ? process.stderr : process.stdout;
   const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
@@ -97,7 +94,7 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   };
   const interrupt = handleInterrupts(
     (count) =>
-      out.warn(
+      out.warning(
         count === 1
           ? `Interrupted: ending the children (Ctrl-C again, or ${UNWIND_MS / 1000} s, ends the command).`
           : 'Killing the children and ending the command.',
@@ -113,13 +110,15 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
   facts = sink.facts.values;
   let error: Error | undefined;
-  out.capture();
+  // The stages write to the person at the terminal.
+  const restoreLog = setLog(out);
   try {
     await work(sink);
   } catch (e) {
     error = interrupt.interrupted ? new InterruptedError() : (e as Error);
   } finally {
     out.release();
+    restoreLog();
     interrupt.dispose();
   }
   stage = sink.facts.stage;

@@ -17,7 +17,7 @@ export function defaultBuildCacheDir(env: NodeJS.ProcessEnv = process.env, home 
   return path.join(cacheHome(env, home), 'buildx-cache');
 }
 
-/** The installed c2w releases: @actions/tool-cache's folder (its RUNNER_TOOL_CACHE). */
+/** The installed c2w releases, in the tool cache's layout (c2w/install.ts is given this folder). */
 export function toolCacheDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
   return path.join(cacheHome(env, home), 'tools');
 }

@@ -1,4 +1,4 @@
-// The command's results, named like the action's outputs (outputs.ts), and the two ways to print
+// The command's results, named like the action's outputs (action/outputs.ts), and the two ways to print
 // them: a short summary for a person, JSON for a program. Pure.
 import { Outputs } from '../action/outputs.js';
 

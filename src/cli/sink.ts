@@ -36,7 +36,7 @@ export class ConsoleSink extends Sink {
   }
 
   warn(text: string): void {
-    this.out.warn(text);
+    this.out.warning(text);
   }
 
   note(text: string): void {

@@ -50,7 +50,7 @@ export async function siteCommand(args: SiteArgs, sink: Sink): Promise<void> {
   );
   sink.fact(Outputs.SitePath, site.dir);
   sink.info(
-    `Wrote ${site.files} files, ${site.bytes} bytes. Serve the folder (any static server; GitHub Pages) and open index.html.`,
+    `Wrote ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks). Serve the folder (any static server; GitHub Pages) and open index.html.`,
   );
   if (site.warning) sink.warn(site.warning);
 }

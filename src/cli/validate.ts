@@ -7,7 +7,7 @@ import { InputError, parseInputs, registerSecrets } from '../config/inputs.js';
 import { checkDockerfile, checkNoDanglingLink } from '../config/host-checks.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { checkSitePlace, currentDirRoot } from '../site/folder.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { UsageError, type ParsedCommand } from './flags.js';
 
 /** parseInputs with `image` and overrides; an InputError becomes a UsageError naming the flag. */

@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, quoted } from './errors.js';
-import type { Target } from './types.js';
+import type { Target } from '../types/inputs.js';
 
 /**
  * Linux's pseudo file systems: procfs and sysfs files stat as regular files but hold the state of

@@ -1,6 +1,5 @@
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
-import * as core from '@actions/core';
 import { parseImageReference } from '../c2w/image-ref.js';
 import { artifactNameProblem, assetNameProblem } from '../publish/names.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
@@ -11,6 +10,7 @@ import { passthroughProblem } from '../lib/child-env.js';
 import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay, urlPasswordOf } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
+import { C2W_RELEASE_TAG } from '../types/c2w.js';
 import { checkSitePlace, workspaceRoot } from '../site/folder.js';
 import {
   ALLOCATORS,
@@ -23,7 +23,7 @@ import {
   type SmokeRuntime,
   type SmokeSandbox,
   type Target,
-} from './types.js';
+} from '../types/inputs.js';
 
 export { InputError, quoted } from './errors.js';
 export { checkDockerfile, checkOutputPlace } from './host-checks.js';
@@ -114,7 +114,6 @@ function keyValues(get: InputGetter, name: string): KeyValue[] {
   });
 }
 
-const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 // Git refuses these in a tag name (git check-ref-format).
 // eslint-disable-next-line no-control-regex
 const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
@@ -130,7 +129,7 @@ export function parseInputs(get: InputGetter): Inputs {
   const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
 
   const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
-  if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
+  if (!(c2wVersion === 'latest' || c2wVersion === 'system' || C2W_RELEASE_TAG.test(c2wVersion))) {
     throw new InputError(
       'c2w-version',
       `must be a release tag like v0.8.4, 'latest' or 'system'; got ${quoted(c2wVersion)}`,
@@ -359,7 +358,8 @@ export function parseInputs(get: InputGetter): Inputs {
 }
 
 /**
- * Reads the inputs from the runner's INPUT_* variables; masks the secrets the action holds (the
+ * Reads the inputs through `get` (the action's front end passes core.getInput, which reads the
+ * runner's INPUT_* variables); masks the secrets the action holds (the
  * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
  * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
  * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
@@ -367,10 +367,10 @@ export function parseInputs(get: InputGetter): Inputs {
  * there) or would otherwise only fail after an hour's build (the smoke command fits c2w's 1024-byte
  * budget).
  */
-export function getInputs(): Inputs {
+export function getInputs(get: InputGetter): Inputs {
   addRunnerSecrets();
-  addSecret(core.getInput('github-token'));
-  const inputs = parseInputs((name) => core.getInput(name));
+  addSecret(get('github-token'));
+  const inputs = parseInputs(get);
   registerSecrets(inputs);
   const root = workspaceRoot();
   const workspace = root.dir;

@@ -7,7 +7,7 @@
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
 import { apiUrl, isUploadHostOf } from './hosts.js';
 import * as fs from 'node:fs';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import {
   convergeOnRelease,
   findOldestDraft,
@@ -153,10 +153,10 @@ export class ReleaseApi {
         const call = `${options.method ?? ''} ${options.url ?? ''}`.trim();
         if (retryCount < 3 && waited + retryAfter <= maxWait) {
           waited += retryAfter;
-          core.info(`${call}: ${kind} rate limit; waiting ${retryAfter} s as GitHub asks`);
+          log.info(`${call}: ${kind} rate limit; waiting ${retryAfter} s as GitHub asks`);
           return true;
         }
-        core.info(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
+        log.info(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
         return false;
       };
     // Only when asked (tests): write groups with a shorter spacing than the plugin's own.
@@ -189,12 +189,12 @@ export class ReleaseApi {
           retryAfterBaseValue: opts.retryUnitMs ?? 1000,
           ...spacing,
         },
-        // Octokit's default logger prints warnings to the console; route them through core.
+        // Octokit's default logger prints warnings to the console; route them through the log.
         log: {
           debug: () => {},
           info: () => {},
-          warn: (m: string) => core.warning(m),
-          error: (m: string) => core.error(m),
+          warn: (m: string) => log.warning(m),
+          error: (m: string) => log.error(m),
         },
       },
       retry,
@@ -257,7 +257,7 @@ export class ReleaseApi {
         tag,
         create,
         ...(releaseId !== undefined ? { releaseId } : {}),
-        log: (line) => core.info(line),
+        log: (line) => log.info(line),
       })) as Release;
     } catch (err) {
       if (err instanceof ReleaseLookupError) {
@@ -304,10 +304,10 @@ export class ReleaseApi {
       } catch (err) {
         const f = apiFailure(err);
         if (!mayHaveLanded(f) || n >= 3) throw err;
-        core.info(`${what}: ${f.status ?? ''} ${f.message}; checking whether it happened anyway`.replace(/ +/g, ' '));
+        log.info(`${what}: ${f.status ?? ''} ${f.message}; checking whether it happened anyway`.replace(/ +/g, ' '));
         const found = await landed();
         if (found !== undefined) {
-          core.info(`${what}: it did; using what GitHub made`);
+          log.info(`${what}: it did; using what GitHub made`);
           return found;
         }
         await new Promise((r) => setTimeout(r, n * n * this.retryUnitMs));
@@ -345,7 +345,7 @@ export class ReleaseApi {
         `Release ${release.tag_name} already has an asset named ${name} (id ${existing.id}) and release-overwrite is false`,
       );
     }
-    core.info(`Deleting the existing asset ${name} (id ${existing.id})`);
+    log.info(`Deleting the existing asset ${name} (id ${existing.id})`);
     try {
       await this.call('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { asset_id: existing.id });
     } catch (err) {
@@ -372,7 +372,7 @@ export class ReleaseApi {
       return undefined;
     };
     for (let raced = false; ; raced = true) {
-      core.info(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
+      log.info(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
       try {
         // upload_url is a URI template (`.../assets{?name,label}`) on uploads.github.com
         // (or the API host on GHES): Octokit expands it with `name`. The upload API needs a
@@ -393,7 +393,7 @@ export class ReleaseApi {
       } catch (err) {
         if (!raced && isAlreadyExists(err)) {
           // Another job uploaded the same name between our listing and our upload.
-          core.info(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
+          log.info(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
           await this.clear(release, name, overwrite, true);
           continue;
         }

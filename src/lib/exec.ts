@@ -6,6 +6,7 @@
 // Its environment is childEnv()'s: no inputs, tokens or command-file paths of the action.
 import { spawn } from 'node:child_process';
 import { childEnv, type EnvNeeds } from './child-env.js';
+import { log } from './log.js';
 import { endGroup, startable, track } from './processes.js';
 
 export interface RunResult {
@@ -63,8 +64,8 @@ const SIGNAL_NUMBER: Partial<Record<NodeJS.Signals, number>> = {
 
 /**
  * Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero
- * exit. stdout and stderr go to the log on one stream (process.stdout), in the order they arrive:
- * a ::stop-commands:: written to stdout around the run (log.ts) cannot be overtaken by lines on
+ * exit. With `echo`, stdout and stderr go to the log (log.ts's output) on one stream, in the order
+ * they arrive: a ::stop-commands:: the action writes around the run cannot be overtaken by lines on
  * another pipe.
  */
 export const execRunner: Runner = (file, args, options = {}) =>
@@ -72,7 +73,7 @@ export const execRunner: Runner = (file, args, options = {}) =>
     const echo = options.echo !== false;
     const command = [file, ...args].join(' ');
     startable(file);
-    if (echo) process.stdout.write(`[command]${command}\n`);
+    if (echo) log.command(command);
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: { ...childEnv(process.env, options.envNeeds), ...options.env },
@@ -84,7 +85,7 @@ export const execRunner: Runner = (file, args, options = {}) =>
     const stderr: Buffer[] = [];
     const onData = (into: Buffer[]) => (data: Buffer) => {
       into.push(data);
-      if (echo) process.stdout.write(data);
+      if (echo) log.output(data);
       options.onOutput?.(data.toString());
     };
     child.stdout.on('data', onData(stdout));

@@ -1,10 +1,10 @@
 // The secrets this process holds, and their removal from what it writes where the runner does not
-// mask: the runner replaces a value registered with `::add-mask::` (core.setSecret) only in the
+// mask: the runner replaces a value registered with `::add-mask::` (lib/log.ts's mask) only in the
 // step's log, not in artifacts, the job summary file or step outputs
 // (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#masking-a-value-in-a-log).
 // So every such writer (the cell record, the job summary, the `error` output) passes its text
 // through `redact`.
-import * as core from '@actions/core';
+import { log } from './log.js';
 
 /** What stands in for a removed value (the runner's own mask is `***` as well). */
 export const REDACTED = '***';
@@ -48,11 +48,11 @@ export function addRedaction(value: string): void {
   for (const form of formsOf(value)) values.add(form);
 }
 
-/** A secret: masked in the log by the runner (core.setSecret) and removed from what `redact` sees. */
+/** A secret: masked in the log by the runner (the log's mask) and removed from what `redact` sees. */
 export function addSecret(value: string): void {
   if (value.trim() === '' || masked.has(value)) return;
   masked.add(value);
-  if (maskInLog) core.setSecret(value);
+  if (maskInLog) log.mask(value);
   addRedaction(value);
 }
 

@@ -5,14 +5,15 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { builderFlags } from '../buildx/builder.js';
 import { describeTrouble } from '../buildx/cache-trouble.js';
+import { readBuild } from '../cache/build-reading.js';
 import { cacheFlags, keyDockerfileSha256 } from '../cache/keys.js';
 import type { BuiltOutput } from '../c2w/convert.js';
 import { convertWithRetries } from '../c2w/retries.js';
 import { prepareDockerfile } from '../c2w/dockerfile.js';
 import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
-import { ClassifiedError } from '../report/record.js';
+import type { Inputs } from '../types/inputs.js';
+import { ClassifiedError } from '../types/errors.js';
 import type { SiteRoot } from '../site/folder.js';
 import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
@@ -23,6 +24,8 @@ import type { Sink } from './sink.js';
 
 export interface AttemptContext {
   c2w: InstalledC2w;
+  /** The builder's name for `--builder`, or undefined for the default. */
+  builder: string | undefined;
   layers: LayerCache;
   toolchain: ToolchainCache;
   /** A folder of the run's own for the patched Dockerfiles. */
@@ -43,7 +46,8 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   );
 
   const keyDockerfile = keyDockerfileSha256(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
-  const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
+  const keys = layers.keys(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
+  const plan = layers.restored ? layers.next() : await layers.restore(keys);
   sink.checkpoint();
   const shared = await toolchain.plan(attempt, ctx.c2w.version, await readFile(dockerfile.path, 'utf8'), plan);
   sink.checkpoint();
@@ -52,7 +56,7 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
     ctx.c2w.c2w,
     attempt,
     dockerfile.path,
-    [...builderFlags(layers.builder.name), ...cacheFlags(plan), ...shared.flags],
+    [...builderFlags(ctx.builder), ...cacheFlags(plan), ...shared.flags],
     { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(Outputs.BuildAttempts, n) },
   );
   sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
@@ -60,7 +64,9 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   sink.fact(Outputs.WasmSize, built.size);
   sink.fact(Outputs.Sha256, built.sha256);
   sink.fact(Outputs.BuildSeconds, built.buildSeconds);
-  for (const trouble of toolchain.built(shared, plan, built)) {
+  const reading = readBuild(shared, plan, built);
+  toolchain.built(shared, reading);
+  for (const trouble of reading.own) {
     const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
     if (level === 'warning') sink.warn(message);
     else sink.info(message);
@@ -75,7 +81,7 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   if (smoke === undefined || smoke.result === 'passed') {
     // Published only once the output passed its boot (not when there was none): readers read a
     // cache only beside its record.
-    await toolchain.publish(shared, path.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
+    await toolchain.publish(shared, reading, path.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
     return { passed: true, value: built };
   }
   const failure = smoke.allocatorFailure;
@@ -106,10 +112,14 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
   });
   for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
   sink.facts.smokeFigures = series.figures;
-  if (series.sandbox) {
-    const line = `Node smoke boot's sandbox: ${series.sandbox.text}.`;
-    if (series.sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
-      sink.warn(`${line} It booted under Node's permission model only (smoke-sandbox: required refuses that).`);
+  for (const [runtime, sandbox] of Object.entries(series.sandboxes)) {
+    const line = `${runtime === 'browser' ? 'Browser' : 'Node'} smoke boot's sandbox: ${sandbox.text}.`;
+    if (sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
+      const inner =
+        runtime === 'browser'
+          ? "It booted in Chromium behind a proxy that answers only the site's address"
+          : "It booted under Node's permission model only";
+      sink.warn(`${line} ${inner} (smoke-sandbox: required refuses that).`);
     } else {
       sink.info(line);
     }

@@ -7,7 +7,7 @@ import { checkBuilderPlatforms } from '../buildx/platforms.js';
 import type { BuiltOutput } from '../c2w/convert.js';
 import type { InstalledC2w } from '../c2w/install.js';
 import { Outputs } from '../action/outputs.js';
-import type { Allocator, Inputs } from '../config/types.js';
+import type { Allocator, Inputs } from '../types/inputs.js';
 import { buildAndBoot } from './attempt.js';
 import { attemptOrder, firstPassing, type Rejection } from './fallback.js';
 import { LayerCache, type LayerHome } from './layer-cache.js';
@@ -37,9 +37,17 @@ export async function convertImage(inputs: Inputs, setup: ConversionSetup, sink:
   // Before anything is built: a builder without linux/amd64 would fail deep in a cold build.
   await checkBuilderPlatforms(setup.builder.name);
   sink.stage('build');
-  const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
+  const layers = new LayerCache(inputs, setup.builder.canExport, setup.home, sink);
   const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
-  const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, siteRoot: setup.siteRoot, sink };
+  const ctx = {
+    c2w: setup.c2w,
+    builder: setup.builder.name,
+    layers,
+    toolchain,
+    workDir: setup.workDir,
+    siteRoot: setup.siteRoot,
+    sink,
+  };
   const { allocator, value, rejected } = await firstPassing(
     attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback),
     (allocator) => buildAndBoot({ ...inputs, allocator }, ctx),

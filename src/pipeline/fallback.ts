@@ -1,7 +1,7 @@
 // The allocator fallback: build and boot with each allocator in the attempt order until one passes.
 // Only an allocator failure seen at the smoke boot (an emscripten allocator assertion, c2w issue
 // #400) moves on to the next allocator; any other failure ends the run as it is.
-import type { Allocator, Target } from '../config/types.js';
+import type { Allocator, Target } from '../types/inputs.js';
 
 /**
  * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list

@@ -1,13 +1,13 @@
 // The build layers across the attempts of one run: the first attempt restores the cache (the
-// shared entry and the allocator's) from the run's home for entries, a fallback rebuild imports
+// shared entry and the allocator's) from the run's home for entries, explicitly (`restore`), a
+// fallback rebuild (`next`) imports
 // what the previous build exported, and a good build's export is saved: by the post step for the
 // action (the plan goes to it through the step state), at once for the command.
 import { cacheKeys, type CachePlan } from '../cache/keys.js';
 import { restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
 import type { EntryStore } from '../cache/entry-store.js';
-import type { BuilderChoice } from '../buildx/builder.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import type { Sink } from './sink.js';
 
 /** Where a run keeps its layers between runs, and when it saves them. */
@@ -16,7 +16,7 @@ export interface LayerHome {
   /** The runner the keys name (RUNNER_OS/RUNNER_ARCH in a workflow, the machine's own otherwise). */
   runner: { os: string; arch: string };
   /** The folder the restored entries are merged into, for these keys. */
-  dir(keys: ReturnType<typeof cacheKeys>): string;
+  dir(keys: CacheKeys): string;
   /**
    * After a good build whose export is to be saved: saves it (the command) or hands it to the post
    * step (the action). The bytes saved, or to be saved, shared and the allocator's.
@@ -24,6 +24,14 @@ export interface LayerHome {
   save(plan: SavePlan): Promise<{ shared: number; allocator: number }>;
 }
 
+export type CacheKeys = ReturnType<typeof cacheKeys>;
+
+/**
+ * The own cache across the attempts of a run, in explicit steps: `keys` for an attempt's
+ * Dockerfile, `restore` for the first attempt (from the home's entries), `next` for a fallback
+ * rebuild (it imports what the previous build exported), `built` after a good build (rotate the
+ * export in and save it).
+ */
 export class LayerCache {
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
@@ -31,12 +39,19 @@ export class LayerCache {
 
   constructor(
     private readonly inputs: Inputs,
-    readonly builder: BuilderChoice,
+    /** The builder can export a cache (otherwise nothing is restored, exported or saved). */
+    private readonly canExport: boolean,
     private readonly home: LayerHome,
     private readonly sink: Sink,
   ) {}
 
-  async plan(c2wVersion: string, dockerfileSha256: string, sharedDockerfileSha256: string): Promise<CachePlan> {
+  /** Restored already: the next attempt plans with `next`. */
+  get restored(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** The keys of an attempt's Dockerfile (the primary key is reported). */
+  keys(c2wVersion: string, dockerfileSha256: string, sharedDockerfileSha256: string): CacheKeys {
     const inputs = this.inputs;
     const keys = cacheKeys({
       prefix: inputs.cacheKey,
@@ -52,28 +67,37 @@ export class LayerCache {
       image: inputs.image,
     });
     this.primaryKey = keys.primary;
+    if (inputs.cache !== 'none') this.sink.fact(Outputs.CachePrimaryKey, keys.primary);
+    return keys;
+  }
+
+  /** The first attempt's plan: restores the cache from the home (a log group of its own). */
+  async restore(keys: CacheKeys): Promise<CachePlan> {
+    const inputs = this.inputs;
     const sink = this.sink;
-    if (inputs.cache !== 'none') sink.fact(Outputs.CachePrimaryKey, keys.primary);
-    if (this.current === undefined) {
-      const cache = this.builder.canExport ? inputs.cache : 'none';
-      const restored = await sink.section('Restore the build cache', () =>
-        restoreLayers({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store),
-      );
-      this.current = restored.plan;
-      if (inputs.cache !== 'none') {
-        sink.fact(Outputs.CacheHit, restored.plan.exactHit);
-        sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-        sink.fact(Outputs.CacheSize, restored.size);
-        sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-        sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
-        // Until a build exports something to save (never, on an exact hit).
-        sink.fact(Outputs.CacheSavedSharedSize, 0);
-        sink.fact(Outputs.CacheSavedAllocatorSize, 0);
-      }
-    } else {
-      const previous: CachePlan = this.current;
-      this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
+    const cache = this.canExport ? inputs.cache : 'none';
+    const restored = await sink.section('Restore the build cache', () =>
+      restoreLayers({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store),
+    );
+    this.current = restored.plan;
+    if (inputs.cache !== 'none') {
+      sink.fact(Outputs.CacheHit, restored.plan.exactHit);
+      sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
+      sink.fact(Outputs.CacheSize, restored.size);
+      sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
+      sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+      // Until a build exports something to save (never, on an exact hit).
+      sink.fact(Outputs.CacheSavedSharedSize, 0);
+      sink.fact(Outputs.CacheSavedAllocatorSize, 0);
     }
+    return this.current;
+  }
+
+  /** A fallback rebuild's plan: the same folders, importing what the previous good build exported. */
+  next(): CachePlan {
+    if (this.current === undefined) throw new Error('LayerCache.next() before restore()');
+    const previous: CachePlan = this.current;
+    this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
     return this.current;
   }
 

@@ -5,10 +5,9 @@
 // action.yml names the output; what a front end writes at the end (the summary, the cell record,
 // --json) is read from there.
 import type { Outputs } from '../action/outputs.js';
-import type { CellProgress } from '../report/record.js';
+import type { RunStage } from '../types/stages.js';
 
-/** The stages a run goes through (where a failure is recorded). */
-export type RunStage = CellProgress['stage'];
+export type { RunStage };
 import type { SmokeResult } from '../smoke/boot.js';
 import type { SeriesBootOptions, SeriesFigures } from '../smoke/series.js';
 

@@ -1,15 +1,13 @@
 // The toolchain cache in a run (the pure parts are cache/toolchain.ts): before each build, either
 // the flags that read the published cache of the combination (on a miss of the run's own cache),
 // or, with toolchain-cache-push, the flags that publish to it; after the build, where its layers
-// came from; after a passing smoke boot, the record of the base images beside a published cache.
+// came from (read by cache/build-reading.ts); after a passing smoke boot, the record of the base images beside a published cache.
 // Reading never fails a conversion: an absent, unreachable or unreadable cache is one info line.
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { CacheTrouble } from '../buildx/cache-trouble.js';
 import { currentDigest, rawManifest } from '../buildx/imagetools.js';
 import { builderFlags } from '../buildx/builder.js';
 import { baseImages } from '../c2w/base-images.js';
-import type { BuiltOutput } from '../c2w/convert.js';
 import type { CachePlan } from '../cache/keys.js';
 import {
   parseRecord,
@@ -22,23 +20,12 @@ import {
 import { containerRegistry } from '../github/hosts.js';
 import { run } from '../lib/exec.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
+import type { ToolchainResult } from '../types/caches.js';
+import type { BuildReading } from '../cache/build-reading.js';
 import type { Sink } from './sink.js';
 
-/** What the toolchain cache did for one build. */
-export type ToolchainResult =
-  /** No toolchain cache is set (toolchain-cache: none, or auto from a local path). */
-  | 'off'
-  /** The run's own cache was an exact hit: the toolchain cache was not asked. */
-  | 'not-asked'
-  /** Read, and it answered steps of the build. */
-  | 'hit'
-  /** Absent, unreachable, unreadable, or it answered no step. */
-  | 'miss'
-  /** Published by this run (toolchain-cache-push). */
-  | 'published'
-  /** toolchain-cache-push was on and the publishing failed (the conversion did not). */
-  | 'publish-failed';
+export type { ToolchainResult };
 
 export interface ToolchainPlan {
   /** `<repository>:<tag>` of the combination, when there is a repository. */
@@ -49,10 +36,6 @@ export interface ToolchainPlan {
   publishing: boolean;
   /** The pinned base images (name as the Dockerfile writes it → digest). */
   pins: Map<string, string>;
-  /** Publishing: BuildKit finished the export to the registry (set after the build). */
-  exported?: boolean;
-  /** What BuildKit said when that export failed. */
-  exportError?: string;
   result: ToolchainResult;
 }
 
@@ -147,50 +130,25 @@ export class ToolchainCache {
   }
 
   /**
-   * After a good build: where its layers came from, and what BuildKit said about the toolchain
-   * cache. Returns the troubles that are not the toolchain cache's, for the own cache's report.
+   * After a good build: reports what the build said about the toolchain cache and where its layers
+   * came from (`reading`, cache/build-reading.ts).
    */
-  built(plan: ToolchainPlan, own: CachePlan, built: BuiltOutput): CacheTrouble[] {
+  built(plan: ToolchainPlan, reading: BuildReading): void {
     const sink = this.sink;
-    const mine = (t: CacheTrouble) => plan.ref !== undefined && t.step === 'import' && t.target === plan.ref;
-    // BuildKit names an export only by its type ("exporting cache to registry"): with the own cache
-    // not in a registry, a failed registry export is the toolchain cache's, told once, on publishing.
-    const myExport = (t: CacheTrouble) =>
-      plan.publishing && own.mode !== 'registry' && t.step === 'export' && t.target === 'registry';
-    const troubles = built.cacheTrouble.filter((t) => !mine(t) && !myExport(t));
-    plan.exportError = built.cacheTrouble.find(myExport)?.error;
-    let result = plan.result;
-    for (const trouble of built.cacheTrouble.filter(mine)) {
-      if (!plan.publishing)
+    if (!plan.publishing)
+      for (const trouble of reading.toolchainImports)
         sink.info(
           `The toolchain cache ${trouble.target} could not be read (BuildKit said: ${trouble.error}); the build went on without it.`,
         );
-      result = plan.publishing ? result : 'miss';
-    }
-    if (plan.publishing) plan.exported = built.cacheExports.includes('registry');
-    const ownRead = own.restored || own.mode === 'gha' || own.mode === 'registry';
-    const toolchainRead = plan.reading && result === 'hit';
-    const { reused, built: ran } = built.steps;
-    if (plan.reading && !plan.publishing && result === 'hit' && reused === 0) result = 'miss';
-    const from =
-      reused === 0
-        ? 'built'
-        : ownRead && toolchainRead
-          ? 'own-cache,toolchain-cache'
-          : toolchainRead
-            ? 'toolchain-cache'
-            : ownRead
-              ? 'own-cache'
-              : 'builder';
+    const { layersFrom: from, stagesCached: reused, stagesBuilt: ran } = reading;
     sink.fact(Outputs.LayersFrom, from);
     sink.fact(Outputs.StagesCached, reused);
     sink.fact(Outputs.StagesBuilt, ran);
     if (!plan.publishing && plan.result !== 'off' && plan.result !== 'not-asked')
-      sink.fact(Outputs.ToolchainCacheResult, result);
+      sink.fact(Outputs.ToolchainCacheResult, reading.toolchainResult);
     sink.info(
       `Build steps: ${reused} from ${from === 'built' ? 'no cache' : from.replace(',', ' and ')}, ${ran} built.`,
     );
-    return troubles;
   }
 
   /**
@@ -199,7 +157,12 @@ export class ToolchainCache {
    * read layers no boot ever tried (input validation already refuses toolchain-cache-push without
    * a smoke boot; this holds whatever calls it).
    */
-  async publish(plan: ToolchainPlan, workDir: string, booted: boolean): Promise<void> {
+  async publish(
+    plan: ToolchainPlan,
+    reading: Pick<BuildReading, 'exported' | 'exportError'>,
+    workDir: string,
+    booted: boolean,
+  ): Promise<void> {
     if (!plan.publishing || plan.ref === undefined || this.repository === undefined) return;
     const sink = this.sink;
     const ref = plan.ref;
@@ -211,11 +174,11 @@ export class ToolchainCache {
     };
     if (!booted) return fail('no smoke boot passed, and only a build that booted is published');
     // Never a record for a cache this build did not write (an export that failed leaves the old one).
-    if (!plan.exported)
+    if (!reading.exported)
       return fail(
-        plan.exportError === undefined
+        reading.exportError === undefined
           ? 'BuildKit did not finish the cache export to the registry (see its log above)'
-          : `BuildKit could not export to the registry: ${plan.exportError}`,
+          : `BuildKit could not export to the registry: ${reading.exportError}`,
       );
     const cache = await currentDigest(ref, this.inputs.envPassthrough);
     if (!cache.ok) return fail(`the cache export is not in the registry (${cache.reason})`);

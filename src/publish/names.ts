@@ -2,7 +2,7 @@
 // follow (each validator returns the bare reason, for the inputs module to attach to the input's
 // name), and the default names derived from the matrix cell.
 import { createHash } from 'node:crypto';
-import type { Inputs, Target } from '../config/types.js';
+import type { Inputs, Target } from '../types/inputs.js';
 
 /** Characters the artifact service refuses in a name (as @actions/artifact checks them). */
 const INVALID_ARTIFACT_NAME_CHARS: [string, string][] = [

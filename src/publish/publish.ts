@@ -6,15 +6,15 @@
 // that need them, so a run that publishes nothing never pays for them.
 import { isGhes, serverUrl } from '../github/hosts.js';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { Outputs } from '../action/outputs.js';
-import type { Inputs, Target } from '../config/types.js';
+import type { Inputs, Target } from '../types/inputs.js';
 import { walkFolder } from '../lib/files.js';
 import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release-asset.js';
 import { withTimeout } from '../lib/timeout.js';
+import { runnerTemp } from '../lib/runner.js';
 
 export interface Built {
   /** The wasm file (wasi) or the output directory (js). */
@@ -32,6 +32,11 @@ export interface PublishOutputs {
   releaseAssetUrl?: string;
   releaseChecksumUrl?: string;
   assetPath?: string;
+}
+
+/** What publish did: its outputs, and the release it uploaded to with the asset names it put there. */
+export interface Published extends PublishOutputs {
+  release?: { id: string; assets: string[] };
 }
 
 /** Maps each PublishOutputs field to the action output it is published as. */
@@ -107,21 +112,21 @@ export interface PublishDeps extends ReleaseDeps {
    * deleting an earlier attempt's artifact (5 min). @actions/artifact has no time limit of its own.
    */
   artifactTimeoutMs?: number;
-  /** Receives each output as soon as it is known (default: core.setOutput). */
+  /** Receives each output as soon as it is known (the action sets it as an output at once). */
   onOutput?: (name: Outputs, value: string) => void;
 }
 
 /**
  * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
- * Each output is set with core.setOutput as soon as it is known, so a release failure still
- * leaves the artifact outputs in place; the same values are returned.
+ * Each output goes to `onOutput` as soon as it is known, so a release failure still leaves the
+ * artifact outputs in place; the same values are returned.
  */
-export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = {}): Promise<PublishOutputs> {
-  const out: PublishOutputs = {};
+export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = {}): Promise<Published> {
+  const out: Published = {};
   const set = <K extends keyof PublishOutputs>(key: K, value: string | undefined): void => {
     if (value === undefined) return;
     out[key] = value;
-    (deps.onOutput ?? core.setOutput)(OUTPUT_NAMES[key], value);
+    deps.onOutput?.(OUTPUT_NAMES[key], value);
   };
 
   if (inputs.uploadArtifact) {
@@ -141,6 +146,8 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
         ...(inputs.releaseId !== undefined ? { releaseId: inputs.releaseId } : {}),
         create: inputs.releaseCreate,
         overwrite: inputs.releaseOverwrite,
+        // Named after the allocator the cell asked for, so a cell that fell back to another
+        // allocator does not take the name of the cell that asked for that one.
         assetName: inputs.assetName || defaultAssetName(inputs),
         path: built.path,
         target: built.target,
@@ -153,6 +160,7 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
     set('releaseAssetUrl', r.assetUrl);
     set('releaseChecksumUrl', r.checksumUrl);
     set('assetPath', r.assetPath);
+    out.release = { id: String(r.releaseId), assets: r.assets };
   }
   return out;
 }
@@ -170,7 +178,7 @@ async function uploadWorkflowArtifact(
   if (invalid) throw new Error(`artifact-name ${invalid}`);
 
   if (!deps.artifactClient && isGhes(env.GITHUB_SERVER_URL)) {
-    core.warning(
+    log.warning(
       `Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
         `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`,
     );
@@ -183,7 +191,7 @@ async function uploadWorkflowArtifact(
     if (built.target !== 'wasi' || files.length !== 1) {
       throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
     }
-    files = [await bareArtifactFile(files[0]!, name, env.RUNNER_TEMP || os.tmpdir())];
+    files = [await bareArtifactFile(files[0]!, name, runnerTemp(env))];
     root = path.dirname(files[0]!);
   }
 
@@ -204,13 +212,13 @@ async function uploadWorkflowArtifact(
           deps.artifactTimeoutMs ?? 300_000,
           `Deleting the artifact '${name}' of an earlier attempt`,
         );
-        core.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+        log.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
       } catch (err) {
         if (errorName(err) !== 'ArtifactNotFoundError') throw err;
       }
     }
     const level = inputs.compressionLevel;
-    core.info(
+    log.info(
       `Uploading artifact '${name}': ` +
         (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
         (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''),
@@ -228,11 +236,11 @@ async function uploadWorkflowArtifact(
     );
     if (res.id === undefined) throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
     const url = artifactUrl(env, res.id);
-    core.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
+    log.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
     return { id: String(res.id), url, digest: res.digest };
   } catch (err) {
     if (errorName(err) === 'GHESNotSupportedError') {
-      core.warning(`Artifact upload skipped: ${(err as Error).message} The rest of the job goes on.`);
+      log.warning(`Artifact upload skipped: ${(err as Error).message} The rest of the job goes on.`);
       return undefined;
     }
     if (/\b409\b|already exists|conflict/i.test((err as Error).message)) {

@@ -1,13 +1,13 @@
 // Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
 // upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
-// calls are in release-api.ts, what their failures mean in release-errors.ts.
+// calls are in github/releases.ts, what their failures mean in github/errors.ts.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { sha256File } from '../lib/hash.js';
 import { FileBody, ReleaseApi, ReleaseError, type ReleaseApiOptions } from '../github/releases.js';
-import type { Target } from '../config/types.js';
+import type { Target } from '../types/inputs.js';
+import { runnerTemp } from '../lib/runner.js';
 
 export { ReleaseError } from '../github/releases.js';
 
@@ -41,6 +41,8 @@ export interface ReleaseResult {
   checksumUrl: string;
   /** The file uploaded as the asset, kept for a later step (e.g. a provenance attestation). */
   assetPath: string;
+  /** The names of the assets put on the release: the asset and its checksum. */
+  assets: string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
   const env = deps.env ?? process.env;
   if (!req.token)
     throw new ReleaseError('github-token is empty: a token with contents: write is needed for release-tag');
-  core.setSecret(req.token);
+  log.mask(req.token);
   const [owner, repo] = (req.repository ?? '').split('/');
   if (!owner || !repo)
     throw new ReleaseError(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
@@ -64,7 +66,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
   // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
   let file = path.resolve(req.path);
   if (req.target === 'js') {
-    file = releaseTarballPath(env.RUNNER_TEMP || os.tmpdir(), req.assetName);
+    file = releaseTarballPath(runnerTemp(env), req.assetName);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // tar-stream is loaded only on this path, like the other heavy modules.
     const { writeDeterministicTarGz } = await import('./tarball.js');
@@ -81,7 +83,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
 
     const api = await ReleaseApi.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
     const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
-    core.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+    log.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
 
     const asset = await api.putAsset(release, req.assetName, req.overwrite, {
       size,
@@ -100,6 +102,7 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
       assetUrl: asset.browser_download_url,
       checksumUrl: sum.browser_download_url,
       assetPath: file,
+      assets: [req.assetName, checksumName],
     };
   }
 }

@@ -2,7 +2,6 @@
 // writes one job summary comparing the allocators of the matrix, recommends one per group, and,
 // when asked, publishes the release draft the cells filled once every cell passed and uploaded.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { escapeHtml } from '../lib/html.js';
@@ -15,9 +14,10 @@ import {
   RECORD_FILE,
   type BadRecord,
   type CellRecord,
-} from './record.js';
+} from '../record/record.js';
 import { publishDraft } from './release-gate.js';
-import { missingCells, parseExpectedCells, type ExpectedCells } from './expected-cells.js';
+import { missingCells, parseExpectedCells, type ExpectedCells } from '../record/expected-cells.js';
+import { runnerTemp } from '../lib/runner.js';
 
 /** The report action's outputs (its action.yml lists the same names; a unit test holds them equal). */
 export enum ReportOutputs {
@@ -80,7 +80,7 @@ export async function readRecords(
     .sort((a, b) => a.name.localeCompare(b.name));
   const texts: { artifact: string; text: string }[] = [];
   const unread: BadRecord[] = [];
-  const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'c2w-records-'));
+  const dir = await mkdtemp(path.join(runnerTemp(), 'c2w-records-'));
   try {
     for (const a of found) {
       const into = path.join(dir, String(a.id));

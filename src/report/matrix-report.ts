@@ -1,8 +1,8 @@
 // The comparison of a matrix's allocators, from the cells' records: one group per image, target and
 // target arch, a row per allocator, and the allocator to ship for each group. Pure: the report
-// action (report-main.ts) reads the records and writes what this returns.
+// action (report/main.ts) reads the records and writes what this returns.
 import { escapeHtml } from '../lib/html.js';
-import { oneLine, type CellRecord } from './record.js';
+import { oneLine, type CellRecord } from '../record/record.js';
 
 export type RankBy = 'boot' | 'memory' | 'size';
 export const RANK_BY: readonly RankBy[] = ['boot', 'memory', 'size'];

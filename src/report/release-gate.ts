@@ -1,9 +1,9 @@
 // Closing a release pipeline: publish the draft release the matrix cells filled, only when every
 // expected cell recorded itself and passed, no record was unreadable, and every cell's asset and its
 // `.sha256` are on it. Otherwise say which cell is missing what, and leave the draft alone.
-import * as core from '@actions/core';
-import type { BadRecord, CellRecord } from './record.js';
-import { missingCells, type ExpectedCells } from './expected-cells.js';
+import { log } from '../lib/log.js';
+import type { BadRecord, CellRecord } from '../record/record.js';
+import { missingCells, type ExpectedCells } from '../record/expected-cells.js';
 import { ReleaseApi } from '../github/releases.js';
 
 /** What the gate knows besides the records: the cells the matrix should have, the unreadable records. */
@@ -65,5 +65,5 @@ export async function publishDraft(
     );
   }
   await api.publish(draft);
-  core.info(`Published release ${req.tag} (id ${draft.id}) with ${names.length} asset(s).`);
+  log.info(`Published release ${req.tag} (id ${draft.id}) with ${names.length} asset(s).`);
 }

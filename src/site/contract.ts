@@ -15,6 +15,38 @@ export interface SiteConfig {
   env: { key: string; value: string }[];
   /** Shown as the page's heading. */
   title: string;
+  /**
+   * The large files of the output (wasi: the module; js: the QEMU `.wasm` and the `.data` package),
+   * stored gzip-compressed in chunks beside the rest (packed.ts): the file's name inside `container`
+   * → how to put it back together. A file named here is not in `container` itself.
+   */
+  packed?: Record<string, PackedFile>;
+}
+
+/** The chunk files are gzip members (RFC 1952), which the page decompresses itself (DecompressionStream). */
+export const PACK_VERSION = 1;
+
+/** One output file, as chunks. */
+export interface PackedFile {
+  version: typeof PACK_VERSION;
+  /** Bytes of the file itself. */
+  size: number;
+  /** Bytes of its chunk files, all together: what a visit transfers. */
+  bytes: number;
+  /** sha256 (hex) of the whole file. */
+  sha256: string;
+  chunks: PackedChunk[];
+}
+
+export interface PackedChunk {
+  /** The chunk file, relative to `container` (`chunks/<sha256>.gz`: named by content). */
+  file: string;
+  /** Bytes of this part of the file (decompressed). */
+  size: number;
+  /** Bytes of the chunk file (compressed). */
+  bytes: number;
+  /** sha256 (hex) of this part of the file, decompressed. */
+  sha256: string;
 }
 
 /** The query parameter that overrides the command and environment of one visit (the smoke boot's). */
@@ -50,6 +82,22 @@ export interface BootState {
   end?: BootEnd;
   /** Bytes of guest output written to the terminal so far. */
   outputBytes: number;
+  /** While the output loads, and after: what was fetched, from where. */
+  load?: LoadState;
+}
+
+/** What the page's loader did (loader.ts). */
+export interface LoadState {
+  /** Bytes of chunk files to have, all together. */
+  total: number;
+  /** Bytes of them had so far (network and storage). */
+  done: number;
+  /** Bytes of them taken from this browser's storage (Cache API). */
+  fromStorage: number;
+  /** Bytes of them fetched from the host. */
+  fromNetwork: number;
+  /** Why the storage was not used or not written, when it was not. */
+  storageNote?: string;
 }
 
 /** Bytes of guest output the page keeps for take() between two reads (the rest is counted, not kept). */

@@ -1,6 +1,6 @@
 // The error of the site stage: anything that stops a site from being written, classed `site` in
 // the cell record and the summary (a failure of the site, not of the build it wraps).
-import { ClassifiedError } from '../report/record.js';
+import { ClassifiedError } from '../types/errors.js';
 
 export class SiteError extends ClassifiedError {
   override name = 'SiteError';

@@ -1,19 +1,22 @@
 // `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
 // page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
 // into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
-// writes c2w/site.json. The smoke boot in a browser boots this same folder.
+// writes c2w/site.json. The smoke boot in a browser boots this same folder. The output's large files
+// (wasi: the module; js: the QEMU .wasm and the .data package) go in as gzip chunks with their digests
+// (packed.ts), which the page fetches in parallel, checks and keeps for the next visit.
 //
 // actions/upload-pages-artifact packs the folder with `tar --dereference` and its docs ask for files
 // and folders only (no symlinks, no hard links): the output is copied with every link resolved, and a
 // link that would leave the output or point at a folder is refused, as the artifact's walker refuses it.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walkFolder } from '../lib/files.js';
-import type { SiteConfig } from './contract.js';
+import type { PackedFile, SiteConfig } from './contract.js';
 import { SiteError } from './error.js';
 import { prepareSiteFolder, type SiteRoot } from './folder.js';
+import { packFile } from './packed.js';
 
 export { SiteError } from './error.js';
 
@@ -23,6 +26,12 @@ export { SiteError } from './error.js';
  * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
  */
 export const PAGES_SITE_LIMIT = 1024 ** 3;
+
+/**
+ * V8 (Chrome, Edge, Node) compiles no wasm module larger than this: kV8MaxWasmModuleSize, 1 GiB
+ * (https://github.com/v8/v8/blob/main/src/wasm/wasm-limits.h).
+ */
+export const V8_MODULE_LIMIT = 1024 ** 3;
 
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 export function pageTemplateDir(): string {
@@ -50,22 +59,42 @@ export interface SiteResult {
   /** Bytes of all the site's files. */
   bytes: number;
   files: number;
-  /** A warning to show when the site passes GitHub Pages' size limit. */
+  /** Bytes of the output's packed files, before compression (`bytes` counts them compressed). */
+  outputBytes: number;
+  /** A warning to show when the site passes GitHub Pages' size limit or a browser's module limit. */
   warning?: string;
 }
 
-/** The warning for a site of `bytes`, or undefined within Pages' limit. */
-export function sizeWarning(bytes: number): string | undefined {
+const gib = (n: number): string => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+
+/**
+ * The warning for a site of `bytes` (what is deployed: the output compressed), or undefined within
+ * Pages' limit. `raw` is the output's size before compression, named when it differs.
+ */
+export function sizeWarning(bytes: number, raw?: number): string | undefined {
   if (bytes <= PAGES_SITE_LIMIT) return undefined;
-  const gb = (n: number): string => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+  const before = raw !== undefined && raw !== bytes ? ` (the output compressed; ${gib(raw)} before)` : '';
   return (
-    `The site is ${gb(bytes)}, past GitHub Pages' limit for a published site (${gb(PAGES_SITE_LIMIT)}): ` +
+    `The site is ${gib(bytes)}${before}, past GitHub Pages' limit for a published site (${gib(PAGES_SITE_LIMIT)}): ` +
     `actions/deploy-pages may refuse it. A smaller image, or another host, keeps it within reach.`
   );
 }
 
-async function copyTree(from: string, to: string): Promise<void> {
+/** The warning for a wasm module of `bytes` that browsers built on V8 will not compile, or undefined. */
+export function moduleWarning(name: string, bytes: number): string | undefined {
+  if (bytes <= V8_MODULE_LIMIT) return undefined;
+  return (
+    `The module ${name} is ${gib(bytes)}, past the largest wasm module Chrome, Edge and Node compile ` +
+    `(${gib(V8_MODULE_LIMIT)}, V8's kV8MaxWasmModuleSize): the page cannot boot it in those browsers.`
+  );
+}
+
+/** The files of a js output the page loads through its loader (packed): the QEMU module and the .data package. */
+const isPackedJsFile = (rel: string): boolean => !rel.includes('/') && ['.wasm', '.data'].includes(extname(rel));
+
+async function copyTree(from: string, to: string, skip: (rel: string) => boolean = () => false): Promise<void> {
   for (const e of await walkFolder(from)) {
+    if (e.type === 'file' && skip(e.rel)) continue;
     const dest = join(to, ...e.rel.split('/'));
     if (e.type === 'dir') await mkdir(dest, { recursive: true });
     else {
@@ -101,10 +130,15 @@ export async function writeSite(opts: SiteOptions): Promise<SiteResult> {
   const container = join(dir, 'container');
   await mkdir(container, { recursive: true });
   let wasm: string | undefined;
-  if (opts.target === 'js') await copyTree(opts.output, container);
-  else {
+  const packed: Record<string, PackedFile> = {};
+  if (opts.target === 'js') {
+    await copyTree(opts.output, container, isPackedJsFile);
+    for (const e of await walkFolder(opts.output)) {
+      if (e.type === 'file' && isPackedJsFile(e.rel)) packed[e.rel] = await packFile(e.abs, container);
+    }
+  } else {
     wasm = basename(opts.output);
-    await copyFile(opts.output, join(container, wasm));
+    packed[wasm] = await packFile(opts.output, container);
   }
   const config: SiteConfig = {
     target: opts.target,
@@ -113,11 +147,25 @@ export async function writeSite(opts: SiteOptions): Promise<SiteResult> {
     command: opts.command ?? [],
     env: opts.env ?? [],
     title: opts.title ?? 'container',
+    packed,
   };
   await writeFile(join(dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
   const entries = await walkFolder(dir);
   const files = entries.filter((e) => e.type === 'file');
   const bytes = files.reduce((n, e) => n + e.size, 0);
-  const warning = sizeWarning(bytes);
-  return { dir: opts.dir, bytes, files: files.length, ...(warning ? { warning } : {}) };
+  const outputBytes = Object.values(packed).reduce((n, p) => n + p.size, 0);
+  const packedBytes = Object.values(packed).reduce((n, p) => n + p.bytes, 0);
+  const warnings = [
+    sizeWarning(bytes, bytes - packedBytes + outputBytes),
+    ...Object.entries(packed)
+      .filter(([name]) => extname(name) === '.wasm')
+      .map(([name, p]) => moduleWarning(name, p.size)),
+  ].filter((w): w is string => w !== undefined);
+  return {
+    dir: opts.dir,
+    bytes,
+    files: files.length,
+    outputBytes,
+    ...(warnings.length ? { warning: warnings.join('\n') } : {}),
+  };
 }

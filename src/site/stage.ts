@@ -3,8 +3,8 @@
 // Pages' size limit is a warning with the figure, not a failure. A failure here is the site's
 // (stage `site`, class `site` in the record), whatever the file system said.
 import { Outputs } from '../action/outputs.js';
-import type { Inputs } from '../config/types.js';
-import { ClassifiedError } from '../report/record.js';
+import type { Inputs } from '../types/inputs.js';
+import { ClassifiedError } from '../types/errors.js';
 import type { Sink } from '../pipeline/sink.js';
 import { SiteError } from './error.js';
 import type { SiteRoot } from './folder.js';
@@ -23,7 +23,9 @@ export async function siteStage(
     asSiteFailure(writeSite({ target: inputs.target, output, dir, root, title: inputs.image })),
   );
   sink.fact(Outputs.SitePath, site.dir);
-  sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
+  sink.info(
+    `Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks).`,
+  );
   if (site.warning) sink.warn(site.warning);
   return site;
 }

@@ -49,7 +49,7 @@ import {
 } from './protocol.js';
 import { confinedArgv, describeBoundary, findBoundary, mkfifo, type Boundary, type BoundaryVia } from './confine.js';
 import { CONFIG_FILE, nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
-import type { Pattern, SmokeSandbox, Target } from '../config/types.js';
+import type { Pattern, SmokeSandbox, Target } from '../types/inputs.js';
 
 export class SmokeError extends Error {
   override name = 'SmokeError';

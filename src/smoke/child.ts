@@ -1,4 +1,4 @@
-// The child side of the smoke boot (the parent is smoke.ts, the protocol smoke-protocol.ts). The
+// The child side of the smoke boot (the parent is boot.ts, the protocol protocol.ts). The
 // bundle's entry calls smokeChildMain() when started with `--c2w-smoke-child`; the configuration is
 // in C2W_SMOKE_CHILD_CONFIG.
 //

@@ -20,7 +20,7 @@
 //   comes next: the verdict is the same however the output is cut into parts. A match that ends
 //   with a \n (`^c2w-smoke-ok\s*$` takes the \n into `\s*`) is decided on that complete line.
 import { RE2JS } from 're2js';
-import type { Pattern } from '../config/types.js';
+import type { Pattern } from '../types/inputs.js';
 
 /** A pattern as the user wrote it, `/source/flags`, for messages. */
 export function showPattern(p: Pattern): string {

@@ -1,8 +1,8 @@
-// What the smoke boot's two processes share: the parent (smoke.ts) starts the bundle again with
+// What the smoke boot's two processes share: the parent (boot.ts) starts the bundle again with
 // SMOKE_CHILD_FLAG, hands it a SmokeChildConfig in one environment variable, and reads the child's
-// SmokeChildMessages, one JSON object a line, on fd 3. The child (smoke-child.ts) removes the
+// SmokeChildMessages, one JSON object a line, on fd 3. The child (child.ts) removes the
 // variable before it runs anything.
-import type { Target } from '../config/types.js';
+import type { Target } from '../types/inputs.js';
 
 export const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */

@@ -26,7 +26,7 @@ import { constants } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
-import type { Target } from '../config/types.js';
+import type { Target } from '../types/inputs.js';
 
 type Version = [number, number, number];
 

@@ -1,11 +1,11 @@
 // The smoke gate: for each runtime of smoke-runtime (node, then browser), `smoke-runs` boots of the
 // output, the first one that does not pass ending the series, and the outputs it gives. Node boots
 // run in a child process (boot.ts), browser boots in a headless browser's page (browser/boot.ts). The
-// action (main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
+// action (action/main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
 import { Outputs } from '../action/outputs.js';
 import type { SmokeOptions, SmokeResult } from './boot.js';
 import { smokeFigures, type SmokeFigures } from './figures.js';
-import type { Inputs, SmokeRuntime } from '../config/types.js';
+import type { Inputs, SmokeRuntime } from '../types/inputs.js';
 
 /** Characters of the guest's stdout kept in the smoke-output output. */
 export const SMOKE_OUTPUT_MAX = 4096;
@@ -43,8 +43,8 @@ export interface SmokeSeries {
   figures: SeriesFigures;
   /** The outputs of the series, named as action.yml names them. */
   outputs: Partial<Record<Outputs, string | number>>;
-  /** The operating-system boundary the Node boots ran in (the first one's), when Node booted. */
-  sandbox?: SmokeResult['sandbox'];
+  /** The operating-system boundary each runtime's boots ran in (its first boot's), for those that booted. */
+  sandboxes: Partial<Record<SmokeRuntime, NonNullable<SmokeResult['sandbox']>>>;
 }
 
 /** The figures of each runtime's runs. Pure. */
@@ -119,6 +119,10 @@ export async function smokeSeries(
     }
   }
   const figures = seriesFigures(runs);
-  const sandbox = runs.node?.[0]?.sandbox;
-  return { last: last!, figures, outputs: seriesOutputs(last!, figures), ...(sandbox ? { sandbox } : {}) };
+  const sandboxes: SmokeSeries['sandboxes'] = {};
+  for (const runtime of runtimes) {
+    const sandbox = runs[runtime]?.[0]?.sandbox;
+    if (sandbox) sandboxes[runtime] = sandbox;
+  }
+  return { last: last!, figures, outputs: seriesOutputs(last!, figures), sandboxes };
 }

@@ -11,12 +11,25 @@
 //   (https://github.com/container2wasm/container2wasm/tree/main/examples/wasi-browser/htdocs).
 // Both need SharedArrayBuffer, so a cross-origin-isolated page: the server's COOP/COEP headers, or
 // coi-serviceworker (loaded by index.html) where the host sets none.
+// The output's large files (the module; js: also the .data package) come through the loader
+// (loader.ts: parallel gzip chunks, checked, kept in this browser's storage for the next visit), with
+// the bytes, the percentage and the time left on the status line while they load.
 import '@xterm/xterm/css/xterm.css';
 import './page.css';
 import { Terminal } from '@xterm/xterm';
 import { openpty } from 'xterm-pty';
 import { packInfo, writePackInfo } from '../../c2w/boot-info.js';
-import { BOOT_PARAM, decodeBoot, TRANSCRIPT_MAX, type BootApi, type BootEnd, type SiteConfig } from '../contract.js';
+import {
+  BOOT_PARAM,
+  decodeBoot,
+  TRANSCRIPT_MAX,
+  type BootApi,
+  type BootEnd,
+  type PackedFile,
+  type SiteConfig,
+} from '../contract.js';
+import { compilePacked, Loader } from './loader.js';
+import { loadStatus } from './status.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 declare global {
@@ -32,6 +45,11 @@ interface EmscriptenModule {
   pty?: unknown;
   mainScriptUrlOrBlob?: string;
   locateFile?: (path: string, prefix: string) => string;
+  getPreloadedPackage?: (name: string, size: number) => ArrayBuffer | null;
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ) => object;
   onAbort?: (what: unknown) => void;
   FS: { mkdir(path: string): void; writeFile(path: string, data: string): void };
   TTY: { stream_ops: { poll?: (stream: unknown, timeout: number, cb?: PollCallback | null) => number } };
@@ -133,6 +151,32 @@ const script = (src: string): Promise<void> =>
     document.head.appendChild(el);
   });
 
+let shown = 0;
+/** The loader for a site's packed files, showing its progress (at most every 100 ms, and at the end). */
+function loader(config: SiteConfig, base: URL, names: string[]): Loader {
+  const files = names.map((n) => config.packed![n]!);
+  return new Loader(new URL(config.container, base), files, (s, l) => {
+    boot.load = { ...s };
+    const now = performance.now();
+    if (now - shown < 100 && s.done < s.total) return;
+    shown = now;
+    status(loadStatus(s, l.secondsLeft()));
+  });
+}
+
+/** A packed file of the site, or an error naming it. */
+const packedFile = (config: SiteConfig, name: string): PackedFile => {
+  const f = config.packed?.[name];
+  if (!f) throw new Error(`c2w/site.json lists no packed file ${name}: the site was not written by this version`);
+  return f;
+};
+
+/** Shows "booting…" once nothing is left to load, keeping the storage note. */
+const booting = (): void => {
+  const note = boot.load?.storageNote;
+  status(note ? `booting… (${note}: it comes from the network each visit)` : 'booting…');
+};
+
 const POLLIN = 1;
 const POLLOUT = 4;
 
@@ -140,6 +184,37 @@ async function bootJs(config: SiteConfig, base: URL): Promise<void> {
   const dir = new URL(config.container, base);
   const Module = { preRun: [] } as unknown as EmscriptenModule;
   Module.locateFile = (p) => new URL(p, dir).href;
+  // The module compiles as it streams in while the .data package loads beside it; emscripten takes
+  // the compiled module through Module.instantiateWasm (it sends the same module to its pthread
+  // workers) and the package through Module.getPreloadedPackage, which file_packager's load.js asks
+  // before fetching (https://github.com/emscripten-core/emscripten/blob/main/tools/file_packager.py).
+  const names = Object.keys(config.packed ?? {});
+  const wasmName = names.find((n) => n.endsWith('.wasm'));
+  const dataNames = names.filter((n) => n.endsWith('.data'));
+  const load = loader(config, base, [...(wasmName ? [wasmName] : []), ...dataNames]);
+  const compiled = wasmName ? compilePacked(load, packedFile(config, wasmName), wasmName) : undefined;
+  compiled?.catch(() => undefined);
+  const data = new Map<string, ArrayBuffer>(
+    await Promise.all(dataNames.map(async (n) => [n, await load.whole(packedFile(config, n), n)] as const)),
+  );
+  if (compiled) await compiled;
+  booting();
+  Module.getPreloadedPackage = (name) => {
+    const key = decodeURIComponent(new URL(name, dir).pathname.split('/').pop() ?? '');
+    const buf = data.get(key) ?? null;
+    data.delete(key);
+    return buf;
+  };
+  if (compiled) {
+    Module.instantiateWasm = (imports, receive) => {
+      compiled
+        .then(async (module) => receive(await WebAssembly.instantiate(module, imports), module))
+        .catch((e: unknown) =>
+          end({ error: `the module did not instantiate: ${e instanceof Error ? e.message : String(e)}` }),
+        );
+      return {};
+    };
+  }
   Module.onAbort = (what) => end({ trap: `Aborted(${String(what)})` });
   window.Module = Module;
   await script(new URL('load.js', dir).href);
@@ -176,7 +251,7 @@ async function bootJs(config: SiteConfig, base: URL): Promise<void> {
 /** Bytes of stdin the page hands the worker at a time (the shared buffer's data part). */
 const STDIN_BYTES = 64 * 1024;
 
-function bootWasi(config: SiteConfig, base: URL): void {
+async function bootWasi(config: SiteConfig, base: URL): Promise<void> {
   // The guest's own tty does the line editing and echo: the pty passes keys through raw, as c2w's
   // page sets it; output processing stays on, so a bare \n still starts a new line.
   const t = slave.ioctl('TCGETS');
@@ -213,6 +288,9 @@ function bootWasi(config: SiteConfig, base: URL): void {
     queued.push(...slave.read());
     feed();
   });
+  const name = config.wasm ?? 'out.wasm';
+  const module = await compilePacked(loader(config, base, [name]), packedFile(config, name), name);
+  booting();
   const worker = new Worker(new URL('wasi-worker.js', import.meta.url));
   worker.onmessage = (ev: MessageEvent<FromWorker>) => {
     const m = ev.data;
@@ -228,13 +306,19 @@ function bootWasi(config: SiteConfig, base: URL): void {
   worker.onerror = (ev) => end({ error: `the worker failed: ${ev.message}` });
   const msg: ToWorker = {
     type: 'start',
-    wasm: new URL(config.wasm ?? 'out.wasm', new URL(config.container, base)).href,
-    args: [config.wasm ?? 'out.wasm', ...config.command],
+    module,
+    args: [name, ...config.command],
     env: config.env.map(({ key, value }) => `${key}=${value}`),
     stdin,
   };
   worker.postMessage(msg);
 }
+
+/** How long the page waits for coi-serviceworker's reload before it gives up. */
+const ISOLATION_WAIT_MS = 20_000;
+const NOT_ISOLATED =
+  'the page never became cross-origin isolated (no COOP/COEP headers from the host, and coi-serviceworker ' +
+  'did not take over): the container needs SharedArrayBuffer and cannot start';
 
 async function main(): Promise<void> {
   const base = new URL('./', location.href);
@@ -247,9 +331,16 @@ async function main(): Promise<void> {
         : 'this browser cannot isolate the page (no service worker): the container needs SharedArrayBuffer',
       !navigator.serviceWorker,
     );
+    // The service worker reloads the page within a second or two; a page still here long after has
+    // no way to isolate itself, and says so rather than wait for ever.
+    setTimeout(() => end({ error: NOT_ISOLATED }), ISOLATION_WAIT_MS);
     return;
   }
-  const config = (await (await fetch(new URL('c2w/site.json', base))).json()) as SiteConfig;
+  // Revalidated on every visit (hosts let browsers keep it for minutes: GitHub Pages sends max-age=600),
+  // so a new deploy's chunk list is read at once.
+  const resp = await fetch(new URL('c2w/site.json', base), { cache: 'no-cache' });
+  if (!resp.ok) throw new Error(`the host answered ${resp.status} for c2w/site.json: this folder is not a whole site`);
+  const config = (await resp.json()) as SiteConfig;
   const param = new URLSearchParams(location.search).get(BOOT_PARAM);
   if (param) {
     const o = decodeBoot(param);
@@ -258,10 +349,10 @@ async function main(): Promise<void> {
   }
   document.title = config.title;
   document.getElementById('c2w-title')!.textContent = config.title;
-  status('booting…');
+  status('loading the container…');
   term.focus();
   if (config.target === 'js') await bootJs(config, base);
-  else bootWasi(config, base);
+  else await bootWasi(config, base);
 }
 
 main().catch((e: unknown) => end({ error: e instanceof Error ? e.message : String(e) }));

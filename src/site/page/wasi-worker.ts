@@ -1,4 +1,4 @@
-// The WASI worker of the site's page: fetches the module and runs it under @bjorn3/browser_wasi_shim,
+// The WASI worker of the site's page: runs the module the page compiled under @bjorn3/browser_wasi_shim,
 // with the standard streams carried to and from the page's terminal (page.ts), as c2w's wasi-browser
 // example does with its own worker
 // (https://github.com/container2wasm/container2wasm/blob/main/examples/wasi-browser/htdocs/worker.js).
@@ -28,10 +28,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
 };
 
 async function start(m: ToWorker): Promise<void> {
-  const resp = await fetch(m.wasm, { credentials: 'same-origin' });
-  if (!resp.ok) throw new Error(`could not fetch ${m.wasm}: HTTP ${resp.status}`);
-  // Not compileStreaming: that needs the server to send application/wasm, which not every static host does.
-  const module = await WebAssembly.compile(await resp.arrayBuffer());
+  const module = m.module;
   const ctrl = new Int32Array(m.stdin, 0, 1);
   const data = new Uint8Array(m.stdin, 8);
   let local = new Uint8Array(0);

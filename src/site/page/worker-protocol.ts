@@ -3,8 +3,8 @@
 /** The page's one message: start the module. */
 export interface ToWorker {
   type: 'start';
-  /** Address of the .wasm file. */
-  wasm: string;
+  /** The module, compiled by the page as it loaded (loader.ts). */
+  module: WebAssembly.Module;
   /** The module's argv (argv[0] first). */
   args: string[];
   /** The module's environment, `K=V` each. */

@@ -6,7 +6,7 @@
 // - Matching: on the terminal's text (xterm's buffer, what the DOM renderer shows), read every
 //   POLL_MS, wrapped rows joined; \r\n is a line end as in the Node boot.
 // - The guest's output (what was written to the terminal) streams to the log and is kept for the
-//   report, bounded (output.ts), as in Node; the browser's console (page and workers) is the run's
+//   report, bounded (smoke/output.ts), as in Node; the browser's console (page and workers) is the run's
 //   stderr: an emscripten `Aborted(Assertion failed: … emmalloc.c …)` there is the allocator failure.
 // - Bounds: the browser is one tracked process group, ended at the timeout, at the match, when the
 //   guest ends, and by the cancel path; every member is waited for before the result is returned.

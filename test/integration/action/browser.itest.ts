@@ -74,6 +74,12 @@ describe('smoke-runtime: browser', () => {
     expect(Number(out['smoke-browser-seconds'])).toBeGreaterThan(0);
     expect(Number(out['smoke-browser-peak-memory'])).toBeGreaterThan(0);
     expect(existsSync(path.join(r.workspace, '_site'))).toBe(false);
+    // Each runtime says in the log and the summary what boundary it booted in (as root: namespaces).
+    for (const who of ['Node', 'Browser']) {
+      const line = new RegExp(`${who} smoke boot's sandbox: [^\\n]*namespaces`);
+      expect(r.main.log).toMatch(line);
+      expect(r.main.summary).toMatch(line);
+    }
   });
 
   it('a cancel during the browser boot ends the browser: no process of the job is left', async () => {

@@ -14,7 +14,7 @@ import { captureOutput, testInputs } from '../../helpers.js';
 import { defaultArtifactName } from '../../../src/publish/names.js';
 import { publish, type Built } from '../../../src/publish/publish.js';
 import { hashDirectory } from '../../../src/c2w/convert.js';
-import type { Allocator, Inputs } from '../../../src/config/types.js';
+import type { Allocator, Inputs } from '../../../src/types/inputs.js';
 import { startActionsRuntime, type ActionsRuntime } from '../../harness/actions-runtime.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

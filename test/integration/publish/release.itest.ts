@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureOutput, testInputs } from '../../helpers.js';
 import { publish } from '../../../src/publish/publish.js';
-import type { Inputs } from '../../../src/config/types.js';
+import type { Inputs } from '../../../src/types/inputs.js';
 import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
 
 let api: GitHubApi;
@@ -78,6 +78,8 @@ describe('release asset', () => {
       releaseAssetUrl: rel.assets[0]!.browser_download_url,
       releaseChecksumUrl: rel.assets[1]!.browser_download_url,
       assetPath: wasm,
+      // What the cell record names: the release and the assets this cell put there.
+      release: { id: String(rel.id), assets: [NAME, `${NAME}.sha256`] },
     });
     // The checksum file verifies with the real sha256sum.
     fs.writeFileSync(path.join(dir, NAME), rel.assets[0]!.data);

@@ -14,7 +14,7 @@ import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
 import { runReport } from '../../harness/report-runner.js';
 import { NODE24, ROOT } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
-import { RECORD_SCHEMA } from '../../../src/report/record.js';
+import { RECORD_SCHEMA } from '../../../src/record/record.js';
 
 const run = promisify(execFile);
 const h = useHarness({ runtime: true, name: 'records' });

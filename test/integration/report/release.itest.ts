@@ -3,7 +3,7 @@
 // passed and every cell's asset and .sha256 are on it; otherwise it names what is missing and leaves
 // the draft alone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RECORD_SCHEMA, type CellRecord } from '../../../src/report/record.js';
+import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
 import { publishDraft } from '../../../src/report/release-gate.js';
 import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
 import { captureOutput } from '../../helpers.js';

@@ -23,6 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../harness/engine.js';
 import { NODE24, ROOT, runJob } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
+import type { SiteConfig } from '../../../src/site/contract.js';
 
 const exec = promisify(execFile);
 const CLI = path.join(ROOT, 'dist/c2w-action.js');
@@ -206,7 +207,11 @@ describe('the site folder when the site is written (the action, with a build)', 
     const second = await h.job({ ...inputs, site: '_site', record: 'false' }, { workspace: ws });
     expect(second.main.exitCode, second.main.log).toBe(0);
     expect(existsSync(path.join(ws, '_site', 'stale.txt'))).toBe(false);
-    expect(existsSync(path.join(ws, '_site', 'container', 'out.wasm'))).toBe(true);
+    // The module is written as gzip chunks listed in site.json.
+    const packed = (JSON.parse(readFileSync(path.join(ws, '_site', 'c2w', 'site.json'), 'utf8')) as SiteConfig).packed;
+    for (const c of packed?.['out.wasm']?.chunks ?? [{ file: 'missing' }]) {
+      expect(existsSync(path.join(ws, '_site', 'container', c.file))).toBe(true);
+    }
     expect(readFileSync(path.join(ws, 'docs', 'index.md'), 'utf8')).toBe('the docs\n');
   });
 

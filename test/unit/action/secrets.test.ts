@@ -10,7 +10,7 @@ import { Outputs } from '../../../src/action/outputs.js';
 import { classifyFailure } from '../../../src/c2w/failures.js';
 import { registerSecrets } from '../../../src/config/inputs.js';
 import { addRunnerSecrets, clearRedactions } from '../../../src/lib/redact.js';
-import { buildRecord, failureOf } from '../../../src/report/record.js';
+import { buildRecord, failureOf } from '../../../src/record/record.js';
 import { captureOutput, testInputs } from '../../helpers.js';
 
 const TOKEN = 'ghs_theJobTokenItself0123456789';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { BuildProgress, duration, progressLine } from '../../../src/buildx/progress.js';
-import { readLine } from '../../../src/cli/workflow-commands.js';
 
 // The shape of `docker buildx build --progress=plain` output, as the c2w stand-in's build prints it.
 const LOG = `#0 building with "default" instance using docker driver
@@ -59,21 +58,4 @@ describe('progressLine', () => {
     [65_000, '1m05s'],
     [3_600_000, '60m00s'],
   ])('duration(%i) = %s', (ms, text) => expect(duration(ms)).toBe(text));
-});
-
-describe('readLine: the workflow commands @actions/core prints', () => {
-  it.each([
-    ['::group::Install c2w', { kind: 'group', title: 'Install c2w' }],
-    ['::endgroup::', { kind: 'endgroup' }],
-    ['::debug::isExplicit: 0.8.4', { kind: 'debug', text: 'isExplicit: 0.8.4' }],
-    ['::warning::two%0Alines 100%25', { kind: 'warning', text: 'two\nlines 100%' }],
-    ['::warning file=a.ts,line=3::here', { kind: 'warning', text: 'here' }],
-    ['::notice::only js', { kind: 'notice', text: 'only js' }],
-    ['::add-path::/opt/c2w', { kind: 'hidden' }],
-    ['::add-mask::secret', { kind: 'hidden' }],
-    ['::stop-commands::0123abcd', { kind: 'stop-commands', token: '0123abcd' }],
-    ['[command]/usr/bin/docker buildx inspect', { kind: 'command', text: '/usr/bin/docker buildx inspect' }],
-    ['Verified x.tar.gz', { kind: 'text', text: 'Verified x.tar.gz' }],
-    ['a :: b', { kind: 'text', text: 'a :: b' }],
-  ])('%s', (line, read) => expect(readLine(line)).toEqual(read));
 });

@@ -54,6 +54,43 @@ describe('install helpers', () => {
   });
 });
 
+describe('installC2w with the folders given (the command, off a runner)', () => {
+  const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
+  afterEach(() => {
+    for (const [name, value] of [
+      ['RUNNER_TOOL_CACHE', saved.cache],
+      ['RUNNER_TEMP', saved.temp],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('finds a release in the given tool cache without RUNNER_TOOL_CACHE, and asks nothing of the network', async () => {
+    delete process.env.RUNNER_TOOL_CACHE;
+    delete process.env.RUNNER_TEMP;
+    const root = mkdtempSync(path.join(os.tmpdir(), 'c2w-given-cache-'));
+    const dir = path.join(root, 'c2w', '0.8.4', 'x64');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'c2w'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(`${dir}.complete`, '');
+    const installed = await installC2w({
+      version: 'v0.8.4',
+      // Nothing listens there: a download would fail.
+      downloadUrl: 'http://127.0.0.1:9/none',
+      token: '',
+      platform: 'linux',
+      arch: 'x64',
+      toolCache: root,
+      temp: root,
+    });
+    expect(installed).toEqual({ c2w: path.join(dir, 'c2w'), version: 'v0.8.4', cached: true });
+    // The layout @actions/tool-cache reads, so a setup step of the user's finds it too.
+    process.env.RUNNER_TOOL_CACHE = root;
+    expect(tc.find('c2w', '0.8.4', 'x64')).toBe(dir);
+  });
+});
+
 describe('installIntoToolCache', () => {
   const saved = process.env.RUNNER_TOOL_CACHE;
   afterEach(() => {

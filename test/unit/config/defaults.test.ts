@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FLAGS } from '../../../src/cli/flags.js';
 import { parseInputs } from '../../../src/config/inputs.js';
+import { CELL_DEFAULTS } from '../../../src/record/expected-cells.js';
 
 type Spec = { required?: boolean; default?: unknown };
 const action = parse(readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8')) as {
@@ -71,5 +72,9 @@ describe("action.yml's defaults are the parser's fallbacks", () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it("names a cell with action.yml's defaults (a refused cell's record, the report's expected cells)", () => {
+    for (const [name, value] of Object.entries(CELL_DEFAULTS)) expect(value, name).toBe(defaults[name]);
   });
 });

@@ -78,6 +78,14 @@ describe('parseInputs: good values', () => {
     expect(parseInputs(get({ 'c2w-version': v })).c2wVersion).toBe(v);
   });
 
+  // The installer refuses these as release tags: the input must refuse them before anything runs.
+  it.each(['v1.2.3-.', 'v1.2.3-rc..1', 'v1.2.3-', 'v1.2.3-rc.'])(
+    'refuses c2w-version %s, as the installer would',
+    (v) => {
+      expect(() => parseInputs(get({ 'c2w-version': v }))).toThrow(/c2w-version/);
+    },
+  );
+
   it.each([
     ['false', false],
     ['False', false],

@@ -3,9 +3,18 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run, RunTimeoutError } from '../../../src/lib/exec.js';
 import { groupAlive, liveChildren } from '../../../src/lib/processes.js';
+import { actionLog } from '../../../src/action/log.js';
+import { setLog } from '../../../src/lib/log.js';
+
+// What these tests read is the job log, as the action writes it.
+let restoreLog: () => void = () => undefined;
+beforeAll(() => {
+  restoreLog = setLog(actionLog);
+});
+afterAll(() => restoreLog());
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const node = process.execPath;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addRedaction,
   addRunnerSecrets,
@@ -8,6 +8,15 @@ import {
   redact,
   urlForDisplay,
 } from '../../../src/lib/redact.js';
+import { actionLog } from '../../../src/action/log.js';
+import { setLog } from '../../../src/lib/log.js';
+
+// What these tests read is the job log, as the action writes it.
+let restoreLog: () => void = () => undefined;
+beforeAll(() => {
+  restoreLog = setLog(actionLog);
+});
+afterAll(() => restoreLog());
 
 describe('redact', () => {
   afterEach(() => clearRedactions());

@@ -7,7 +7,7 @@ import { prepareDockerfile } from '../../../src/c2w/dockerfile.js';
 import { setRunner, type RunResult } from '../../../src/lib/exec.js';
 import { attemptOrder, firstPassing, type Attempt } from '../../../src/pipeline/fallback.js';
 import { parseInputs } from '../../../src/config/inputs.js';
-import type { Allocator } from '../../../src/config/types.js';
+import type { Allocator } from '../../../src/types/inputs.js';
 
 describe('attemptOrder', () => {
   it.each<[string, 'wasi' | 'js', Allocator, Allocator[], Allocator[]]>([

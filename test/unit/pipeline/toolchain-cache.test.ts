@@ -51,10 +51,10 @@ describe('ToolchainCache.publish', () => {
       reading: false,
       publishing: true,
       pins: new Map(),
-      exported: true,
       result: 'published',
     };
-    await cache.publish(plan, mkdtempSync(path.join(os.tmpdir(), 'c2w-tc-')), false);
+    // The build finished its export (cache/build-reading.ts): only the missing boot stops it.
+    await cache.publish(plan, { exported: true }, mkdtempSync(path.join(os.tmpdir(), 'c2w-tc-')), false);
     expect(spawned).toEqual([]);
     expect(sink.facts.values[Outputs.ToolchainCacheResult]).toBe('publish-failed');
     expect(sink.warnings).toEqual([

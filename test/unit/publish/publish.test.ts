@@ -7,7 +7,7 @@ import {
 } from '../../../src/publish/names.js';
 import { artifactUrl, bareArtifactName } from '../../../src/publish/publish.js';
 import { sha256sumLine } from '../../../src/publish/release-asset.js';
-import type { Allocator, Target } from '../../../src/config/types.js';
+import type { Allocator, Target } from '../../../src/types/inputs.js';
 
 type Row = [image: string, targetArch: string, target: Target, allocator: Allocator, artifact: string];
 

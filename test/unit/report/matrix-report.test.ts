@@ -2,14 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { bar, bytes, groupRecords, groupTable, pickBest } from '../../../src/report/matrix-report.js';
-import {
-  buildRecord,
-  ClassifiedError,
-  failureOf,
-  parseRecord,
-  RECORD_SCHEMA,
-  type CellRecord,
-} from '../../../src/report/record.js';
+import { ClassifiedError } from '../../../src/types/errors.js';
+import { buildRecord, failureOf, parseRecord, RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
 import { releaseGaps } from '../../../src/report/release-gate.js';
 import { parseReportInputs, ReportOutputs } from '../../../src/report/main.js';
 import { median, smokeFigures } from '../../../src/smoke/figures.js';

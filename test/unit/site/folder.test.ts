@@ -21,7 +21,7 @@ import {
   type SiteState,
 } from '../../../src/site/folder.js';
 import { SiteError } from '../../../src/site/error.js';
-import { failureOf } from '../../../src/report/record.js';
+import { failureOf } from '../../../src/record/record.js';
 
 // The workspace of a hosted runner, and the paths the observed values of `site` resolve to.
 const WS = '/home/runner/work/app/app';

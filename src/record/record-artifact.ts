@@ -4,12 +4,12 @@
 // signal, over the failed record the unwinding step would write after it; a finished step's record
 // over a cancel that came while it was uploading), since the artifact name is the cell's alone.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import { log } from '../lib/log.js';
 import { isGhes } from '../github/hosts.js';
 import { RECORD_ARTIFACT_PREFIX, RECORD_FILE, type CellRecord } from './record.js';
 import { raceTimeout, TIMED_OUT } from '../lib/timeout.js';
+import { runnerTemp } from '../lib/runner.js';
 
 /** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
 const UPLOAD_TIMEOUT_MS = 120_000;
@@ -27,17 +27,17 @@ export async function uploadRecord(
 ): Promise<void> {
   const name = recordArtifactName(record.cell);
   if (uploading !== undefined) {
-    core.info(`The cell record ${name} is already recorded (${uploading}); not recording it as ${record.result}.`);
+    log.info(`The cell record ${name} is already recorded (${uploading}); not recording it as ${record.result}.`);
     return;
   }
   // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
   // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || isGhes(env.GITHUB_SERVER_URL)) {
-    core.info(`No artifact service in this job: the cell record ${name} is not uploaded.`);
+    log.info(`No artifact service in this job: the cell record ${name} is not uploaded.`);
     return;
   }
   uploading = record.result;
-  const dir = await mkdtemp(path.join(env.RUNNER_TEMP || os.tmpdir(), 'c2w-record-'));
+  const dir = await mkdtemp(path.join(runnerTemp(env), 'c2w-record-'));
   try {
     const file = path.join(dir, RECORD_FILE);
     await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
@@ -51,9 +51,9 @@ export async function uploadRecord(
     if ((await raceTimeout(upload(), timeoutMs)) === TIMED_OUT) {
       throw new Error(`no answer from the artifact service within ${timeoutMs / 1000} s`);
     }
-    core.info(`Recorded this cell as the artifact ${name} for the report action.`);
+    log.info(`Recorded this cell as the artifact ${name} for the report action.`);
   } catch (e) {
-    core.warning(`Could not upload the cell record ${name}: ${(e as Error).message}`);
+    log.warning(`Could not upload the cell record ${name}: ${(e as Error).message}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,10 @@
 // a record is written by another job and may be damaged or hostile.
 import * as v from 'valibot';
 import { redact } from '../lib/redact.js';
+import { ClassifiedError } from '../types/errors.js';
+import { STAGES, type RunStage, type Stage } from '../types/stages.js';
+
+export { STAGES, type Stage };
 
 export const RECORD_SCHEMA = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
@@ -14,12 +18,6 @@ export const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 export const RECORD_FILE = 'c2w-record.json';
 
-/**
- * The stage a cell stopped in; `inputs` when its inputs were refused, `site` while it wrote the site
- * (site/stage.ts), `done` when it finished.
- */
-export const STAGES = ['inputs', 'install', 'build', 'site', 'smoke', 'publish', 'done'] as const;
-export type Stage = (typeof STAGES)[number];
 /** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
 export const RESULTS = ['passed', 'failed', 'cancelled', 'refused'] as const;
 export type Result = (typeof RESULTS)[number];
@@ -202,21 +200,9 @@ export function oneLine(s: string, max = MAX_LINE): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
-export class ClassifiedError extends Error {
-  override name = 'ClassifiedError';
-  constructor(
-    message: string,
-    readonly failureClass: string,
-    readonly line?: string,
-  ) {
-    super(message);
-  }
-}
-
 /** What the pipeline learned so far; main fills it in as the stages run. */
 export interface CellProgress {
-  stage: Exclude<Stage, 'inputs' | 'done'>;
+  stage: RunStage;
   allocatorUsed?: string;
   rejected: { allocator: string; line: string }[];
   figures: CellRecord['figures'];

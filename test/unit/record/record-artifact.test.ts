@@ -1,7 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RECORD_SCHEMA, type CellRecord } from '../../../src/report/record.js';
-import { recordArtifactName, uploadRecord } from '../../../src/report/record-artifact.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
+import { recordArtifactName, uploadRecord } from '../../../src/record/record-artifact.js';
 import { captureOutput } from '../../helpers.js';
+import { actionLog } from '../../../src/action/log.js';
+import { setLog } from '../../../src/lib/log.js';
+
+// What these tests read is the job log, as the action writes it.
+let restoreLog: () => void = () => undefined;
+beforeAll(() => {
+  restoreLog = setLog(actionLog);
+});
+afterAll(() => restoreLog());
 
 const record: CellRecord = {
   schema: RECORD_SCHEMA,

@@ -5,13 +5,18 @@
 // `include`), each an object keyed by the action's input names, or the cells' artifact names.
 import { defaultArtifactName } from '../publish/names.js';
 import { InputError } from '../config/inputs.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 
 /** Either how many cells, or the cell names (artifact names) the records must carry. */
 export type ExpectedCells = { count: number } | { cells: string[] };
 
-/** The action.yml defaults of the inputs that name a cell (action.yml: target, target-arch, allocator). */
-const DEFAULTS = { target: 'wasi', 'target-arch': 'amd64', allocator: 'emmalloc' } as const;
+/**
+ * The action.yml defaults of the inputs that name a cell, for cells described by what the workflow
+ * gave (a refused cell, an `expected-cells` list). test/unit/config/defaults.test.ts holds them equal
+ * to action.yml.
+ */
+export const CELL_DEFAULTS = { target: 'wasi', 'target-arch': 'amd64', allocator: 'emmalloc' } as const;
+const DEFAULTS = CELL_DEFAULTS;
 
 const INPUT = 'expected-cells';
 /** More cells than GitHub runs in one matrix (256 jobs) is a mistake, not a matrix. */

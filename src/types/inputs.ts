@@ -1,9 +1,21 @@
-// The typed form of the action's inputs, parsed and validated once by inputs.ts.
+// The typed form of the action's inputs, parsed and validated once by config/inputs.ts. A leaf:
+// it imports nothing of the project, so every stage can import it without a cycle.
 
-import type { Allocator } from '../c2w/allocators.js';
-import type { ToolchainSetting } from '../cache/toolchain.js';
+/** The emscripten allocators a build can be patched to (`-sMALLOC=`); c2w/allocators.ts knows how each fails. */
+export const ALLOCATORS = [
+  'emmalloc',
+  'dlmalloc',
+  'mimalloc',
+  'emmalloc-debug',
+  'emmalloc-memvalidate',
+  'emmalloc-verbose',
+  'emmalloc-memvalidate-verbose',
+] as const;
+/** An emscripten `-sMALLOC=` value, or `default` (leave the Dockerfile untouched). */
+export type Allocator = (typeof ALLOCATORS)[number] | 'default';
 
-export { ALLOCATORS, type Allocator } from '../c2w/allocators.js';
+/** Input `toolchain-cache` once read: a registry repository (no tag), or none. */
+export type ToolchainSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'repository'; repository: string };
 
 export type Target = 'wasi' | 'js';
 

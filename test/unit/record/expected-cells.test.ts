@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellNameOf, missingCells, parseExpectedCells } from '../../../src/report/expected-cells.js';
+import { cellNameOf, missingCells, parseExpectedCells } from '../../../src/record/expected-cells.js';
 import { releaseGaps } from '../../../src/report/release-gate.js';
-import { RECORD_SCHEMA, type CellRecord } from '../../../src/report/record.js';
+import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
 import { defaultArtifactName } from '../../../src/publish/names.js';
 
 describe('parseExpectedCells', () => {

@@ -7,7 +7,7 @@ import {
   RECORD_SCHEMA_V1,
   refusedRecord,
   type CellRecord,
-} from '../../../src/report/record.js';
+} from '../../../src/record/record.js';
 import { groupRecords, groupTable } from '../../../src/report/matrix-report.js';
 import { escapeHtml } from '../../../src/lib/html.js';
 

@@ -2,14 +2,13 @@
 // or failed), it was cancelled (the runner's SIGINT/SIGTERM, action/cancel.ts), or its inputs were
 // refused before anything ran. A matrix cell that started always leaves a record, so the report's
 // release gate never mistakes a missing cell for one that was never there.
-import * as os from 'node:os';
-import * as core from '@actions/core';
 import { classifyFailure } from '../c2w/failures.js';
-import type { Inputs } from '../config/types.js';
+import type { Inputs } from '../types/inputs.js';
 import { artifactNameProblem, defaultArtifactName } from '../publish/names.js';
-import { cellNameOf } from './expected-cells.js';
+import { CELL_DEFAULTS, cellNameOf } from './expected-cells.js';
 import { buildRecord, failureOf, refusedRecord, type CellProgress, type CellRecord } from './record.js';
 import { uploadRecord } from './record-artifact.js';
+import { runnerPlatform } from '../lib/runner.js';
 
 /**
  * How long the cancel's record upload may take: the runner sends SIGTERM 7.5 s after its SIGINT and
@@ -19,7 +18,7 @@ import { uploadRecord } from './record-artifact.js';
 export const CANCEL_RECORD_MS = 5000;
 
 function runnerOf(): CellRecord['runner'] {
-  return { os: process.env.RUNNER_OS || os.platform(), arch: process.env.RUNNER_ARCH || os.arch() };
+  return runnerPlatform();
 }
 
 const cellOf = (inputs: Inputs): string => inputs.artifactName || defaultArtifactName(inputs);
@@ -43,12 +42,10 @@ export async function recordCancelledCell(
 
 /**
  * The record of a cell whose inputs were refused (`error`): its identity as the workflow gave it
- * (image, target, target-arch, allocator, artifact-name), unless it asked for `record: false`.
+ * (image, target, target-arch, allocator, artifact-name, read through `get`, the raw inputs),
+ * unless it asked for `record: false`.
  */
-export async function recordRefusedCell(
-  error: Error,
-  get: (name: string) => string = (name) => core.getInput(name),
-): Promise<void> {
+export async function recordRefusedCell(error: Error, get: (name: string) => string): Promise<void> {
   if (get('record').trim().toLowerCase() === 'false') return;
   const given = Object.fromEntries(
     ['image', 'target', 'target-arch', 'allocator', 'artifact-name'].map((name) => [name, get(name)]),
@@ -58,9 +55,9 @@ export async function recordRefusedCell(
   const cell = cellNameOf(given);
   const identity = {
     image: given.image ?? '',
-    target: given.target || 'wasi',
-    targetArch: given['target-arch'] || 'amd64',
-    allocator: given.allocator || 'emmalloc',
+    target: given.target || CELL_DEFAULTS.target,
+    targetArch: given['target-arch'] || CELL_DEFAULTS['target-arch'],
+    allocator: given.allocator || CELL_DEFAULTS.allocator,
   };
   await uploadRecord(refusedRecord(cell, identity, error, runnerOf()));
 }
