@@ -38,6 +38,8 @@ export interface PackOptions {
   baseImage?: string;
   /** Seconds of work in the packed Dockerfile's toolchain stage (its `ARG TOOLCHAIN_SECONDS` default). */
   toolchainSeconds?: number;
+  /** The Dockerfile to pack instead of the stand-in's own (e.g. test/fixtures/c2w-scale's), as text. */
+  dockerfile?: string;
 }
 
 /** Sets the default of `ARG name=…` in the Dockerfile staged in `stage`. */
@@ -57,6 +59,7 @@ export function packStandinRelease(dir: string, tag: string, options: PackOption
   const stage = mkdtempSync(path.join(os.tmpdir(), 'c2w-standin-pack-'));
   try {
     for (const f of ['c2w', 'Dockerfile', 'package.json']) cpSync(path.join(STANDIN_DIR, f), path.join(stage, f));
+    if (options.dockerfile !== undefined) writeFileSync(path.join(stage, 'Dockerfile'), options.dockerfile);
     if (options.baseImage !== undefined) setArgDefault(stage, 'BASE_IMAGE', options.baseImage);
     if (options.toolchainSeconds !== undefined)
       setArgDefault(stage, 'TOOLCHAIN_SECONDS', String(options.toolchainSeconds));
