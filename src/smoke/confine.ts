@@ -40,12 +40,23 @@ export const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
 export const SANDBOX_UID = 65534;
 
 /**
- * The namespace's init, run by `sh` as root of the new namespaces (PID 1). Arguments: the empty
+ * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
  * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
  * keep uid 0 of a user namespace), the paths to bind read-only (same place inside), `--`, the
  * command. stdin is the lifeline.
+ *
+ * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
+ * (from the runner, or whoever started it) is inherited by every process it spawns, and a guest
+ * reads a descriptor by number without any path check (Node's permission model checks paths). As
+ * root and in a user namespace nothing else closes them (sudo does: sudo(8), closefrom). bash,
+ * because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc here is still the
+ * action's, where /proc/self is this shell.
  */
 export const INIT_SCRIPT = `set -eu
+for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
 R=$1 control=$2 grace=$3 user=$4
 shift 4
 mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
@@ -99,16 +110,28 @@ export interface ConfinedRun {
   command: string[];
 }
 
-/** The argv that runs `run.command` inside the boundary made `via`. Pure. */
+/**
+ * The argv that runs `run.command` inside the boundary made `via`. Pure.
+ *
+ * As root and in a user namespace, unshare runs under `setpriv --pdeathsig KILL`: the kernel sends
+ * it SIGKILL when the thread that spawned it (the action's main thread: libuv forks from the thread
+ * that calls spawn) ends, however the action ends (prctl(2), PR_SET_PDEATHSIG). The setting
+ * survives the exec of unshare (it is cleared only by an exec or a credential change that alters
+ * the effective ids or adds capabilities; making a user namespace one owns does not), and
+ * unshare's --kill-child then kills the namespace's init, and with it every process of the namespace
+ * (pid_namespaces(7)). The guest cannot stop this: unshare is outside its PID namespace. In a user
+ * namespace the lifeline's watcher runs as the guest's own uid, so this is what holds there; through
+ * sudo the watcher is root's, out of the guest's reach, and sudo (set-user-ID) would clear the setting.
+ */
 export function confinedArgv(via: BoundaryVia, run: ConfinedRun): string[] {
   const unshare =
     via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
   const user = via === 'userns' ? '' : String(SANDBOX_UID);
   return [
-    ...(via === 'sudo' ? ['sudo', '-n', '--'] : []),
+    ...(via === 'sudo' ? ['sudo', '-n', '--'] : ['setpriv', '--pdeathsig', 'KILL', '--']),
     ...unshare,
     '--',
-    'sh',
+    'bash',
     '-c',
     INIT_SCRIPT,
     'c2w-smoke-init',
@@ -130,7 +153,7 @@ export function candidates(euid: number, forbid: string | undefined): BoundaryVi
 }
 
 /** What the probe runs inside: it answers only when the whole setup worked. */
-const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = sh && echo c2w-boundary-ok >&3'];
+const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = bash && echo c2w-boundary-ok >&3'];
 
 /** Makes a FIFO (Node has no mkfifo). */
 export function mkfifo(path: string): Promise<void> {
