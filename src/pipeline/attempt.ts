@@ -109,7 +109,13 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
   if (series.sandbox) {
     const line = `Node smoke boot's sandbox: ${series.sandbox.text}.`;
     if (series.sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
-      sink.warn(`${line} It booted under Node's permission model only (smoke-sandbox: required refuses that).`);
+      sink.warn(
+        `${line} It booted under Node's permission model only: its JavaScript could not read other files, ` +
+          `write, start processes, connect, listen, look up names or signal other processes, but it ran as the ` +
+          `action's user, on the action's network, beside the action's processes, with no limit on memory or ` +
+          `threads; code that gets past the model (a bug in Node) can do all that user can, the Docker engine ` +
+          `included where the user may use it (smoke-sandbox: required refuses to boot without a boundary).`,
+      );
     } else {
       sink.info(line);
     }

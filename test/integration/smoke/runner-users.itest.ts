@@ -82,6 +82,67 @@ function bootWithDescriptor(user: string, opts: object, file: string): Promise<S
   });
 }
 
+/** One boot run by root with `env`: its SmokeResult, and what the action wrote to stderr. */
+function bootWithStderr(opts: object, env: Record<string, string>): Promise<[SmokeResult, string]> {
+  return new Promise((done, fail) => {
+    const [cmd, ...args] = bootArgv('', opts);
+    execFile(cmd!, args, { env: bootEnv(env), timeout: 120_000, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (!last.startsWith('{')) fail(new Error(`no result: ${err?.message ?? ''}\n${stdout}\n${stderr}`));
+      else done([JSON.parse(last) as SmokeResult, stderr]);
+    });
+  });
+}
+
+/**
+ * out.js: what Node's permission model lets through where there is no boundary: signals to the
+ * action (SIGUSR1 opens its inspector), DNS (c-ares and getaddrinfo, no JS socket), listening for
+ * connections; from the main thread and from a worker that asks for no permission model.
+ */
+const UNCONFINED_OUT_JS = `
+import dns from 'node:dns';
+import dnsPromises from 'node:dns/promises';
+import { resolve4 } from 'node:dns';
+import { Worker } from 'node:worker_threads';
+const probe = String.raw\`
+  const dns = require('node:dns');
+  const net = require('node:net');
+  const dgram = require('node:dgram');
+  const out = {};
+  const cb = (f) => new Promise((ok, no) => f((e, a) => (e ? no(e) : ok(a))));
+  const t = async (k, f) => {
+    try {
+      out[k] = 'done:' + String(await Promise.race([f(), new Promise((ok) => setTimeout(() => ok('silent'), 3000))])).slice(0, 80);
+    } catch (e) { out[k] = 'refused:' + (e.code || e.message); }
+  };
+  return (async () => {
+    await t('usr1', () => process.kill(process.ppid, 'SIGUSR1'));
+    await t('rawKill', () => process._kill(process.ppid, 0));
+    await t('debugProcess', () => process._debugProcess(process.ppid));
+    await t('group', () => process.kill(0, 0));
+    await t('self', () => process.kill(process.pid, 0));
+    await t('resolve4', () => cb((k) => dns.resolve4('example.com', k)));
+    await t('promises', () => dns.promises.resolve4('example.com'));
+    await t('resolver', () => cb((k) => new dns.Resolver().resolve4('example.com', k)));
+    await t('promisesResolver', () => new dns.promises.Resolver().resolve4('example.com'));
+    await t('lookup', () => cb((k) => dns.lookup('localhost', k)));
+    await t('lookupService', () => cb((k) => dns.lookupService('127.0.0.1', 22, k)));
+    await t('listen', () => new Promise((ok, no) => { const s = net.createServer(); s.on('error', no); s.listen(0, '127.0.0.1', () => { ok('listening'); s.close(); }); }));
+    await t('bind', () => new Promise((ok, no) => { const s = dgram.createSocket('udp4'); s.on('error', no); s.bind(0, '127.0.0.1', () => { ok('bound'); s.close(); }); }));
+    return out;
+  })();
+\`;
+const main = await new Function('require', probe)((await import('node:module')).createRequire(import.meta.url));
+const named = await new Promise((ok) => { try { resolve4('example.com', (e) => ok(e ? 'error:' + e.code : 'resolved')); } catch (e) { ok('refused:' + e.code); } });
+const promised = await dnsPromises.resolve4('example.com').then(() => 'resolved', (e) => (e.code === 'ERR_ACCESS_DENIED' ? 'refused:' : 'error:') + e.code);
+const w = new Worker('(' + 'async function (require) {' + probe + '}' + ')(require).then((o) => require("node:worker_threads").parentPort.postMessage(o))', { eval: true, execArgv: [] });
+const worker = await new Promise((ok) => { w.once('message', ok); w.once('error', (e) => ok(String(e))); });
+void dns;
+process.stdout.write('unconfined: ' + JSON.stringify({ main, named, promised, worker }) + '\\nc2w-smoke-ok\\n');
+setTimeout(() => process.exit(0), 500);
+export default async function init() { await new Promise(() => undefined); }
+`;
+
 /** out.js: reads every descriptor 0..255 it has (by number: the permission model checks paths only). */
 const DESCRIPTOR_READER_OUT_JS = `
 import fs from 'node:fs';
@@ -284,6 +345,31 @@ describe('the smoke boot run by a runner user without sudo (a self-hosted runner
     expect(r.sandbox).toMatchObject({ reason: expect.stringMatching(/sudo: sudo -n is not allowed/) });
     expect(r.message).toMatch(/^The js output was not booted: smoke-sandbox is required/);
     expect(r.stdout).toBe('');
+  }, 120_000);
+});
+
+describe('the smoke boot where no boundary can be made', () => {
+  it('refuses signals to other processes, DNS and listening, in the main thread and in workers', async () => {
+    const out = jsOutput('unconfined', UNCONFINED_OUT_JS);
+    const [r, stderr] = await bootWithStderr(bootOptions(out), { C2W_SMOKE_SANDBOX_FORBID: 'root,sudo,userns' });
+    expect(r.sandbox?.kind).toBe('none');
+    expect(r.result, r.stdout + r.stderr).toBe('passed');
+    expect(stderr).not.toMatch(/Debugger listening|inspector/i);
+    const line = /unconfined: (.*)/.exec(r.stdout)?.[1] ?? '{}';
+    const got = JSON.parse(line) as {
+      main: Record<string, string>;
+      worker: Record<string, string>;
+      named: string;
+      promised: string;
+    };
+    for (const side of [got.main, got.worker]) {
+      const { self, ...others } = side;
+      expect(self).toBe('done:true');
+      expect(Object.keys(others)).toHaveLength(12);
+      for (const [k, v] of Object.entries(others)) expect(`${k} ${v}`).toBe(`${k} refused:ERR_ACCESS_DENIED`);
+    }
+    expect(got.named).toBe('refused:ERR_ACCESS_DENIED');
+    expect(got.promised).toBe('refused:ERR_ACCESS_DENIED');
   }, 120_000);
 });
 
