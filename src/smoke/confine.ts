@@ -40,9 +40,19 @@ export const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
 export const SANDBOX_UID = 65534;
 
 /**
+ * RLIMIT_NPROC of the command under root or sudo: the kernel refuses a fork or clone (a thread too)
+ * of a process whose real uid already has this many (setrlimit(2)). It counts every process and
+ * thread of uid 65534 on the machine, so other boots at the same time share it; a boot of Node with
+ * its worker threads needs tens. In a user namespace it is not set: there the command's uid is the
+ * action's user outside, whose count holds the runner's own processes.
+ */
+export const SANDBOX_NPROC = 2048;
+
+/**
  * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
  * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
- * keep uid 0 of a user namespace), the paths to bind read-only (same place inside), `--`, the
+ * keep uid 0 of a user namespace), the process cap for that uid (bash's `ulimit -u` sets
+ * RLIMIT_NPROC, soft and hard), the paths to bind read-only (same place inside), `--`, the
  * command. stdin is the lifeline.
  *
  * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
@@ -57,8 +67,8 @@ for fd in /proc/self/fd/*; do
   fd=\${fd##*/}
   if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
 done
-R=$1 control=$2 grace=$3 user=$4
-shift 4
+R=$1 control=$2 grace=$3 user=$4 nproc=$5
+shift 5
 mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
 mkdir "$R/tmp" "$R/dev" "$R/proc" "$R/.old"
 mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
@@ -83,7 +93,7 @@ rmdir /.old
 mount -o remount,ro,bind /
 cd /
 if [ -n "$user" ]; then
-  setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
+  (ulimit -u "$nproc" && exec setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@") 0<&5 5<&- 6<&- &
 else
   setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
 fi
@@ -139,6 +149,7 @@ export function confinedArgv(via: BoundaryVia, run: ConfinedRun): string[] {
     run.control,
     String(Math.max(0, Math.ceil(run.graceSeconds))),
     user,
+    String(SANDBOX_NPROC),
     ...run.binds,
     '--',
     ...run.command,

@@ -395,3 +395,29 @@ describe('descriptors the action inherited', () => {
     }, 120_000);
   }
 });
+
+describe('the guest’s processes', () => {
+  const IDLE_OUT_JS = `
+setInterval(() => undefined, 1000);
+export default async function init() { await new Promise(() => undefined); }
+`;
+  for (const [user, via] of [
+    ['', 'root'],
+    ['c2w-sudo', 'sudo'],
+  ] as const) {
+    it(`are capped in number where the guest has a uid of its own (${via})`, async () => {
+      const boot = bootAs(user, bootOptions(jsOutput(`nproc-${via}`, IDLE_OUT_JS), { timeoutSeconds: 8 }));
+      let limits = '';
+      await eventually(() => {
+        const pid = spawnSync('pgrep', ['-u', '65534', '-f', 'c2w-smoke-child'], { encoding: 'utf8' }).stdout.trim();
+        if (pid === '' || pid.includes('\n')) return false;
+        limits = spawnSync('cat', [`/proc/${pid}/limits`], { encoding: 'utf8' }).stdout;
+        return limits !== '';
+      }, 30_000);
+      const r = await boot;
+      expect(r.sandbox).toMatchObject({ kind: 'namespaces', via });
+      expect(r.result).toBe('timeout');
+      expect(limits).toMatch(/^Max processes\s+2048\s+2048\s+processes/m);
+    }, 120_000);
+  }
+});

@@ -36,6 +36,7 @@ describe('confinedArgv', () => {
     '/p/control',
     '1',
     user,
+    '2048',
     '/n/node',
     '/box',
     '--',
