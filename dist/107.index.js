@@ -45,8 +45,8 @@ const TRANSCRIPT_MAX = (/* unused pure expression or super */ null && (1024 * 10
 
 // EXTERNAL MODULE: ./src/site/site.ts
 var site = __webpack_require__(92272);
-// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
-var boot = __webpack_require__(68159);
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 2 modules
+var boot = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var expect = __webpack_require__(30324);
 // EXTERNAL MODULE: ./src/smoke/output.ts
@@ -402,8 +402,14 @@ async function runBrowserSmoke(opts) {
     let start = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
     try {
-        if (tmpSite)
-            await (0,site/* writeSite */.bo)({ target: opts.target, output: opts.path, dir: siteDir });
+        if (tmpSite) {
+            await (0,site/* writeSite */.bo)({
+                target: opts.target,
+                output: opts.path,
+                dir: siteDir,
+                root: { dir: tmpSite, name: 'the temporary folder' },
+            });
+        }
         if (!opts.siteUrl)
             server = await serveSite(siteDir, { isolation: true });
         const siteUrl = opts.siteUrl ?? server.url;

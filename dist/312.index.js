@@ -144,8 +144,13 @@ const NEVER_NAMES = new Set([
     'GITHUB_STATE',
     'GITHUB_STEP_SUMMARY',
 ]);
+/**
+ * Without regard to case: Linux names are case-sensitive, so `github_token` is another variable,
+ * but one a workflow would only set to hold the same token.
+ */
 function never(name) {
-    return NEVER_NAMES.has(name) || NEVER_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+    const upper = name.toUpperCase();
+    return NEVER_NAMES.has(upper) || NEVER_PREFIXES.some((prefix) => upper.startsWith(prefix));
 }
 /** Why `name` cannot be in env-passthrough, or undefined when it can. Pure. */
 function passthroughProblem(name) {

@@ -685,7 +685,7 @@ async function mergeEntries(dir, entries) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony exports RunTimeoutError, execRunner, setRunner */
+/* unused harmony exports RunTimeoutError, PIPE_SETTLE_MS, execRunner, setRunner */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82979);
@@ -702,6 +702,12 @@ async function mergeEntries(dir, entries) {
 class RunTimeoutError extends Error {
     name = 'RunTimeoutError';
 }
+/**
+ * How long the output of a child that has exited is still waited for. The pipes close as soon as
+ * the child's last byte is read when nothing else holds them (well under this); only a descendant
+ * that keeps them open makes this wait its full length.
+ */
+const PIPE_SETTLE_MS = 2000;
 /** Signal numbers on Linux, for the shell-style exit code 128 + n. */
 const SIGNAL_NUMBER = {
     SIGHUP: 1,
@@ -747,30 +753,58 @@ const execRunner = (file, args, options = {}) => new Promise((resolve, reject) =
     child.stdout.on('data', onData(stdout));
     child.stderr.on('data', onData(stderr));
     let timedOut = false;
+    let settled = false;
+    let exit;
+    let settleTimer;
     const timer = options.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
             timedOut = true;
             void (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .endGroup */ .N4)(child, options.graceMs ?? 5000);
         }, options.timeoutMs);
-    child.once('error', (e) => {
+    const finish = () => {
+        if (settled)
+            return;
+        settled = true;
         clearTimeout(timer);
-        reject(new Error(`Could not start ${file}: ${e.message}`));
-    });
-    child.once('close', (code, signal) => {
-        clearTimeout(timer);
+        clearTimeout(settleTimer);
         if (timedOut) {
             reject(new RunTimeoutError(`${command} did not finish within ${Math.round(options.timeoutMs / 1000)} s; it was ended.`));
             return;
         }
+        const signal = exit?.signal ?? null;
         const result = {
-            exitCode: code ?? 128 + (SIGNAL_NUMBER[signal] ?? 0),
+            exitCode: exit?.code ?? 128 + (SIGNAL_NUMBER[signal] ?? 0),
             stdout: Buffer.concat(stdout).toString(),
             stderr: Buffer.concat(stderr).toString(),
         };
         if (signal)
             result.signal = signal;
         resolve(result);
+    };
+    child.once('error', (e) => {
+        if (settled)
+            return;
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(settleTimer);
+        reject(new Error(`Could not start ${file}: ${e.message}`));
+    });
+    // The pipes close once every process holding them has exited. A descendant that left the
+    // child's process group (setsid, a daemon) is beyond endGroup's reach and may hold them for
+    // ever: once the child itself has exited, its output is waited for PIPE_SETTLE_MS at most,
+    // so neither the time limit nor the end of a run depends on what such a descendant does.
+    child.once('exit', (code, signal) => {
+        exit = { code, signal };
+        settleTimer = setTimeout(() => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish();
+        }, PIPE_SETTLE_MS);
+    });
+    child.once('close', (code, signal) => {
+        exit ??= { code, signal };
+        finish();
     });
 });
 let current = execRunner;

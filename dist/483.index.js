@@ -242,8 +242,10 @@ function closeControl() {
 }
 const maxRssKiB = () => process.resourceUsage().maxRSS;
 function readConfig() {
-    const raw = process.env[_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_CONFIG_ENV */ .yX];
+    const file = process.env[_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_CONFIG_FILE_ENV */ .R_];
+    const raw = file ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8') : process.env[_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_CONFIG_ENV */ .yX];
     delete process.env[_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_CONFIG_ENV */ .yX];
+    delete process.env[_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_CONFIG_FILE_ENV */ .R_];
     if (!raw)
         throw new Error(`${_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_CONFIG_ENV */ .yX} is not set`);
     return JSON.parse(raw);

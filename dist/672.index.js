@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
-// EXTERNAL MODULE: ./src/c2w/install.ts + 1 modules
-var install = __webpack_require__(90171);
+// EXTERNAL MODULE: ./src/c2w/install.ts + 2 modules
+var install = __webpack_require__(56611);
 // EXTERNAL MODULE: ./src/cache/layers.ts
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/cache/actions-cache-store.ts
@@ -492,12 +492,14 @@ class JobSummary {
     note(text) {
         this.notes.push((0,redact/* redact */.E$)(text));
     }
-    async write(title, failed) {
+    /** The summary: `failed` is the failure's message, `failureClass` its class as the cell record has it. */
+    async write(title, failed, failureClass) {
         if (!process.env.GITHUB_STEP_SUMMARY)
             return;
         const s = core/* summary */.z.addHeading(title, 3);
+        const cls = failureClass ? ` (${(0,html/* escapeHtml */.Z)(failureClass)})` : '';
         if (failed)
-            s.addRaw(`**Failed:** ${(0,html/* escapeHtml */.Z)((0,redact/* redact */.E$)(failed))}`, true);
+            s.addRaw(`**Failed${cls}:** ${(0,html/* escapeHtml */.Z)((0,redact/* redact */.E$)(failed))}`, true);
         s.addTable([
             [
                 { data: 'output', header: true },
@@ -548,12 +550,17 @@ class ActionSink extends sink/* Sink */.A {
 
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(33175);
+// EXTERNAL MODULE: ./src/site/folder.ts
+var folder = __webpack_require__(68763);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The main step, in the order a user reads it in the log:
 // inputs → install → builder → (per allocator: Dockerfile → cache restore → convert → smoke) →
 // publish (→ cache save and builder removal in the post step). The conversion is the pipeline the
 // command runs too (pipeline/convert-image.ts); this step gives it the action's sink and the
 // Actions cache as the home of its layers.
+
+
+
 
 
 
@@ -595,7 +602,13 @@ async function main() {
         await recordCell(inputs, progressOf(sink.facts), error);
     else if (!inputs && error)
         await recordRefusedCell(error);
-    await sink.summary.write('c2w-action', error?.message);
+    // The summary names the failure's class as the record does (`inputs` for refused inputs).
+    const failureClass = !error
+        ? undefined
+        : inputs
+            ? (0,report_record/* failureOf */.g5)(sink.facts.stage, error, failures/* classifyFailure */.X).class
+            : 'inputs';
+    await sink.summary.write('c2w-action', error?.message, failureClass);
 }
 async function run(inputs, sink) {
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
@@ -604,7 +617,13 @@ async function run(inputs, sink) {
     const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         (0,state/* setCreatedBuilder */.mU)(builder.name);
-    const { built } = await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: actionsCacheHome(runnerTemp), workDir: external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`) }, sink);
+    const { built } = await (0,convert_image/* convertImage */.h)(inputs, {
+        c2w,
+        builder,
+        home: actionsCacheHome(runnerTemp),
+        workDir: external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`),
+        siteRoot: (0,folder/* workspaceRoot */.oS)(),
+    }, sink);
     sink.stage('publish');
     if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
         const assetName = inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs);

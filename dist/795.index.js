@@ -19,8 +19,8 @@ var outputs = __webpack_require__(18948);
 var convert = __webpack_require__(53044);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
-// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
-var attempt = __webpack_require__(10700);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 5 modules
+var attempt = __webpack_require__(60729);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
 // EXTERNAL MODULE: ./src/buildx/plain-log.ts
@@ -100,6 +100,8 @@ function progressLine(view, nowMs, width = 120) {
     return `${line.slice(0, Math.max(0, width - tail.length - 1))}…${tail}`;
 }
 
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
 ;// CONCATENATED MODULE: ./src/cli/workflow-commands.ts
 // What the stage modules print through @actions/core is the runner's workflow-command protocol
 // (actions/toolkit packages/core/src/command.ts): `::name key=value,…::message` lines on stdout, with
@@ -143,6 +145,7 @@ function readLine(line) {
 // `--verbose` shows the raw log instead.
 
 
+
 class Console {
     options;
     write;
@@ -155,7 +158,8 @@ class Console {
         this.options = options;
         const stream = options.stream;
         const original = stream.write.bind(stream);
-        this.write = (text) => void original(text);
+        // The command has no runner to mask its log: the secrets it holds are removed here (lib/redact.ts).
+        this.write = (text) => void original((0,redact/* redact */.E$)(text));
     }
     /** Routes process.stdout through this console until `release()`. */
     capture() {
@@ -312,8 +316,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
 var buildx_builder = __webpack_require__(61747);
-// EXTERNAL MODULE: ./src/c2w/install.ts + 1 modules
-var install = __webpack_require__(90171);
+// EXTERNAL MODULE: ./src/c2w/install.ts + 2 modules
+var install = __webpack_require__(56611);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/cache/oci-split.ts
@@ -469,6 +473,8 @@ var cache_layers = __webpack_require__(66542);
 var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 6 modules
 var convert_image = __webpack_require__(4664);
+// EXTERNAL MODULE: ./src/site/folder.ts
+var folder = __webpack_require__(68763);
 ;// CONCATENATED MODULE: ./src/cli/paths.ts
 // Where the command keeps what the runner keeps on GitHub: the user's cache directory (the XDG Base
 // Directory spec: $XDG_CACHE_HOME, else ~/.cache) holds the build cache folder and the installed c2w
@@ -510,6 +516,7 @@ function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
 
 
 
+
 async function convertCommand(inputs, options, sink) {
     // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
@@ -535,7 +542,7 @@ async function convertCommand(inputs, options, sink) {
                 ? await sink.section('Choose the builder', () => (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli'))
                 : await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
         sink.checkpoint();
-        await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp }, sink);
+        await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp, siteRoot: (0,folder/* currentDirRoot */.tS)() }, sink);
     }
     finally {
         if (builder?.created && builder.name)
@@ -749,6 +756,14 @@ const FLAGS = [
         smoke: true,
     },
     {
+        flag: 'sandbox',
+        input: 'smoke-sandbox',
+        kind: 'string',
+        arg: 'auto|required',
+        help: 'the Node boot in namespaces where they can be made (auto), or only there (required); default auto',
+        smoke: true,
+    },
+    {
         flag: 'site',
         input: 'site',
         kind: 'string',
@@ -896,6 +911,9 @@ function helpText(verb) {
         '  c2w-action convert IMAGE [flags] [-- SMOKE COMMAND...]',
         '  c2w-action smoke PATH [flags] [-- COMMAND...]   boot a .wasm file or a js output directory',
         '  c2w-action site PATH DIR [--target wasi|js]     write a web site that boots PATH in a terminal',
+        '',
+        'DIR (site, --site) is a new or empty folder below the current directory, or a site written',
+        'there before (its .c2w-site marker): it is emptied before the site is written.',
     ];
     const convertFlags = [
         'Flags of convert (named like the inputs of action.yml):',
@@ -1148,10 +1166,15 @@ function failedBootTail(result) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/site/site.ts
 var site_site = __webpack_require__(92272);
+// EXTERNAL MODULE: ./src/site/stage.ts
+var stage = __webpack_require__(77029);
 ;// CONCATENATED MODULE: ./src/cli/site-command.ts
 // `c2w-action site PATH DIR`: wraps an existing output (a .wasm file, or a js output directory) in a
 // site folder, as `convert --site DIR` and the action's `site` input do. The target follows PATH
-// unless --target says.
+// unless --target says. DIR follows the `site` input's rules (site/folder.ts), with the current
+// directory as the workspace: checked before anything is written, and again when it is written.
+
+
 
 
 
@@ -1176,10 +1199,15 @@ function siteArgs(cmd) {
     if ((target === 'js') !== isDir) {
         throw new UsageError(`--target ${target} needs ${target === 'js' ? 'a directory' : 'a .wasm file'}; '${path}' is ${isDir ? 'a directory' : 'a file'}`);
     }
+    const place = (0,folder/* sitePlaceOf */.s3)(dir, path, (0,folder/* currentDirRoot */.tS)());
+    const verdict = (0,folder/* judgeSite */.pL)(place);
+    if (!verdict.ok)
+        throw new UsageError(`DIR ${(0,folder/* shownSite */.hm)(dir, place.site)} ${verdict.problem}`);
     return { path, dir, target };
 }
 async function siteCommand(args, sink) {
-    const site = await sink.section(`Write the site ${args.dir}`, () => (0,site_site/* writeSite */.bo)({ target: args.target, output: args.path, dir: args.dir }));
+    sink.stage('site');
+    const site = await sink.section(`Write the site ${args.dir}`, () => (0,stage/* asSiteFailure */.i)((0,site_site/* writeSite */.bo)({ target: args.target, output: args.path, dir: args.dir, root: (0,folder/* currentDirRoot */.tS)() })));
     sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
     sink.info(`Wrote ${site.files} files, ${site.bytes} bytes. Serve the folder (any static server; GitHub Pages) and open index.html.`);
     if (site.warning)
@@ -1195,8 +1223,9 @@ var boot_info = __webpack_require__(40729);
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
 // From the command line to the action's typed inputs: the same `parseInputs` the action runs, fed
 // from the flags, and the checks the action makes before it spawns anything (getInputs: the custom
-// Dockerfile is a regular file, config/host-checks.ts; the smoke command fits c2w's 1024-byte
-// budget). Every message names the flag.
+// Dockerfile is a regular file, config/host-checks.ts; the site is a folder of its own in the current
+// directory, site/folder.ts; the smoke command fits c2w's 1024-byte budget). Every message names the flag.
+
 
 
 
@@ -1207,10 +1236,15 @@ function inputsOf(cmd, image, overrides = {}) {
     const get = (name) => (name === 'image' ? image : (overrides[name] ?? cmd.get(name)));
     try {
         const inputs = (0,config_inputs/* parseInputs */.TL)(get);
+        // The token, a password in the download URL, build-arg and smoke-env values: never printed.
+        (0,config_inputs/* registerSecrets */.dg)(inputs);
         // No workspace on the command line: a Dockerfile anywhere will do, as long as it is one.
         if (inputs.dockerfile !== undefined)
             (0,host_checks/* checkDockerfile */.vn)(inputs.dockerfile);
         (0,host_checks/* checkNoDanglingLink */.kF)(inputs.output);
+        // The command's workspace is its current directory: the site must be a folder of its own there.
+        if (inputs.site !== undefined)
+            (0,folder/* checkSitePlace */.Li)(inputs.site, inputs.output, (0,folder/* currentDirRoot */.tS)());
         if (inputs.smoke && inputs.target === 'wasi') {
             const budget = (0,boot_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
             if (!budget.ok)
@@ -1296,6 +1330,7 @@ function smokeInputs(cmd) {
 
 
 
+
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 };
 async function cliMain(argv) {
     let cmd;
@@ -1363,10 +1398,10 @@ async function cliMain(argv) {
         const failure = error && !(error instanceof InterruptedError) ? (0,record/* failureOf */.g5)(stage, error, failures/* classifyFailure */.X) : undefined;
         const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
         if (cmd.options.json)
-            process.stdout.write(renderJson(facts, failed));
+            process.stdout.write((0,redact/* redact */.E$)(renderJson(facts, failed)));
         else {
             out.print('');
-            process.stdout.write(renderSummary(facts, failed));
+            process.stdout.write((0,redact/* redact */.E$)(renderSummary(facts, failed)));
         }
         if (error === undefined)
             return EXIT.passed;

@@ -28586,13 +28586,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85738);
-/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38473);
-/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(88121);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(33175);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60310);
+/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38473);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(88121);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(33175);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, the report
 // action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
 // dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
+
 
 
 
@@ -28613,37 +28615,40 @@ function startedFile() {
     }
 }
 const started = startedFile();
-if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 12483));
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(449), __nccwpck_require__.e(352), __nccwpck_require__.e(84), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
+    (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .protectSecrets */ .tu)({ runner: false });
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(5), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
 }
 else {
+    // Before anything can log (a library's ::debug:: line included).
+    (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .protectSecrets */ .tu)({ runner: true });
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(449), __nccwpck_require__.e(675), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(5), __nccwpck_require__.e(675), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
-    else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)()) {
+    else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .isPost */ .tl)()) {
         const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await post();
     }
     else {
-        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(449), __nccwpck_require__.e(352), __nccwpck_require__.e(84), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
+        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .setIsPost */ .dC)();
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(5), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
     // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
     // gone and the log has what was written to it.
     await (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelSettled */ .Af)();
-    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_3__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
+    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
@@ -28774,6 +28779,144 @@ function liveChildren() {
 
 /***/ }),
 
+/***/ 60310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
+/* harmony export */   Ck: () => (/* binding */ addSecret),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Gd: () => (/* binding */ urlPasswordOf),
+/* harmony export */   PU: () => (/* binding */ addRunnerSecrets),
+/* harmony export */   l8: () => (/* binding */ addRedaction),
+/* harmony export */   tu: () => (/* binding */ protectSecrets)
+/* harmony export */ });
+/* unused harmony exports REDACTED, MIN_REDACTED_LENGTH, clearRedactions */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+// The secrets this process holds, and their removal from what it writes where the runner does not
+// mask: the runner replaces a value registered with `::add-mask::` (core.setSecret) only in the
+// step's log, not in artifacts, the job summary file or step outputs
+// (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#masking-a-value-in-a-log).
+// So every such writer (the cell record, the job summary, the `error` output) passes its text
+// through `redact`.
+
+/** What stands in for a removed value (the runner's own mask is `***` as well). */
+const REDACTED = '***';
+/**
+ * Values shorter than this are not searched for: a build-arg `DEBUG=1` or `MODE=on` would otherwise
+ * turn every `1` or `on` of a message into `***`, and a value that short protects nothing.
+ */
+const MIN_REDACTED_LENGTH = 4;
+/**
+ * Variables the runner gives the action that grant access to the job's services: the token of the
+ * cache/artifact services, and the one that requests OIDC tokens. The runner does not mask them.
+ */
+const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/**
+ * The variables the runner gives an action's process that hold a secret of this action: the
+ * runner's service tokens, and the `github-token` input (the runner passes input `x-y` as `INPUT_X-Y`,
+ * actions/toolkit packages/core/src/core.ts getInput). `GITHUB_TOKEN` is where the command reads its
+ * token, and where a workflow's `env:` often puts one.
+ */
+const PROCESS_SECRETS = [...RUNNER_SECRETS, 'INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN'];
+/** Inputs that are URLs whose user info may carry a password (`https://user:password@host/…`). */
+const URL_INPUTS = ['INPUT_C2W-DOWNLOAD-URL'];
+const values = new Set();
+const masked = new Set();
+/** Whether a secret is announced to the runner (`::add-mask::`): not by the command, whose stdout a person reads. */
+let maskInLog = true;
+/** The forms a value takes in text: itself, each of its lines, and JSON-escaped. */
+function formsOf(value) {
+    const forms = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
+    return forms.map((f) => f.trim()).filter((f) => f.length >= MIN_REDACTED_LENGTH);
+}
+/** Removes `value` from everything redacted from now on (not masked in the log: see `addSecret`). */
+function addRedaction(value) {
+    for (const form of formsOf(value))
+        values.add(form);
+}
+/** A secret: masked in the log by the runner (core.setSecret) and removed from what `redact` sees. */
+function addSecret(value) {
+    if (value.trim() === '' || masked.has(value))
+        return;
+    masked.add(value);
+    if (maskInLog)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    addRedaction(value);
+}
+/** Masks and redacts the runner's own service tokens found in `env`. */
+function addRunnerSecrets(env = process.env) {
+    for (const name of RUNNER_SECRETS) {
+        const value = env[name];
+        if (value)
+            addSecret(value);
+    }
+}
+/**
+ * The first thing every entry point does (the action's main and post steps, the report action, the
+ * command), before anything can log: masks every secret the process was started with (the runner's
+ * service tokens, the token input, `GITHUB_TOKEN`, a password in a URL input) and has it removed
+ * from what it writes. A library's own `::debug::` line (e.g. @actions/artifact logging the body of
+ * a failed call) then cannot show one. `runner: false` (the command) only removes them from what the
+ * process prints: `::add-mask::` would show the value itself at a terminal.
+ */
+function protectSecrets(options) {
+    const env = options.env ?? process.env;
+    maskInLog = options.runner;
+    for (const name of PROCESS_SECRETS) {
+        const value = env[name];
+        if (value)
+            addSecret(value);
+    }
+    for (const name of URL_INPUTS) {
+        const password = urlPasswordOf(env[name] ?? '');
+        if (password === undefined)
+            continue;
+        addSecret(password);
+        try {
+            addSecret(decodeURIComponent(password));
+        }
+        catch {
+            // not percent-encoding: the password as written is all there is
+        }
+    }
+}
+/** The password part of a URL's user info, as written; undefined when there is none or it is no URL. */
+function urlPasswordOf(url) {
+    try {
+        return new URL(url).password || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `text` with every registered value replaced by `***`, longest first (a secret may contain another). */
+function redact(text) {
+    if (values.size === 0 || text === '')
+        return text;
+    let out = text;
+    for (const v of [...values].sort((a, b) => b.length - a.length))
+        out = out.split(v).join(REDACTED);
+    return out;
+}
+/**
+ * `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. By
+ * pattern, not by URL parsing, so that a URL too broken to parse is not shown whole either; the
+ * authority ends at the first `/`, `?` or `#`, and its user info at its last `@` (RFC 3986 §3.2).
+ */
+function urlForDisplay(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#]*@/i, `$1${REDACTED}@`);
+}
+/** Forgets every registered value (for tests). */
+function clearRedactions() {
+    values.clear();
+    masked.clear();
+    maskInLog = true;
+}
+
+
+/***/ }),
+
 /***/ 24196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28868,6 +29011,7 @@ async function exitWhenFlushed(code, timeoutMs) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ ControlLines),
+/* harmony export */   R_: () => (/* binding */ SMOKE_CHILD_CONFIG_FILE_ENV),
 /* harmony export */   Re: () => (/* binding */ parseChildMessage),
 /* harmony export */   oQ: () => (/* binding */ SMOKE_CHILD_FLAG),
 /* harmony export */   xN: () => (/* binding */ SMOKE_CONTROL_FD),
@@ -28877,6 +29021,11 @@ async function exitWhenFlushed(code, timeoutMs) {
 const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */
 const SMOKE_CHILD_CONFIG_ENV = 'C2W_SMOKE_CHILD_CONFIG';
+/**
+ * Or a file that holds it (inside the boundary of confine.ts: sudo resets the environment, and an
+ * argument would show in every user's `ps`).
+ */
+const SMOKE_CHILD_CONFIG_FILE_ENV = 'C2W_SMOKE_CHILD_CONFIG_FILE';
 /** The child's report channel: fd 3, one JSON SmokeChildMessage a line. */
 const SMOKE_CONTROL_FD = 3;
 /** The longest report line read (a trap or error message with its stack fits many times). */

@@ -63,10 +63,15 @@ function bootAs(user: string, opts: object, env: Record<string, string> = {}): P
  * descriptor 100 is `file` opened for reading (by root, before the action becomes `user`), not
  * close-on-exec.
  */
-function bootWithDescriptor(user: string, opts: object, file: string): Promise<SmokeResult> {
+function bootWithDescriptor(
+  user: string,
+  opts: object,
+  file: string,
+  env: Record<string, string> = {},
+): Promise<SmokeResult> {
   return new Promise((done, fail) => {
     const child = spawn('bash', ['-c', 'exec "$@" 100<"$0"', file, ...bootArgv(user, opts)], {
-      env: bootEnv({}),
+      env: bootEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,
     });
@@ -384,11 +389,14 @@ describe('descriptors the action inherited', () => {
     ['', 'root'],
     ['c2w-nosudo', 'userns'],
     ['c2w-sudo', 'sudo'],
+    ['', 'none'],
   ] as const) {
     it(`do not reach the guest (${via})`, async () => {
       if (via === 'userns' && !usernsFor('c2w-nosudo')) return;
-      const r = await bootWithDescriptor(user, bootOptions(jsOutput(`fd-${via}`, DESCRIPTOR_READER_OUT_JS)), secret);
-      expect(r.sandbox).toMatchObject({ kind: 'namespaces', via });
+      const out = jsOutput(`fd-${via}`, DESCRIPTOR_READER_OUT_JS);
+      const env: Record<string, string> = via === 'none' ? { C2W_SMOKE_SANDBOX_FORBID: 'root,sudo,userns' } : {};
+      const r = await bootWithDescriptor(user, bootOptions(out), secret, env);
+      expect(r.sandbox).toMatchObject(via === 'none' ? { kind: 'none' } : { kind: 'namespaces', via });
       expect(r.result, r.stdout + r.stderr).toBe('passed');
       expect(r.stdout).toMatch(/descriptors: \[/);
       expect(r.stdout).not.toContain(`${CANARY}-inherited`);

@@ -1,5 +1,5 @@
-export const id = 84;
-export const ids = [84];
+export const id = 356;
+export const ids = [356];
 export const modules = {
 
 /***/ 89796:
@@ -457,7 +457,7 @@ class Tail {
 
 /***/ }),
 
-/***/ 90171:
+/***/ 56611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -466,7 +466,7 @@ __webpack_require__.d(__webpack_exports__, {
   C$: () => (/* binding */ installC2w)
 });
 
-// UNUSED EXPORTS: InstallError, RELEASE_TAG, TOOL_NAME, checksumFor, installIntoToolCache, releaseAssetName, resolveLatest, toolCacheVersion
+// UNUSED EXPORTS: InstallError, LATEST_LIMITS, RELEASE_TAG, TOOL_NAME, checksumFor, installIntoToolCache, releaseAssetName, resolveLatest, toolCacheVersion
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -482,12 +482,90 @@ var core = __webpack_require__(33838);
 var io = __webpack_require__(88701);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
 var tool_cache = __webpack_require__(59805);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(44942);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/lib/answer.ts
 var answer = __webpack_require__(98557);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
+;// CONCATENATED MODULE: ./src/lib/bounded-get.ts
+
+class BoundedGetError extends Error {
+    reason;
+    name = 'BoundedGetError';
+    constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+    }
+}
+/** `url`'s status and body (UTF-8), or a BoundedGetError that says which bound was passed. */
+async function boundedGet(url, headers, limits) {
+    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: limits.timeoutMs });
+    let message;
+    let timer;
+    const seconds = Math.round(limits.timeoutMs / 100) / 10;
+    const deadline = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            const error = new BoundedGetError(`no complete answer within ${seconds} s`, 'timeout');
+            message?.destroy(error);
+            reject(error);
+        }, limits.timeoutMs);
+    });
+    const read = async () => {
+        let res;
+        try {
+            res = await http.get(url, headers);
+        }
+        catch (e) {
+            throw new BoundedGetError(e.message, 'network');
+        }
+        message = res.message;
+        // The deadline bounds the rest; the client's socket timeout would end the socket silently.
+        message.socket?.setTimeout(0);
+        const body = await readBody(message, limits.maxBytes);
+        return { status: message.statusCode ?? 0, body };
+    };
+    try {
+        return await Promise.race([read(), deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+        // An answer abandoned at a bound holds no socket.
+        message?.destroy();
+    }
+}
+/** The body as text, at most `maxBytes`; a body that breaks off or grows past it fails. */
+function readBody(message, maxBytes) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                const error = new BoundedGetError(`the answer is larger than ${maxBytes} bytes`, 'too-large');
+                message.destroy(error);
+                reject(error);
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        // Node reports a body cut off by the server as an `aborted` error, or only as a `close`
+        // without `end` (the socket was ended under it): either way the body is not whole.
+        const cutOff = 'the connection closed before the answer was complete';
+        message.on('error', (e) => {
+            if (e instanceof BoundedGetError)
+                reject(e);
+            else
+                reject(new BoundedGetError(message.complete ? e.message : `${cutOff} (${e.message})`, 'network'));
+        });
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new BoundedGetError(cutOff, 'network'));
+        });
+    });
+}
+
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __webpack_require__(60310);
 // EXTERNAL MODULE: external "node:fs"
@@ -500,7 +578,8 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 // limit, since @actions/http-client's socketTimeout only ends the wait for the headers
 // (https://github.com/actions/toolkit/blob/main/packages/http-client/src/index.ts, requestRaw:
 // the timeout handler calls back only while no response has arrived). Here every chunk of the
-// body re-arms a timer, and STALL_MS without one ends the download with the URL and what to try.
+// body re-arms a timer, and STALL_MS without one ends the download with the URL and what to try;
+// a body that trickles on for TOTAL_MS, or grows past MAX_BYTES, ends it too.
 
 
 
@@ -508,6 +587,14 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 
 /** A download that receives nothing for this long fails (ms). */
 const STALL_MS = 60_000;
+/**
+ * A download that has not finished in this long fails, however steadily it trickles (ms): a c2w
+ * release archive is a few tens of MB, which takes seconds on a runner's network; 15 minutes is
+ * about 30 KB/s for 25 MB.
+ */
+const TOTAL_MS = 15 * 60_000;
+/** A body larger than this is not a c2w release file (bytes): it fails before it fills the disk. */
+const MAX_BYTES = 512 * 1024 * 1024;
 class DownloadError extends Error {
     status;
     name = 'DownloadError';
@@ -527,20 +614,42 @@ async function downloadFile(url, dest, options = {}) {
     // GET is retried by the client on 502, 503 and 504 (its exponential backoff); socketTimeout
     // bounds the wait for the headers, and follows redirects (GitHub sends downloads to its CDN).
     const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: stallMs, allowRetries: true, maxRetries: 2 });
+    const totalMs = options.totalMs ?? TOTAL_MS;
+    const maxBytes = options.maxBytes ?? MAX_BYTES;
+    const tooLong = `${shown} did not finish within ${totalMs / 1000} s; ${advice}`;
+    // One timer for the whole download (it holds the process, so the wait always ends).
+    let abandon;
+    const total = setTimeout(() => abandon?.(new DownloadError(tooLong)), totalMs);
     let res;
     try {
-        res = await http.get(url);
+        res = await Promise.race([
+            http.get(url),
+            new Promise((_resolve, reject) => {
+                abandon = reject;
+            }),
+        ]);
     }
     catch (e) {
+        clearTimeout(total);
+        if (e instanceof DownloadError)
+            throw e;
         const message = e.message;
         throw new DownloadError(/timeout/i.test(message) ? `${silence}; ${advice}` : `${shown}: ${message}`);
     }
     const status = res.message.statusCode ?? 0;
     if (status !== 200) {
-        res.message.resume();
+        clearTimeout(total);
+        res.message.destroy();
         throw new DownloadError(`${shown} answered HTTP ${status}`, status);
     }
     const body = res.message;
+    abandon = (error) => body.destroy(error);
+    let size = 0;
+    body.on('data', (chunk) => {
+        size += chunk.length;
+        if (size > maxBytes)
+            body.destroy(new DownloadError(`${shown} sent more than ${maxBytes} bytes, more than a c2w release file`));
+    });
     // From here on the timer below bounds the silence; the client's socket timeout would end the
     // socket under a stalled body without saying so.
     body.socket?.setTimeout(0);
@@ -562,6 +671,7 @@ async function downloadFile(url, dest, options = {}) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(total);
     }
 }
 
@@ -634,7 +744,9 @@ async function installC2w(options) {
     }
     if (options.version === 'system')
         return useSystemC2w();
-    const tag = options.version === 'latest' ? await resolveLatest(options.token, options.downloadUrl) : options.version;
+    const tag = options.version === 'latest'
+        ? await resolveLatest(options.token, options.downloadUrl, process.env, options.latestLimits)
+        : options.version;
     const asset = releaseAssetName(tag, options.arch ?? external_node_os_.arch());
     const arch = options.arch ?? external_node_os_.arch();
     const found = tool_cache/* find */.I6(TOOL_NAME, toolCacheVersion(tag), arch);
@@ -757,17 +869,22 @@ async function useSystemC2w() {
     return { c2w, version, cached: true };
 }
 /**
+ * Bounds of the releases API's answer. The API answers in well under a second; 30 s allows a slow
+ * proxy and still ends a stalled or dribbling body long before anyone wonders. The answer for
+ * container2wasm's releases is about 20 KB (the release notes and one entry per asset); 1 MiB
+ * leaves room for a release with long notes and many assets.
+ */
+const LATEST_LIMITS = { timeoutMs: 30_000, maxBytes: 1024 * 1024 };
+/**
  * Resolves `latest` through the releases API of the host that serves the downloads (see
  * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
  * instance about a github.com repository nor sends its token there.
  */
-async function resolveLatest(token, downloadUrl, env = process.env) {
+async function resolveLatest(token, downloadUrl, env = process.env, limits = {}) {
     const source = (0,hosts/* releasesApiFor */.Ko)(downloadUrl, env);
     if (source === undefined) {
         throw new InstallError(`c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${(0,redact/* urlForDisplay */.Bo)(downloadUrl)}. Give a release tag instead.`);
     }
-    // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
-    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: 30_000 });
     const headers = { accept: 'application/vnd.github+json' };
     if (token && source.sendToken)
         headers.authorization = `Bearer ${token}`;
@@ -775,12 +892,13 @@ async function resolveLatest(token, downloadUrl, env = process.env) {
     let status;
     let body;
     try {
-        const res = await http.get(url, headers);
-        status = res.message.statusCode ?? 0;
-        body = await res.readBody();
+        ({ status, body } = await boundedGet(url, headers, { ...LATEST_LIMITS, ...limits }));
     }
     catch (e) {
-        throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${e.message}`);
+        const advice = e instanceof BoundedGetError && e.reason === 'too-large'
+            ? 'a release is a few tens of KB of JSON; this is not the releases API'
+            : 're-run the job';
+        throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${e.message}; ${advice}, or give a release tag such as v0.8.4.`);
     }
     const tag = tagNameOf(body);
     if (status !== 200 || tag === undefined) {
@@ -807,7 +925,7 @@ function tagNameOf(body) {
 
 /***/ }),
 
-/***/ 10700:
+/***/ 60729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -848,6 +966,12 @@ var plain_log = __webpack_require__(39691);
 // summary BuildKit prints after a failure, the final `ERROR: failed to solve: ...`, c2w's own
 // messages). A step that finished, or was CANCELED because another failed, is not read: a line it
 // logged did not fail the build.
+//
+// Only a fetch counts: the failed step must be one that fetches (a clone, a download, an image
+// pull, a package install, a cargo/go/npm fetch: `isFetchStep`), and the words every network
+// error shares ("Connection refused", ECONNRESET, "timed out") count only in a fetching tool's own
+// message. A test step whose assertion prints `connect ECONNREFUSED` fails the same way every
+// time: it is no blip.
 
 const re = (pattern) => (line) => pattern.test(line);
 /** An HTTP status a server answers when it is overloaded or briefly down: 5xx and 429. */
@@ -862,11 +986,12 @@ const SIGNATURES = [
         reason: 'name resolution failed',
         test: re(/Could not resolve host|Couldn't resolve host|Temporary failure (in name resolution|resolving)|unable to resolve host address|wget: bad address|dial tcp: lookup \S+.*(no such host|i\/o timeout|server misbehaving)|getaddrinfo (EAI_AGAIN|ENOTFOUND)/i),
     },
-    { reason: 'the connection was reset', test: re(/connection reset by peer|\bECONNRESET\b/i) },
-    { reason: 'the connection was refused', test: re(/connection refused|\bECONNREFUSED\b/i) },
+    { reason: 'the connection was reset', test: re(/connection reset by peer|\bECONNRESET\b/i), generic: true },
+    { reason: 'the connection was refused', test: re(/connection refused|\bECONNREFUSED\b/i), generic: true },
     {
         reason: 'the connection timed out',
         test: re(/(connection|operation) timed out|errno=Operation timed out|\bi\/o timeout\b|\bETIMEDOUT\b|download timed out|Client\.Timeout exceeded/i),
+        generic: true,
     },
     {
         reason: 'the TLS handshake failed',
@@ -887,13 +1012,45 @@ const SIGNATURES = [
             (/unexpected EOF/.test(l) && /fetch|download|clone|pull|copy|https?:\/\/|Get "|read tcp|httpReadSeeker/i.test(l)),
     },
 ];
+/**
+ * A fetching tool's own message, as it prints it: curl's `curl: (N)`, wget's `wget:`, git's
+ * `fatal: unable to access`, `error: RPC failed`, `fetch-pack:` and git://'s `host[0: ip]: errno=`,
+ * apt's `E:`/`W: Failed to fetch` and `Err:N`, GNU wget's `Resolving`/`Connecting to`, Go's
+ * net/http (`dial tcp`, `read tcp`, `Get "https://…"`, `failed to do request`, `httpReadSeeker`),
+ * npm's `npm ERR!`/`npm error` and `request to https://… failed`, cargo's `spurious network error`
+ * and `failed to download`, the `go` command's `go:`.
+ */
+const FETCH_MESSAGE = /^\s*(curl: \(\d+\)|wget: |fatal: unable to access|error: RPC failed|fetch-pack: |[EW]: Failed to fetch|Err:\d+ |Resolving |Connecting to |npm (ERR!|error|warn) |go: |warning: spurious network error)|\[\d+: [\da-f.:]+\]: errno=|\b(dial|read|write) tcp\b|\b(Get|Head|Post) "?https?:|failed to (do request|copy|fetch|download|resolve source metadata)|httpReadSeeker|net\/http: |request to https?:\S+ failed|Failed to connect to \S+ port \d+|error: failed to (download|fetch|get|load)/i;
+/**
+ * A BuildKit step that fetches from the network, as BuildKit names it: a base image's metadata or
+ * layers (`[internal] load metadata for …`, `[stage 1/5] FROM …`, `[auth] …`), an `ADD` of a URL or
+ * a git repository, or a `RUN` of a fetching tool (git clone/fetch, curl, wget, a package manager,
+ * cargo, go, npm, pip, rustup). Pure.
+ */
+function isFetchStep(name) {
+    if (/^\[internal\] load metadata for |^\[auth\] /.test(name))
+        return true;
+    const m = /^\[[^\]]*\] (FROM|ADD|RUN|COPY)\b(.*)$/s.exec(name);
+    if (!m)
+        return false;
+    const [, instruction, rest] = m;
+    if (instruction === 'FROM')
+        return true;
+    if (instruction === 'ADD')
+        return /\b(https?|git):\/\/|\.git\b|git@/.test(rest);
+    if (instruction === 'COPY')
+        return /--from=\S*[/.:]/.test(rest);
+    return FETCH_COMMAND.test(rest);
+}
+const FETCH_COMMAND = /\bgit\b.*\b(clone|fetch|pull|submodule|ls-remote)\b|\b(curl|wget|aria2c)\b|\bapt(-get)?\b|\b(apk|dnf|yum|microdnf|zypper|pacman|opkg)\b|\bcargo\b.*\b(install|fetch|build|vendor|update|generate-lockfile)\b|\bgo\b.*\b(mod|get|install|build)\b|\b(npm|yarn|pnpm)\b.*\b(install|ci|add|i)\b|\bpip3?\b.*\binstall\b|\brustup\b|\bgclient\b/s;
 /** The engine on this machine (its socket) is not the network: a dead daemon is no blip. */
 const LOCAL_ENGINE = /docker\.sock|dial unix|Cannot connect to the Docker daemon/i;
 /** The kind of network trouble `line` shows, or undefined. Pure. */
 function transientReason(line) {
     if (LOCAL_ENGINE.test(line))
         return undefined;
-    return SIGNATURES.find((s) => s.test(line))?.reason;
+    const text = withoutTime(line);
+    return SIGNATURES.find((s) => s.test(text) && (!s.generic || FETCH_MESSAGE.test(text)))?.reason;
 }
 /** BuildKit's failure summary names the failed step: ` > [stage 2/5] RUN …:`. */
 const SUMMARY_STEP = /^ > (\[.+):$/;
@@ -934,20 +1091,32 @@ function classifyTransient(log) {
     splitter.end();
     const cut = (name) => name === undefined ? undefined : name.length > STEP_CHARS ? `${name.slice(0, STEP_CHARS)}…` : name;
     for (const vertex of failed) {
+        const step = names.get(vertex) ?? summaryStep;
+        // A step that fetches nothing failed on its own terms, whatever words its log holds.
+        if (step !== undefined && !isFetchStep(step))
+            continue;
         for (const line of lines.get(vertex) ?? []) {
             const reason = transientReason(line);
             if (reason !== undefined)
-                return withStep({ reason, line: withoutTime(line) }, cut(names.get(vertex) ?? summaryStep));
+                return withStep({ reason, line: shown(line) }, cut(step));
         }
     }
+    const step = failed.length > 0 ? (names.get(failed[0]) ?? summaryStep) : summaryStep;
+    if (step !== undefined && !isFetchStep(step))
+        return undefined;
     for (const line of outside) {
         const reason = transientReason(line);
-        if (reason !== undefined) {
-            const step = failed.length > 0 ? (names.get(failed[0]) ?? summaryStep) : summaryStep;
-            return withStep({ reason, line: withoutTime(line) }, cut(step));
-        }
+        if (reason !== undefined)
+            return withStep({ reason, line: shown(line) }, cut(step));
     }
     return undefined;
+}
+/** The characters of the line a warning quotes. */
+const LINE_CHARS = 200;
+/** The line as a warning quotes it: without BuildKit's time, bounded. */
+function shown(line) {
+    const text = withoutTime(line);
+    return text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text;
 }
 /** A step's log line without BuildKit's seconds-since-start (`60.81 error: …`). */
 function withoutTime(line) {
@@ -974,6 +1143,19 @@ function retryPauseSeconds(n) {
     return 10 * 2 ** (n - 1);
 }
 /**
+ * All the pauses of one conversion together, whatever build-retries says: a blip is over in
+ * minutes, and build-retries: 10 would otherwise add 10,230 s of waiting (10 + 20 + … + 5,120).
+ */
+const MAX_TOTAL_PAUSE_SECONDS = 600;
+/**
+ * The pause before retry `n` when `paused` seconds have been spent already: the growing pause,
+ * cut to what is left of MAX_TOTAL_PAUSE_SECONDS; undefined once nothing is left. Pure.
+ */
+function nextPause(n, paused) {
+    const left = MAX_TOTAL_PAUSE_SECONDS - paused;
+    return left <= 0 ? undefined : Math.min(retryPauseSeconds(n), left);
+}
+/**
  * What a failed attempt leads to: the transient trouble to retry after, or undefined to fail now.
  * `attempt` is 1-based; `retries` is the build-retries input. Pure.
  */
@@ -989,6 +1171,7 @@ function retryDecision(error, attempt, retries) {
 /** `convert`, run again after transient network trouble, at most `options.retries` more times. */
 async function convertWithRetries(c2w, inputs, dockerfile, extraFlags, options) {
     const pause = options.pause ?? ((seconds) => (0,external_node_timers_promises_.setTimeout)(seconds * 1000));
+    let paused = 0;
     for (let attempt = 1;; attempt++) {
         options.onAttempt?.(attempt);
         try {
@@ -996,13 +1179,17 @@ async function convertWithRetries(c2w, inputs, dockerfile, extraFlags, options) 
         }
         catch (error) {
             const transient = retryDecision(error, attempt, options.retries);
-            if (transient === undefined) {
+            const seconds = transient === undefined ? undefined : nextPause(attempt, paused);
+            if (transient === undefined || seconds === undefined) {
                 if (attempt > 1 && error instanceof Error) {
-                    error.message = `${error.message}\n(The build ran ${attempt} times; build-retries is ${options.retries}.)`;
+                    const spent = seconds === undefined && transient !== undefined
+                        ? `, and its pauses reached ${MAX_TOTAL_PAUSE_SECONDS} s`
+                        : '';
+                    error.message = `${error.message}\n(The build ran ${attempt} times${spent}; build-retries is ${options.retries}.)`;
                 }
                 throw error;
             }
-            const seconds = retryPauseSeconds(attempt);
+            paused += seconds;
             core/* warning */.$e(`The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
                 `${transient.reason} (${transient.line}). Retrying the same build on the same builder in ${seconds} s ` +
                 `(attempt ${attempt + 1} of ${options.retries + 1}); BuildKit reuses every stage that finished.`);
@@ -1098,26 +1285,8 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
 var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/report/record.ts
 var record = __webpack_require__(51117);
-// EXTERNAL MODULE: ./src/site/site.ts
-var site_site = __webpack_require__(92272);
-;// CONCATENATED MODULE: ./src/site/stage.ts
-// The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
-// smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
-// Pages' size limit is a warning with the figure, not a failure.
-
-
-async function siteStage(inputs, output, sink) {
-    const dir = inputs.site;
-    if (!dir)
-        return undefined;
-    const site = await sink.section('Write the site', () => (0,site_site/* writeSite */.bo)({ target: inputs.target, output, dir, title: inputs.image }));
-    sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
-    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
-    if (site.warning)
-        sink.warn(site.warning);
-    return site;
-}
-
+// EXTERNAL MODULE: ./src/site/stage.ts
+var stage = __webpack_require__(77029);
 ;// CONCATENATED MODULE: ./src/smoke/figures.ts
 function median(values) {
     if (values.length === 0)
@@ -1203,6 +1372,7 @@ async function smokeSeries(inputs, path, boot) {
                 timeoutSeconds: inputs.smokeTimeoutSeconds,
                 env: inputs.smokeEnv,
                 allocator: inputs.allocator,
+                ...(inputs.smokeSandbox ? { sandbox: inputs.smokeSandbox } : {}),
                 ...(runtime === 'browser' && inputs.smokeBrowser ? { browser: inputs.smokeBrowser } : {}),
                 ...(runtime === 'browser' && inputs.site ? { site: inputs.site } : {}),
             }, title);
@@ -1210,7 +1380,8 @@ async function smokeSeries(inputs, path, boot) {
         }
     }
     const figures = seriesFigures(runs);
-    return { last: last, figures, outputs: seriesOutputs(last, figures) };
+    const sandbox = runs.node?.[0]?.sandbox;
+    return { last: last, figures, outputs: seriesOutputs(last, figures), ...(sandbox ? { sandbox } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/attempt.ts
@@ -1257,12 +1428,13 @@ async function buildAndBoot(attempt, ctx) {
     await layers.built(plan);
     sink.checkpoint();
     // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
-    await siteStage(attempt, built.path, sink);
+    await (0,stage/* siteStage */.W)(attempt, built.path, ctx.siteRoot, sink);
     sink.stage('smoke');
     const smoke = await bootSeries(attempt, built.path, sink);
     if (smoke === undefined || smoke.result === 'passed') {
-        // Published only once the output passed its boot: readers read a cache only beside its record.
-        await toolchain.publish(shared, external_node_path_.join(ctx.workDir, attempt.allocator));
+        // Published only once the output passed its boot (not when there was none): readers read a
+        // cache only beside its record.
+        await toolchain.publish(shared, external_node_path_.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
         return { passed: true, value: built };
     }
     const failure = smoke.allocatorFailure;
@@ -1289,6 +1461,20 @@ async function bootSeries(inputs, file, sink) {
     for (const [name, value] of Object.entries(series.outputs))
         sink.fact(name, value);
     sink.facts.smokeFigures = series.figures;
+    if (series.sandbox) {
+        const line = `Node smoke boot's sandbox: ${series.sandbox.text}.`;
+        if (series.sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
+            sink.warn(`${line} It booted under Node's permission model only: its JavaScript could not read other files, ` +
+                `write, start processes, connect, listen, look up names or signal other processes, but it ran as the ` +
+                `action's user, on the action's network, beside the action's processes, with no limit on memory or ` +
+                `threads; code that gets past the model (a bug in Node) can do all that user can, the Docker engine ` +
+                `included where the user may use it (smoke-sandbox: required refuses to boot without a boundary).`);
+        }
+        else {
+            sink.info(line);
+        }
+        sink.note(line);
+    }
     return series.last;
 }
 
@@ -1397,8 +1583,8 @@ async function checkBuilderPlatforms(name) {
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
-var attempt = __webpack_require__(10700);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 5 modules
+var attempt = __webpack_require__(60729);
 ;// CONCATENATED MODULE: ./src/pipeline/fallback.ts
 /**
  * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
@@ -1820,8 +2006,13 @@ class ToolchainCache {
         sink.info(`Build steps: ${reused} from ${from === 'built' ? 'no cache' : from.replace(',', ' and ')}, ${ran} built.`);
         return troubles;
     }
-    /** After a passing smoke boot: the record beside the published cache, which makes it readable. */
-    async publish(plan, workDir) {
+    /**
+     * After a passing smoke boot (`booted`): the record beside the published cache, which makes it
+     * readable. Without one nothing is made readable: every conversion of the combination would
+     * read layers no boot ever tried (input validation already refuses toolchain-cache-push without
+     * a smoke boot; this holds whatever calls it).
+     */
+    async publish(plan, workDir, booted) {
         if (!plan.publishing || plan.ref === undefined || this.repository === undefined)
             return;
         const sink = this.sink;
@@ -1830,6 +2021,8 @@ class ToolchainCache {
             sink.warn(`Could not publish the toolchain cache ${ref}: ${why}. The conversion succeeded; readers keep what was there before.`);
             sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'publish-failed');
         };
+        if (!booted)
+            return fail('no smoke boot passed, and only a build that booted is published');
         // Never a record for a cache this build did not write (an export that failed leaves the old one).
         if (!plan.exported)
             return fail(plan.exportError === undefined
@@ -1892,7 +2085,7 @@ async function convertImage(inputs, setup, sink) {
     sink.stage('build');
     const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
     const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
-    const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, sink };
+    const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, siteRoot: setup.siteRoot, sink };
     const { allocator, value, rejected } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => (0,attempt/* buildAndBoot */.U)({ ...inputs, allocator }, ctx), (rejectedSoFar, next) => {
         sink.facts.rejected = [...rejectedSoFar];
         const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
@@ -1951,7 +2144,7 @@ class Sink {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bo: () => (/* binding */ writeSite)
 /* harmony export */ });
-/* unused harmony exports PAGES_SITE_LIMIT, SiteError, pageTemplateDir, sizeWarning */
+/* unused harmony exports PAGES_SITE_LIMIT, pageTemplateDir, sizeWarning */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -1961,6 +2154,8 @@ class Sink {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10228);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37405);
+/* harmony import */ var _folder_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68763);
 // `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
 // page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
 // into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
@@ -1974,15 +2169,15 @@ class Sink {
 
 
 
+
+
+
 /**
  * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
  * actions/deploy-pages warns past 1073741824 bytes of the uploaded tar (src/internal/deployment.js,
  * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
  */
 const PAGES_SITE_LIMIT = 1024 ** 3;
-class SiteError extends Error {
-    name = 'SiteError';
-}
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 function pageTemplateDir() {
     const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
@@ -1990,7 +2185,7 @@ function pageTemplateDir() {
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(candidate, 'c2w', 'page.js')))
             return candidate;
     }
-    throw new SiteError('the page bundle (dist/site) is missing: run `npm run build`');
+    throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w('the page bundle (dist/site) is missing: run `npm run build`');
 }
 /** The warning for a site of `bytes`, or undefined within Pages' limit. */
 function sizeWarning(bytes) {
@@ -2011,7 +2206,10 @@ async function copyTree(from, to) {
         }
     }
 }
-/** Writes the site folder `opts.dir` (emptied first) for the output, and measures it. */
+/**
+ * Writes the site folder `opts.dir` for the output, and measures it. The folder is made ready by
+ * site/folder.ts: created, or emptied only when it is a site this action wrote.
+ */
 async function writeSite(opts) {
     const template = pageTemplateDir();
     let st;
@@ -2019,20 +2217,20 @@ async function writeSite(opts) {
         st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(opts.output);
     }
     catch {
-        throw new SiteError(`the output ${opts.output} does not exist`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`the output ${opts.output} does not exist`);
     }
     if (opts.target === 'js' && !st.isDirectory()) {
-        throw new SiteError(`a js output is a directory (out.js, load.js, arg-module.js…); ${opts.output} is not one`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`a js output is a directory (out.js, load.js, arg-module.js…); ${opts.output} is not one`);
     }
     if (opts.target === 'js' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.output, 'out.js'))) {
-        throw new SiteError(`${opts.output} has no out.js: it is not a c2w --to-js output`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`${opts.output} has no out.js: it is not a c2w --to-js output`);
     }
     if (opts.target === 'wasi' && !st.isFile())
-        throw new SiteError(`a wasi output is a .wasm file; ${opts.output} is not a file`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(opts.dir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(opts.dir, { recursive: true });
-    await copyTree(template, opts.dir);
-    const container = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.dir, 'container');
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`a wasi output is a .wasm file; ${opts.output} is not a file`);
+    // Written into the folder with its links resolved, as it was judged.
+    const dir = await (0,_folder_js__WEBPACK_IMPORTED_MODULE_6__/* .prepareSiteFolder */ .vw)(opts.dir, opts.output, opts.root);
+    await copyTree(template, dir);
+    const container = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'container');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(container, { recursive: true });
     let wasm;
     if (opts.target === 'js')
@@ -2049,8 +2247,8 @@ async function writeSite(opts) {
         env: opts.env ?? [],
         title: opts.title ?? 'container',
     };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
-    const entries = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(opts.dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
+    const entries = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(dir);
     const files = entries.filter((e) => e.type === 'file');
     const bytes = files.reduce((n, e) => n + e.size, 0);
     const warning = sizeWarning(bytes);
@@ -2060,7 +2258,53 @@ async function writeSite(opts) {
 
 /***/ }),
 
-/***/ 68159:
+/***/ 77029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ siteStage),
+/* harmony export */   i: () => (/* binding */ asSiteFailure)
+/* harmony export */ });
+/* harmony import */ var _action_outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18948);
+/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51117);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37405);
+/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92272);
+// The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
+// smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
+// Pages' size limit is a warning with the figure, not a failure. A failure here is the site's
+// (stage `site`, class `site` in the record), whatever the file system said.
+
+
+
+
+async function siteStage(inputs, output, root, sink) {
+    const dir = inputs.site;
+    if (!dir)
+        return undefined;
+    sink.stage('site');
+    const site = await sink.section('Write the site', () => asSiteFailure((0,_site_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSite */ .bo)({ target: inputs.target, output, dir, root, title: inputs.image })));
+    sink.fact(_action_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .t.SitePath, site.dir);
+    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
+    if (site.warning)
+        sink.warn(site.warning);
+    return site;
+}
+/** `work`, its failure a SiteError unless it already carries its class (e.g. ENOSPC while copying). */
+async function asSiteFailure(work) {
+    try {
+        return await work;
+    }
+    catch (e) {
+        if (e instanceof _report_record_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP)
+            throw e;
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_2__/* .SiteError */ .w(`Writing the site failed: ${e.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 42891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2071,12 +2315,18 @@ __webpack_require__.d(__webpack_exports__, {
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: SETTLE_MS, SmokeError, oneLine, smokeChildEnv, wasiArgs
+// UNUSED EXPORTS: SETTLE_MS, SmokeError, oneLine, readPeakRssTree, signalOfStatus, smokeChildEnv, wasiArgs
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/c2w/allocators.ts
@@ -2091,30 +2341,257 @@ var expect = __webpack_require__(30324);
 var output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/protocol.ts
 var protocol = __webpack_require__(88121);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/smoke/confine.ts
+// How to run a command inside an operating-system boundary on this machine: new PID, mount, network,
+// IPC and UTS namespaces (util-linux `unshare`, namespaces(7)) around a root made of nothing but
+// read-only binds of /usr, the /lib* folders (or their merged-usr symlinks), /etc/ld.so.cache and
+// the paths the caller names, a fresh /proc of the new PID namespace, five device nodes and a small
+// tmpfs /tmp; the command then runs as another user (65534) with no capabilities and no_new_privs
+// (util-linux `setpriv`). So whatever it starts (threads, workers, processes) sees no process of the
+// job (the PID namespace), no file of the job but those binds, no network at all (a network
+// namespace with only a loopback that is down; abstract Unix sockets belong to the network
+// namespace), and dies with the namespace's init (pid_namespaces(7): when init ends, the kernel
+// sends SIGKILL to every process of the namespace).
+//
+// Three ways to make the namespaces, tried in order: the action is root (self-hosted runners,
+// containers with CAP_SYS_ADMIN); `sudo -n` works (GitHub's hosted runners: the runner user has
+// passwordless sudo); unprivileged user namespaces (`unshare --user --map-root-user`; there the
+// command keeps uid 0 of its own user namespace, which is the action's user outside, so every bind is
+// read-only and every capability is dropped). Each is probed once with the real setup (PROBE_COMMAND)
+// and the first that works is used. sudo closes every descriptor above 2 (sudo(8), closefrom) and
+// the action cannot signal root's processes, so the parts that cross the boundary are: stdin, the
+// lifeline (at its end of file INIT_SCRIPT sends SIGTERM to the namespace, SIGKILL after the grace,
+// and exits), stdout and stderr, and a FIFO the init opens as fd 3 before the root changes (the
+// report channel of protocol.ts, which the command never sees by name).
+
+
+
+
+
+/**
+ * Test seam: a comma-separated list of the ways (`root`, `sudo`, `userns`) the action must not try,
+ * e.g. `root,sudo,userns` to see what a runner without any does. Read from the action's environment.
+ */
+const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
+/** The user the command runs as under root or sudo (nobody/nogroup on Debian and Ubuntu). */
+const SANDBOX_UID = 65534;
+/**
+ * RLIMIT_NPROC of the command under root or sudo: the kernel refuses a fork or clone (a thread too)
+ * of a process whose real uid already has this many (setrlimit(2)). It counts every process and
+ * thread of uid 65534 on the machine, so other boots at the same time share it; a boot of Node with
+ * its worker threads needs tens. In a user namespace it is not set: there the command's uid is the
+ * action's user outside, whose count holds the runner's own processes.
+ */
+const SANDBOX_NPROC = 2048;
+/**
+ * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
+ * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
+ * keep uid 0 of a user namespace), the process cap for that uid (bash's `ulimit -u` sets
+ * RLIMIT_NPROC, soft and hard), the paths to bind read-only (same place inside), `--`, the
+ * command. stdin is the lifeline.
+ *
+ * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
+ * (from the runner, or whoever started it) is inherited by every process it spawns, and a guest
+ * reads a descriptor by number without any path check (Node's permission model checks paths). As
+ * root and in a user namespace nothing else closes them (sudo does: sudo(8), closefrom). bash,
+ * because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc here is still the
+ * action's, where /proc/self is this shell.
+ */
+const INIT_SCRIPT = `set -eu
+for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
+R=$1 control=$2 grace=$3 user=$4 nproc=$5
+shift 5
+mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
+mkdir "$R/tmp" "$R/dev" "$R/proc" "$R/.old"
+mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
+bind() {
+  [ -e "$R$1" ] && return 0
+  if [ -d "$1" ]; then mkdir -p "$R$1"; else mkdir -p "$R\${1%/*}" && : > "$R$1"; fi
+  mount --bind -o ro,nosuid,nodev "$1" "$R$1"
+}
+for p in /usr /bin /sbin /lib /lib64 /lib32 /libx32 /etc/ld.so.cache; do
+  if [ -L "$p" ]; then ln -s "$(readlink "$p")" "$R$p"; elif [ -e "$p" ]; then bind "$p"; fi
+done
+while [ "$1" != -- ]; do bind "$1"; shift; done
+shift
+for d in null zero full random urandom; do : > "$R/dev/$d"; mount --bind "/dev/$d" "$R/dev/$d"; done
+mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
+mkfifo -m 0600 "$R/.stdin"
+exec 3>"$control" 5<>"$R/.stdin" 6<&0
+cd "$R"
+pivot_root . .old
+umount -l /.old
+rmdir /.old
+mount -o remount,ro,bind /
+cd /
+if [ -n "$user" ]; then
+  (ulimit -u "$nproc" && exec setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@") 0<&5 5<&- 6<&- &
+else
+  setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
+fi
+child=$!
+exec 3>&- 5<&-
+( cat <&6 >/dev/null; kill -TERM -1 2>/dev/null; sleep "$grace"; kill -KILL -1 2>/dev/null ) &
+exec 6<&-
+status=0
+wait "$child" 2>/dev/null || status=$?
+exit "$status"
+`;
+const NAMESPACES = ['--pid', '--fork', '--kill-child', '--mount', '--net', '--ipc', '--uts'];
+/**
+ * The argv that runs `run.command` inside the boundary made `via`. Pure.
+ *
+ * As root and in a user namespace, unshare runs under `setpriv --pdeathsig KILL`: the kernel sends
+ * it SIGKILL when the thread that spawned it (the action's main thread: libuv forks from the thread
+ * that calls spawn) ends, however the action ends (prctl(2), PR_SET_PDEATHSIG). The setting
+ * survives the exec of unshare (it is cleared only by an exec or a credential change that alters
+ * the effective ids or adds capabilities; making a user namespace one owns does not), and
+ * unshare's --kill-child then kills the namespace's init, and with it every process of the namespace
+ * (pid_namespaces(7)). The guest cannot stop this: unshare is outside its PID namespace. In a user
+ * namespace the lifeline's watcher runs as the guest's own uid, so this is what holds there; through
+ * sudo the watcher is root's, out of the guest's reach, and sudo (set-user-ID) would clear the setting.
+ */
+function confinedArgv(via, run) {
+    const unshare = via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
+    const user = via === 'userns' ? '' : String(SANDBOX_UID);
+    return [
+        ...(via === 'sudo' ? ['sudo', '-n', '--'] : ['setpriv', '--pdeathsig', 'KILL', '--']),
+        ...unshare,
+        '--',
+        'bash',
+        '-c',
+        INIT_SCRIPT,
+        'c2w-smoke-init',
+        run.rootDir,
+        run.control,
+        String(Math.max(0, Math.ceil(run.graceSeconds))),
+        user,
+        String(SANDBOX_NPROC),
+        ...run.binds,
+        '--',
+        ...run.command,
+    ];
+}
+/** The ways worth trying for a process of `euid`, minus the forbidden ones. Pure. */
+function candidates(euid, forbid) {
+    const no = new Set((forbid ?? '').split(',').map((s) => s.trim()));
+    const ways = euid === 0 ? ['root'] : ['sudo', 'userns'];
+    return ways.filter((w) => !no.has(w));
+}
+/** What the probe runs inside: it answers only when the whole setup worked. */
+const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = bash && echo c2w-boundary-ok >&3'];
+/** Makes a FIFO (Node has no mkfifo). */
+function mkfifo(path) {
+    return new Promise((resolve, reject) => (0,external_node_child_process_.execFile)('mkfifo', ['-m', '0600', path], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve())));
+}
+/** Runs `argv` with stdin closed at once (so the init ends after the command); its stdout, stderr. */
+function runProbe(argv) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(argv[0], argv.slice(1), { timeout: 15_000, killSignal: 'SIGKILL', env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, encoding: 'utf8' }, (err, stdout, stderr) => resolve({ ok: !err, text: `${stdout}${stderr}`.trim() }));
+    });
+}
+/** Tries `via` once: a probe run of the real setup. undefined when it works, else why not. */
+async function probe(via) {
+    if (via === 'sudo') {
+        const sudo = await runProbe(['sudo', '-n', 'true']);
+        if (!sudo.ok)
+            return `sudo -n is not allowed (${sudo.text.split('\n')[0] || 'no sudo'})`;
+    }
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'c2w-boundary-'));
+    try {
+        const rootDir = (0,external_node_path_.join)(dir, 'root');
+        const control = (0,external_node_path_.join)(dir, 'control');
+        await (0,promises_.mkdir)(rootDir);
+        await mkfifo(control);
+        // Held open for reading (and writing, so that neither end's open blocks) while the probe runs.
+        const fifo = await (0,promises_.open)(control, external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_NONBLOCK);
+        try {
+            const run = await runProbe(confinedArgv(via, { rootDir, control, graceSeconds: 1, binds: [], command: PROBE_COMMAND }));
+            if (!run.ok)
+                return run.text.split('\n').slice(-2).join(' ') || 'the probe failed';
+            const buf = Buffer.alloc(64);
+            const { bytesRead } = await fifo.read(buf, 0, 64, null);
+            return buf.subarray(0, bytesRead).toString().includes('c2w-boundary-ok') ? undefined : 'the probe did not answer';
+        }
+        finally {
+            await fifo.close();
+        }
+    }
+    catch (e) {
+        return e.message;
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+let found;
+/**
+ * The boundary this machine gives the smoke boot: the first way of candidates() whose probe works,
+ * found once per process. `none` says why each way failed.
+ */
+function findBoundary(env = process.env) {
+    found ??= (async () => {
+        if (process.platform !== 'linux')
+            return { kind: 'none', reason: `namespaces need Linux (this is ${process.platform})` };
+        const euid = process.geteuid?.() ?? -1;
+        const ways = candidates(euid, env[FORBID_ENV]);
+        const why = [];
+        for (const via of ways) {
+            const failed = await probe(via);
+            if (failed === undefined)
+                return { kind: 'namespaces', via };
+            why.push(`${via}: ${failed}`);
+        }
+        if (ways.length === 0)
+            why.push(`every way is forbidden by ${FORBID_ENV}`);
+        return { kind: 'none', reason: `no namespaces could be made (${why.join('; ')})` };
+    })();
+    return found;
+}
+/** Forgets what findBoundary found (tests). */
+function forgetBoundary() {
+    found = undefined;
+}
+/** One line for the log and the summary. */
+function describeBoundary(b) {
+    if (b.kind === 'none')
+        return `no operating-system boundary: ${b.reason}`;
+    const how = { root: 'as root', sudo: 'through sudo', userns: 'in a user namespace' }[b.via];
+    return `PID, mount and network namespaces made ${how}, no network, read-only binds only`;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/sandbox.ts
-// What the smoke boot may touch. The booted code is not ours: a js output's out.js is JavaScript
-// that a custom Dockerfile (from a pull request, say) decides, and it runs in the smoke child. So the
-// child runs under Node's permission model (https://nodejs.org/api/permissions.html):
+// What the smoke boot may touch, inside Node: the inner layer. The booted code is not ours: a js
+// output's out.js is JavaScript that a custom Dockerfile (from a pull request, say) decides, and it
+// runs in the smoke child. The outer layer, where this machine can make one, is an operating-system
+// boundary (confine.ts: own PID, mount and network namespaces, another user); this layer is what is
+// left where it cannot, and it holds inside the boundary too. The child runs under Node's permission
+// model (https://nodejs.org/api/permissions.html):
 // - file system reads only of a scratch copy of the output and of the child's own script folder
 //   (no /proc/<pid>/environ of the action, no runner files, no workspace);
 // - no file system writes at all (not GITHUB_ENV, not the output that is published);
-// - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
-//   starts can outlive the boot, because it can start no process;
-// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
+// - no child processes, no native addons, no inspector, no process.binding();
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else. Every
+//   worker inherits the model and the preload whatever execArgv it asks for (GUARD_SOURCE);
 // - no node:sqlite: it opens and creates database files without asking the permission model (the
 //   permissions page says so), so a guest could write anywhere with it;
 // - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
-//   the child and into every worker thread (a worker runs its parent's --require preloads), makes
-//   every socket connect (TCP, Unix sockets such as the Docker engine's, and so fetch and http) and
-//   every UDP send throw; v8.setFlagsFromString too (V8 flags set at run time are outside the model).
+//   the child and into every worker thread, makes every socket connect (TCP, Unix sockets such as
+//   the Docker engine's, and so fetch and http), every UDP send, bind and connect, every
+//   Server#listen and every name lookup (node:dns and node:dns/promises: c-ares and getaddrinfo run
+//   in C++ without a JS socket) throw; v8.setFlagsFromString too (V8 flags set at run time are
+//   outside the model);
+// - no signal to another process: the model does not cover signals, and a process of the same user
+//   can stop the action or open its inspector (SIGUSR1, or process._debugProcess); GUARD_SOURCE
+//   lets process.kill and process._kill reach the guest's own pid only.
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
-// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
-// other processes of the same user) is listed in docs/smoke-boot.md.
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The guard is
+// JavaScript in the guest's own realm, not a kernel boundary, and the time limit rests on boot.ts:
+// docs/smoke-boot.md lists what is left without the boundary.
 
 
 
@@ -2158,17 +2635,89 @@ function sandboxFlags(version, target, readable, guard) {
 /**
  * Preloaded into the smoke child and its workers before any code of the output: replaces the
  * methods every outgoing socket and datagram goes through (net.Socket#connect is what net.connect,
- * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
- * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
- * by the permission model.
+ * http, https, tls and fetch's connector call; dgram.Socket#send, #bind, #connect), every server's
+ * listen (net.Server#listen: http, https, tls and http2 servers inherit it) and every name lookup
+ * (the functions of node:dns and node:dns/promises, which is the same object as dns.promises, their
+ * Resolver classes and prototypes) with ones that throw (the promise API's reject). The originals
+ * are kept nowhere, and process.binding(), which would reach the raw handles, is refused by the
+ * permission model. process.kill and process._kill (what process.kill calls: Node's
+ * lib/internal/process/per_thread.js) accept only the guest's own pid, and process._debugProcess
+ * (SIGUSR1 to any pid) is refused; the originals live only in the replacements' closures. Then the
+ * ESM namespaces are synced (module.syncBuiltinESMExports), so `import { resolve4 } from 'node:dns'`
+ * gets the refusing one too.
+ *
+ * It also makes every worker inherit the model: a worker runs with the execArgv it is given, and
+ * Node 24 starts one given `execArgv: []` with no permission model and no preload, and one given
+ * its own `--permission --allow-fs-write=*` with those grants (seen on 24.21.0: both wrote files
+ * and read /proc/<parent>/environ). So `Worker` becomes a Proxy that drops `execArgv` from the
+ * options (the worker then inherits its parent's, this preload included, so a worker's workers are
+ * held the same way), the ESM namespace is synced to it (module.syncBuiltinESMExports), and the
+ * prototype's `constructor` points at the Proxy, so no property leads back to the original.
  */
 const GUARD_SOURCE = `'use strict';
 const refuse = (what) => function refused() {
   throw Object.assign(new Error(what + ' is refused in the smoke boot'), { code: 'ERR_ACCESS_DENIED' });
 };
-require('node:net').Socket.prototype.connect = refuse('A network connection');
-require('node:dgram').Socket.prototype.send = refuse('A network datagram');
+const fix = (object, name, value) =>
+  Object.defineProperty(object, name, { value, writable: false, configurable: false, enumerable: true });
+const net = require('node:net');
+const dgram = require('node:dgram');
+net.Socket.prototype.connect = refuse('A network connection');
+net.Server.prototype.listen = refuse('Listening for connections');
+dgram.Socket.prototype.send = refuse('A network datagram');
+dgram.Socket.prototype.bind = refuse('Binding a datagram socket');
+dgram.Socket.prototype.connect = refuse('A datagram connection');
 require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+{
+  const self = process.pid;
+  const rawKill = process._kill;
+  const kill = process.kill;
+  const mine = (pid) => typeof pid === 'number' && pid === self;
+  fix(process, '_kill', function _kill(pid, sig) {
+    if (!mine(pid)) refuse('A signal to another process')();
+    return Reflect.apply(rawKill, process, [pid, sig]);
+  });
+  fix(process, 'kill', function kill_(pid, sig) {
+    if (!mine(pid)) refuse('A signal to another process')();
+    return Reflect.apply(kill, process, [pid, sig]);
+  });
+  fix(process, '_debugProcess', refuse('process._debugProcess'));
+}
+{
+  const dns = require('node:dns');
+  const refused = refuse('A name lookup');
+  const rejected = function rejected() {
+    return new Promise(refused);
+  };
+  const Resolver = function Resolver() {
+    refused();
+  };
+  for (const api of [dns, dns.promises]) {
+    const refusal = api === dns ? refused : rejected;
+    for (const name of Object.keys(api)) {
+      if (/^(lookup|lookupService|reverse|resolve.*)$/.test(name)) fix(api, name, refusal);
+    }
+    for (const name of Object.getOwnPropertyNames(api.Resolver.prototype)) {
+      if (name !== 'constructor') fix(api.Resolver.prototype, name, refusal);
+    }
+    fix(api, 'Resolver', Resolver);
+  }
+}
+{
+  const threads = require('node:worker_threads');
+  const Original = threads.Worker;
+  const Inheriting = new Proxy(Original, {
+    construct(target, args, newTarget) {
+      const [what, options] = args;
+      const { execArgv, ...rest } = Object(options);
+      void execArgv;
+      return Reflect.construct(target, [what, rest], newTarget === Inheriting ? target : newTarget);
+    },
+  });
+  Object.defineProperty(Original.prototype, 'constructor', { value: Inheriting, writable: false, configurable: false });
+  Object.defineProperty(threads, 'Worker', { value: Inheriting, writable: false, configurable: false, enumerable: true });
+}
+require('node:module').syncBuiltinESMExports();
 `;
 /** The guard's file name in the scratch folder, beside the copy of the output. */
 const GUARD_FILE = '.c2w-smoke-guard.cjs';
@@ -2189,6 +2738,8 @@ function nodeVersionOf(nodePath) {
     }
     return versions.get(nodePath);
 }
+/** The configuration file's name in the scratch folder, when it travels as a file (protocol.ts). */
+const CONFIG_FILE = '.c2w-smoke-config.json';
 /**
  * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
  * never sees the files that are hashed and published: whatever happens to the copy, the published
@@ -2196,30 +2747,47 @@ function nodeVersionOf(nodePath) {
  * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
  * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
  * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
- * copy would open the rest of the file system to the boot.
+ * copy would open the rest of the file system to the boot. The scratch folder and what is in it are
+ * readable by all (the boundary runs the child as another user), inside a private folder that is not.
  */
 async function stageOutput(path, parent = (0,external_node_os_.tmpdir)()) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'c2w-smoke-'));
+    const home = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'c2w-smoke-'));
+    const dir = (0,external_node_path_.join)(home, 'box');
     const copy = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path));
     try {
-        if ((0,external_node_path_.basename)(path) === GUARD_FILE)
-            throw new Error(`an output may not be named ${GUARD_FILE}`);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx' });
+        if ((0,external_node_path_.basename)(path) === GUARD_FILE || (0,external_node_path_.basename)(path) === CONFIG_FILE) {
+            throw new Error(`an output may not be named ${(0,external_node_path_.basename)(path)}`);
+        }
+        await (0,promises_.mkdir)(dir, { mode: 0o755 });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx', mode: 0o644 });
         if ((await (0,promises_.stat)(path)).isDirectory())
             await copyTree(await (0,promises_.realpath)(path), path, copy);
         else
             await (0,promises_.copyFile)(path, copy, external_node_fs_.constants.COPYFILE_FICLONE);
+        await readableByAll(copy);
     }
     catch (e) {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.rm)(home, { recursive: true, force: true });
         throw e;
     }
     return {
         dir,
         path: copy,
         guard: (0,external_node_path_.join)(dir, GUARD_FILE),
-        remove: () => (0,promises_.rm)(dir, { recursive: true, force: true, maxRetries: 3 }),
+        home,
+        remove: () => (0,promises_.rm)(home, { recursive: true, force: true, maxRetries: 3 }),
     };
+}
+/** Folders 0755, files 0644, under `path` (which the staging made: no symlinks). */
+async function readableByAll(path) {
+    if ((await (0,promises_.lstat)(path)).isDirectory()) {
+        await (0,promises_.chmod)(path, 0o755);
+        for (const name of await (0,promises_.readdir)(path))
+            await readableByAll((0,external_node_path_.join)(path, name));
+    }
+    else {
+        await (0,promises_.chmod)(path, 0o644);
+    }
 }
 async function copyTree(root, from, to) {
     await (0,promises_.mkdir)(to);
@@ -2257,12 +2825,20 @@ async function copyTree(root, from, to) {
 // process group of its own (`detached: true`) so that ending it ends whatever it started too.
 // The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
 // what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
-// copy of the output under Node's permission model (sandbox.ts): it can read only that copy and its
-// own script, write nothing, and start no process.
+// copy of the output inside the operating-system boundary of confine.ts when this machine can make
+// one (own PID, mount and network namespaces, another user), and in any case under Node's permission
+// model (sandbox.ts): it can read only that copy and its own script, write nothing, and start no
+// process. `sandbox: 'required'` refuses to boot where no boundary can be made.
 //
 // The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
 // SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
 // SETTLE_MS after that even if something still holds its pipes open (the wait is not for 'close').
+// Inside the boundary the child's stdin is its lifeline instead: closing it ends the namespace (after
+// the grace), which holds also where the action may not signal the boundary's processes (sudo).
+
+
+
+
 
 
 
@@ -2371,6 +2947,54 @@ function readPeakRss(pid) {
         return undefined;
     }
 }
+/** The largest peak resident set of `pid` and its descendants (the boundary's processes and the child). */
+function readPeakRssTree(pid) {
+    if (pid === undefined)
+        return undefined;
+    let peak = readPeakRss(pid);
+    const seen = new Set([pid]);
+    const queue = [pid];
+    while (queue.length > 0 && seen.size < 256) {
+        const p = queue.shift();
+        let tasks = [];
+        try {
+            tasks = (0,external_node_fs_.readdirSync)(`/proc/${p}/task`);
+        }
+        catch {
+            continue;
+        }
+        for (const task of tasks) {
+            let children = [];
+            try {
+                children = (0,external_node_fs_.readFileSync)(`/proc/${p}/task/${task}/children`, 'utf8')
+                    .trim()
+                    .split(/\s+/)
+                    .filter(Boolean)
+                    .map(Number);
+            }
+            catch {
+                // gone meanwhile
+            }
+            for (const c of children) {
+                if (seen.has(c))
+                    continue;
+                seen.add(c);
+                queue.push(c);
+                const rss = readPeakRss(c);
+                if (rss !== undefined && (peak === undefined || rss > peak))
+                    peak = rss;
+            }
+        }
+    }
+    return peak;
+}
+/** The signal a shell's `128 + N` exit status stands for (the boundary's init exits so), if any. */
+function signalOfStatus(code) {
+    if (code === null || code <= 128)
+        return undefined;
+    const found = Object.entries(external_node_os_.constants.signals).find(([, n]) => n === code - 128);
+    return found?.[0];
+}
 /**
  * Reads the child's reports (one JSON object a line, bounded: see ControlLines) into `ev`. Only the
  * first exit or trap counts; a line that is not a report is counted and ignored.
@@ -2379,7 +3003,7 @@ function readControl(control, ev) {
     const lines = new protocol/* ControlLines */.$h();
     control?.setEncoding('utf8');
     control?.on('error', () => undefined);
-    control?.on('data', (chunk) => {
+    const feed = (chunk) => {
         for (const line of lines.push(chunk)) {
             const msg = (0,protocol/* parseChildMessage */.Re)(line);
             if (!msg) {
@@ -2393,7 +3017,33 @@ function readControl(control, ev) {
                 ev.childError ??= msg.message;
             }
         }
-    });
+    };
+    control?.on('data', feed);
+    return feed;
+}
+/** What is left in the FIFO at `path`, read without blocking (a second reader of it). */
+function drainFifo(path) {
+    let fd;
+    const chunks = [];
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        const buf = Buffer.alloc(64 * 1024);
+        for (let total = 0; total < 1024 * 1024;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, null);
+            if (n <= 0)
+                break;
+            chunks.push(Buffer.from(buf.subarray(0, n)));
+            total += n;
+        }
+    }
+    catch {
+        // EAGAIN: nothing (more) in it
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    return Buffer.concat(chunks).toString('utf8');
 }
 /** Time the run waits, after the child's group was killed or the child exited, for its pipes to close. */
 const SETTLE_MS = 1000;
@@ -2426,21 +3076,86 @@ async function runSmoke(opts) {
     const allowed = sandboxFlags(version, opts.target, []);
     if ('refused' in allowed)
         return refusedRun(opts.target, allowed.refused);
+    const boundary = opts.boundary ?? (await findBoundary());
+    const sandbox = { ...boundary, text: describeBoundary(boundary) };
+    if (boundary.kind === 'none' && opts.sandbox === 'required') {
+        return {
+            result: 'failed',
+            seconds: 0,
+            stdout: '',
+            stderr: '',
+            sandbox,
+            message: `${opts.target === 'wasi' ? 'The module' : 'The js output'} was not booted: smoke-sandbox is required, ` +
+                `and this machine gives ${oneLine(sandbox.text)}.`,
+        };
+    }
     let staged;
     try {
         staged = await stageOutput(opts.path, opts.scratchDir);
     }
     catch (e) {
-        return refusedRun(opts.target, `its scratch copy could not be made: ${e.message}`);
+        return { ...refusedRun(opts.target, `its scratch copy could not be made: ${e.message}`), sandbox };
     }
     try {
-        const sandbox = sandboxFlags(version, opts.target, [staged.dir, (0,external_node_path_.dirname)((0,external_node_path_.resolve)(childEntry))], staged.guard);
-        const flags = 'flags' in sandbox ? sandbox.flags : [];
-        return await boot(opts, { childEntry, nodePath, flags, path: staged.path, cwd: staged.dir });
+        // The real path: the boundary binds the entry's real folder (confine.ts), and the model must allow that one.
+        const entryDir = (0,external_node_path_.dirname)(boundary.kind === 'namespaces' ? realOrResolved(childEntry) : (0,external_node_path_.resolve)(childEntry));
+        const flags = sandboxFlags(version, opts.target, [staged.dir, entryDir], staged.guard);
+        const plan = {
+            childEntry,
+            nodePath,
+            flags: 'flags' in flags ? flags.flags : [],
+            path: staged.path,
+            cwd: staged.dir,
+            ...(boundary.kind === 'namespaces' ? { confined: { via: boundary.via, staged } } : {}),
+        };
+        return { ...(await boot(opts, plan)), sandbox };
     }
     finally {
         await staged.remove().catch(() => undefined);
     }
+}
+/** `path` with its links resolved, or as given (made absolute) when it cannot be. */
+function realOrResolved(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_.resolve)(path);
+    }
+}
+async function launch(config, plan, graceMs) {
+    const node = [plan.nodePath, ...plan.flags, plan.childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ];
+    if (!plan.confined)
+        return { argv: node, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
+    const { via, staged } = plan.confined;
+    const rootDir = (0,external_node_path_.join)(staged.home, 'root');
+    const control = (0,external_node_path_.join)(staged.home, 'control');
+    const configFile = (0,external_node_path_.join)(staged.dir, CONFIG_FILE);
+    await (0,promises_.mkdir)(rootDir);
+    await mkfifo(control);
+    await (0,promises_.writeFile)(configFile, JSON.stringify(config), { mode: 0o644, flag: 'wx' });
+    // Inside, /tmp is the boundary's own; the configuration is a file (sudo resets the environment).
+    const env = smokeChildEnv(config, { ...process.env, HOME: '/tmp', TMPDIR: '/tmp' });
+    delete env[protocol/* SMOKE_CHILD_CONFIG_ENV */.yX];
+    env[protocol/* SMOKE_CHILD_CONFIG_FILE_ENV */.R_] = configFile;
+    const nodePath = (0,external_node_fs_.realpathSync)(plan.nodePath);
+    const entry = (0,external_node_fs_.realpathSync)(plan.childEntry);
+    const argv = confinedArgv(via, {
+        rootDir,
+        control,
+        graceSeconds: graceMs / 1000,
+        binds: [nodePath, (0,external_node_path_.dirname)(entry), staged.dir],
+        command: [
+            'env',
+            '-i',
+            ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`),
+            nodePath,
+            ...plan.flags,
+            entry,
+            protocol/* SMOKE_CHILD_FLAG */.oQ,
+        ],
+    });
+    return { argv, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: staged.home, control };
 }
 async function boot(opts, plan) {
     const c2wArgs = opts.c2wArgs ?? true;
@@ -2457,18 +3172,33 @@ async function boot(opts, plan) {
     const stdout = new output/* CappedText */.RJ(cap);
     const stderr = new output/* CappedText */.RJ(cap);
     const log = opts.log ? new output/* CappedLog */.M0(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+    let how;
+    try {
+        how = await launch(config, plan, graceMs);
+    }
+    catch (e) {
+        return refusedRun(opts.target, `its boundary could not be prepared: ${e.message}`);
+    }
     const start = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
     const ev = { endedAt: 0 };
-    const child = (0,external_node_child_process_.spawn)(plan.nodePath, [...plan.flags, plan.childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ], {
-        stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-        env: smokeChildEnv(config, process.env),
-        cwd: plan.cwd,
+    // The report FIFO is held open for reading and writing: opening never blocks, and it never ends.
+    const fifo = how.control
+        ? new external_node_net_.Socket({
+            fd: (0,external_node_fs_.openSync)(how.control, external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_NONBLOCK),
+            readable: true,
+            writable: false,
+        })
+        : undefined;
+    const child = (0,external_node_child_process_.spawn)(how.argv[0], how.argv.slice(1), {
+        stdio: how.control ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'],
+        env: how.env,
+        cwd: how.cwd,
         detached: true,
     });
     (0,processes/* track */.u4)(child);
     const outputs = [child.stdout, child.stderr].filter((s) => s !== null);
-    const control = child.stdio[protocol/* SMOKE_CONTROL_FD */.xN];
+    const control = fifo ?? child.stdio[protocol/* SMOKE_CONTROL_FD */.xN];
     await new Promise((resolve) => {
         let killTimer;
         let settleTimer;
@@ -2484,6 +3214,10 @@ async function boot(opts, plan) {
                 clearTimeout(killTimer);
             if (settleTimer)
                 clearTimeout(settleTimer);
+            // What the child reported just before it ended may still be in the FIFO (its 'close' does not
+            // wait for the FIFO as it waits for a pipe of its own).
+            if (how.control)
+                feed(drainFifo(how.control));
             // Whoever still holds the pipes (nothing can, in the sandbox) is not waited for.
             for (const s of [...outputs, control])
                 s?.destroy();
@@ -2504,8 +3238,11 @@ async function boot(opts, plan) {
                 s.resume();
             if (exited)
                 return;
-            ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
+            ev.peakRssKiB = (plan.confined ? readPeakRssTree(child.pid) : readPeakRss(child.pid)) ?? ev.peakRssKiB;
             (0,processes/* signalGroup */.i8)(child, 'SIGTERM');
+            // The boundary's lifeline: its init sends SIGTERM, then SIGKILL after the grace, and ends.
+            if (plan.confined)
+                child.stdin?.destroy();
             killTimer ??= setTimeout(() => {
                 (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
                 settle();
@@ -2543,7 +3280,7 @@ async function boot(opts, plan) {
             if (ev.matchedAt === undefined && !ev.timedOut && matcher.finish())
                 ev.matchedAt = elapsed();
         });
-        readControl(control, ev);
+        const feed = readControl(control, ev);
         // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
         // console with no input would). It is closed when the child ends.
         child.stdin?.on('error', () => undefined);
@@ -2553,8 +3290,10 @@ async function boot(opts, plan) {
         });
         child.on('exit', (code, signal) => {
             exited = true;
-            ev.code = code;
-            ev.signal = signal;
+            // The boundary's init ends as a shell does: 128 + N for a child that a signal ended.
+            const bySignal = plan.confined ? signalOfStatus(code) : undefined;
+            ev.code = bySignal ? null : code;
+            ev.signal = bySignal ?? signal;
             ev.endedAt = elapsed();
             // Whatever the child left in its group goes with it; its pipes get SETTLE_MS to drain.
             (0,processes/* signalGroup */.i8)(child, 'SIGKILL');
@@ -2708,7 +3447,7 @@ class CappedLog {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ bootSmoke)
 /* harmony export */ });
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68159);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42891);
 // One smoke boot in the runtime the series asks for: Node (boot.ts) or a browser page (browser/boot.ts).
 // The browser side, with puppeteer-core, is loaded only when a browser boot runs.
 
@@ -2725,4 +3464,4 @@ async function bootSmoke(options) {
 
 };
 
-//# sourceMappingURL=84.index.js.map
+//# sourceMappingURL=356.index.js.map

@@ -1,5 +1,5 @@
-export const id = 449;
-export const ids = [449];
+export const id = 5;
+export const ids = [5];
 export const modules = {
 
 /***/ 53478:
@@ -484,10 +484,12 @@ function quoted(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dt: () => (/* binding */ checkOutputPlace),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   UO: () => (/* binding */ danglingLinkIn),
+/* harmony export */   dN: () => (/* binding */ realPathOf),
 /* harmony export */   kF: () => (/* binding */ checkNoDanglingLink),
 /* harmony export */   vn: () => (/* binding */ checkDockerfile)
 /* harmony export */ });
-/* unused harmony exports isInside, realPathOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -638,10 +640,11 @@ __webpack_require__.d(__webpack_exports__, {
   lc: () => (/* binding */ bool),
   GP: () => (/* binding */ getInputs),
   yL: () => (/* binding */ oneOf),
-  TL: () => (/* binding */ parseInputs)
+  TL: () => (/* binding */ parseInputs),
+  dg: () => (/* binding */ registerSecrets)
 });
 
-// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseSmokeRuntime, quoted, registerSecrets, urlPassword
+// UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseSmokeRuntime, quoted
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
@@ -665,6 +668,8 @@ var redact = __webpack_require__(60310);
 var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/config/host-checks.ts
 var host_checks = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/site/folder.ts
+var folder = __webpack_require__(68763);
 ;// CONCATENATED MODULE: ./src/config/types.ts
 // The typed form of the action's inputs, parsed and validated once by inputs.ts.
 
@@ -675,6 +680,7 @@ var allocators = __webpack_require__(53478);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
+
 
 
 
@@ -862,6 +868,10 @@ function parseInputs(get) {
             throw new errors/* InputError */.dz('env-passthrough', `lists ${problem}`);
     }
     const smoke = bool(get, 'smoke', true);
+    if (toolchainCachePush && !smoke) {
+        // Every conversion of the combination reads what is published: only a build that booted.
+        throw new errors/* InputError */.dz('toolchain-cache-push', 'is true but smoke is false: the toolchain cache is published only after a passing smoke boot; turn smoke on, or leave toolchain-cache-push off');
+    }
     const smokeCommandLines = lines(get('smoke-command'));
     const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
     const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
@@ -882,6 +892,7 @@ function parseInputs(get) {
     if (smokeBrowser !== undefined && /[\0\r\n]/.test(smokeBrowser)) {
         throw new errors/* InputError */.dz('smoke-browser', 'must be a single file path');
     }
+    const smokeSandbox = oneOf(get, 'smoke-sandbox', ['auto', 'required'], 'auto');
     const site = get('site').trim() || undefined;
     if (site !== undefined && /[\0\r\n]/.test(site))
         throw new errors/* InputError */.dz('site', 'must be a single folder path');
@@ -950,6 +961,7 @@ function parseInputs(get) {
         smokeEnv,
         smokeRuntime,
         smokeBrowser,
+        smokeSandbox,
         site,
         allocatorFallback,
         uploadArtifact,
@@ -970,18 +982,22 @@ function parseInputs(get) {
  * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
  * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
  * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
- * the workspace, the output is a place of its own in the workspace) or would otherwise only fail
- * after an hour's build (the smoke command fits c2w's 1024-byte budget).
+ * the workspace, the output is a place of its own in the workspace, the site a folder of its own
+ * there) or would otherwise only fail after an hour's build (the smoke command fits c2w's 1024-byte
+ * budget).
  */
 function getInputs() {
     (0,redact/* addRunnerSecrets */.PU)();
     (0,redact/* addSecret */.Ck)(core/* getInput */.V4('github-token'));
     const inputs = parseInputs((name) => core/* getInput */.V4(name));
     registerSecrets(inputs);
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const root = (0,folder/* workspaceRoot */.oS)();
+    const workspace = root.dir;
     if (inputs.dockerfile !== undefined)
         (0,host_checks/* checkDockerfile */.vn)(inputs.dockerfile, workspace);
     (0,host_checks/* checkOutputPlace */.Dt)(inputs.target, inputs.output, workspace);
+    if (inputs.site !== undefined)
+        (0,folder/* checkSitePlace */.Li)(inputs.site, inputs.output, root);
     if (inputs.smoke && inputs.target === 'wasi') {
         const budget = (0,boot_info/* checkEnvBudget */.Fd)(inputs.smokeCommand, inputs.smokeEnv);
         if (!budget.ok)
@@ -992,7 +1008,7 @@ function getInputs() {
 /** Masks and redacts the secrets among the inputs (lib/redact.ts). */
 function registerSecrets(inputs) {
     (0,redact/* addSecret */.Ck)(inputs.githubToken);
-    const password = urlPassword(inputs.c2wDownloadUrl);
+    const password = (0,redact/* urlPasswordOf */.Gd)(inputs.c2wDownloadUrl);
     if (password !== undefined) {
         (0,redact/* addSecret */.Ck)(password);
         try {
@@ -1008,15 +1024,6 @@ function registerSecrets(inputs) {
     for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
         if (!allocators/* ALLOCATORS */.F.includes(value.trim()))
             (0,redact/* addRedaction */.l8)(value);
-    }
-}
-/** The password part of a URL's user info (`https://user:password@host/…`), as written. */
-function urlPassword(url) {
-    try {
-        return new URL(url).password || undefined;
-    }
-    catch {
-        return undefined;
     }
 }
 
@@ -1261,8 +1268,13 @@ const NEVER_NAMES = new Set([
     'GITHUB_STATE',
     'GITHUB_STEP_SUMMARY',
 ]);
+/**
+ * Without regard to case: Linux names are case-sensitive, so `github_token` is another variable,
+ * but one a workflow would only set to hold the same token.
+ */
 function never(name) {
-    return NEVER_NAMES.has(name) || NEVER_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+    const upper = name.toUpperCase();
+    return NEVER_NAMES.has(upper) || NEVER_PREFIXES.some((prefix) => upper.startsWith(prefix));
 }
 /** Why `name` cannot be in env-passthrough, or undefined when it can. Pure. */
 function passthroughProblem(name) {
@@ -1293,91 +1305,6 @@ function childEnv(env, needs = {}) {
             result[name] = value;
     }
     return result;
-}
-
-
-/***/ }),
-
-/***/ 60310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bo: () => (/* binding */ urlForDisplay),
-/* harmony export */   Ck: () => (/* binding */ addSecret),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   PU: () => (/* binding */ addRunnerSecrets),
-/* harmony export */   l8: () => (/* binding */ addRedaction)
-/* harmony export */ });
-/* unused harmony exports REDACTED, MIN_REDACTED_LENGTH, clearRedactions */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-// The secrets this process holds, and their removal from what it writes where the runner does not
-// mask: the runner replaces a value registered with `::add-mask::` (core.setSecret) only in the
-// step's log, not in artifacts, the job summary file or step outputs
-// (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#masking-a-value-in-a-log).
-// So every such writer (the cell record, the job summary, the `error` output) passes its text
-// through `redact`.
-
-/** What stands in for a removed value (the runner's own mask is `***` as well). */
-const REDACTED = '***';
-/**
- * Values shorter than this are not searched for: a build-arg `DEBUG=1` or `MODE=on` would otherwise
- * turn every `1` or `on` of a message into `***`, and a value that short protects nothing.
- */
-const MIN_REDACTED_LENGTH = 4;
-/**
- * Variables the runner gives the action that grant access to the job's services: the token of the
- * cache/artifact services, and the one that requests OIDC tokens. The runner does not mask them.
- */
-const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-const values = new Set();
-const masked = new Set();
-/** The forms a value takes in text: itself, each of its lines, and JSON-escaped. */
-function formsOf(value) {
-    const forms = [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
-    return forms.map((f) => f.trim()).filter((f) => f.length >= MIN_REDACTED_LENGTH);
-}
-/** Removes `value` from everything redacted from now on (not masked in the log: see `addSecret`). */
-function addRedaction(value) {
-    for (const form of formsOf(value))
-        values.add(form);
-}
-/** A secret: masked in the log by the runner (core.setSecret) and removed from what `redact` sees. */
-function addSecret(value) {
-    if (value.trim() === '' || masked.has(value))
-        return;
-    masked.add(value);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    addRedaction(value);
-}
-/** Masks and redacts the runner's own service tokens found in `env`. */
-function addRunnerSecrets(env = process.env) {
-    for (const name of RUNNER_SECRETS) {
-        const value = env[name];
-        if (value)
-            addSecret(value);
-    }
-}
-/** `text` with every registered value replaced by `***`, longest first (a secret may contain another). */
-function redact(text) {
-    if (values.size === 0 || text === '')
-        return text;
-    let out = text;
-    for (const v of [...values].sort((a, b) => b.length - a.length))
-        out = out.split(v).join(REDACTED);
-    return out;
-}
-/**
- * `url` as it may be shown: a password in it (`https://user:password@host/…`) becomes `***`. By
- * pattern, not by URL parsing, so that a URL too broken to parse is not shown whole either; the
- * authority ends at the first `/`, `?` or `#`, and its user info at its last `@` (RFC 3986 §3.2).
- */
-function urlForDisplay(url) {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#]*@/i, `$1${REDACTED}@`);
-}
-/** Forgets every registered value (for tests). */
-function clearRedactions() {
-    values.clear();
-    masked.clear();
 }
 
 
@@ -1521,8 +1448,11 @@ const RECORD_SCHEMA_V1 = 'c2w-action/record/v1';
 const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 const RECORD_FILE = 'c2w-record.json';
-/** The stage a cell stopped in; `inputs` when its inputs were refused, `done` when it finished. */
-const STAGES = ['inputs', 'install', 'build', 'smoke', 'publish', 'done'];
+/**
+ * The stage a cell stopped in; `inputs` when its inputs were refused, `site` while it wrote the site
+ * (site/stage.ts), `done` when it finished.
+ */
+const STAGES = ['inputs', 'install', 'build', 'site', 'smoke', 'publish', 'done'];
 /** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
 const RESULTS = ['passed', 'failed', 'cancelled', 'refused'];
 /** Longest text a record keeps for a failure's message and a log line (the writer clips to these). */
@@ -1742,6 +1672,223 @@ function refusedRecord(cell, given, error, runner) {
 
 /***/ }),
 
+/***/ 37405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ SiteError)
+/* harmony export */ });
+/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51117);
+// The error of the site stage: anything that stops a site from being written, classed `site` in
+// the cell record and the summary (a failure of the site, not of the build it wraps).
+
+class SiteError extends _report_record_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP {
+    name = 'SiteError';
+    constructor(message) {
+        super(message, 'site');
+    }
+}
+
+
+/***/ }),
+
+/***/ 68763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Li: () => (/* binding */ checkSitePlace),
+/* harmony export */   hm: () => (/* binding */ shownSite),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot),
+/* harmony export */   pL: () => (/* binding */ judgeSite),
+/* harmony export */   s3: () => (/* binding */ sitePlaceOf),
+/* harmony export */   tS: () => (/* binding */ currentDirRoot),
+/* harmony export */   vw: () => (/* binding */ prepareSiteFolder)
+/* harmony export */ });
+/* unused harmony exports SITE_MARKER, MARKER_WRITER, MARKER_TEXT, siteStateOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7314);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37827);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37405);
+// The site's folder: where it may be, and how it is made ready. Writing a site empties its folder,
+// so `site` decides what gets deleted; it may name only a folder of the site's own: inside the
+// workspace (the command: its current directory), not the workspace or one of its ancestors, not
+// the output, a folder holding it or a folder inside it, and not a file. An existing folder is
+// emptied only when it is a site this action wrote, which it knows by the marker file it leaves
+// (SITE_MARKER); any other folder must be empty. Every path is compared with its links resolved
+// (config/host-checks.ts realPathOf), so a link cannot put the site elsewhere.
+//
+// The same judgement (judgeSite, pure) runs twice: when the inputs are read, before anything is
+// built, and again right before the folder is emptied, since the folder may have changed during an
+// hour's build; the site is then written into the resolved folder, never through a link.
+
+
+
+
+
+
+/**
+ * The marker a site this action wrote holds. A hidden file: actions/upload-pages-artifact leaves
+ * hidden files out of the Pages artifact by default (since v4), so it is not deployed.
+ */
+const SITE_MARKER = '.c2w-site';
+/** What the marker says wrote the folder. */
+const MARKER_WRITER = 'c2w-action';
+/** A marker is a small JSON object; a larger file is not one. */
+const MARKER_MAX_BYTES = 4096;
+const MARKER_TEXT = `${JSON.stringify({
+    writer: MARKER_WRITER,
+    about: 'This folder is a site written by c2w-action, which empties it before it writes the site again.',
+})}\n`;
+const EXAMPLE = 'such as _site/';
+/** Whether a site may be written at `p.site`, and how its folder is made ready. Pure. */
+function judgeSite(p) {
+    const refuse = (problem) => ({ ok: false, problem });
+    const { root, rootName: name, output, site, state } = p;
+    if (site === root)
+        return refuse(`is ${name} ${root}: give a folder of its own inside it, ${EXAMPLE}`);
+    if ((0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, site)) {
+        return refuse(`is an ancestor of ${name} ${root}: writing the site would delete it; give a folder of its own inside it, ${EXAMPLE}`);
+    }
+    if (!(0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(site, root))
+        return refuse(`is outside ${name} ${root}: give a folder inside it, ${EXAMPLE}`);
+    if (site === output)
+        return refuse(`is the output ${output}: give a folder of the site's own, ${EXAMPLE}`);
+    if ((0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(output, site)) {
+        return refuse(`holds the output ${output}: writing the site would delete it; give a folder beside it, ${EXAMPLE}`);
+    }
+    if ((0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(site, output)) {
+        return refuse(`is inside the output ${output}, which holds c2w's files only: give a folder beside it, ${EXAMPLE}`);
+    }
+    switch (state.kind) {
+        case 'absent':
+            return { ok: true, prepare: 'create' };
+        case 'dangling':
+            return refuse(`leads through the symbolic link ${state.link}, whose target does not exist: give a plain path, ${EXAMPLE}`);
+        case 'not-folder':
+            return refuse(`is ${state.what}, not a folder: the site replaces nothing but a site this action wrote; give a new or empty folder, ${EXAMPLE}`);
+        case 'folder': {
+            if (state.entries.length === 0)
+                return { ok: true, prepare: 'fill' };
+            if (state.marked)
+                return { ok: true, prepare: 'empty' };
+            const n = state.entries.length;
+            // A name is shown on one line: a line break in it would start a line of its own in the log.
+            const names = [...state.entries]
+                .sort()
+                .slice(0, 5)
+                .map((e) => e.replace(/\p{Cc}/gu, '?'));
+            const some = names.join(', ') + (n > 5 ? ', ...' : '');
+            return refuse(`is a folder holding ${n} entr${n === 1 ? 'y' : 'ies'} (${some}) that this action did not write ` +
+                `(it has no ${SITE_MARKER} marker), and writing the site empties its folder: ` +
+                `choose a new or empty folder, or delete this one yourself if nothing in it is needed`);
+        }
+    }
+}
+/** Whether `file` is a marker this action wrote: a small regular file (not a link) of JSON naming it. */
+function isMarker(file) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file);
+        if (!st.isFile() || st.size > MARKER_MAX_BYTES)
+            return false;
+        const data = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return typeof data === 'object' && data !== null && data.writer === MARKER_WRITER;
+    }
+    catch {
+        return false;
+    }
+}
+/** What is at `real` (a realPathOf result) now. */
+function siteStateOf(real) {
+    const link = (0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .danglingLinkIn */ .UO)(real);
+    if (link !== undefined)
+        return { kind: 'dangling', link };
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(real);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return { kind: 'absent' };
+        if (code === 'ENOTDIR')
+            return { kind: 'not-folder', what: 'below a file' };
+        throw e;
+    }
+    // A link here was made after realPathOf resolved the path: its target is not checked.
+    if (st.isSymbolicLink())
+        return { kind: 'dangling', link: real };
+    if (!st.isDirectory())
+        return { kind: 'not-folder', what: st.isFile() ? 'a regular file' : 'a special file' };
+    return { kind: 'folder', entries: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(real), marked: isMarker(node_path__WEBPACK_IMPORTED_MODULE_2__.join(real, SITE_MARKER)) };
+}
+/** The site's place as it is now: `site` and `output` resolved against the current directory. */
+function sitePlaceOf(site, output, root) {
+    const real = (0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOf */ .dN)(site);
+    return {
+        root: (0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOf */ .dN)(root.dir),
+        rootName: root.name,
+        output: (0,_config_host_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOf */ .dN)(output),
+        site: real,
+        state: siteStateOf(real),
+    };
+}
+/** `'site'`, with the resolved path unless it is the path as written. */
+function shownSite(site, real) {
+    return real === site ? (0,_config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(site) : `${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(site)} (${real})`;
+}
+/**
+ * `site` checked when the inputs are read, before anything is built (the action's getInputs, the
+ * command's --site): throws an InputError naming the input.
+ */
+function checkSitePlace(site, output, root) {
+    const place = sitePlaceOf(site, output, root);
+    const verdict = judgeSite(place);
+    if (!verdict.ok)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('site', `${shownSite(site, place.site)} ${verdict.problem}`);
+}
+/**
+ * Makes the folder of a site ready to be written, judged again as it is now: created, or emptied
+ * when it is a site this action wrote, with the marker written first (a site that fails half-way
+ * is still known as this action's). Returns the resolved folder to write into. Throws SiteError.
+ */
+async function prepareSiteFolder(site, output, root) {
+    const place = sitePlaceOf(site, output, root);
+    const verdict = judgeSite(place);
+    if (!verdict.ok)
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`The site folder ${shownSite(site, place.site)} ${verdict.problem}`);
+    const dir = place.site;
+    if (verdict.prepare === 'create')
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
+    // rm does not follow a link inside the folder: it removes the link.
+    if (verdict.prepare === 'empty') {
+        for (const e of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, e), { recursive: true, force: true });
+    }
+    // A link put in the folder's place while it was made ready would have it written elsewhere.
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir) !== dir) {
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`The site folder ${shownSite(site, dir)} changed while it was made ready: write the site again`);
+    }
+    // `wx`: created here, never written through a link that appeared meanwhile.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, SITE_MARKER), MARKER_TEXT, { flag: 'wx' });
+    return dir;
+}
+/** The action's root: the workspace (GITHUB_WORKSPACE; the current directory outside a runner). */
+function workspaceRoot(env = process.env, cwd = process.cwd()) {
+    return { dir: env.GITHUB_WORKSPACE || cwd, name: 'the workspace' };
+}
+/** The command's root: its current directory, the workspace of a person at a shell. */
+function currentDirRoot(cwd = process.cwd()) {
+    return { dir: cwd, name: 'the current directory' };
+}
+
+
+/***/ }),
+
 /***/ 30324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1946,4 +2093,4 @@ class StreamMatcher {
 
 };
 
-//# sourceMappingURL=449.index.js.map
+//# sourceMappingURL=5.index.js.map
