@@ -48,7 +48,15 @@ import {
   SMOKE_CONTROL_FD,
   type SmokeChildConfig,
 } from './protocol.js';
-import { confinedArgv, describeBoundary, findBoundary, mkfifo, type Boundary, type BoundaryVia } from './confine.js';
+import {
+  BASH_PLAIN,
+  confinedArgv,
+  describeBoundary,
+  findBoundary,
+  mkfifo,
+  type Boundary,
+  type BoundaryVia,
+} from './confine.js';
 import { CONFIG_FILE, nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
 import type { Pattern, SmokeSandbox, Target } from '../config/types.js';
 
@@ -454,7 +462,7 @@ async function launch(config: SmokeChildConfig, plan: BootPlan, graceMs: number)
   const node = [plan.nodePath, ...plan.flags, plan.childEntry, SMOKE_CHILD_FLAG];
   if (!plan.confined) {
     const bash = closingShell();
-    const argv = bash ? [bash, '-c', CLOSE_INHERITED, 'c2w-smoke', ...node] : node;
+    const argv = bash ? [bash, ...BASH_PLAIN, '-c', CLOSE_INHERITED, 'c2w-smoke', ...node] : node;
     return { argv, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
   }
   const { via, staged } = plan.confined;

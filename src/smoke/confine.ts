@@ -106,6 +106,13 @@ wait "$child" 2>/dev/null || status=$?
 exit "$status"
 `;
 
+/**
+ * bash reading no file of its own: a non-interactive bash whose stdin is a socket (Node's stdio
+ * pipes are socketpairs) runs ~/.bashrc as if sshd had started it, unless --norc; -p ignores
+ * BASH_ENV and functions from the environment (bash(1), INVOCATION).
+ */
+export const BASH_PLAIN = ['--norc', '--noprofile', '-p'];
+
 const NAMESPACES = ['--pid', '--fork', '--kill-child', '--mount', '--net', '--ipc', '--uts'];
 
 export interface ConfinedRun {
@@ -142,6 +149,7 @@ export function confinedArgv(via: BoundaryVia, run: ConfinedRun): string[] {
     ...unshare,
     '--',
     'bash',
+    ...BASH_PLAIN,
     '-c',
     INIT_SCRIPT,
     'c2w-smoke-init',
