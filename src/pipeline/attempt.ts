@@ -115,11 +115,16 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
   for (const [runtime, sandbox] of Object.entries(series.sandboxes)) {
     const line = `${runtime === 'browser' ? 'Browser' : 'Node'} smoke boot's sandbox: ${sandbox.text}.`;
     if (sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
-      const inner =
+      sink.warn(
         runtime === 'browser'
-          ? "It booted in Chromium behind a proxy that answers only the site's address"
-          : "It booted under Node's permission model only";
-      sink.warn(`${line} ${inner} (smoke-sandbox: required refuses that).`);
+          ? `${line} It booted in Chromium behind a proxy that answers only the site's address, as the action's ` +
+              `user (smoke-sandbox: required refuses to boot without a boundary).`
+          : `${line} It booted under Node's permission model only: its JavaScript could not read other files, ` +
+              `write, start processes, connect, listen, look up names or signal other processes, but it ran as the ` +
+              `action's user, on the action's network, beside the action's processes, with no limit on memory or ` +
+              `threads; code that gets past the model (a bug in Node) can do all that user can, the Docker engine ` +
+              `included where the user may use it (smoke-sandbox: required refuses to boot without a boundary).`,
+      );
     } else {
       sink.info(line);
     }

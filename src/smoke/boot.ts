@@ -22,6 +22,7 @@ import { spawn } from 'node:child_process';
 import {
   closeSync,
   constants as fsConstants,
+  existsSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -47,7 +48,15 @@ import {
   SMOKE_CONTROL_FD,
   type SmokeChildConfig,
 } from './protocol.js';
-import { confinedArgv, describeBoundary, findBoundary, mkfifo, type Boundary, type BoundaryVia } from './confine.js';
+import {
+  BASH_PLAIN,
+  confinedArgv,
+  describeBoundary,
+  findBoundary,
+  mkfifo,
+  type Boundary,
+  type BoundaryVia,
+} from './confine.js';
 import { CONFIG_FILE, nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
 import type { Pattern, SmokeSandbox, Target } from '../types/inputs.js';
 
@@ -430,9 +439,32 @@ interface Launch {
   control?: string;
 }
 
+/**
+ * Without the boundary: closes every descriptor above 3 (the report channel), then runs the
+ * command. Whatever the action inherited without close-on-exec reaches every process it spawns,
+ * and the guest reads a descriptor by number without any path check (the permission model checks
+ * paths). bash, because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc/self is
+ * this shell.
+ */
+export const CLOSE_INHERITED = `for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 3 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
+exec "$@"`;
+
+/** The bash that runs CLOSE_INHERITED, where there is one and /proc says which descriptors are open. */
+function closingShell(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  return ['/usr/bin/bash', '/bin/bash'].find((p) => existsSync(p) && existsSync('/proc/self/fd'));
+}
+
 async function launch(config: SmokeChildConfig, plan: BootPlan, graceMs: number): Promise<Launch> {
   const node = [plan.nodePath, ...plan.flags, plan.childEntry, SMOKE_CHILD_FLAG];
-  if (!plan.confined) return { argv: node, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
+  if (!plan.confined) {
+    const bash = closingShell();
+    const argv = bash ? [bash, ...BASH_PLAIN, '-c', CLOSE_INHERITED, 'c2w-smoke', ...node] : node;
+    return { argv, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
+  }
   const { via, staged } = plan.confined;
   const rootDir = join(staged.home, 'root');
   const control = join(staged.home, 'control');

@@ -40,14 +40,35 @@ export const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
 export const SANDBOX_UID = 65534;
 
 /**
- * The namespace's init, run by `sh` as root of the new namespaces (PID 1). Arguments: the empty
+ * RLIMIT_NPROC of the command under root or sudo: the kernel refuses a fork or clone (a thread too)
+ * of a process whose real uid already has this many (setrlimit(2)). It counts every process and
+ * thread of uid 65534 on the machine, so other boots at the same time share it; a boot of Node with
+ * its worker threads needs tens. In a user namespace it is not set: there the command's uid is the
+ * action's user outside, whose count holds the runner's own processes.
+ */
+export const SANDBOX_NPROC = 2048;
+
+/**
+ * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
  * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
- * keep uid 0 of a user namespace), the paths to bind read-only (same place inside), `--`, the
+ * keep uid 0 of a user namespace), the process cap for that uid (bash's `ulimit -u` sets
+ * RLIMIT_NPROC, soft and hard), the paths to bind read-only (same place inside), `--`, the
  * command. stdin is the lifeline.
+ *
+ * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
+ * (from the runner, or whoever started it) is inherited by every process it spawns, and a guest
+ * reads a descriptor by number without any path check (Node's permission model checks paths). As
+ * root and in a user namespace nothing else closes them (sudo does: sudo(8), closefrom). bash,
+ * because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc here is still the
+ * action's, where /proc/self is this shell.
  */
 export const INIT_SCRIPT = `set -eu
-R=$1 control=$2 grace=$3 user=$4
-shift 4
+for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
+R=$1 control=$2 grace=$3 user=$4 nproc=$5
+shift 5
 mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
 mkdir "$R/tmp" "$R/dev" "$R/proc" "$R/.old"
 mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
@@ -72,7 +93,7 @@ rmdir /.old
 mount -o remount,ro,bind /
 cd /
 if [ -n "$user" ]; then
-  setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
+  (ulimit -u "$nproc" && exec setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@") 0<&5 5<&- 6<&- &
 else
   setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
 fi
@@ -84,6 +105,13 @@ status=0
 wait "$child" 2>/dev/null || status=$?
 exit "$status"
 `;
+
+/**
+ * bash reading no file of its own: a non-interactive bash whose stdin is a socket (Node's stdio
+ * pipes are socketpairs) runs ~/.bashrc as if sshd had started it, unless --norc; -p ignores
+ * BASH_ENV and functions from the environment (bash(1), INVOCATION).
+ */
+export const BASH_PLAIN = ['--norc', '--noprofile', '-p'];
 
 const NAMESPACES = ['--pid', '--fork', '--kill-child', '--mount', '--net', '--ipc', '--uts'];
 
@@ -99,16 +127,29 @@ export interface ConfinedRun {
   command: string[];
 }
 
-/** The argv that runs `run.command` inside the boundary made `via`. Pure. */
+/**
+ * The argv that runs `run.command` inside the boundary made `via`. Pure.
+ *
+ * As root and in a user namespace, unshare runs under `setpriv --pdeathsig KILL`: the kernel sends
+ * it SIGKILL when the thread that spawned it (the action's main thread: libuv forks from the thread
+ * that calls spawn) ends, however the action ends (prctl(2), PR_SET_PDEATHSIG). The setting
+ * survives the exec of unshare (it is cleared only by an exec or a credential change that alters
+ * the effective ids or adds capabilities; making a user namespace one owns does not), and
+ * unshare's --kill-child then kills the namespace's init, and with it every process of the namespace
+ * (pid_namespaces(7)). The guest cannot stop this: unshare is outside its PID namespace. In a user
+ * namespace the lifeline's watcher runs as the guest's own uid, so this is what holds there; through
+ * sudo the watcher is root's, out of the guest's reach, and sudo (set-user-ID) would clear the setting.
+ */
 export function confinedArgv(via: BoundaryVia, run: ConfinedRun): string[] {
   const unshare =
     via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
   const user = via === 'userns' ? '' : String(SANDBOX_UID);
   return [
-    ...(via === 'sudo' ? ['sudo', '-n', '--'] : []),
+    ...(via === 'sudo' ? ['sudo', '-n', '--'] : ['setpriv', '--pdeathsig', 'KILL', '--']),
     ...unshare,
     '--',
-    'sh',
+    'bash',
+    ...BASH_PLAIN,
     '-c',
     INIT_SCRIPT,
     'c2w-smoke-init',
@@ -116,6 +157,7 @@ export function confinedArgv(via: BoundaryVia, run: ConfinedRun): string[] {
     run.control,
     String(Math.max(0, Math.ceil(run.graceSeconds))),
     user,
+    String(SANDBOX_NPROC),
     ...run.binds,
     '--',
     ...run.command,
@@ -130,7 +172,7 @@ export function candidates(euid: number, forbid: string | undefined): BoundaryVi
 }
 
 /** What the probe runs inside: it answers only when the whole setup worked. */
-const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = sh && echo c2w-boundary-ok >&3'];
+const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = bash && echo c2w-boundary-ok >&3'];
 
 /** Makes a FIFO (Node has no mkfifo). */
 export function mkfifo(path: string): Promise<void> {

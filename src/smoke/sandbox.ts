@@ -14,13 +14,18 @@
 //   permissions page says so), so a guest could write anywhere with it;
 // - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
 //   the child and into every worker thread, makes every socket connect (TCP, Unix sockets such as
-//   the Docker engine's, and so fetch and http) and every UDP send throw; v8.setFlagsFromString too
-//   (V8 flags set at run time are outside the model).
+//   the Docker engine's, and so fetch and http), every UDP send, bind and connect, every
+//   Server#listen and every name lookup (node:dns and node:dns/promises: c-ares and getaddrinfo run
+//   in C++ without a JS socket) throw; v8.setFlagsFromString too (V8 flags set at run time are
+//   outside the model);
+// - no signal to another process: the model does not cover signals, and a process of the same user
+//   can stop the action or open its inspector (SIGUSR1, or process._debugProcess); GUARD_SOURCE
+//   lets process.kill and process._kill reach the guest's own pid only.
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
-// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The model does
-// not cover signals to other processes of the same user, nor the time limit: without the boundary
-// those rest on boot.ts alone (docs/smoke-boot.md lists what is left).
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The guard is
+// JavaScript in the guest's own realm, not a kernel boundary, and the time limit rests on boot.ts:
+// docs/smoke-boot.md lists what is left without the boundary.
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
@@ -78,9 +83,16 @@ export function sandboxFlags(
 /**
  * Preloaded into the smoke child and its workers before any code of the output: replaces the
  * methods every outgoing socket and datagram goes through (net.Socket#connect is what net.connect,
- * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
- * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
- * by the permission model.
+ * http, https, tls and fetch's connector call; dgram.Socket#send, #bind, #connect), every server's
+ * listen (net.Server#listen: http, https, tls and http2 servers inherit it) and every name lookup
+ * (the functions of node:dns and node:dns/promises, which is the same object as dns.promises, their
+ * Resolver classes and prototypes) with ones that throw (the promise API's reject). The originals
+ * are kept nowhere, and process.binding(), which would reach the raw handles, is refused by the
+ * permission model. process.kill and process._kill (what process.kill calls: Node's
+ * lib/internal/process/per_thread.js) accept only the guest's own pid, and process._debugProcess
+ * (SIGUSR1 to any pid) is refused; the originals live only in the replacements' closures. Then the
+ * ESM namespaces are synced (module.syncBuiltinESMExports), so `import { resolve4 } from 'node:dns'`
+ * gets the refusing one too.
  *
  * It also makes every worker inherit the model: a worker runs with the execArgv it is given, and
  * Node 24 starts one given `execArgv: []` with no permission model and no preload, and one given
@@ -94,9 +106,51 @@ export const GUARD_SOURCE = `'use strict';
 const refuse = (what) => function refused() {
   throw Object.assign(new Error(what + ' is refused in the smoke boot'), { code: 'ERR_ACCESS_DENIED' });
 };
-require('node:net').Socket.prototype.connect = refuse('A network connection');
-require('node:dgram').Socket.prototype.send = refuse('A network datagram');
+const fix = (object, name, value) =>
+  Object.defineProperty(object, name, { value, writable: false, configurable: false, enumerable: true });
+const net = require('node:net');
+const dgram = require('node:dgram');
+net.Socket.prototype.connect = refuse('A network connection');
+net.Server.prototype.listen = refuse('Listening for connections');
+dgram.Socket.prototype.send = refuse('A network datagram');
+dgram.Socket.prototype.bind = refuse('Binding a datagram socket');
+dgram.Socket.prototype.connect = refuse('A datagram connection');
 require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+{
+  const self = process.pid;
+  const rawKill = process._kill;
+  const kill = process.kill;
+  const mine = (pid) => typeof pid === 'number' && pid === self;
+  fix(process, '_kill', function _kill(pid, sig) {
+    if (!mine(pid)) refuse('A signal to another process')();
+    return Reflect.apply(rawKill, process, [pid, sig]);
+  });
+  fix(process, 'kill', function kill_(pid, sig) {
+    if (!mine(pid)) refuse('A signal to another process')();
+    return Reflect.apply(kill, process, [pid, sig]);
+  });
+  fix(process, '_debugProcess', refuse('process._debugProcess'));
+}
+{
+  const dns = require('node:dns');
+  const refused = refuse('A name lookup');
+  const rejected = function rejected() {
+    return new Promise(refused);
+  };
+  const Resolver = function Resolver() {
+    refused();
+  };
+  for (const api of [dns, dns.promises]) {
+    const refusal = api === dns ? refused : rejected;
+    for (const name of Object.keys(api)) {
+      if (/^(lookup|lookupService|reverse|resolve.*)$/.test(name)) fix(api, name, refusal);
+    }
+    for (const name of Object.getOwnPropertyNames(api.Resolver.prototype)) {
+      if (name !== 'constructor') fix(api.Resolver.prototype, name, refusal);
+    }
+    fix(api, 'Resolver', Resolver);
+  }
+}
 {
   const threads = require('node:worker_threads');
   const Original = threads.Worker;
@@ -110,8 +164,8 @@ require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
   });
   Object.defineProperty(Original.prototype, 'constructor', { value: Inheriting, writable: false, configurable: false });
   Object.defineProperty(threads, 'Worker', { value: Inheriting, writable: false, configurable: false, enumerable: true });
-  require('node:module').syncBuiltinESMExports();
 }
+require('node:module').syncBuiltinESMExports();
 `;
 
 /** The guard's file name in the scratch folder, beside the copy of the output. */

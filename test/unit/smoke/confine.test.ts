@@ -36,6 +36,7 @@ describe('confinedArgv', () => {
     '/p/control',
     '1',
     user,
+    '2048',
     '/n/node',
     '/box',
     '--',
@@ -44,12 +45,19 @@ describe('confinedArgv', () => {
     'node',
   ];
 
-  it('as root: unshare, then the init, which runs the command as nobody', () => {
+  it('as root: unshare (killed when the action ends), then the init, which runs the command as nobody', () => {
     expect(confinedArgv('root', run)).toEqual([
+      'setpriv',
+      '--pdeathsig',
+      'KILL',
+      '--',
       'unshare',
       ...namespaces,
       '--',
-      'sh',
+      'bash',
+      '--norc',
+      '--noprofile',
+      '-p',
       '-c',
       INIT_SCRIPT,
       ...tail(String(SANDBOX_UID)),
@@ -64,7 +72,10 @@ describe('confinedArgv', () => {
       'unshare',
       ...namespaces,
       '--',
-      'sh',
+      'bash',
+      '--norc',
+      '--noprofile',
+      '-p',
       '-c',
       INIT_SCRIPT,
       ...tail('65534'),
@@ -73,12 +84,19 @@ describe('confinedArgv', () => {
 
   it('in a user namespace: uid 0 of its own namespace, which is the action’s user outside', () => {
     expect(confinedArgv('userns', run)).toEqual([
+      'setpriv',
+      '--pdeathsig',
+      'KILL',
+      '--',
       'unshare',
       '--user',
       '--map-root-user',
       ...namespaces,
       '--',
-      'sh',
+      'bash',
+      '--norc',
+      '--noprofile',
+      '-p',
       '-c',
       INIT_SCRIPT,
       ...tail(''),
@@ -87,8 +105,8 @@ describe('confinedArgv', () => {
 });
 
 describe('INIT_SCRIPT', () => {
-  it('is a POSIX shell script (dash parses it)', () => {
-    const r = spawnSync('sh', ['-n', '-c', INIT_SCRIPT], { encoding: 'utf8' });
+  it('is a bash script (bash parses it)', () => {
+    const r = spawnSync('bash', ['-n', '-c', INIT_SCRIPT], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
