@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -24,13 +22,13 @@ var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/lib/html.ts
 var html = __webpack_require__(10446);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var inputs = __webpack_require__(95353);
-// EXTERNAL MODULE: ./src/report/record.ts
-var record = __webpack_require__(51117);
+var inputs = __webpack_require__(61310);
+// EXTERNAL MODULE: ./src/record/record.ts + 1 modules
+var record = __webpack_require__(61918);
 ;// CONCATENATED MODULE: ./src/report/matrix-report.ts
 // The comparison of a matrix's allocators, from the cells' records: one group per image, target and
 // target arch, a row per allocator, and the allocator to ship for each group. Pure: the report
-// action (report-main.ts) reads the records and writes what this returns.
+// action (report/main.ts) reads the records and writes what this returns.
 
 
 const RANK_BY = ['boot', 'memory', 'size'];
@@ -186,8 +184,10 @@ function groupTable(group) {
 }
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-// EXTERNAL MODULE: ./src/report/expected-cells.ts
-var expected_cells = __webpack_require__(30912);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
+// EXTERNAL MODULE: ./src/record/expected-cells.ts
+var expected_cells = __webpack_require__(26737);
 // EXTERNAL MODULE: ./src/github/releases.ts + 2 modules
 var releases = __webpack_require__(70800);
 ;// CONCATENATED MODULE: ./src/report/release-gate.ts
@@ -240,9 +240,11 @@ async function publishDraft(req) {
         throw new Error(`Not publishing release ${req.tag} (draft ${draft.id}); it is left as a draft:\n${gaps.map((g) => `- ${g}`).join('\n')}`);
     }
     await api.publish(draft);
-    core/* info */.pq(`Published release ${req.tag} (id ${draft.id}) with ${names.length} asset(s).`);
+    log/* log */.Rm.info(`Published release ${req.tag} (id ${draft.id}) with ${names.length} asset(s).`);
 }
 
+// EXTERNAL MODULE: ./src/lib/runner.ts
+var runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/report/main.ts
 // The report action (report/action.yml): reads every `c2w-record-*` artifact of this workflow run,
 // writes one job summary comparing the allocators of the matrix, recommends one per group, and,
@@ -298,7 +300,7 @@ async function readRecords(store) {
         .sort((a, b) => a.name.localeCompare(b.name));
     const texts = [];
     const unread = [];
-    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-records-'));
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join((0,runner/* runnerTemp */.X5)(), 'c2w-records-'));
     try {
         for (const a of found) {
             const into = external_node_path_.join(dir, String(a.id));

@@ -8,12 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
-/* harmony import */ var _buildx_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61747);
-/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66542);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33175);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _buildx_builder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61747);
+/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66542);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33175);
+/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39445);
 // The post step: runs after the job's other steps (post-if: always()). It saves the build
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
 
@@ -23,23 +22,23 @@ export const modules = {
 
 async function post() {
     try {
-        const plan = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheSave */ .UN)();
+        const plan = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheSave */ .UN)();
         if (plan) {
             // State is only ever a folder localCacheDir named; anything else did not come from the main step.
-            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .isLocalCacheDir */ .Dv)(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir(), plan.dir)) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
+            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .isLocalCacheDir */ .Dv)((0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerTemp */ .X5)(), plan.dir)) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
             }
             else {
-                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .saveLayers */ .o)(plan));
+                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .saveLayers */ .o)(plan));
                 await summarize(plan, saved);
             }
         }
-        const builder = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .createdBuilder */ .U)();
+        const builder = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .createdBuilder */ .U)();
         if (builder)
-            await (0,_buildx_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilder */ .iq)(builder);
+            await (0,_buildx_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .removeBuilder */ .iq)(builder);
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`c2w-action post step: ${e.message}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`c2w-action post step: ${e.message}`);
     }
 }
 /** One line under the main step's summary: what the cache service now holds from this job. */
@@ -50,7 +49,7 @@ async function summarize(plan, saved) {
         saved.shared > 0 ? `${saved.shared} bytes shared by every allocator under <code>${plan.shared?.key}</code>` : '',
         saved.allocator > 0 ? `${saved.allocator} bytes for this allocator under <code>${plan.key}</code>` : '',
     ].filter(Boolean);
-    await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw(`Build cache saved: ${parts.length ? parts.join('; ') : 'nothing'}.`, true).write();
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(`Build cache saved: ${parts.length ? parts.join('; ') : 'nothing'}.`, true).write();
 }
 
 
@@ -203,6 +202,37 @@ function browserEnv(env, home) {
     result.HOME = home;
     result.TMPDIR = home;
     return result;
+}
+
+
+/***/ }),
+
+/***/ 39445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runnerToolCache),
+/* harmony export */   GQ: () => (/* binding */ runnerPlatform),
+/* harmony export */   X5: () => (/* binding */ runnerTemp)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// The runner's folders and identity, read in one place. On an Actions runner, RUNNER_TEMP is the
+// job's temporary folder (emptied after each job), RUNNER_TOOL_CACHE the tool cache, and
+// RUNNER_OS/RUNNER_ARCH name the machine (docs.github.com: "Store information in variables",
+// default environment variables); off a runner, the machine's own temporary folder and names.
+
+/** The folder for a run's temporary files: RUNNER_TEMP, else the machine's temporary folder. */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir();
+}
+/** The tool cache (RUNNER_TOOL_CACHE), or undefined off a runner. */
+function runnerToolCache(env = process.env) {
+    return env.RUNNER_TOOL_CACHE || undefined;
+}
+/** The runner's OS and architecture as the runner names them (Linux, X64), else Node's names. */
+function runnerPlatform(env = process.env) {
+    return { os: env.RUNNER_OS || node_os__WEBPACK_IMPORTED_MODULE_0__.platform(), arch: env.RUNNER_ARCH || node_os__WEBPACK_IMPORTED_MODULE_0__.arch() };
 }
 
 

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   iq: () => (/* binding */ removeBuilder)
 /* harmony export */ });
 /* unused harmony exports usesContainerdStore, canExportCache */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _lib_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61025);
 /* harmony import */ var _lib_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10766);
 /* harmony import */ var _cache_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11452);
 // The buildx builder of a build: the current one when it can export a cache, a builder the user
@@ -76,11 +76,11 @@ async function chooseBuilder(inputs, runId) {
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`The current builder '${name}' (driver ${driver}${driver === 'docker' ? ', containerd image store' : ''}) can export a cache.`);
         return { created: false, canExport: true };
     }
     const created = `c2w-action-${(0,_cache_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .safe */ .gB)(runId)}-${process.pid}`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
+    _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`The current builder '${name ?? '?'}' (driver ${driver ?? 'unknown'}) cannot export a build cache; creating the docker-container builder '${created}'.`);
     // --bootstrap pulls BuildKit's image and starts its container.
     const made = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'create', '--name', created, '--driver', 'docker-container', '--bootstrap'], {
         timeoutMs: 10 * DOCKER_QUERY_MS,
@@ -88,7 +88,7 @@ async function chooseBuilder(inputs, runId) {
     if (made.exitCode !== 0) {
         // --bootstrap can fail after the builder was registered: do not leave it behind.
         await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', created], { echo: false, timeoutMs: DOCKER_QUERY_MS });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.warning(`Could not create a docker-container builder (${made.stderr.trim()}); building without a cache.`);
         return { created: false, canExport: false };
     }
     return { name: created, created: true, canExport: true };
@@ -100,7 +100,7 @@ async function chooseBuilder(inputs, runId) {
  * A docker-driver builder's endpoint is its Docker context, so that engine's `docker info` decides.
  */
 async function givenBuilder(builder, cache) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Using the builder '${builder}' as given.`);
+    _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Using the builder '${builder}' as given.`);
     if (cache === 'none')
         return { name: builder, created: false, canExport: true };
     const inspect = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'inspect', builder], { echo: false, timeoutMs: DOCKER_QUERY_MS });
@@ -118,10 +118,10 @@ async function givenBuilder(builder, cache) {
         containerd = usesContainerdStore(info.stdout.trim());
     }
     if (canExportCache(driver, containerd)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The builder '${builder}' (driver ${driver}) can export a cache.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`The builder '${builder}' (driver ${driver}) can export a cache.`);
         return { name: builder, created: false, canExport: true };
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
+    _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.warning(`The builder '${builder}' (driver ${driver ?? 'unknown'}${driver === 'docker' ? ', classic image store' : ''}) cannot export a build cache: ` +
         `BuildKit's docker driver exports caches only with the containerd image store. Building without a cache (cache: ${cache} is off this run); ` +
         `name a docker-container or remote builder, or turn on the containerd image store of that engine.`);
     return { name: builder, created: false, canExport: false };
@@ -129,9 +129,9 @@ async function givenBuilder(builder, cache) {
 async function removeBuilder(name) {
     const result = await (0,_lib_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('docker', ['buildx', 'rm', '--force', name], { echo: false, timeoutMs: DOCKER_QUERY_MS });
     if (result.exitCode !== 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.warning(`Could not remove the builder '${name}': ${result.stderr.trim()}`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed the builder '${name}'.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Removed the builder '${name}'.`);
 }
 
 
@@ -145,7 +145,7 @@ async function removeBuilder(name) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _lib_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61025);
 /* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24196);
 // The Actions cache as a home for cache entries (`cache: local` in a workflow), through
 // @actions/cache, loaded only when a cache is used. @actions/cache hashes the path list into the
@@ -157,13 +157,13 @@ async function removeBuilder(name) {
 class ActionsCacheStore {
     where = 'the Actions cache';
     async unavailable() {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         return cache.isFeatureAvailable()
             ? undefined
             : 'The Actions cache service is not available to this job; building without a cache.';
     }
     async restore(dir, primary, restore, timeoutMs) {
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
         return (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(cache.restoreCache([dir], primary, [...restore]), Math.max(0, timeoutMs));
@@ -171,18 +171,18 @@ class ActionsCacheStore {
     /** Never throws. */
     async save(dir, key, timeoutSeconds = 600) {
         try {
-            const cache = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
+            const cache = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
             const id = await (0,_lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .raceTimeout */ .j0)(cache.saveCache([dir], key), timeoutSeconds * 1000);
             if (id === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__/* .TIMED_OUT */ .VP) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
+                _lib_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`The cache save under ${key} took more than ${timeoutSeconds} s (cache-timeout); it was given up.`);
                 return false;
             }
             if (id === -1)
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The build cache was not saved under ${key} (see the lines above).`);
+                _lib_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`The build cache was not saved under ${key} (see the lines above).`);
             return id !== -1;
         }
         catch (e) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Cache save failed: ${e.message}`);
+            _lib_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(`Cache save failed: ${e.message}`);
             return false;
         }
     }
@@ -303,7 +303,7 @@ function cacheFlags(plan) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33838);
+/* harmony import */ var _lib_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61025);
 /* harmony import */ var _oci_split_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62482);
 /* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10228);
 /* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24196);
@@ -369,14 +369,14 @@ async function restoreLayers(inputs, keys, dir, store = new _actions_cache_store
         readOnly: inputs.cacheSave === false,
     };
     if (plan.readOnly && inputs.cache !== 'none')
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq('cache-save is false: the cache is restored, never saved.');
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info('cache-save is false: the cache is restored, never saved.');
     const none = { plan, keys, size: 0, sharedSize: 0, allocatorSize: 0 };
     if (inputs.cache !== 'local')
         return none;
     plan.shared = { key: keys.shared.primary, exactHit: false };
     const unavailable = await store.unavailable();
     if (unavailable !== undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(unavailable);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(unavailable);
         plan.mode = 'none';
         return none;
     }
@@ -391,7 +391,7 @@ async function restoreLayers(inputs, keys, dir, store = new _actions_cache_store
             : await store.restore(dirs.allocator, keys.primary, keys.restore, deadline - Date.now());
         if (shared === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMED_OUT */ .VP || own === _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__/* .TIMED_OUT */ .VP) {
             // The abandoned download may still be writing into its folder: leave it alone this run.
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
+            _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(`The cache restore took more than ${inputs.cacheTimeoutSeconds} s (cache-timeout); building without a cache this run.`);
             plan.mode = 'none';
             return none;
         }
@@ -399,18 +399,18 @@ async function restoreLayers(inputs, keys, dir, store = new _actions_cache_store
         matchedKey = own;
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache restore failed: ${e.message}; building without a cache.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(`Cache restore failed: ${e.message}; building without a cache.`);
         return none;
     }
     if (sharedKey === undefined && matchedKey === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys in ${store.where}; this build is cold.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`No cache for ${keys.shared.primary}, ${keys.primary} or their restore keys in ${store.where}; this build is cold.`);
         return none;
     }
     const sharedSize = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dirs.shared);
     const allocatorSize = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dirs.allocator);
     const indexFrom = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeEntries */ .xq)(dir, [dirs.allocator, dirs.shared]);
     if (indexFrom === undefined) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(`The restored cache entries (${[sharedKey, matchedKey].filter(Boolean).join(', ')}) lack blobs their index names; building without them.`);
         return { ...none, sharedSize, allocatorSize };
     }
     plan.restored = true;
@@ -418,7 +418,7 @@ async function restoreLayers(inputs, keys, dir, store = new _actions_cache_store
     // Exact only when this allocator's own index is the one in use: then every layer is there.
     plan.exactHit = matchedKey === keys.primary && indexFrom === dirs.allocator && plan.shared.exactHit;
     const size = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_5__/* .dirSize */ .tE)(dir);
-    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
+    _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Restored ${size} bytes of build cache: ${sharedSize} bytes shared by every allocator` +
         `${sharedKey ? ` (${sharedKey})` : ' (none)'}, ${allocatorSize} bytes for this allocator` +
         `${matchedKey ? ` (${matchedKey})` : ' (none)'}${plan.exactHit ? '; exact hit: nothing to save' : ''}.`);
     return {
@@ -439,7 +439,7 @@ async function rotate(plan) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(plan.newDir, 'index.json'));
     }
     catch {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(`buildx exported no cache to ${plan.newDir}; nothing to save.`);
         return false;
     }
     // Another run on this runner with the same folder may rotate at the same moment: its rename
@@ -454,7 +454,7 @@ async function rotate(plan) {
         catch (e) {
             const code = e.code;
             if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 1) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
+                _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(`Could not move the exported cache into ${plan.dir}: ${e.message}; nothing to save.`);
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(plan.newDir, { recursive: true, force: true });
                 return false;
             }
@@ -494,7 +494,7 @@ async function saveLayers(p, store = new _actions_cache_store_js__WEBPACK_IMPORT
             if (await store.save(dirs.shared, p.shared.key, p.timeoutSeconds)) {
                 saved.shared = bytes;
                 base = new Set(all.keys());
-                _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
+                _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Saved the shared build cache (${bytes} bytes) under ${p.shared.key}.`);
             }
         }
         else if (p.shared) {
@@ -503,11 +503,11 @@ async function saveLayers(p, store = new _actions_cache_store_js__WEBPACK_IMPORT
         const bytes = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSubset */ .Uw)(p.dir, dirs.allocator, (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .blobDelta */ .yY)(all, base).names);
         if (await store.save(dirs.allocator, p.key, p.timeoutSeconds)) {
             saved.allocator = bytes;
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
+            _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Saved the build cache (${bytes} bytes) under ${p.key}.`);
         }
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Cache save failed: ${e.message}`);
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(`Cache save failed: ${e.message}`);
     }
     return saved;
 }
@@ -689,13 +689,15 @@ async function mergeEntries(dir, entries) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82979);
-/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42982);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61025);
+/* harmony import */ var _processes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42982);
 // The one seam through which the action starts processes. Tests replace `setRunner`
 // instead of patching node:child_process (ESM namespaces cannot be spied on).
 //
 // Every child leads a process group of its own (`detached: true`) and is tracked in processes.ts,
 // so a cancel or a timeout ends it together with what it started (c2w's `docker buildx build`).
 // Its environment is childEnv()'s: no inputs, tokens or command-file paths of the action.
+
 
 
 
@@ -725,29 +727,29 @@ const SIGNAL_NUMBER = {
 };
 /**
  * Runs `file` with `args` as an argv array (never through a shell); never throws on a non-zero
- * exit. stdout and stderr go to the log on one stream (process.stdout), in the order they arrive:
- * a ::stop-commands:: written to stdout around the run (log.ts) cannot be overtaken by lines on
+ * exit. With `echo`, stdout and stderr go to the log (log.ts's output) on one stream, in the order
+ * they arrive: a ::stop-commands:: the action writes around the run cannot be overtaken by lines on
  * another pipe.
  */
 const execRunner = (file, args, options = {}) => new Promise((resolve, reject) => {
     const echo = options.echo !== false;
     const command = [file, ...args].join(' ');
-    (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .startable */ .hx)(file);
+    (0,_processes_js__WEBPACK_IMPORTED_MODULE_3__/* .startable */ .hx)(file);
     if (echo)
-        process.stdout.write(`[command]${command}\n`);
+        _log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.command(command);
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
         cwd: options.cwd,
         env: { ...(0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .childEnv */ .gf)(process.env, options.envNeeds), ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
     });
-    (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .track */ .u4)(child);
+    (0,_processes_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
     const stdout = [];
     const stderr = [];
     const onData = (into) => (data) => {
         into.push(data);
         if (echo)
-            process.stdout.write(data);
+            _log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.output(data);
         options.onOutput?.(data.toString());
     };
     child.stdout.on('data', onData(stdout));
@@ -760,7 +762,7 @@ const execRunner = (file, args, options = {}) => new Promise((resolve, reject) =
         ? undefined
         : setTimeout(() => {
             timedOut = true;
-            void (0,_processes_js__WEBPACK_IMPORTED_MODULE_2__/* .endGroup */ .N4)(child, options.graceMs ?? 5000);
+            void (0,_processes_js__WEBPACK_IMPORTED_MODULE_3__/* .endGroup */ .N4)(child, options.graceMs ?? 5000);
         }, options.timeoutMs);
     const finish = () => {
         if (settled)

@@ -140,6 +140,59 @@ class LineSplitter {
 
 /***/ }),
 
+/***/ 53478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ classifyAllocatorFailure)
+/* harmony export */ });
+// How a failing emscripten allocator (types/inputs.ts lists them) shows in what the output prints
+// when it boots: emscripten's allocators abort with their own assertions
+// (c2w issue #400), and each signature names the allocator, so the action can say which one to
+// try next and the allocator-fallback loop can pick it.
+/** The allocator families a failure line can name (emmalloc.c, mimalloc/src, dlmalloc). */
+const ALLOCATOR_FAMILIES = ['emmalloc', 'mimalloc', 'dlmalloc'];
+/** The allocator to try after `allocator` failed, for the suggestion. */
+function suggestAllocator(allocator) {
+    if (allocator.startsWith('emmalloc') || allocator === 'default')
+        return 'dlmalloc';
+    if (allocator === 'mimalloc')
+        return 'emmalloc';
+    return 'emmalloc';
+}
+/**
+ * Finds an allocator signature in a run's output (c2w issue #400):
+ * `Assertion failed` together with emmalloc, mimalloc or dlmalloc, an `Aborted(` that names one,
+ * or mimalloc's own error report. Returns undefined when there is none.
+ */
+function classifyAllocatorFailure(output, allocator) {
+    const lines = output.split(/\r?\n|\r/);
+    const mentions = (l) => ALLOCATOR_FAMILIES.find((a) => l.toLowerCase().includes(a));
+    for (const raw of lines) {
+        const line = raw.trim();
+        let named;
+        if (/Assertion failed/i.test(line) || /Aborted\(/.test(line))
+            named = mentions(line);
+        else if (/^mimalloc: (error|assertion)/i.test(line))
+            named = 'mimalloc';
+        if (!named)
+            continue;
+        // The build's own name when it is a variant of what the line shows (emmalloc-debug shows emmalloc.c).
+        const blamed = allocator.startsWith(named) ? allocator : named;
+        const next = suggestAllocator(blamed);
+        return {
+            allocator: blamed,
+            line: line.length > 500 ? `${line.slice(0, 500)}…` : line,
+            suggestion: `The ${blamed} allocator failed when the output booted (c2w issue #400). Rebuild with ` +
+                `\`allocator: ${next}\`, or list allocators to try in \`allocator-fallback\`.`,
+        };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 53044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -160,8 +213,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
@@ -223,12 +276,9 @@ class StepTally {
     }
 }
 
-// EXTERNAL MODULE: ./src/lib/workflow-log.ts
-var workflow_log = __webpack_require__(38473);
 ;// CONCATENATED MODULE: ./src/c2w/convert.ts
 // Stage: the conversion itself. A pure function builds c2w's argv; `convert` runs it, keeps
 // the tail of the log for the failure classifier, and checks what c2w wrote.
-
 
 
 
@@ -284,7 +334,7 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
     const cacheLog = new cache_trouble/* CacheLogReader */.yb();
     const tally = new StepTally();
     const started = performance.now();
-    const result = await core/* group */.Os(`c2w ${argv.join(' ')}`, () => (0,workflow_log/* withoutWorkflowCommands */.CA)(() => (0,exec/* run */.eF)(c2w, argv, {
+    const result = await log/* log */.Rm.group(`c2w ${argv.join(' ')}`, () => log/* log */.Rm.untrusted(() => (0,exec/* run */.eF)(c2w, argv, {
         // c2w runs docker and buildx, which start the registries' credential helpers.
         envNeeds: {
             actionsCache: needsActionsCache(extraFlags),
@@ -298,14 +348,14 @@ async function convert(c2w, inputs, dockerfile, extraFlags = []) {
         },
     })));
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
-    const log = tail.toString();
+    const logTail = tail.toString();
     if (result.exitCode !== 0 || result.signal) {
         const how = describeEnd(result);
-        const failure = (0,failures/* classifyFailure */.X)(log);
-        const last = log.trim().split('\n').slice(-15).join('\n');
+        const failure = (0,failures/* classifyFailure */.X)(logTail);
+        const last = logTail.trim().split('\n').slice(-15).join('\n');
         throw new ConversionError(failure
             ? `c2w failed (${how}): ${failure.line}\n${failure.hint}`
-            : `c2w failed (${how}). Last lines of its log:\n${last}`, result.signal ? undefined : log);
+            : `c2w failed (${how}). Last lines of its log:\n${last}`, result.signal ? undefined : logTail);
     }
     const checked = inputs.target === 'js' ? await checkJsOutput(inputs.output) : await checkWasiOutput(inputs.output);
     return {
@@ -466,22 +516,22 @@ __webpack_require__.d(__webpack_exports__, {
   C$: () => (/* binding */ installC2w)
 });
 
-// UNUSED EXPORTS: InstallError, LATEST_LIMITS, RELEASE_TAG, TOOL_NAME, checksumFor, installIntoToolCache, releaseAssetName, resolveLatest, toolCacheVersion
+// UNUSED EXPORTS: InstallError, LATEST_LIMITS, TOOL_NAME, checksumFor, findInToolCache, installIntoToolCache, releaseAssetName, resolveLatest, toolCacheVersion
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __webpack_require__(88701);
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(59805);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/lib/answer.ts
@@ -568,8 +618,6 @@ function readBody(message, maxBytes) {
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __webpack_require__(60310);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/c2w/download.ts
@@ -681,8 +729,14 @@ var files = __webpack_require__(10228);
 var hash = __webpack_require__(69639);
 // EXTERNAL MODULE: ./src/github/hosts.ts
 var hosts = __webpack_require__(55044);
+// EXTERNAL MODULE: ./src/types/c2w.ts
+var c2w = __webpack_require__(60015);
+// EXTERNAL MODULE: ./src/lib/runner.ts
+var runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/c2w/install.ts
 // Stage: a pinned c2w release, checksum-verified, kept in the runner's tool cache.
+
+
 
 
 
@@ -711,12 +765,6 @@ function releaseAssetName(tag, nodeArch) {
     }
     return `container2wasm-${tag}-linux-${arch}.tar.gz`;
 }
-/**
- * A c2w release tag: `v` and a semantic version, with an optional pre-release of dot-separated
- * letters, digits and hyphens (v0.8.4, v0.9.0-rc.1). Nothing else may come from the network into
- * a download URL, a tool-cache path (no `/`, no `..` part) or the log (no line break).
- */
-const RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 /**
  * Finds the sha256 that a SHA256SUMS file (`sha256sum` format) gives for `file`. Lines that give
  * it two different sums are refused: which one would be checked is up to the order.
@@ -749,16 +797,16 @@ async function installC2w(options) {
         : options.version;
     const asset = releaseAssetName(tag, options.arch ?? external_node_os_.arch());
     const arch = options.arch ?? external_node_os_.arch();
-    const found = tool_cache/* find */.I6(TOOL_NAME, toolCacheVersion(tag), arch);
+    const toolCache = options.toolCache ?? (0,runner/* runnerToolCache */.F)();
+    const found = toolCache === undefined ? undefined : findInToolCache(toolCache, toolCacheVersion(tag), arch);
     if (found) {
-        core/* info */.pq(`c2w ${tag} found in the tool cache: ${found}`);
-        core/* addPath */.fM(found);
+        log/* log */.Rm.info(`c2w ${tag} found in the tool cache: ${found}`);
         return { c2w: external_node_path_.join(found, 'c2w'), version: tag, cached: true };
     }
     const base = `${options.downloadUrl}/${tag}`;
     const shownBase = (0,redact/* urlForDisplay */.Bo)(base);
-    core/* info */.pq(`Downloading ${shownBase}/${asset}`);
-    const temp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    log/* log */.Rm.info(`Downloading ${shownBase}/${asset}`);
+    const temp = options.temp ?? (0,runner/* runnerTemp */.X5)();
     const sumsFile = external_node_path_.join(temp, `c2w-SHA256SUMS-${(0,external_node_crypto_.randomUUID)()}`);
     const tarball = external_node_path_.join(temp, `c2w-${(0,external_node_crypto_.randomUUID)()}.tar.gz`);
     try {
@@ -779,15 +827,23 @@ async function installC2w(options) {
         if (actual !== expected) {
             throw new InstallError(`Checksum mismatch for ${asset}: SHA256SUMS says ${expected}, the download is ${actual}. Nothing was installed.`);
         }
-        core/* info */.pq(`Verified ${asset} (sha256 ${actual})`);
-        const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch);
-        core/* addPath */.fM(cachedDir);
+        log/* log */.Rm.info(`Verified ${asset} (sha256 ${actual})`);
+        const cachedDir = await installIntoToolCache(tarball, toolCacheVersion(tag), arch, toolCache);
         return { c2w: external_node_path_.join(cachedDir, 'c2w'), version: tag, cached: false };
     }
     finally {
         await (0,promises_.rm)(sumsFile, { force: true });
         await (0,promises_.rm)(tarball, { force: true });
     }
+}
+/**
+ * The installed release in the tool cache's layout, as @actions/tool-cache's `find` reads it for an
+ * explicit version: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` is beside it
+ * (toolkit packages/tool-cache/src/tool-cache.ts, find and _completeToolPath).
+ */
+function findInToolCache(root, version, arch) {
+    const dir = external_node_path_.join(root, TOOL_NAME, version, arch);
+    return (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.existsSync)(`${dir}.complete`) ? dir : undefined;
 }
 /** Bounded time for unpacking the release archive (a few MB). */
 const EXTRACT_TIMEOUT_MS = 120_000;
@@ -802,8 +858,7 @@ const EXTRACT_TIMEOUT_MS = 120_000;
  * (left half-copied by an interrupted install) is moved aside and replaced. The `<arch>.complete`
  * marker, which tool-cache's `find` requires, is written only once the folder is in place.
  */
-async function installIntoToolCache(tarball, version, arch) {
-    const root = process.env.RUNNER_TOOL_CACHE;
+async function installIntoToolCache(tarball, version, arch, root = (0,runner/* runnerToolCache */.F)()) {
     if (!root)
         throw new InstallError('RUNNER_TOOL_CACHE is not set: this does not look like an Actions runner.');
     const dest = external_node_path_.join(root, TOOL_NAME, version, arch);
@@ -828,7 +883,7 @@ async function installIntoToolCache(tarball, version, arch) {
                     throw e;
             }
             if (await sameFiles(staging, dest)) {
-                core/* info */.pq(`Another job installed c2w ${version} at the same time; using its identical copy.`);
+                log/* log */.Rm.info(`Another job installed c2w ${version} at the same time; using its identical copy.`);
                 break;
             }
             const stale = `${dest}.stale-${(0,external_node_crypto_.randomUUID)()}`;
@@ -865,7 +920,7 @@ async function useSystemC2w() {
     }
     const out = await (0,exec/* run */.eF)(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
     const version = /v?\d+\.\d+\.\d+[^\s]*/.exec(out.stdout)?.[0] ?? 'system';
-    core/* info */.pq(`Using the c2w on PATH: ${c2w} (${version})`);
+    log/* log */.Rm.info(`Using the c2w on PATH: ${c2w} (${version})`);
     return { c2w, version, cached: true };
 }
 /**
@@ -877,7 +932,7 @@ async function useSystemC2w() {
 const LATEST_LIMITS = { timeoutMs: 30_000, maxBytes: 1024 * 1024 };
 /**
  * Resolves `latest` through the releases API of the host that serves the downloads (see
- * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
+ * github/hosts.ts): github.com's public API by default, so a GHES runner neither asks its own
  * instance about a github.com repository nor sends its token there.
  */
 async function resolveLatest(token, downloadUrl, env = process.env, limits = {}) {
@@ -904,10 +959,10 @@ async function resolveLatest(token, downloadUrl, env = process.env, limits = {})
     if (status !== 200 || tag === undefined) {
         throw new InstallError(`Could not resolve c2w-version 'latest': ${url} answered HTTP ${status} with ${(0,answer/* describeAnswer */.O)(body)}, not a release with a tag_name. Give a release tag such as v0.8.4.`);
     }
-    if (!RELEASE_TAG.test(tag)) {
+    if (!c2w/* C2W_RELEASE_TAG */.W.test(tag)) {
         throw new InstallError(`Could not resolve c2w-version 'latest': ${url} names the tag ${JSON.stringify(tag.slice(0, 100))}, which is not a release tag like v0.8.4; refusing to use it in a download URL or the tool cache. Give a release tag.`);
     }
-    core/* info */.pq(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
+    log/* log */.Rm.info(`c2w-version latest is ${tag} (${url}${headers.authorization ? '' : ', unauthenticated'})`);
     return tag;
 }
 /** The string `tag_name` of a JSON object, or undefined for anything else (HTML, null, {}). */
@@ -925,7 +980,7 @@ function tagNameOf(body) {
 
 /***/ }),
 
-/***/ 60729:
+/***/ 38857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -943,12 +998,55 @@ var external_node_path_ = __webpack_require__(76760);
 var builder = __webpack_require__(61747);
 // EXTERNAL MODULE: ./src/buildx/cache-trouble.ts
 var cache_trouble = __webpack_require__(89796);
+;// CONCATENATED MODULE: ./src/cache/build-reading.ts
+/** Where the reused steps came from. Pure. */
+function layersFrom(reused, ownRead, toolchainRead) {
+    if (reused === 0)
+        return 'built';
+    if (ownRead && toolchainRead)
+        return 'own-cache,toolchain-cache';
+    if (toolchainRead)
+        return 'toolchain-cache';
+    if (ownRead)
+        return 'own-cache';
+    return 'builder';
+}
+/** The reading of one finished build. Pure. */
+function readBuild(toolchain, own, built) {
+    const toolchainImport = (t) => toolchain.ref !== undefined && t.step === 'import' && t.target === toolchain.ref;
+    // BuildKit names an export only by its type ("exporting cache to registry"): with the own cache
+    // not in a registry, a failed registry export is the toolchain cache's, told once, on publishing.
+    const toolchainExport = (t) => toolchain.publishing && own.mode !== 'registry' && t.step === 'export' && t.target === 'registry';
+    const toolchainImports = built.cacheTrouble.filter(toolchainImport);
+    let result = toolchain.result;
+    // A read that failed is a miss; a publishing build reports its own result when it publishes.
+    if (toolchainImports.length > 0 && !toolchain.publishing)
+        result = 'miss';
+    const { reused, built: ran } = built.steps;
+    const toolchainRead = toolchain.reading && result === 'hit';
+    // Read, but it answered no step: a miss.
+    if (toolchain.reading && !toolchain.publishing && result === 'hit' && reused === 0)
+        result = 'miss';
+    const ownRead = own.restored || own.mode === 'gha' || own.mode === 'registry';
+    const exportError = built.cacheTrouble.find(toolchainExport)?.error;
+    return {
+        own: built.cacheTrouble.filter((t) => !toolchainImport(t) && !toolchainExport(t)),
+        toolchainImports,
+        ...(toolchain.publishing ? { exported: built.cacheExports.includes('registry') } : {}),
+        ...(exportError !== undefined ? { exportError } : {}),
+        toolchainResult: result,
+        layersFrom: layersFrom(reused, ownRead, toolchainRead),
+        stagesCached: reused,
+        stagesBuilt: ran,
+    };
+}
+
 // EXTERNAL MODULE: ./src/cache/keys.ts
-var keys = __webpack_require__(11452);
+var cache_keys = __webpack_require__(11452);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
 // EXTERNAL MODULE: ./src/buildx/plain-log.ts
@@ -1190,7 +1288,7 @@ async function convertWithRetries(c2w, inputs, dockerfile, extraFlags, options) 
                 throw error;
             }
             paused += seconds;
-            core/* warning */.$e(`The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
+            log/* log */.Rm.warning(`The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
                 `${transient.reason} (${transient.line}). Retrying the same build on the same builder in ${seconds} s ` +
                 `(attempt ${attempt + 1} of ${options.retries + 1}); BuildKit reuses every stage that finished.`);
             await pause(seconds);
@@ -1261,13 +1359,13 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
             'Use allocator: default, or a Dockerfile whose emscripten flags set -sMALLOC=.');
     }
     if (inputs.allocator === 'default') {
-        core/* info */.pq(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
+        log/* log */.Rm.info(`Allocator: default, Dockerfile left as it is (${patch.found} -sMALLOC= setting(s)).`);
     }
     else {
-        core/* info */.pq(`Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`);
+        log/* log */.Rm.info(`Allocator: set ${patch.found} -sMALLOC= setting(s) to ${inputs.allocator} (${patch.changed} changed, ${patch.found - patch.changed} already ${inputs.allocator}).`);
     }
     if (inputs.target === 'wasi' && inputs.allocator !== 'default') {
-        core/* notice */.lm(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
+        log/* log */.Rm.notice(`allocator '${inputs.allocator}' only affects target: js builds; WASI outputs are built with wasi-sdk and use wasi-libc's allocator.`);
     }
     await (0,promises_.mkdir)(tempDir, { recursive: true });
     const file = external_node_path_.join(tempDir, 'Dockerfile');
@@ -1283,8 +1381,8 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/report/record.ts
-var record = __webpack_require__(51117);
+// EXTERNAL MODULE: ./src/types/errors.ts
+var errors = __webpack_require__(54218);
 // EXTERNAL MODULE: ./src/site/stage.ts
 var stage = __webpack_require__(77029);
 ;// CONCATENATED MODULE: ./src/smoke/figures.ts
@@ -1310,7 +1408,7 @@ function smokeFigures(runs) {
 // The smoke gate: for each runtime of smoke-runtime (node, then browser), `smoke-runs` boots of the
 // output, the first one that does not pass ending the series, and the outputs it gives. Node boots
 // run in a child process (boot.ts), browser boots in a headless browser's page (browser/boot.ts). The
-// action (main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
+// action (action/main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
 
 
 /** Characters of the guest's stdout kept in the smoke-output output. */
@@ -1404,6 +1502,7 @@ async function smokeSeries(inputs, path, boot) {
 
 
 
+
 /** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
 async function buildAndBoot(attempt, ctx) {
     const { sink, layers, toolchain } = ctx;
@@ -1411,19 +1510,22 @@ async function buildAndBoot(attempt, ctx) {
     sink.stage('build');
     sink.fact(outputs/* Outputs */.t.Allocator, attempt.allocator);
     const dockerfile = await sink.section('Prepare the Dockerfile', () => prepareDockerfile(attempt, ctx.c2w.c2w, external_node_path_.join(ctx.workDir, attempt.allocator)));
-    const keyDockerfile = (0,keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
-    const plan = await layers.plan(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
+    const keyDockerfile = (0,cache_keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
+    const keys = layers.keys(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
+    const plan = layers.restored ? layers.next() : await layers.restore(keys);
     sink.checkpoint();
     const shared = await toolchain.plan(attempt, ctx.c2w.version, await (0,promises_.readFile)(dockerfile.path, 'utf8'), plan);
     sink.checkpoint();
     sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-    const built = await convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(layers.builder.name), ...(0,keys/* cacheFlags */.wT)(plan), ...shared.flags], { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(outputs/* Outputs */.t.BuildAttempts, n) });
+    const built = await convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(ctx.builder), ...(0,cache_keys/* cacheFlags */.wT)(plan), ...shared.flags], { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(outputs/* Outputs */.t.BuildAttempts, n) });
     sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
     sink.fact(outputs/* Outputs */.t.WasmPath, built.path);
     sink.fact(outputs/* Outputs */.t.WasmSize, built.size);
     sink.fact(outputs/* Outputs */.t.Sha256, built.sha256);
     sink.fact(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
-    for (const trouble of toolchain.built(shared, plan, built)) {
+    const reading = readBuild(shared, plan, built);
+    toolchain.built(shared, reading);
+    for (const trouble of reading.own) {
         const { level, message } = (0,cache_trouble/* describeTrouble */.LC)(trouble, plan.mode === 'registry' ? plan.ref : undefined);
         if (level === 'warning')
             sink.warn(message);
@@ -1439,14 +1541,14 @@ async function buildAndBoot(attempt, ctx) {
     if (smoke === undefined || smoke.result === 'passed') {
         // Published only once the output passed its boot (not when there was none): readers read a
         // cache only beside its record.
-        await toolchain.publish(shared, external_node_path_.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
+        await toolchain.publish(shared, reading, external_node_path_.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
         return { passed: true, value: built };
     }
     const failure = smoke.allocatorFailure;
     const hint = failure ? `\n${failure.suggestion}` : '';
     return {
         passed: false,
-        error: new record/* ClassifiedError */.IP(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`, failure ? 'allocator' : `smoke-${smoke.result}`, failure?.line),
+        error: new errors/* ClassifiedError */.I(`Smoke boot ${smoke.result}: ${smoke.message}${hint}\nNothing was published.`, failure ? 'allocator' : `smoke-${smoke.result}`, failure?.line),
         ...(failure ? { allocatorFailure: failure.line } : {}),
     };
 }
@@ -1469,10 +1571,14 @@ async function bootSeries(inputs, file, sink) {
     for (const [runtime, sandbox] of Object.entries(series.sandboxes)) {
         const line = `${runtime === 'browser' ? 'Browser' : 'Node'} smoke boot's sandbox: ${sandbox.text}.`;
         if (sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
-            const inner = runtime === 'browser'
-                ? "It booted in Chromium behind a proxy that answers only the site's address"
-                : "It booted under Node's permission model only";
-            sink.warn(`${line} ${inner} (smoke-sandbox: required refuses that).`);
+            sink.warn(runtime === 'browser'
+                ? `${line} It booted in Chromium behind a proxy that answers only the site's address, as the action's ` +
+                    `user (smoke-sandbox: required refuses to boot without a boundary).`
+                : `${line} It booted under Node's permission model only: its JavaScript could not read other files, ` +
+                    `write, start processes, connect, listen, look up names or signal other processes, but it ran as the ` +
+                    `action's user, on the action's network, beside the action's processes, with no limit on memory or ` +
+                    `threads; code that gets past the model (a bug in Node) can do all that user can, the Docker engine ` +
+                    `included where the user may use it (smoke-sandbox: required refuses to boot without a boundary).`);
         }
         else {
             sink.info(line);
@@ -1494,8 +1600,8 @@ __webpack_require__.d(__webpack_exports__, {
   h: () => (/* binding */ convertImage)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
 // EXTERNAL MODULE: ./src/buildx/builder.ts
@@ -1566,7 +1672,7 @@ async function checkBuilderPlatforms(name) {
     });
     const builder = name ?? (0,buildx_builder/* parseBuildxInspect */.c9)(inspect.stdout).name ?? 'current';
     if (inspect.exitCode !== 0) {
-        core/* info */.pq(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
+        log/* log */.Rm.info(`Could not ask the builder '${builder}' for its platforms: ${inspect.stderr.trim()}`);
         return;
     }
     const verdict = judgePlatforms(parseNodePlatforms(inspect.stdout));
@@ -1574,21 +1680,21 @@ async function checkBuilderPlatforms(name) {
         case 'missing':
             throw new PlatformError(missingAmd64Message(builder, verdict.platforms));
         case 'emulated':
-            core/* warning */.$e(`The builder '${builder}' runs on ${verdict.native} and builds ${C2W_PLATFORM} under emulation (QEMU): ` +
+            log/* log */.Rm.warning(`The builder '${builder}' runs on ${verdict.native} and builds ${C2W_PLATFORM} under emulation (QEMU): ` +
                 `a cold c2w build is many times slower than on an x64 runner.`);
             return;
         case 'native':
-            core/* info */.pq(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
+            log/* log */.Rm.info(`The builder '${builder}' runs ${C2W_PLATFORM} natively.`);
             return;
         case 'unknown':
-            core/* info */.pq(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
+            log/* log */.Rm.info(`The builder '${builder}' did not list its platforms; building for ${C2W_PLATFORM} as c2w does.`);
     }
 }
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
-// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 5 modules
-var attempt = __webpack_require__(60729);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
+var attempt = __webpack_require__(38857);
 ;// CONCATENATED MODULE: ./src/pipeline/fallback.ts
 /**
  * The allocators to build with, in order: the one asked for, then the `allocator-fallback` list
@@ -1627,27 +1733,41 @@ var cache_keys = __webpack_require__(11452);
 var cache_layers = __webpack_require__(66542);
 ;// CONCATENATED MODULE: ./src/pipeline/layer-cache.ts
 // The build layers across the attempts of one run: the first attempt restores the cache (the
-// shared entry and the allocator's) from the run's home for entries, a fallback rebuild imports
+// shared entry and the allocator's) from the run's home for entries, explicitly (`restore`), a
+// fallback rebuild (`next`) imports
 // what the previous build exported, and a good build's export is saved: by the post step for the
 // action (the plan goes to it through the step state), at once for the command.
 
 
 
+/**
+ * The own cache across the attempts of a run, in explicit steps: `keys` for an attempt's
+ * Dockerfile, `restore` for the first attempt (from the home's entries), `next` for a fallback
+ * rebuild (it imports what the previous build exported), `built` after a good build (rotate the
+ * export in and save it).
+ */
 class LayerCache {
     inputs;
-    builder;
+    canExport;
     home;
     sink;
     current;
     saveKey;
     primaryKey = '';
-    constructor(inputs, builder, home, sink) {
+    constructor(inputs, 
+    /** The builder can export a cache (otherwise nothing is restored, exported or saved). */
+    canExport, home, sink) {
         this.inputs = inputs;
-        this.builder = builder;
+        this.canExport = canExport;
         this.home = home;
         this.sink = sink;
     }
-    async plan(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
+    /** Restored already: the next attempt plans with `next`. */
+    get restored() {
+        return this.current !== undefined;
+    }
+    /** The keys of an attempt's Dockerfile (the primary key is reported). */
+    keys(c2wVersion, dockerfileSha256, sharedDockerfileSha256) {
         const inputs = this.inputs;
         const keys = (0,cache_keys/* cacheKeys */.Xr)({
             prefix: inputs.cacheKey,
@@ -1663,28 +1783,35 @@ class LayerCache {
             image: inputs.image,
         });
         this.primaryKey = keys.primary;
-        const sink = this.sink;
         if (inputs.cache !== 'none')
-            sink.fact(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
-        if (this.current === undefined) {
-            const cache = this.builder.canExport ? inputs.cache : 'none';
-            const restored = await sink.section('Restore the build cache', () => (0,cache_layers/* restoreLayers */.tD)({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store));
-            this.current = restored.plan;
-            if (inputs.cache !== 'none') {
-                sink.fact(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
-                sink.fact(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
-                sink.fact(outputs/* Outputs */.t.CacheSize, restored.size);
-                sink.fact(outputs/* Outputs */.t.CacheRestoredSharedSize, restored.sharedSize);
-                sink.fact(outputs/* Outputs */.t.CacheRestoredAllocatorSize, restored.allocatorSize);
-                // Until a build exports something to save (never, on an exact hit).
-                sink.fact(outputs/* Outputs */.t.CacheSavedSharedSize, 0);
-                sink.fact(outputs/* Outputs */.t.CacheSavedAllocatorSize, 0);
-            }
+            this.sink.fact(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
+        return keys;
+    }
+    /** The first attempt's plan: restores the cache from the home (a log group of its own). */
+    async restore(keys) {
+        const inputs = this.inputs;
+        const sink = this.sink;
+        const cache = this.canExport ? inputs.cache : 'none';
+        const restored = await sink.section('Restore the build cache', () => (0,cache_layers/* restoreLayers */.tD)({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store));
+        this.current = restored.plan;
+        if (inputs.cache !== 'none') {
+            sink.fact(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
+            sink.fact(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
+            sink.fact(outputs/* Outputs */.t.CacheSize, restored.size);
+            sink.fact(outputs/* Outputs */.t.CacheRestoredSharedSize, restored.sharedSize);
+            sink.fact(outputs/* Outputs */.t.CacheRestoredAllocatorSize, restored.allocatorSize);
+            // Until a build exports something to save (never, on an exact hit).
+            sink.fact(outputs/* Outputs */.t.CacheSavedSharedSize, 0);
+            sink.fact(outputs/* Outputs */.t.CacheSavedAllocatorSize, 0);
         }
-        else {
-            const previous = this.current;
-            this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
-        }
+        return this.current;
+    }
+    /** A fallback rebuild's plan: the same folders, importing what the previous good build exported. */
+    next() {
+        if (this.current === undefined)
+            throw new Error('LayerCache.next() before restore()');
+        const previous = this.current;
+        this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
         return this.current;
     }
     /** After a good build: rotate the export in and save it (or have it saved). */
@@ -1878,7 +2005,7 @@ var hosts = __webpack_require__(55044);
 // The toolchain cache in a run (the pure parts are cache/toolchain.ts): before each build, either
 // the flags that read the published cache of the combination (on a miss of the run's own cache),
 // or, with toolchain-cache-push, the flags that publish to it; after the build, where its layers
-// came from; after a passing smoke boot, the record of the base images beside a published cache.
+// came from (read by cache/build-reading.ts); after a passing smoke boot, the record of the base images beside a published cache.
 // Reading never fails a conversion: an absent, unreachable or unreadable cache is one info line.
 
 
@@ -1969,46 +2096,21 @@ class ToolchainCache {
         };
     }
     /**
-     * After a good build: where its layers came from, and what BuildKit said about the toolchain
-     * cache. Returns the troubles that are not the toolchain cache's, for the own cache's report.
+     * After a good build: reports what the build said about the toolchain cache and where its layers
+     * came from (`reading`, cache/build-reading.ts).
      */
-    built(plan, own, built) {
+    built(plan, reading) {
         const sink = this.sink;
-        const mine = (t) => plan.ref !== undefined && t.step === 'import' && t.target === plan.ref;
-        // BuildKit names an export only by its type ("exporting cache to registry"): with the own cache
-        // not in a registry, a failed registry export is the toolchain cache's, told once, on publishing.
-        const myExport = (t) => plan.publishing && own.mode !== 'registry' && t.step === 'export' && t.target === 'registry';
-        const troubles = built.cacheTrouble.filter((t) => !mine(t) && !myExport(t));
-        plan.exportError = built.cacheTrouble.find(myExport)?.error;
-        let result = plan.result;
-        for (const trouble of built.cacheTrouble.filter(mine)) {
-            if (!plan.publishing)
+        if (!plan.publishing)
+            for (const trouble of reading.toolchainImports)
                 sink.info(`The toolchain cache ${trouble.target} could not be read (BuildKit said: ${trouble.error}); the build went on without it.`);
-            result = plan.publishing ? result : 'miss';
-        }
-        if (plan.publishing)
-            plan.exported = built.cacheExports.includes('registry');
-        const ownRead = own.restored || own.mode === 'gha' || own.mode === 'registry';
-        const toolchainRead = plan.reading && result === 'hit';
-        const { reused, built: ran } = built.steps;
-        if (plan.reading && !plan.publishing && result === 'hit' && reused === 0)
-            result = 'miss';
-        const from = reused === 0
-            ? 'built'
-            : ownRead && toolchainRead
-                ? 'own-cache,toolchain-cache'
-                : toolchainRead
-                    ? 'toolchain-cache'
-                    : ownRead
-                        ? 'own-cache'
-                        : 'builder';
+        const { layersFrom: from, stagesCached: reused, stagesBuilt: ran } = reading;
         sink.fact(outputs/* Outputs */.t.LayersFrom, from);
         sink.fact(outputs/* Outputs */.t.StagesCached, reused);
         sink.fact(outputs/* Outputs */.t.StagesBuilt, ran);
         if (!plan.publishing && plan.result !== 'off' && plan.result !== 'not-asked')
-            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, result);
+            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, reading.toolchainResult);
         sink.info(`Build steps: ${reused} from ${from === 'built' ? 'no cache' : from.replace(',', ' and ')}, ${ran} built.`);
-        return troubles;
     }
     /**
      * After a passing smoke boot (`booted`): the record beside the published cache, which makes it
@@ -2016,7 +2118,7 @@ class ToolchainCache {
      * read layers no boot ever tried (input validation already refuses toolchain-cache-push without
      * a smoke boot; this holds whatever calls it).
      */
-    async publish(plan, workDir, booted) {
+    async publish(plan, reading, workDir, booted) {
         if (!plan.publishing || plan.ref === undefined || this.repository === undefined)
             return;
         const sink = this.sink;
@@ -2028,10 +2130,10 @@ class ToolchainCache {
         if (!booted)
             return fail('no smoke boot passed, and only a build that booted is published');
         // Never a record for a cache this build did not write (an export that failed leaves the old one).
-        if (!plan.exported)
-            return fail(plan.exportError === undefined
+        if (!reading.exported)
+            return fail(reading.exportError === undefined
                 ? 'BuildKit did not finish the cache export to the registry (see its log above)'
-                : `BuildKit could not export to the registry: ${plan.exportError}`);
+                : `BuildKit could not export to the registry: ${reading.exportError}`);
         const cache = await currentDigest(ref, this.inputs.envPassthrough);
         if (!cache.ok)
             return fail(`the cache export is not in the registry (${cache.reason})`);
@@ -2087,9 +2189,17 @@ async function convertImage(inputs, setup, sink) {
     // Before anything is built: a builder without linux/amd64 would fail deep in a cold build.
     await checkBuilderPlatforms(setup.builder.name);
     sink.stage('build');
-    const layers = new LayerCache(inputs, setup.builder, setup.home, sink);
+    const layers = new LayerCache(inputs, setup.builder.canExport, setup.home, sink);
     const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
-    const ctx = { c2w: setup.c2w, layers, toolchain, workDir: setup.workDir, siteRoot: setup.siteRoot, sink };
+    const ctx = {
+        c2w: setup.c2w,
+        builder: setup.builder.name,
+        layers,
+        toolchain,
+        workDir: setup.workDir,
+        siteRoot: setup.siteRoot,
+        sink,
+    };
     const { allocator, value, rejected } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => (0,attempt/* buildAndBoot */.U)({ ...inputs, allocator }, ctx), (rejectedSoFar, next) => {
         sink.facts.rejected = [...rejectedSoFar];
         const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
@@ -2142,32 +2252,176 @@ class Sink {
 
 /***/ }),
 
-/***/ 92272:
+/***/ 57833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bo: () => (/* binding */ writeSite)
+/* harmony export */   RB: () => (/* binding */ PACK_VERSION),
+/* harmony export */   f0: () => (/* binding */ BOOT_PARAM),
+/* harmony export */   pd: () => (/* binding */ encodeBoot)
 /* harmony export */ });
-/* unused harmony exports PAGES_SITE_LIMIT, pageTemplateDir, sizeWarning */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10228);
-/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37405);
-/* harmony import */ var _folder_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68763);
+/* unused harmony exports decodeBoot, TRANSCRIPT_MAX */
+// What the site's page and the code that drives it share: the page's configuration (site.json), the
+// boot parameters a URL may carry, and the state the page publishes on `window.c2wBoot` for a test or
+// the smoke boot to read. No DOM and no Node here: the page bundle and the action both import it.
+/** The chunk files are gzip members (RFC 1952), which the page decompresses itself (DecompressionStream). */
+const PACK_VERSION = 1;
+/** The query parameter that overrides the command and environment of one visit (the smoke boot's). */
+const BOOT_PARAM = 'boot';
+/** Encodes a BootOverride for the URL (base64url of its JSON). */
+function encodeBoot(o) {
+    const bytes = new TextEncoder().encode(JSON.stringify(o));
+    let bin = '';
+    for (const b of bytes)
+        bin += String.fromCharCode(b);
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function decodeBoot(s) {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+}
+/** Bytes of guest output the page keeps for take() between two reads (the rest is counted, not kept). */
+const TRANSCRIPT_MAX = (/* unused pure expression or super */ null && (1024 * 1024));
+
+
+/***/ }),
+
+/***/ 87298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bo: () => (/* binding */ writeSite)
+});
+
+// UNUSED EXPORTS: PAGES_SITE_LIMIT, SiteError, V8_MODULE_LIMIT, moduleWarning, pageTemplateDir, sizeWarning
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/lib/files.ts
+var lib_files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/site/error.ts
+var error = __webpack_require__(37405);
+// EXTERNAL MODULE: ./src/site/folder.ts
+var folder = __webpack_require__(68763);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/site/contract.ts
+var contract = __webpack_require__(57833);
+;// CONCATENATED MODULE: ./src/site/packed.ts
+// The large files of a site's output, stored as gzip-compressed chunks the page fetches in parallel,
+// checks, decompresses and keeps (page/loader.ts):
+//
+//   container/chunks/<sha256 of the part>.gz   one part of a file, gzip (RFC 1952)
+//   c2w/site.json `packed`                      per file: its size and sha256, and its chunks in order
+//
+// Why this shape:
+// - gzip, decompressed by the page itself (DecompressionStream), works whatever the host does with
+//   Content-Encoding. The `.gz` name gives the file a type (application/gzip) that hosts do not
+//   compress again; a host that sends it with `Content-Encoding: gzip` anyway has the browser
+//   decompress it, and the page takes the bytes as they come (it checks the digest of the part).
+// - A chunk is named by the digest of its content: an unchanged part keeps its name from one deploy
+//   to the next (the page keeps it), a changed one has a new name (no stale copy in any cache), and
+//   equal parts (runs of zeros in a disk image) are stored once.
+// - Parts of CHUNK_BYTES: several requests in flight fill the link, and the page holds a few parts
+//   at a time, not the file.
+
+
+
+
+
+
+const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+/** Bytes of one part, before compression. */
+const CHUNK_BYTES = 2 * 1024 * 1024;
+/** Parts compressed at once (zlib's async calls run on libuv's thread pool). */
+const PARALLEL = 2;
+/**
+ * Writes `file` as chunks into `container/chunks/` and returns how to put it back together. The
+ * chunk files are shared by every file packed into the same `container` (same content, same name).
+ */
+async function packFile(file, container, chunkBytes = CHUNK_BYTES) {
+    const { size } = await (0,promises_.stat)(file);
+    const dir = (0,external_node_path_.join)(container, 'chunks');
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const whole = (0,external_node_crypto_.createHash)('sha256');
+    const chunks = [];
+    const written = new Set();
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        let offset = 0;
+        let inFlight = [];
+        const flush = async () => {
+            chunks.push(...(await Promise.all(inFlight)));
+            inFlight = [];
+        };
+        while (offset < size || (size === 0 && chunks.length === 0 && inFlight.length === 0)) {
+            const part = Buffer.alloc(Math.min(chunkBytes, size - offset));
+            let got = 0;
+            while (got < part.length) {
+                const { bytesRead } = await fh.read(part, got, part.length - got, offset + got);
+                if (bytesRead === 0)
+                    throw new Error(`${file} became shorter while it was read`);
+                got += bytesRead;
+            }
+            offset += part.length;
+            whole.update(part);
+            inFlight.push(packPart(part, dir, written));
+            if (inFlight.length >= PARALLEL)
+                await flush();
+            if (size === 0)
+                break;
+        }
+        await flush();
+    }
+    finally {
+        await fh.close();
+    }
+    return {
+        version: contract/* PACK_VERSION */.RB,
+        size,
+        bytes: chunks.reduce((n, c) => n + c.bytes, 0),
+        sha256: whole.digest('hex'),
+        chunks,
+    };
+}
+async function packPart(part, dir, written) {
+    const sha256 = (0,external_node_crypto_.createHash)('sha256').update(part).digest('hex');
+    const name = `${sha256}.gz`;
+    // Level 6, zlib's default: on a rootfs-like text half it is within a few percent of level 9 at
+    // about half the time; random data passes through at any level.
+    const gz = await gzip(part, { level: external_node_zlib_.constants.Z_DEFAULT_COMPRESSION });
+    if (!written.has(name)) {
+        written.add(name);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, name), gz);
+    }
+    return { file: `chunks/${name}`, size: part.length, bytes: gz.length, sha256 };
+}
+
+;// CONCATENATED MODULE: ./src/site/site.ts
 // `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
 // page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
 // into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
-// writes c2w/site.json. The smoke boot in a browser boots this same folder.
+// writes c2w/site.json. The smoke boot in a browser boots this same folder. The output's large files
+// (wasi: the module; js: the QEMU .wasm and the .data package) go in as gzip chunks with their digests
+// (packed.ts), which the page fetches in parallel, checks and keeps for the next visit.
 //
 // actions/upload-pages-artifact packs the folder with `tar --dereference` and its docs ask for files
 // and folders only (no symlinks, no hard links): the output is copied with every link resolved, and a
 // link that would leave the output or point at a folder is refused, as the artifact's walker refuses it.
+
 
 
 
@@ -2182,31 +2436,51 @@ class Sink {
  * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
  */
 const PAGES_SITE_LIMIT = 1024 ** 3;
+/**
+ * V8 (Chrome, Edge, Node) compiles no wasm module larger than this: kV8MaxWasmModuleSize, 1 GiB
+ * (https://github.com/v8/v8/blob/main/src/wasm/wasm-limits.h).
+ */
+const V8_MODULE_LIMIT = 1024 ** 3;
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 function pageTemplateDir() {
-    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    for (const candidate of [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'site'), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, '../../dist/site')]) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(candidate, 'c2w', 'page.js')))
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (const candidate of [(0,external_node_path_.join)(here, 'site'), (0,external_node_path_.join)(here, '../../dist/site')]) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(candidate, 'c2w', 'page.js')))
             return candidate;
     }
-    throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w('the page bundle (dist/site) is missing: run `npm run build`');
+    throw new error/* SiteError */.w('the page bundle (dist/site) is missing: run `npm run build`');
 }
-/** The warning for a site of `bytes`, or undefined within Pages' limit. */
-function sizeWarning(bytes) {
+const gib = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
+/**
+ * The warning for a site of `bytes` (what is deployed: the output compressed), or undefined within
+ * Pages' limit. `raw` is the output's size before compression, named when it differs.
+ */
+function sizeWarning(bytes, raw) {
     if (bytes <= PAGES_SITE_LIMIT)
         return undefined;
-    const gb = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
-    return (`The site is ${gb(bytes)}, past GitHub Pages' limit for a published site (${gb(PAGES_SITE_LIMIT)}): ` +
+    const before = raw !== undefined && raw !== bytes ? ` (the output compressed; ${gib(raw)} before)` : '';
+    return (`The site is ${gib(bytes)}${before}, past GitHub Pages' limit for a published site (${gib(PAGES_SITE_LIMIT)}): ` +
         `actions/deploy-pages may refuse it. A smaller image, or another host, keeps it within reach.`);
 }
-async function copyTree(from, to) {
-    for (const e of await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(from)) {
-        const dest = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(to, ...e.rel.split('/'));
+/** The warning for a wasm module of `bytes` that browsers built on V8 will not compile, or undefined. */
+function moduleWarning(name, bytes) {
+    if (bytes <= V8_MODULE_LIMIT)
+        return undefined;
+    return (`The module ${name} is ${gib(bytes)}, past the largest wasm module Chrome, Edge and Node compile ` +
+        `(${gib(V8_MODULE_LIMIT)}, V8's kV8MaxWasmModuleSize): the page cannot boot it in those browsers.`);
+}
+/** The files of a js output the page loads through its loader (packed): the QEMU module and the .data package. */
+const isPackedJsFile = (rel) => !rel.includes('/') && ['.wasm', '.data'].includes((0,external_node_path_.extname)(rel));
+async function copyTree(from, to, skip = () => false) {
+    for (const e of await (0,lib_files/* walkFolder */.aI)(from)) {
+        if (e.type === 'file' && skip(e.rel))
+            continue;
+        const dest = (0,external_node_path_.join)(to, ...e.rel.split('/'));
         if (e.type === 'dir')
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dest, { recursive: true });
+            await (0,promises_.mkdir)(dest, { recursive: true });
         else {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dest), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(e.abs, dest);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+            await (0,promises_.copyFile)(e.abs, dest);
         }
     }
 }
@@ -2218,30 +2492,36 @@ async function writeSite(opts) {
     const template = pageTemplateDir();
     let st;
     try {
-        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(opts.output);
+        st = await (0,promises_.stat)(opts.output);
     }
     catch {
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`the output ${opts.output} does not exist`);
+        throw new error/* SiteError */.w(`the output ${opts.output} does not exist`);
     }
     if (opts.target === 'js' && !st.isDirectory()) {
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`a js output is a directory (out.js, load.js, arg-module.js…); ${opts.output} is not one`);
+        throw new error/* SiteError */.w(`a js output is a directory (out.js, load.js, arg-module.js…); ${opts.output} is not one`);
     }
-    if (opts.target === 'js' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.output, 'out.js'))) {
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`${opts.output} has no out.js: it is not a c2w --to-js output`);
+    if (opts.target === 'js' && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(opts.output, 'out.js'))) {
+        throw new error/* SiteError */.w(`${opts.output} has no out.js: it is not a c2w --to-js output`);
     }
     if (opts.target === 'wasi' && !st.isFile())
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_5__/* .SiteError */ .w(`a wasi output is a .wasm file; ${opts.output} is not a file`);
+        throw new error/* SiteError */.w(`a wasi output is a .wasm file; ${opts.output} is not a file`);
     // Written into the folder with its links resolved, as it was judged.
-    const dir = await (0,_folder_js__WEBPACK_IMPORTED_MODULE_6__/* .prepareSiteFolder */ .vw)(opts.dir, opts.output, opts.root);
+    const dir = await (0,folder/* prepareSiteFolder */.vw)(opts.dir, opts.output, opts.root);
     await copyTree(template, dir);
-    const container = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'container');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(container, { recursive: true });
+    const container = (0,external_node_path_.join)(dir, 'container');
+    await (0,promises_.mkdir)(container, { recursive: true });
     let wasm;
-    if (opts.target === 'js')
-        await copyTree(opts.output, container);
+    const packed = {};
+    if (opts.target === 'js') {
+        await copyTree(opts.output, container, isPackedJsFile);
+        for (const e of await (0,lib_files/* walkFolder */.aI)(opts.output)) {
+            if (e.type === 'file' && isPackedJsFile(e.rel))
+                packed[e.rel] = await packFile(e.abs, container);
+        }
+    }
     else {
-        wasm = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(opts.output);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(opts.output, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(container, wasm));
+        wasm = (0,external_node_path_.basename)(opts.output);
+        packed[wasm] = await packFile(opts.output, container);
     }
     const config = {
         target: opts.target,
@@ -2250,13 +2530,27 @@ async function writeSite(opts) {
         command: opts.command ?? [],
         env: opts.env ?? [],
         title: opts.title ?? 'container',
+        packed,
     };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
-    const entries = await (0,_lib_files_js__WEBPACK_IMPORTED_MODULE_4__/* .walkFolder */ .aI)(dir);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'c2w', 'site.json'), `${JSON.stringify(config, null, 2)}\n`);
+    const entries = await (0,lib_files/* walkFolder */.aI)(dir);
     const files = entries.filter((e) => e.type === 'file');
     const bytes = files.reduce((n, e) => n + e.size, 0);
-    const warning = sizeWarning(bytes);
-    return { dir: opts.dir, bytes, files: files.length, ...(warning ? { warning } : {}) };
+    const outputBytes = Object.values(packed).reduce((n, p) => n + p.size, 0);
+    const packedBytes = Object.values(packed).reduce((n, p) => n + p.bytes, 0);
+    const warnings = [
+        sizeWarning(bytes, bytes - packedBytes + outputBytes),
+        ...Object.entries(packed)
+            .filter(([name]) => (0,external_node_path_.extname)(name) === '.wasm')
+            .map(([name, p]) => moduleWarning(name, p.size)),
+    ].filter((w) => w !== undefined);
+    return {
+        dir: opts.dir,
+        bytes,
+        files: files.length,
+        outputBytes,
+        ...(warnings.length ? { warning: warnings.join('\n') } : {}),
+    };
 }
 
 
@@ -2270,9 +2564,9 @@ async function writeSite(opts) {
 /* harmony export */   i: () => (/* binding */ asSiteFailure)
 /* harmony export */ });
 /* harmony import */ var _action_outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18948);
-/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51117);
+/* harmony import */ var _types_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54218);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37405);
-/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92272);
+/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87298);
 // The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
 // smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
 // Pages' size limit is a warning with the figure, not a failure. A failure here is the site's
@@ -2288,7 +2582,7 @@ async function siteStage(inputs, output, root, sink) {
     sink.stage('site');
     const site = await sink.section('Write the site', () => asSiteFailure((0,_site_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSite */ .bo)({ target: inputs.target, output, dir, root, title: inputs.image })));
     sink.fact(_action_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .t.SitePath, site.dir);
-    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes.`);
+    sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks).`);
     if (site.warning)
         sink.warn(site.warning);
     return site;
@@ -2299,7 +2593,7 @@ async function asSiteFailure(work) {
         return await work;
     }
     catch (e) {
-        if (e instanceof _report_record_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .IP)
+        if (e instanceof _types_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .I)
             throw e;
         throw new _error_js__WEBPACK_IMPORTED_MODULE_2__/* .SiteError */ .w(`Writing the site failed: ${e.message}`);
     }
@@ -2319,7 +2613,7 @@ __webpack_require__.d(__webpack_exports__, {
   Lw: () => (/* binding */ runSmoke)
 });
 
-// UNUSED EXPORTS: SETTLE_MS, SmokeError, oneLine, readPeakRssTree, signalOfStatus, smokeChildEnv, wasiArgs
+// UNUSED EXPORTS: CLOSE_INHERITED, SETTLE_MS, SmokeError, oneLine, readPeakRssTree, signalOfStatus, smokeChildEnv, wasiArgs
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -2380,14 +2674,34 @@ const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
 /** The user the command runs as under root or sudo (nobody/nogroup on Debian and Ubuntu). */
 const SANDBOX_UID = 65534;
 /**
- * The namespace's init, run by `sh` as root of the new namespaces (PID 1). Arguments: the empty
+ * RLIMIT_NPROC of the command under root or sudo: the kernel refuses a fork or clone (a thread too)
+ * of a process whose real uid already has this many (setrlimit(2)). It counts every process and
+ * thread of uid 65534 on the machine, so other boots at the same time share it; a boot of Node with
+ * its worker threads needs tens. In a user namespace it is not set: there the command's uid is the
+ * action's user outside, whose count holds the runner's own processes.
+ */
+const SANDBOX_NPROC = 2048;
+/**
+ * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
  * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
- * keep uid 0 of a user namespace), the paths to bind read-only (same place inside), `--`, the
+ * keep uid 0 of a user namespace), the process cap for that uid (bash's `ulimit -u` sets
+ * RLIMIT_NPROC, soft and hard), the paths to bind read-only (same place inside), `--`, the
  * command. stdin is the lifeline.
+ *
+ * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
+ * (from the runner, or whoever started it) is inherited by every process it spawns, and a guest
+ * reads a descriptor by number without any path check (Node's permission model checks paths). As
+ * root and in a user namespace nothing else closes them (sudo does: sudo(8), closefrom). bash,
+ * because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc here is still the
+ * action's, where /proc/self is this shell.
  */
 const INIT_SCRIPT = `set -eu
-R=$1 control=$2 grace=$3 user=$4
-shift 4
+for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
+R=$1 control=$2 grace=$3 user=$4 nproc=$5
+shift 5
 mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
 mkdir "$R/tmp" "$R/dev" "$R/proc" "$R/.old"
 mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
@@ -2412,7 +2726,7 @@ rmdir /.old
 mount -o remount,ro,bind /
 cd /
 if [ -n "$user" ]; then
-  setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
+  (ulimit -u "$nproc" && exec setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@") 0<&5 5<&- 6<&- &
 else
   setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
 fi
@@ -2424,16 +2738,35 @@ status=0
 wait "$child" 2>/dev/null || status=$?
 exit "$status"
 `;
+/**
+ * bash reading no file of its own: a non-interactive bash whose stdin is a socket (Node's stdio
+ * pipes are socketpairs) runs ~/.bashrc as if sshd had started it, unless --norc; -p ignores
+ * BASH_ENV and functions from the environment (bash(1), INVOCATION).
+ */
+const BASH_PLAIN = ['--norc', '--noprofile', '-p'];
 const NAMESPACES = ['--pid', '--fork', '--kill-child', '--mount', '--net', '--ipc', '--uts'];
-/** The argv that runs `run.command` inside the boundary made `via`. Pure. */
+/**
+ * The argv that runs `run.command` inside the boundary made `via`. Pure.
+ *
+ * As root and in a user namespace, unshare runs under `setpriv --pdeathsig KILL`: the kernel sends
+ * it SIGKILL when the thread that spawned it (the action's main thread: libuv forks from the thread
+ * that calls spawn) ends, however the action ends (prctl(2), PR_SET_PDEATHSIG). The setting
+ * survives the exec of unshare (it is cleared only by an exec or a credential change that alters
+ * the effective ids or adds capabilities; making a user namespace one owns does not), and
+ * unshare's --kill-child then kills the namespace's init, and with it every process of the namespace
+ * (pid_namespaces(7)). The guest cannot stop this: unshare is outside its PID namespace. In a user
+ * namespace the lifeline's watcher runs as the guest's own uid, so this is what holds there; through
+ * sudo the watcher is root's, out of the guest's reach, and sudo (set-user-ID) would clear the setting.
+ */
 function confinedArgv(via, run) {
     const unshare = via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
     const user = via === 'userns' ? '' : String(SANDBOX_UID);
     return [
-        ...(via === 'sudo' ? ['sudo', '-n', '--'] : []),
+        ...(via === 'sudo' ? ['sudo', '-n', '--'] : ['setpriv', '--pdeathsig', 'KILL', '--']),
         ...unshare,
         '--',
-        'sh',
+        'bash',
+        ...BASH_PLAIN,
         '-c',
         INIT_SCRIPT,
         'c2w-smoke-init',
@@ -2441,6 +2774,7 @@ function confinedArgv(via, run) {
         run.control,
         String(Math.max(0, Math.ceil(run.graceSeconds))),
         user,
+        String(SANDBOX_NPROC),
         ...run.binds,
         '--',
         ...run.command,
@@ -2453,7 +2787,7 @@ function candidates(euid, forbid) {
     return ways.filter((w) => !no.has(w));
 }
 /** What the probe runs inside: it answers only when the whole setup worked. */
-const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = sh && echo c2w-boundary-ok >&3'];
+const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = bash && echo c2w-boundary-ok >&3'];
 /** Makes a FIFO (Node has no mkfifo). */
 function mkfifo(path) {
     return new Promise((resolve, reject) => (0,external_node_child_process_.execFile)('mkfifo', ['-m', '0600', path], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve())));
@@ -2551,13 +2885,18 @@ function describeBoundary(b) {
 //   permissions page says so), so a guest could write anywhere with it;
 // - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
 //   the child and into every worker thread, makes every socket connect (TCP, Unix sockets such as
-//   the Docker engine's, and so fetch and http) and every UDP send throw; v8.setFlagsFromString too
-//   (V8 flags set at run time are outside the model).
+//   the Docker engine's, and so fetch and http), every UDP send, bind and connect, every
+//   Server#listen and every name lookup (node:dns and node:dns/promises: c-ares and getaddrinfo run
+//   in C++ without a JS socket) throw; v8.setFlagsFromString too (V8 flags set at run time are
+//   outside the model);
+// - no signal to another process: the model does not cover signals, and a process of the same user
+//   can stop the action or open its inspector (SIGUSR1, or process._debugProcess); GUARD_SOURCE
+//   lets process.kill and process._kill reach the guest's own pid only.
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
-// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The model does
-// not cover signals to other processes of the same user, nor the time limit: without the boundary
-// those rest on boot.ts alone (docs/smoke-boot.md lists what is left).
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The guard is
+// JavaScript in the guest's own realm, not a kernel boundary, and the time limit rests on boot.ts:
+// docs/smoke-boot.md lists what is left without the boundary.
 
 
 
@@ -2601,9 +2940,16 @@ function sandboxFlags(version, target, readable, guard) {
 /**
  * Preloaded into the smoke child and its workers before any code of the output: replaces the
  * methods every outgoing socket and datagram goes through (net.Socket#connect is what net.connect,
- * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
- * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
- * by the permission model.
+ * http, https, tls and fetch's connector call; dgram.Socket#send, #bind, #connect), every server's
+ * listen (net.Server#listen: http, https, tls and http2 servers inherit it) and every name lookup
+ * (the functions of node:dns and node:dns/promises, which is the same object as dns.promises, their
+ * Resolver classes and prototypes) with ones that throw (the promise API's reject). The originals
+ * are kept nowhere, and process.binding(), which would reach the raw handles, is refused by the
+ * permission model. process.kill and process._kill (what process.kill calls: Node's
+ * lib/internal/process/per_thread.js) accept only the guest's own pid, and process._debugProcess
+ * (SIGUSR1 to any pid) is refused; the originals live only in the replacements' closures. Then the
+ * ESM namespaces are synced (module.syncBuiltinESMExports), so `import { resolve4 } from 'node:dns'`
+ * gets the refusing one too.
  *
  * It also makes every worker inherit the model: a worker runs with the execArgv it is given, and
  * Node 24 starts one given `execArgv: []` with no permission model and no preload, and one given
@@ -2617,9 +2963,51 @@ const GUARD_SOURCE = `'use strict';
 const refuse = (what) => function refused() {
   throw Object.assign(new Error(what + ' is refused in the smoke boot'), { code: 'ERR_ACCESS_DENIED' });
 };
-require('node:net').Socket.prototype.connect = refuse('A network connection');
-require('node:dgram').Socket.prototype.send = refuse('A network datagram');
+const fix = (object, name, value) =>
+  Object.defineProperty(object, name, { value, writable: false, configurable: false, enumerable: true });
+const net = require('node:net');
+const dgram = require('node:dgram');
+net.Socket.prototype.connect = refuse('A network connection');
+net.Server.prototype.listen = refuse('Listening for connections');
+dgram.Socket.prototype.send = refuse('A network datagram');
+dgram.Socket.prototype.bind = refuse('Binding a datagram socket');
+dgram.Socket.prototype.connect = refuse('A datagram connection');
 require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+{
+  const self = process.pid;
+  const rawKill = process._kill;
+  const kill = process.kill;
+  const mine = (pid) => typeof pid === 'number' && pid === self;
+  fix(process, '_kill', function _kill(pid, sig) {
+    if (!mine(pid)) refuse('A signal to another process')();
+    return Reflect.apply(rawKill, process, [pid, sig]);
+  });
+  fix(process, 'kill', function kill_(pid, sig) {
+    if (!mine(pid)) refuse('A signal to another process')();
+    return Reflect.apply(kill, process, [pid, sig]);
+  });
+  fix(process, '_debugProcess', refuse('process._debugProcess'));
+}
+{
+  const dns = require('node:dns');
+  const refused = refuse('A name lookup');
+  const rejected = function rejected() {
+    return new Promise(refused);
+  };
+  const Resolver = function Resolver() {
+    refused();
+  };
+  for (const api of [dns, dns.promises]) {
+    const refusal = api === dns ? refused : rejected;
+    for (const name of Object.keys(api)) {
+      if (/^(lookup|lookupService|reverse|resolve.*)$/.test(name)) fix(api, name, refusal);
+    }
+    for (const name of Object.getOwnPropertyNames(api.Resolver.prototype)) {
+      if (name !== 'constructor') fix(api.Resolver.prototype, name, refusal);
+    }
+    fix(api, 'Resolver', Resolver);
+  }
+}
 {
   const threads = require('node:worker_threads');
   const Original = threads.Worker;
@@ -2633,8 +3021,8 @@ require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
   });
   Object.defineProperty(Original.prototype, 'constructor', { value: Inheriting, writable: false, configurable: false });
   Object.defineProperty(threads, 'Worker', { value: Inheriting, writable: false, configurable: false, enumerable: true });
-  require('node:module').syncBuiltinESMExports();
 }
+require('node:module').syncBuiltinESMExports();
 `;
 /** The guard's file name in the scratch folder, beside the copy of the output. */
 const GUARD_FILE = '.c2w-smoke-guard.cjs';
@@ -3040,10 +3428,31 @@ function realOrResolved(path) {
         return (0,external_node_path_.resolve)(path);
     }
 }
+/**
+ * Without the boundary: closes every descriptor above 3 (the report channel), then runs the
+ * command. Whatever the action inherited without close-on-exec reaches every process it spawns,
+ * and the guest reads a descriptor by number without any path check (the permission model checks
+ * paths). bash, because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc/self is
+ * this shell.
+ */
+const CLOSE_INHERITED = `for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 3 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
+exec "$@"`;
+/** The bash that runs CLOSE_INHERITED, where there is one and /proc says which descriptors are open. */
+function closingShell() {
+    if (process.platform !== 'linux')
+        return undefined;
+    return ['/usr/bin/bash', '/bin/bash'].find((p) => (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.existsSync)('/proc/self/fd'));
+}
 async function launch(config, plan, graceMs) {
     const node = [plan.nodePath, ...plan.flags, plan.childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ];
-    if (!plan.confined)
-        return { argv: node, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
+    if (!plan.confined) {
+        const bash = closingShell();
+        const argv = bash ? [bash, ...BASH_PLAIN, '-c', CLOSE_INHERITED, 'c2w-smoke', ...node] : node;
+        return { argv, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
+    }
     const { via, staged } = plan.confined;
     const rootDir = (0,external_node_path_.join)(staged.home, 'root');
     const control = (0,external_node_path_.join)(staged.home, 'control');
@@ -3372,7 +3781,7 @@ async function bootSmoke(options) {
     const { runtime, browser, site, ...rest } = options;
     if (runtime !== 'browser')
         return { ...(await (0,_boot_js__WEBPACK_IMPORTED_MODULE_0__/* .runSmoke */ .Lw)(rest)), runtime: 'node' };
-    const { runBrowserSmoke } = await __webpack_require__.e(/* import() */ 249).then(__webpack_require__.bind(__webpack_require__, 36249));
+    const { runBrowserSmoke } = await __webpack_require__.e(/* import() */ 499).then(__webpack_require__.bind(__webpack_require__, 74499));
     return runBrowserSmoke({ ...rest, ...(browser ? { browser } : {}), ...(site ? { site } : {}) });
 }
 

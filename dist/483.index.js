@@ -193,7 +193,7 @@ function writePackInfo(info) {
 /* harmony import */ var node_wasi__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_wasi__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _c2w_boot_info_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(40729);
 /* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88121);
-// The child side of the smoke boot (the parent is smoke.ts, the protocol smoke-protocol.ts). The
+// The child side of the smoke boot (the parent is boot.ts, the protocol protocol.ts). The
 // bundle's entry calls smokeChildMain() when started with `--c2w-smoke-child`; the configuration is
 // in C2W_SMOKE_CHILD_CONFIG.
 //

@@ -28447,6 +28447,36 @@ function installCancelHandlers(onExit = (code) => process.exit(code)) {
 
 /***/ }),
 
+/***/ 58592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ actionLog)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38473);
+// The action's Log (lib/log.ts): the runner's workflow commands through @actions/core, and a child
+// process's output streamed to the job log as it comes (@actions/exec's `[command]` echo line
+// first, as the runner's log viewer shows it), between stop-commands where the action does not
+// control it.
+
+
+const actionLog = {
+    info: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text),
+    warning: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(text),
+    error: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(text),
+    notice: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(text),
+    debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text),
+    group: (title, work) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, work),
+    mask: (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
+    command: (line) => void process.stdout.write(`[command]${line}\n`),
+    output: (chunk) => void process.stdout.write(chunk),
+    untrusted: (work) => (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutWorkflowCommands */ .CA)(work),
+};
+
+
+/***/ }),
+
 /***/ 18948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28586,14 +28616,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_cancel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85738);
-/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60310);
-/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38473);
-/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(88121);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(33175);
+/* harmony import */ var _action_log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58592);
+/* harmony import */ var _lib_log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(61025);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(60310);
+/* harmony import */ var _lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(38473);
+/* harmony import */ var _smoke_protocol_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(88121);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(33175);
 // The bundle's single entry: the main step, the post step (dispatched on saved state, as
 // docker/build-push-action does), the smoke-boot child process the main step starts, the report
 // action (report/action.yml runs dist/report.js) and the c2w-action command (package.json `bin`:
 // dist/c2w-action.js); those two files only import this bundle, which dispatches on their name.
+
+
 
 
 
@@ -28615,44 +28649,106 @@ function startedFile() {
     }
 }
 const started = startedFile();
-if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .SMOKE_CHILD_FLAG */ .oQ)) {
+if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .SMOKE_CHILD_FLAG */ .oQ)) {
     const { smokeChildMain } = await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 12483));
     await smokeChildMain();
 }
 else if (started === CLI_ENTRY) {
-    (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .protectSecrets */ .tu)({ runner: false });
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(5), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795));
+    (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .protectSecrets */ .tu)({ runner: false });
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4243));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
 }
 else {
+    // The stages write to the job log as workflow commands (the secrets' masks below included).
+    (0,_lib_log_js__WEBPACK_IMPORTED_MODULE_4__/* .setLog */ .Lw)(_action_log_js__WEBPACK_IMPORTED_MODULE_3__/* .actionLog */ .Z);
     // Before anything can log (a library's ::debug:: line included).
-    (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .protectSecrets */ .tu)({ runner: true });
+    (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .protectSecrets */ .tu)({ runner: true });
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(5), __nccwpck_require__.e(675), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(449), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
-    else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .isPost */ .tl)()) {
+    else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isPost */ .tl)()) {
         const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(352), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await post();
     }
     else {
-        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_5__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(88), __nccwpck_require__.e(805), __nccwpck_require__.e(5), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(675), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46672));
+        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_7__/* .setIsPost */ .dC)();
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(449), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47553));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
     // (actions/cache and setup-node do the same), but only once the groups a cancel is ending are
     // gone and the log has what was written to it.
     await (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .cancelSettled */ .Af)();
-    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_4__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
+    await (0,_lib_workflow_log_js__WEBPACK_IMPORTED_MODULE_6__/* .exitWhenFlushed */ .KE)(process.exitCode ?? 0);
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 61025:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lw: () => (/* binding */ setLog),
+/* harmony export */   Rm: () => (/* binding */ log)
+/* harmony export */ });
+/* unused harmony export plainLog */
+// How a stage tells a person what it does. Stage modules write through `log` and never through
+// @actions/core or process.stdout; each front end installs its own Log with setLog before it runs a
+// stage: the action's writes workflow commands (action/log.ts), the command's writes plain lines
+// to a terminal (cli/console.ts). It is one seam, as exec.ts's setRunner is for processes; nothing
+// reads the log back.
+/**
+ * Plain lines on a stream, for a process no front end has set up (a unit test, a script importing
+ * a stage module): warnings and errors prefixed, groups as a heading line, debug dropped.
+ */
+function plainLog(stream = process.stderr) {
+    const line = (prefix) => (text) => void stream.write(`${prefix}${text}\n`);
+    return {
+        info: line(''),
+        warning: line('warning: '),
+        error: line('error: '),
+        notice: line('note: '),
+        debug: () => undefined,
+        group: async (title, work) => {
+            stream.write(`${title}\n`);
+            return work();
+        },
+        command: line('$ '),
+        output: (chunk) => void stream.write(chunk),
+        untrusted: (work) => work(),
+    };
+}
+let current = plainLog();
+/** The log the stages write to; calls go to whatever setLog installed last. */
+const log = {
+    info: (text) => current.info(text),
+    warning: (text) => current.warning(text),
+    error: (text) => current.error(text),
+    notice: (text) => current.notice(text),
+    debug: (text) => current.debug(text),
+    group: (title, work) => current.group(title, work),
+    mask: (secret) => current.mask?.(secret),
+    command: (line) => current.command(line),
+    output: (chunk) => current.output(chunk),
+    untrusted: (work) => current.untrusted(work),
+};
+/** The front end's seam: installs `next`; returns a function that restores the previous log. */
+function setLog(next) {
+    const previous = current;
+    current = next;
+    return () => {
+        current = previous;
+    };
+}
+
 
 /***/ }),
 
@@ -28792,9 +28888,9 @@ function liveChildren() {
 /* harmony export */   tu: () => (/* binding */ protectSecrets)
 /* harmony export */ });
 /* unused harmony exports REDACTED, MIN_REDACTED_LENGTH, clearRedactions */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61025);
 // The secrets this process holds, and their removal from what it writes where the runner does not
-// mask: the runner replaces a value registered with `::add-mask::` (core.setSecret) only in the
+// mask: the runner replaces a value registered with `::add-mask::` (lib/log.ts's mask) only in the
 // step's log, not in artifacts, the job summary file or step outputs
 // (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#masking-a-value-in-a-log).
 // So every such writer (the cell record, the job summary, the `error` output) passes its text
@@ -28835,13 +28931,13 @@ function addRedaction(value) {
     for (const form of formsOf(value))
         values.add(form);
 }
-/** A secret: masked in the log by the runner (core.setSecret) and removed from what `redact` sees. */
+/** A secret: masked in the log by the runner (the log's mask) and removed from what `redact` sees. */
 function addSecret(value) {
     if (value.trim() === '' || masked.has(value))
         return;
     masked.add(value);
     if (maskInLog)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.mask(value);
     addRedaction(value);
 }
 /** Masks and redacts the runner's own service tokens found in `env`. */
@@ -29123,13 +29219,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 35317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -30093,8 +30182,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(75260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -30481,7 +30570,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 75260:
+/***/ 27187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30498,8 +30587,8 @@ var external_string_decoder_ = __nccwpck_require__(13193);
 var external_os_ = __nccwpck_require__(70857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(24434);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(35317);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -30893,7 +30982,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {

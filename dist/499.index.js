@@ -1,8 +1,8 @@
-export const id = 249;
-export const ids = [249];
+export const id = 499;
+export const ids = [499];
 export const modules = {
 
-/***/ 36249:
+/***/ 74499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,30 +21,10 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts
 var boot_info = __webpack_require__(40729);
-;// CONCATENATED MODULE: ./src/site/contract.ts
-// What the site's page and the code that drives it share: the page's configuration (site.json), the
-// boot parameters a URL may carry, and the state the page publishes on `window.c2wBoot` for a test or
-// the smoke boot to read. No DOM and no Node here: the page bundle and the action both import it.
-/** The query parameter that overrides the command and environment of one visit (the smoke boot's). */
-const BOOT_PARAM = 'boot';
-/** Encodes a BootOverride for the URL (base64url of its JSON). */
-function encodeBoot(o) {
-    const bytes = new TextEncoder().encode(JSON.stringify(o));
-    let bin = '';
-    for (const b of bytes)
-        bin += String.fromCharCode(b);
-    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-function decodeBoot(s) {
-    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
-}
-/** Bytes of guest output the page keeps for take() between two reads (the rest is counted, not kept). */
-const TRANSCRIPT_MAX = (/* unused pure expression or super */ null && (1024 * 1024));
-
-// EXTERNAL MODULE: ./src/site/site.ts
-var site = __webpack_require__(92272);
+// EXTERNAL MODULE: ./src/site/contract.ts
+var contract = __webpack_require__(57833);
+// EXTERNAL MODULE: ./src/site/site.ts + 1 modules
+var site = __webpack_require__(87298);
 // EXTERNAL MODULE: ./src/smoke/boot.ts + 2 modules
 var boot = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
@@ -775,7 +755,7 @@ async function launchOnce(binary, opts, noSandbox) {
         await cleanupFiles();
     };
     try {
-        const { default: puppeteer } = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(56)]).then(__webpack_require__.bind(__webpack_require__, 8056));
+        const { default: puppeteer } = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(88), __webpack_require__.e(56)]).then(__webpack_require__.bind(__webpack_require__, 8056));
         let timer;
         const browser = await Promise.race([
             puppeteer.connect({ transport, defaultViewport: { width: 960, height: 600 }, protocolTimeout: 30_000 }),
@@ -935,7 +915,7 @@ async function serveSite(root, opts) {
 // - Matching: on the terminal's text (xterm's buffer, what the DOM renderer shows), read every
 //   POLL_MS, wrapped rows joined; \r\n is a line end as in the Node boot.
 // - The guest's output (what was written to the terminal) streams to the log and is kept for the
-//   report, bounded (output.ts), as in Node; the browser's console (page and workers) is the run's
+//   report, bounded (smoke/output.ts), as in Node; the browser's console (page and workers) is the run's
 //   stderr: an emscripten `Aborted(Assertion failed: … emmalloc.c …)` there is the allocator failure.
 // - Bounds: the browser is one tracked process group, ended at the timeout, at the match, when the
 //   guest ends, and by the cancel path; every member is waited for before the result is returned.
@@ -1081,7 +1061,7 @@ async function runBrowserSmoke(opts) {
             errors.push(line);
         });
         page.on('workercreated', (w) => w.on('console', onConsole('worker')));
-        const url = `${launched.pageUrl(siteUrl)}?${BOOT_PARAM}=${encodeBoot({ command: opts.command, env: opts.env })}`;
+        const url = `${launched.pageUrl(siteUrl)}?${contract/* BOOT_PARAM */.f0}=${(0,contract/* encodeBoot */.pd)({ command: opts.command, env: opts.env })}`;
         start = process.hrtime.bigint();
         let timedOut = false;
         const timer = setTimeout(() => {
@@ -1200,4 +1180,4 @@ async function runBrowserSmoke(opts) {
 
 };
 
-//# sourceMappingURL=249.index.js.map
+//# sourceMappingURL=499.index.js.map

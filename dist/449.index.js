@@ -1,5 +1,5 @@
-export const id = 675;
-export const ids = [675];
+export const id = 449;
+export const ids = [449];
 export const modules = {
 
 /***/ 70800:
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var hosts = __webpack_require__(55044);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/lib/answer.ts
 var answer = __webpack_require__(98557);
 ;// CONCATENATED MODULE: ./src/github/release-draft.ts
@@ -345,10 +345,10 @@ class ReleaseApi {
             const call = `${options.method ?? ''} ${options.url ?? ''}`.trim();
             if (retryCount < 3 && waited + retryAfter <= maxWait) {
                 waited += retryAfter;
-                core/* info */.pq(`${call}: ${kind} rate limit; waiting ${retryAfter} s as GitHub asks`);
+                log/* log */.Rm.info(`${call}: ${kind} rate limit; waiting ${retryAfter} s as GitHub asks`);
                 return true;
             }
-            core/* info */.pq(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
+            log/* log */.Rm.info(`${call}: ${kind} rate limit; GitHub asks to wait ${retryAfter} s, more than the action waits`);
             return false;
         };
         // Only when asked (tests): write groups with a shorter spacing than the plugin's own.
@@ -378,12 +378,12 @@ class ReleaseApi {
                 retryAfterBaseValue: opts.retryUnitMs ?? 1000,
                 ...spacing,
             },
-            // Octokit's default logger prints warnings to the console; route them through core.
+            // Octokit's default logger prints warnings to the console; route them through the log.
             log: {
                 debug: () => { },
                 info: () => { },
-                warn: (m) => core/* warning */.$e(m),
-                error: (m) => core/* error */.z3(m),
+                warn: (m) => log/* log */.Rm.warning(m),
+                error: (m) => log/* log */.Rm.error(m),
             },
         }, retry, throttling);
         return new ReleaseApi(octokit.request, opts.repository, opts);
@@ -435,7 +435,7 @@ class ReleaseApi {
                 tag,
                 create,
                 ...(releaseId !== undefined ? { releaseId } : {}),
-                log: (line) => core/* info */.pq(line),
+                log: (line) => log/* log */.Rm.info(line),
             }));
         }
         catch (err) {
@@ -483,10 +483,10 @@ class ReleaseApi {
                 const f = apiFailure(err);
                 if (!mayHaveLanded(f) || n >= 3)
                     throw err;
-                core/* info */.pq(`${what}: ${f.status ?? ''} ${f.message}; checking whether it happened anyway`.replace(/ +/g, ' '));
+                log/* log */.Rm.info(`${what}: ${f.status ?? ''} ${f.message}; checking whether it happened anyway`.replace(/ +/g, ' '));
                 const found = await landed();
                 if (found !== undefined) {
-                    core/* info */.pq(`${what}: it did; using what GitHub made`);
+                    log/* log */.Rm.info(`${what}: it did; using what GitHub made`);
                     return found;
                 }
                 await new Promise((r) => setTimeout(r, n * n * this.retryUnitMs));
@@ -524,7 +524,7 @@ class ReleaseApi {
         if (!overwrite) {
             throw new ReleaseError(`Release ${release.tag_name} already has an asset named ${name} (id ${existing.id}) and release-overwrite is false`);
         }
-        core/* info */.pq(`Deleting the existing asset ${name} (id ${existing.id})`);
+        log/* log */.Rm.info(`Deleting the existing asset ${name} (id ${existing.id})`);
         try {
             await this.call('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { asset_id: existing.id });
         }
@@ -551,7 +551,7 @@ class ReleaseApi {
             return undefined;
         };
         for (let raced = false;; raced = true) {
-            core/* info */.pq(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
+            log/* log */.Rm.info(`Uploading ${name} (${content.size} bytes) to release ${release.tag_name}`);
             try {
                 // upload_url is a URI template (`.../assets{?name,label}`) on uploads.github.com
                 // (or the API host on GHES): Octokit expands it with `name`. The upload API needs a
@@ -570,7 +570,7 @@ class ReleaseApi {
             catch (err) {
                 if (!raced && isAlreadyExists(err)) {
                     // Another job uploaded the same name between our listing and our upload.
-                    core/* info */.pq(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
+                    log/* log */.Rm.info(`${name} appeared on the release meanwhile; refreshing the asset list and retrying once`);
                     await this.clear(release, name, overwrite, true);
                     continue;
                 }
@@ -607,16 +607,17 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 30912:
+/***/ 26737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kk: () => (/* binding */ CELL_DEFAULTS),
 /* harmony export */   ZW: () => (/* binding */ parseExpectedCells),
 /* harmony export */   fi: () => (/* binding */ cellNameOf),
 /* harmony export */   o3: () => (/* binding */ missingCells)
 /* harmony export */ });
 /* harmony import */ var _publish_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27479);
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95353);
+/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61310);
 // The cells a matrix is expected to record, told to the report action (`expected-cells`), so a cell
 // that never ran, or whose record never arrived, is missing rather than silently absent. A later job
 // cannot read the conversion job's `matrix` context, so the user passes what they built the matrix
@@ -624,8 +625,13 @@ function escapeHtml(text) {
 // `include`), each an object keyed by the action's input names, or the cells' artifact names.
 
 
-/** The action.yml defaults of the inputs that name a cell (action.yml: target, target-arch, allocator). */
-const DEFAULTS = { target: 'wasi', 'target-arch': 'amd64', allocator: 'emmalloc' };
+/**
+ * The action.yml defaults of the inputs that name a cell, for cells described by what the workflow
+ * gave (a refused cell, an `expected-cells` list). test/unit/config/defaults.test.ts holds them equal
+ * to action.yml.
+ */
+const CELL_DEFAULTS = { target: 'wasi', 'target-arch': 'amd64', allocator: 'emmalloc' };
+const DEFAULTS = CELL_DEFAULTS;
 const INPUT = 'expected-cells';
 /** More cells than GitHub runs in one matrix (256 jobs) is a mistake, not a matrix. */
 const MAX_CELLS = 256;
@@ -719,4 +725,4 @@ function missingCells(expected, recorded) {
 
 };
 
-//# sourceMappingURL=675.index.js.map
+//# sourceMappingURL=449.index.js.map

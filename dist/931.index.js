@@ -1,69 +1,6 @@
-export const id = 5;
-export const ids = [5];
+export const id = 931;
+export const ids = [931];
 export const modules = {
-
-/***/ 53478:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ ALLOCATORS),
-/* harmony export */   I: () => (/* binding */ classifyAllocatorFailure)
-/* harmony export */ });
-// The emscripten allocators a build can be patched to (`-sMALLOC=`), and how a failing one shows in
-// what the output prints when it boots: emscripten's allocators abort with their own assertions
-// (c2w issue #400), and each signature names the allocator, so the action can say which one to
-// try next and the allocator-fallback loop can pick it.
-const ALLOCATORS = [
-    'emmalloc',
-    'dlmalloc',
-    'mimalloc',
-    'emmalloc-debug',
-    'emmalloc-memvalidate',
-    'emmalloc-verbose',
-    'emmalloc-memvalidate-verbose',
-];
-/** The allocator families a failure line can name (emmalloc.c, mimalloc/src, dlmalloc). */
-const ALLOCATOR_FAMILIES = ['emmalloc', 'mimalloc', 'dlmalloc'];
-/** The allocator to try after `allocator` failed, for the suggestion. */
-function suggestAllocator(allocator) {
-    if (allocator.startsWith('emmalloc') || allocator === 'default')
-        return 'dlmalloc';
-    if (allocator === 'mimalloc')
-        return 'emmalloc';
-    return 'emmalloc';
-}
-/**
- * Finds an allocator signature in a run's output (c2w issue #400):
- * `Assertion failed` together with emmalloc, mimalloc or dlmalloc, an `Aborted(` that names one,
- * or mimalloc's own error report. Returns undefined when there is none.
- */
-function classifyAllocatorFailure(output, allocator) {
-    const lines = output.split(/\r?\n|\r/);
-    const mentions = (l) => ALLOCATOR_FAMILIES.find((a) => l.toLowerCase().includes(a));
-    for (const raw of lines) {
-        const line = raw.trim();
-        let named;
-        if (/Assertion failed/i.test(line) || /Aborted\(/.test(line))
-            named = mentions(line);
-        else if (/^mimalloc: (error|assertion)/i.test(line))
-            named = 'mimalloc';
-        if (!named)
-            continue;
-        // The build's own name when it is a variant of what the line shows (emmalloc-debug shows emmalloc.c).
-        const blamed = allocator.startsWith(named) ? allocator : named;
-        const next = suggestAllocator(blamed);
-        return {
-            allocator: blamed,
-            line: line.length > 500 ? `${line.slice(0, 500)}…` : line,
-            suggestion: `The ${blamed} allocator failed when the output booted (c2w issue #400). Rebuild with ` +
-                `\`allocator: ${next}\`, or list allocators to try in \`allocator-fallback\`.`,
-        };
-    }
-    return undefined;
-}
-
-
-/***/ }),
 
 /***/ 40729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -630,7 +567,7 @@ function checkOutputPlace(target, output, workspace) {
 
 /***/ }),
 
-/***/ 95353:
+/***/ 61310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -646,8 +583,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_C2W_VERSION, DEFAULT_COMPRESSION_LEVEL, DEFAULT_DOWNLOAD_URL, DEFAULT_SMOKE_COMMAND, DEFAULT_SMOKE_EXPECT, TARGET_ARCHES, checkDockerfile, checkOutputPlace, lines, parseSmokeRuntime, quoted
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/c2w/image-ref.ts
 var image_ref = __webpack_require__(44167);
 // EXTERNAL MODULE: ./src/publish/names.ts
@@ -668,15 +603,25 @@ var redact = __webpack_require__(60310);
 var errors = __webpack_require__(37827);
 // EXTERNAL MODULE: ./src/config/host-checks.ts
 var host_checks = __webpack_require__(7314);
+// EXTERNAL MODULE: ./src/types/c2w.ts
+var c2w = __webpack_require__(60015);
 // EXTERNAL MODULE: ./src/site/folder.ts
 var folder = __webpack_require__(68763);
-;// CONCATENATED MODULE: ./src/config/types.ts
-// The typed form of the action's inputs, parsed and validated once by inputs.ts.
-
+;// CONCATENATED MODULE: ./src/types/inputs.ts
+// The typed form of the action's inputs, parsed and validated once by config/inputs.ts. A leaf:
+// it imports nothing of the project, so every stage can import it without a cycle.
+/** The emscripten allocators a build can be patched to (`-sMALLOC=`); c2w/allocators.ts knows how each fails. */
+const ALLOCATORS = [
+    'emmalloc',
+    'dlmalloc',
+    'mimalloc',
+    'emmalloc-debug',
+    'emmalloc-memvalidate',
+    'emmalloc-verbose',
+    'emmalloc-memvalidate-verbose',
+];
 const SMOKE_RUNTIMES = ['node', 'browser'];
 
-// EXTERNAL MODULE: ./src/c2w/allocators.ts
-var allocators = __webpack_require__(53478);
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 // Reads the action's inputs once and validates every value before anything is spawned.
 // `parseInputs` is pure (it takes a getter), so the whole table of bad inputs is unit-tested.
@@ -773,7 +718,6 @@ function keyValues(get, name) {
         return { key, value: line.slice(eq + 1) };
     });
 }
-const TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 // Git refuses these in a tag name (git check-ref-format).
 // eslint-disable-next-line no-control-regex
 const BAD_TAG = /(^[-./])|\.\.|[\s~^:?*[\\\x00-\x1f\x7f]|@\{|\.lock$|\/$|\.$|^@$/;
@@ -784,11 +728,11 @@ function parseInputs(get) {
     const parsed = (0,image_ref/* parseImageReference */.o)(image);
     if (typeof parsed === 'string')
         throw new errors/* InputError */.dz('image', `${(0,errors/* quoted */.TL)(image)} ${parsed}`);
-    const allocator = oneOf(get, 'allocator', [...allocators/* ALLOCATORS */.F, 'default'], 'emmalloc');
+    const allocator = oneOf(get, 'allocator', [...ALLOCATORS, 'default'], 'emmalloc');
     const target = oneOf(get, 'target', ['wasi', 'js'], 'wasi');
     const targetArch = oneOf(get, 'target-arch', TARGET_ARCHES, 'amd64');
     const c2wVersion = get('c2w-version').trim() || DEFAULT_C2W_VERSION;
-    if (!(c2wVersion === 'latest' || c2wVersion === 'system' || TAG.test(c2wVersion))) {
+    if (!(c2wVersion === 'latest' || c2wVersion === 'system' || c2w/* C2W_RELEASE_TAG */.W.test(c2wVersion))) {
         throw new errors/* InputError */.dz('c2w-version', `must be a release tag like v0.8.4, 'latest' or 'system'; got ${(0,errors/* quoted */.TL)(c2wVersion)}`);
     }
     const c2wDownloadUrl = (get('c2w-download-url').trim() || DEFAULT_DOWNLOAD_URL).replace(/\/+$/, '');
@@ -897,8 +841,8 @@ function parseInputs(get) {
     if (site !== undefined && /[\0\r\n]/.test(site))
         throw new errors/* InputError */.dz('site', 'must be a single folder path');
     const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
-        if (!allocators/* ALLOCATORS */.F.includes(a)) {
-            throw new errors/* InputError */.dz('allocator-fallback', `lists ${(0,errors/* quoted */.TL)(a)}; each line must be one of ${allocators/* ALLOCATORS */.F.join(', ')}`);
+        if (!ALLOCATORS.includes(a)) {
+            throw new errors/* InputError */.dz('allocator-fallback', `lists ${(0,errors/* quoted */.TL)(a)}; each line must be one of ${ALLOCATORS.join(', ')}`);
         }
         return a;
     });
@@ -978,7 +922,8 @@ function parseInputs(get) {
     };
 }
 /**
- * Reads the inputs from the runner's INPUT_* variables; masks the secrets the action holds (the
+ * Reads the inputs through `get` (the action's front end passes core.getInput, which reads the
+ * runner's INPUT_* variables); masks the secrets the action holds (the
  * token, the runner's service tokens, a password in c2w-download-url) and has them, and the values
  * of build-args and smoke-env, redacted from what the runner does not mask (lib/redact.ts). Also
  * checks what needs the machine (config/host-checks.ts: the custom Dockerfile is a regular file in
@@ -986,10 +931,10 @@ function parseInputs(get) {
  * there) or would otherwise only fail after an hour's build (the smoke command fits c2w's 1024-byte
  * budget).
  */
-function getInputs() {
+function getInputs(get) {
     (0,redact/* addRunnerSecrets */.PU)();
-    (0,redact/* addSecret */.Ck)(core/* getInput */.V4('github-token'));
-    const inputs = parseInputs((name) => core/* getInput */.V4(name));
+    (0,redact/* addSecret */.Ck)(get('github-token'));
+    const inputs = parseInputs(get);
     registerSecrets(inputs);
     const root = (0,folder/* workspaceRoot */.oS)();
     const workspace = root.dir;
@@ -1022,7 +967,7 @@ function registerSecrets(inputs) {
     // Dockerfiles take the allocator as a build arg): redacting it would erase the allocator names the
     // action itself reports (`allocator`, `rejected-allocators`, the record).
     for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
-        if (!allocators/* ALLOCATORS */.F.includes(value.trim()))
+        if (!ALLOCATORS.includes(value.trim()))
             (0,redact/* addRedaction */.l8)(value);
     }
 }
@@ -1332,6 +1277,37 @@ function browserEnv(env, home) {
 
 /***/ }),
 
+/***/ 39445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runnerToolCache),
+/* harmony export */   GQ: () => (/* binding */ runnerPlatform),
+/* harmony export */   X5: () => (/* binding */ runnerTemp)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+// The runner's folders and identity, read in one place. On an Actions runner, RUNNER_TEMP is the
+// job's temporary folder (emptied after each job), RUNNER_TOOL_CACHE the tool cache, and
+// RUNNER_OS/RUNNER_ARCH name the machine (docs.github.com: "Store information in variables",
+// default environment variables); off a runner, the machine's own temporary folder and names.
+
+/** The folder for a run's temporary files: RUNNER_TEMP, else the machine's temporary folder. */
+function runnerTemp(env = process.env) {
+    return env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir();
+}
+/** The tool cache (RUNNER_TOOL_CACHE), or undefined off a runner. */
+function runnerToolCache(env = process.env) {
+    return env.RUNNER_TOOL_CACHE || undefined;
+}
+/** The runner's OS and architecture as the runner names them (Linux, X64), else Node's names. */
+function runnerPlatform(env = process.env) {
+    return { os: env.RUNNER_OS || node_os__WEBPACK_IMPORTED_MODULE_0__.platform(), arch: env.RUNNER_ARCH || node_os__WEBPACK_IMPORTED_MODULE_0__.arch() };
+}
+
+
+/***/ }),
+
 /***/ 27479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1440,22 +1416,39 @@ function assetExtension(target) {
 
 /***/ }),
 
-/***/ 51117:
+/***/ 61918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IP: () => (/* binding */ ClassifiedError),
-/* harmony export */   Sm: () => (/* binding */ RECORD_ARTIFACT_PREFIX),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   g5: () => (/* binding */ failureOf),
-/* harmony export */   kA: () => (/* binding */ buildRecord),
-/* harmony export */   lt: () => (/* binding */ RECORD_FILE),
-/* harmony export */   ou: () => (/* binding */ refusedRecord),
-/* harmony export */   uG: () => (/* binding */ admitRecords)
-/* harmony export */ });
-/* unused harmony exports RECORD_SCHEMA, RECORD_SCHEMA_V1, STAGES, RESULTS, MAX_MESSAGE, MAX_LINE, RECORD, RecordError, parseRecord */
-/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77934);
-/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60310);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Sm: () => (/* binding */ RECORD_ARTIFACT_PREFIX),
+  lt: () => (/* binding */ RECORD_FILE),
+  uG: () => (/* binding */ admitRecords),
+  kA: () => (/* binding */ buildRecord),
+  g5: () => (/* binding */ failureOf),
+  TN: () => (/* binding */ oneLine),
+  ou: () => (/* binding */ refusedRecord)
+});
+
+// UNUSED EXPORTS: MAX_LINE, MAX_MESSAGE, RECORD, RECORD_SCHEMA, RECORD_SCHEMA_V1, RESULTS, RecordError, STAGES, parseRecord
+
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __webpack_require__(77934);
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
+// EXTERNAL MODULE: ./src/types/errors.ts
+var errors = __webpack_require__(54218);
+;// CONCATENATED MODULE: ./src/types/stages.ts
+// The stages a run goes through, named once for the pipeline, the front ends and the cell record.
+// A leaf: it imports nothing of the project.
+/**
+ * The stage a cell stopped in; `inputs` when its inputs were refused, `site` while it wrote the site
+ * (site/stage.ts), `done` when it finished.
+ */
+const STAGES = ['inputs', 'install', 'build', 'site', 'smoke', 'publish', 'done'];
+
+;// CONCATENATED MODULE: ./src/record/record.ts
 // The record of one matrix cell: what it was asked, where it stopped and why, and its figures.
 // Every cell that started uploads one as the artifact `c2w-record-<cell>` (passed, failed, cancelled,
 // or refused at its inputs), and the report action (report/action.yml) reads them all to compare the
@@ -1464,17 +1457,15 @@ function assetExtension(target) {
 // a record is written by another job and may be damaged or hostile.
 
 
+
+
+
 const RECORD_SCHEMA = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
 const RECORD_SCHEMA_V1 = 'c2w-action/record/v1';
 const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 const RECORD_FILE = 'c2w-record.json';
-/**
- * The stage a cell stopped in; `inputs` when its inputs were refused, `site` while it wrote the site
- * (site/stage.ts), `done` when it finished.
- */
-const STAGES = ['inputs', 'install', 'build', 'site', 'smoke', 'publish', 'done'];
 /** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
 const RESULTS = ['passed', 'failed', 'cancelled', 'refused'];
 /** Longest text a record keeps for a failure's message and a log line (the writer clips to these). */
@@ -1483,40 +1474,40 @@ const MAX_LINE = 2000;
 // Every string that is a name or a log line is one line: a newline in a field written to the log
 // would start a line the runner reads as a workflow command, and in the summary would end its HTML.
 const CONTROL = /\p{Cc}/u;
-const oneLineOf = (max) => valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(max, `longer than ${max} characters`), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
+const oneLineOf = (max) => dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(max, `longer than ${max} characters`), dist/* check */.z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
 const nameField = oneLineOf(1024);
 const shortField = oneLineOf(128);
 /** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
-const count = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .safeInteger */ .Y2b('not a whole number'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .minValue */ .Wwf(0, 'negative'));
-const seconds = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .finite */ .E2x('not a finite number'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .minValue */ .Wwf(0, 'negative'));
-const FIGURES = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    wasmSize: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
-    sha256: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .regex */ .yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
-    buildSeconds: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
-    cacheHit: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
+const count = dist/* pipe */.FsL(dist/* number */.aig(), dist/* safeInteger */.Y2b('not a whole number'), dist/* minValue */.Wwf(0, 'negative'));
+const seconds = dist/* pipe */.FsL(dist/* number */.aig(), dist/* finite */.E2x('not a finite number'), dist/* minValue */.Wwf(0, 'negative'));
+const FIGURES = dist/* pipe */.FsL(dist/* object */.Ikc({
+    wasmSize: dist/* optional */.lqM(count),
+    sha256: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
+    buildSeconds: dist/* optional */.lqM(seconds),
+    cacheHit: dist/* optional */.lqM(dist/* boolean */.zMY()),
     /** Bytes of build cache restored. */
-    cacheBytes: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
-    smokeResult: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+    cacheBytes: dist/* optional */.lqM(count),
+    smokeResult: dist/* optional */.lqM(shortField),
     /** Median and largest seconds to the expected output over the smoke runs. */
-    smokeSecondsMedian: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
-    smokeSecondsMax: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
-    smokeRuns: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+    smokeSecondsMedian: dist/* optional */.lqM(seconds),
+    smokeSecondsMax: dist/* optional */.lqM(seconds),
+    smokeRuns: dist/* optional */.lqM(count),
     /** Largest resident set of the smoke child over the runs, bytes. */
-    smokePeakRss: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+    smokePeakRss: dist/* optional */.lqM(count),
     /** smoke-runtime with browser: the browser boot's figures (the ones above are the Node boot's). */
-    browser: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    browser: dist/* optional */.lqM(dist/* object */.Ikc({
         smokeRuns: count,
         smokeSecondsMedian: seconds,
         smokeSecondsMax: seconds,
         /** The page's renderer's largest peak resident set over the runs, bytes. */
-        smokePeakMemory: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+        smokePeakMemory: dist/* optional */.lqM(count),
     })),
-}), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((f) => f.smokeSecondsMax === undefined ||
+}), dist/* check */.z6Y((f) => f.smokeSecondsMax === undefined ||
     f.smokeSecondsMedian === undefined ||
     f.smokeSecondsMax >= f.smokeSecondsMedian, 'smokeSecondsMax is below smokeSecondsMedian'));
 /** The record as a reader accepts it; unknown fields are dropped. */
-const RECORD = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schema: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
+const RECORD = dist/* pipe */.FsL(dist/* object */.Ikc({
+    schema: dist/* picklist */.KIO([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
     /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
     cell: nameField,
     image: nameField,
@@ -1526,22 +1517,22 @@ const RECORD = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEB
     /** The allocator the cell asked for (as given when its inputs were refused). */
     allocator: shortField,
     /** The allocator of the build that passed (or of the last build tried). */
-    allocatorUsed: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+    allocatorUsed: dist/* optional */.lqM(shortField),
     /** Allocators whose build failed its smoke boot before `allocatorUsed`, with the line that showed it. */
-    rejected: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(64)), []),
-    result: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(RESULTS),
-    stage: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(STAGES),
+    rejected: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* array */.YOg(dist/* object */.Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), dist/* maxLength */.Ru6(64)), []),
+    result: dist/* picklist */.KIO(RESULTS),
+    stage: dist/* picklist */.KIO(STAGES),
     /** Why the cell did not pass: the failure class and the log line the classifier matched. */
-    failure: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    failure: dist/* optional */.lqM(dist/* object */.Ikc({
         class: shortField,
-        line: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(oneLineOf(MAX_LINE)),
-        message: valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(MAX_MESSAGE + 1)),
+        line: dist/* optional */.lqM(oneLineOf(MAX_LINE)),
+        message: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(MAX_MESSAGE + 1)),
     })),
-    figures: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(FIGURES, {}),
+    figures: dist/* optional */.lqM(FIGURES, {}),
     /** The release the cell uploaded to, and the asset names it put there. */
-    release: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: shortField, assets: valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(nameField), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(64)) })),
-    runner: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ os: shortField, arch: shortField }), { os: '', arch: '' }),
-}), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
+    release: dist/* optional */.lqM(dist/* object */.Ikc({ id: shortField, assets: dist/* pipe */.FsL(dist/* array */.YOg(nameField), dist/* maxLength */.Ru6(64)) })),
+    runner: dist/* optional */.lqM(dist/* object */.Ikc({ os: shortField, arch: shortField }), { os: '', arch: '' }),
+}), dist/* check */.z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), dist/* check */.z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), dist/* check */.z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
 class RecordError extends Error {
     name = 'RecordError';
 }
@@ -1578,7 +1569,7 @@ function parseRecord(text, origin) {
     if (schema !== RECORD_SCHEMA && schema !== RECORD_SCHEMA_V1) {
         throw new RecordError(`${origin} has schema ${clipValue(schema)}; this report reads ${RECORD_SCHEMA} and ${RECORD_SCHEMA_V1}`);
     }
-    const parsed = valibot__WEBPACK_IMPORTED_MODULE_1__/* .safeParse */ .xLC(RECORD, data);
+    const parsed = dist/* safeParse */.xLC(RECORD, data);
     if (!parsed.success)
         throw new RecordError(`${origin} is not a valid record: ${describeIssues(parsed.issues)}`);
     return parsed.output;
@@ -1613,17 +1604,6 @@ function oneLine(s, max = MAX_LINE) {
     const flat = s.replace(/\p{Cc}+/gu, ' ');
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
-/** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
-class ClassifiedError extends Error {
-    failureClass;
-    line;
-    name = 'ClassifiedError';
-    constructor(message, failureClass, line) {
-        super(message);
-        this.failureClass = failureClass;
-        this.line = line;
-    }
-}
 const clipMessage = (m) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m);
 /**
  * The failure class and line of an error: its own when it carries them, else the first known
@@ -1631,7 +1611,7 @@ const clipMessage = (m) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}
  */
 function failureOf(stage, error, classify) {
     const message = clipMessage(error.message);
-    if (error instanceof ClassifiedError) {
+    if (error instanceof errors/* ClassifiedError */.I) {
         return { class: oneLine(error.failureClass, 128), ...(error.line ? { line: oneLine(error.line) } : {}), message };
     }
     const hint = classify(error.message);
@@ -1647,8 +1627,8 @@ function failureOf(stage, error, classify) {
  */
 const cleanFailure = (f) => ({
     class: oneLine(f.class, 128),
-    ...(f.line !== undefined ? { line: oneLine((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(f.line)) } : {}),
-    message: clipMessage((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(f.message)),
+    ...(f.line !== undefined ? { line: oneLine((0,redact/* redact */.E$)(f.line)) } : {}),
+    message: clipMessage((0,redact/* redact */.E$)(f.message)),
 });
 /** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
 function buildRecord(cell, inputs, progress, failure, runner, cancelled = false) {
@@ -1661,7 +1641,7 @@ function buildRecord(cell, inputs, progress, failure, runner, cancelled = false)
         targetArch: inputs.targetArch,
         allocator: inputs.allocator,
         ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-        rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(r.line)) })),
+        rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine((0,redact/* redact */.E$)(r.line)) })),
         result,
         stage: result === 'passed' ? 'done' : progress.stage,
         ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
@@ -1685,7 +1665,7 @@ function refusedRecord(cell, given, error, runner) {
         rejected: [],
         result: 'refused',
         stage: 'inputs',
-        failure: { class: 'inputs', message: clipMessage((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(error.message)) },
+        failure: { class: 'inputs', message: clipMessage((0,redact/* redact */.E$)(error.message)) },
         figures: {},
         runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
     };
@@ -1700,11 +1680,11 @@ function refusedRecord(cell, given, error, runner) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ SiteError)
 /* harmony export */ });
-/* harmony import */ var _report_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51117);
+/* harmony import */ var _types_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54218);
 // The error of the site stage: anything that stops a site from being written, classed `site` in
 // the cell record and the summary (a failure of the site, not of the build it wraps).
 
-class SiteError extends _report_record_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .IP {
+class SiteError extends _types_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .I {
     name = 'SiteError';
     constructor(message) {
         super(message, 'site');
@@ -2111,8 +2091,50 @@ class StreamMatcher {
 }
 
 
+/***/ }),
+
+/***/ 60015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ C2W_RELEASE_TAG)
+/* harmony export */ });
+// Facts about c2w that the inputs, the installer and the caches share. A leaf: it imports nothing
+// of the project.
+/**
+ * A c2w release tag: `v` and a semantic version, with an optional pre-release of dot-separated
+ * letters, digits and hyphens (v0.8.4, v0.9.0-rc.1; SemVer 2.0.0 §9: identifiers are non-empty).
+ * Nothing else may come from the network into a download URL, a tool-cache path (no `/`, no `..`
+ * part) or the log (no line break); `c2w-version` accepts the same grammar, so a tag the input
+ * takes is one the installer takes.
+ */
+const C2W_RELEASE_TAG = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+
+/***/ }),
+
+/***/ 54218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ ClassifiedError)
+/* harmony export */ });
+// Errors every stage may throw and every front end reads. A leaf: it imports nothing of the project.
+/** An error that knows its failure class and the line that showed it (e.g. a failed smoke boot). */
+class ClassifiedError extends Error {
+    failureClass;
+    line;
+    name = 'ClassifiedError';
+    constructor(message, failureClass, line) {
+        super(message);
+        this.failureClass = failureClass;
+        this.line = line;
+    }
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=5.index.js.map
+//# sourceMappingURL=931.index.js.map

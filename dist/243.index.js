@@ -1,8 +1,8 @@
-export const id = 795;
-export const ids = [795];
+export const id = 243;
+export const ids = [243];
 export const modules = {
 
-/***/ 795:
+/***/ 4243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,10 +19,12 @@ var outputs = __webpack_require__(18948);
 var convert = __webpack_require__(53044);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
-// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 5 modules
-var attempt = __webpack_require__(60729);
-// EXTERNAL MODULE: ./src/report/record.ts
-var record = __webpack_require__(51117);
+// EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
+var attempt = __webpack_require__(38857);
+// EXTERNAL MODULE: ./src/record/record.ts + 1 modules
+var record = __webpack_require__(61918);
+// EXTERNAL MODULE: ./src/types/errors.ts
+var errors = __webpack_require__(54218);
 // EXTERNAL MODULE: ./src/buildx/plain-log.ts
 var plain_log = __webpack_require__(39691);
 ;// CONCATENATED MODULE: ./src/buildx/progress.ts
@@ -102,48 +104,12 @@ function progressLine(view, nowMs, width = 120) {
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __webpack_require__(60310);
-;// CONCATENATED MODULE: ./src/cli/workflow-commands.ts
-// What the stage modules print through @actions/core is the runner's workflow-command protocol
-// (actions/toolkit packages/core/src/command.ts): `::name key=value,…::message` lines on stdout, with
-// `%`, `\r`, `\n` in the message escaped as %25, %0D, %0A; `::stop-commands::TOKEN` … `::TOKEN::`
-// around output that must not be read as commands; and @actions/exec's `[command]<argv>` echo line.
-// This reads one line of it, so the command can show it to a person instead. Pure.
-const COMMAND = /^::([A-Za-z-]+)(?: [^:]*)?::(.*)$/;
-const workflow_commands_unescape = (s) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-function readLine(line) {
-    if (line.startsWith('[command]'))
-        return { kind: 'command', text: line.slice('[command]'.length) };
-    const m = COMMAND.exec(line);
-    if (!m)
-        return { kind: 'text', text: line };
-    const [, name, message] = m;
-    switch (name) {
-        case 'group':
-            return { kind: 'group', title: workflow_commands_unescape(message) };
-        case 'endgroup':
-            return { kind: 'endgroup' };
-        case 'debug':
-            return { kind: 'debug', text: workflow_commands_unescape(message) };
-        case 'warning':
-        case 'error':
-        case 'notice':
-            return { kind: name, text: workflow_commands_unescape(message) };
-        case 'stop-commands':
-            return { kind: 'stop-commands', token: message };
-        default:
-            return { kind: 'hidden' };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cli/console.ts
-// What a person at a terminal sees. The stage modules print for the Actions runner (workflow
-// commands through @actions/core, the raw build log through exec.ts); `Console.capture()` takes over
-// process.stdout and shows that humanly: a group is a line under the command's own stage heading,
-// a warning a `warning:` line,
-// debug and runner-only commands are dropped, and the build log between ::stop-commands:: and its
-// token becomes one live line with the BuildKit step (on a terminal; one line per step otherwise).
-// `--verbose` shows the raw log instead.
-
+// What a person at a terminal sees: the command's Log (lib/log.ts). The stages write through it
+// and it shows them humanly: a stage module's group is a line under the command's own stage
+// heading, a warning a `warning:` line, debug and command echoes only with --verbose, and a child's
+// output the action does not control (the build log) one live line with the BuildKit step (on a
+// terminal; one line per step otherwise). `--verbose` shows the raw log instead.
 
 
 class Console {
@@ -153,7 +119,7 @@ class Console {
     lastPlain;
     region;
     pending = '';
-    restoreStdout;
+    decoder = new TextDecoder();
     constructor(options) {
         this.options = options;
         const stream = options.stream;
@@ -161,29 +127,9 @@ class Console {
         // The command has no runner to mask its log: the secrets it holds are removed here (lib/redact.ts).
         this.write = (text) => void original((0,redact/* redact */.E$)(text));
     }
-    /** Routes process.stdout through this console until `release()`. */
-    capture() {
-        const stdout = process.stdout;
-        const original = stdout.write;
-        const feed = (chunk) => this.feed(chunk);
-        // process.stdout.write(chunk, [encoding], [callback])
-        stdout.write = ((chunk, ...args) => {
-            feed(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-            const callback = args.find((a) => typeof a === 'function');
-            if (callback)
-                queueMicrotask(callback);
-            return true;
-        });
-        this.restoreStdout = () => {
-            stdout.write = original;
-        };
-    }
     release() {
-        if (this.pending)
-            this.feed('\n');
-        this.endRaw();
-        this.restoreStdout?.();
-        this.restoreStdout = undefined;
+        this.flushOutput();
+        this.endRegion();
     }
     stage(title) {
         this.print(`==> ${title}`);
@@ -192,9 +138,52 @@ class Console {
         for (const l of text.split('\n'))
             this.print(`    ${l}`);
     }
-    warn(text) {
+    warning(text) {
         for (const l of text.split('\n'))
             this.print(`warning: ${l}`);
+    }
+    error(text) {
+        for (const l of text.split('\n'))
+            this.print(`error: ${l}`);
+    }
+    notice(text) {
+        this.info(`note: ${text}`);
+    }
+    debug(text) {
+        if (this.options.verbose)
+            this.info(`debug: ${text}`);
+    }
+    /** The command announces its own stages; a stage module's group (the c2w command line) is a line under it. */
+    async group(title, work) {
+        this.info(title);
+        return work();
+    }
+    command(line) {
+        if (this.options.verbose)
+            this.info(`$ ${line}`);
+    }
+    output(chunk) {
+        this.pending += typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+        let nl;
+        while ((nl = this.pending.indexOf('\n')) >= 0) {
+            const line = this.pending.slice(0, nl).replace(/\r$/, '');
+            this.pending = this.pending.slice(nl + 1);
+            this.outputLine(line);
+        }
+    }
+    async untrusted(work) {
+        this.region = { progress: new BuildProgress() };
+        if (!this.options.verbose && this.options.live) {
+            this.region.timer = setInterval(() => this.showProgress(), 1000);
+            this.region.timer.unref();
+        }
+        try {
+            return await work();
+        }
+        finally {
+            this.flushOutput();
+            this.endRegion();
+        }
     }
     /** A line of the stream as it is (the summary). */
     print(line) {
@@ -208,64 +197,20 @@ class Console {
         this.write(chunk);
         this.drawLive();
     }
-    /** What the stage modules write to stdout. */
-    feed(chunk) {
-        this.pending += chunk;
-        let nl;
-        while ((nl = this.pending.indexOf('\n')) >= 0) {
-            const line = this.pending.slice(0, nl).replace(/\r$/, '');
-            this.pending = this.pending.slice(nl + 1);
-            this.line(line);
-        }
+    flushOutput() {
+        if (this.pending)
+            this.output('\n');
     }
-    line(line) {
+    outputLine(line) {
         if (this.region) {
-            if (line === `::${this.region.token}::`) {
-                this.endRaw();
-                return;
-            }
             if (this.options.verbose)
                 this.print(line);
             else if (this.region.progress.feed(line, Date.now()))
                 this.showProgress();
             return;
         }
-        const read = readLine(line);
-        switch (read.kind) {
-            case 'group':
-                // The command announces its own stages; a stage module's group (the c2w command line) is a line under it.
-                this.info(read.title);
-                return;
-            case 'stop-commands':
-                this.region = { token: read.token, progress: new BuildProgress() };
-                if (!this.options.verbose && this.options.live) {
-                    this.region.timer = setInterval(() => this.showProgress(), 1000);
-                    this.region.timer.unref();
-                }
-                return;
-            case 'warning':
-            case 'error':
-                for (const l of read.text.split('\n'))
-                    this.print(`${read.kind}: ${l}`);
-                return;
-            case 'notice':
-                this.info(`note: ${read.text}`);
-                return;
-            case 'debug':
-                if (this.options.verbose)
-                    this.info(`debug: ${read.text}`);
-                return;
-            case 'command':
-                if (this.options.verbose)
-                    this.info(`$ ${read.text}`);
-                return;
-            case 'text':
-                if (read.text.trim() !== '')
-                    this.info(read.text);
-                return;
-            default:
-                return;
-        }
+        if (line.trim() !== '')
+            this.info(line);
     }
     showProgress() {
         if (!this.region)
@@ -288,7 +233,7 @@ class Console {
             this.info(cut);
         }
     }
-    endRaw() {
+    endRegion() {
         if (!this.region)
             return;
         clearInterval(this.region.timer);
@@ -318,8 +263,8 @@ var external_node_path_ = __webpack_require__(76760);
 var buildx_builder = __webpack_require__(61747);
 // EXTERNAL MODULE: ./src/c2w/install.ts + 2 modules
 var install = __webpack_require__(56611);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/cache/oci-split.ts
 var oci_split = __webpack_require__(62482);
 // EXTERNAL MODULE: ./src/lib/files.ts
@@ -435,7 +380,7 @@ class FolderStore {
         }
         const evicted = await evict(this.root, key, this.budget);
         if (evicted.keys.length > 0) {
-            core/* info */.pq(`Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep ${this.root} within ${this.budget} bytes.`);
+            log/* log */.Rm.info(`Removed the ${evicted.keys.length} oldest cache entr${evicted.keys.length === 1 ? 'y' : 'ies'} (${evicted.bytes} bytes) to keep ${this.root} within ${this.budget} bytes.`);
         }
         return true;
     }
@@ -492,7 +437,7 @@ function cacheHome(env = process.env, home = external_node_os_.homedir()) {
 function defaultBuildCacheDir(env = process.env, home = external_node_os_.homedir()) {
     return external_node_path_.join(cacheHome(env, home), 'buildx-cache');
 }
-/** The installed c2w releases: @actions/tool-cache's folder (its RUNNER_TOOL_CACHE). */
+/** The installed c2w releases, in the tool cache's layout (c2w/install.ts is given this folder). */
 function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
     return external_node_path_.join(cacheHome(env, home), 'tools');
 }
@@ -518,10 +463,7 @@ function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
 
 
 async function convertCommand(inputs, options, sink) {
-    // @actions/tool-cache keeps releases under RUNNER_TOOL_CACHE and downloads to RUNNER_TEMP.
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
-    process.env.RUNNER_TOOL_CACHE = toolCacheDir();
-    process.env.RUNNER_TEMP = temp;
     // The merged cache a build imports from and exports to lives beside the entries (same file
     // system: entries are hard-linked, not copied), under a name the folder's listing skips and a
     // later run removes once this process is gone.
@@ -534,6 +476,8 @@ async function convertCommand(inputs, options, sink) {
                 version: inputs.c2wVersion,
                 downloadUrl: inputs.c2wDownloadUrl,
                 token: process.env.GITHUB_TOKEN ?? '',
+                toolCache: toolCacheDir(),
+                temp,
             }));
         sink.fact(outputs/* Outputs */.t.C2wVersion, c2w.version);
         sink.checkpoint();
@@ -957,8 +901,8 @@ function helpText(verb) {
 // EXTERNAL MODULE: ./src/lib/processes.ts
 var processes = __webpack_require__(42982);
 ;// CONCATENATED MODULE: ./src/cli/interrupt.ts
-// Ctrl-C. A terminal sends SIGINT to its foreground process group; the children exec.ts and the
-// smoke boot start lead process groups of their own (processes.ts), so the command ends them: the
+// Ctrl-C. A terminal sends SIGINT to its foreground process group; the children lib/exec.ts and the
+// smoke boot start lead process groups of their own (lib/processes.ts), so the command ends them: the
 // first SIGINT (or SIGTERM) sends SIGTERM to every live group and lets the pipeline unwind (c2w
 // exits, `convert` fails, the cache keeps its entries and drops the export folder). Unwinding needs
 // a child to end: a wait with none (a stalled download, a Node `mkdir` that never settles) would
@@ -1017,7 +961,7 @@ function handleInterrupts(onInterrupt = () => undefined, onForce = () => process
 // EXTERNAL MODULE: ./src/lib/workflow-log.ts
 var workflow_log = __webpack_require__(38473);
 ;// CONCATENATED MODULE: ./src/cli/results.ts
-// The command's results, named like the action's outputs (outputs.ts), and the two ways to print
+// The command's results, named like the action's outputs (action/outputs.ts), and the two ways to print
 // them: a short summary for a person, JSON for a program. Pure.
 
 const messageOf = (failed) => (typeof failed === 'string' ? failed : failed.message);
@@ -1133,7 +1077,7 @@ class ConsoleSink extends sink/* Sink */.A {
         this.out.info(text);
     }
     warn(text) {
-        this.out.warn(text);
+        this.out.warning(text);
     }
     note(text) {
         this.out.info(text);
@@ -1164,8 +1108,8 @@ function failedBootTail(result) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/site/site.ts
-var site_site = __webpack_require__(92272);
+// EXTERNAL MODULE: ./src/site/site.ts + 1 modules
+var site_site = __webpack_require__(87298);
 // EXTERNAL MODULE: ./src/site/stage.ts
 var stage = __webpack_require__(77029);
 ;// CONCATENATED MODULE: ./src/cli/site-command.ts
@@ -1209,13 +1153,13 @@ async function siteCommand(args, sink) {
     sink.stage('site');
     const site = await sink.section(`Write the site ${args.dir}`, () => (0,stage/* asSiteFailure */.i)((0,site_site/* writeSite */.bo)({ target: args.target, output: args.path, dir: args.dir, root: (0,folder/* currentDirRoot */.tS)() })));
     sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
-    sink.info(`Wrote ${site.files} files, ${site.bytes} bytes. Serve the folder (any static server; GitHub Pages) and open index.html.`);
+    sink.info(`Wrote ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks). Serve the folder (any static server; GitHub Pages) and open index.html.`);
     if (site.warning)
         sink.warn(site.warning);
 }
 
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(95353);
+var config_inputs = __webpack_require__(61310);
 // EXTERNAL MODULE: ./src/config/host-checks.ts
 var host_checks = __webpack_require__(7314);
 // EXTERNAL MODULE: ./src/c2w/boot-info.ts
@@ -1331,6 +1275,8 @@ function smokeInputs(cmd) {
 
 
 
+
+
 const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 };
 async function cliMain(argv) {
     let cmd;
@@ -1368,7 +1314,7 @@ async function cliMain(argv) {
                 const last = await (0,attempt/* bootSeries */.Y)({ ...inputs, smoke: true }, inputs.path, sink);
                 if (last && last.result !== 'passed') {
                     const failure = last.allocatorFailure;
-                    throw new record/* ClassifiedError */.IP(`Smoke boot ${last.result}: ${last.message}${failure ? `\n${failure.suggestion}` : ''}`, failure ? 'allocator' : `smoke-${last.result}`, failure?.line);
+                    throw new errors/* ClassifiedError */.I(`Smoke boot ${last.result}: ${last.message}${failure ? `\n${failure.suggestion}` : ''}`, failure ? 'allocator' : `smoke-${last.result}`, failure?.line);
                 }
             };
         }
@@ -1381,11 +1327,6 @@ async function cliMain(argv) {
         if (asksForJson(argv))
             process.stdout.write(renderJson({}, e.message));
         return EXIT.usage;
-    }
-    // Run inside a workflow step, @actions/core would write the step's command files (core.addPath
-    // appends to $GITHUB_PATH): the command talks to a person, never to a runner.
-    for (const name of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
-        delete process.env[name];
     }
     // Progress goes to stdout, or to stderr when stdout carries the JSON.
     const stream = cmd.options.json ? process.stderr : process.stdout;
@@ -1407,7 +1348,7 @@ async function cliMain(argv) {
             return EXIT.passed;
         return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
     };
-    const interrupt = handleInterrupts((count) => out.warn(count === 1
+    const interrupt = handleInterrupts((count) => out.warning(count === 1
         ? `Interrupted: ending the children (Ctrl-C again, or ${UNWIND_MS / 1000} s, ends the command).`
         : 'Killing the children and ending the command.'), 
     // The pipeline did not unwind (or a second Ctrl-C came): the results so far, and the exit.
@@ -1420,7 +1361,8 @@ async function cliMain(argv) {
     const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
     facts = sink.facts.values;
     let error;
-    out.capture();
+    // The stages write to the person at the terminal.
+    const restoreLog = (0,log/* setLog */.Lw)(out);
     try {
         await work(sink);
     }
@@ -1429,6 +1371,7 @@ async function cliMain(argv) {
     }
     finally {
         out.release();
+        restoreLog();
         interrupt.dispose();
     }
     stage = sink.facts.stage;
@@ -1440,4 +1383,4 @@ async function cliMain(argv) {
 
 };
 
-//# sourceMappingURL=795.index.js.map
+//# sourceMappingURL=243.index.js.map

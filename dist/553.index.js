@@ -1,8 +1,8 @@
-export const id = 672;
-export const ids = [672];
+export const id = 553;
+export const ids = [553];
 export const modules = {
 
-/***/ 46672:
+/***/ 47553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -26,27 +24,31 @@ var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/cache/actions-cache-store.ts
 var actions_cache_store = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(95353);
+var config_inputs = __webpack_require__(61310);
 // EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 6 modules
 var convert_image = __webpack_require__(4664);
-// EXTERNAL MODULE: ./src/publish/names.ts
-var names = __webpack_require__(27479);
 // EXTERNAL MODULE: ./src/github/hosts.ts
 var hosts = __webpack_require__(55044);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/lib/log.ts
+var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/lib/files.ts
 var lib_files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/publish/names.ts
+var names = __webpack_require__(27479);
 // EXTERNAL MODULE: ./src/lib/hash.ts
 var hash = __webpack_require__(69639);
 // EXTERNAL MODULE: ./src/github/releases.ts + 2 modules
 var releases = __webpack_require__(70800);
+// EXTERNAL MODULE: ./src/lib/runner.ts
+var runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/publish/release-asset.ts
 // Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
 // upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
-// calls are in release-api.ts, what their failures mean in release-errors.ts.
+// calls are in github/releases.ts, what their failures mean in github/errors.ts.
 
 
 
@@ -66,14 +68,14 @@ async function publishReleaseAsset(req, deps = {}) {
     const env = deps.env ?? process.env;
     if (!req.token)
         throw new releases/* ReleaseError */.K2('github-token is empty: a token with contents: write is needed for release-tag');
-    core/* setSecret */.Pq(req.token);
+    log/* log */.Rm.mask(req.token);
     const [owner, repo] = (req.repository ?? '').split('/');
     if (!owner || !repo)
         throw new releases/* ReleaseError */.K2(`GITHUB_REPOSITORY is not set as owner/repo (got ${JSON.stringify(req.repository ?? '')})`);
     // What is uploaded: the wasm itself, or a deterministic .tar.gz of the js directory.
     let file = external_node_path_.resolve(req.path);
     if (req.target === 'js') {
-        file = releaseTarballPath(env.RUNNER_TEMP || external_node_os_.tmpdir(), req.assetName);
+        file = releaseTarballPath((0,runner/* runnerTemp */.X5)(env), req.assetName);
         external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
         // tar-stream is loaded only on this path, like the other heavy modules.
         const { writeDeterministicTarGz } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(897)]).then(__webpack_require__.bind(__webpack_require__, 94897));
@@ -87,7 +89,7 @@ async function publishReleaseAsset(req, deps = {}) {
         const size = external_node_fs_.statSync(file).size;
         const api = await releases/* ReleaseApi */.u3.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
         const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
-        core/* info */.pq(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
+        log/* log */.Rm.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
         const asset = await api.putAsset(release, req.assetName, req.overwrite, {
             size,
             contentType: req.target === 'js' ? 'application/gzip' : 'application/wasm',
@@ -105,6 +107,7 @@ async function publishReleaseAsset(req, deps = {}) {
             assetUrl: asset.browser_download_url,
             checksumUrl: sum.browser_download_url,
             assetPath: file,
+            assets: [req.assetName, checksumName],
         };
     }
 }
@@ -182,8 +185,8 @@ async function artifactFiles(built) {
 }
 /**
  * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
- * Each output is set with core.setOutput as soon as it is known, so a release failure still
- * leaves the artifact outputs in place; the same values are returned.
+ * Each output goes to `onOutput` as soon as it is known, so a release failure still leaves the
+ * artifact outputs in place; the same values are returned.
  */
 async function publish(inputs, built, deps = {}) {
     const out = {};
@@ -191,7 +194,7 @@ async function publish(inputs, built, deps = {}) {
         if (value === undefined)
             return;
         out[key] = value;
-        (deps.onOutput ?? core/* setOutput */.uH)(OUTPUT_NAMES[key], value);
+        deps.onOutput?.(OUTPUT_NAMES[key], value);
     };
     if (inputs.uploadArtifact) {
         const a = await uploadWorkflowArtifact(inputs, built, deps);
@@ -208,6 +211,8 @@ async function publish(inputs, built, deps = {}) {
             ...(inputs.releaseId !== undefined ? { releaseId: inputs.releaseId } : {}),
             create: inputs.releaseCreate,
             overwrite: inputs.releaseOverwrite,
+            // Named after the allocator the cell asked for, so a cell that fell back to another
+            // allocator does not take the name of the cell that asked for that one.
             assetName: inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs),
             path: built.path,
             target: built.target,
@@ -218,6 +223,7 @@ async function publish(inputs, built, deps = {}) {
         set('releaseAssetUrl', r.assetUrl);
         set('releaseChecksumUrl', r.checksumUrl);
         set('assetPath', r.assetPath);
+        out.release = { id: String(r.releaseId), assets: r.assets };
     }
     return out;
 }
@@ -230,7 +236,7 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
     if (invalid)
         throw new Error(`artifact-name ${invalid}`);
     if (!deps.artifactClient && (0,hosts/* isGhes */.aT)(env.GITHUB_SERVER_URL)) {
-        core/* warning */.$e(`Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
+        log/* log */.Rm.warning(`Artifact upload skipped: ${env.GITHUB_SERVER_URL} is GitHub Enterprise Server, which has no artifact ` +
             `service for @actions/artifact v2+. The rest of the job goes on; use release-tag to publish instead.`);
         return undefined;
     }
@@ -241,7 +247,7 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
         if (built.target !== 'wasi' || files.length !== 1) {
             throw new Error('artifact-archive: false uploads a single .wasm file; a js output is a directory');
         }
-        files = [await bareArtifactFile(files[0], name, env.RUNNER_TEMP || external_node_os_.tmpdir())];
+        files = [await bareArtifactFile(files[0], name, (0,runner/* runnerTemp */.X5)(env))];
         root = external_node_path_.dirname(files[0]);
     }
     let client = deps.artifactClient;
@@ -256,7 +262,7 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
         if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
             try {
                 const del = await (0,timeout/* withTimeout */.wj)(client.deleteArtifact(name), deps.artifactTimeoutMs ?? 300_000, `Deleting the artifact '${name}' of an earlier attempt`);
-                core/* info */.pq(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
+                log/* log */.Rm.info(`Replaced artifact '${name}' from an earlier attempt (ID ${del.id})`);
             }
             catch (err) {
                 if (errorName(err) !== 'ArtifactNotFoundError')
@@ -264,7 +270,7 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
             }
         }
         const level = inputs.compressionLevel;
-        core/* info */.pq(`Uploading artifact '${name}': ` +
+        log/* log */.Rm.info(`Uploading artifact '${name}': ` +
             (archive ? `${files.length} file(s), compression level ${level}` : 'the bare .wasm, not zipped') +
             (inputs.retentionDays ? `, retention ${inputs.retentionDays} days` : ''));
         let bytes = 0;
@@ -278,12 +284,12 @@ async function uploadWorkflowArtifact(inputs, built, deps) {
         if (res.id === undefined)
             throw new Error(`Artifact upload of '${name}' returned no artifact ID`);
         const url = artifactUrl(env, res.id);
-        core/* info */.pq(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
+        log/* log */.Rm.info(`Artifact '${name}' uploaded: ID ${res.id}, ${res.size ?? '?'} bytes${url ? `, ${url}` : ''}`);
         return { id: String(res.id), url, digest: res.digest };
     }
     catch (err) {
         if (errorName(err) === 'GHESNotSupportedError') {
-            core/* warning */.$e(`Artifact upload skipped: ${err.message} The rest of the job goes on.`);
+            log/* log */.Rm.warning(`Artifact upload skipped: ${err.message} The rest of the job goes on.`);
             return undefined;
         }
         if (/\b409\b|already exists|conflict/i.test(err.message)) {
@@ -301,13 +307,13 @@ function errorName(err) {
 var redact = __webpack_require__(60310);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
-// EXTERNAL MODULE: ./src/report/expected-cells.ts
-var expected_cells = __webpack_require__(30912);
-// EXTERNAL MODULE: ./src/report/record.ts
-var report_record = __webpack_require__(51117);
+// EXTERNAL MODULE: ./src/record/expected-cells.ts
+var expected_cells = __webpack_require__(26737);
+// EXTERNAL MODULE: ./src/record/record.ts + 1 modules
+var record_record = __webpack_require__(61918);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/report/record-artifact.ts
+;// CONCATENATED MODULE: ./src/record/record-artifact.ts
 // Uploads a cell's record as the artifact `c2w-record-<cell>` (kept 1 day) for the report action.
 // Recording never masks the cell's own failure and never fails a passing cell: trouble is a warning.
 // A process uploads one record: the first upload started wins (a cancel's record, started at the
@@ -323,25 +329,25 @@ var promises_ = __webpack_require__(51455);
 /** Bounded: a record is a few hundred bytes; a service that does not answer must not hold the job. */
 const UPLOAD_TIMEOUT_MS = 120_000;
 function recordArtifactName(cell) {
-    return `${report_record/* RECORD_ARTIFACT_PREFIX */.Sm}${cell}`;
+    return `${record_record/* RECORD_ARTIFACT_PREFIX */.Sm}${cell}`;
 }
 let uploading;
 async function uploadRecord(record, env = process.env, timeoutMs = UPLOAD_TIMEOUT_MS) {
     const name = recordArtifactName(record.cell);
     if (uploading !== undefined) {
-        core/* info */.pq(`The cell record ${name} is already recorded (${uploading}); not recording it as ${record.result}.`);
+        log/* log */.Rm.info(`The cell record ${name} is already recorded (${uploading}); not recording it as ${record.result}.`);
         return;
     }
     // @actions/artifact needs the runner's results service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL),
     // which GitHub Enterprise Server and runners outside Actions do not offer: nothing to record to.
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL || (0,hosts/* isGhes */.aT)(env.GITHUB_SERVER_URL)) {
-        core/* info */.pq(`No artifact service in this job: the cell record ${name} is not uploaded.`);
+        log/* log */.Rm.info(`No artifact service in this job: the cell record ${name} is not uploaded.`);
         return;
     }
     uploading = record.result;
-    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'c2w-record-'));
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join((0,runner/* runnerTemp */.X5)(env), 'c2w-record-'));
     try {
-        const file = external_node_path_.join(dir, report_record/* RECORD_FILE */.lt);
+        const file = external_node_path_.join(dir, record_record/* RECORD_FILE */.lt);
         await (0,promises_.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(555), __webpack_require__.e(118), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
         const client = new DefaultArtifactClient();
@@ -354,22 +360,21 @@ async function uploadRecord(record, env = process.env, timeoutMs = UPLOAD_TIMEOU
         if ((await (0,timeout/* raceTimeout */.j0)(upload(), timeoutMs)) === timeout/* TIMED_OUT */.VP) {
             throw new Error(`no answer from the artifact service within ${timeoutMs / 1000} s`);
         }
-        core/* info */.pq(`Recorded this cell as the artifact ${name} for the report action.`);
+        log/* log */.Rm.info(`Recorded this cell as the artifact ${name} for the report action.`);
     }
     catch (e) {
-        core/* warning */.$e(`Could not upload the cell record ${name}: ${e.message}`);
+        log/* log */.Rm.warning(`Could not upload the cell record ${name}: ${e.message}`);
     }
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/cell-record.ts
+;// CONCATENATED MODULE: ./src/record/cell-record.ts
 // What a cell records of itself for the report action, on each way a step can end: it ran (passed
 // or failed), it was cancelled (the runner's SIGINT/SIGTERM, action/cancel.ts), or its inputs were
 // refused before anything ran. A matrix cell that started always leaves a record, so the report's
 // release gate never mistakes a missing cell for one that was never there.
-
 
 
 
@@ -383,24 +388,25 @@ async function uploadRecord(record, env = process.env, timeoutMs = UPLOAD_TIMEOU
  */
 const CANCEL_RECORD_MS = 5000;
 function runnerOf() {
-    return { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() };
+    return (0,runner/* runnerPlatform */.GQ)();
 }
 const cellOf = (inputs) => inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
 /** The record of a cell whose pipeline ran to its end: passed, or failed with `error`. */
 async function recordCell(inputs, progress, error) {
-    const failure = error ? (0,report_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined;
-    await uploadRecord((0,report_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf()));
+    const failure = error ? (0,record_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined;
+    await uploadRecord((0,record_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf()));
 }
 /** The record of a cancelled cell: the stage it was in and the figures it had, uploaded in CANCEL_RECORD_MS. */
 async function recordCancelledCell(inputs, progress, signal, timeoutMs = CANCEL_RECORD_MS) {
     const failure = { class: 'cancelled', message: `The step was cancelled (${signal}) during ${progress.stage}.` };
-    await uploadRecord((0,report_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf(), true), process.env, timeoutMs);
+    await uploadRecord((0,record_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf(), true), process.env, timeoutMs);
 }
 /**
  * The record of a cell whose inputs were refused (`error`): its identity as the workflow gave it
- * (image, target, target-arch, allocator, artifact-name), unless it asked for `record: false`.
+ * (image, target, target-arch, allocator, artifact-name, read through `get`, the raw inputs),
+ * unless it asked for `record: false`.
  */
-async function recordRefusedCell(error, get = (name) => core/* getInput */.V4(name)) {
+async function recordRefusedCell(error, get) {
     if (get('record').trim().toLowerCase() === 'false')
         return;
     const given = Object.fromEntries(['image', 'target', 'target-arch', 'allocator', 'artifact-name'].map((name) => [name, get(name)]));
@@ -410,11 +416,11 @@ async function recordRefusedCell(error, get = (name) => core/* getInput */.V4(na
     const cell = (0,expected_cells/* cellNameOf */.fi)(given);
     const identity = {
         image: given.image ?? '',
-        target: given.target || 'wasi',
-        targetArch: given['target-arch'] || 'amd64',
-        allocator: given.allocator || 'emmalloc',
+        target: given.target || expected_cells/* CELL_DEFAULTS */.Kk.target,
+        targetArch: given['target-arch'] || expected_cells/* CELL_DEFAULTS */.Kk['target-arch'],
+        allocator: given.allocator || expected_cells/* CELL_DEFAULTS */.Kk.allocator,
     };
-    await uploadRecord((0,report_record/* refusedRecord */.ou)(cell, identity, error, runnerOf()));
+    await uploadRecord((0,record_record/* refusedRecord */.ou)(cell, identity, error, runnerOf()));
 }
 
 // EXTERNAL MODULE: ./src/action/cancel.ts
@@ -578,13 +584,12 @@ var folder = __webpack_require__(68763);
 
 
 
-
 async function main() {
     const sink = new ActionSink();
     let inputs;
     let error;
     try {
-        inputs = (0,config_inputs/* getInputs */.GP)();
+        inputs = (0,config_inputs/* getInputs */.GP)((name) => core/* getInput */.V4(name));
         const valid = inputs;
         // A cancel records the cell with what the run learned so far, before the step exits.
         if (valid.record)
@@ -601,18 +606,21 @@ async function main() {
     if (inputs?.record)
         await recordCell(inputs, progressOf(sink.facts), error);
     else if (!inputs && error)
-        await recordRefusedCell(error);
+        await recordRefusedCell(error, (name) => core/* getInput */.V4(name));
     // The summary names the failure's class as the record does (`inputs` for refused inputs).
     const failureClass = !error
         ? undefined
         : inputs
-            ? (0,report_record/* failureOf */.g5)(sink.facts.stage, error, failures/* classifyFailure */.X).class
+            ? (0,record_record/* failureOf */.g5)(sink.facts.stage, error, failures/* classifyFailure */.X).class
             : 'inputs';
     await sink.summary.write('c2w-action', error?.message, failureClass);
 }
 async function run(inputs, sink) {
-    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const temp = (0,runner/* runnerTemp */.X5)();
     const c2w = await core/* group */.Os('Install c2w', () => (0,install/* installC2w */.C$)({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
+    // Later steps of the job can run the installed c2w by name (as setup-* actions put their tool on PATH).
+    if (inputs.c2wVersion !== 'system')
+        core/* addPath */.fM(external_node_path_.dirname(c2w.c2w));
     sink.fact(outputs/* Outputs */.t.C2wVersion, c2w.version);
     const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
@@ -620,30 +628,23 @@ async function run(inputs, sink) {
     const { built } = await (0,convert_image/* convertImage */.h)(inputs, {
         c2w,
         builder,
-        home: actionsCacheHome(runnerTemp),
-        workDir: external_node_path_.join(runnerTemp, `c2w-action-${process.pid}`),
+        home: actionsCacheHome(temp),
+        workDir: external_node_path_.join(temp, `c2w-action-${process.pid}`),
         siteRoot: (0,folder/* workspaceRoot */.oS)(),
     }, sink);
     sink.stage('publish');
     if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
-        const assetName = inputs.assetName || (0,names/* defaultAssetName */.Hd)(inputs);
-        // Named after the allocator the cell asked for, so a cell that fell back to another
-        // allocator does not take the name of the cell that asked for that one.
-        await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, {
-            onOutput: (name, value) => {
-                sink.fact(name, value);
-                if (name === outputs/* Outputs */.t.ReleaseId)
-                    sink.facts.release = { id: value, assets: [assetName, `${assetName}.sha256`] };
-            },
-        }));
+        const published = await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, { onOutput: (name, value) => sink.fact(name, value) }));
+        if (published.release)
+            sink.facts.release = published.release;
     }
 }
 /** The Actions cache, saved by the post step: the plan goes to it through the step state. */
-function actionsCacheHome(runnerTemp) {
+function actionsCacheHome(temp) {
     return {
         store: new actions_cache_store/* ActionsCacheStore */.z(),
-        runner: { os: process.env.RUNNER_OS || external_node_os_.platform(), arch: process.env.RUNNER_ARCH || external_node_os_.arch() },
-        dir: (keys) => (0,cache_layers/* localCacheDir */.NU)(runnerTemp, keys),
+        runner: (0,runner/* runnerPlatform */.GQ)(),
+        dir: (keys) => (0,cache_layers/* localCacheDir */.NU)(temp, keys),
         save: async (plan) => {
             (0,state/* setCacheSave */.Ov)(plan);
             return (0,cache_layers/* plannedSave */.CY)(plan);
@@ -656,4 +657,4 @@ function actionsCacheHome(runnerTemp) {
 
 };
 
-//# sourceMappingURL=672.index.js.map
+//# sourceMappingURL=553.index.js.map
