@@ -141,6 +141,23 @@ const end = (e: BootEnd): void => {
   } else status(`the container exited (${e.code})`);
 };
 
+/**
+ * Runs `then` once the terminal has parsed what the guest wrote before it ended: xterm's `write` is
+ * asynchronous, and its callback fires when that data (and all written before it) is processed
+ * (https://xtermjs.org/docs/api/terminal/classes/terminal/#write). So the end is never published
+ * while the guest's last line is still on its way to the screen. At most a second's wait.
+ */
+const afterOutput = (then: () => void): void => {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  term.write('', once);
+  setTimeout(once, 1000);
+};
+
 /** Loads a classic script (file_packager's load.js, arg-module.js fill the global Module). */
 const script = (src: string): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -299,9 +316,9 @@ async function bootWasi(config: SiteConfig, base: URL): Promise<void> {
     else if (m.type === 'running') {
       boot.phase = 'running';
       status('running');
-    } else if (m.type === 'exit') end({ code: m.code });
-    else if (m.type === 'trap') end({ trap: m.message });
-    else if (m.type === 'error') end({ error: m.message });
+    } else if (m.type === 'exit') afterOutput(() => end({ code: m.code }));
+    else if (m.type === 'trap') afterOutput(() => end({ trap: m.message }));
+    else if (m.type === 'error') afterOutput(() => end({ error: m.message }));
   };
   worker.onerror = (ev) => end({ error: `the worker failed: ${ev.message}` });
   const msg: ToWorker = {
