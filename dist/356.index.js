@@ -2602,7 +2602,7 @@ async function asSiteFailure(work) {
 
 /***/ }),
 
-/***/ 42891:
+/***/ 68159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2639,235 +2639,8 @@ var expect = __webpack_require__(30324);
 var output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/protocol.ts
 var protocol = __webpack_require__(88121);
-;// CONCATENATED MODULE: ./src/smoke/confine.ts
-// How to run a command inside an operating-system boundary on this machine: new PID, mount, network,
-// IPC and UTS namespaces (util-linux `unshare`, namespaces(7)) around a root made of nothing but
-// read-only binds of /usr, the /lib* folders (or their merged-usr symlinks), /etc/ld.so.cache and
-// the paths the caller names, a fresh /proc of the new PID namespace, five device nodes and a small
-// tmpfs /tmp; the command then runs as another user (65534) with no capabilities and no_new_privs
-// (util-linux `setpriv`). So whatever it starts (threads, workers, processes) sees no process of the
-// job (the PID namespace), no file of the job but those binds, no network at all (a network
-// namespace with only a loopback that is down; abstract Unix sockets belong to the network
-// namespace), and dies with the namespace's init (pid_namespaces(7): when init ends, the kernel
-// sends SIGKILL to every process of the namespace).
-//
-// Three ways to make the namespaces, tried in order: the action is root (self-hosted runners,
-// containers with CAP_SYS_ADMIN); `sudo -n` works (GitHub's hosted runners: the runner user has
-// passwordless sudo); unprivileged user namespaces (`unshare --user --map-root-user`; there the
-// command keeps uid 0 of its own user namespace, which is the action's user outside, so every bind is
-// read-only and every capability is dropped). Each is probed once with the real setup (PROBE_COMMAND)
-// and the first that works is used. sudo closes every descriptor above 2 (sudo(8), closefrom) and
-// the action cannot signal root's processes, so the parts that cross the boundary are: stdin, the
-// lifeline (at its end of file INIT_SCRIPT sends SIGTERM to the namespace, SIGKILL after the grace,
-// and exits), stdout and stderr, and a FIFO the init opens as fd 3 before the root changes (the
-// report channel of protocol.ts, which the command never sees by name).
-
-
-
-
-
-/**
- * Test seam: a comma-separated list of the ways (`root`, `sudo`, `userns`) the action must not try,
- * e.g. `root,sudo,userns` to see what a runner without any does. Read from the action's environment.
- */
-const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
-/** The user the command runs as under root or sudo (nobody/nogroup on Debian and Ubuntu). */
-const SANDBOX_UID = 65534;
-/**
- * RLIMIT_NPROC of the command under root or sudo: the kernel refuses a fork or clone (a thread too)
- * of a process whose real uid already has this many (setrlimit(2)). It counts every process and
- * thread of uid 65534 on the machine, so other boots at the same time share it; a boot of Node with
- * its worker threads needs tens. In a user namespace it is not set: there the command's uid is the
- * action's user outside, whose count holds the runner's own processes.
- */
-const SANDBOX_NPROC = 2048;
-/**
- * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
- * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
- * keep uid 0 of a user namespace), the process cap for that uid (bash's `ulimit -u` sets
- * RLIMIT_NPROC, soft and hard), the paths to bind read-only (same place inside), `--`, the
- * command. stdin is the lifeline.
- *
- * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
- * (from the runner, or whoever started it) is inherited by every process it spawns, and a guest
- * reads a descriptor by number without any path check (Node's permission model checks paths). As
- * root and in a user namespace nothing else closes them (sudo does: sudo(8), closefrom). bash,
- * because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc here is still the
- * action's, where /proc/self is this shell.
- */
-const INIT_SCRIPT = `set -eu
-for fd in /proc/self/fd/*; do
-  fd=\${fd##*/}
-  if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
-done
-R=$1 control=$2 grace=$3 user=$4 nproc=$5
-shift 5
-mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
-mkdir "$R/tmp" "$R/dev" "$R/proc" "$R/.old"
-mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
-bind() {
-  [ -e "$R$1" ] && return 0
-  if [ -d "$1" ]; then mkdir -p "$R$1"; else mkdir -p "$R\${1%/*}" && : > "$R$1"; fi
-  mount --bind -o ro,nosuid,nodev "$1" "$R$1"
-}
-for p in /usr /bin /sbin /lib /lib64 /lib32 /libx32 /etc/ld.so.cache; do
-  if [ -L "$p" ]; then ln -s "$(readlink "$p")" "$R$p"; elif [ -e "$p" ]; then bind "$p"; fi
-done
-while [ "$1" != -- ]; do bind "$1"; shift; done
-shift
-for d in null zero full random urandom; do : > "$R/dev/$d"; mount --bind "/dev/$d" "$R/dev/$d"; done
-mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
-mkfifo -m 0600 "$R/.stdin"
-exec 3>"$control" 5<>"$R/.stdin" 6<&0
-cd "$R"
-pivot_root . .old
-umount -l /.old
-rmdir /.old
-mount -o remount,ro,bind /
-cd /
-if [ -n "$user" ]; then
-  (ulimit -u "$nproc" && exec setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@") 0<&5 5<&- 6<&- &
-else
-  setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
-fi
-child=$!
-exec 3>&- 5<&-
-( cat <&6 >/dev/null; kill -TERM -1 2>/dev/null; sleep "$grace"; kill -KILL -1 2>/dev/null ) &
-exec 6<&-
-status=0
-wait "$child" 2>/dev/null || status=$?
-exit "$status"
-`;
-/**
- * bash reading no file of its own: a non-interactive bash whose stdin is a socket (Node's stdio
- * pipes are socketpairs) runs ~/.bashrc as if sshd had started it, unless --norc; -p ignores
- * BASH_ENV and functions from the environment (bash(1), INVOCATION).
- */
-const BASH_PLAIN = ['--norc', '--noprofile', '-p'];
-const NAMESPACES = ['--pid', '--fork', '--kill-child', '--mount', '--net', '--ipc', '--uts'];
-/**
- * The argv that runs `run.command` inside the boundary made `via`. Pure.
- *
- * As root and in a user namespace, unshare runs under `setpriv --pdeathsig KILL`: the kernel sends
- * it SIGKILL when the thread that spawned it (the action's main thread: libuv forks from the thread
- * that calls spawn) ends, however the action ends (prctl(2), PR_SET_PDEATHSIG). The setting
- * survives the exec of unshare (it is cleared only by an exec or a credential change that alters
- * the effective ids or adds capabilities; making a user namespace one owns does not), and
- * unshare's --kill-child then kills the namespace's init, and with it every process of the namespace
- * (pid_namespaces(7)). The guest cannot stop this: unshare is outside its PID namespace. In a user
- * namespace the lifeline's watcher runs as the guest's own uid, so this is what holds there; through
- * sudo the watcher is root's, out of the guest's reach, and sudo (set-user-ID) would clear the setting.
- */
-function confinedArgv(via, run) {
-    const unshare = via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
-    const user = via === 'userns' ? '' : String(SANDBOX_UID);
-    return [
-        ...(via === 'sudo' ? ['sudo', '-n', '--'] : ['setpriv', '--pdeathsig', 'KILL', '--']),
-        ...unshare,
-        '--',
-        'bash',
-        ...BASH_PLAIN,
-        '-c',
-        INIT_SCRIPT,
-        'c2w-smoke-init',
-        run.rootDir,
-        run.control,
-        String(Math.max(0, Math.ceil(run.graceSeconds))),
-        user,
-        String(SANDBOX_NPROC),
-        ...run.binds,
-        '--',
-        ...run.command,
-    ];
-}
-/** The ways worth trying for a process of `euid`, minus the forbidden ones. Pure. */
-function candidates(euid, forbid) {
-    const no = new Set((forbid ?? '').split(',').map((s) => s.trim()));
-    const ways = euid === 0 ? ['root'] : ['sudo', 'userns'];
-    return ways.filter((w) => !no.has(w));
-}
-/** What the probe runs inside: it answers only when the whole setup worked. */
-const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = bash && echo c2w-boundary-ok >&3'];
-/** Makes a FIFO (Node has no mkfifo). */
-function mkfifo(path) {
-    return new Promise((resolve, reject) => (0,external_node_child_process_.execFile)('mkfifo', ['-m', '0600', path], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve())));
-}
-/** Runs `argv` with stdin closed at once (so the init ends after the command); its stdout, stderr. */
-function runProbe(argv) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)(argv[0], argv.slice(1), { timeout: 15_000, killSignal: 'SIGKILL', env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, encoding: 'utf8' }, (err, stdout, stderr) => resolve({ ok: !err, text: `${stdout}${stderr}`.trim() }));
-    });
-}
-/** Tries `via` once: a probe run of the real setup. undefined when it works, else why not. */
-async function probe(via) {
-    if (via === 'sudo') {
-        const sudo = await runProbe(['sudo', '-n', 'true']);
-        if (!sudo.ok)
-            return `sudo -n is not allowed (${sudo.text.split('\n')[0] || 'no sudo'})`;
-    }
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'c2w-boundary-'));
-    try {
-        const rootDir = (0,external_node_path_.join)(dir, 'root');
-        const control = (0,external_node_path_.join)(dir, 'control');
-        await (0,promises_.mkdir)(rootDir);
-        await mkfifo(control);
-        // Held open for reading (and writing, so that neither end's open blocks) while the probe runs.
-        const fifo = await (0,promises_.open)(control, external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_NONBLOCK);
-        try {
-            const run = await runProbe(confinedArgv(via, { rootDir, control, graceSeconds: 1, binds: [], command: PROBE_COMMAND }));
-            if (!run.ok)
-                return run.text.split('\n').slice(-2).join(' ') || 'the probe failed';
-            const buf = Buffer.alloc(64);
-            const { bytesRead } = await fifo.read(buf, 0, 64, null);
-            return buf.subarray(0, bytesRead).toString().includes('c2w-boundary-ok') ? undefined : 'the probe did not answer';
-        }
-        finally {
-            await fifo.close();
-        }
-    }
-    catch (e) {
-        return e.message;
-    }
-    finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
-    }
-}
-let found;
-/**
- * The boundary this machine gives the smoke boot: the first way of candidates() whose probe works,
- * found once per process. `none` says why each way failed.
- */
-function findBoundary(env = process.env) {
-    found ??= (async () => {
-        if (process.platform !== 'linux')
-            return { kind: 'none', reason: `namespaces need Linux (this is ${process.platform})` };
-        const euid = process.geteuid?.() ?? -1;
-        const ways = candidates(euid, env[FORBID_ENV]);
-        const why = [];
-        for (const via of ways) {
-            const failed = await probe(via);
-            if (failed === undefined)
-                return { kind: 'namespaces', via };
-            why.push(`${via}: ${failed}`);
-        }
-        if (ways.length === 0)
-            why.push(`every way is forbidden by ${FORBID_ENV}`);
-        return { kind: 'none', reason: `no namespaces could be made (${why.join('; ')})` };
-    })();
-    return found;
-}
-/** Forgets what findBoundary found (tests). */
-function forgetBoundary() {
-    found = undefined;
-}
-/** One line for the log and the summary. */
-function describeBoundary(b) {
-    if (b.kind === 'none')
-        return `no operating-system boundary: ${b.reason}`;
-    const how = { root: 'as root', sudo: 'through sudo', userns: 'in a user namespace' }[b.via];
-    return `PID, mount and network namespaces made ${how}, no network, read-only binds only`;
-}
-
+// EXTERNAL MODULE: ./src/smoke/confine.ts
+var confine = __webpack_require__(71073);
 ;// CONCATENATED MODULE: ./src/smoke/sandbox.ts
 // What the smoke boot may touch, inside Node: the inner layer. The booted code is not ours: a js
 // output's out.js is JavaScript that a custom Dockerfile (from a pull request, say) decides, and it
@@ -3381,8 +3154,8 @@ async function runSmoke(opts) {
     const allowed = sandboxFlags(version, opts.target, []);
     if ('refused' in allowed)
         return refusedRun(opts.target, allowed.refused);
-    const boundary = opts.boundary ?? (await findBoundary());
-    const sandbox = { ...boundary, text: describeBoundary(boundary) };
+    const boundary = opts.boundary ?? (await (0,confine/* findBoundary */.Wi)());
+    const sandbox = { ...boundary, text: (0,confine/* describeBoundary */.gw)(boundary) };
     if (boundary.kind === 'none' && opts.sandbox === 'required') {
         return {
             result: 'failed',
@@ -3450,7 +3223,7 @@ async function launch(config, plan, graceMs) {
     const node = [plan.nodePath, ...plan.flags, plan.childEntry, protocol/* SMOKE_CHILD_FLAG */.oQ];
     if (!plan.confined) {
         const bash = closingShell();
-        const argv = bash ? [bash, ...BASH_PLAIN, '-c', CLOSE_INHERITED, 'c2w-smoke', ...node] : node;
+        const argv = bash ? [bash, ...confine/* BASH_PLAIN */.Un, '-c', CLOSE_INHERITED, 'c2w-smoke', ...node] : node;
         return { argv, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
     }
     const { via, staged } = plan.confined;
@@ -3458,7 +3231,7 @@ async function launch(config, plan, graceMs) {
     const control = (0,external_node_path_.join)(staged.home, 'control');
     const configFile = (0,external_node_path_.join)(staged.dir, CONFIG_FILE);
     await (0,promises_.mkdir)(rootDir);
-    await mkfifo(control);
+    await (0,confine/* mkfifo */.BD)(control);
     await (0,promises_.writeFile)(configFile, JSON.stringify(config), { mode: 0o644, flag: 'wx' });
     // Inside, /tmp is the boundary's own; the configuration is a file (sudo resets the environment).
     const env = smokeChildEnv(config, { ...process.env, HOME: '/tmp', TMPDIR: '/tmp' });
@@ -3466,7 +3239,7 @@ async function launch(config, plan, graceMs) {
     env[protocol/* SMOKE_CHILD_CONFIG_FILE_ENV */.R_] = configFile;
     const nodePath = (0,external_node_fs_.realpathSync)(plan.nodePath);
     const entry = (0,external_node_fs_.realpathSync)(plan.childEntry);
-    const argv = confinedArgv(via, {
+    const argv = (0,confine/* confinedArgv */.To)(via, {
         rootDir,
         control,
         graceSeconds: graceMs / 1000,
@@ -3643,6 +3416,259 @@ async function boot(opts, plan) {
 
 /***/ }),
 
+/***/ 71073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ mkfifo),
+/* harmony export */   To: () => (/* binding */ confinedArgv),
+/* harmony export */   Un: () => (/* binding */ BASH_PLAIN),
+/* harmony export */   Wi: () => (/* binding */ findBoundary),
+/* harmony export */   fY: () => (/* binding */ FORBID_ENV),
+/* harmony export */   gw: () => (/* binding */ describeBoundary)
+/* harmony export */ });
+/* unused harmony exports SANDBOX_UID, SANDBOX_NPROC, INIT_SCRIPT, candidates, probe, forgetBoundary */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+// How to run a command inside an operating-system boundary on this machine: new PID, mount, network,
+// IPC and UTS namespaces (util-linux `unshare`, namespaces(7)) around a root made of nothing but
+// read-only binds of /usr, the /lib* folders (or their merged-usr symlinks), /etc/ld.so.cache and
+// the paths the caller names, a fresh /proc of the new PID namespace, five device nodes and a small
+// tmpfs /tmp; the command then runs as another user (65534) with no capabilities and no_new_privs
+// (util-linux `setpriv`). So whatever it starts (threads, workers, processes) sees no process of the
+// job (the PID namespace), no file of the job but those binds, no network at all (a network
+// namespace with only a loopback that is down; abstract Unix sockets belong to the network
+// namespace), and dies with the namespace's init (pid_namespaces(7): when init ends, the kernel
+// sends SIGKILL to every process of the namespace).
+//
+// Three ways to make the namespaces, tried in order: the action is root (self-hosted runners,
+// containers with CAP_SYS_ADMIN); `sudo -n` works (GitHub's hosted runners: the runner user has
+// passwordless sudo); unprivileged user namespaces (`unshare --user --map-root-user`; there the
+// command keeps uid 0 of its own user namespace, which is the action's user outside, so every bind is
+// read-only and every capability is dropped). Each is probed once with the real setup (PROBE_COMMAND)
+// and the first that works is used. sudo closes every descriptor above 2 (sudo(8), closefrom) and
+// the action cannot signal root's processes, so the parts that cross the boundary are: stdin, the
+// lifeline (at its end of file INIT_SCRIPT sends SIGTERM to the namespace, SIGKILL after the grace,
+// and exits), stdout and stderr, and a FIFO the init opens as fd 3 before the root changes (the
+// report channel of protocol.ts, which the command never sees by name).
+
+
+
+
+
+/**
+ * Test seam: a comma-separated list of the ways (`root`, `sudo`, `userns`) the action must not try,
+ * e.g. `root,sudo,userns` to see what a runner without any does. Read from the action's environment.
+ */
+const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
+/** The user the command runs as under root or sudo (nobody/nogroup on Debian and Ubuntu). */
+const SANDBOX_UID = 65534;
+/**
+ * RLIMIT_NPROC of the command under root or sudo: the kernel refuses a fork or clone (a thread too)
+ * of a process whose real uid already has this many (setrlimit(2)). It counts every process and
+ * thread of uid 65534 on the machine, so other boots at the same time share it; a boot of Node with
+ * its worker threads needs tens. In a user namespace it is not set: there the command's uid is the
+ * action's user outside, whose count holds the runner's own processes.
+ */
+const SANDBOX_NPROC = 2048;
+/**
+ * The namespace's init, run by `bash` as root of the new namespaces (PID 1). Arguments: the empty
+ * folder the new root is mounted on, the report FIFO, the grace in seconds, the uid to run as ('' to
+ * keep uid 0 of a user namespace), the process cap for that uid (bash's `ulimit -u` sets
+ * RLIMIT_NPROC, soft and hard), the paths to bind read-only (same place inside), `--`, the
+ * command. stdin is the lifeline.
+ *
+ * It first closes every descriptor above 2: whatever the action inherited without close-on-exec
+ * (from the runner, or whoever started it) is inherited by every process it spawns, and a guest
+ * reads a descriptor by number without any path check (Node's permission model checks paths). As
+ * root and in a user namespace nothing else closes them (sudo does: sudo(8), closefrom). bash,
+ * because `exec {n}<&-` closes any descriptor number (dash only 0-9); /proc here is still the
+ * action's, where /proc/self is this shell.
+ */
+const INIT_SCRIPT = `set -eu
+for fd in /proc/self/fd/*; do
+  fd=\${fd##*/}
+  if [ "$fd" -gt 2 ] && [ -e "/proc/self/fd/$fd" ]; then exec {fd}<&-; fi
+done
+R=$1 control=$2 grace=$3 user=$4 nproc=$5
+shift 5
+mount -t tmpfs -o mode=0755,size=1m,nosuid,nodev c2w-smoke-root "$R"
+mkdir "$R/tmp" "$R/dev" "$R/proc" "$R/.old"
+mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev c2w-smoke-tmp "$R/tmp"
+bind() {
+  [ -e "$R$1" ] && return 0
+  if [ -d "$1" ]; then mkdir -p "$R$1"; else mkdir -p "$R\${1%/*}" && : > "$R$1"; fi
+  mount --bind -o ro,nosuid,nodev "$1" "$R$1"
+}
+for p in /usr /bin /sbin /lib /lib64 /lib32 /libx32 /etc/ld.so.cache; do
+  if [ -L "$p" ]; then ln -s "$(readlink "$p")" "$R$p"; elif [ -e "$p" ]; then bind "$p"; fi
+done
+while [ "$1" != -- ]; do bind "$1"; shift; done
+shift
+for d in null zero full random urandom; do : > "$R/dev/$d"; mount --bind "/dev/$d" "$R/dev/$d"; done
+mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
+mkfifo -m 0600 "$R/.stdin"
+exec 3>"$control" 5<>"$R/.stdin" 6<&0
+cd "$R"
+pivot_root . .old
+umount -l /.old
+rmdir /.old
+mount -o remount,ro,bind /
+cd /
+if [ -n "$user" ]; then
+  (ulimit -u "$nproc" && exec setpriv --reuid="$user" --regid="$user" --clear-groups --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@") 0<&5 5<&- 6<&- &
+else
+  setpriv --inh-caps=-all --bounding-set=-all --no-new-privs -- "$@" 0<&5 5<&- 6<&- &
+fi
+child=$!
+exec 3>&- 5<&-
+( cat <&6 >/dev/null; kill -TERM -1 2>/dev/null; sleep "$grace"; kill -KILL -1 2>/dev/null ) &
+exec 6<&-
+status=0
+wait "$child" 2>/dev/null || status=$?
+exit "$status"
+`;
+/**
+ * bash reading no file of its own: a non-interactive bash whose stdin is a socket (Node's stdio
+ * pipes are socketpairs) runs ~/.bashrc as if sshd had started it, unless --norc; -p ignores
+ * BASH_ENV and functions from the environment (bash(1), INVOCATION).
+ */
+const BASH_PLAIN = ['--norc', '--noprofile', '-p'];
+const NAMESPACES = ['--pid', '--fork', '--kill-child', '--mount', '--net', '--ipc', '--uts'];
+/**
+ * The argv that runs `run.command` inside the boundary made `via`. Pure.
+ *
+ * As root and in a user namespace, unshare runs under `setpriv --pdeathsig KILL`: the kernel sends
+ * it SIGKILL when the thread that spawned it (the action's main thread: libuv forks from the thread
+ * that calls spawn) ends, however the action ends (prctl(2), PR_SET_PDEATHSIG). The setting
+ * survives the exec of unshare (it is cleared only by an exec or a credential change that alters
+ * the effective ids or adds capabilities; making a user namespace one owns does not), and
+ * unshare's --kill-child then kills the namespace's init, and with it every process of the namespace
+ * (pid_namespaces(7)). The guest cannot stop this: unshare is outside its PID namespace. In a user
+ * namespace the lifeline's watcher runs as the guest's own uid, so this is what holds there; through
+ * sudo the watcher is root's, out of the guest's reach, and sudo (set-user-ID) would clear the setting.
+ */
+function confinedArgv(via, run) {
+    const unshare = via === 'userns' ? ['unshare', '--user', '--map-root-user', ...NAMESPACES] : ['unshare', ...NAMESPACES];
+    const user = via === 'userns' ? '' : String(SANDBOX_UID);
+    return [
+        ...(via === 'sudo' ? ['sudo', '-n', '--'] : ['setpriv', '--pdeathsig', 'KILL', '--']),
+        ...unshare,
+        '--',
+        'bash',
+        ...BASH_PLAIN,
+        '-c',
+        INIT_SCRIPT,
+        'c2w-smoke-init',
+        run.rootDir,
+        run.control,
+        String(Math.max(0, Math.ceil(run.graceSeconds))),
+        user,
+        String(SANDBOX_NPROC),
+        ...run.binds,
+        '--',
+        ...run.command,
+    ];
+}
+/** The ways worth trying for a process of `euid`, minus the forbidden ones. Pure. */
+function candidates(euid, forbid) {
+    const no = new Set((forbid ?? '').split(',').map((s) => s.trim()));
+    const ways = euid === 0 ? ['root'] : ['sudo', 'userns'];
+    return ways.filter((w) => !no.has(w));
+}
+/** What the probe runs inside: it answers only when the whole setup worked. */
+const PROBE_COMMAND = ['sh', '-c', 'test "$(cat /proc/1/comm)" = bash && echo c2w-boundary-ok >&3'];
+/** Makes a FIFO (Node has no mkfifo). */
+function mkfifo(path) {
+    return new Promise((resolve, reject) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('mkfifo', ['-m', '0600', path], { timeout: 10_000 }, (err) => (err ? reject(err) : resolve())));
+}
+/** Runs `argv` with stdin closed at once (so the init ends after the command); its stdout, stderr. */
+function runProbe(argv) {
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(argv[0], argv.slice(1), { timeout: 15_000, killSignal: 'SIGKILL', env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, encoding: 'utf8' }, (err, stdout, stderr) => resolve({ ok: !err, text: `${stdout}${stderr}`.trim() }));
+    });
+}
+/** Tries `via` once: a probe run of the real setup. undefined when it works, else why not. */
+async function probe(via) {
+    if (via === 'sudo') {
+        const sudo = await runProbe(['sudo', '-n', 'true']);
+        if (!sudo.ok)
+            return `sudo -n is not allowed (${sudo.text.split('\n')[0] || 'no sudo'})`;
+    }
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'c2w-boundary-'));
+    try {
+        const rootDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'root');
+        const control = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'control');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(rootDir);
+        await mkfifo(control);
+        // Held open for reading (and writing, so that neither end's open blocks) while the probe runs.
+        const fifo = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(control, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDWR | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
+        try {
+            const run = await runProbe(confinedArgv(via, { rootDir, control, graceSeconds: 1, binds: [], command: PROBE_COMMAND }));
+            if (!run.ok)
+                return run.text.split('\n').slice(-2).join(' ') || 'the probe failed';
+            const buf = Buffer.alloc(64);
+            const { bytesRead } = await fifo.read(buf, 0, 64, null);
+            return buf.subarray(0, bytesRead).toString().includes('c2w-boundary-ok') ? undefined : 'the probe did not answer';
+        }
+        finally {
+            await fifo.close();
+        }
+    }
+    catch (e) {
+        return e.message;
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+let found;
+/**
+ * The boundary this machine gives the smoke boot: the first way of candidates() whose probe works,
+ * found once per process. `none` says why each way failed.
+ */
+function findBoundary(env = process.env) {
+    found ??= (async () => {
+        if (process.platform !== 'linux')
+            return { kind: 'none', reason: `namespaces need Linux (this is ${process.platform})` };
+        const euid = process.geteuid?.() ?? -1;
+        const ways = candidates(euid, env[FORBID_ENV]);
+        const why = [];
+        for (const via of ways) {
+            const failed = await probe(via);
+            if (failed === undefined)
+                return { kind: 'namespaces', via };
+            why.push(`${via}: ${failed}`);
+        }
+        if (ways.length === 0)
+            why.push(`every way is forbidden by ${FORBID_ENV}`);
+        return { kind: 'none', reason: `no namespaces could be made (${why.join('; ')})` };
+    })();
+    return found;
+}
+/** Forgets what findBoundary found (tests). */
+function forgetBoundary() {
+    found = undefined;
+}
+/** One line for the log and the summary. */
+function describeBoundary(b) {
+    if (b.kind === 'none')
+        return `no operating-system boundary: ${b.reason}`;
+    const how = { root: 'as root', sudo: 'through sudo', userns: 'in a user namespace' }[b.via];
+    return `PID, mount and network namespaces made ${how}, no network, read-only binds only`;
+}
+
+
+/***/ }),
+
 /***/ 71800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3773,7 +3799,7 @@ class CappedLog {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ bootSmoke)
 /* harmony export */ });
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42891);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68159);
 // One smoke boot in the runtime the series asks for: Node (boot.ts) or a browser page (browser/boot.ts).
 // The browser side, with puppeteer-core, is loaded only when a browser boot runs.
 

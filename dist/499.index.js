@@ -25,8 +25,8 @@ var boot_info = __webpack_require__(40729);
 var contract = __webpack_require__(57833);
 // EXTERNAL MODULE: ./src/site/site.ts + 1 modules
 var site = __webpack_require__(87298);
-// EXTERNAL MODULE: ./src/smoke/boot.ts + 2 modules
-var boot = __webpack_require__(42891);
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
+var boot = __webpack_require__(68159);
 // EXTERNAL MODULE: ./src/smoke/expect.ts
 var expect = __webpack_require__(30324);
 // EXTERNAL MODULE: ./src/smoke/output.ts
@@ -35,6 +35,8 @@ var output = __webpack_require__(71800);
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/lib/processes.ts
 var processes = __webpack_require__(42982);
+// EXTERNAL MODULE: ./src/smoke/confine.ts
+var confine = __webpack_require__(71073);
 ;// CONCATENATED MODULE: ./src/smoke/browser/boundary.ts
 // The operating-system boundary around the browser boot's Chromium: new network, mount and PID
 // namespaces (unshare(1)), in which
@@ -66,17 +68,14 @@ var processes = __webpack_require__(42982);
 
 
 
+// The ways and the test seam that forbids some (C2W_SMOKE_SANDBOX_FORBID) are the Node boot's.
+
+
 /** The report of `boundary`. Pure. */
 const reportOf = (boundary) => ({ ...boundary, text: boundary.reason });
-/**
- * Test seam: a comma-separated list of the ways (`root`, `sudo`, `userns`) not to try, read from the
- * action's environment (the Node boot reads the same variable): `root,sudo,userns` shows what a
- * runner without any does.
- */
-const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
 /** The ways to try for a user, less those FORBID_ENV names. Pure. */
 function allowedWays(uid, env) {
-    const forbidden = new Set((env[FORBID_ENV] ?? '').split(',').map((w) => w.trim()));
+    const forbidden = new Set((env[confine/* FORBID_ENV */.fY] ?? '').split(',').map((w) => w.trim()));
     return candidates(uid).filter((w) => !forbidden.has(w));
 }
 /** The uid and gid Chromium runs as inside: nobody when the action is root, else the action's own. */
@@ -253,7 +252,7 @@ async function detectBoundary(env = process.env, uid = process.getuid?.() ?? -1,
         return { kind: 'none', reason: `no namespaces on ${process.platform}` };
     }
     if (ways.length === 0)
-        return { kind: 'none', reason: `no way to make namespaces is allowed (${FORBID_ENV})` };
+        return { kind: 'none', reason: `no way to make namespaces is allowed (${confine/* FORBID_ENV */.fY})` };
     (0,processes/* startable */.hx)('the browser boundary probe');
     const ids = dropIds(uid, gid);
     const failures = [];

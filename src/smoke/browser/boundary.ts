@@ -28,9 +28,12 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { endGroup, startable, track } from '../../lib/processes.js';
+// The ways and the test seam that forbids some (C2W_SMOKE_SANDBOX_FORBID) are the Node boot's.
+import { FORBID_ENV, type BoundaryVia } from '../confine.js';
+
+export { FORBID_ENV, type BoundaryVia };
 
 export type SandboxMode = 'auto' | 'required';
-export type BoundaryVia = 'root' | 'sudo' | 'userns';
 
 /** The boundary found: namespaces made one of three ways, or none; `reason` says in words what it holds or why none. */
 export type Boundary = { kind: 'namespaces'; via: BoundaryVia; reason: string } | { kind: 'none'; reason: string };
@@ -43,13 +46,6 @@ export type SandboxReport = Boundary & { text: string };
 
 /** The report of `boundary`. Pure. */
 export const reportOf = (boundary: Boundary): SandboxReport => ({ ...boundary, text: boundary.reason });
-
-/**
- * Test seam: a comma-separated list of the ways (`root`, `sudo`, `userns`) not to try, read from the
- * action's environment (the Node boot reads the same variable): `root,sudo,userns` shows what a
- * runner without any does.
- */
-export const FORBID_ENV = 'C2W_SMOKE_SANDBOX_FORBID';
 
 /** The ways to try for a user, less those FORBID_ENV names. Pure. */
 export function allowedWays(uid: number, env: NodeJS.ProcessEnv): BoundaryVia[] {
