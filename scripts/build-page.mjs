@@ -5,6 +5,7 @@
 //   dist/site/coi-serviceworker.js    at the root: a service worker controls only its own folder and below
 //   dist/site/c2w/page.js, page.css   the terminal and the boot (an ES module)
 //   dist/site/c2w/wasi-worker.js      the WASI worker (a classic worker script)
+//   dist/site/c2w/unpack-worker.js    the loader's workers: fetch, check, decompress, keep (classic)
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
@@ -24,7 +25,10 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { 'wasi-worker': new URL('wasi-worker.ts', page).pathname },
+  entryPoints: {
+    'wasi-worker': new URL('wasi-worker.ts', page).pathname,
+    'unpack-worker': new URL('unpack-worker.ts', page).pathname,
+  },
   outdir: new URL('c2w/', out).pathname,
   format: 'iife',
   platform: 'browser',

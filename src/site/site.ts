@@ -1,5 +1,5 @@
 // `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
-// page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
+// page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js, unpack-worker.js) is bundled
 // into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
 // writes c2w/site.json. The smoke boot in a browser boots this same folder. The output's large files
 // (wasi: the module; js: the QEMU .wasm and the .data package) go in as gzip chunks with their digests

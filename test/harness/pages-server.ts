@@ -1,8 +1,8 @@
 // A static server that answers as GitHub Pages does, over a link of a given bit rate: what the site's
 // page meets when it is deployed. Pages sends `Cache-Control: max-age=600` and an ETag (and answers
 // If-None-Match with 304), sends no cross-origin-isolation headers, and types files by extension.
-// Every body byte of every response goes through one shared budget of `bitsPerSecond` (a link, not a
-// per-connection limit), and is counted, in all and per path, so a test can say what a visit cost.
+// Every body byte of every response goes through one shared budget of `bitsPerSecond` (one link that all
+// connections share, not a per-connection limit), and is counted, in all and per path, so a test can say what a visit cost.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -21,6 +21,12 @@ const TYPES: Record<string, string> = {
 
 /** Bytes written at a time; each waits for its share of the link. */
 const SLICE = 16 * 1024;
+/**
+ * How far behind the link's schedule the server may fall and still catch up: a timer that fires late
+ * on a busy machine must not cost link time while a body is waiting to be sent (a real link is idle
+ * only when nothing is queued for it). 50 ms is a router's buffer at these rates.
+ */
+const CATCH_UP_MS = 50;
 
 export interface PagesServer {
   /** `http://127.0.0.1:PORT/` */
@@ -29,6 +35,8 @@ export interface PagesServer {
   sent(): number;
   /** Body bytes sent per request path since the start or the last reset(). */
   sentByPath(): Map<string, number>;
+  /** When (performance.now()) the last body byte was written, or 0 when none since the start or the last reset(). */
+  lastByteAt(): number;
   /** Requests answered with a status, since the start or the last reset(). */
   statuses(): Map<number, number>;
   reset(): void;
@@ -46,6 +54,7 @@ export async function servePages(root: string, opts: PagesServerOptions = {}): P
   let byPath = new Map<string, number>();
   let statusCount = new Map<number, number>();
   let linkFreeAt = 0;
+  let lastByteAt = 0;
 
   const count = (status: number): void => {
     statusCount.set(status, (statusCount.get(status) ?? 0) + 1);
@@ -57,12 +66,13 @@ export async function servePages(root: string, opts: PagesServerOptions = {}): P
       const slice = buf.subarray(off, off + SLICE);
       if (bps > 0) {
         const now = performance.now();
-        linkFreeAt = Math.max(now, linkFreeAt) + ((slice.length * 8) / bps) * 1000;
+        linkFreeAt = Math.max(now - CATCH_UP_MS, linkFreeAt) + ((slice.length * 8) / bps) * 1000;
         const wait = linkFreeAt - now;
         if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
       }
       if (res.destroyed) return;
       total += slice.length;
+      lastByteAt = performance.now();
       byPath.set(path, (byPath.get(path) ?? 0) + slice.length);
       if (!res.write(slice)) {
         await new Promise<void>((resolve) => {
@@ -135,9 +145,11 @@ export async function servePages(root: string, opts: PagesServerOptions = {}): P
     url: `http://127.0.0.1:${port}/`,
     sent: () => total,
     sentByPath: () => new Map(byPath),
+    lastByteAt: () => lastByteAt,
     statuses: () => new Map(statusCount),
     reset: () => {
       total = 0;
+      lastByteAt = 0;
       byPath = new Map();
       statusCount = new Map();
     },

@@ -1,17 +1,24 @@
 // The page's loader: puts the output's packed files (site/packed.ts: gzip chunks named by the digest
 // of their content, listed in site.json) back together.
-// - Chunks are fetched PARALLEL at a time, in the order asked for (the module first), each checked
-//   against its sha256 (SubtleCrypto) and decompressed (DecompressionStream) as it arrives; a module
-//   is handed on as an ordered stream, so WebAssembly.compileStreaming compiles while the rest loads.
+// - Chunks are fetched PARALLEL at a time, in the order asked for (the module first), by a few workers
+//   (unpack-worker.ts) that also check each against its SHA-256, decompress it and keep it, off the
+//   page's main thread. A request holds its slot only while its body arrives: the CPU work happens
+//   outside it, so a busy CPU never leaves the link idle. A module is handed on as an ordered stream,
+//   so WebAssembly.compileStreaming compiles while the rest loads. A chunk listed twice (equal parts:
+//   runs of zeros in a disk image) is fetched once.
 // - Kept for the next visit: every chunk, checked and decompressed, goes into this browser's Cache API
-//   storage, one cache per site folder (`c2w-site <path>`), keyed by the chunk's address. Chunks are named by content,
+//   storage, one cache per site folder (`c2w-site <path>`), keyed by the chunk's address, one write at
+//   a time per worker beside the load (the boot never waits for a write). Chunks are named by content,
 //   so an entry is never stale while its name is listed; on each visit the entries the site no longer
-//   lists (an older deploy's) are deleted. Chrome's HTTP cache does not keep responses of this size;
-//   the Cache API keeps them within the origin's quota. Storage that is missing, refused or full is a
-//   note (LoadState.storageNote), and the chunks come from the network as on a first visit.
+//   lists (an older deploy's) are deleted, and only the entries kept are looked up (a first visit asks
+//   the storage nothing per chunk). Chrome's HTTP cache does not keep responses of this size; the
+//   Cache API keeps them within the origin's quota. Storage that is missing, refused or full is a note
+//   (LoadState.storageNote), and the chunks come from the network as on a first visit.
 // - A chunk whose bytes do not match its digest, or that the host does not serve, ends the load with
 //   a LoadError naming it.
+// - The steps leave marks (performance.mark, `c2w:` names) that the bench reads to say what waited for what.
 import type { LoadState, PackedChunk, PackedFile } from '../contract.js';
+import type { FromUnpacker, ToUnpacker } from './worker-protocol.js';
 
 export class LoadError extends Error {
   override name = 'LoadError';
@@ -20,37 +27,28 @@ export class LoadError extends Error {
 /** Requests in flight at once: browsers open 6 connections per host over HTTP/1.1. */
 export const PARALLEL = 6;
 
-const hex = (buf: ArrayBuffer): string =>
-  Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
-const sha256 = async (bytes: Uint8Array): Promise<string> =>
-  hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+/** Workers that fetch, check, decompress and keep: two, or more on a machine with more cores (at most 4). */
+const workerCount = (): number => Math.max(2, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  // Not through a Blob: Chrome keeps blob bodies in its browser process, one more copy over IPC.
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(bytes);
-      c.close();
-    },
-  });
-  const s = body.pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>);
-  return new Uint8Array(await new Response(s).arrayBuffer());
-}
+/** A mark on the page's performance timeline (read by bench/site.bench.mjs). */
+export const mark = (name: string): void => {
+  performance.mark(`c2w:${name}`);
+};
 
-/** The part a chunk file holds, checked: gzip as stored, or already decompressed by the host's Content-Encoding. */
-async function unpack(bytes: Uint8Array, chunk: PackedChunk): Promise<Uint8Array | undefined> {
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const raw = await gunzip(bytes).catch(() => undefined);
-    if (raw && raw.length === chunk.size && (await sha256(raw)) === chunk.sha256) return raw;
-  }
-  if (bytes.length === chunk.size && (await sha256(bytes)) === chunk.sha256) return bytes;
-  return undefined;
-}
-
-/** This browser's storage for one site, or a note saying why there is none. */
+/** This browser's storage for one site (and the addresses it holds), or a note saying why there is none. */
 interface Store {
-  cache?: Cache;
+  name?: string;
+  kept: Set<string>;
   note?: string;
+}
+
+interface Request {
+  chunk: PackedChunk;
+  what: string;
+  resolve: (raw: Uint8Array) => void;
+  reject: (e: unknown) => void;
+  /** Holds a request slot (until the body has arrived). */
+  slot: boolean;
 }
 
 export class Loader {
@@ -62,15 +60,31 @@ export class Loader {
   private store: Promise<Store>;
   private firstByteAt = 0;
   private readonly startedAt = performance.now();
+  /** Each chunk address's part, once per load (a chunk listed twice is fetched once). */
+  private readonly loading = new Map<string, Promise<Uint8Array>>();
+  private readonly workers: Worker[] = [];
+  private readonly requests = new Map<number, Request>();
+  private nextId = 0;
+  private left: number;
+  /** Writes into storage not yet ended, per worker. */
+  private readonly writing = new Map<Worker, number>();
 
   constructor(
     private readonly dir: URL,
     private readonly files: PackedFile[],
     private readonly onProgress: (s: LoadState, loader: Loader) => void,
+    workerUrl: URL,
   ) {
     this.state = { total: 0, done: 0, fromStorage: 0, fromNetwork: 0 };
     for (const f of files) this.state.total += f.bytes;
+    this.left = new Set(files.flatMap((f) => f.chunks.map((c) => c.file))).size;
     this.store = this.openStore();
+    for (let i = 0; i < workerCount(); i++) {
+      const w = new Worker(workerUrl);
+      w.onmessage = (ev: MessageEvent<FromUnpacker>) => this.onWorker(w, ev.data);
+      w.onerror = (ev) => this.fail(new LoadError(`the loader's worker failed: ${ev.message}`), false);
+      this.workers.push(w);
+    }
   }
 
   /** Seconds left at the rate the network gave so far, or undefined before there is one. */
@@ -81,14 +95,20 @@ export class Loader {
   }
 
   private async openStore(): Promise<Store> {
-    if (!('caches' in self)) return { note: 'this browser offers no storage here (no Cache API)' };
+    if (!('caches' in self)) return { kept: new Set(), note: 'this browser offers no storage here (no Cache API)' };
     try {
-      const cache = await caches.open(`c2w-site ${new URL('..', this.dir).pathname}`);
+      const name = `c2w-site ${new URL('..', this.dir).pathname}`;
+      const cache = await caches.open(name);
       const listed = new Set(this.files.flatMap((f) => f.chunks.map((c) => new URL(c.file, this.dir).href)));
-      for (const req of await cache.keys()) if (!listed.has(req.url)) await cache.delete(req);
-      return { cache };
+      const kept = new Set<string>();
+      for (const req of await cache.keys()) {
+        if (listed.has(req.url)) kept.add(req.url);
+        else await cache.delete(req);
+      }
+      mark('store-open');
+      return { name, kept };
     } catch (e) {
-      return { note: `this browser's storage is not available (${(e as Error).message})` };
+      return { kept: new Set(), note: `this browser's storage is not available (${(e as Error).message})` };
     }
   }
 
@@ -97,97 +117,118 @@ export class Loader {
     this.onProgress(this.state, this);
   }
 
-  private slot<T>(task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const run = (): void => {
-        this.running++;
-        (this.failure ? Promise.reject(this.failure) : task()).then(resolve, reject).finally(() => {
-          this.running--;
-          this.queue.shift()?.();
-        });
-      };
-      if (this.running < PARALLEL) run();
-      else this.queue.push(run);
-    });
+  /** Calls `run` when one of the PARALLEL request slots is free. */
+  private slot(run: () => void): void {
+    if (this.running < PARALLEL) {
+      this.running++;
+      run();
+    } else this.queue.push(run);
   }
 
-  private fail(e: LoadError): never {
+  private freeSlot(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.running--;
+  }
+
+  private fail(e: LoadError, raise = true): void {
     this.failure ??= e;
-    throw this.failure;
+    for (const r of this.requests.values()) r.reject(this.failure);
+    this.requests.clear();
+    if (raise) throw this.failure;
   }
 
-  private progress(n: number, from: 'storage' | 'network'): void {
+  /** `n` more bytes had: from storage, the network, or (neither) a part already had under another place in a file. */
+  private progress(n: number, from?: 'storage' | 'network'): void {
     this.state.done += n;
     if (from === 'storage') this.state.fromStorage += n;
-    else this.state.fromNetwork += n;
+    else if (from === 'network') this.state.fromNetwork += n;
     this.onProgress(this.state, this);
   }
 
-  /** One part of a file, from storage or the network, checked. */
-  private part(chunk: PackedChunk, name: string, index: number, count: number): Promise<Uint8Array> {
-    return this.slot(async () => {
-      const url = new URL(chunk.file, this.dir);
-      const what = `${url.href.slice(new URL('..', this.dir).href.length)} (part ${index + 1} of ${count} of ${name})`;
-      const store = await this.store;
-      if (store.note) this.note(store.note);
-      if (store.cache) {
-        const hit = await store.cache.match(url).catch(() => undefined);
-        if (hit) {
-          // Kept decompressed and checked (below): a repeat visit spends no time on either.
-          const raw = new Uint8Array(await hit.arrayBuffer());
-          if (raw.length === chunk.size) {
-            this.progress(chunk.bytes, 'storage');
-            return raw;
-          }
-          await store.cache.delete(url).catch(() => false);
-        }
+  private onWorker(w: Worker, m: FromUnpacker): void {
+    if (m.type === 'kept' || m.type === 'keep-failed') {
+      if (m.type === 'keep-failed')
+        this.note(`this browser did not keep the container for the next visit (${m.message})`);
+      else {
+        this.writing.set(w, m.pending);
+        if ([...this.writing.values()].every((n) => n === 0) && this.left === 0) mark('stored');
       }
-      let resp: Response;
-      try {
-        resp = await fetch(url, { credentials: 'same-origin' });
-      } catch (e) {
-        this.fail(new LoadError(`could not fetch ${what}: ${(e as Error).message}`));
+      return;
+    }
+    const r = this.requests.get(m.id);
+    if (!r) return;
+    if (m.type === 'fetched') {
+      if (!this.firstByteAt) {
+        this.firstByteAt = this.startedAt;
+        mark('first-chunk');
       }
-      if (!resp.ok || !resp.body) {
-        this.fail(
-          new LoadError(
-            `the host answered ${resp.status} for ${what}: the site is incomplete, or a newer deploy replaced it (reload the page)`,
-          ),
-        );
+      this.progress(r.chunk.bytes, 'network');
+      if (r.slot) {
+        r.slot = false;
+        this.freeSlot();
       }
-      // Read whole by the browser (no JavaScript per network read: on a busy machine that slowed the
-      // load below the link's rate); the progress moves a chunk at a time.
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await resp.arrayBuffer());
-      } catch (e) {
-        this.fail(new LoadError(`could not fetch ${what}: ${(e as Error).message}`));
-      }
-      if (!this.firstByteAt) this.firstByteAt = this.startedAt;
-      this.progress(chunk.bytes, 'network');
-      const raw = await unpack(bytes, chunk);
-      if (!raw) {
-        this.fail(
-          new LoadError(
-            `${what} does not match its sha256: the site's files are damaged or from two deploys (reload the page)`,
-          ),
-        );
-      }
-      if (store.cache) this.keep(store.cache, url, raw);
-      return raw;
-    });
+      return;
+    }
+    this.requests.delete(m.id);
+    if (r.slot) {
+      r.slot = false;
+      this.freeSlot();
+    }
+    if (m.type === 'part') {
+      if (m.from === 'storage') this.progress(r.chunk.bytes, 'storage');
+      if (--this.left === 0) mark('all-chunks');
+      r.resolve(new Uint8Array(m.raw));
+      return;
+    }
+    const reason =
+      m.kind === 'status'
+        ? `the host answered ${m.detail} for ${r.what}: the site is incomplete, or a newer deploy replaced it (reload the page)`
+        : m.kind === 'digest'
+          ? `${r.what} does not match its sha256: the site's files are damaged or from two deploys (reload the page)`
+          : `could not fetch ${r.what}: ${m.detail}`;
+    this.fail(new LoadError(reason), false);
+    r.reject(this.failure);
   }
 
-  /**
-   * Keeps a checked part for the next visit as soon as it is checked, without waiting for the write:
-   * a tab closed right after the boot has kept what it loaded. (Deferring the writes to the end of
-   * the load left most of them undone when the tab closed early.)
-   */
-  private keep(cache: Cache, url: URL, raw: Uint8Array): void {
-    if (this.state.storageNote) return;
-    void cache.put(url, new Response(raw as Uint8Array<ArrayBuffer>)).catch((e: Error) => {
-      this.note(`this browser did not keep the container for the next visit (${e.name}: ${e.message})`);
-    });
+  /** One part of a file, from storage or the network, checked; each address once per load. */
+  private part(chunk: PackedChunk, name: string, index: number, count: number): Promise<Uint8Array> {
+    const url = new URL(chunk.file, this.dir);
+    let p = this.loading.get(url.href);
+    if (p) {
+      void p.then(
+        () => this.progress(chunk.bytes),
+        () => undefined,
+      );
+      return p;
+    }
+    const what = `${url.href.slice(new URL('..', this.dir).href.length)} (part ${index + 1} of ${count} of ${name})`;
+    p = this.store.then(
+      (store) =>
+        new Promise<Uint8Array>((resolve, reject) => {
+          if (store.note) this.note(store.note);
+          this.slot(() => {
+            if (this.failure) {
+              this.freeSlot();
+              return reject(this.failure);
+            }
+            const id = this.nextId++;
+            this.requests.set(id, { chunk, what, resolve, reject, slot: true });
+            const msg: ToUnpacker = {
+              type: 'part',
+              id,
+              url: url.href,
+              size: chunk.size,
+              sha256: chunk.sha256,
+              cache: store.note ? undefined : store.name,
+              kept: store.kept.has(url.href),
+            };
+            this.workers[id % this.workers.length]!.postMessage(msg);
+          });
+        }),
+    );
+    this.loading.set(url.href, p);
+    return p;
   }
 
   /** The parts of `file`, all asked for now (they load PARALLEL at a time, in order). */
@@ -217,7 +258,7 @@ export class Loader {
     });
   }
 
-  /** The whole file in one ArrayBuffer (file_packager's .data package takes nothing else). */
+  /** The whole file in one ArrayBuffer, each part copied in as it arrives (file_packager's .data package takes nothing else). */
   async whole(file: PackedFile, name: string): Promise<ArrayBuffer> {
     const buf = new ArrayBuffer(file.size);
     const view = new Uint8Array(buf);
@@ -235,9 +276,11 @@ export class Loader {
 /** Compiles a packed module as its bytes arrive; a failed load is named rather than the compile's TypeError. */
 export async function compilePacked(loader: Loader, file: PackedFile, name: string): Promise<WebAssembly.Module> {
   try {
-    return await WebAssembly.compileStreaming(
+    const module = await WebAssembly.compileStreaming(
       new Response(loader.stream(file, name), { headers: { 'content-type': 'application/wasm' } }),
     );
+    mark('compiled');
+    return module;
   } catch (e) {
     if (loader.failure) throw loader.failure;
     throw e;

@@ -12,7 +12,8 @@
 // Both need SharedArrayBuffer, so a cross-origin-isolated page: the server's COOP/COEP headers, or
 // coi-serviceworker (loaded by index.html) where the host sets none.
 // The output's large files (the module; js: also the .data package) come through the loader
-// (loader.ts: parallel gzip chunks, checked, kept in this browser's storage for the next visit), with
+// (loader.ts and its workers, unpack-worker.ts: parallel gzip chunks, checked, kept in this browser's
+// storage for the next visit), with
 // the bytes, the percentage and the time left on the status line while they load.
 import '@xterm/xterm/css/xterm.css';
 import './page.css';
@@ -28,7 +29,7 @@ import {
   type PackedFile,
   type SiteConfig,
 } from '../contract.js';
-import { compilePacked, Loader } from './loader.js';
+import { compilePacked, Loader, mark } from './loader.js';
 import { loadStatus } from './status.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
@@ -78,6 +79,7 @@ const decoder = new TextDecoder();
 const writeToTerminal = slave.write.bind(slave);
 const record = (bytes: number[] | Uint8Array | string): void => {
   const b = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : Uint8Array.from(bytes);
+  if (boot.outputBytes === 0 && b.length > 0) mark('first-output');
   boot.outputBytes += b.length;
   if (pendingBytes + b.length > TRANSCRIPT_MAX) {
     dropped += b.length;
@@ -172,13 +174,22 @@ let shown = 0;
 /** The loader for a site's packed files, showing its progress (at most every 100 ms, and at the end). */
 function loader(config: SiteConfig, base: URL, names: string[]): Loader {
   const files = names.map((n) => config.packed![n]!);
-  return new Loader(new URL(config.container, base), files, (s, l) => {
-    boot.load = { ...s };
-    const now = performance.now();
-    if (now - shown < 100 && s.done < s.total) return;
-    shown = now;
-    status(loadStatus(s, l.secondsLeft()));
-  });
+  return new Loader(
+    new URL(config.container, base),
+    files,
+    (s, l) => {
+      boot.load = { ...s };
+      const now = performance.now();
+      if (now - shown < 100 && s.done < s.total) return;
+      shown = now;
+      if (boot.phase === 'loading') status(loadStatus(s, l.secondsLeft()));
+      else if (s.storageNote && !statusEl.textContent?.includes(s.storageNote)) {
+        // Kept after the boot began: a refusal then is told beside the running container's status.
+        status(`${statusEl.textContent} (${s.storageNote}: it comes from the network each visit)`);
+      }
+    },
+    new URL('unpack-worker.js', import.meta.url),
+  );
 }
 
 /** A packed file of the site, or an error naming it. */
@@ -190,6 +201,7 @@ const packedFile = (config: SiteConfig, name: string): PackedFile => {
 
 /** Shows "booting…" once nothing is left to load, keeping the storage note. */
 const booting = (): void => {
+  mark('booting');
   const note = boot.load?.storageNote;
   status(note ? `booting… (${note}: it comes from the network each visit)` : 'booting…');
 };
@@ -209,6 +221,9 @@ async function bootJs(config: SiteConfig, base: URL): Promise<void> {
   const wasmName = names.find((n) => n.endsWith('.wasm'));
   const dataNames = names.filter((n) => n.endsWith('.data'));
   const load = loader(config, base, [...(wasmName ? [wasmName] : []), ...dataNames]);
+  // The small scripts the boot needs after the load, asked for now (the host lets the browser keep
+  // them: GitHub Pages sends max-age=600), so the boot does not wait for them after the last chunk.
+  for (const s of ['load.js', 'arg-module.js', 'out.js']) void fetch(new URL(s, dir)).catch(() => undefined);
   const compiled = wasmName ? compilePacked(load, packedFile(config, wasmName), wasmName) : undefined;
   compiled?.catch(() => undefined);
   const data = new Map<string, ArrayBuffer>(
@@ -306,8 +321,7 @@ async function bootWasi(config: SiteConfig, base: URL): Promise<void> {
     feed();
   });
   const name = config.wasm ?? 'out.wasm';
-  const module = await compilePacked(loader(config, base, [name]), packedFile(config, name), name);
-  booting();
+  // Started now: its script loads and parses while the module does.
   const worker = new Worker(new URL('wasi-worker.js', import.meta.url));
   worker.onmessage = (ev: MessageEvent<FromWorker>) => {
     const m = ev.data;
@@ -321,6 +335,8 @@ async function bootWasi(config: SiteConfig, base: URL): Promise<void> {
     else if (m.type === 'error') afterOutput(() => end({ error: m.message }));
   };
   worker.onerror = (ev) => end({ error: `the worker failed: ${ev.message}` });
+  const module = await compilePacked(loader(config, base, [name]), packedFile(config, name), name);
+  booting();
   const msg: ToWorker = {
     type: 'start',
     module,
@@ -338,6 +354,7 @@ const NOT_ISOLATED =
   'did not take over): the container needs SharedArrayBuffer and cannot start';
 
 async function main(): Promise<void> {
+  mark('page');
   const base = new URL('./', location.href);
   if (!self.crossOriginIsolated) {
     // coi-serviceworker registers itself and reloads the page; nothing to do until then.
@@ -358,6 +375,7 @@ async function main(): Promise<void> {
   const resp = await fetch(new URL('c2w/site.json', base), { cache: 'no-cache' });
   if (!resp.ok) throw new Error(`the host answered ${resp.status} for c2w/site.json: this folder is not a whole site`);
   const config = (await resp.json()) as SiteConfig;
+  mark('manifest');
   const param = new URLSearchParams(location.search).get(BOOT_PARAM);
   if (param) {
     const o = decodeBoot(param);

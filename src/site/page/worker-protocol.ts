@@ -23,3 +23,31 @@ export type FromWorker =
   | { type: 'exit'; code: number }
   | { type: 'trap'; message: string }
   | { type: 'error'; message: string };
+
+/** The loader's message to one of its workers (unpack-worker.ts): load one part. */
+export type ToUnpacker = {
+  type: 'part';
+  /** The loader's number for this request. */
+  id: number;
+  /** The chunk file's address. */
+  url: string;
+  /** The part's size and SHA-256 (hex) once decompressed. */
+  size: number;
+  sha256: string;
+  /** The Cache API cache to read it from (when `kept`) and keep it in; absent: no storage. */
+  cache?: string;
+  /** The cache holds this address (from the last visits). */
+  kept?: boolean;
+};
+
+export type FromUnpacker =
+  /** The body has arrived from the host (its request slot is free). */
+  | { type: 'fetched'; id: number }
+  /** The part, checked and decompressed (transferred). */
+  | { type: 'part'; id: number; from: 'storage' | 'network'; raw: ArrayBuffer }
+  /** No part: the request failed (`fetch`), the host answered a status (`status`), or the bytes are not the part's (`digest`). */
+  | { type: 'failed'; id: number; kind: 'fetch' | 'status' | 'digest'; detail: string }
+  /** A write into storage ended; `pending` writes remain in this worker. */
+  | { type: 'kept'; id: number; pending: number }
+  /** Storage refused a write (a full quota); this worker writes nothing more. */
+  | { type: 'keep-failed'; id: number; message: string };
