@@ -11,8 +11,8 @@
 // BENCH_MBIT Mbit/s (all connections share it), and opened twice in one Chromium profile (a new tab
 // each visit; the first tab stays open until the page has written what it keeps). Reported, medians
 // over BENCH_RUNS rounds (the pages alternate which goes first): seconds from navigation to the
-// guest's first line on the terminal, bytes the server sent during the visit, and the CPU seconds all
-// of Chromium's processes spent meanwhile (user + system, from /proc: on a shared machine the wall
+// guest's first line on the terminal, bytes the server sent during the visit, and the CPU seconds
+// Chromium's processes spent meanwhile (user + system, from /proc: on a shared machine the wall
 // time waits for other work, the CPU time does not). For this checkout's first visit, also when each
 // step ended (the page's `c2w:` performance marks: site.json read, first chunk, all chunks, module
 // compiled, boot, first output, last write kept).
@@ -65,20 +65,34 @@ function writeSite(cli, output, dir, target) {
 }
 
 /**
- * CPU seconds (user + system) of `root` and every process below it, from /proc: in all, and per kind
- * of Chromium process (its --type=, or "browser"; a utility process by its --utility-sub-type=).
+ * CPU ticks (user + system) of `root` and every process below it, from /proc, per process: its kind
+ * (Chromium's --type=, a utility process by its --utility-sub-type=, or "browser"), and for a renderer
+ * per thread (its main thread is "chromium"; a page's workers are "DedicatedWorker thread").
  */
-function cpuSeconds(root) {
+function cpuSample(root) {
   const procs = new Map();
+  const stat = (path) => {
+    // pid (comm) state ppid ... utime(14) stime(15): split after the last ')' (comm may hold spaces).
+    const st = readFileSync(path, 'utf8');
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+    return {
+      name: st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')),
+      ppid: Number(f[1]),
+      ticks: Number(f[11]) + Number(f[12]),
+    };
+  };
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      // pid (comm) state ppid ... utime(14) stime(15): split after the last ')' (comm may hold spaces).
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
       const kind = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1] ?? /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
-      procs.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), kind });
+      const threads = {};
+      if (kind === 'renderer')
+        for (const t of readdirSync(`/proc/${d}/task`)) {
+          const { name, ticks } = stat(`/proc/${d}/task/${t}/stat`);
+          threads[name] = (threads[name] ?? 0) + ticks;
+        }
+      procs.set(Number(d), { ...stat(`/proc/${d}/stat`), kind, threads });
     } catch {
       // ended meanwhile
     }
@@ -87,22 +101,25 @@ function cpuSeconds(root) {
     for (let p = pid; p > 1; p = procs.get(p)?.ppid ?? 0) if (p === root) return true;
     return false;
   };
-  const byKind = {};
-  let ticks = 0;
-  for (const [pid, { ticks: t, kind }] of procs) {
-    if (!inTree(pid)) continue;
-    ticks += t;
-    byKind[kind] = (byKind[kind] ?? 0) + t / 100;
-  }
-  return { total: ticks / 100, byKind }; // USER_HZ (getconf CLK_TCK) is 100 on Linux
+  return new Map([...procs].filter(([pid]) => inTree(pid)));
 }
 
-const cpuSince = (a, b) => ({
-  total: b.total - a.total,
-  byKind: Object.fromEntries(
-    Object.entries(b.byKind).map(([k, v]) => [k, Math.round((v - (a.byKind[k] ?? 0)) * 100) / 100]),
-  ),
-});
+/** CPU seconds between two samples: in all, per kind of process and per renderer thread (a process that ended between them is not counted). */
+function cpuSince(a, b) {
+  const byKind = {};
+  let total = 0;
+  for (const [pid, p] of b) {
+    const before = a.get(pid);
+    const add = (key, ticks) => {
+      byKind[key] = Math.round(((byKind[key] ?? 0) + ticks / 100) * 100) / 100;
+    };
+    const d = p.ticks - (before?.ticks ?? 0);
+    total += d / 100;
+    add(p.kind, d);
+    for (const [t, ticks] of Object.entries(p.threads)) add(`renderer:${t}`, ticks - (before?.threads[t] ?? 0));
+  }
+  return { total, byKind };
+}
 
 /** Seconds from navigation to each `c2w:` mark the page left (the page after coi-serviceworker's reload). */
 const marks = (page) =>
@@ -133,7 +150,7 @@ async function openBrowser(server, target) {
   const pid = browser.process().pid;
   const visit = async () => {
     const page = await browser.newPage();
-    const cpu0 = cpuSeconds(pid);
+    const cpu0 = cpuSample(pid);
     const t0 = performance.now();
     await page.goto(url);
     for (;;) {
@@ -151,7 +168,7 @@ async function openBrowser(server, target) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const s = (performance.now() - t0) / 1000;
-    const cpu = cpuSince(cpu0, cpuSeconds(pid));
+    const cpu = cpuSince(cpu0, cpuSample(pid));
     // The page's main thread: busy seconds (DevTools' TaskDuration) since the (reloaded) page started.
     const { TaskDuration: mainThread } = await page.metrics();
     const linkDone = server.lastByteAt() ? (server.lastByteAt() - t0) / 1000 : undefined;

@@ -3,10 +3,11 @@
 // so a site loads nothing from a CDN.
 //   dist/site/index.html              the page
 //   dist/site/coi-serviceworker.js    at the root: a service worker controls only its own folder and below
+//                                     (src/site/page/sw-prelude.js, then coi-serviceworker)
 //   dist/site/c2w/page.js, page.css   the terminal and the boot (an ES module)
 //   dist/site/c2w/wasi-worker.js      the WASI worker (a classic worker script)
 //   dist/site/c2w/unpack-worker.js    the loader's workers: fetch, check, decompress, keep (classic)
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -34,4 +35,8 @@ await build({
   platform: 'browser',
 });
 copyFileSync(new URL('index.html', page), new URL('index.html', out));
-copyFileSync(require.resolve('coi-serviceworker/coi-serviceworker.min.js'), new URL('coi-serviceworker.js', out));
+// coi-serviceworker, after a prelude that lets the output's chunks bypass it (sw-prelude.js says why).
+writeFileSync(
+  new URL('coi-serviceworker.js', out),
+  `${readFileSync(new URL('sw-prelude.js', page), 'utf8')}\n${readFileSync(require.resolve('coi-serviceworker/coi-serviceworker.min.js'), 'utf8')}`,
+);

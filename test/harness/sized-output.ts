@@ -67,6 +67,14 @@ export function wasmWithFiller(from: string, to: string, bytes: number): void {
   appendFiller(to, bytes);
 }
 
+/** Copies the module `from` to `to` with a custom section `c2w-zeros` of `bytes` zero bytes (a disk image's empty runs). */
+export function wasmWithZeros(from: string, to: string, bytes: number): void {
+  const name = Buffer.from('c2w-zeros');
+  const body = name.length + leb(name.length).length + bytes;
+  writeFileSync(to, Buffer.concat([readFileSync(from), Buffer.from([0]), leb(body), leb(name.length), name]));
+  for (let at = 0; at < bytes; at += BLOCK) appendFileSync(to, Buffer.alloc(Math.min(BLOCK, bytes - at)));
+}
+
 /**
  * Copies the js output folder `from` to `to`, its QEMU module given `wasmBytes` and its .data
  * package `dataBytes` more.

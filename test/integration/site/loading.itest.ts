@@ -3,7 +3,7 @@
 // over a throttled link that counts what it sends, opened twice in one Chromium profile. The page
 // must show its progress while it loads, boot the guest, keep what it loaded so that the second visit
 // sends almost nothing, and fail with a message naming a damaged or missing chunk.
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, testBrowser } from '../../harness/browser.js';
 import { servePages, type PagesServer } from '../../harness/pages-server.js';
-import { jsWithFiller, wasmWithFiller } from '../../harness/sized-output.js';
+import { jsWithFiller, wasmWithFiller, wasmWithZeros } from '../../harness/sized-output.js';
 import { runBrowserSmoke } from '../../../src/smoke/browser/boot.js';
 import { boundaryOnce } from '../../../src/smoke/browser/boundary.js';
 import { launchBrowser } from '../../../src/smoke/browser/launch.js';
@@ -114,6 +114,62 @@ describe('the site at size', () => {
       }
     },
   );
+
+  it('a chunk the output holds many times (runs of zeros) is sent once', async () => {
+    const out = join(work, 'zeros.wasm');
+    wasmWithZeros(join(repo, 'test/fixtures/wasi-standin/standin.wasm'), out, 24 * MB);
+    const dir = join(work, 'zeros-site');
+    await writeSite({ target: 'wasi', output: out, dir, root: { dir: work, name: 'the test folder' } });
+    const config = JSON.parse(readFileSync(join(dir, 'c2w', 'site.json'), 'utf8')) as SiteConfig;
+    const files = Object.values(config.packed!)[0]!.chunks.map((c) => c.file);
+    // The 2 MiB parts of zeros are one chunk file, listed again and again.
+    expect(new Set(files).size).toBeLessThan(files.length - 5);
+    const server = await servePages(dir, { bitsPerSecond: 16e6 });
+    servers.push(server);
+    const b = await launchBrowser(browser, {
+      startTimeoutMs: 30_000,
+      boundary: await boundaryOnce(),
+      siteUrl: server.url,
+    });
+    try {
+      const page = await b.browser.newPage();
+      await visit(page, server.url, /c2w-standin default CMD/);
+      for (const [path, sent] of server.sentByPath()) {
+        if (!path.includes('/chunks/')) continue;
+        expect({ path, sent }).toEqual({ path, sent: statSync(join(dir, path)).size });
+      }
+    } finally {
+      await b.browser.disconnect();
+      await b.cleanup();
+    }
+  });
+
+  it("the chunks come straight from the host, not through the page's service worker", async () => {
+    // coi-serviceworker answers every request it sees by copying the body through JavaScript; the
+    // site's service worker lets the chunks pass (src/site/page/sw-prelude.js).
+    const { dir } = await sizedSite('wasi', 4);
+    const server = await servePages(dir);
+    servers.push(server);
+    const b = await launchBrowser(browser, {
+      startTimeoutMs: 30_000,
+      boundary: await boundaryOnce(),
+      siteUrl: server.url,
+    });
+    try {
+      const page = await b.browser.newPage();
+      const seen: { url: string; viaWorker: boolean }[] = [];
+      page.on('response', (r) => seen.push({ url: r.url(), viaWorker: r.fromServiceWorker() }));
+      await visit(page, server.url, /c2w-standin default CMD/);
+      const chunks = seen.filter((r) => r.url.includes('/container/chunks/'));
+      expect(chunks.length).toBeGreaterThan(0);
+      expect(chunks.filter((r) => r.viaWorker)).toEqual([]);
+      // The service worker is there (it gives the page its isolation headers).
+      expect(seen.some((r) => r.url.endsWith('/c2w/page.js') && r.viaWorker)).toBe(true);
+    } finally {
+      await b.browser.disconnect();
+      await b.cleanup();
+    }
+  });
 
   it('a new deploy replaces what the browser kept', async () => {
     const { dir } = await sizedSite('wasi', 2);
