@@ -98,6 +98,8 @@ export interface LoadState {
   fromNetwork: number;
   /** Why the storage was not used or not written, when it was not. */
   storageNote?: string;
+  /** Every part loaded from the network is written into storage (the page writes them once the boot has begun). */
+  stored?: boolean;
 }
 
 /** Bytes of guest output the page keeps for take() between two reads (the rest is counted, not kept). */

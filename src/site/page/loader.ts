@@ -8,7 +8,7 @@
 //   runs of zeros in a disk image) is fetched once.
 // - Kept for the next visit: every chunk, checked and decompressed, goes into this browser's Cache API
 //   storage, one cache per site folder (`c2w-site <path>`), keyed by the chunk's address, one write at
-//   a time per worker beside the load (the boot never waits for a write). Chunks are named by content,
+//   a time per worker once the boot has begun (startKeeping: the writes never compete with the load). Chunks are named by content,
 //   so an entry is never stale while its name is listed; on each visit the entries the site no longer
 //   lists (an older deploy's) are deleted, and only the entries kept are looked up (a first visit asks
 //   the storage nothing per chunk). Chrome's HTTP cache does not keep responses of this size; the
@@ -87,6 +87,14 @@ export class Loader {
     }
   }
 
+  /**
+   * Starts writing what was loaded into storage (the page calls it once the boot has begun, so the
+   * writes never compete with the load for the CPU); LoadState.stored says when every write has ended.
+   */
+  startKeeping(): void {
+    for (const w of this.workers) w.postMessage({ type: 'keep' } satisfies ToUnpacker);
+  }
+
   /** Every part of `file` is in this browser's storage (a repeat visit): it all arrives at once. */
   async allKept(file: PackedFile): Promise<boolean> {
     const store = await this.store;
@@ -158,7 +166,11 @@ export class Loader {
         this.note(`this browser did not keep the container for the next visit (${m.message})`);
       else {
         this.writing.set(w, m.pending);
-        if ([...this.writing.values()].every((n) => n === 0) && this.left === 0) mark('stored');
+        if ([...this.writing.values()].every((n) => n === 0) && this.left === 0) {
+          mark('stored');
+          this.state.stored = true;
+          this.onProgress(this.state, this);
+        }
       }
       return;
     }

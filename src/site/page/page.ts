@@ -199,9 +199,10 @@ const packedFile = (config: SiteConfig, name: string): PackedFile => {
   return f;
 };
 
-/** Shows "booting…" once nothing is left to load, keeping the storage note. */
-const booting = (): void => {
+/** Shows "booting…" once nothing is left to load, keeping the storage note; what was loaded is kept from now on. */
+const booting = (load: Loader): void => {
   mark('booting');
+  load.startKeeping();
   const note = boot.load?.storageNote;
   status(note ? `booting… (${note}: it comes from the network each visit)` : 'booting…');
 };
@@ -230,7 +231,7 @@ async function bootJs(config: SiteConfig, base: URL): Promise<void> {
     await Promise.all(dataNames.map(async (n) => [n, await load.whole(packedFile(config, n), n)] as const)),
   );
   if (compiled) await compiled;
-  booting();
+  booting(load);
   Module.getPreloadedPackage = (name) => {
     const key = decodeURIComponent(new URL(name, dir).pathname.split('/').pop() ?? '');
     const buf = data.get(key) ?? null;
@@ -335,8 +336,9 @@ async function bootWasi(config: SiteConfig, base: URL): Promise<void> {
     else if (m.type === 'error') afterOutput(() => end({ error: m.message }));
   };
   worker.onerror = (ev) => end({ error: `the worker failed: ${ev.message}` });
-  const module = await compilePacked(loader(config, base, [name]), packedFile(config, name), name);
-  booting();
+  const load = loader(config, base, [name]);
+  const module = await compilePacked(load, packedFile(config, name), name);
+  booting(load);
   const msg: ToWorker = {
     type: 'start',
     module,

@@ -6,8 +6,10 @@
 //   before the CPU work starts;
 // - gzip (RFC 1952) through DecompressionStream, or the bytes as they came when the host already
 //   decoded them (Content-Encoding), checked against the part's SHA-256 (SubtleCrypto);
-// - kept in the Cache API, one write at a time, after the part is handed back (a Response made from
-//   bytes holds its own copy of them: https://fetch.spec.whatwg.org/#concept-bodyinit-extract).
+// - kept in the Cache API, one write at a time, once the page says the boot has begun (`keep`): the
+//   writes cost the browser about as much CPU as the rest of the load, and on a busy machine they
+//   delayed the boot. Until then the part waits as a Response, which holds its own copy of the bytes
+//   (https://fetch.spec.whatwg.org/#concept-bodyinit-extract), so the part itself is handed back at once.
 import type { FromUnpacker, ToUnpacker } from './worker-protocol.js';
 
 const post = (m: FromUnpacker, transfer: Transferable[] = []): void =>
@@ -48,22 +50,29 @@ const cacheOf = (name: string): Promise<Cache> => {
 let writes: Promise<void> = Promise.resolve();
 let pendingWrites = 0;
 let refused = false;
+/** The page has said the boot began: write what is held, and later parts at once. */
+let keeping = false;
+const held: (() => void)[] = [];
 
 /** Keeps a checked part, one write at a time; the first refusal (a full quota) stops the rest. */
 function keep(id: number, cacheName: string, url: string, raw: Uint8Array): void {
   const resp = new Response(raw as Uint8Array<ArrayBuffer>);
   pendingWrites++;
-  writes = writes.then(async () => {
-    try {
-      if (!refused) await (await cacheOf(cacheName)).put(url, resp);
-    } catch (e) {
-      refused = true;
-      post({ type: 'keep-failed', id, message: `${(e as Error).name}: ${(e as Error).message}` });
-    } finally {
-      pendingWrites--;
-      post({ type: 'kept', id, pending: pendingWrites });
-    }
-  });
+  const write = (): void => {
+    writes = writes.then(async () => {
+      try {
+        if (!refused) await (await cacheOf(cacheName)).put(url, resp);
+      } catch (e) {
+        refused = true;
+        post({ type: 'keep-failed', id, message: `${(e as Error).name}: ${(e as Error).message}` });
+      } finally {
+        pendingWrites--;
+        post({ type: 'kept', id, pending: pendingWrites });
+      }
+    });
+  };
+  if (keeping) write();
+  else held.push(write);
 }
 
 async function part(m: Extract<ToUnpacker, { type: 'part' }>): Promise<void> {
@@ -109,6 +118,11 @@ async function part(m: Extract<ToUnpacker, { type: 'part' }>): Promise<void> {
 
 self.onmessage = (ev: MessageEvent<ToUnpacker>) => {
   const m = ev.data;
+  if (m.type === 'keep') {
+    keeping = true;
+    for (const write of held.splice(0)) write();
+    return;
+  }
   part(m).catch((e: unknown) =>
     post({ type: 'failed', id: m.id, kind: 'fetch', detail: e instanceof Error ? e.message : String(e) }),
   );

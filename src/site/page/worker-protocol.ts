@@ -24,21 +24,23 @@ export type FromWorker =
   | { type: 'trap'; message: string }
   | { type: 'error'; message: string };
 
-/** The loader's message to one of its workers (unpack-worker.ts): load one part. */
-export type ToUnpacker = {
-  type: 'part';
-  /** The loader's number for this request. */
-  id: number;
-  /** The chunk file's address. */
-  url: string;
-  /** The part's size and SHA-256 (hex) once decompressed. */
-  size: number;
-  sha256: string;
-  /** The Cache API cache to read it from (when `kept`) and keep it in; absent: no storage. */
-  cache?: string;
-  /** The cache holds this address (from the last visits). */
-  kept?: boolean;
-};
+/** The loader's message to one of its workers (unpack-worker.ts): load one part, or start keeping what it loaded. */
+export type ToUnpacker =
+  | { type: 'keep' }
+  | {
+      type: 'part';
+      /** The loader's number for this request. */
+      id: number;
+      /** The chunk file's address. */
+      url: string;
+      /** The part's size and SHA-256 (hex) once decompressed. */
+      size: number;
+      sha256: string;
+      /** The Cache API cache to read it from (when `kept`) and keep it in; absent: no storage. */
+      cache?: string;
+      /** The cache holds this address (from the last visits). */
+      kept?: boolean;
+    };
 
 export type FromUnpacker =
   /** The body has arrived from the host (its request slot is free). */

@@ -48,6 +48,10 @@ async function sizedSite(target: 'wasi' | 'js', mb: number): Promise<{ dir: stri
 const statusText = (page: Page): Promise<string> =>
   page.evaluate(() => document.getElementById('c2w-status')?.textContent ?? '');
 
+/** Waits until the page has written what it loaded into storage (it starts once the boot has begun). */
+const stored = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => window.c2wBoot.load?.stored === true, { timeout: 60_000 });
+
 /** Opens the site in `page` and waits for the guest's output; returns every status line seen on the way. */
 async function visit(page: Page, url: string, expected: RegExp): Promise<string[]> {
   const seen: string[] = [];
@@ -95,6 +99,7 @@ describe('the site at size', () => {
         const seen = await visit(first, server.url, expected);
         expect(seen.some((s) => /loading the container: [\d.]+ MB of [\d.]+ MB \(\d+ %\)/.test(s))).toBe(true);
         expect(seen.some((s) => /\d+ %\), about \d+ s left/.test(s))).toBe(true);
+        await stored(first);
         const firstSent = server.sent();
         await first.close();
 
@@ -183,6 +188,7 @@ describe('the site at size', () => {
     try {
       const page = await b.browser.newPage();
       await visit(page, server.url, /default CMD/);
+      await stored(page);
       const kept = (): Promise<string[]> =>
         page.evaluate(async () => {
           const names = await caches.keys();
@@ -199,6 +205,7 @@ describe('the site at size', () => {
         f.chunks.map((c) => new URL(`container/${c.file}`, server.url).href),
       );
       await visit(page, server.url, /default CMD/);
+      await stored(page);
       expect((await kept()).sort()).toEqual([...new Set(listed)].sort());
     } finally {
       await b.browser.disconnect();
@@ -222,6 +229,8 @@ describe('the site at size', () => {
         const cdp = await page.createCDPSession();
         await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 64 * 1024 });
         await visit(page, server.url, /default CMD/);
+        // The page writes what it loaded once the boot has begun: the refusal comes then.
+        await page.waitForFunction(() => window.c2wBoot.load?.storageNote !== undefined, { timeout: 60_000 });
         const note = await page.evaluate(() => window.c2wBoot.load?.storageNote);
         await page.close();
         return note;
