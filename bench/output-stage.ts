@@ -4,15 +4,20 @@
 // not map to `.ts`); run as `node bench/.build/output-stage.mjs STAGE FILE WORKDIR`, it prints one
 // JSON line: { stage, seconds, maxRssKiB, ... }.
 //
-// Stages: load (the modules only, the floor), hash, stage-copy (the smoke boot's scratch copy as it
+// Stages: load (the modules only, the floor), hash, hash-stream (as main hashed before: a read
+// stream), stage-copy (the smoke boot's scratch copy as it
 // was made before: a FICLONE copy), stage (stageOutput as it is now), boot (runSmoke of the module,
 // the child being the bundle), site (writeSite), artifact (publish() with upload-artifact, to the
 // local Actions runtime whose variables are in the environment), release (publish() with a release
-// tag, to the GitHub REST stand-in at GITHUB_API_URL).
-import { constants, readFileSync } from 'node:fs';
+// tag, to the GitHub REST stand-in at GITHUB_API_URL), release-fetch (the asset's bytes through
+// fetch, as they were sent before).
+import { createHash } from 'node:crypto';
+import { constants, createReadStream, readFileSync, statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { FileBody, ReleaseApi } from '../src/github/releases.js';
 import { sha256File } from '../src/lib/hash.js';
 import { publish } from '../src/publish/publish.js';
 import { runSmoke } from '../src/smoke/boot.js';
@@ -62,6 +67,13 @@ switch (stage) {
   case 'hash':
     extra.sha256 = await sha256File(file);
     break;
+  case 'hash-stream': {
+    // As main hashed before: a read stream piped into the hash.
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(file), hash);
+    extra.sha256 = hash.digest('hex');
+    break;
+  }
   case 'stage-copy':
     await rm(await stageByCopy(file), { recursive: true, force: true });
     break;
@@ -106,6 +118,32 @@ switch (stage) {
       sha256: process.env.BENCH_SHA256 ?? '',
     });
     extra.releaseId = out.releaseId;
+    break;
+  }
+  case 'release-fetch': {
+    // The upload as it was sent before: the file's bytes through fetch (the one @actions/github
+    // gives Octokit), to the same release on the same stand-in.
+    const api = await ReleaseApi.connect({
+      token: process.env.BENCH_TOKEN ?? '',
+      repository: process.env.GITHUB_REPOSITORY ?? '',
+      env: process.env,
+    });
+    const release = await api.findOrCreateRelease('v-bench-fetch', true);
+    const { defaults } = await import('@actions/github/lib/utils');
+    const fetchOf = (defaults.request as { fetch?: typeof fetch } | undefined)?.fetch ?? fetch;
+    const url = release.upload_url.replace(/\{.*\}$/, `?name=fetch-${Date.now()}.wasm`);
+    const res = await fetchOf(url, {
+      method: 'POST',
+      body: new FileBody(file) as unknown as BodyInit,
+      headers: {
+        authorization: `token ${process.env.BENCH_TOKEN ?? ''}`,
+        'content-type': 'application/wasm',
+        'content-length': String(statSync(file).size),
+      },
+      duplex: 'half',
+    } as RequestInit);
+    if (res.status !== 201) throw new Error(`release-fetch: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
     break;
   }
   default:

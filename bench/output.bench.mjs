@@ -35,7 +35,18 @@ const SIZES = (process.env.BENCH_MB ?? '50 200 1000')
   .filter(Boolean)
   .map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const ALL = ['load', 'hash', 'stage-copy', 'stage', 'boot', 'site', 'artifact', 'release'];
+const ALL = [
+  'load',
+  'hash-stream',
+  'hash',
+  'stage-copy',
+  'stage',
+  'boot',
+  'site',
+  'artifact',
+  'release-fetch',
+  'release',
+];
 const STAGES = (process.env.BENCH_STAGES ?? ALL.join(' ')).split(/[\s,]+/).filter(Boolean);
 const NODE = process.execPath;
 
