@@ -62,24 +62,24 @@ export async function restoreHot(
 }
 
 /**
- * Whether a whole restore should learn the hot set (pure): the shared entry restored exactly and
- * this allocator's entry of the same Dockerfile and build args (its most specific restore key),
- * so every image-independent stage is in the cache and only the image stages run.
+ * Whether a whole restore should learn the hot set (pure): the shared entry and this allocator's
+ * entry both of the same Dockerfile and build args (their most specific restore keys: only the
+ * image differs), so every image-independent stage is in the cache and only the image stages run.
  */
 export function shouldLearn(
-  restored: Pick<Restored, 'plan' | 'matchedKey'>,
-  keys: Pick<CacheKeys, 'restore'>,
+  restored: Pick<Restored, 'plan' | 'matchedKey' | 'sharedMatchedKey'>,
+  keys: Pick<CacheKeys, 'restore' | 'shared'>,
 ): boolean {
-  const { plan, matchedKey } = restored;
+  const { plan, matchedKey, sharedMatchedKey } = restored;
+  const sameBuild = (key: string | undefined, prefix: string | undefined) =>
+    key !== undefined && prefix !== undefined && key.startsWith(prefix);
   return (
     plan.mode === 'local' &&
     plan.restored &&
     !plan.exactHit &&
     !plan.readOnly &&
-    plan.shared?.exactHit === true &&
-    matchedKey !== undefined &&
-    keys.restore[0] !== undefined &&
-    matchedKey.startsWith(keys.restore[0])
+    sameBuild(sharedMatchedKey, keys.shared.restore[0]) &&
+    sameBuild(matchedKey, keys.restore[0])
   );
 }
 

@@ -45,7 +45,11 @@ describe('missingBlob', () => {
 });
 
 describe('shouldLearn', () => {
-  const keys = { restore: ['k-df1-args2-', 'k-df1-', 'k-df'] };
+  const keys = {
+    restore: ['k-df1-args2-', 'k-df1-', 'k-df'],
+    shared: { primary: 'k-shareddf1-args2-imgBBB', restore: ['k-shareddf1-args2-', 'k-shareddf1-', 'k-shareddf'] },
+  };
+  const sharedMatchedKey = 'k-shareddf1-args2-imgAAA';
   const plan = (p: Partial<CachePlan>): CachePlan => ({
     mode: 'local',
     dir: '/d',
@@ -53,25 +57,30 @@ describe('shouldLearn', () => {
     scope: 's',
     restored: true,
     exactHit: false,
-    shared: { key: 'shared', exactHit: true },
+    shared: { key: 'k-shareddf1-args2-imgBBB', exactHit: false },
     ...p,
   });
 
-  it('learns when only the image differs: the shared entry exact, the allocator entry of the same Dockerfile and args', () => {
-    expect(shouldLearn({ plan: plan({}), matchedKey: 'k-df1-args2-imgAAA' }, keys)).toBe(true);
+  it('learns when only the image differs: both entries of the same Dockerfile and args', () => {
+    expect(shouldLearn({ plan: plan({}), matchedKey: 'k-df1-args2-imgAAA', sharedMatchedKey }, keys)).toBe(true);
   });
 
-  it('does not learn when image-independent stages may build: another Dockerfile or args, no shared hit, no allocator entry', () => {
-    expect(shouldLearn({ plan: plan({}), matchedKey: 'k-df1-args9-imgAAA' }, keys)).toBe(false);
+  it('does not learn when image-independent stages may build: another Dockerfile or args, no shared entry, no allocator entry', () => {
+    expect(shouldLearn({ plan: plan({}), matchedKey: 'k-df1-args9-imgAAA', sharedMatchedKey }, keys)).toBe(false);
     expect(
-      shouldLearn({ plan: plan({ shared: { key: 'shared', exactHit: false } }), matchedKey: 'k-df1-args2-imgA' }, keys),
+      shouldLearn({ plan: plan({}), matchedKey: 'k-df1-args2-imgA', sharedMatchedKey: 'k-shareddf1-args9-imgA' }, keys),
     ).toBe(false);
-    expect(shouldLearn({ plan: plan({}), matchedKey: undefined }, keys)).toBe(false);
+    expect(shouldLearn({ plan: plan({}), matchedKey: 'k-df1-args2-imgA' }, keys)).toBe(false);
+    expect(shouldLearn({ plan: plan({}), matchedKey: undefined, sharedMatchedKey }, keys)).toBe(false);
   });
 
   it('does not learn on an exact hit (nothing runs) or with cache-save: false', () => {
-    expect(shouldLearn({ plan: plan({ exactHit: true }), matchedKey: 'k-df1-args2-imgAAA' }, keys)).toBe(false);
-    expect(shouldLearn({ plan: plan({ readOnly: true }), matchedKey: 'k-df1-args2-imgAAA' }, keys)).toBe(false);
+    expect(
+      shouldLearn({ plan: plan({ exactHit: true }), matchedKey: 'k-df1-args2-imgAAA', sharedMatchedKey }, keys),
+    ).toBe(false);
+    expect(
+      shouldLearn({ plan: plan({ readOnly: true }), matchedKey: 'k-df1-args2-imgAAA', sharedMatchedKey }, keys),
+    ).toBe(false);
   });
 
   it('keeps the hot entries apart from every allocator restore key', () => {
