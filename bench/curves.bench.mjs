@@ -7,11 +7,12 @@
 // (test/harness/actions-runtime.ts) and the project's registry (scripts/registry.sh):
 //   cold   `docker buildx prune -af`, convert image A with a new cache key / ref; main and post
 //          (the save) timed, the bytes the post step stored and the cache entries it created
-//   warm   a fresh runner: `docker buildx prune -af` and a new runner temp (no cache folder), then
+//   warm   a fresh runner: `docker buildx prune -af` and the runner temp emptied (same path: no cache folder), then
 //          convert image B with the same key / ref: the restore (local), the import, the image stages
-//   floor  right after: the same builder, which now holds every layer, converts image C with
+//   warm2  (local) another fresh runner converting image D: what every later run pays
+//   floor  right after the warm run: the same builder, which now holds every layer, converts image C with
 //          `cache: none`: only the image stages run (the best any cache could do)
-// Images A, B and C are the test image with one file of their own, so the image stages always run.
+// Images A to D are the test image with one file of their own, so the image stages always run.
 // With `local`, BENCH_MATRIX=1 (default) also runs the three `js` cells of an allocator matrix
 // (emmalloc, dlmalloc, mimalloc), each on a fresh runner after the wasi cold run, and sums what
 // the Actions cache then holds: one cell's entries against the matrix's, against the 10 GiB quota.
@@ -59,9 +60,9 @@ const runtime = await startActionsRuntime({ tmpRoot: work });
 const { RUNNER_TEMP: _t, GITHUB_WORKSPACE: _w, ...service } = runtime.env;
 const stamp = Date.now().toString(36);
 
-/** Images A, B, C: the test image and one file of their own. */
+/** Images A to D: the test image and one file of their own. */
 const images = {};
-for (const name of ['a', 'b', 'c']) {
+for (const name of ['a', 'b', 'c', 'd']) {
   const dir = path.join(work, `image-${name}`);
   fs.mkdirSync(dir);
   fs.writeFileSync(
@@ -128,6 +129,11 @@ async function cell(mode, id) {
   const warm = await job({ image: images.b, ...inputs }, temp());
   const floor = await job({ image: images.c, cache: 'none' }, temp());
   const r = { cold, warm, floor };
+  if (mode === 'local') {
+    // A second fresh runner, image D: what every later run of another image pays.
+    await prune();
+    r.warm2 = await job({ image: images.d, ...inputs }, temp());
+  }
   if (mode === 'local' && MATRIX) {
     // The three js cells of an allocator matrix, each on a fresh runner.
     const before = storedBytes();
@@ -179,6 +185,8 @@ try {
           cold: m((r) => r.cold.main),
           save: m((r) => r.cold.post),
           warm: m((r) => r.warm.main),
+          warm2: rs[0].warm2 ? m((r) => r.warm2.main) : undefined,
+          restored2: rs[0].warm2 ? m((r) => r.warm2.restored) : undefined,
           floor: m((r) => r.floor.main),
           restored: m((r) => r.warm.restored),
           stored: m((r) => r.cold.stored),
@@ -195,12 +203,12 @@ try {
 } finally {
   console.log(`\nload average at the end: ${loadavg()}`);
   console.log(
-    '\n| toolchain | mode | cold: main | cold: post (save) | warm, fresh runner | floor | warm ÷ floor | restored onto the runner | stored by one cell | entries a cold run creates | js matrix (3 allocators) stored | matrix ÷ 10 GiB | toolchain CACHED warm |',
+    '\n| toolchain | mode | cold: main | cold: post (save) | warm, fresh runner | floor | warm ÷ floor | restored onto the runner | next warm run (image D), restored | stored by one cell | entries a cold run creates | js matrix (3 allocators) stored | matrix ÷ 10 GiB | toolchain CACHED warm |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.size} MiB | ${r.mode} | ${sec(r.cold)} | ${sec(r.save)} | ${sec(r.warm)} | ${sec(r.floor)} | ${(r.warm / r.floor).toFixed(2)}× | ${r.mode === 'local' ? mib(r.restored) : 'lazy'} | ${r.mode === 'registry' ? 'registry' : mib(r.stored)} | ${r.mode === 'registry' ? '0' : r.entries} | ${r.matrix === undefined ? '–' : mib(r.matrix)} | ${r.matrix === undefined ? '–' : `${((100 * r.matrix) / QUOTA).toFixed(1)} %`} | ${r.cached} |`,
+      `| ${r.size} MiB | ${r.mode} | ${sec(r.cold)} | ${sec(r.save)} | ${sec(r.warm)} | ${sec(r.floor)} | ${(r.warm / r.floor).toFixed(2)}× | ${r.mode === 'local' ? mib(r.restored) : 'lazy'} | ${r.warm2 === undefined ? '–' : `${sec(r.warm2)} (${(r.warm2 / r.floor).toFixed(2)}×), ${mib(r.restored2)}`} | ${r.mode === 'registry' ? 'registry' : mib(r.stored)} | ${r.mode === 'registry' ? '0' : r.entries} | ${r.matrix === undefined ? '–' : mib(r.matrix)} | ${r.matrix === undefined ? '–' : `${((100 * r.matrix) / QUOTA).toFixed(1)} %`} | ${r.cached} |`,
     );
   }
   await runtime.stop();
