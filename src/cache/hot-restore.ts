@@ -21,7 +21,7 @@ import { listBlobs, writeSubset } from './oci-split.js';
 export const hotDir = (dir: string) => `${dir}-hot`;
 
 /**
- * Restores the hot entry (this allocator's key, else the newest of its restore keys) into
+ * Restores the hot entry (this allocator's key, else the newest of the same Dockerfile and build args) into
  * hotDir(dir) and links it into `dir`. undefined when there is none (or on any trouble: the whole
  * restore follows).
  */
@@ -35,7 +35,9 @@ export async function restoreHot(
   try {
     if ((await store.unavailable()) !== undefined) return undefined;
     const from = hotDir(dir);
-    const key = await store.restore(from, hotKey(keys.primary), keys.restore.map(hotKey), timeoutMs);
+    // Only a hot entry of the same Dockerfile and build args (the most specific restore key): one of
+    // another build would leave the stages that now differ to build with nothing exported.
+    const key = await store.restore(from, hotKey(keys.primary), keys.restore.slice(0, 1).map(hotKey), timeoutMs);
     if (key === undefined || key === TIMED_OUT) return undefined;
     if ((await cacheManifest(from)) === undefined) return undefined;
     await writeSubset(from, dir, [...(await listBlobs(from)).keys()]);
