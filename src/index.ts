@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { cancelSettled, installCancelHandlers } from './action/cancel.js';
+import { protectSecrets } from './lib/redact.js';
 import { exitWhenFlushed } from './lib/workflow-log.js';
 import { SMOKE_CHILD_FLAG } from './smoke/protocol.js';
 import { isPost, setIsPost } from './action/state.js';
@@ -28,11 +29,14 @@ if (process.argv.includes(SMOKE_CHILD_FLAG)) {
   const { smokeChildMain } = await import('./smoke/child.js');
   await smokeChildMain();
 } else if (started === CLI_ENTRY) {
+  protectSecrets({ runner: false });
   const { cliMain } = await import('./cli/main.js');
   const code = await cliMain(process.argv.slice(2));
   // A stalled download can keep sockets open; the command is done.
   process.exit(code);
 } else {
+  // Before anything can log (a library's ::debug:: line included).
+  protectSecrets({ runner: true });
   // A cancel ends the child process groups before the step exits.
   installCancelHandlers();
   if (started === REPORT_ENTRY) {

@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import * as core from '@actions/core';
 import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
-import { HttpClient } from '@actions/http-client';
 import { run } from '../lib/exec.js';
 import { describeAnswer } from '../lib/answer.js';
+import { BoundedGetError, boundedGet, type Limits } from '../lib/bounded-get.js';
 import { urlForDisplay } from '../lib/redact.js';
 import { DownloadError, downloadFile } from './download.js';
 import { listFiles } from '../lib/files.js';
@@ -79,6 +79,8 @@ export interface InstallOptions {
   arch?: string;
   /** Longest silence of a download in ms (download.ts STALL_MS by default); tests shrink it. */
   downloadStallMs?: number;
+  /** Bounds of the `latest` lookup (LATEST_LIMITS by default); tests shrink them. */
+  latestLimits?: Partial<Limits>;
 }
 
 export async function installC2w(options: InstallOptions): Promise<InstalledC2w> {
@@ -90,7 +92,10 @@ export async function installC2w(options: InstallOptions): Promise<InstalledC2w>
   }
   if (options.version === 'system') return useSystemC2w();
 
-  const tag = options.version === 'latest' ? await resolveLatest(options.token, options.downloadUrl) : options.version;
+  const tag =
+    options.version === 'latest'
+      ? await resolveLatest(options.token, options.downloadUrl, process.env, options.latestLimits)
+      : options.version;
   const asset = releaseAssetName(tag, options.arch ?? os.arch());
   const arch = options.arch ?? os.arch();
 
@@ -216,30 +221,45 @@ async function useSystemC2w(): Promise<InstalledC2w> {
 }
 
 /**
+ * Bounds of the releases API's answer. The API answers in well under a second; 30 s allows a slow
+ * proxy and still ends a stalled or dribbling body long before anyone wonders. The answer for
+ * container2wasm's releases is about 20 KB (the release notes and one entry per asset); 1 MiB
+ * leaves room for a release with long notes and many assets.
+ */
+export const LATEST_LIMITS: Limits = { timeoutMs: 30_000, maxBytes: 1024 * 1024 };
+
+/**
  * Resolves `latest` through the releases API of the host that serves the downloads (see
  * releases-api.ts): github.com's public API by default, so a GHES runner neither asks its own
  * instance about a github.com repository nor sends its token there.
  */
-export async function resolveLatest(token: string, downloadUrl: string, env = process.env): Promise<string> {
+export async function resolveLatest(
+  token: string,
+  downloadUrl: string,
+  env = process.env,
+  limits: Partial<Limits> = {},
+): Promise<string> {
   const source = releasesApiFor(downloadUrl, env);
   if (source === undefined) {
     throw new InstallError(
       `c2w-version 'latest' needs c2w-download-url on a GitHub host (<host>/<owner>/<repo>/releases/download) to ask its releases API; got ${urlForDisplay(downloadUrl)}. Give a release tag instead.`,
     );
   }
-  // A bounded wait: the API answers in well under a second; a stalled connection must not hang the job.
-  const http = new HttpClient('c2w-action', [], { socketTimeout: 30_000 });
   const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
   if (token && source.sendToken) headers.authorization = `Bearer ${token}`;
   const url = `${source.api}/repos/${source.owner}/${source.repo}/releases/latest`;
   let status: number;
   let body: string;
   try {
-    const res = await http.get(url, headers);
-    status = res.message.statusCode ?? 0;
-    body = await res.readBody();
+    ({ status, body } = await boundedGet(url, headers, { ...LATEST_LIMITS, ...limits }));
   } catch (e) {
-    throw new InstallError(`Could not resolve c2w-version 'latest' from ${url}: ${(e as Error).message}`);
+    const advice =
+      e instanceof BoundedGetError && e.reason === 'too-large'
+        ? 'a release is a few tens of KB of JSON; this is not the releases API'
+        : 're-run the job';
+    throw new InstallError(
+      `Could not resolve c2w-version 'latest' from ${url}: ${(e as Error).message}; ${advice}, or give a release tag such as v0.8.4.`,
+    );
   }
   const tag = tagNameOf(body);
   if (status !== 200 || tag === undefined) {

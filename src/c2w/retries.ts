@@ -14,6 +14,21 @@ export function retryPauseSeconds(n: number): number {
 }
 
 /**
+ * All the pauses of one conversion together, whatever build-retries says: a blip is over in
+ * minutes, and build-retries: 10 would otherwise add 10,230 s of waiting (10 + 20 + … + 5,120).
+ */
+export const MAX_TOTAL_PAUSE_SECONDS = 600;
+
+/**
+ * The pause before retry `n` when `paused` seconds have been spent already: the growing pause,
+ * cut to what is left of MAX_TOTAL_PAUSE_SECONDS; undefined once nothing is left. Pure.
+ */
+export function nextPause(n: number, paused: number): number | undefined {
+  const left = MAX_TOTAL_PAUSE_SECONDS - paused;
+  return left <= 0 ? undefined : Math.min(retryPauseSeconds(n), left);
+}
+
+/**
  * What a failed attempt leads to: the transient trouble to retry after, or undefined to fail now.
  * `attempt` is 1-based; `retries` is the build-retries input. Pure.
  */
@@ -42,19 +57,25 @@ export async function convertWithRetries(
   options: RetryOptions,
 ): Promise<BuiltOutput> {
   const pause = options.pause ?? ((seconds: number) => sleep(seconds * 1000));
+  let paused = 0;
   for (let attempt = 1; ; attempt++) {
     options.onAttempt?.(attempt);
     try {
       return await convert(c2w, inputs, dockerfile, extraFlags);
     } catch (error) {
       const transient = retryDecision(error, attempt, options.retries);
-      if (transient === undefined) {
+      const seconds = transient === undefined ? undefined : nextPause(attempt, paused);
+      if (transient === undefined || seconds === undefined) {
         if (attempt > 1 && error instanceof Error) {
-          error.message = `${error.message}\n(The build ran ${attempt} times; build-retries is ${options.retries}.)`;
+          const spent =
+            seconds === undefined && transient !== undefined
+              ? `, and its pauses reached ${MAX_TOTAL_PAUSE_SECONDS} s`
+              : '';
+          error.message = `${error.message}\n(The build ran ${attempt} times${spent}; build-retries is ${options.retries}.)`;
         }
         throw error;
       }
-      const seconds = retryPauseSeconds(attempt);
+      paused += seconds;
       core.warning(
         `The build failed with transient network trouble${transient.step ? ` in ${transient.step}` : ''}: ` +
           `${transient.reason} (${transient.line}). Retrying the same build on the same builder in ${seconds} s ` +

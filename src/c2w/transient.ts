@@ -10,6 +10,12 @@
 // summary BuildKit prints after a failure, the final `ERROR: failed to solve: ...`, c2w's own
 // messages). A step that finished, or was CANCELED because another failed, is not read: a line it
 // logged did not fail the build.
+//
+// Only a fetch counts: the failed step must be one that fetches (a clone, a download, an image
+// pull, a package install, a cargo/go/npm fetch: `isFetchStep`), and the words every network
+// error shares ("Connection refused", ECONNRESET, "timed out") count only in a fetching tool's own
+// message. A test step whose assertion prints `connect ECONNREFUSED` fails the same way every
+// time: it is no blip.
 import { LineSplitter, parsePlainLine } from '../buildx/plain-log.js';
 
 export interface TransientFailure {
@@ -24,6 +30,8 @@ export interface TransientFailure {
 interface Signature {
   reason: string;
   test: (line: string) => boolean;
+  /** Words any program may print: they count only in a fetching tool's message (FETCH_MESSAGE). */
+  generic?: boolean;
 }
 
 const re = (pattern: RegExp) => (line: string) => pattern.test(line);
@@ -43,13 +51,14 @@ const SIGNATURES: Signature[] = [
       /Could not resolve host|Couldn't resolve host|Temporary failure (in name resolution|resolving)|unable to resolve host address|wget: bad address|dial tcp: lookup \S+.*(no such host|i\/o timeout|server misbehaving)|getaddrinfo (EAI_AGAIN|ENOTFOUND)/i,
     ),
   },
-  { reason: 'the connection was reset', test: re(/connection reset by peer|\bECONNRESET\b/i) },
-  { reason: 'the connection was refused', test: re(/connection refused|\bECONNREFUSED\b/i) },
+  { reason: 'the connection was reset', test: re(/connection reset by peer|\bECONNRESET\b/i), generic: true },
+  { reason: 'the connection was refused', test: re(/connection refused|\bECONNREFUSED\b/i), generic: true },
   {
     reason: 'the connection timed out',
     test: re(
       /(connection|operation) timed out|errno=Operation timed out|\bi\/o timeout\b|\bETIMEDOUT\b|download timed out|Client\.Timeout exceeded/i,
     ),
+    generic: true,
   },
   {
     reason: 'the TLS handshake failed',
@@ -81,13 +90,45 @@ const SIGNATURES: Signature[] = [
   },
 ];
 
+/**
+ * A fetching tool's own message, as it prints it: curl's `curl: (N)`, wget's `wget:`, git's
+ * `fatal: unable to access`, `error: RPC failed`, `fetch-pack:` and git://'s `host[0: ip]: errno=`,
+ * apt's `E:`/`W: Failed to fetch` and `Err:N`, GNU wget's `Resolving`/`Connecting to`, Go's
+ * net/http (`dial tcp`, `read tcp`, `Get "https://…"`, `failed to do request`, `httpReadSeeker`),
+ * npm's `npm ERR!`/`npm error` and `request to https://… failed`, cargo's `spurious network error`
+ * and `failed to download`, the `go` command's `go:`.
+ */
+const FETCH_MESSAGE =
+  /^\s*(curl: \(\d+\)|wget: |fatal: unable to access|error: RPC failed|fetch-pack: |[EW]: Failed to fetch|Err:\d+ |Resolving |Connecting to |npm (ERR!|error|warn) |go: |warning: spurious network error)|\[\d+: [\da-f.:]+\]: errno=|\b(dial|read|write) tcp\b|\b(Get|Head|Post) "?https?:|failed to (do request|copy|fetch|download|resolve source metadata)|httpReadSeeker|net\/http: |request to https?:\S+ failed|Failed to connect to \S+ port \d+|error: failed to (download|fetch|get|load)/i;
+
+/**
+ * A BuildKit step that fetches from the network, as BuildKit names it: a base image's metadata or
+ * layers (`[internal] load metadata for …`, `[stage 1/5] FROM …`, `[auth] …`), an `ADD` of a URL or
+ * a git repository, or a `RUN` of a fetching tool (git clone/fetch, curl, wget, a package manager,
+ * cargo, go, npm, pip, rustup). Pure.
+ */
+export function isFetchStep(name: string): boolean {
+  if (/^\[internal\] load metadata for |^\[auth\] /.test(name)) return true;
+  const m = /^\[[^\]]*\] (FROM|ADD|RUN|COPY)\b(.*)$/s.exec(name);
+  if (!m) return false;
+  const [, instruction, rest] = m as unknown as [string, string, string];
+  if (instruction === 'FROM') return true;
+  if (instruction === 'ADD') return /\b(https?|git):\/\/|\.git\b|git@/.test(rest);
+  if (instruction === 'COPY') return /--from=\S*[/.:]/.test(rest);
+  return FETCH_COMMAND.test(rest);
+}
+
+const FETCH_COMMAND =
+  /\bgit\b.*\b(clone|fetch|pull|submodule|ls-remote)\b|\b(curl|wget|aria2c)\b|\bapt(-get)?\b|\b(apk|dnf|yum|microdnf|zypper|pacman|opkg)\b|\bcargo\b.*\b(install|fetch|build|vendor|update|generate-lockfile)\b|\bgo\b.*\b(mod|get|install|build)\b|\b(npm|yarn|pnpm)\b.*\b(install|ci|add|i)\b|\bpip3?\b.*\binstall\b|\brustup\b|\bgclient\b/s;
+
 /** The engine on this machine (its socket) is not the network: a dead daemon is no blip. */
 const LOCAL_ENGINE = /docker\.sock|dial unix|Cannot connect to the Docker daemon/i;
 
 /** The kind of network trouble `line` shows, or undefined. Pure. */
 export function transientReason(line: string): string | undefined {
   if (LOCAL_ENGINE.test(line)) return undefined;
-  return SIGNATURES.find((s) => s.test(line))?.reason;
+  const text = withoutTime(line);
+  return SIGNATURES.find((s) => s.test(text) && (!s.generic || FETCH_MESSAGE.test(text)))?.reason;
 }
 
 /** BuildKit's failure summary names the failed step: ` > [stage 2/5] RUN …:`. */
@@ -133,20 +174,30 @@ export function classifyTransient(log: string): TransientFailure | undefined {
   const cut = (name: string | undefined) =>
     name === undefined ? undefined : name.length > STEP_CHARS ? `${name.slice(0, STEP_CHARS)}…` : name;
   for (const vertex of failed) {
+    const step = names.get(vertex) ?? summaryStep;
+    // A step that fetches nothing failed on its own terms, whatever words its log holds.
+    if (step !== undefined && !isFetchStep(step)) continue;
     for (const line of lines.get(vertex) ?? []) {
       const reason = transientReason(line);
-      if (reason !== undefined)
-        return withStep({ reason, line: withoutTime(line) }, cut(names.get(vertex) ?? summaryStep));
+      if (reason !== undefined) return withStep({ reason, line: shown(line) }, cut(step));
     }
   }
+  const step = failed.length > 0 ? (names.get(failed[0]!) ?? summaryStep) : summaryStep;
+  if (step !== undefined && !isFetchStep(step)) return undefined;
   for (const line of outside) {
     const reason = transientReason(line);
-    if (reason !== undefined) {
-      const step = failed.length > 0 ? (names.get(failed[0]!) ?? summaryStep) : summaryStep;
-      return withStep({ reason, line: withoutTime(line) }, cut(step));
-    }
+    if (reason !== undefined) return withStep({ reason, line: shown(line) }, cut(step));
   }
   return undefined;
+}
+
+/** The characters of the line a warning quotes. */
+const LINE_CHARS = 200;
+
+/** The line as a warning quotes it: without BuildKit's time, bounded. */
+function shown(line: string): string {
+  const text = withoutTime(line);
+  return text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text;
 }
 
 /** A step's log line without BuildKit's seconds-since-start (`60.81 error: …`). */

@@ -6,6 +6,7 @@
 // token becomes one live line with the BuildKit step (on a terminal; one line per step otherwise).
 // `--verbose` shows the raw log instead.
 import { BuildProgress, progressLine } from '../buildx/progress.js';
+import { redact } from '../lib/redact.js';
 import { readLine } from './workflow-commands.js';
 
 export interface ConsoleOptions {
@@ -29,7 +30,8 @@ export class Console {
   constructor(private readonly options: ConsoleOptions) {
     const stream = options.stream;
     const original = stream.write.bind(stream) as (s: string) => boolean;
-    this.write = (text) => void original(text);
+    // The command has no runner to mask its log: the secrets it holds are removed here (lib/redact.ts).
+    this.write = (text) => void original(redact(text));
   }
 
   /** Routes process.stdout through this console until `release()`. */

@@ -194,6 +194,14 @@ export const FLAGS: readonly FlagSpec[] = [
     smoke: true,
   },
   {
+    flag: 'sandbox',
+    input: 'smoke-sandbox',
+    kind: 'string',
+    arg: 'auto|required',
+    help: 'the Node boot in namespaces where they can be made (auto), or only there (required); default auto',
+    smoke: true,
+  },
+  {
     flag: 'site',
     input: 'site',
     kind: 'string',

@@ -11,6 +11,7 @@ import { convertCommand } from './convert-command.js';
 import { asksForJson, parseCommand, UsageError, type ParsedCommand } from './flags.js';
 import { helpText } from './help.js';
 import { handleInterrupts, InterruptedError, UNWIND_MS } from './interrupt.js';
+import { redact } from '../lib/redact.js';
 import { exitWhenFlushed } from '../lib/workflow-log.js';
 import { defaultBuildCacheDir } from './paths.js';
 import type { RunStage } from '../pipeline/sink.js';
@@ -86,10 +87,10 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     const failure =
       error && !(error instanceof InterruptedError) ? failureOf(stage, error, classifyFailure) : undefined;
     const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
-    if (cmd.options.json) process.stdout.write(renderJson(facts, failed));
+    if (cmd.options.json) process.stdout.write(redact(renderJson(facts, failed)));
     else {
       out.print('');
-      process.stdout.write(renderSummary(facts, failed));
+      process.stdout.write(redact(renderSummary(facts, failed)));
     }
     if (error === undefined) return EXIT.passed;
     return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;

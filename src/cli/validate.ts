@@ -3,7 +3,7 @@
 // Dockerfile is a regular file, config/host-checks.ts; the site is a folder of its own in the current
 // directory, site/folder.ts; the smoke command fits c2w's 1024-byte budget). Every message names the flag.
 import { statSync } from 'node:fs';
-import { InputError, parseInputs } from '../config/inputs.js';
+import { InputError, parseInputs, registerSecrets } from '../config/inputs.js';
 import { checkDockerfile, checkNoDanglingLink } from '../config/host-checks.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
 import { checkSitePlace, currentDirRoot } from '../site/folder.js';
@@ -15,6 +15,8 @@ export function inputsOf(cmd: ParsedCommand, image: string, overrides: Record<st
   const get = (name: string): string => (name === 'image' ? image : (overrides[name] ?? cmd.get(name)));
   try {
     const inputs = parseInputs(get);
+    // The token, a password in the download URL, build-arg and smoke-env values: never printed.
+    registerSecrets(inputs);
     // No workspace on the command line: a Dockerfile anywhere will do, as long as it is one.
     if (inputs.dockerfile !== undefined) checkDockerfile(inputs.dockerfile);
     checkNoDanglingLink(inputs.output);

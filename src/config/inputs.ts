@@ -8,7 +8,7 @@ import { releasesApiFor } from '../github/hosts.js';
 import { parseToolchainSetting } from '../cache/toolchain.js';
 import { compileInputExpectation } from '../smoke/expect.js';
 import { passthroughProblem } from '../lib/child-env.js';
-import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay } from '../lib/redact.js';
+import { addRedaction, addRunnerSecrets, addSecret, urlForDisplay, urlPasswordOf } from '../lib/redact.js';
 import { InputError, quoted } from './errors.js';
 import { checkDockerfile, checkOutputPlace } from './host-checks.js';
 import { checkSitePlace, workspaceRoot } from '../site/folder.js';
@@ -21,6 +21,7 @@ import {
   type KeyValue,
   type Pattern,
   type SmokeRuntime,
+  type SmokeSandbox,
   type Target,
 } from './types.js';
 
@@ -234,6 +235,13 @@ export function parseInputs(get: InputGetter): Inputs {
   }
 
   const smoke = bool(get, 'smoke', true);
+  if (toolchainCachePush && !smoke) {
+    // Every conversion of the combination reads what is published: only a build that booted.
+    throw new InputError(
+      'toolchain-cache-push',
+      'is true but smoke is false: the toolchain cache is published only after a passing smoke boot; turn smoke on, or leave toolchain-cache-push off',
+    );
+  }
   const smokeCommandLines = lines(get('smoke-command'));
   const smokeCommand = smokeCommandLines.length > 0 ? smokeCommandLines : DEFAULT_SMOKE_COMMAND;
   const expectSource = get('smoke-expect').trim() || DEFAULT_SMOKE_EXPECT;
@@ -253,6 +261,7 @@ export function parseInputs(get: InputGetter): Inputs {
   if (smokeBrowser !== undefined && /[\0\r\n]/.test(smokeBrowser)) {
     throw new InputError('smoke-browser', 'must be a single file path');
   }
+  const smokeSandbox = oneOf<SmokeSandbox>(get, 'smoke-sandbox', ['auto', 'required'], 'auto');
   const site = get('site').trim() || undefined;
   if (site !== undefined && /[\0\r\n]/.test(site)) throw new InputError('site', 'must be a single folder path');
   const allocatorFallback = lines(get('allocator-fallback')).map((a) => {
@@ -332,6 +341,7 @@ export function parseInputs(get: InputGetter): Inputs {
     smokeEnv,
     smokeRuntime,
     smokeBrowser,
+    smokeSandbox,
     site,
     allocatorFallback,
     uploadArtifact,
@@ -379,7 +389,7 @@ export function registerSecrets(
   inputs: Pick<Inputs, 'githubToken' | 'c2wDownloadUrl' | 'buildArgs' | 'smokeEnv'>,
 ): void {
   addSecret(inputs.githubToken);
-  const password = urlPassword(inputs.c2wDownloadUrl);
+  const password = urlPasswordOf(inputs.c2wDownloadUrl);
   if (password !== undefined) {
     addSecret(password);
     try {
@@ -393,14 +403,5 @@ export function registerSecrets(
   // action itself reports (`allocator`, `rejected-allocators`, the record).
   for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
     if (!(ALLOCATORS as readonly string[]).includes(value.trim())) addRedaction(value);
-  }
-}
-
-/** The password part of a URL's user info (`https://user:password@host/…`), as written. */
-export function urlPassword(url: string): string | undefined {
-  try {
-    return new URL(url).password || undefined;
-  } catch {
-    return undefined;
   }
 }

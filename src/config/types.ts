@@ -15,6 +15,8 @@ export interface KeyValue {
 /** Where the smoke boot runs the output: Node, a headless browser's page. */
 export type SmokeRuntime = 'node' | 'browser';
 export const SMOKE_RUNTIMES: readonly SmokeRuntime[] = ['node', 'browser'];
+/** smoke-sandbox: boot in an operating-system boundary when one can be made, or only then. */
+export type SmokeSandbox = 'auto' | 'required';
 export type CacheMode = 'local' | 'gha' | 'registry' | 'none';
 
 export interface Inputs {
@@ -62,6 +64,8 @@ export interface Inputs {
   smokeRuntime: SmokeRuntime[];
   /** smoke-browser: the Chrome/Chromium binary, or undefined to find one. */
   smokeBrowser?: string;
+  /** smoke-sandbox (the Node boot's operating-system boundary). */
+  smokeSandbox: SmokeSandbox;
   /** site: a folder to write the site into (index.html, the page bundle, the output), or undefined. */
   site?: string;
   allocatorFallback: Exclude<Allocator, 'default'>[];

@@ -93,8 +93,13 @@ const NEVER_NAMES = new Set([
   'GITHUB_STEP_SUMMARY',
 ]);
 
+/**
+ * Without regard to case: Linux names are case-sensitive, so `github_token` is another variable,
+ * but one a workflow would only set to hold the same token.
+ */
 function never(name: string): boolean {
-  return NEVER_NAMES.has(name) || NEVER_PREFIXES.some((prefix) => name.toUpperCase().startsWith(prefix));
+  const upper = name.toUpperCase();
+  return NEVER_NAMES.has(upper) || NEVER_PREFIXES.some((prefix) => upper.startsWith(prefix));
 }
 
 /** Why `name` cannot be in env-passthrough, or undefined when it can. Pure. */
@@ -126,5 +131,26 @@ export function childEnv(env: NodeJS.ProcessEnv, needs: EnvNeeds = {}): Record<s
       credential;
     if (keep) result[name] = value;
   }
+  return result;
+}
+
+/** What a browser (the browser smoke boot's Chromium) keeps of the action's environment, by name. */
+const BROWSER_KEEP = new Set(['PATH', 'LANG', 'LANGUAGE', 'TZ', 'RUNNER_TRACKING_ID']);
+
+/**
+ * The browser's environment, an allowlist: a path, the locale and the runner's tracking id, with
+ * `home` as HOME and TMPDIR (its scratch folder). Nothing else of the job: no DOCKER_* (a
+ * DOCKER_PASSWORD or DOCKER_AUTH_CONFIG of the workflow), no proxy, credential, token, input or
+ * command-file variable. The page is served on loopback and needs no proxy.
+ */
+export function browserEnv(env: NodeJS.ProcessEnv, home: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (BROWSER_KEEP.has(name) || name.startsWith('LC_')) result[name] = value;
+  }
+  result.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+  result.HOME = home;
+  result.TMPDIR = home;
   return result;
 }

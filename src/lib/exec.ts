@@ -38,6 +38,13 @@ export class RunTimeoutError extends Error {
   override name = 'RunTimeoutError';
 }
 
+/**
+ * How long the output of a child that has exited is still waited for. The pipes close as soon as
+ * the child's last byte is read when nothing else holds them (well under this); only a descendant
+ * that keeps them open makes this wait its full length.
+ */
+export const PIPE_SETTLE_MS = 2000;
+
 /** Signal numbers on Linux, for the shell-style exit code 128 + n. */
 const SIGNAL_NUMBER: Partial<Record<NodeJS.Signals, number>> = {
   SIGHUP: 1,
@@ -84,6 +91,9 @@ export const execRunner: Runner = (file, args, options = {}) =>
     child.stderr.on('data', onData(stderr));
 
     let timedOut = false;
+    let settled = false;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let settleTimer: NodeJS.Timeout | undefined;
     const timer =
       options.timeoutMs === undefined
         ? undefined
@@ -92,12 +102,11 @@ export const execRunner: Runner = (file, args, options = {}) =>
             void endGroup(child, options.graceMs ?? 5000);
           }, options.timeoutMs);
 
-    child.once('error', (e) => {
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      reject(new Error(`Could not start ${file}: ${e.message}`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
+      clearTimeout(settleTimer);
       if (timedOut) {
         reject(
           new RunTimeoutError(
@@ -106,13 +115,38 @@ export const execRunner: Runner = (file, args, options = {}) =>
         );
         return;
       }
+      const signal = exit?.signal ?? null;
       const result: RunResult = {
-        exitCode: code ?? 128 + (SIGNAL_NUMBER[signal as NodeJS.Signals] ?? 0),
+        exitCode: exit?.code ?? 128 + (SIGNAL_NUMBER[signal as NodeJS.Signals] ?? 0),
         stdout: Buffer.concat(stdout).toString(),
         stderr: Buffer.concat(stderr).toString(),
       };
       if (signal) result.signal = signal;
       resolve(result);
+    };
+
+    child.once('error', (e) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(settleTimer);
+      reject(new Error(`Could not start ${file}: ${e.message}`));
+    });
+    // The pipes close once every process holding them has exited. A descendant that left the
+    // child's process group (setsid, a daemon) is beyond endGroup's reach and may hold them for
+    // ever: once the child itself has exited, its output is waited for PIPE_SETTLE_MS at most,
+    // so neither the time limit nor the end of a run depends on what such a descendant does.
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      settleTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish();
+      }, PIPE_SETTLE_MS);
+    });
+    child.once('close', (code, signal) => {
+      exit ??= { code, signal };
+      finish();
     });
   });
 

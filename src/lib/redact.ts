@@ -21,8 +21,21 @@ export const MIN_REDACTED_LENGTH = 4;
  */
 const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 
+/**
+ * The variables the runner gives an action's process that hold a secret of this action: the
+ * runner's service tokens, and the `github-token` input (the runner passes input `x-y` as `INPUT_X-Y`,
+ * actions/toolkit packages/core/src/core.ts getInput). `GITHUB_TOKEN` is where the command reads its
+ * token, and where a workflow's `env:` often puts one.
+ */
+const PROCESS_SECRETS = [...RUNNER_SECRETS, 'INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN'];
+
+/** Inputs that are URLs whose user info may carry a password (`https://user:password@host/…`). */
+const URL_INPUTS = ['INPUT_C2W-DOWNLOAD-URL'];
+
 const values = new Set<string>();
 const masked = new Set<string>();
+/** Whether a secret is announced to the runner (`::add-mask::`): not by the command, whose stdout a person reads. */
+let maskInLog = true;
 
 /** The forms a value takes in text: itself, each of its lines, and JSON-escaped. */
 function formsOf(value: string): string[] {
@@ -39,7 +52,7 @@ export function addRedaction(value: string): void {
 export function addSecret(value: string): void {
   if (value.trim() === '' || masked.has(value)) return;
   masked.add(value);
-  core.setSecret(value);
+  if (maskInLog) core.setSecret(value);
   addRedaction(value);
 }
 
@@ -48,6 +61,42 @@ export function addRunnerSecrets(env: NodeJS.ProcessEnv = process.env): void {
   for (const name of RUNNER_SECRETS) {
     const value = env[name];
     if (value) addSecret(value);
+  }
+}
+
+/**
+ * The first thing every entry point does (the action's main and post steps, the report action, the
+ * command), before anything can log: masks every secret the process was started with (the runner's
+ * service tokens, the token input, `GITHUB_TOKEN`, a password in a URL input) and has it removed
+ * from what it writes. A library's own `::debug::` line (e.g. @actions/artifact logging the body of
+ * a failed call) then cannot show one. `runner: false` (the command) only removes them from what the
+ * process prints: `::add-mask::` would show the value itself at a terminal.
+ */
+export function protectSecrets(options: { runner: boolean; env?: NodeJS.ProcessEnv }): void {
+  const env = options.env ?? process.env;
+  maskInLog = options.runner;
+  for (const name of PROCESS_SECRETS) {
+    const value = env[name];
+    if (value) addSecret(value);
+  }
+  for (const name of URL_INPUTS) {
+    const password = urlPasswordOf(env[name] ?? '');
+    if (password === undefined) continue;
+    addSecret(password);
+    try {
+      addSecret(decodeURIComponent(password));
+    } catch {
+      // not percent-encoding: the password as written is all there is
+    }
+  }
+}
+
+/** The password part of a URL's user info, as written; undefined when there is none or it is no URL. */
+export function urlPasswordOf(url: string): string | undefined {
+  try {
+    return new URL(url).password || undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -72,4 +121,5 @@ export function urlForDisplay(url: string): string {
 export function clearRedactions(): void {
   values.clear();
   masked.clear();
+  maskInLog = true;
 }

@@ -84,8 +84,9 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   sink.stage('smoke');
   const smoke = await bootSeries(attempt, built.path, sink);
   if (smoke === undefined || smoke.result === 'passed') {
-    // Published only once the output passed its boot: readers read a cache only beside its record.
-    await toolchain.publish(shared, path.join(ctx.workDir, attempt.allocator));
+    // Published only once the output passed its boot (not when there was none): readers read a
+    // cache only beside its record.
+    await toolchain.publish(shared, path.join(ctx.workDir, attempt.allocator), smoke?.result === 'passed');
     return { passed: true, value: built };
   }
   const failure = smoke.allocatorFailure;
@@ -116,5 +117,14 @@ export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
   });
   for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
   sink.facts.smokeFigures = series.figures;
+  if (series.sandbox) {
+    const line = `Node smoke boot's sandbox: ${series.sandbox.text}.`;
+    if (series.sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
+      sink.warn(`${line} It booted under Node's permission model only (smoke-sandbox: required refuses that).`);
+    } else {
+      sink.info(line);
+    }
+    sink.note(line);
+  }
   return series.last;
 }

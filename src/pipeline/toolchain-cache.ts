@@ -193,8 +193,13 @@ export class ToolchainCache {
     return troubles;
   }
 
-  /** After a passing smoke boot: the record beside the published cache, which makes it readable. */
-  async publish(plan: ToolchainPlan, workDir: string): Promise<void> {
+  /**
+   * After a passing smoke boot (`booted`): the record beside the published cache, which makes it
+   * readable. Without one nothing is made readable: every conversion of the combination would
+   * read layers no boot ever tried (input validation already refuses toolchain-cache-push without
+   * a smoke boot; this holds whatever calls it).
+   */
+  async publish(plan: ToolchainPlan, workDir: string, booted: boolean): Promise<void> {
     if (!plan.publishing || plan.ref === undefined || this.repository === undefined) return;
     const sink = this.sink;
     const ref = plan.ref;
@@ -204,6 +209,7 @@ export class ToolchainCache {
       );
       sink.fact(Outputs.ToolchainCacheResult, 'publish-failed');
     };
+    if (!booted) return fail('no smoke boot passed, and only a build that booted is published');
     // Never a record for a cache this build did not write (an export that failed leaves the old one).
     if (!plan.exported)
       return fail(

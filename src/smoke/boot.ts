@@ -8,15 +8,30 @@
 // process group of its own (`detached: true`) so that ending it ends whatever it started too.
 // The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
 // what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
-// copy of the output under Node's permission model (sandbox.ts): it can read only that copy and its
-// own script, write nothing, and start no process.
+// copy of the output inside the operating-system boundary of confine.ts when this machine can make
+// one (own PID, mount and network namespaces, another user), and in any case under Node's permission
+// model (sandbox.ts): it can read only that copy and its own script, write nothing, and start no
+// process. `sandbox: 'required'` refuses to boot where no boundary can be made.
 //
 // The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
 // SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
 // SETTLE_MS after that even if something still holds its pipes open (the wait is not for 'close').
+// Inside the boundary the child's stdin is its lifeline instead: closing it ends the namespace (after
+// the grace), which holds also where the action may not signal the boundary's processes (sudo).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import {
+  closeSync,
+  constants as fsConstants,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+} from 'node:fs';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { Socket } from 'node:net';
+import { constants as osConstants } from 'node:os';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Readable } from 'node:stream';
 import { classifyAllocatorFailure, type AllocatorFailure } from '../c2w/allocators.js';
 import { checkEnvBudget } from '../c2w/boot-info.js';
@@ -27,12 +42,14 @@ import {
   ControlLines,
   parseChildMessage,
   SMOKE_CHILD_CONFIG_ENV,
+  SMOKE_CHILD_CONFIG_FILE_ENV,
   SMOKE_CHILD_FLAG,
   SMOKE_CONTROL_FD,
   type SmokeChildConfig,
 } from './protocol.js';
-import { nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
-import type { Pattern, Target } from '../config/types.js';
+import { confinedArgv, describeBoundary, findBoundary, mkfifo, type Boundary, type BoundaryVia } from './confine.js';
+import { CONFIG_FILE, nodeVersionOf, sandboxFlags, stageOutput, type StagedOutput } from './sandbox.js';
+import type { Pattern, SmokeSandbox, Target } from '../config/types.js';
 
 export class SmokeError extends Error {
   override name = 'SmokeError';
@@ -70,6 +87,10 @@ export interface SmokeOptions {
   maxLogBytes?: number;
   /** Where the scratch copy of the output is made (default os.tmpdir()). */
   scratchDir?: string;
+  /** smoke-sandbox: `required` boots nothing where no boundary can be made (default `auto`). */
+  sandbox?: SmokeSandbox;
+  /** The boundary to use (default: what findBoundary() finds on this machine). */
+  boundary?: Boundary;
 }
 
 export interface SmokeResult {
@@ -88,6 +109,8 @@ export interface SmokeResult {
   runtime?: 'node' | 'browser';
   /** browser: the page's terminal screen at the end. */
   screen?: string;
+  /** node: the operating-system boundary the boot ran in (or would have), and in words. */
+  sandbox?: Boundary & { text: string };
 }
 
 /** What happened during a run, as the runner saw it. */
@@ -219,15 +242,59 @@ export function readPeakRss(pid: number | undefined): number | undefined {
   }
 }
 
+/** The largest peak resident set of `pid` and its descendants (the boundary's processes and the child). */
+export function readPeakRssTree(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  let peak = readPeakRss(pid);
+  const seen = new Set<number>([pid]);
+  const queue = [pid];
+  while (queue.length > 0 && seen.size < 256) {
+    const p = queue.shift()!;
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      let children: number[] = [];
+      try {
+        children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
+      } catch {
+        // gone meanwhile
+      }
+      for (const c of children) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        queue.push(c);
+        const rss = readPeakRss(c);
+        if (rss !== undefined && (peak === undefined || rss > peak)) peak = rss;
+      }
+    }
+  }
+  return peak;
+}
+
+/** The signal a shell's `128 + N` exit status stands for (the boundary's init exits so), if any. */
+export function signalOfStatus(code: number | null): NodeJS.Signals | undefined {
+  if (code === null || code <= 128) return undefined;
+  const found = Object.entries(osConstants.signals).find(([, n]) => n === code - 128);
+  return found?.[0] as NodeJS.Signals | undefined;
+}
+
 /**
  * Reads the child's reports (one JSON object a line, bounded: see ControlLines) into `ev`. Only the
  * first exit or trap counts; a line that is not a report is counted and ignored.
  */
-function readControl(control: Readable | null, ev: SmokeEvents): void {
+function readControl(control: Readable | null, ev: SmokeEvents): (chunk: string) => void {
   const lines = new ControlLines();
   control?.setEncoding('utf8');
   control?.on('error', () => undefined);
-  control?.on('data', (chunk: string) => {
+  const feed = (chunk: string): void => {
     for (const line of lines.push(chunk)) {
       const msg = parseChildMessage(line);
       if (!msg) {
@@ -239,7 +306,30 @@ function readControl(control: Readable | null, ev: SmokeEvents): void {
         ev.childError ??= msg.message;
       }
     }
-  });
+  };
+  control?.on('data', feed);
+  return feed;
+}
+
+/** What is left in the FIFO at `path`, read without blocking (a second reader of it). */
+function drainFifo(path: string): string {
+  let fd: number | undefined;
+  const chunks: Buffer[] = [];
+  try {
+    fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const buf = Buffer.alloc(64 * 1024);
+    for (let total = 0; total < 1024 * 1024;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      total += n;
+    }
+  } catch {
+    // EAGAIN: nothing (more) in it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Time the run waits, after the child's group was killed or the child exited, for its pipes to close. */
@@ -272,18 +362,50 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   if (!version) return refusedRun(opts.target, `${nodePath} --version did not answer with a Node version`);
   const allowed = sandboxFlags(version, opts.target, []);
   if ('refused' in allowed) return refusedRun(opts.target, allowed.refused);
+  const boundary = opts.boundary ?? (await findBoundary());
+  const sandbox = { ...boundary, text: describeBoundary(boundary) };
+  if (boundary.kind === 'none' && opts.sandbox === 'required') {
+    return {
+      result: 'failed',
+      seconds: 0,
+      stdout: '',
+      stderr: '',
+      sandbox,
+      message:
+        `${opts.target === 'wasi' ? 'The module' : 'The js output'} was not booted: smoke-sandbox is required, ` +
+        `and this machine gives ${oneLine(sandbox.text)}.`,
+    };
+  }
   let staged: StagedOutput;
   try {
     staged = await stageOutput(opts.path, opts.scratchDir);
   } catch (e) {
-    return refusedRun(opts.target, `its scratch copy could not be made: ${(e as Error).message}`);
+    return { ...refusedRun(opts.target, `its scratch copy could not be made: ${(e as Error).message}`), sandbox };
   }
   try {
-    const sandbox = sandboxFlags(version, opts.target, [staged.dir, dirname(resolvePath(childEntry))], staged.guard);
-    const flags = 'flags' in sandbox ? sandbox.flags : [];
-    return await boot(opts, { childEntry, nodePath, flags, path: staged.path, cwd: staged.dir });
+    // The real path: the boundary binds the entry's real folder (confine.ts), and the model must allow that one.
+    const entryDir = dirname(boundary.kind === 'namespaces' ? realOrResolved(childEntry) : resolvePath(childEntry));
+    const flags = sandboxFlags(version, opts.target, [staged.dir, entryDir], staged.guard);
+    const plan = {
+      childEntry,
+      nodePath,
+      flags: 'flags' in flags ? flags.flags : [],
+      path: staged.path,
+      cwd: staged.dir,
+      ...(boundary.kind === 'namespaces' ? { confined: { via: boundary.via, staged } } : {}),
+    };
+    return { ...(await boot(opts, plan)), sandbox };
   } finally {
     await staged.remove().catch(() => undefined);
+  }
+}
+
+/** `path` with its links resolved, or as given (made absolute) when it cannot be. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolvePath(path);
   }
 }
 
@@ -295,6 +417,51 @@ interface BootPlan {
   /** The scratch copy of the output that is booted. */
   path: string;
   cwd: string;
+  /** Boot inside the boundary made `via` (confine.ts), staged in `staged`. */
+  confined?: { via: BoundaryVia; staged: StagedOutput };
+}
+
+/** How the child is started: the argv and options of spawn, and the report channel when it is a FIFO. */
+interface Launch {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** The report FIFO (inside the boundary); else the channel is the child's fd 3. */
+  control?: string;
+}
+
+async function launch(config: SmokeChildConfig, plan: BootPlan, graceMs: number): Promise<Launch> {
+  const node = [plan.nodePath, ...plan.flags, plan.childEntry, SMOKE_CHILD_FLAG];
+  if (!plan.confined) return { argv: node, env: smokeChildEnv(config, process.env), cwd: plan.cwd };
+  const { via, staged } = plan.confined;
+  const rootDir = join(staged.home, 'root');
+  const control = join(staged.home, 'control');
+  const configFile = join(staged.dir, CONFIG_FILE);
+  await mkdir(rootDir);
+  await mkfifo(control);
+  await writeFile(configFile, JSON.stringify(config), { mode: 0o644, flag: 'wx' });
+  // Inside, /tmp is the boundary's own; the configuration is a file (sudo resets the environment).
+  const env = smokeChildEnv(config, { ...process.env, HOME: '/tmp', TMPDIR: '/tmp' });
+  delete env[SMOKE_CHILD_CONFIG_ENV];
+  env[SMOKE_CHILD_CONFIG_FILE_ENV] = configFile;
+  const nodePath = realpathSync(plan.nodePath);
+  const entry = realpathSync(plan.childEntry);
+  const argv = confinedArgv(via, {
+    rootDir,
+    control,
+    graceSeconds: graceMs / 1000,
+    binds: [nodePath, dirname(entry), staged.dir],
+    command: [
+      'env',
+      '-i',
+      ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`),
+      nodePath,
+      ...plan.flags,
+      entry,
+      SMOKE_CHILD_FLAG,
+    ],
+  });
+  return { argv, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: staged.home, control };
 }
 
 async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
@@ -313,18 +480,32 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
   const stderr = new CappedText(cap);
   const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
 
+  let how: Launch;
+  try {
+    how = await launch(config, plan, graceMs);
+  } catch (e) {
+    return refusedRun(opts.target, `its boundary could not be prepared: ${(e as Error).message}`);
+  }
   const start = process.hrtime.bigint();
   const elapsed = (): number => Number(process.hrtime.bigint() - start) / 1e9;
   const ev: SmokeEvents = { endedAt: 0 };
-  const child = spawn(plan.nodePath, [...plan.flags, plan.childEntry, SMOKE_CHILD_FLAG], {
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    env: smokeChildEnv(config, process.env),
-    cwd: plan.cwd,
+  // The report FIFO is held open for reading and writing: opening never blocks, and it never ends.
+  const fifo = how.control
+    ? new Socket({
+        fd: openSync(how.control, fsConstants.O_RDWR | fsConstants.O_NONBLOCK),
+        readable: true,
+        writable: false,
+      })
+    : undefined;
+  const child = spawn(how.argv[0]!, how.argv.slice(1), {
+    stdio: how.control ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'],
+    env: how.env,
+    cwd: how.cwd,
     detached: true,
   });
   track(child);
   const outputs = [child.stdout, child.stderr].filter((s): s is Readable => s !== null);
-  const control = child.stdio[SMOKE_CONTROL_FD] as Readable | null;
+  const control = fifo ?? (child.stdio[SMOKE_CONTROL_FD] as Readable | null);
 
   await new Promise<void>((resolve) => {
     let killTimer: NodeJS.Timeout | undefined;
@@ -338,6 +519,9 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
       clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
       if (settleTimer) clearTimeout(settleTimer);
+      // What the child reported just before it ended may still be in the FIFO (its 'close' does not
+      // wait for the FIFO as it waits for a pipe of its own).
+      if (how.control) feed(drainFifo(how.control));
       // Whoever still holds the pipes (nothing can, in the sandbox) is not waited for.
       for (const s of [...outputs, control]) s?.destroy();
       child.stdin?.destroy();
@@ -354,8 +538,10 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
       ending = true;
       for (const s of outputs) s.resume();
       if (exited) return;
-      ev.peakRssKiB = readPeakRss(child.pid) ?? ev.peakRssKiB;
+      ev.peakRssKiB = (plan.confined ? readPeakRssTree(child.pid) : readPeakRss(child.pid)) ?? ev.peakRssKiB;
       signalGroup(child, 'SIGTERM');
+      // The boundary's lifeline: its init sends SIGTERM, then SIGKILL after the grace, and ends.
+      if (plan.confined) child.stdin?.destroy();
       killTimer ??= setTimeout(() => {
         signalGroup(child, 'SIGKILL');
         settle();
@@ -390,7 +576,7 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
     child.stdout?.on('end', () => {
       if (ev.matchedAt === undefined && !ev.timedOut && matcher.finish()) ev.matchedAt = elapsed();
     });
-    readControl(control, ev);
+    const feed = readControl(control, ev);
     // The child never reads stdin; keep the pipe open and silent (a read on it blocks, as a
     // console with no input would). It is closed when the child ends.
     child.stdin?.on('error', () => undefined);
@@ -400,8 +586,10 @@ async function boot(opts: SmokeOptions, plan: BootPlan): Promise<SmokeResult> {
     });
     child.on('exit', (code, signal) => {
       exited = true;
-      ev.code = code;
-      ev.signal = signal;
+      // The boundary's init ends as a shell does: 128 + N for a child that a signal ended.
+      const bySignal = plan.confined ? signalOfStatus(code) : undefined;
+      ev.code = bySignal ? null : code;
+      ev.signal = bySignal ?? signal;
       ev.endedAt = elapsed();
       // Whatever the child left in its group goes with it; its pipes get SETTLE_MS to drain.
       signalGroup(child, 'SIGKILL');

@@ -20,7 +20,13 @@ import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { WASI } from 'node:wasi';
 import { packInfo, writePackInfo } from '../c2w/boot-info.js';
-import { SMOKE_CHILD_CONFIG_ENV, SMOKE_CONTROL_FD, type SmokeChildConfig, type SmokeChildMessage } from './protocol.js';
+import {
+  SMOKE_CHILD_CONFIG_ENV,
+  SMOKE_CHILD_CONFIG_FILE_ENV,
+  SMOKE_CONTROL_FD,
+  type SmokeChildConfig,
+  type SmokeChildMessage,
+} from './protocol.js';
 
 /** The part of the WebAssembly global used here (the project's lib has no DOM types). */
 interface WasmApi {
@@ -54,8 +60,10 @@ function closeControl(): void {
 const maxRssKiB = (): number => process.resourceUsage().maxRSS;
 
 function readConfig(): SmokeChildConfig {
-  const raw = process.env[SMOKE_CHILD_CONFIG_ENV];
+  const file = process.env[SMOKE_CHILD_CONFIG_FILE_ENV];
+  const raw = file ? readFileSync(file, 'utf8') : process.env[SMOKE_CHILD_CONFIG_ENV];
   delete process.env[SMOKE_CHILD_CONFIG_ENV];
+  delete process.env[SMOKE_CHILD_CONFIG_FILE_ENV];
   if (!raw) throw new Error(`${SMOKE_CHILD_CONFIG_ENV} is not set`);
   return JSON.parse(raw) as SmokeChildConfig;
 }

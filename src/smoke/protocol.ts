@@ -7,6 +7,11 @@ import type { Target } from '../config/types.js';
 export const SMOKE_CHILD_FLAG = '--c2w-smoke-child';
 /** Environment variable that carries the child's configuration (JSON of SmokeChildConfig). */
 export const SMOKE_CHILD_CONFIG_ENV = 'C2W_SMOKE_CHILD_CONFIG';
+/**
+ * Or a file that holds it (inside the boundary of confine.ts: sudo resets the environment, and an
+ * argument would show in every user's `ps`).
+ */
+export const SMOKE_CHILD_CONFIG_FILE_ENV = 'C2W_SMOKE_CHILD_CONFIG_FILE';
 /** The child's report channel: fd 3, one JSON SmokeChildMessage a line. */
 export const SMOKE_CONTROL_FD = 3;
 

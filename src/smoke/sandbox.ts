@@ -1,25 +1,29 @@
-// What the smoke boot may touch. The booted code is not ours: a js output's out.js is JavaScript
-// that a custom Dockerfile (from a pull request, say) decides, and it runs in the smoke child. So the
-// child runs under Node's permission model (https://nodejs.org/api/permissions.html):
+// What the smoke boot may touch, inside Node: the inner layer. The booted code is not ours: a js
+// output's out.js is JavaScript that a custom Dockerfile (from a pull request, say) decides, and it
+// runs in the smoke child. The outer layer, where this machine can make one, is an operating-system
+// boundary (confine.ts: own PID, mount and network namespaces, another user); this layer is what is
+// left where it cannot, and it holds inside the boundary too. The child runs under Node's permission
+// model (https://nodejs.org/api/permissions.html):
 // - file system reads only of a scratch copy of the output and of the child's own script folder
 //   (no /proc/<pid>/environ of the action, no runner files, no workspace);
 // - no file system writes at all (not GITHUB_ENV, not the output that is published);
-// - no child processes, no native addons, no inspector, no process.binding(): nothing the guest
-//   starts can outlive the boot, because it can start no process;
-// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else;
+// - no child processes, no native addons, no inspector, no process.binding();
+// - worker threads for js (emscripten's pthreads run in them), WASI for wasi; nothing else. Every
+//   worker inherits the model and the preload whatever execArgv it asks for (GUARD_SOURCE);
 // - no node:sqlite: it opens and creates database files without asking the permission model (the
 //   permissions page says so), so a guest could write anywhere with it;
 // - no network: Node 24's model does not cover it, so GUARD_SOURCE, preloaded with --require into
-//   the child and into every worker thread (a worker runs its parent's --require preloads), makes
-//   every socket connect (TCP, Unix sockets such as the Docker engine's, and so fetch and http) and
-//   every UDP send throw; v8.setFlagsFromString too (V8 flags set at run time are outside the model).
+//   the child and into every worker thread, makes every socket connect (TCP, Unix sockets such as
+//   the Docker engine's, and so fetch and http) and every UDP send throw; v8.setFlagsFromString too
+//   (V8 flags set at run time are outside the model).
 // `--permission` is stable from Node 22.13.0 / 23.5.0 (before: `--experimental-permission`, from
 // 20.0.0). `--allow-wasi` exists from Node 22.3.0; Node 20 refuses `new WASI()` under the model
-// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. What the model does not cover (network, signals to
-// other processes of the same user) is listed in docs/smoke-boot.md.
+// (ERR_ACCESS_DENIED, permission 'WASI'), so a wasi boot needs Node 22.3.0 or later. The model does
+// not cover signals to other processes of the same user, nor the time limit: without the boundary
+// those rest on boot.ts alone (docs/smoke-boot.md lists what is left).
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import type { Target } from '../config/types.js';
@@ -77,6 +81,14 @@ export function sandboxFlags(
  * http, https, tls and fetch's connector call; dgram.Socket#send) with ones that throw. The
  * originals are kept nowhere, and process.binding(), which would reach the raw handles, is refused
  * by the permission model.
+ *
+ * It also makes every worker inherit the model: a worker runs with the execArgv it is given, and
+ * Node 24 starts one given `execArgv: []` with no permission model and no preload, and one given
+ * its own `--permission --allow-fs-write=*` with those grants (seen on 24.21.0: both wrote files
+ * and read /proc/<parent>/environ). So `Worker` becomes a Proxy that drops `execArgv` from the
+ * options (the worker then inherits its parent's, this preload included, so a worker's workers are
+ * held the same way), the ESM namespace is synced to it (module.syncBuiltinESMExports), and the
+ * prototype's `constructor` points at the Proxy, so no property leads back to the original.
  */
 export const GUARD_SOURCE = `'use strict';
 const refuse = (what) => function refused() {
@@ -85,6 +97,21 @@ const refuse = (what) => function refused() {
 require('node:net').Socket.prototype.connect = refuse('A network connection');
 require('node:dgram').Socket.prototype.send = refuse('A network datagram');
 require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
+{
+  const threads = require('node:worker_threads');
+  const Original = threads.Worker;
+  const Inheriting = new Proxy(Original, {
+    construct(target, args, newTarget) {
+      const [what, options] = args;
+      const { execArgv, ...rest } = Object(options);
+      void execArgv;
+      return Reflect.construct(target, [what, rest], newTarget === Inheriting ? target : newTarget);
+    },
+  });
+  Object.defineProperty(Original.prototype, 'constructor', { value: Inheriting, writable: false, configurable: false });
+  Object.defineProperty(threads, 'Worker', { value: Inheriting, writable: false, configurable: false, enumerable: true });
+  require('node:module').syncBuiltinESMExports();
+}
 `;
 
 /** The guard's file name in the scratch folder, beside the copy of the output. */
@@ -114,8 +141,16 @@ export interface StagedOutput {
   path: string;
   /** The preload that refuses the network (GUARD_SOURCE), beside the copy. */
   guard: string;
+  /**
+   * A private folder (0700) of the action's around `dir`, for what the boundary of confine.ts needs
+   * outside the child's view: the folder its root is mounted on, its report FIFO.
+   */
+  home: string;
   remove(): Promise<void>;
 }
+
+/** The configuration file's name in the scratch folder, when it travels as a file (protocol.ts). */
+export const CONFIG_FILE = '.c2w-smoke-config.json';
 
 /**
  * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
@@ -124,26 +159,43 @@ export interface StagedOutput {
  * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
  * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
  * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
- * copy would open the rest of the file system to the boot.
+ * copy would open the rest of the file system to the boot. The scratch folder and what is in it are
+ * readable by all (the boundary runs the child as another user), inside a private folder that is not.
  */
 export async function stageOutput(path: string, parent = tmpdir()): Promise<StagedOutput> {
-  const dir = await mkdtemp(join(parent, 'c2w-smoke-'));
+  const home = await mkdtemp(join(parent, 'c2w-smoke-'));
+  const dir = join(home, 'box');
   const copy = join(dir, basename(path));
   try {
-    if (basename(path) === GUARD_FILE) throw new Error(`an output may not be named ${GUARD_FILE}`);
-    await writeFile(join(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx' });
+    if (basename(path) === GUARD_FILE || basename(path) === CONFIG_FILE) {
+      throw new Error(`an output may not be named ${basename(path)}`);
+    }
+    await mkdir(dir, { mode: 0o755 });
+    await writeFile(join(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx', mode: 0o644 });
     if ((await stat(path)).isDirectory()) await copyTree(await realpath(path), path, copy);
     else await copyFile(path, copy, constants.COPYFILE_FICLONE);
+    await readableByAll(copy);
   } catch (e) {
-    await rm(dir, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true });
     throw e;
   }
   return {
     dir,
     path: copy,
     guard: join(dir, GUARD_FILE),
-    remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
+    home,
+    remove: () => rm(home, { recursive: true, force: true, maxRetries: 3 }),
   };
+}
+
+/** Folders 0755, files 0644, under `path` (which the staging made: no symlinks). */
+async function readableByAll(path: string): Promise<void> {
+  if ((await lstat(path)).isDirectory()) {
+    await chmod(path, 0o755);
+    for (const name of await readdir(path)) await readableByAll(join(path, name));
+  } else {
+    await chmod(path, 0o644);
+  }
 }
 
 async function copyTree(root: string, from: string, to: string): Promise<void> {

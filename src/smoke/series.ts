@@ -14,7 +14,7 @@ export type SmokeInputs = Pick<
   Inputs,
   'target' | 'allocator' | 'smokeCommand' | 'smokeExpect' | 'smokeTimeoutSeconds' | 'smokeRuns' | 'smokeEnv'
 > &
-  Partial<Pick<Inputs, 'smokeRuntime' | 'smokeBrowser' | 'site'>>;
+  Partial<Pick<Inputs, 'smokeRuntime' | 'smokeBrowser' | 'site' | 'smokeSandbox'>>;
 
 /** One boot's options: Node's, plus where it runs and, for a browser, which binary and site. */
 export interface SeriesBootOptions extends SmokeOptions {
@@ -43,6 +43,8 @@ export interface SmokeSeries {
   figures: SeriesFigures;
   /** The outputs of the series, named as action.yml names them. */
   outputs: Partial<Record<Outputs, string | number>>;
+  /** The operating-system boundary the Node boots ran in (the first one's), when Node booted. */
+  sandbox?: SmokeResult['sandbox'];
 }
 
 /** The figures of each runtime's runs. Pure. */
@@ -107,6 +109,7 @@ export async function smokeSeries(
           timeoutSeconds: inputs.smokeTimeoutSeconds,
           env: inputs.smokeEnv,
           allocator: inputs.allocator,
+          ...(inputs.smokeSandbox ? { sandbox: inputs.smokeSandbox } : {}),
           ...(runtime === 'browser' && inputs.smokeBrowser ? { browser: inputs.smokeBrowser } : {}),
           ...(runtime === 'browser' && inputs.site ? { site: inputs.site } : {}),
         },
@@ -116,5 +119,6 @@ export async function smokeSeries(
     }
   }
   const figures = seriesFigures(runs);
-  return { last: last!, figures, outputs: seriesOutputs(last!, figures) };
+  const sandbox = runs.node?.[0]?.sandbox;
+  return { last: last!, figures, outputs: seriesOutputs(last!, figures), ...(sandbox ? { sandbox } : {}) };
 }

@@ -65,6 +65,8 @@ export interface FailOptions {
   times?: number;
   /** Twirp error `msg`. Default: `injected fault`. */
   msg?: string;
+  /** Append the request's `Authorization` header to `msg`, as a careless service's error might. */
+  echoAuthorization?: boolean;
 }
 
 export interface DelayOptions {
@@ -198,6 +200,7 @@ interface Rule {
   remaining: number;
   status?: number;
   msg?: string;
+  echoAuthorization?: boolean;
   delayMs?: number;
 }
 
@@ -675,6 +678,7 @@ class TwirpServer {
           remaining: o.times ?? Infinity,
           status: o.status ?? 500,
           msg: o.msg ?? 'injected fault',
+          echoAuthorization: o.echoAuthorization ?? false,
         }),
       delay: (method, ms, o = {}) => this.rules.push({ method, remaining: o.times ?? Infinity, delayMs: ms }),
       readOnlyToken: (enabled = true) => {
@@ -744,7 +748,10 @@ class TwirpServer {
         return;
       }
       const failing = rules.find((r) => r.status !== undefined);
-      if (failing) throw new TwirpError(failing.status!, TWIRP_CODES[failing.status!] ?? 'unknown', failing.msg ?? '');
+      if (failing) {
+        const msg = `${failing.msg ?? ''}${failing.echoAuthorization ? ` (Authorization: ${req.headers.authorization})` : ''}`;
+        throw new TwirpError(failing.status!, TWIRP_CODES[failing.status!] ?? 'unknown', msg);
+      }
       let body: Json;
       try {
         body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Json) : {};

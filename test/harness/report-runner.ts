@@ -73,3 +73,22 @@ export async function runReport(withInputs: Record<string, string>, env: Record<
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
   };
 }
+
+/**
+ * `log` as the runner shows it: every value of an `::add-mask::` line is `***` in the lines after
+ * it (the runner masks from the moment it is told, not before), and the `::add-mask::` lines
+ * themselves are not shown.
+ */
+export function maskedAsRunner(log: string): string {
+  const masks: string[] = [];
+  const shown: string[] = [];
+  for (const line of log.split('\n')) {
+    const m = /^::add-mask::(.*)$/.exec(line);
+    if (m) {
+      if (m[1]!.trim() !== '') masks.push(m[1]!);
+      continue;
+    }
+    shown.push(masks.reduce((l, v) => l.split(v).join('***'), line));
+  }
+  return shown.join('\n');
+}

@@ -10,6 +10,10 @@
 //   stderr: an emscripten `Aborted(Assertion failed: … emmalloc.c …)` there is the allocator failure.
 // - Bounds: the browser is one tracked process group, ended at the timeout, at the match, when the
 //   guest ends, and by the cancel path; every member is waited for before the result is returned.
+// - Boundary: the browser runs in namespaces where the page reaches only the site (boundary.ts);
+//   which one, or why there is none, is in the log and the result's `sandbox`. Without one,
+//   `sandbox: required` fails the boot before anything is started, `auto` boots with Chromium's own
+//   confinement only and says so.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +24,7 @@ import { writeSite } from '../../site/site.js';
 import { decideSmokeResult, type SmokeEvents, type SmokeOptions, type SmokeResult } from '../boot.js';
 import { compileExpectation, settledMatch, showPattern } from '../expect.js';
 import { CappedLog, CappedText } from '../output.js';
+import { boundaryOnce, reportOf, type Boundary, type SandboxMode, type SandboxReport } from './boundary.js';
 import { findBrowser } from './find.js';
 import { launchBrowser } from './launch.js';
 import { PagePeakMemory } from './memory.js';
@@ -32,8 +37,24 @@ export interface BrowserSmokeOptions extends SmokeOptions {
   site?: string;
   /** A site already served elsewhere (its index.html's folder URL): no folder is written, no server started. */
   siteUrl?: string;
-  /** Time for the browser to open its DevTools port (default 30 s). */
+  /** Time for the browser to answer on its DevTools pipe (default 30 s). */
   startTimeoutMs?: number;
+  /** smoke-sandbox: `required` fails the boot when no boundary can be made; `auto` (default) boots without. */
+  sandbox?: SandboxMode;
+  /** Finds the boundary (default: probed once per process, boundary.ts). */
+  findBoundary?: () => Promise<Boundary>;
+}
+
+/** A browser boot's result: the smoke result and the boundary it ran in. */
+export type BrowserSmokeResult = SmokeResult & { sandbox: SandboxReport };
+
+/** The boot's failure when `required` finds no boundary. Pure. */
+export function noBoundaryMessage(reason: string): string {
+  return (
+    `smoke-sandbox is required, but no boundary could be made for the browser boot: ${reason}. ` +
+    `The browser was not started. Run as root, give the runner's user passwordless sudo, or allow ` +
+    `unprivileged user namespaces; or set smoke-sandbox: auto to boot with Chromium's own sandbox only.`
+  );
 }
 
 /** How often the page's terminal is read. */
@@ -86,10 +107,28 @@ export function endEvent(end: BootEnd): Pick<SmokeEvents, 'exit' | 'childError'>
   return { childError: end.error };
 }
 
-export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeResult> {
+export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<BrowserSmokeResult> {
+  const boundary: Boundary = await (opts.findBoundary ?? boundaryOnce)().catch((e: unknown) => ({
+    kind: 'none' as const,
+    reason: `the probe for namespaces failed: ${(e as Error).message}`,
+  }));
+  const sandbox = reportOf(boundary);
+  const early = (message: string): BrowserSmokeResult => ({
+    result: 'failed',
+    seconds: 0,
+    stdout: '',
+    stderr: '',
+    message,
+    runtime: 'browser',
+    sandbox,
+  });
   if (opts.target === 'wasi' && (opts.c2wArgs ?? true)) {
     const budget = checkEnvBudget(opts.command, opts.env);
-    if (!budget.ok) return { result: 'failed', seconds: 0, stdout: '', stderr: '', message: budget.message ?? '' };
+    if (!budget.ok) return early(budget.message ?? '');
+  }
+  if (boundary.kind === 'none' && opts.sandbox === 'required') {
+    opts.log?.write(`Browser boundary: none (${boundary.reason}).\n`);
+    return early(noBoundaryMessage(boundary.reason));
   }
   const re = compileExpectation(opts.expect.source, opts.expect.flags);
   const binary = findBrowser(opts.browser);
@@ -98,6 +137,12 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
   const consoleText = new CappedText(cap);
   const errors: string[] = [];
   const log = opts.log ? new CappedLog(opts.log, opts.maxLogBytes ?? 1024 * 1024) : undefined;
+  opts.log?.write(
+    boundary.kind === 'namespaces'
+      ? `Browser boundary: ${boundary.reason}.\n`
+      : `Warning: the browser boots without a boundary of its own, in Chromium's own sandbox only: the page can ` +
+          `reach what the runner reaches. ${boundary.reason}.\n`,
+  );
   const ev: SmokeEvents = { endedAt: 0 };
   let screen = '';
   let lastState: PageRead['state'];
@@ -119,7 +164,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
     }
     if (!opts.siteUrl) server = await serveSite(siteDir, { isolation: true });
     const siteUrl = opts.siteUrl ?? server!.url;
-    launched = await launchBrowser(binary, opts.startTimeoutMs ?? 30_000);
+    launched = await launchBrowser(binary, { startTimeoutMs: opts.startTimeoutMs ?? 30_000, boundary, siteUrl });
     const { browser } = launched;
     let browserGone = false;
     void launched.exited.then(({ code, signal }) => {
@@ -127,7 +172,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
       ev.code = code;
       ev.signal = signal;
     });
-    const memory = new PagePeakMemory(browser);
+    const memory = new PagePeakMemory(browser, launched.hostPids);
     const page = await browser.newPage();
     const onConsole = (where: string) => (m: ConsoleMessage) => {
       const line = `[${where} ${m.type()}] ${m.text()}\n`;
@@ -142,7 +187,7 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
     });
     page.on('workercreated', (w) => w.on('console', onConsole('worker')));
 
-    const url = `${siteUrl}?${BOOT_PARAM}=${encodeBoot({ command: opts.command, env: opts.env })}`;
+    const url = `${launched.pageUrl(siteUrl)}?${BOOT_PARAM}=${encodeBoot({ command: opts.command, env: opts.env })}`;
     start = process.hrtime.bigint();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -240,5 +285,5 @@ export async function runBrowserSmoke(opts: BrowserSmokeOptions): Promise<SmokeR
     if (errors.length) log.write(`--- the browser's console errors ---\n${errors.slice(-50).join('\n')}\n`);
   }
   log?.close();
-  return { ...result, ...(screen ? { screen } : {}), runtime: 'browser' };
+  return { ...result, ...(screen ? { screen } : {}), runtime: 'browser', sandbox };
 }

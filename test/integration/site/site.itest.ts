@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, testBrowser } from '../../harness/browser.js';
 import { runBrowserSmoke } from '../../../src/smoke/browser/boot.js';
+import { boundaryOnce } from '../../../src/smoke/browser/boundary.js';
 import { launchBrowser } from '../../../src/smoke/browser/launch.js';
 import { writeSite } from '../../../src/site/site.js';
 
@@ -96,10 +97,10 @@ describe('site', () => {
     const dir = join(work, 'dom');
     await writeSite({ target: 'wasi', output: standin, dir, root, title: 'stand-in (wasi)' });
     const url = await plainServer(dir);
-    const b = await launchBrowser(browser, 30_000);
+    const b = await launchBrowser(browser, { startTimeoutMs: 30_000, boundary: await boundaryOnce(), siteUrl: url });
     try {
       const page = await b.browser.newPage();
-      await page.goto(url);
+      await page.goto(b.pageUrl(url));
       await page.waitForFunction(
         () => document.querySelector('.xterm-rows')?.textContent?.includes('c2w-standin default CMD'),
         // Within the DevTools connection's protocolTimeout (30 s), which bounds one waitForFunction.

@@ -412,10 +412,15 @@ describe('smoke boot against a hostile guest', () => {
     expect(r.result).toBe('failed');
   });
 
-  it('is not held past its limit by descendants that keep the output open, and ends those of its group', async () => {
+  it('without a boundary, is not held past its limit by descendants that keep the output open, and ends those of its group', async () => {
     const t0 = Date.now();
     const r = await runSmoke(
-      base({ nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'), timeoutSeconds: 2, graceMs: 500 }),
+      base({
+        nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'),
+        timeoutSeconds: 2,
+        graceMs: 500,
+        boundary: { kind: 'none', reason: 'this test' },
+      }),
     );
     const took = (Date.now() - t0) / 1000;
     const inGroup = Number(/in-group (\d+)/.exec(r.stdout)?.[1]);
@@ -428,6 +433,19 @@ describe('smoke boot against a hostile guest', () => {
     } finally {
       for (const pid of [inGroup, ownSession]) if (pid > 0 && !(await gone(pid, 0))) process.kill(pid, 'SIGKILL');
     }
+  }, 20_000);
+
+  it('inside the boundary, ends every descendant, its own session included, with the boot', async () => {
+    const t0 = Date.now();
+    const r = await runSmoke(
+      base({ nodePath: join(repo, 'test/fixtures/hostile/escaping-node.sh'), timeoutSeconds: 2, graceMs: 500 }),
+    );
+    expect(r.sandbox?.kind).toBe('namespaces');
+    expect(r.result).toBe('failed');
+    expect((Date.now() - t0) / 1000).toBeLessThan(2);
+    // The pids it printed are its namespace's; none of its sleeps is left on the machine.
+    expect(r.stdout).toMatch(/in-group \d+\nown-session \d+/);
+    expect(spawnSync('pgrep', ['-x', '-f', 'sleep 60']).status).not.toBe(0);
   }, 20_000);
 
   it('bounds its report channel and shows a forged report as data, on one line', async () => {
@@ -552,6 +570,66 @@ export default async function init() { await new Promise(() => undefined); }
       delete process.env.C2W_SMOKE_TOKEN_CANARY;
       unix.close();
       web.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('without a boundary, holds every worker to the model whatever execArgv it asks for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-hostile-'));
+    const out = join(dir, 'out');
+    const plant = join(dir, 'planted');
+    mkdirSync(out);
+    writeFileSync(join(out, 'load.js'), '');
+    writeFileSync(join(out, 'arg-module.js'), '');
+    const attack = `
+const fs = require('node:fs');
+const t = (f) => { try { f(); return 'done'; } catch (e) { return 'refused:' + (e.code ?? e.message); } };
+require('node:worker_threads').parentPort.postMessage({
+  environ: t(() => fs.readFileSync('/proc/' + process.ppid + '/environ')),
+  write: t(() => fs.writeFileSync(${JSON.stringify(plant)} + '.' + require('node:worker_threads').workerData, 'x')),
+  exec: t(() => require('node:child_process').execSync('true')),
+  connect: t(() => require('node:net').connect(9, '127.0.0.1').on('error', () => undefined)),
+});`;
+    writeFileSync(
+      join(out, 'out.js'),
+      `
+import { Worker } from 'node:worker_threads';
+const run = (name, execArgv) => new Promise((resolve) => {
+  const w = new Worker(${JSON.stringify(attack)}, { eval: true, execArgv, workerData: name });
+  w.once('message', (m) => { resolve(m); w.terminate(); });
+  w.once('error', (e) => resolve(String(e)));
+});
+const got = {
+  bare: await run('bare', []),
+  own: await run('own', ['--permission', '--allow-fs-read=*', '--allow-fs-write=*', '--allow-child-process']),
+};
+process.stdout.write(JSON.stringify(got) + '\\nc2w-smoke-ok\\n');
+export default async function init() { await new Promise(() => undefined); }
+`,
+    );
+    try {
+      const r = await runSmoke({
+        target: 'js',
+        path: out,
+        command: [],
+        expect: /^c2w-smoke-ok\s*$/m,
+        timeoutSeconds: 30,
+        env: [],
+        allocator: 'default',
+        childEntry,
+        nodePath: node24,
+        boundary: { kind: 'none', reason: 'this test' },
+      });
+      expect(r.result, r.stderr).toBe('passed');
+      const refused = {
+        environ: 'refused:ERR_ACCESS_DENIED',
+        write: 'refused:ERR_ACCESS_DENIED',
+        exec: 'refused:ERR_ACCESS_DENIED',
+        connect: 'refused:ERR_ACCESS_DENIED',
+      };
+      expect(JSON.parse(r.stdout.split('\n')[0]!)).toEqual({ bare: refused, own: refused });
+      expect(readdirSync(dir)).toEqual(['out']);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -33,6 +33,21 @@ beforeAll(async () => {
           res.end();
         }
       }, 150);
+    } else if (req.url === '/dribbles') {
+      // A byte every 100 ms, for ever: never silent long enough to stall.
+      res.writeHead(200);
+      const t = setInterval(() => res.write('x'), 100);
+      res.on('close', () => clearInterval(t));
+      held.push(res);
+    } else if (req.url === '/huge') {
+      res.writeHead(200);
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const more = (): void => {
+        while (res.write(chunk));
+        res.once('drain', more);
+      };
+      res.on('close', () => res.off('drain', more));
+      more();
     } else {
       res.writeHead(404).end('Not Found');
     }
@@ -73,6 +88,24 @@ describe('downloadFile', () => {
       `no data from ${base}${url} for 0.5 s; the server or the network in between is stalling: re-run the job, or set c2w-download-url to a mirror that answers`,
     );
     expect(Date.now() - started).toBeLessThan(5000);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('fails a body that dribbles on past the whole bound, naming the URL', async () => {
+    const file = dest();
+    const error = await downloadFile(`${base}/dribbles`, file, { stallMs: 600, totalMs: 500 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as Error).message).toBe(
+      `${base}/dribbles did not finish within 0.5 s; the server or the network in between is stalling: re-run the job, or set c2w-download-url to a mirror that answers`,
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('fails a body larger than a release file before it fills the disk, naming the URL', async () => {
+    const file = dest();
+    const error = await downloadFile(`${base}/huge`, file, { maxBytes: 1024 * 1024 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as Error).message).toBe(`${base}/huge sent more than 1048576 bytes, more than a c2w release file`);
     expect(existsSync(file)).toBe(false);
   });
 

@@ -155,6 +155,76 @@ describe('what the network answers', () => {
     expect((error as Error).message).toMatch(words);
   });
 
+  // The real bounds are LATEST_LIMITS (30 s, 1 MiB); these tests shrink the time so they are quick.
+  const bounded = () =>
+    resolveLatest('', `${origin}/container2wasm/container2wasm/releases/download`, {}, { timeoutMs: 400 }).catch(
+      (e: unknown) => e,
+    );
+  const url = () => `${origin}${LATEST}`;
+
+  it('a body that stalls after its headers fails within the bound, naming the URL', async () => {
+    answers.set(LATEST, (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"tag_name":');
+      held.push(res);
+    });
+    const error = await bounded();
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toBe(
+      `Could not resolve c2w-version 'latest' from ${url()}: no complete answer within 0.4 s; re-run the job, or give a release tag such as v0.8.4.`,
+    );
+  });
+
+  it('a body that dribbles a byte at a time fails within the bound, naming the URL', async () => {
+    answers.set(LATEST, (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(drip));
+      held.push(res);
+    });
+    const error = await bounded();
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toContain(`from ${url()}: no complete answer within 0.4 s`);
+  });
+
+  it('a 64 MiB body is read no further than 1 MiB, and the error names the URL', async () => {
+    let sent = 0;
+    answers.set(LATEST, (res) => {
+      const chunk = Buffer.alloc(1024 * 1024, ' ');
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * chunk.length) });
+      const more = (): void => {
+        while (sent < 64) {
+          sent++;
+          if (!res.write(chunk)) {
+            res.once('drain', more);
+            return;
+          }
+        }
+        res.end();
+      };
+      res.on('close', () => res.off('drain', more));
+      more();
+    });
+    const error = await resolve();
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toBe(
+      `Could not resolve c2w-version 'latest' from ${url()}: the answer is larger than 1048576 bytes; a release is a few tens of KB of JSON; this is not the releases API, or give a release tag such as v0.8.4.`,
+    );
+    // The reader stopped: the server could not push the whole 64 MiB through.
+    expect(sent).toBeLessThan(64);
+  });
+
+  it('a connection closed in the middle of the body fails, naming the URL', async () => {
+    answers.set(LATEST, (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"tag_name":', () => res.destroy());
+    });
+    const error = await bounded();
+    expect(error).toBeInstanceOf(InstallError);
+    expect((error as Error).message).toMatch(new RegExp(`^Could not resolve c2w-version 'latest' from ${url()}: `));
+    expect((error as Error).message).toContain('the connection closed before the answer was complete');
+  });
+
   it('accepts a version-shaped tag, pre-release included', async () => {
     latest(200, JSON.stringify({ tag_name: 'v0.9.0-rc.1' }));
     expect(await resolve()).toBe('v0.9.0-rc.1');

@@ -2,7 +2,7 @@
 // failure or any other, and at most build-retries times; the pause grows.
 import { describe, expect, it } from 'vitest';
 import { ConversionError } from '../../../src/c2w/convert.js';
-import { retryDecision, retryPauseSeconds } from '../../../src/c2w/retries.js';
+import { MAX_TOTAL_PAUSE_SECONDS, nextPause, retryDecision, retryPauseSeconds } from '../../../src/c2w/retries.js';
 
 const step = (lines: string[]) =>
   [
@@ -50,5 +50,28 @@ describe('retryDecision', () => {
 describe('retryPauseSeconds', () => {
   it('grows: 10 s, 20 s, 40 s', () => {
     expect([1, 2, 3].map(retryPauseSeconds)).toEqual([10, 20, 40]);
+  });
+});
+
+describe('nextPause', () => {
+  it('build-retries: 10 pauses 600 s in all, not 10,230 s: the last pause is cut, then no more retries', () => {
+    const pauses: number[] = [];
+    let paused = 0;
+    for (let n = 1; n <= 10; n++) {
+      const seconds = nextPause(n, paused);
+      if (seconds === undefined) break;
+      pauses.push(seconds);
+      paused += seconds;
+    }
+    expect(pauses).toEqual([10, 20, 40, 80, 160, 290]);
+    expect(paused).toBe(MAX_TOTAL_PAUSE_SECONDS);
+  });
+});
+
+describe('the retry warning', () => {
+  it('quotes at most 200 characters of the line', () => {
+    const long = `wget: error getting response: Connection reset by peer ${'x'.repeat(5000)}`;
+    const decision = retryDecision(new ConversionError('c2w failed (exit 1)', step([long])), 1, 2);
+    expect(decision?.line).toBe(`${long.slice(0, 200)}…`);
   });
 });

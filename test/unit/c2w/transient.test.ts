@@ -2,7 +2,7 @@
 // print. Each row names where the message was seen: an upstream issue's log, or this machine
 // (busybox wget against a local server that resets, closes, or answers 503).
 import { describe, expect, it } from 'vitest';
-import { classifyTransient, transientReason } from '../../../src/c2w/transient.js';
+import { classifyTransient, isFetchStep, transientReason } from '../../../src/c2w/transient.js';
 
 const DNS = 'name resolution failed';
 const RESET = 'the connection was reset';
@@ -151,6 +151,16 @@ const NOT_TRANSIENT: [string, string][] = [
   ['the local engine is down', 'dial unix /var/run/docker.sock: connect: connection refused'],
   ['a shell script', 'sh: syntax error: unexpected end of file'],
   ['the exit of a step', 'process "/bin/sh -c make" did not complete successfully: exit code: 2'],
+  // The words every network error shares, printed by something that is not fetching.
+  ['a test assertion', 'AssertionError: expected connect ECONNREFUSED 127.0.0.1:8080 to be undefined'],
+  ['a test runner line', '    ✗ retries after ECONNRESET (12 ms)'],
+  ['a Node test', 'Error: read ECONNRESET'],
+  ['a Python test', 'ConnectionRefusedError: [Errno 111] Connection refused'],
+  [
+    'a Rust test',
+    'called `Result::unwrap()` on an `Err` value: Os { code: 111, kind: ConnectionRefused, message: "Connection refused" }',
+  ],
+  ['a C test', 'test-net.c:42: connect: Connection timed out'],
 ];
 
 describe('transientReason', () => {
@@ -224,11 +234,106 @@ describe('classifyTransient', () => {
     expect(classifyTransient(log)).toBeUndefined();
   });
 
+  // A failed step: its name, its log, and whether the build is retried for it.
+  const failing = (name: string, log: string[]) =>
+    [
+      `#9 ${name}`,
+      ...log.map((l) => `#9 1.20 ${l}`),
+      '#9 ERROR: process "/bin/sh -c x" did not complete successfully: exit code: 1',
+      '------',
+      ` > ${name}:`,
+      ...log.map((l) => `1.20 ${l}`),
+      '------',
+      'ERROR: failed to solve: process "/bin/sh -c x" did not complete successfully: exit code: 1',
+    ].join('\n');
+  it.each<[string, string, string[], string | undefined]>([
+    ['a clone that was reset', '[src 2/4] RUN git clone https://github.com/x/y', ['fatal: early EOF'], BROKE],
+    [
+      'a download that was refused',
+      '[src 3/4] RUN curl -fsSLO https://example.org/a.tar.gz && tar xf a.tar.gz',
+      ['curl: (7) Failed to connect to example.org port 443 after 5 ms: Connection refused'],
+      REFUSED,
+    ],
+    [
+      'a package install that timed out',
+      '[base 2/6] RUN apt-get update && apt-get install -y build-essential',
+      ['E: Failed to fetch http://deb.debian.org/debian/pool/main/g/gcc.deb  Connection timed out [IP: 1.2.3.4 80]'],
+      TIMEOUT,
+    ],
+    [
+      'an npm install that was reset',
+      '[web 3/5] RUN npm ci',
+      ['npm error network request to https://registry.npmjs.org/x failed, reason: read ECONNRESET'],
+      RESET,
+    ],
+    [
+      'a base image pull that was reset',
+      '[stage-0 1/3] FROM docker.io/library/ubuntu:22.04@sha256:0123',
+      [
+        'failed to copy: httpReadSeeker: failed open: read tcp 10.1.0.4:51234->1.2.3.4:443: read: connection reset by peer',
+      ],
+      RESET,
+    ],
+    [
+      'a test step asserting a refused connection',
+      '[test 4/4] RUN npm test',
+      ['AssertionError: expected connect ECONNREFUSED 127.0.0.1:5432 to be undefined'],
+      undefined,
+    ],
+    [
+      'a test step whose curl finds nothing listening',
+      '[test 4/4] RUN make check',
+      ['curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused'],
+      undefined,
+    ],
+    [
+      'a clone-and-test step whose test prints ECONNRESET',
+      '[src 2/4] RUN git clone https://github.com/x/y && cd y && make check',
+      ['FAIL: test_reconnect: expected ECONNRESET, got 0'],
+      undefined,
+    ],
+    [
+      'a Go test step',
+      '[test 3/3] RUN go test ./...',
+      ['dial tcp 127.0.0.1:8080: connect: connection refused'],
+      undefined,
+    ],
+  ])('%s', (_what, name, log, reason) => {
+    expect(classifyTransient(failing(name, log))?.reason).toBe(reason);
+  });
+
   it('is undefined for a build that failed for another reason', () => {
     expect(
       classifyTransient(
         '#4 [a 1/1] RUN exit 3\n#4 ERROR: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3\n',
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('isFetchStep', () => {
+  it.each<[string, boolean]>([
+    ['[internal] load metadata for docker.io/library/ubuntu:22.04', true],
+    ['[auth] library/ubuntu:pull token for registry-1.docker.io', true],
+    ['[stage-0 1/3] FROM docker.io/library/ubuntu:22.04@sha256:0123', true],
+    ['[src 2/4] ADD https://example.org/a.tar.gz /a.tar.gz', true],
+    ['[src 2/4] ADD --keep-git-dir https://github.com/x/y.git /y', true],
+    ['[out 2/2] COPY --from=docker.io/library/busybox:1 /bin/busybox /', true],
+    ['[bochs-dev-common 3/25] RUN git clone https://github.com/bochs-emu/Bochs', true],
+    ['[tools 2/9] RUN --mount=type=cache,target=/root/.cargo cargo install wasi-vfs-cli', true],
+    ['[base 2/6] RUN apk add --no-cache git', true],
+    ['[web 3/5] RUN npm ci', true],
+    ['[go 2/3] RUN go mod download', true],
+    ['[py 2/3] RUN pip3 install -r requirements.txt', true],
+    ['[internal] load build definition from Dockerfile', false],
+    ['[internal] load build context', false],
+    ['[out 2/2] COPY --from=build /out.wasm /', false],
+    ['[src 2/4] ADD vendor.tar.gz /src', false],
+    ['[test 4/4] RUN npm test', false],
+    ['[test 4/4] RUN make check', false],
+    ['[test 3/3] RUN go test ./...', false],
+    ['exporting to client directory', false],
+  ])('%s: %s', (name, fetches) => {
+    expect(isFetchStep(name)).toBe(fetches);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Console } from '../../../src/cli/console.js';
+import { clearRedactions, protectSecrets } from '../../../src/lib/redact.js';
 
 /** A stream that keeps what is written, a terminal or not. */
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -39,6 +40,25 @@ let c: Console | undefined;
 afterEach(() => c?.release());
 
 describe('Console: the stage modules shown to a person', () => {
+  it("never prints a secret the command was started with: a library's warning, the raw log, --verbose", () => {
+    protectSecrets({ runner: false, env: { GITHUB_TOKEN: 'ghs_commandTokenNeverShown0123' } });
+    try {
+      const stream = fakeStream(false);
+      c = new Console({ stream, verbose: true, live: false });
+      c.capture();
+      process.stdout.write(
+        '::warning::GET failed: Authorization: Bearer ghs_commandTokenNeverShown0123\n' +
+          '::stop-commands::0a1b\n#8 0.1 echo ghs_commandTokenNeverShown0123\n::0a1b::\n',
+      );
+      c.release();
+      expect(stream.text).toContain('warning: GET failed: Authorization: Bearer ***');
+      expect(stream.text).toContain('#8 0.1 echo ***');
+      expect(stream.text).not.toContain('ghs_commandTokenNeverShown0123');
+    } finally {
+      clearRedactions();
+    }
+  });
+
   it('not a terminal: stage lines, one line per Dockerfile step, no workflow commands or raw log', () => {
     const stream = fakeStream(false);
     c = new Console({ stream, verbose: false, live: false });

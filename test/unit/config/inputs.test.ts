@@ -31,7 +31,9 @@ describe('parseInputs: good values', () => {
       releaseCreate: true,
       releaseOverwrite: true,
       debugImage: false,
+      smokeSandbox: 'auto',
     });
+    expect(parseInputs(get({ 'smoke-sandbox': 'required' })).smokeSandbox).toBe('required');
     expect(i.smokeExpect).toEqual({ source: '^c2w-smoke-ok\\s*$', flags: 'm' });
   });
 
@@ -133,6 +135,12 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
     /debug-image/,
   ],
   [
+    'toolchain-cache-push without a smoke boot',
+    { 'toolchain-cache-push': 'true', smoke: 'false' },
+    'toolchain-cache-push',
+    /is true but smoke is false: the toolchain cache is published only after a passing smoke boot/,
+  ],
+  [
     'toolchain-cache-push not a boolean',
     { 'toolchain-cache-push': 'yes please' },
     'toolchain-cache-push',
@@ -189,6 +197,7 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ['output directory for wasi', { output: 'out/' }, 'output', /file path for target 'wasi'/],
   ['output with newline', { output: 'a\nb' }, 'output', /single path/],
   ['cache unknown', { cache: 's3' }, 'cache', /one of local, gha, registry, none/],
+  ['smoke-sandbox off', { 'smoke-sandbox': 'off' }, 'smoke-sandbox', /one of auto, required; got 'off'/],
   ['registry without cache-ref', { cache: 'registry' }, 'cache-ref', /required with cache: registry/],
   ['registry bad cache-ref', { cache: 'registry', 'cache-ref': 'Bad Ref' }, 'cache-ref', /white space/],
   ['cache-key with comma', { 'cache-key': 'a,b' }, 'cache-key', /letters, digits/],
@@ -221,6 +230,25 @@ const BAD: [string, Record<string, string>, string, RegExp][] = [
   ],
   ['env-passthrough a command file', { 'env-passthrough': 'GITHUB_OUTPUT' }, 'env-passthrough', /never passed/],
   ['env-passthrough the state', { 'env-passthrough': 'STATE_isPost' }, 'env-passthrough', /never passed/],
+  // Compared without case: a lower-case github_token is the same token by another name.
+  ...[
+    'github_token',
+    'Github_Token',
+    'github_output',
+    'Github_Env',
+    'github_path',
+    'github_state',
+    'github_step_summary',
+    'actions_runtime_token',
+    'Actions_Id_Token_Request_Token',
+    'input_token',
+    'state_isPost',
+  ].map((name): [string, Record<string, string>, string, RegExp] => [
+    `env-passthrough ${name}`,
+    { 'env-passthrough': name },
+    'env-passthrough',
+    new RegExp(`'${name}' is never passed`),
+  ]),
   ['smoke not boolean', { smoke: 'on' }, 'smoke', /true or false/],
   ['smoke-expect bad regex', { 'smoke-expect': '(unclosed' }, 'smoke-expect', /regular expression/],
   ['smoke-timeout zero', { 'smoke-timeout': '0' }, 'smoke-timeout', /from 1 to 3600/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, passthroughProblem, type EnvNeeds } from '../../../src/lib/child-env.js';
+import { browserEnv, childEnv, passthroughProblem, type EnvNeeds } from '../../../src/lib/child-env.js';
 
 // What the runner hands the action's process (abridged from a real job's environment).
 const ACTION_ENV: NodeJS.ProcessEnv = {
@@ -144,5 +144,27 @@ describe('passthroughProblem', () => {
     const found = passthroughProblem(name);
     if (problem === undefined) expect(found).toBeUndefined();
     else expect(found).toMatch(problem);
+  });
+});
+
+describe('browserEnv', () => {
+  it('keeps a path, the locale and the tracking id, with its scratch folder as home, and nothing else', () => {
+    const env = browserEnv(
+      { ...ACTION_ENV, DOCKER_PASSWORD: 'pw', DOCKER_AUTH_CONFIG: '{}', AWS_SECRET_ACCESS_KEY: 'k', TZ: 'UTC' },
+      '/tmp/c2w-browser-x',
+    );
+    expect(env).toEqual({
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TZ: 'UTC',
+      RUNNER_TRACKING_ID: 'github_0d1e',
+      HOME: '/tmp/c2w-browser-x',
+      TMPDIR: '/tmp/c2w-browser-x',
+    });
+  });
+
+  it('gives a path when the action has none', () => {
+    expect(browserEnv({}, '/s').PATH).toBe('/usr/local/bin:/usr/bin:/bin');
   });
 });

@@ -1,6 +1,7 @@
 // The process seam with real processes: what a child gets in its environment, that it leads a
 // process group of its own, how it ended, and the bounded time of `run`.
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run, RunTimeoutError } from '../../../src/lib/exec.js';
@@ -98,6 +99,54 @@ describe('run', () => {
     expect(pid).toBeGreaterThan(0);
     expect(alive(pid)).toBe(false);
     expect(groupAlive(pid)).toBe(false);
+  });
+
+  /**
+   * A stand-in c2w whose first act is to leave a process of its own session (setsid) that holds
+   * stdout and stderr open for 30 s; it prints that process's pid, then does `then`.
+   */
+  function leavesDetachedHolder(then: string): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'c2w-exec-'));
+    const c2w = path.join(dir, 'c2w');
+    writeFileSync(c2w, `#!/bin/sh\nsetsid sleep 30 &\necho "holder $!"\n${then}\n`);
+    chmodSync(c2w, 0o755);
+    return c2w;
+  }
+  const holders: number[] = [];
+  afterEach(() => {
+    for (const pid of holders.splice(0)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  });
+
+  it('a child that exits leaving a detached process on its pipes ends the run with what it printed', async () => {
+    const c2w = leavesDetachedHolder('echo v0.8.4');
+    const r = await run(c2w, ['--version'], { echo: false, timeoutMs: 60_000 });
+    const holder = Number(/holder (\d+)/.exec(r.stdout)?.[1]);
+    holders.push(holder);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('v0.8.4');
+    // The run did not wait for it: it still holds the pipes.
+    expect(alive(holder)).toBe(true);
+  });
+
+  it('the time limit holds although a detached descendant keeps the pipes open', async () => {
+    let printed = '';
+    const c2w = leavesDetachedHolder('exec sleep 30');
+    const pending = run(c2w, ['--version'], {
+      echo: false,
+      timeoutMs: 500,
+      graceMs: 500,
+      onOutput: (chunk) => (printed += chunk),
+    });
+    await expect(pending).rejects.toThrow(/c2w --version did not finish within 1 s; it was ended/);
+    const holder = Number(/holder (\d+)/.exec(printed)?.[1]);
+    holders.push(holder);
+    expect(alive(holder)).toBe(true);
   });
 
   it('rejects with the command when the file cannot be started', async () => {

@@ -4,6 +4,7 @@ import {
   addRunnerSecrets,
   addSecret,
   clearRedactions,
+  protectSecrets,
   redact,
   urlForDisplay,
 } from '../../../src/lib/redact.js';
@@ -46,6 +47,55 @@ describe('redact', () => {
     expect(written.join('')).toContain('::add-mask::runtime-token-value');
     expect(written.join('')).not.toContain('results');
     expect(redact('a github-token-value b runtime-token-value')).toBe('a *** b ***');
+  });
+});
+
+describe('protectSecrets', () => {
+  afterEach(() => clearRedactions());
+
+  /** What `fn` writes to stdout. */
+  function stdoutOf(fn: () => void): string {
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      fn();
+    } finally {
+      process.stdout.write = write;
+    }
+    return written.join('');
+  }
+
+  const env = {
+    ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-value',
+    'INPUT_GITHUB-TOKEN': 'github-token-input-value',
+    GITHUB_TOKEN: 'github-token-env-value',
+    'INPUT_C2W-DOWNLOAD-URL': 'https://user:p%40ssword@mirror.example/c2w',
+    ACTIONS_RESULTS_URL: 'http://results.example/',
+  };
+
+  it('the action: every secret the process was started with is masked in the log and redacted', () => {
+    const out = stdoutOf(() => protectSecrets({ runner: true, env }));
+    for (const value of [
+      'runtime-token-value',
+      'oidc-request-token-value',
+      'github-token-input-value',
+      'github-token-env-value',
+      'p%40ssword',
+      'p@ssword',
+    ]) {
+      // The workflow command escapes `%` as %25 (actions/toolkit packages/core/src/command.ts).
+      expect(out).toContain(`::add-mask::${value.replace(/%/g, '%25')}\n`);
+      expect(redact(`a ${value} b`)).toBe('a *** b');
+    }
+    expect(out).not.toContain('results.example');
+  });
+
+  it('the command: redacted from what it prints, never echoed to the terminal as ::add-mask::', () => {
+    const out = stdoutOf(() => protectSecrets({ runner: false, env }));
+    expect(out).toBe('');
+    expect(redact('Bearer runtime-token-value, token github-token-env-value')).toBe('Bearer ***, token ***');
   });
 });
 
