@@ -47,18 +47,29 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
 
   const keyDockerfile = keyDockerfileSha256(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
   const keys = layers.keys(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
-  const plan = layers.restored ? layers.next() : await layers.restore(keys);
+  let plan = layers.restored ? layers.next() : await layers.restore(keys);
   sink.checkpoint();
   const shared = await toolchain.plan(attempt, ctx.c2w.version, await readFile(dockerfile.path, 'utf8'), plan);
   sink.checkpoint();
   sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-  const built = await convertWithRetries(
-    ctx.c2w.c2w,
-    attempt,
-    dockerfile.path,
-    [...builderFlags(ctx.builder), ...cacheFlags(plan), ...shared.flags],
-    { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(Outputs.BuildAttempts, n) },
-  );
+  const build = () =>
+    convertWithRetries(
+      ctx.c2w.c2w,
+      attempt,
+      dockerfile.path,
+      [...builderFlags(ctx.builder), ...cacheFlags(plan), ...shared.flags],
+      { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(Outputs.BuildAttempts, n) },
+    );
+  let built;
+  try {
+    built = await build();
+  } catch (error) {
+    // Served by the hot cache entry and a layer was missing: once more with the whole cache.
+    const wider = await layers.widen(error);
+    if (wider === undefined) throw error;
+    plan = wider;
+    built = await build();
+  }
   sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
   sink.fact(Outputs.WasmPath, built.path);
   sink.fact(Outputs.WasmSize, built.size);

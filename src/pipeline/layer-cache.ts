@@ -4,7 +4,9 @@
 // what the previous build exported, and a good build's export is saved: by the post step for the
 // action (the plan goes to it through the step state), at once for the command.
 import { cacheKeys, type CachePlan } from '../cache/keys.js';
-import { restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
+import { restoreLayers, rotate, type Restored, type SavePlan } from '../cache/layers.js';
+import { restoreHot, saveHot, shouldLearn, startLearning } from '../cache/hot-restore.js';
+import { missingBlob } from '../cache/hot-set.js';
 import type { EntryStore } from '../cache/entry-store.js';
 import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
@@ -36,6 +38,7 @@ export class LayerCache {
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
   private primaryKey = '';
+  private restoredKeys: CacheKeys | undefined;
 
   constructor(
     private readonly inputs: Inputs,
@@ -67,6 +70,7 @@ export class LayerCache {
       image: inputs.image,
     });
     this.primaryKey = keys.primary;
+    this.restoredKeys = keys;
     if (inputs.cache !== 'none') this.sink.fact(Outputs.CachePrimaryKey, keys.primary);
     return keys;
   }
@@ -76,9 +80,7 @@ export class LayerCache {
     const inputs = this.inputs;
     const sink = this.sink;
     const cache = this.canExport ? inputs.cache : 'none';
-    const restored = await sink.section('Restore the build cache', () =>
-      restoreLayers({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store),
-    );
+    const restored = await sink.section('Restore the build cache', () => this.restoreFrom(cache, keys));
     this.current = restored.plan;
     if (inputs.cache !== 'none') {
       sink.fact(Outputs.CacheHit, restored.plan.exactHit);
@@ -101,8 +103,51 @@ export class LayerCache {
     return this.current;
   }
 
+  /** The hot entry when there is one (local), else the whole cache, learning the hot set when it can. */
+  private async restoreFrom(cache: Inputs['cache'], keys: CacheKeys): Promise<Restored> {
+    const dir = this.home.dir(keys);
+    if (cache === 'local') {
+      const hot = await restoreHot(keys, dir, this.home.store, this.inputs.cacheTimeoutSeconds * 1000, (l) =>
+        this.sink.info(l),
+      );
+      if (hot !== undefined) return hot;
+    }
+    return this.restoreWhole(cache, keys);
+  }
+
+  private async restoreWhole(cache: Inputs['cache'], keys: CacheKeys): Promise<Restored> {
+    const restored = await restoreLayers({ ...this.inputs, cache }, keys, this.home.dir(keys), this.home.store);
+    if (shouldLearn(restored, keys)) await startLearning(restored.plan);
+    return restored;
+  }
+
+  /**
+   * After a failed build served by the hot entry that lacked a blob: the whole cache, for one more
+   * build. undefined for any other failure (the caller throws it).
+   */
+  async widen(error: unknown): Promise<CachePlan | undefined> {
+    const log = (error as { log?: string }).log ?? (error as Error).message ?? '';
+    const blob = missingBlob(String(log));
+    if (!this.current?.hot || blob === undefined || this.restoredKeys === undefined) return undefined;
+    const keys = this.restoredKeys;
+    this.sink.info(
+      `The build needed a layer the hot cache entry lacks (sha256:${blob}); restoring the whole cache and building again.`,
+    );
+    const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
+    this.current = restored.plan;
+    this.sink.fact(Outputs.CacheSize, restored.size);
+    this.sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
+    this.sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+    return restored.plan;
+  }
+
   /** After a good build: rotate the export in and save it (or have it saved). */
   async built(plan: CachePlan): Promise<void> {
+    if (plan.hot) return;
+    if (plan.learn) {
+      await saveHot(plan, this.primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
+      return;
+    }
     if (await rotate(plan)) this.saveKey = this.primaryKey;
     if (this.saveKey === undefined) return;
     const bytes = await this.home.save({
