@@ -102,6 +102,8 @@ async function job(withInputs, runnerTemp) {
     entries: runtime.cacheEntries().length - entriesBefore,
     stored: storedBytes() - bytesBefore,
     warnings: r.main.log.split('\n').filter((l) => l.startsWith('::warning::')),
+    outputs: r.main.outputs,
+    log: r.main.log,
   };
 }
 
@@ -121,7 +123,47 @@ const cacheInputs = {
   registry: (id) => ({ cache: 'registry', 'cache-ref': `${registry.host}/c2w/curves-${stamp}-${id}:cache` }),
 };
 
+/**
+ * A user's runs after the toolchain cache was published (`second`): a publisher (cold build, smoke
+ * boot, push of the toolchain cache to the project's registry), then a user with `cache: local` and
+ * the toolchain cache read anonymously: run 1 on a fresh runner served by the toolchain cache (no own
+ * cache yet), run 2 on another fresh runner with the own cache run 1 saved (another image), run 3 on
+ * a third (another image again: the hot entry run 2 saved).
+ */
+async function secondRun(id) {
+  const repository = `c2w/curves-toolchain-${stamp}-${id}`;
+  await prune();
+  const published = await job(
+    {
+      image: images.a,
+      cache: 'none',
+      'toolchain-cache': `${registry.host}/${repository}`,
+      'toolchain-cache-push': 'true',
+      smoke: 'true',
+    },
+    temp(),
+  );
+  if (published.outputs['toolchain-cache-result'] !== 'published')
+    throw new Error(`the publisher did not publish:\n${published.log}`);
+  const user = {
+    cache: 'local',
+    'cache-key': `curves-${stamp}-${id}`,
+    'toolchain-cache': `${registry.publicHost}/${repository}`,
+  };
+  const runs = [];
+  for (const image of [images.b, images.c, images.d]) {
+    await prune();
+    runs.push(await job({ image, ...user }, temp()));
+  }
+  if (runs[0].outputs['toolchain-cache-result'] !== 'hit')
+    process.stderr.write(
+      `  WARNING: run 1 was not served by the toolchain cache (${runs[0].outputs['toolchain-cache-result']})\n`,
+    );
+  return { second: runs };
+}
+
 async function cell(mode, id) {
+  if (mode === 'second') return secondRun(id);
   const inputs = cacheInputs[mode](id);
   await prune();
   const cold = await job({ image: images.a, ...inputs }, temp());
@@ -150,6 +192,7 @@ async function cell(mode, id) {
 }
 
 const rows = [];
+const seconds = [];
 try {
   console.log(
     `# cost curves  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU  sizes ${SIZES.join('/')} MiB, output ${OUTPUT_MB} MiB, ${ROUNDS} round(s)`,
@@ -170,6 +213,13 @@ try {
           const load = loadavg();
           const r = await cell(mode, `${size}-${mode}-${i}`);
           results[mode].push(r);
+          if (mode === 'second') {
+            const [r1, r2, r3] = r.second;
+            process.stderr.write(
+              `  ${size} MiB second round ${i}: run 1 (toolchain cache) ${sec(r1.main)} + ${sec(r1.post)}, run 2 (own cache, learns) ${sec(r2.main)} + ${sec(r2.post)}, run 3 (hot) ${sec(r3.main)} + ${sec(r3.post)} (load ${load})\n`,
+            );
+            continue;
+          }
           process.stderr.write(
             `  ${size} MiB ${mode} round ${i}: cold ${sec(r.cold.main)} + ${sec(r.cold.post)}, warm ${sec(r.warm.main)} (restored ${mib(r.warm.restored)}), floor ${sec(r.floor.main)}, ` +
               `stored ${mib(r.cold.stored)} in ${r.cold.entries} entries${r.matrix ? `, matrix ${mib(r.matrix.stored)}` : ''} (load ${load})\n`,
@@ -178,6 +228,20 @@ try {
       }
       for (const mode of MODES) {
         const rs = results[mode];
+        if (mode === 'second') {
+          const m = (n, f) => median(rs.map((r) => f(r.second[n])));
+          seconds.push({
+            size,
+            runs: [0, 1, 2].map((n) => ({
+              main: m(n, (x) => x.main),
+              post: m(n, (x) => x.post),
+              restored: m(n, (x) => x.restored),
+              entries: m(n, (x) => x.entries),
+              cached: rs.every((r) => r.second[n].toolchainCached),
+            })),
+          });
+          continue;
+        }
         const m = (f) => median(rs.map(f));
         rows.push({
           size,
@@ -186,6 +250,8 @@ try {
           save: m((r) => r.cold.post),
           warm: m((r) => r.warm.main),
           warm2: rs[0].warm2 ? m((r) => r.warm2.main) : undefined,
+          entries1: m((r) => r.warm.entries),
+          entries2: rs[0].warm2 ? m((r) => r.warm2.entries) : undefined,
           restored2: rs[0].warm2 ? m((r) => r.warm2.restored) : undefined,
           floor: m((r) => r.floor.main),
           restored: m((r) => r.warm.restored),
@@ -211,6 +277,25 @@ try {
       `| ${r.size} MiB | ${r.mode} | ${sec(r.cold)} | ${sec(r.save)} | ${sec(r.warm)} | ${sec(r.floor)} | ${(r.warm / r.floor).toFixed(2)}× | ${r.mode === 'local' ? mib(r.restored) : 'lazy'} | ${r.warm2 === undefined ? '–' : `${sec(r.warm2)} (${(r.warm2 / r.floor).toFixed(2)}×), ${mib(r.restored2)}`} | ${r.mode === 'registry' ? 'registry' : mib(r.stored)} | ${r.mode === 'registry' ? '0' : r.entries} | ${r.matrix === undefined ? '–' : mib(r.matrix)} | ${r.matrix === undefined ? '–' : `${((100 * r.matrix) / QUOTA).toFixed(1)} %`} | ${r.cached} |`,
     );
   }
+  if (seconds.length > 0) {
+    console.log(
+      '\n| toolchain | run 1: toolchain cache, no own cache (main + post) | run 2: own cache, fresh runner (main + post), restored | run 3: next fresh runner, restored | run 2 ÷ run 1 | toolchain CACHED 1/2/3 |',
+    );
+    console.log('|---|---|---|---|---|---|');
+    for (const { size, runs } of seconds) {
+      const [a, b, c] = runs;
+      console.log(
+        `| ${size} MiB | ${sec(a.main)} + ${sec(a.post)} | ${sec(b.main)} + ${sec(b.post)}, ${mib(b.restored)} | ${sec(c.main)} + ${sec(c.post)}, ${mib(c.restored)} | ${((b.main + b.post) / (a.main + a.post)).toFixed(2)}× | ${runs.map((r) => r.cached).join('/')} |`,
+      );
+    }
+  }
+  console.log(
+    '\nentries created per run (local): cold / first warm (learns) / next warm: ' +
+      rows
+        .filter((r) => r.mode === 'local')
+        .map((r) => `${r.size} MiB ${r.entries}/${r.entries1}/${r.entries2 ?? '–'}`)
+        .join(', '),
+  );
   await runtime.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }

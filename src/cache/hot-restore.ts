@@ -6,16 +6,20 @@
 // - learns: a run that restored the whole shared entry exactly and this allocator's entry of the same
 //   Dockerfile and build args (only the image differs) builds without exporting, and then saves
 //   the blobs its build read as the hot entry;
-// - a build served by the hot entry that lacks a blob fails with BuildKit's `not found`: the run
-//   then restores the whole cache and builds again (LayerCache.widen).
+// - a hot entry that lacks a layer its manifest lists is not used (the whole cache is restored):
+//   BuildKit (docker 28.5's, measured) rebuilds a step whose cached layer is missing, whatever it
+//   costs, or fails with `failed to compute cache key: ... not found` when a later step's key needs
+//   the layer's content; a build that fails so anyway restores the whole cache and builds again
+//   (LayerCache.widen).
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import { dirSize } from '../lib/files.js';
 import { TIMED_OUT } from '../lib/timeout.js';
 import type { EntryStore } from './entry-store.js';
-import { blobAccess, cacheManifest, hotKey, hotSubset, manifestConfig, markUnread } from './hot-set.js';
+import { blobAccess, cacheManifest, hotKey, hotSubset, manifestConfig, markUnread, narrowManifest } from './hot-set.js';
 import type { CacheKeys, CachePlan } from './keys.js';
 import type { Restored } from './layers.js';
-import { listBlobs, writeSubset } from './oci-split.js';
+import { listBlobs, missingBlobs, writeSubset } from './oci-split.js';
 
 /** The folder the hot entry is restored into and saved from: a fixed name, as the cache version hashes it. */
 export const hotDir = (dir: string) => `${dir}-hot`;
@@ -40,6 +44,15 @@ export async function restoreHot(
     const key = await store.restore(from, hotKey(keys.primary), keys.restore.slice(0, 1).map(hotKey), timeoutMs);
     if (key === undefined || key === TIMED_OUT) return undefined;
     if ((await cacheManifest(from)) === undefined) return undefined;
+    // The hot entry's manifest lists only the layers it carries (hot-set.ts): one that lacks a layer
+    // it lists is damaged, so the whole cache is restored instead (see above).
+    const missing = await missingBlobs(path.join(from, 'index.json'), from);
+    if (missing.length > 0) {
+      log(
+        `The hot cache entry ${key} lacks ${missing.length} of the layers it lists (sha256:${missing[0]}); restoring the whole cache.`,
+      );
+      return undefined;
+    }
     await writeSubset(from, dir, [...(await listBlobs(from)).keys()]);
     const size = await dirSize(dir);
     log(
@@ -114,6 +127,7 @@ export async function saveHot(
     }
     const dir = hotDir(plan.dir);
     await writeSubset(plan.dir, dir, subset.names);
+    await narrowManifest(dir, manifest);
     if (!(await store.save(dir, hotKey(key), timeoutSeconds))) return 0;
     log(
       `Saved the ${subset.bytes} bytes of ${subset.of} this build read as the hot cache entry ${hotKey(key)}: ` +

@@ -12,8 +12,15 @@
 // - a build that imports such a folder and exports `mode=max` fails the export (`error writing
 //   layer blob: NotFound`: it copies every layer it re-exports from the import), and one that
 //   imports a whole folder reads every blob while exporting: so a build served by the hot entry,
-//   and the build that learns the hot set, export nothing.
-import { readFile, readdir, stat, utimes } from 'node:fs/promises';
+//   and the build that learns the hot set, export nothing;
+// - the importer makes a record's result only from the layers the cache manifest lists: a record
+//   whose layer chain names a blob the manifest does not list has no result, and its step runs
+//   (getRemoteChain in cache/remotecache/v1/parse.go returns nil for a blob not in the provider
+//   built from the manifest's layers). So the hot entry's manifest lists only the blobs it carries:
+//   a run of the image the whole export was made with rebuilds its image stages, as any other
+//   image does, instead of failing on their missing layers.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 const BLOBS = path.join('blobs', 'sha256');
@@ -100,4 +107,38 @@ export async function manifestConfig(dir: string, manifest: string): Promise<str
  */
 export function missingBlob(log: string): string | undefined {
   return /content sha256:([0-9a-f]{64}): not found/.exec(log)?.[1];
+}
+
+interface CacheManifest {
+  config?: { digest?: string };
+  layers?: { digest?: string }[];
+  [field: string]: unknown;
+}
+
+/**
+ * The cache manifest of the hot entry (pure): the same manifest listing only the layers in `keep`
+ * (hex digests), so records of the layers left out import without a result.
+ */
+export function hotManifest(manifest: string, keep: ReadonlySet<string>): string {
+  const m = JSON.parse(manifest) as CacheManifest;
+  const layers = (m.layers ?? []).filter((l) => keep.has(l.digest?.replace(/^sha256:/, '') ?? ''));
+  return JSON.stringify({ ...m, layers });
+}
+
+/**
+ * Rewrites the hot entry in `dir` (written by writeSubset from the whole export) to a cache
+ * manifest listing only its layers: the new manifest blob, and an index.json naming it (both new
+ * files: the subset's files are hard links into the export).
+ */
+export async function narrowManifest(dir: string, manifest: string): Promise<void> {
+  const names = new Set(await readdir(path.join(dir, BLOBS)));
+  const text = hotManifest(await readFile(path.join(dir, BLOBS, manifest), 'utf8'), names);
+  const digest = createHash('sha256').update(text).digest('hex');
+  await rm(path.join(dir, BLOBS, manifest), { force: true });
+  await writeFile(path.join(dir, BLOBS, digest), text);
+  const indexFile = path.join(dir, 'index.json');
+  const index = JSON.parse(await readFile(indexFile, 'utf8')) as { manifests: { digest: string; size: number }[] };
+  index.manifests[0] = { ...index.manifests[0]!, digest: `sha256:${digest}`, size: Buffer.byteLength(text) };
+  await rm(indexFile, { force: true });
+  await writeFile(indexFile, JSON.stringify(index));
 }

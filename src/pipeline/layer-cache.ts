@@ -39,6 +39,8 @@ export class LayerCache {
   private saveKey: string | undefined;
   private primaryKey = '';
   private restoredKeys: CacheKeys | undefined;
+  /** The bytes restored (the entries are in the store: a floor of its use). */
+  private restoredBytes = 0;
 
   constructor(
     private readonly inputs: Inputs,
@@ -82,6 +84,7 @@ export class LayerCache {
     const cache = this.canExport ? inputs.cache : 'none';
     const restored = await sink.section('Restore the build cache', () => this.restoreFrom(cache, keys));
     this.current = restored.plan;
+    this.restoredBytes = restored.size;
     if (inputs.cache !== 'none') {
       sink.fact(Outputs.CacheHit, restored.plan.exactHit);
       sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
@@ -135,6 +138,7 @@ export class LayerCache {
     );
     const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
     this.current = restored.plan;
+    this.restoredBytes = restored.size;
     this.sink.fact(Outputs.CacheSize, restored.size);
     this.sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
     this.sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
@@ -155,6 +159,7 @@ export class LayerCache {
       key: this.saveKey,
       ...(plan.shared ? { shared: plan.shared } : {}),
       timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+      restoredBytes: this.restoredBytes,
     });
     this.sink.fact(Outputs.CacheSavedSharedSize, bytes.shared);
     this.sink.fact(Outputs.CacheSavedAllocatorSize, bytes.allocator);

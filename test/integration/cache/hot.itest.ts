@@ -3,8 +3,9 @@
 // stages, packed as the c2w release. On fresh runners (BuildKit's cache pruned, the runner temp at
 // the same path, emptied): a cold run saves the whole export; the first warm run of another image
 // restores it whole, builds without exporting and saves the blobs its build read as the hot entry;
-// the next restores only that, with every toolchain step CACHED; and a hot entry that lacks a blob
-// the build needs makes the run restore the whole cache and build again.
+// the next restores only that, with every toolchain step CACHED; the cold run's image again
+// rebuilds only its image stages; and a hot entry that lacks a layer it lists makes the run restore
+// the whole cache. First: the access-time fact the hot set is learned from.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { startReleaseServer } from '../../harness/release-server.js';
 import { NODE24, ROOT, type JobResult } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
+import { blobAccess, markUnread } from '../../../src/cache/hot-set.js';
 // @ts-expect-error: a plain ESM fixture script without types
 import { scaleDockerfile, SIZES } from '../../fixtures/c2w-scale/dockerfile.mjs';
 
@@ -63,7 +65,21 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('the hot cache entry (cache: local)', () => {
-  it('a warm run on a fresh runner restores only what the image stages read, and falls back when a blob is missing', async () => {
+  it('sees a read in the access time of a blob marked unread (relatime moves an atime older than the mtime)', async () => {
+    const dir = path.join(h.dir, 'atime');
+    const blobs = path.join(dir, 'blobs', 'sha256');
+    mkdirSync(blobs, { recursive: true });
+    writeFileSync(path.join(blobs, 'read'), 'x'.repeat(4096));
+    writeFileSync(path.join(blobs, 'unread'), 'y'.repeat(4096));
+    // Read once before marking, as BuildKit's restore and a relatime mount's first read would.
+    await exec('cat', [path.join(blobs, 'read'), path.join(blobs, 'unread')]);
+    expect(await markUnread(dir)).toBe(2);
+    await exec('cat', [path.join(blobs, 'read')]);
+    const access = Object.fromEntries((await blobAccess(dir)).map((b) => [b.name, b.read]));
+    expect(access).toEqual({ read: true, unread: false });
+  });
+
+  it('a warm run on a fresh runner restores only what the image stages read, rebuilds the stages of an image it has seen, and restores the whole cache when the hot entry is damaged', async () => {
     await freshRunner();
     const cold = await job(images.a!);
     expect(cold.main.exitCode, cold.main.log).toBe(0);
@@ -88,7 +104,18 @@ describe('the hot cache entry (cache: local)', () => {
     expect(hot.main.log).not.toMatch(/--cache-to/);
     expect(hot.post?.log ?? '').not.toMatch(/Saved the/);
 
-    // A newer hot entry lacking one layer the build reads: the run restores the whole cache and builds again.
+    // The cold run's own image again: the hot entry lacks its image stages' layers, and those
+    // steps run again (as for any image) instead of failing on them and restoring the whole cache.
+    await freshRunner();
+    const again = await job(images.a!);
+    expect(again.main.exitCode, again.main.log).toBe(0);
+    expect(again.main.log).toMatch(/the layers a build of another image read \(hot-hot-/);
+    expect(again.main.log).not.toMatch(/restoring the whole cache/);
+    expect(again.main.log).not.toMatch(/ERROR: NotFound/);
+    expect(stepCached(again.main.log, TOOLCHAIN)).toBe(true);
+
+    // A newer hot entry lacking one layer it lists: the run restores the whole cache instead of
+    // building from it (BuildKit would rebuild the steps of that layer, the Linux kernel here).
     const cacheDir = path.join(runnerTemp, 'c2w-action');
     const hotDir = path.join(
       cacheDir,
@@ -109,7 +136,11 @@ describe('the hot cache entry (cache: local)', () => {
     await freshRunner();
     const widened = await job(images.d!);
     expect(widened.main.exitCode, widened.main.log).toBe(0);
-    expect(widened.main.log).toMatch(new RegExp(`lacks \\(sha256:${largest}\\); restoring the whole cache`));
+    expect(widened.main.log).toMatch(
+      new RegExp(`lacks 1 of the layers it lists \\(sha256:${largest}\\); restoring the whole cache`),
+    );
+    expect(widened.main.log).toMatch(/Build steps: \d+ from own-cache, \d+ built/);
+    expect(widened.main.log).not.toMatch(/#\d+ ERROR: NotFound/);
     expect(stepCached(widened.main.log, TOOLCHAIN)).toBe(true);
   });
 });

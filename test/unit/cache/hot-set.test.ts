@@ -1,7 +1,7 @@
 // The hot cache entry's pure parts: which blobs go in it, when access times tell nothing, which
 // failed build lacked a blob, and which whole restore learns the hot set.
 import { describe, expect, it } from 'vitest';
-import { hotKey, hotSubset, missingBlob } from '../../../src/cache/hot-set.js';
+import { hotKey, hotManifest, hotSubset, missingBlob } from '../../../src/cache/hot-set.js';
 import { shouldLearn } from '../../../src/cache/hot-restore.js';
 import type { CachePlan } from '../../../src/cache/keys.js';
 
@@ -27,6 +27,34 @@ describe('hotSubset', () => {
     expect(
       hotSubset([blob('manifest', 8_000, false), blob('layer', 10, false)], 'manifest', undefined),
     ).toBeUndefined();
+  });
+});
+
+describe('hotManifest', () => {
+  const d = (c: string) => `sha256:${c.repeat(64)}`;
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.buildkit.cacheconfig.v0', digest: d('c'), size: 989 },
+    layers: [
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: d('a'), size: 96 },
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: d('b'), size: 1_084_521 },
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: d('e'), size: 97 },
+    ],
+  });
+  it.each([
+    ['every layer carried', ['a', 'b', 'e', 'c'], [d('a'), d('b'), d('e')]],
+    ['the image stages of the export left out', ['a', 'c'], [d('a')]],
+    ['no layer carried', ['c'], []],
+  ])('lists only the layers the entry carries, the config kept: %s', (_, keep, layers) => {
+    const out = JSON.parse(hotManifest(manifest, new Set(keep.map((c) => c.repeat(64))))) as {
+      config: { digest: string };
+      layers: { digest: string }[];
+      schemaVersion: number;
+    };
+    expect(out.layers.map((l) => l.digest)).toEqual(layers);
+    expect(out.config.digest).toBe(d('c'));
+    expect(out.schemaVersion).toBe(2);
   });
 });
 
