@@ -12,7 +12,7 @@ export const CACHE_QUOTA_BYTES = 10_000_000_000;
 /** The REST API's answer, bounded: a save never waits long for a warning. */
 const USAGE_TIMEOUT_MS = 10_000;
 
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
+const gb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`);
 
 export interface QuotaFacts {
   /** The repository's cache use the REST API reported, when it answered. */

@@ -166,6 +166,13 @@ export interface ActionsRuntime {
   readonly apiUrl: string;
   /** Answer the usage request with this status (403: a token without `actions: read`); undefined: 200. */
   usageStatus: number | undefined;
+  /** The quota (cacheQuotaBytes), changeable between jobs. */
+  cacheQuotaBytes: number;
+  /**
+   * Records a finalized entry of `storedBytes` with no content (another workflow's cache, which the
+   * usage counts and eviction may remove; restoring it fails).
+   */
+  addCacheEntry(key: string, storedBytes: number): void;
   /** Artifacts of every run, oldest first (pending ones included, deleted ones not). */
   artifacts(): ArtifactInfo[];
   /** Kill Azurite, close the server, remove the temporary directory. Safe to call twice. */
@@ -413,6 +420,13 @@ export async function startActionsRuntime(options: ActionsRuntimeOptions = {}): 
       set usageStatus(status: number | undefined) {
         state.usageStatus = status;
       },
+      addCacheEntry: (key: string, storedBytes: number) => state.addEntry(key, storedBytes),
+      get cacheQuotaBytes() {
+        return state.limits.quota;
+      },
+      set cacheQuotaBytes(bytes: number) {
+        state.limits.quota = bytes;
+      },
       blobEndpoint,
       runId,
       jobId,
@@ -442,6 +456,7 @@ class RuntimeState {
   readonly artifacts: ArtifactInfo[] = [];
   readOnly = false;
   usageStatus: number | undefined;
+  readonly limits: { quota: number; perMinute: number };
   private nextCacheId = 1;
   private nextArtifactId = 1;
 
@@ -455,8 +470,9 @@ class RuntimeState {
     blobEndpoint: string,
     cacheContainer: ContainerClient,
     artifactContainer: ContainerClient,
-    private readonly limits: { quota: number; perMinute: number },
+    limits: { quota: number; perMinute: number },
   ) {
+    this.limits = limits;
     this.credential = credential;
     this.blobEndpoint = blobEndpoint;
     this.cacheContainer = cacheContainer;
@@ -551,6 +567,23 @@ class RuntimeState {
     entry.accessedAt = new Date();
     this.evict();
     return { ok: true, entry_id: String(entry.id), message: '' };
+  }
+
+  addEntry(key: string, storedBytes: number): void {
+    const id = this.nextCacheId++;
+    const now = new Date();
+    this.cacheEntries.push({
+      id,
+      key,
+      version: 'other-workflow',
+      finalized: true,
+      sizeBytes: storedBytes,
+      storedBytes,
+      createdAt: now,
+      accessedAt: now,
+      blobName: `entries/${id}.tar`,
+    });
+    this.evict();
   }
 
   /** The bytes the repository's entries take (what the REST API's cache usage reports). */
