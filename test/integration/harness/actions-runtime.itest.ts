@@ -242,8 +242,8 @@ describe('@actions/cache against the local runtime', () => {
       });
       expect(await usage.json()).toEqual({
         full_name: 'org/app',
-        active_caches_size_in_bytes: 500,
-        active_caches_count: 1,
+        active_caches_size_in_bytes: 800,
+        active_caches_count: 2,
       });
     } finally {
       await limited.stop();
