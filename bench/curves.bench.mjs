@@ -36,6 +36,7 @@ const OUTPUT_MB = Number(process.env.BENCH_OUTPUT_MB ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const MODES = (process.env.BENCH_MODES ?? 'local registry gha').split(/\s+/).filter(Boolean);
 const MATRIX = process.env.BENCH_MATRIX !== '0';
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 0);
 const MiB = 1024 * 1024;
 const QUOTA = 10 * 1024 ** 3;
 const sec = (x) => (x === undefined ? '–' : `${x.toFixed(1)} s`);
@@ -62,7 +63,7 @@ const stamp = Date.now().toString(36);
 
 /** Images A to D: the test image and one file of their own. */
 const images = {};
-for (const name of ['a', 'b', 'c', 'd']) {
+for (const name of ['a', 'b', 'c', 'd', ...Array.from({ length: REPEAT }, (_, k) => `f${k}`)]) {
   const dir = path.join(work, `image-${name}`);
   fs.mkdirSync(dir);
   fs.writeFileSync(
@@ -175,6 +176,18 @@ async function cell(mode, id) {
     // A second fresh runner, image D: what every later run of another image pays.
     await prune();
     r.warm2 = await job({ image: images.d, ...inputs }, temp());
+    // BENCH_REPEAT more pairs, side by side: the hot run again on a fresh runner, then the floor on
+    // its builder with an image of its own (a new image each time: the image stages always run).
+    r.pairs = [{ warm: r.warm2.main, floor: floor.main }];
+    for (let k = 0; k < REPEAT; k++) {
+      await prune();
+      const hot = await job({ image: images.d, ...inputs }, temp());
+      const f = await job({ image: images[`f${k}`], cache: 'none' }, temp());
+      r.pairs.push({ warm: hot.main, floor: f.main });
+      process.stderr.write(
+        `    pair ${k + 1}: hot ${sec(hot.main)} (restored ${mib(hot.restored)}), floor ${sec(f.main)}\n`,
+      );
+    }
   }
   if (mode === 'local' && MATRIX) {
     // The three js cells of an allocator matrix, each on a fresh runner.
@@ -251,6 +264,7 @@ try {
           warm: m((r) => r.warm.main),
           warm2: rs[0].warm2 ? m((r) => r.warm2.main) : undefined,
           entries1: m((r) => r.warm.entries),
+          pairs: rs.flatMap((r) => r.pairs ?? []),
           entries2: rs[0].warm2 ? m((r) => r.warm2.entries) : undefined,
           restored2: rs[0].warm2 ? m((r) => r.warm2.restored) : undefined,
           floor: m((r) => r.floor.main),
@@ -288,6 +302,14 @@ try {
         `| ${size} MiB | ${sec(a.main)} + ${sec(a.post)} | ${sec(b.main)} + ${sec(b.post)}, ${mib(b.restored)} | ${sec(c.main)} + ${sec(c.post)}, ${mib(c.restored)} | ${((b.main + b.post) / (a.main + a.post)).toFixed(2)}× | ${runs.map((r) => r.cached).join('/')} |`,
       );
     }
+  }
+  for (const r of rows.filter((x) => x.pairs?.length > 1)) {
+    const warm = median(r.pairs.map((p) => p.warm));
+    const floor = median(r.pairs.map((p) => p.floor));
+    const ratio = median(r.pairs.map((p) => p.warm / p.floor));
+    console.log(
+      `hot warm run ${r.size} MiB, ${r.pairs.length} pairs: median ${sec(warm)}, floor median ${sec(floor)}, median of the pair ratios ${ratio.toFixed(2)}× (pairs: ${r.pairs.map((p) => `${p.warm.toFixed(1)}/${p.floor.toFixed(1)}`).join(', ')})`,
+    );
   }
   console.log(
     '\nentries created per run (local): cold / first warm (learns) / next warm: ' +
