@@ -15,6 +15,7 @@ import {
   type RequestFn as DraftRequestFn,
 } from './release-draft.js';
 import { apiFailure, explain, type ApiFailure } from './errors.js';
+import { streamingFetch } from './upload-fetch.js';
 
 export interface ReleaseApiOptions {
   token: string;
@@ -126,6 +127,8 @@ export class ReleaseApi {
   private constructor(
     private readonly request: RequestFn,
     private readonly repository: string,
+    /** The transport of an upload from a file (upload-fetch.ts), with the same time limit. */
+    private readonly uploadFetch: Fetch,
     opts: ReleaseApiOptions,
   ) {
     [this.owner, this.repo] = repository.split('/') as [string, string];
@@ -136,11 +139,12 @@ export class ReleaseApi {
 
   static async connect(opts: ReleaseApiOptions): Promise<ReleaseApi> {
     const env = opts.env ?? process.env;
-    const [{ getOctokit }, { defaults }, { retry }, { throttling }] = await Promise.all([
+    const [{ getOctokit }, { defaults }, { retry }, { throttling }, { HttpClient }] = await Promise.all([
       import('@actions/github'),
       import('@actions/github/lib/utils'),
       import('@octokit/plugin-retry'),
       import('@octokit/plugin-throttling'),
+      import('@actions/http-client'),
     ]);
     const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
     const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
@@ -168,17 +172,23 @@ export class ReleaseApi {
             notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeSpacingMs }),
           }));
     const baseFetch = (defaults.request as { fetch?: Fetch } | undefined)?.fetch ?? globalThis.fetch;
+    // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
+    const limitMs = (init: RequestInit | undefined): number => {
+      const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
+      return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
+    };
+    const proxies = new HttpClient('c2w-action');
+    const uploadFetch = timedFetch(
+      streamingFetch((url) => proxies.getAgent(url)),
+      limitMs,
+    );
     const octokit = getOctokit(
       opts.token,
       {
         baseUrl: apiUrl(env),
         request: {
           ...defaults.request,
-          fetch: timedFetch(baseFetch, (init) => {
-            // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
-            const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
-            return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
-          }),
+          fetch: timedFetch(baseFetch, limitMs),
         },
         // 429 too is left to the throttling plugin, which reads retry-after; plugin-retry's
         // own backoff (1, 4, 9 units) is for 5xx and network errors.
@@ -200,7 +210,7 @@ export class ReleaseApi {
       retry,
       throttling,
     );
-    return new ReleaseApi(octokit.request as unknown as RequestFn, opts.repository, opts);
+    return new ReleaseApi(octokit.request as unknown as RequestFn, opts.repository, uploadFetch, opts);
   }
 
   private async call<T>(route: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -384,7 +394,9 @@ export class ReleaseApi {
             const data = content.body;
             const headers: Record<string, string> = { 'content-type': content.contentType };
             if (!Buffer.isBuffer(data)) headers['content-length'] = String(content.size);
-            return this.call<Asset>(`POST ${release.upload_url}`, { name, headers, data, request: { retries: 0 } });
+            // A file's bytes go through upload-fetch.ts, which holds a few blocks of them at a time.
+            const request = Buffer.isBuffer(data) ? { retries: 0 } : { retries: 0, fetch: this.uploadFetch };
+            return this.call<Asset>(`POST ${release.upload_url}`, { name, headers, data, request });
           },
           landed,
         );

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { log } from '../lib/log.js';
 import { sha256File } from '../lib/hash.js';
+import { gib, RELEASE_ASSET_LIMIT } from '../lib/limits.js';
 import { FileBody, ReleaseApi, ReleaseError, type ReleaseApiOptions } from '../github/releases.js';
 import type { Target } from '../types/inputs.js';
 import { runnerTemp } from '../lib/runner.js';
@@ -73,13 +74,14 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
     await writeDeterministicTarGz(req.path, file);
   }
   {
+    const size = fs.statSync(file).size;
+    if (size >= RELEASE_ASSET_LIMIT) throw new ReleaseError(assetTooLarge(req.assetName, size));
     const sha256 = await sha256File(file);
     if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
       throw new ReleaseError(
         `${file} changed after conversion: sha256 ${sha256}, expected ${req.sha256}; refusing to publish it`,
       );
     }
-    const size = fs.statSync(file).size;
 
     const api = await ReleaseApi.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
     const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
@@ -105,6 +107,19 @@ export async function publishReleaseAsset(req: ReleaseRequest, deps: ReleaseDeps
       assets: [req.assetName, checksumName],
     };
   }
+}
+
+/**
+ * Why an asset of `size` bytes is not uploaded: GitHub takes release files under 2 GiB each
+ * (RELEASE_ASSET_LIMIT). Checked before any call, so an upload that cannot succeed neither starts
+ * nor leaves a release or a half asset behind.
+ */
+export function assetTooLarge(name: string, size: number): string {
+  return (
+    `The release asset ${name} is ${gib(size)} (${size} bytes); GitHub takes release files under ` +
+    `${gib(RELEASE_ASSET_LIMIT)} each, so it was not uploaded and the release was left as it was. ` +
+    `A workflow artifact (upload-artifact: true, the default) has no such limit per file.`
+  );
 }
 
 /** One line as `sha256sum` prints it (text mode: two spaces). */

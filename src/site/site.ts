@@ -13,6 +13,7 @@ import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walkFolder } from '../lib/files.js';
+import { gib, PAGES_SITE_LIMIT, V8_MODULE_LIMIT } from '../lib/limits.js';
 import type { PackedFile, SiteConfig } from './contract.js';
 import { SiteError } from './error.js';
 import { prepareSiteFolder, type SiteRoot } from './folder.js';
@@ -20,18 +21,7 @@ import { packFile } from './packed.js';
 
 export { SiteError } from './error.js';
 
-/**
- * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
- * actions/deploy-pages warns past 1073741824 bytes of the uploaded tar (src/internal/deployment.js,
- * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
- */
-export const PAGES_SITE_LIMIT = 1024 ** 3;
-
-/**
- * V8 (Chrome, Edge, Node) compiles no wasm module larger than this: kV8MaxWasmModuleSize, 1 GiB
- * (https://github.com/v8/v8/blob/main/src/wasm/wasm-limits.h).
- */
-export const V8_MODULE_LIMIT = 1024 ** 3;
+export { PAGES_SITE_LIMIT, V8_MODULE_LIMIT } from '../lib/limits.js';
 
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 export function pageTemplateDir(): string {
@@ -64,8 +54,6 @@ export interface SiteResult {
   /** A warning to show when the site passes GitHub Pages' size limit or a browser's module limit. */
   warning?: string;
 }
-
-const gib = (n: number): string => `${(n / 1024 ** 3).toFixed(2)} GiB`;
 
 /**
  * The warning for a site of `bytes` (what is deployed: the output compressed), or undefined within

@@ -7,11 +7,11 @@
 // (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
 // process group of its own (`detached: true`) so that ending it ends whatever it started too.
 // The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
-// what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
-// copy of the output inside the operating-system boundary of confine.ts when this machine can make
-// one (own PID, mount and network namespaces, another user), and in any case under Node's permission
-// model (sandbox.ts): it can read only that copy and its own script, write nothing, and start no
-// process. `sandbox: 'required'` refuses to boot where no boundary can be made.
+// what the two share); the module's environment is built only from `smoke-env`. It boots the output
+// staged in a scratch folder (hard links: sandbox.ts, stageOutput) inside the operating-system
+// boundary of confine.ts when this machine can make one (own PID, mount and network namespaces,
+// another user), and in any case under Node's permission model (sandbox.ts): it can read only that
+// folder and its own script, write nothing, and start no process. `sandbox: 'required'` refuses to boot where no boundary can be made.
 //
 // The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
 // SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
@@ -94,7 +94,7 @@ export interface SmokeOptions {
   log?: LogSink;
   /** Bytes streamed to `log` before it is cut with a note (default 1 MiB). */
   maxLogBytes?: number;
-  /** Where the scratch copy of the output is made (default os.tmpdir()). */
+  /** Where the output's scratch folder is made (default os.tmpdir()). */
   scratchDir?: string;
   /** smoke-sandbox: `required` boots nothing where no boundary can be made (default `auto`). */
   sandbox?: SmokeSandbox;
@@ -389,7 +389,7 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeResult> {
   try {
     staged = await stageOutput(opts.path, opts.scratchDir);
   } catch (e) {
-    return { ...refusedRun(opts.target, `its scratch copy could not be made: ${(e as Error).message}`), sandbox };
+    return { ...refusedRun(opts.target, `its scratch folder could not be made: ${(e as Error).message}`), sandbox };
   }
   try {
     // The real path: the boundary binds the entry's real folder (confine.ts), and the model must allow that one.

@@ -4,7 +4,7 @@
 // boundary (confine.ts: own PID, mount and network namespaces, another user); this layer is what is
 // left where it cannot, and it holds inside the boundary too. The child runs under Node's permission
 // model (https://nodejs.org/api/permissions.html):
-// - file system reads only of a scratch copy of the output and of the child's own script folder
+// - file system reads only of the output's scratch folder (stageOutput) and of the child's own script folder
 //   (no /proc/<pid>/environ of the action, no runner files, no workspace);
 // - no file system writes at all (not GITHUB_ENV, not the output that is published);
 // - no child processes, no native addons, no inspector, no process.binding();
@@ -28,7 +28,7 @@
 // docs/smoke-boot.md lists what is left without the boundary.
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import type { Target } from '../types/inputs.js';
@@ -168,7 +168,7 @@ require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
 require('node:module').syncBuiltinESMExports();
 `;
 
-/** The guard's file name in the scratch folder, beside the copy of the output. */
+/** The guard's file name in the scratch folder, beside the output. */
 export const GUARD_FILE = '.c2w-smoke-guard.cjs';
 
 const versions = new Map<string, Version | undefined>();
@@ -191,9 +191,9 @@ export function nodeVersionOf(nodePath: string): Version | undefined {
 export interface StagedOutput {
   /** The scratch folder; the child may read it and nothing else of the output's. */
   dir: string;
-  /** The copy of the output in it (same base name). */
+  /** The output in it, its files linked or copied (same base name). */
   path: string;
-  /** The preload that refuses the network (GUARD_SOURCE), beside the copy. */
+  /** The preload that refuses the network (GUARD_SOURCE), beside the output. */
   guard: string;
   /**
    * A private folder (0700) of the action's around `dir`, for what the boundary of confine.ts needs
@@ -207,67 +207,96 @@ export interface StagedOutput {
 export const CONFIG_FILE = '.c2w-smoke-config.json';
 
 /**
- * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
- * never sees the files that are hashed and published: whatever happens to the copy, the published
- * files are the ones c2w wrote. Copy-on-write clones where the file system has them (FICLONE falls
- * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
- * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
+ * Puts the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
+ * sees only the output's own files (never the folder around it) under names the action chose. Each
+ * file is a hard link to the output's file, not a copy: c2w outputs are hundreds of MB (one public
+ * report: 1.08 GB), and a copy costs that much disk and time on file systems without copy-on-write
+ * clones (ext4, GitHub's hosted runners). The boot still cannot change the published bytes, and
+ * what that rests on is not the copy:
+ * - the permission model gives the child no file system write at all (sandboxFlags: no
+ *   --allow-fs-write), a link or a copy alike;
+ * - inside the boundary (confine.ts) the scratch folder is bound read-only (`mount --bind -o ro`;
+ *   writing through it is EROFS whoever the process is), the command has no capability to remount
+ *   it, and under root or sudo it runs as another user (65534), who does not own the file;
+ * - without the boundary, a guest that got past the model runs as the action's user and could
+ *   write the output at its own path anyway: a copy never protected that case;
+ * - the release upload hashes the file again and refuses one that differs from the conversion's
+ *   sha256 (publish/release-asset.ts).
+ * A file is linked only when others may read it (the boundary's user must): otherwise, or where a
+ * link cannot be made (another file system: EXDEV; fs.protected_hardlinks: EPERM), it is copied
+ * (a copy-on-write clone where the file system has them, FICLONE falling back to a plain copy) and
+ * the copy made readable by all; a linked file's mode is never changed (it is the published file's).
+ * A symlink is staged as the file it points to when that is a file inside the output, and refused
+ * otherwise: the permission model follows symlinks inside a folder it allows
  * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
- * copy would open the rest of the file system to the boot. The scratch folder and what is in it are
- * readable by all (the boundary runs the child as another user), inside a private folder that is not.
+ * scratch folder would open the rest of the file system to the boot. The scratch folder and the
+ * folders in it are readable by all (the boundary runs the child as another user), inside a private
+ * folder that is not.
  */
 export async function stageOutput(path: string, parent = tmpdir()): Promise<StagedOutput> {
   const home = await mkdtemp(join(parent, 'c2w-smoke-'));
   const dir = join(home, 'box');
-  const copy = join(dir, basename(path));
+  const staged = join(dir, basename(path));
   try {
     if (basename(path) === GUARD_FILE || basename(path) === CONFIG_FILE) {
       throw new Error(`an output may not be named ${basename(path)}`);
     }
     await mkdir(dir, { mode: 0o755 });
     await writeFile(join(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx', mode: 0o644 });
-    if ((await stat(path)).isDirectory()) await copyTree(await realpath(path), path, copy);
-    else await copyFile(path, copy, constants.COPYFILE_FICLONE);
-    await readableByAll(copy);
+    if ((await stat(path)).isDirectory()) await stageTree(await realpath(path), path, staged);
+    else await stageFile(path, staged);
   } catch (e) {
     await rm(home, { recursive: true, force: true });
     throw e;
   }
   return {
     dir,
-    path: copy,
+    path: staged,
     guard: join(dir, GUARD_FILE),
     home,
     remove: () => rm(home, { recursive: true, force: true, maxRetries: 3 }),
   };
 }
 
-/** Folders 0755, files 0644, under `path` (which the staging made: no symlinks). */
-async function readableByAll(path: string): Promise<void> {
-  if ((await lstat(path)).isDirectory()) {
-    await chmod(path, 0o755);
-    for (const name of await readdir(path)) await readableByAll(join(path, name));
-  } else {
-    await chmod(path, 0o644);
+/** How a file was staged: a hard link to the output's file, or a copy. */
+export type Staging = 'link' | 'copy';
+
+/**
+ * Puts `from` at `to`: a hard link when others may read the file, else (or when the link fails) a
+ * copy made readable by all.
+ */
+export async function stageFile(from: string, to: string): Promise<Staging> {
+  if (((await stat(from)).mode & 0o004) !== 0) {
+    try {
+      await link(from, to);
+      return 'link';
+    } catch {
+      // EXDEV, EPERM, EMLINK…: a copy does the same job
+    }
   }
+  await copyFile(from, to, constants.COPYFILE_FICLONE);
+  await chmod(to, 0o644);
+  return 'copy';
 }
 
-async function copyTree(root: string, from: string, to: string): Promise<void> {
+async function stageTree(root: string, from: string, to: string): Promise<void> {
   await mkdir(to);
+  // mkdir's mode passes through the umask; the boundary's user must be able to enter it.
+  await chmod(to, 0o755);
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const src = join(from, entry.name);
     const dst = join(to, entry.name);
     if (entry.isDirectory()) {
-      await copyTree(root, src, dst);
+      await stageTree(root, src, dst);
     } else if (entry.isFile()) {
-      await copyFile(src, dst, constants.COPYFILE_FICLONE);
+      await stageFile(src, dst);
     } else if (entry.isSymbolicLink()) {
       const target = await realpath(src).catch(() => undefined);
       const inside = target !== undefined && !relative(root, target).startsWith(`..${sep}`) && target !== root;
       if (!inside || !(await lstat(target)).isFile()) {
         throw new Error(`${src} is a symlink that does not point to a file inside the output`);
       }
-      await copyFile(target, dst, constants.COPYFILE_FICLONE);
+      await stageFile(target, dst);
     } else {
       throw new Error(`${src} is neither a file, a folder nor a symlink`);
     }

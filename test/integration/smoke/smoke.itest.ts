@@ -653,7 +653,7 @@ export default async function init() { await new Promise(() => undefined); }
         nodePath: node24,
       });
       expect(r.result).toBe('failed');
-      expect(r.message).toMatch(/could not be started: its scratch copy could not be made: .*load\.js is a symlink/);
+      expect(r.message).toMatch(/could not be started: its scratch folder could not be made: .*load\.js is a symlink/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +46,7 @@ describe('sandboxFlags', () => {
 });
 
 describe('stageOutput', () => {
-  it('copies a file or a folder into a new scratch folder and removes it', async () => {
+  it('stages a file or a folder in a new scratch folder and removes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'c2w-stage-test-'));
     try {
       mkdirSync(join(dir, 'out/sub'), { recursive: true });
@@ -48,13 +58,12 @@ describe('stageOutput', () => {
       expect(staged.path.startsWith(`${staged.dir}/`)).toBe(true);
       expect(readFileSync(join(staged.path, 'sub/x'), 'utf8')).toBe('x');
       expect(readFileSync(staged.guard, 'utf8')).toContain('Socket.prototype.connect');
-      writeFileSync(join(staged.path, 'out.js'), 'changed');
-      expect(readFileSync(join(dir, 'out/out.js'), 'utf8')).toBe('js');
       await staged.remove();
+      expect(readFileSync(join(dir, 'out/out.js'), 'utf8')).toBe('js');
       expect(readdirSync(scratch)).toEqual([]);
       await expect(stageOutput(join(dir, 'missing.wasm'), scratch)).rejects.toThrow(/ENOENT/);
       expect(readdirSync(scratch)).toEqual([]);
-      // A symlink to a file inside is copied as that file; one out of the output is refused.
+      // A symlink to a file inside is staged as that file; one out of the output is refused.
       symlinkSync('out.js', join(dir, 'out/alias.js'));
       const again = await stageOutput(join(dir, 'out'), scratch);
       expect(readFileSync(join(again.path, 'alias.js'), 'utf8')).toBe('js');
@@ -64,6 +73,66 @@ describe('stageOutput', () => {
         /environ is a symlink that does not point to a file inside the output/,
       );
       expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('stageOutput links, never copies, a file others may read', () => {
+  const inode = (p: string) => {
+    const st = statSync(p);
+    return `${st.dev}:${st.ino}`;
+  };
+
+  it('a wasm file: the staged file is the published file (same inode), its mode untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-stage-test-'));
+    try {
+      const wasm = join(dir, 'out.wasm');
+      writeFileSync(wasm, 'module');
+      chmodSync(wasm, 0o755);
+      const staged = await stageOutput(wasm, dir);
+      expect(inode(staged.path)).toBe(inode(wasm));
+      expect(statSync(wasm).mode & 0o777).toBe(0o755);
+      await staged.remove();
+      expect(readFileSync(wasm, 'utf8')).toBe('module');
+      expect(statSync(wasm).nlink).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a js folder: every file linked, symlinks to files inside linked to their target, folders open to all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-stage-test-'));
+    try {
+      const out = join(dir, 'out');
+      mkdirSync(join(out, 'sub'), { recursive: true, mode: 0o700 });
+      writeFileSync(join(out, 'out.js'), 'js');
+      writeFileSync(join(out, 'qemu.data'), 'data');
+      writeFileSync(join(out, 'sub/x'), 'x');
+      symlinkSync('qemu.data', join(out, 'alias.data'));
+      const staged = await stageOutput(out, dir);
+      for (const f of ['out.js', 'qemu.data', 'sub/x']) expect(inode(join(staged.path, f))).toBe(inode(join(out, f)));
+      expect(inode(join(staged.path, 'alias.data'))).toBe(inode(join(out, 'qemu.data')));
+      expect(statSync(join(staged.path, 'sub')).mode & 0o777).toBe(0o755);
+      await staged.remove();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('copies a file others may not read (the boundary runs the guest as another user), and leaves its mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c2w-stage-test-'));
+    try {
+      const wasm = join(dir, 'out.wasm');
+      writeFileSync(wasm, 'module');
+      chmodSync(wasm, 0o600);
+      const staged = await stageOutput(wasm, dir);
+      expect(inode(staged.path)).not.toBe(inode(wasm));
+      expect(readFileSync(staged.path, 'utf8')).toBe('module');
+      expect(statSync(staged.path).mode & 0o777).toBe(0o644);
+      expect(statSync(wasm).mode & 0o777).toBe(0o600);
+      await staged.remove();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
