@@ -6,8 +6,8 @@
 import { cacheKeys, type CachePlan } from '../cache/keys.js';
 import { restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
 import type { EntryStore } from '../cache/entry-store.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
+import type { CacheResult } from '../types/result.js';
 import type { Sink } from './sink.js';
 
 /** Where a run keeps its layers between runs, and when it saves them. */
@@ -33,6 +33,8 @@ export type CacheKeys = ReturnType<typeof cacheKeys>;
  * export in and save it).
  */
 export class LayerCache {
+  /** What the cache did in this run (the run's result holds it). */
+  readonly outcome: CacheResult = {};
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
   private primaryKey = '';
@@ -67,7 +69,7 @@ export class LayerCache {
       image: inputs.image,
     });
     this.primaryKey = keys.primary;
-    if (inputs.cache !== 'none') this.sink.fact(Outputs.CachePrimaryKey, keys.primary);
+    if (inputs.cache !== 'none') this.outcome.primaryKey = keys.primary;
     return keys;
   }
 
@@ -81,14 +83,13 @@ export class LayerCache {
     );
     this.current = restored.plan;
     if (inputs.cache !== 'none') {
-      sink.fact(Outputs.CacheHit, restored.plan.exactHit);
-      sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-      sink.fact(Outputs.CacheSize, restored.size);
-      sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-      sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
-      // Until a build exports something to save (never, on an exact hit).
-      sink.fact(Outputs.CacheSavedSharedSize, 0);
-      sink.fact(Outputs.CacheSavedAllocatorSize, 0);
+      Object.assign(this.outcome, {
+        hit: restored.plan.exactHit,
+        ...(restored.matchedKey ? { matchedKey: restored.matchedKey } : {}),
+        restored: { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize },
+        // Until a build exports something to save (never, on an exact hit).
+        saved: { shared: 0, allocator: 0 },
+      });
     }
     return this.current;
   }
@@ -111,7 +112,6 @@ export class LayerCache {
       ...(plan.shared ? { shared: plan.shared } : {}),
       timeoutSeconds: this.inputs.cacheTimeoutSeconds,
     });
-    this.sink.fact(Outputs.CacheSavedSharedSize, bytes.shared);
-    this.sink.fact(Outputs.CacheSavedAllocatorSize, bytes.allocator);
+    if (this.inputs.cache !== 'none') this.outcome.saved = { shared: bytes.shared, allocator: bytes.allocator };
   }
 }
