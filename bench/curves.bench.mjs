@@ -98,7 +98,7 @@ async function job(withInputs, runnerTemp) {
     main: r.main.seconds,
     post: r.post?.seconds ?? 0,
     toolchainCached: stepCached(r.main.log, 'toolchain 1/1'),
-    restored: Number(r.main.outputs['cache-size'] || 0),
+    restored: JSON.parse(r.main.outputs.metadata).cache?.restored?.bytes ?? 0,
     entries: runtime.cacheEntries().length - entriesBefore,
     stored: storedBytes() - bytesBefore,
     warnings: r.main.log.split('\n').filter((l) => l.startsWith('::warning::')),
