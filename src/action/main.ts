@@ -19,7 +19,7 @@ import { publish } from '../publish/publish.js';
 import { redact } from '../lib/redact.js';
 import { Outputs, outputsOf } from './outputs.js';
 import { recordCancelledCell, recordCell, recordRefusedCell } from '../record/cell-record.js';
-import { progressOf, renderMetadata } from '../record/metadata.js';
+import { renderMetadata } from '../record/metadata.js';
 import { failureOf } from '../record/record.js';
 import { classifyFailure } from '../c2w/failures.js';
 import { beforeCancelExit } from './cancel.js';
@@ -39,7 +39,7 @@ export async function main(): Promise<void> {
     // A cancel sets the outputs and records the cell with what the run learned so far, before the step exits.
     beforeCancelExit(async (signal) => {
       setOutputs(result);
-      if (valid.record) await recordCancelledCell(valid, progressOf(result), signal);
+      if (valid.record) await recordCancelledCell(valid, result, signal);
     });
     await run(inputs, sink, result);
   } catch (e) {
@@ -53,7 +53,7 @@ export async function main(): Promise<void> {
     core.setFailed(error.message);
   }
   // Every run records itself for the report action: passed, failed, or refused at its inputs.
-  if (inputs?.record) await recordCell(inputs, progressOf(result), error);
+  if (inputs?.record) await recordCell(inputs, result, error);
   else if (!inputs && error) await recordRefusedCell(error, (name) => core.getInput(name));
   // The summary names the failure's class as the record does (`inputs` for refused inputs).
   const failureClass = !error ? undefined : inputs ? failureOf(result.stage, error, classifyFailure).class : 'inputs';

@@ -63,7 +63,11 @@ describe('secrets in what the runner does not mask', () => {
     const record = buildRecord(
       'cell',
       { image: 'alpine:3.20', target: 'wasi', targetArch: 'amd64', allocator: 'emmalloc' },
-      { stage: 'build', rejected: [{ allocator: 'dlmalloc', line: `#7 ${ARG}` }], figures: {} },
+      {
+        ...newRunResult(),
+        stage: 'build',
+        build: { rejectedAllocators: [{ allocator: 'dlmalloc', line: `#7 ${ARG}` }] },
+      },
       failureOf('build', error, classifyFailure),
       { os: 'Linux', arch: 'X64' },
     );
@@ -72,7 +76,7 @@ describe('secrets in what the runner does not mask', () => {
     expect(record.failure?.message).toContain('#7 0.2 *** *** *** ***');
     // An allocator's name given as a build arg is no secret: the allocators stay named.
     expect(record.allocator).toBe('emmalloc');
-    expect(record.rejected[0]?.allocator).toBe('dlmalloc');
+    expect(record.metadata.build.rejectedAllocators[0]?.allocator).toBe('dlmalloc');
     // A short value (DEBUG=1) is no secret: the exit code stays readable.
     expect(record.failure?.message).toContain('exit code: 1');
   });
