@@ -68,7 +68,9 @@ export const METADATA = v.object({
     attempts: v.optional(count),
     stagesCached: v.optional(count),
     stagesBuilt: v.optional(count),
-    layersFrom: v.optional(v.picklist(['built', 'own-cache', 'toolchain-cache', 'own-cache,toolchain-cache', 'builder'])),
+    layersFrom: v.optional(
+      v.picklist(['built', 'own-cache', 'toolchain-cache', 'own-cache,toolchain-cache', 'builder']),
+    ),
   }),
   cache: v.optional(
     v.object({
