@@ -30,6 +30,9 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { loadavg, median } from './lib.mjs';
 
+/** The toolchain cache's result of a job (its `metadata` output; docs/metadata.md). */
+const toolchainResult = (job) => JSON.parse(job.outputs.metadata ?? '{}').toolchainCache?.result;
+
 const exec = promisify(execFile);
 const SIZES = (process.env.BENCH_SIZES ?? '128 256 512').split(/\s+/).filter(Boolean).map(Number);
 const OUTPUT_MB = Number(process.env.BENCH_OUTPUT_MB ?? 32);
@@ -99,7 +102,7 @@ async function job(withInputs, runnerTemp) {
     main: r.main.seconds,
     post: r.post?.seconds ?? 0,
     toolchainCached: stepCached(r.main.log, 'toolchain 1/1'),
-    restored: Number(r.main.outputs['cache-size'] || 0),
+    restored: JSON.parse(r.main.outputs.metadata).cache?.restored?.bytes ?? 0,
     entries: runtime.cacheEntries().length - entriesBefore,
     stored: storedBytes() - bytesBefore,
     warnings: r.main.log.split('\n').filter((l) => l.startsWith('::warning::')),
@@ -144,8 +147,7 @@ async function secondRun(id) {
     },
     temp(),
   );
-  if (published.outputs['toolchain-cache-result'] !== 'published')
-    throw new Error(`the publisher did not publish:\n${published.log}`);
+  if (toolchainResult(published) !== 'published') throw new Error(`the publisher did not publish:\n${published.log}`);
   const user = {
     cache: 'local',
     'cache-key': `curves-${stamp}-${id}`,
@@ -156,10 +158,8 @@ async function secondRun(id) {
     await prune();
     runs.push(await job({ image, ...user }, temp()));
   }
-  if (runs[0].outputs['toolchain-cache-result'] !== 'hit')
-    process.stderr.write(
-      `  WARNING: run 1 was not served by the toolchain cache (${runs[0].outputs['toolchain-cache-result']})\n`,
-    );
+  if (toolchainResult(runs[0]) !== 'hit')
+    process.stderr.write(`  WARNING: run 1 was not served by the toolchain cache (${toolchainResult(runs[0])})\n`);
   return { second: runs };
 }
 

@@ -8,8 +8,8 @@ import { restoreLayers, rotate, type Restored, type SavePlan } from '../cache/la
 import { restoreHot, saveHot, shouldLearn, startLearning } from '../cache/hot-restore.js';
 import { missingBlob } from '../cache/hot-set.js';
 import type { EntryStore } from '../cache/entry-store.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
+import type { CacheResult } from '../types/result.js';
 import type { Sink } from './sink.js';
 
 /** Where a run keeps its layers between runs, and when it saves them. */
@@ -35,6 +35,8 @@ export type CacheKeys = ReturnType<typeof cacheKeys>;
  * export in and save it).
  */
 export class LayerCache {
+  /** What the cache did in this run (the run's result holds it). */
+  readonly outcome: CacheResult = {};
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
   private primaryKey = '';
@@ -73,7 +75,7 @@ export class LayerCache {
     });
     this.primaryKey = keys.primary;
     this.restoredKeys = keys;
-    if (inputs.cache !== 'none') this.sink.fact(Outputs.CachePrimaryKey, keys.primary);
+    if (inputs.cache !== 'none') this.outcome.primaryKey = keys.primary;
     return keys;
   }
 
@@ -86,14 +88,15 @@ export class LayerCache {
     this.current = restored.plan;
     this.restoredBytes = restored.size;
     if (inputs.cache !== 'none') {
-      sink.fact(Outputs.CacheHit, restored.plan.exactHit);
-      sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-      sink.fact(Outputs.CacheSize, restored.size);
-      sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-      sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
-      // Until a build exports something to save (never, on an exact hit).
-      sink.fact(Outputs.CacheSavedSharedSize, 0);
-      sink.fact(Outputs.CacheSavedAllocatorSize, 0);
+      Object.assign(this.outcome, {
+        hit: restored.plan.exactHit,
+        ...(restored.matchedKey ? { matchedKey: restored.matchedKey } : {}),
+        restored: { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize },
+        // Until a build exports something to save (never, on an exact hit).
+        saved: { shared: 0, allocator: 0 },
+      });
+      if (restored.plan.hot) this.outcome.hot = 'restored';
+      else if (restored.plan.learn) this.outcome.hot = 'learning';
     }
     return this.current;
   }
@@ -139,9 +142,10 @@ export class LayerCache {
     const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
     this.current = restored.plan;
     this.restoredBytes = restored.size;
-    this.sink.fact(Outputs.CacheSize, restored.size);
-    this.sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-    this.sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
+    if (this.inputs.cache !== 'none') {
+      this.outcome.hot = 'widened';
+      this.outcome.restored = { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize };
+    }
     return restored.plan;
   }
 
@@ -161,7 +165,6 @@ export class LayerCache {
       timeoutSeconds: this.inputs.cacheTimeoutSeconds,
       restoredBytes: this.restoredBytes,
     });
-    this.sink.fact(Outputs.CacheSavedSharedSize, bytes.shared);
-    this.sink.fact(Outputs.CacheSavedAllocatorSize, bytes.allocator);
+    if (this.inputs.cache !== 'none') this.outcome.saved = { shared: bytes.shared, allocator: bytes.allocator };
   }
 }

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packStandinRelease } from '../../harness/c2w-release.js';
 import { stepCached } from '../../harness/buildlog.js';
+import { metadataOf } from '../../harness/metadata.js';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { startReleaseServer } from '../../harness/release-server.js';
 import { NODE24, ROOT, type JobResult } from '../../harness/runner.js';
@@ -93,6 +94,7 @@ describe('the hot cache entry (cache: local)', () => {
     expect(stepCached(learn.main.log, TOOLCHAIN)).toBe(true);
     expect(learn.main.log).not.toMatch(/--cache-to/);
     expect(learn.main.log).toMatch(/as the hot cache entry hot-hot-/);
+    expect(metadataOf(learn.main.outputs).cache?.hot).toBe('learning');
 
     // The next one restores only the hot entry: far less than the whole, every toolchain step CACHED.
     await freshRunner();
@@ -100,7 +102,8 @@ describe('the hot cache entry (cache: local)', () => {
     expect(hot.main.exitCode, hot.main.log).toBe(0);
     expect(hot.main.log).toMatch(/the layers a build of another image read \(hot-hot-/);
     expect(stepCached(hot.main.log, TOOLCHAIN)).toBe(true);
-    expect(Number(hot.main.outputs['cache-size'])).toBeLessThan(whole * 0.8);
+    expect(metadataOf(hot.main.outputs).cache?.restored?.bytes).toBeLessThan(whole * 0.8);
+    expect(metadataOf(hot.main.outputs).cache?.hot).toBe('restored');
     expect(hot.main.log).not.toMatch(/--cache-to/);
     expect(hot.post?.log ?? '').not.toMatch(/Saved the/);
 
@@ -126,7 +129,7 @@ describe('the hot cache entry (cache: local)', () => {
       (x, y) => statSync(path.join(blobs, y)).size - statSync(path.join(blobs, x)).size,
     )[0]!;
     unlinkSync(path.join(blobs, largest));
-    const prefix = hot.main.outputs['cache-primary-key']!.replace(/img[0-9a-f]{16}$/, '');
+    const prefix = metadataOf(hot.main.outputs).cache!.primaryKey!.replace(/img[0-9a-f]{16}$/, '');
     const { stdout } = await exec(
       NODE24,
       [path.join(ROOT, 'test/harness/actions-client.mjs'), 'cache-save', `hot-${prefix}imgffffffffffffffff`, hotDir],
