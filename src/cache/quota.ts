@@ -56,21 +56,26 @@ export async function repositoryCacheUsage(
   if (!api || !repo) return { reason: 'no GITHUB_API_URL or GITHUB_REPOSITORY' };
   if (!token) return { reason: 'no github-token' };
   try {
-    const res = await fetch(`${api}/repos/${repo}/actions/cache/usage`, {
-      headers: {
-        authorization: `Bearer ${token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-      },
-      signal: AbortSignal.timeout(USAGE_TIMEOUT_MS),
-    });
-    if (!res.ok) {
-      await res.body?.cancel();
+    // @actions/github's client: the runner's proxy settings apply, as to every other REST call.
+    const { getOctokit } = await import('@actions/github');
+    const [owner, name] = repo.split('/');
+    const res = await getOctokit(token, { baseUrl: api })
+      .request('GET /repos/{owner}/{repo}/actions/cache/usage', {
+        owner: owner ?? '',
+        repo: name ?? '',
+        headers: { 'x-github-api-version': '2022-11-28' },
+        request: { signal: AbortSignal.timeout(USAGE_TIMEOUT_MS) },
+      })
+      .catch((e: { status?: number }) => {
+        if (typeof e.status !== 'number') throw e;
+        return { status: e.status, data: undefined };
+      });
+    if (res.status !== 200) {
       return {
         reason: `the REST API answered ${res.status}${res.status === 403 ? ' (the token lacks actions: read)' : ''}`,
       };
     }
-    const body = (await res.json()) as { active_caches_size_in_bytes?: unknown };
+    const body = (res.data ?? {}) as { active_caches_size_in_bytes?: unknown };
     const bytes = Number(body.active_caches_size_in_bytes);
     return Number.isFinite(bytes) && bytes >= 0 ? { bytes } : { reason: 'the REST API gave no size' };
   } catch (e) {
