@@ -49,7 +49,8 @@ export default tseslint.config(
   {
     // Facts leave the pipeline through the front ends only: the action (src/action/, and the report
     // action's entry) writes workflow commands and outputs, the command (src/cli/) plain lines. A stage
-    // module logs through lib/log.ts and returns what it learned.
+    // module logs through lib/log.ts and returns what it learned in the run's result (types/result.ts),
+    // never keyed by the action's output names (action/outputs.ts), which only the front ends render.
     files: ['src/**/*.ts'],
     ignores: ['src/action/**', 'src/cli/**', 'src/report/main.ts'],
     rules: {
@@ -61,6 +62,13 @@ export default tseslint.config(
               name: '@actions/core',
               message:
                 'Stage modules log through lib/log.ts; only src/action/, src/cli/ and report/main.ts talk to the runner.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/action/outputs', '**/action/outputs.js'],
+              message:
+                'The output names belong to the action: a stage puts what it learned into the run result (types/result.ts), and action/outputs.ts renders it.',
             },
           ],
         },

@@ -39,10 +39,9 @@ function boot(path, runtime) {
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const out = JSON.parse(r.stdout);
-  if (out['smoke-result'] !== 'passed') throw new Error(`${path} in ${runtime}: ${out.error}`);
-  return runtime === 'node'
-    ? { toMatch: out['smoke-seconds'], wall, memory: out['smoke-peak-rss'] }
-    : { toMatch: out['smoke-browser-seconds'], wall, memory: out['smoke-browser-peak-memory'] };
+  if (out.smoke?.result !== 'passed') throw new Error(`${path} in ${runtime}: ${out.error}`);
+  const figures = out.smoke[runtime];
+  return { toMatch: figures.secondsMedian, wall, memory: figures.peakMemory };
 }
 
 const results = new Map(outputs.map(([name]) => [name, { node: [], browser: [] }]));

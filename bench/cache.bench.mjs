@@ -142,10 +142,10 @@ async function partA(work) {
     });
   const row = (r) => ({
     main: r.main.seconds,
-    build: Number(r.main.outputs['build-seconds']),
+    build: JSON.parse(r.main.outputs.metadata).build.seconds,
     post: r.post?.seconds ?? 0,
     hit: r.main.outputs['cache-hit'],
-    size: Number(r.main.outputs['cache-size'] || 0),
+    size: JSON.parse(r.main.outputs.metadata).cache?.restored?.bytes ?? 0,
     toolchainCached: stepCached(r.main.log, 'toolchain 2/2'),
     saved: /Saved the build cache \((\d+) bytes\)/.exec(r.post?.log ?? '')?.[1],
   });

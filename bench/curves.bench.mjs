@@ -30,12 +30,16 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { loadavg, median } from './lib.mjs';
 
+/** The toolchain cache's result of a job (its `metadata` output; docs/metadata.md). */
+const toolchainResult = (job) => JSON.parse(job.outputs.metadata ?? '{}').toolchainCache?.result;
+
 const exec = promisify(execFile);
 const SIZES = (process.env.BENCH_SIZES ?? '128 256 512').split(/\s+/).filter(Boolean).map(Number);
 const OUTPUT_MB = Number(process.env.BENCH_OUTPUT_MB ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const MODES = (process.env.BENCH_MODES ?? 'local registry gha').split(/\s+/).filter(Boolean);
 const MATRIX = process.env.BENCH_MATRIX !== '0';
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 0);
 const MiB = 1024 * 1024;
 const QUOTA = 10 * 1024 ** 3;
 const sec = (x) => (x === undefined ? '–' : `${x.toFixed(1)} s`);
@@ -62,7 +66,7 @@ const stamp = Date.now().toString(36);
 
 /** Images A to D: the test image and one file of their own. */
 const images = {};
-for (const name of ['a', 'b', 'c', 'd']) {
+for (const name of ['a', 'b', 'c', 'd', ...Array.from({ length: REPEAT }, (_, k) => `f${k}`)]) {
   const dir = path.join(work, `image-${name}`);
   fs.mkdirSync(dir);
   fs.writeFileSync(
@@ -98,10 +102,12 @@ async function job(withInputs, runnerTemp) {
     main: r.main.seconds,
     post: r.post?.seconds ?? 0,
     toolchainCached: stepCached(r.main.log, 'toolchain 1/1'),
-    restored: Number(r.main.outputs['cache-size'] || 0),
+    restored: JSON.parse(r.main.outputs.metadata).cache?.restored?.bytes ?? 0,
     entries: runtime.cacheEntries().length - entriesBefore,
     stored: storedBytes() - bytesBefore,
     warnings: r.main.log.split('\n').filter((l) => l.startsWith('::warning::')),
+    outputs: r.main.outputs,
+    log: r.main.log,
   };
 }
 
@@ -121,7 +127,44 @@ const cacheInputs = {
   registry: (id) => ({ cache: 'registry', 'cache-ref': `${registry.host}/c2w/curves-${stamp}-${id}:cache` }),
 };
 
+/**
+ * A user's runs after the toolchain cache was published (`second`): a publisher (cold build, smoke
+ * boot, push of the toolchain cache to the project's registry), then a user with `cache: local` and
+ * the toolchain cache read anonymously: run 1 on a fresh runner served by the toolchain cache (no own
+ * cache yet), run 2 on another fresh runner with the own cache run 1 saved (another image), run 3 on
+ * a third (another image again: the hot entry run 2 saved).
+ */
+async function secondRun(id) {
+  const repository = `c2w/curves-toolchain-${stamp}-${id}`;
+  await prune();
+  const published = await job(
+    {
+      image: images.a,
+      cache: 'none',
+      'toolchain-cache': `${registry.host}/${repository}`,
+      'toolchain-cache-push': 'true',
+      smoke: 'true',
+    },
+    temp(),
+  );
+  if (toolchainResult(published) !== 'published') throw new Error(`the publisher did not publish:\n${published.log}`);
+  const user = {
+    cache: 'local',
+    'cache-key': `curves-${stamp}-${id}`,
+    'toolchain-cache': `${registry.publicHost}/${repository}`,
+  };
+  const runs = [];
+  for (const image of [images.b, images.c, images.d]) {
+    await prune();
+    runs.push(await job({ image, ...user }, temp()));
+  }
+  if (toolchainResult(runs[0]) !== 'hit')
+    process.stderr.write(`  WARNING: run 1 was not served by the toolchain cache (${toolchainResult(runs[0])})\n`);
+  return { second: runs };
+}
+
 async function cell(mode, id) {
+  if (mode === 'second') return secondRun(id);
   const inputs = cacheInputs[mode](id);
   await prune();
   const cold = await job({ image: images.a, ...inputs }, temp());
@@ -133,6 +176,18 @@ async function cell(mode, id) {
     // A second fresh runner, image D: what every later run of another image pays.
     await prune();
     r.warm2 = await job({ image: images.d, ...inputs }, temp());
+    // BENCH_REPEAT more pairs, side by side: the hot run again on a fresh runner, then the floor on
+    // its builder with an image of its own (a new image each time: the image stages always run).
+    r.pairs = [{ warm: r.warm2.main, floor: floor.main }];
+    for (let k = 0; k < REPEAT; k++) {
+      await prune();
+      const hot = await job({ image: images.d, ...inputs }, temp());
+      const f = await job({ image: images[`f${k}`], cache: 'none' }, temp());
+      r.pairs.push({ warm: hot.main, floor: f.main });
+      process.stderr.write(
+        `    pair ${k + 1}: hot ${sec(hot.main)} (restored ${mib(hot.restored)}), floor ${sec(f.main)}\n`,
+      );
+    }
   }
   if (mode === 'local' && MATRIX) {
     // The three js cells of an allocator matrix, each on a fresh runner.
@@ -150,6 +205,7 @@ async function cell(mode, id) {
 }
 
 const rows = [];
+const seconds = [];
 try {
   console.log(
     `# cost curves  ${new Date().toISOString()}  node ${process.version}  ${os.cpus().length} CPU  sizes ${SIZES.join('/')} MiB, output ${OUTPUT_MB} MiB, ${ROUNDS} round(s)`,
@@ -170,6 +226,13 @@ try {
           const load = loadavg();
           const r = await cell(mode, `${size}-${mode}-${i}`);
           results[mode].push(r);
+          if (mode === 'second') {
+            const [r1, r2, r3] = r.second;
+            process.stderr.write(
+              `  ${size} MiB second round ${i}: run 1 (toolchain cache) ${sec(r1.main)} + ${sec(r1.post)}, run 2 (own cache, learns) ${sec(r2.main)} + ${sec(r2.post)}, run 3 (hot) ${sec(r3.main)} + ${sec(r3.post)} (load ${load})\n`,
+            );
+            continue;
+          }
           process.stderr.write(
             `  ${size} MiB ${mode} round ${i}: cold ${sec(r.cold.main)} + ${sec(r.cold.post)}, warm ${sec(r.warm.main)} (restored ${mib(r.warm.restored)}), floor ${sec(r.floor.main)}, ` +
               `stored ${mib(r.cold.stored)} in ${r.cold.entries} entries${r.matrix ? `, matrix ${mib(r.matrix.stored)}` : ''} (load ${load})\n`,
@@ -178,6 +241,20 @@ try {
       }
       for (const mode of MODES) {
         const rs = results[mode];
+        if (mode === 'second') {
+          const m = (n, f) => median(rs.map((r) => f(r.second[n])));
+          seconds.push({
+            size,
+            runs: [0, 1, 2].map((n) => ({
+              main: m(n, (x) => x.main),
+              post: m(n, (x) => x.post),
+              restored: m(n, (x) => x.restored),
+              entries: m(n, (x) => x.entries),
+              cached: rs.every((r) => r.second[n].toolchainCached),
+            })),
+          });
+          continue;
+        }
         const m = (f) => median(rs.map(f));
         rows.push({
           size,
@@ -186,6 +263,9 @@ try {
           save: m((r) => r.cold.post),
           warm: m((r) => r.warm.main),
           warm2: rs[0].warm2 ? m((r) => r.warm2.main) : undefined,
+          entries1: m((r) => r.warm.entries),
+          pairs: rs.flatMap((r) => r.pairs ?? []),
+          entries2: rs[0].warm2 ? m((r) => r.warm2.entries) : undefined,
           restored2: rs[0].warm2 ? m((r) => r.warm2.restored) : undefined,
           floor: m((r) => r.floor.main),
           restored: m((r) => r.warm.restored),
@@ -211,6 +291,33 @@ try {
       `| ${r.size} MiB | ${r.mode} | ${sec(r.cold)} | ${sec(r.save)} | ${sec(r.warm)} | ${sec(r.floor)} | ${(r.warm / r.floor).toFixed(2)}× | ${r.mode === 'local' ? mib(r.restored) : 'lazy'} | ${r.warm2 === undefined ? '–' : `${sec(r.warm2)} (${(r.warm2 / r.floor).toFixed(2)}×), ${mib(r.restored2)}`} | ${r.mode === 'registry' ? 'registry' : mib(r.stored)} | ${r.mode === 'registry' ? '0' : r.entries} | ${r.matrix === undefined ? '–' : mib(r.matrix)} | ${r.matrix === undefined ? '–' : `${((100 * r.matrix) / QUOTA).toFixed(1)} %`} | ${r.cached} |`,
     );
   }
+  if (seconds.length > 0) {
+    console.log(
+      '\n| toolchain | run 1: toolchain cache, no own cache (main + post) | run 2: own cache, fresh runner (main + post), restored | run 3: next fresh runner, restored | run 2 ÷ run 1 | toolchain CACHED 1/2/3 |',
+    );
+    console.log('|---|---|---|---|---|---|');
+    for (const { size, runs } of seconds) {
+      const [a, b, c] = runs;
+      console.log(
+        `| ${size} MiB | ${sec(a.main)} + ${sec(a.post)} | ${sec(b.main)} + ${sec(b.post)}, ${mib(b.restored)} | ${sec(c.main)} + ${sec(c.post)}, ${mib(c.restored)} | ${((b.main + b.post) / (a.main + a.post)).toFixed(2)}× | ${runs.map((r) => r.cached).join('/')} |`,
+      );
+    }
+  }
+  for (const r of rows.filter((x) => x.pairs?.length > 1)) {
+    const warm = median(r.pairs.map((p) => p.warm));
+    const floor = median(r.pairs.map((p) => p.floor));
+    const ratio = median(r.pairs.map((p) => p.warm / p.floor));
+    console.log(
+      `hot warm run ${r.size} MiB, ${r.pairs.length} pairs: median ${sec(warm)}, floor median ${sec(floor)}, median of the pair ratios ${ratio.toFixed(2)}× (pairs: ${r.pairs.map((p) => `${p.warm.toFixed(1)}/${p.floor.toFixed(1)}`).join(', ')})`,
+    );
+  }
+  console.log(
+    '\nentries created per run (local): cold / first warm (learns) / next warm: ' +
+      rows
+        .filter((r) => r.mode === 'local')
+        .map((r) => `${r.size} MiB ${r.entries}/${r.entries1}/${r.entries2 ?? '–'}`)
+        .join(', '),
+  );
   await runtime.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -98,7 +98,7 @@ async function scenario(mode, name) {
         allocator,
         stored: stored() - before,
         main: r.main.seconds,
-        build: Number(r.main.outputs['build-seconds']),
+        build: JSON.parse(r.main.outputs.metadata).build.seconds,
         post: r.post?.seconds ?? 0,
         kernelRan: stepRan(r.main.log, 'kernel 2/2'),
         toolchainRan: stepRan(r.main.log, 'toolchain 2/2'),

@@ -174,12 +174,12 @@ async function oneRun(variant, ctx, measured = true) {
   const r = {
     variant,
     wallMs,
-    buildSeconds: Number(m.outputs['build-seconds']),
+    buildSeconds: JSON.parse(m.outputs.metadata).build.seconds,
     c2wMs,
     convMs: conv.end - conv.start,
     otherC2wMs: c2wMs - (conv.end - conv.start),
     overheadMs: wallMs - c2wMs,
-    overheadVsBuildSecondsMs: wallMs - Number(m.outputs['build-seconds']) * 1000,
+    overheadVsBuildSecondsMs: wallMs - JSON.parse(m.outputs.metadata).build.seconds * 1000,
     // Timeline, from the wrappers' timestamps.
     beforeFirstC2wMs: firstCall - spawnedAt,
     betweenMs: show ? conv.start - show.end : NaN,

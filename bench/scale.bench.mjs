@@ -133,7 +133,7 @@ async function job(withInputs, runnerTemp) {
     main: r.main.seconds,
     post: r.post?.seconds ?? 0,
     toolchainCached: stepCached(r.main.log, 'toolchain 2/2'),
-    cacheBytes: Number(r.main.outputs['cache-size'] || 0),
+    cacheBytes: JSON.parse(r.main.outputs.metadata).cache?.restored?.bytes ?? 0,
     warnings: r.main.log.split('\n').filter((l) => l.startsWith('::warning::')).length,
   };
 }

@@ -1,36 +1,20 @@
-// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
-// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
+// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names),
+// and how the run's result (types/result.ts) becomes them: the scalars a workflow branches on, and
+// every figure in one `metadata` JSON (record/metadata.ts, docs/metadata.md), as
+// docker/build-push-action keeps its figures in its `metadata` output. Nothing else spells an
+// output's name (a unit test holds this list equal to action.yml's, and an eslint rule keeps this
+// module to the front ends).
+import type { Metadata } from '../record/metadata.js';
+import type { RunResult } from '../types/result.js';
+
 export enum Outputs {
   WasmPath = 'wasm-path',
   WasmSize = 'wasm-size',
   Sha256 = 'sha256',
   Allocator = 'allocator',
-  RejectedAllocators = 'rejected-allocators',
   C2wVersion = 'c2w-version',
-  BuildSeconds = 'build-seconds',
-  BuildAttempts = 'build-attempts',
   CacheHit = 'cache-hit',
-  CachePrimaryKey = 'cache-primary-key',
-  CacheMatchedKey = 'cache-matched-key',
-  CacheSize = 'cache-size',
-  CacheRestoredSharedSize = 'cache-restored-shared-size',
-  CacheRestoredAllocatorSize = 'cache-restored-allocator-size',
-  CacheSavedSharedSize = 'cache-saved-shared-size',
-  CacheSavedAllocatorSize = 'cache-saved-allocator-size',
-  LayersFrom = 'layers-from',
-  StagesCached = 'stages-cached',
-  StagesBuilt = 'stages-built',
-  ToolchainCacheResult = 'toolchain-cache-result',
-  ToolchainCacheRef = 'toolchain-cache-ref',
-  ToolchainCacheDigest = 'toolchain-cache-digest',
   SmokeResult = 'smoke-result',
-  SmokeSeconds = 'smoke-seconds',
-  SmokeSecondsMax = 'smoke-seconds-max',
-  SmokePeakRss = 'smoke-peak-rss',
-  SmokeOutput = 'smoke-output',
-  SmokeBrowserSeconds = 'smoke-browser-seconds',
-  SmokeBrowserSecondsMax = 'smoke-browser-seconds-max',
-  SmokeBrowserPeakMemory = 'smoke-browser-peak-memory',
   SitePath = 'site-path',
   ArtifactId = 'artifact-id',
   ArtifactUrl = 'artifact-url',
@@ -39,5 +23,36 @@ export enum Outputs {
   ReleaseAssetUrl = 'release-asset-url',
   ReleaseChecksumUrl = 'release-checksum-url',
   AssetPath = 'asset-path',
+  Metadata = 'metadata',
   Error = 'error',
+}
+
+/**
+ * The outputs of `result` (all but `error`): each scalar the run learned, and the metadata. Pure.
+ * The metadata is already redacted (record/metadata.ts); the scalars are the action's own figures,
+ * checksums, names and URLs.
+ */
+export function outputsOf(result: RunResult, metadata: Metadata): Partial<Record<Outputs, string>> {
+  const { build, publish } = result;
+  const scalars: [Outputs, string | number | boolean | undefined][] = [
+    [Outputs.WasmPath, build.wasmPath],
+    [Outputs.WasmSize, build.wasmSize],
+    [Outputs.Sha256, build.sha256],
+    [Outputs.Allocator, build.allocator],
+    [Outputs.C2wVersion, build.c2wVersion],
+    [Outputs.CacheHit, result.cache?.hit],
+    [Outputs.SmokeResult, result.smoke?.result],
+    [Outputs.SitePath, result.site?.path],
+    [Outputs.ArtifactId, publish?.artifactId],
+    [Outputs.ArtifactUrl, publish?.artifactUrl],
+    [Outputs.ArtifactDigest, publish?.artifactDigest],
+    [Outputs.ReleaseId, publish?.releaseId],
+    [Outputs.ReleaseAssetUrl, publish?.releaseAssetUrl],
+    [Outputs.ReleaseChecksumUrl, publish?.releaseChecksumUrl],
+    [Outputs.AssetPath, publish?.assetPath],
+  ];
+  const outputs: Partial<Record<Outputs, string>> = {};
+  for (const [name, value] of scalars) if (value !== undefined) outputs[name] = String(value);
+  outputs[Outputs.Metadata] = JSON.stringify(metadata);
+  return outputs;
 }

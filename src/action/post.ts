@@ -2,6 +2,7 @@
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
 import * as core from '@actions/core';
 import { removeBuilder } from '../buildx/builder.js';
+import { ActionsCacheStore } from '../cache/actions-cache-store.js';
 import { isLocalCacheDir, saveLayers, type SavePlan } from '../cache/layers.js';
 import { cacheSave, createdBuilder } from './state.js';
 import { runnerTemp } from '../lib/runner.js';
@@ -14,7 +15,9 @@ export async function post(): Promise<void> {
       if (!isLocalCacheDir(runnerTemp(), plan.dir)) {
         core.warning(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
       } else {
-        const saved = await core.group('Save the build cache', () => saveLayers(plan));
+        const saved = await core.group('Save the build cache', () =>
+          saveLayers(plan, new ActionsCacheStore(core.getInput('github-token'))),
+        );
         await summarize(plan, saved);
       }
     }

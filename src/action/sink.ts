@@ -1,22 +1,16 @@
-// The action's sink for the pipeline: each fact becomes an output the moment it is known (so a
-// later failure still leaves the earlier outputs) and a row of the job summary; a section is a log
-// group; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
-// it prints is taken for a workflow command.
+// The action's sink for the pipeline: a section is a log group; a note is a sentence of the job
+// summary; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
+// it prints is taken for a workflow command. The run's facts are not here: main renders its result.
 import * as core from '@actions/core';
 import type { SmokeResult } from '../smoke/boot.js';
 import { bootSmoke } from '../smoke/runtime.js';
 import type { SeriesBootOptions } from '../smoke/series.js';
 import { withoutWorkflowCommands } from '../lib/workflow-log.js';
-import { Sink, type Value } from '../pipeline/sink.js';
+import { Sink } from '../pipeline/sink.js';
 import { JobSummary } from './job-summary.js';
-import type { Outputs } from './outputs.js';
 
 export class ActionSink extends Sink {
   readonly summary = new JobSummary();
-
-  protected show(name: Outputs, value: Value): void {
-    this.summary.set(name, value);
-  }
 
   section<T>(title: string, work: () => Promise<T>): Promise<T> {
     return core.group(title, work);

@@ -54,5 +54,6 @@ export function parseSavePlan(data: unknown): SavePlan | undefined {
     key: p.key,
     ...(shared ? { shared } : {}),
     ...(p.timeoutSeconds !== undefined ? { timeoutSeconds: p.timeoutSeconds as number } : {}),
+    ...(typeof p.restoredBytes === 'number' && p.restoredBytes >= 0 ? { restoredBytes: p.restoredBytes } : {}),
   };
 }

@@ -42,7 +42,7 @@ export function retryDecision(error: unknown, attempt: number, retries: number):
 export interface RetryOptions {
   /** How many times a build that failed with transient network trouble is run again (build-retries). */
   retries: number;
-  /** Called as each attempt starts, with its number (1 for the first): the build-attempts output. */
+  /** Called as each attempt starts, with its number (1 for the first): the run's build.attempts. */
   onAttempt?: (attempt: number) => void;
   /** The pause between attempts (a seam for the unit tests). */
   pause?: (seconds: number) => Promise<void>;

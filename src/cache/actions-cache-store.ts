@@ -6,9 +6,17 @@ import { mkdir, rm } from 'node:fs/promises';
 import { log } from '../lib/log.js';
 import type { EntryStore } from './entry-store.js';
 import { raceTimeout, TIMED_OUT } from '../lib/timeout.js';
+import { repositoryCacheUsage } from './quota.js';
 
 export class ActionsCacheStore implements EntryStore {
   readonly where = 'the Actions cache';
+
+  /** `token`: the github-token input, for the REST API's cache usage (quota.ts). */
+  constructor(private readonly token = '') {}
+
+  usage(): Promise<{ bytes: number } | { reason: string }> {
+    return repositoryCacheUsage(process.env, this.token);
+  }
 
   async unavailable(): Promise<string | undefined> {
     const cache = await import('@actions/cache');

@@ -22,4 +22,6 @@ export interface EntryStore {
   ): Promise<string | undefined | typeof TIMED_OUT>;
   /** Saves `dir` as the entry `key`; true when stored, false when not (said why in the log). */
   save(dir: string, key: string, timeoutSeconds?: number): Promise<boolean>;
+  /** The bytes the store's owner uses of its quota, or why that is unknown (stores without a quota: absent). */
+  usage?(): Promise<{ bytes: number } | { reason: string }>;
 }

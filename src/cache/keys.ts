@@ -100,6 +100,10 @@ export interface CachePlan {
   readOnly?: boolean;
   /** local: the shared entry's key, and whether it was restored exactly (then it is not saved again). */
   shared?: { key: string; exactHit: boolean };
+  /** local: restored from the hot entry only (hot-set.ts): import, no export, no save. */
+  hot?: boolean;
+  /** local: a whole restore whose build records which blobs it reads (hot-set.ts): no export. */
+  learn?: boolean;
 }
 
 /** buildx quotes a CSV field that holds a comma or a quote. */
@@ -114,7 +118,7 @@ export function cacheFlags(plan: CachePlan): string[] {
     case 'local': {
       const flags: string[] = [];
       if (plan.restored) flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-      if (!plan.exactHit && !plan.readOnly)
+      if (!plan.exactHit && !plan.readOnly && !plan.hot && !plan.learn)
         flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
       return flags;
     }

@@ -11,6 +11,7 @@ import { TIMED_OUT } from '../lib/timeout.js';
 import type { Inputs } from '../types/inputs.js';
 import { ActionsCacheStore } from './actions-cache-store.js';
 import type { EntryStore } from './entry-store.js';
+import { CACHE_QUOTA_BYTES, quotaWarning } from './quota.js';
 import { short, type CacheKeys, type CachePlan } from './keys.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -199,6 +200,8 @@ export interface SavePlan {
   shared?: { key: string; exactHit: boolean };
   /** Seconds each entry's save may take (cache-timeout) before the post step gives it up. */
   timeoutSeconds?: number;
+  /** The bytes of the entries the run restored: in the cache, a floor of its use (quota.ts). */
+  restoredBytes?: number;
 }
 
 /**
@@ -216,6 +219,23 @@ export async function plannedSave(p: SavePlan): Promise<{ shared: number; alloca
   return { shared: 0, allocator: blobDelta(all, base).bytes + index };
 }
 
+/** Before a save: a warning when it takes the repository's cache past its quota (quota.ts). */
+async function warnPastQuota(p: SavePlan, store: EntryStore): Promise<void> {
+  if (!store.usage) return;
+  const planned = await plannedSave(p);
+  const adding = planned.shared + planned.allocator;
+  const usage = await store.usage();
+  const warning = quotaWarning({
+    ...('bytes' in usage ? { used: usage.bytes } : {}),
+    restored: p.restoredBytes ?? 0,
+    adding,
+    quota: CACHE_QUOTA_BYTES,
+  });
+  if (warning) log.warning(warning);
+  else if ('reason' in usage)
+    log.info(`The repository's cache use is unknown (${usage.reason}); the quota is not checked.`);
+}
+
 export interface Saved {
   shared: number;
   allocator: number;
@@ -230,6 +250,7 @@ export interface Saved {
 export async function saveLayers(p: SavePlan, store: EntryStore = new ActionsCacheStore()): Promise<Saved> {
   const saved: Saved = { shared: 0, allocator: 0 };
   try {
+    await warnPastQuota(p, store);
     const dirs = entryDirs(p.dir);
     const all = await listBlobs(p.dir);
     let base = new Set<string>();

@@ -13,8 +13,8 @@ import { installC2w, type InstalledC2w } from '../c2w/install.js';
 import { FolderStore } from '../cache/folder-store.js';
 import { entryDirs, saveLayers } from '../cache/layers.js';
 import { run } from '../lib/exec.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
+import type { RunResult } from '../types/result.js';
 import { convertImage } from '../pipeline/convert-image.js';
 import type { LayerHome } from '../pipeline/layer-cache.js';
 import { currentDirRoot } from '../site/folder.js';
@@ -28,7 +28,12 @@ export interface ConvertOptions {
   cacheDir: string;
 }
 
-export async function convertCommand(inputs: Inputs, options: ConvertOptions, sink: ConsoleSink): Promise<void> {
+export async function convertCommand(
+  inputs: Inputs,
+  options: ConvertOptions,
+  sink: ConsoleSink,
+  result: RunResult,
+): Promise<void> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'c2w-action-'));
   // The merged cache a build imports from and exports to lives beside the entries (same file
   // system: entries are hard-linked, not copied), under a name the folder's listing skips and a
@@ -47,7 +52,7 @@ export async function convertCommand(inputs: Inputs, options: ConvertOptions, si
             temp,
           }),
     );
-    sink.fact(Outputs.C2wVersion, c2w.version);
+    result.build.c2wVersion = c2w.version;
     sink.checkpoint();
 
     builder =
@@ -60,6 +65,7 @@ export async function convertCommand(inputs: Inputs, options: ConvertOptions, si
       inputs,
       { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp, siteRoot: currentDirRoot() },
       sink,
+      result,
     );
   } finally {
     if (builder?.created && builder.name) await removeBuilder(builder.name);

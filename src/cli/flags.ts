@@ -252,7 +252,7 @@ export const COMMAND_FLAGS = [
     arg: 'DIR',
     help: 'the local build cache folder; default $XDG_CACHE_HOME/c2w-action/buildx-cache',
   },
-  { flag: 'json', help: "print the results as JSON, named like the action's outputs" },
+  { flag: 'json', help: "print the results as JSON: the action's metadata output (docs/metadata.md)" },
   { flag: 'verbose', help: 'print the raw build and boot logs' },
   { flag: 'help', help: 'this help' },
 ] as const;

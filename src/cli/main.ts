@@ -1,12 +1,12 @@
 // The command: parse → validate (exit 2 before anything is spawned) → run the verb → print the
 // results (a summary, or --json) → the exit status: 0 passed, 1 the conversion or the boot failed,
 // 2 bad usage, 130 interrupted (128 + SIGINT, as a shell reports it).
-import { Outputs } from '../action/outputs.js';
 import { checkJsOutput, checkWasiOutput } from '../c2w/convert.js';
 import { classifyFailure } from '../c2w/failures.js';
 import { bootSeries } from '../pipeline/attempt.js';
 import { failureOf } from '../record/record.js';
 import { ClassifiedError } from '../types/errors.js';
+import { newRunResult, type RunResult } from '../types/result.js';
 import { Console } from './console.js';
 import { convertCommand } from './convert-command.js';
 import { asksForJson, parseCommand, UsageError, type ParsedCommand } from './flags.js';
@@ -16,8 +16,7 @@ import { setLog } from '../lib/log.js';
 import { redact } from '../lib/redact.js';
 import { exitWhenFlushed } from '../lib/workflow-log.js';
 import { defaultBuildCacheDir } from './paths.js';
-import type { RunStage } from '../pipeline/sink.js';
-import { renderJson, renderSummary, type Results } from './results.js';
+import { renderJson, renderSummary } from './results.js';
 import { ConsoleSink } from './sink.js';
 import { siteArgs, siteCommand } from './site-command.js';
 import { convertInputs, smokeInputs } from './validate.js';
@@ -26,7 +25,7 @@ export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as cons
 
 export async function cliMain(argv: readonly string[]): Promise<number> {
   let cmd: ParsedCommand;
-  let work: (sink: ConsoleSink) => Promise<void>;
+  let work: (sink: ConsoleSink, result: RunResult) => Promise<void>;
   try {
     cmd = parseCommand(argv);
     if (cmd.options.help || cmd.verb === 'help') {
@@ -39,22 +38,20 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
         ...(cmd.options.c2w ? { c2w: cmd.options.c2w } : {}),
         cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
       };
-      work = (sink) => convertCommand(inputs, options, sink);
+      work = (sink, result) => convertCommand(inputs, options, sink, result);
     } else if (cmd.verb === 'site') {
       const args = siteArgs(cmd);
-      work = (sink) => siteCommand(args, sink);
+      work = (sink, result) => siteCommand(args, sink, result);
     } else {
       const inputs = smokeInputs(cmd);
-      work = async (sink) => {
+      work = async (sink, result) => {
         // What is booted, as the conversion reports what it built.
         const output = inputs.target === 'js' ? await checkJsOutput(inputs.path) : await checkWasiOutput(inputs.path);
-        sink.fact(Outputs.WasmPath, inputs.path);
-        sink.fact(Outputs.WasmSize, output.size);
-        sink.fact(Outputs.Sha256, output.sha256);
+        Object.assign(result.build, { wasmPath: inputs.path, wasmSize: output.size, sha256: output.sha256 });
         // The allocator the output was built with is known only when given (it names the culprit of a failure).
-        if (cmd.get('allocator') !== '') sink.fact(Outputs.Allocator, inputs.allocator);
-        sink.stage('smoke');
-        const last = await bootSeries({ ...inputs, smoke: true }, inputs.path, sink);
+        if (cmd.get('allocator') !== '') result.build.allocator = inputs.allocator;
+        result.stage = 'smoke';
+        const last = await bootSeries({ ...inputs, smoke: true }, inputs.path, sink, result);
         if (last && last.result !== 'passed') {
           const failure = last.allocatorFailure;
           throw new ClassifiedError(
@@ -69,25 +66,24 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`c2w-action: ${e.message}\n`);
     // A script that asked for JSON reads stdout as JSON, whatever went wrong.
-    if (asksForJson(argv)) process.stdout.write(renderJson({}, e.message));
+    if (asksForJson(argv)) process.stdout.write(renderJson(newRunResult(), e.message));
     return EXIT.usage;
   }
 
   // Progress goes to stdout, or to stderr when stdout carries the JSON.
   const stream = cmd.options.json ? process.stderr : process.stdout;
   const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
-  // Filled in below; the interrupt's last resort prints what it holds so far.
-  let facts: Results = {};
-  let stage: RunStage = 'install';
+  // Filled in by the run; the interrupt's last resort prints what it holds so far.
+  const result = newRunResult();
   const finish = (error: Error | undefined): number => {
     // A failure carries its class, as the action's cell record does (failure.class).
     const failure =
-      error && !(error instanceof InterruptedError) ? failureOf(stage, error, classifyFailure) : undefined;
+      error && !(error instanceof InterruptedError) ? failureOf(result.stage, error, classifyFailure) : undefined;
     const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
-    if (cmd.options.json) process.stdout.write(redact(renderJson(facts, failed)));
+    if (cmd.options.json) process.stdout.write(redact(renderJson(result, failed)));
     else {
       out.print('');
-      process.stdout.write(redact(renderSummary(facts, failed)));
+      process.stdout.write(redact(renderSummary(result, failed)));
     }
     if (error === undefined) return EXIT.passed;
     return error instanceof InterruptedError ? EXIT.interrupted : EXIT.failed;
@@ -102,18 +98,16 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     // The pipeline did not unwind (or a second Ctrl-C came): the results so far, and the exit.
     () => {
       out.release();
-      stage = sink.facts.stage;
       const code = finish(new InterruptedError());
       void exitWhenFlushed(code, 2000);
     },
   );
   const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
-  facts = sink.facts.values;
   let error: Error | undefined;
   // The stages write to the person at the terminal.
   const restoreLog = setLog(out);
   try {
-    await work(sink);
+    await work(sink, result);
   } catch (e) {
     error = interrupt.interrupted ? new InterruptedError() : (e as Error);
   } finally {
@@ -121,6 +115,5 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     restoreLog();
     interrupt.dispose();
   }
-  stage = sink.facts.stage;
   return finish(error);
 }

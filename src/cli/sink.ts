@@ -1,5 +1,4 @@
-// The command's sink for the pipeline: facts are kept for the summary or --json at the end; a
-// section is a stage heading; a boot streams the guest's output as it is with --verbose, and
+// The command's sink for the pipeline: a section is a stage heading; a boot streams the guest's output as it is with --verbose, and
 // otherwise shows the last lines of a boot that did not pass, so a failure reads either way.
 import type { SmokeResult } from '../smoke/boot.js';
 import { bootSmoke } from '../smoke/runtime.js';
@@ -19,8 +18,6 @@ export class ConsoleSink extends Sink {
   ) {
     super();
   }
-
-  protected show(): void {}
 
   async section<T>(title: string, work: () => Promise<T>): Promise<T> {
     this.out.stage(title);

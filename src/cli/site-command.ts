@@ -3,11 +3,11 @@
 // unless --target says. DIR follows the `site` input's rules (site/folder.ts), with the current
 // directory as the workspace: checked before anything is written, and again when it is written.
 import { statSync } from 'node:fs';
-import { Outputs } from '../action/outputs.js';
 import { currentDirRoot, judgeSite, shownSite, sitePlaceOf } from '../site/folder.js';
 import { writeSite } from '../site/site.js';
 import { asSiteFailure } from '../site/stage.js';
 import type { Sink } from '../pipeline/sink.js';
+import type { RunResult } from '../types/result.js';
 import { UsageError, type ParsedCommand } from './flags.js';
 
 export interface SiteArgs {
@@ -43,12 +43,12 @@ export function siteArgs(cmd: ParsedCommand): SiteArgs {
   return { path, dir, target };
 }
 
-export async function siteCommand(args: SiteArgs, sink: Sink): Promise<void> {
-  sink.stage('site');
+export async function siteCommand(args: SiteArgs, sink: Sink, result: RunResult): Promise<void> {
+  result.stage = 'site';
   const site = await sink.section(`Write the site ${args.dir}`, () =>
     asSiteFailure(writeSite({ target: args.target, output: args.path, dir: args.dir, root: currentDirRoot() })),
   );
-  sink.fact(Outputs.SitePath, site.dir);
+  result.site = { path: site.dir };
   sink.info(
     `Wrote ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks). Serve the folder (any static server; GitHub Pages) and open index.html.`,
   );

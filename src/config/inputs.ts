@@ -400,7 +400,7 @@ export function registerSecrets(
   }
   // A value that names an allocator is configuration, not a secret (the stand-ins and custom
   // Dockerfiles take the allocator as a build arg): redacting it would erase the allocator names the
-  // action itself reports (`allocator`, `rejected-allocators`, the record).
+  // action itself reports (`allocator`, the rejected allocators in `metadata`, the record).
   for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
     if (!(ALLOCATORS as readonly string[]).includes(value.trim())) addRedaction(value);
   }

@@ -1,6 +1,7 @@
 // One attempt of a conversion, with one allocator: the Dockerfile with that allocator, the cache
-// plan, the conversion, and the smoke series. What it learns goes to the sink; what it ends with
-// is an Attempt for the fallback (fallback.ts) to judge.
+// plan, the conversion, and the smoke series. What it learns goes into the run's result
+// (types/result.ts); what it shows goes to the sink; what it ends with is an Attempt for the
+// fallback (fallback.ts) to judge.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { builderFlags } from '../buildx/builder.js';
@@ -11,9 +12,9 @@ import type { BuiltOutput } from '../c2w/convert.js';
 import { convertWithRetries } from '../c2w/retries.js';
 import { prepareDockerfile } from '../c2w/dockerfile.js';
 import type { InstalledC2w } from '../c2w/install.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
 import { ClassifiedError } from '../types/errors.js';
+import type { RunResult } from '../types/result.js';
 import type { SiteRoot } from '../site/folder.js';
 import { siteStage } from '../site/stage.js';
 import { smokeSeries } from '../smoke/series.js';
@@ -33,38 +34,57 @@ export interface AttemptContext {
   /** The folder the site must be inside (site/folder.ts). */
   siteRoot: SiteRoot;
   sink: Sink;
+  /** The run's result, filled in as the attempt learns. */
+  result: RunResult;
 }
 
 /** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
 export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promise<Attempt<BuiltOutput>> {
-  const { sink, layers, toolchain } = ctx;
+  const { sink, layers, toolchain, result } = ctx;
   sink.checkpoint();
-  sink.stage('build');
-  sink.fact(Outputs.Allocator, attempt.allocator);
+  result.stage = 'build';
+  result.build.allocator = attempt.allocator;
   const dockerfile = await sink.section('Prepare the Dockerfile', () =>
     prepareDockerfile(attempt, ctx.c2w.c2w, path.join(ctx.workDir, attempt.allocator)),
   );
 
   const keyDockerfile = keyDockerfileSha256(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
   const keys = layers.keys(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
-  const plan = layers.restored ? layers.next() : await layers.restore(keys);
+  let plan = layers.restored ? layers.next() : await layers.restore(keys);
   sink.checkpoint();
   const shared = await toolchain.plan(attempt, ctx.c2w.version, await readFile(dockerfile.path, 'utf8'), plan);
+  result.toolchainCache = toolchain.outcome;
   sink.checkpoint();
   sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-  const built = await convertWithRetries(
-    ctx.c2w.c2w,
-    attempt,
-    dockerfile.path,
-    [...builderFlags(ctx.builder), ...cacheFlags(plan), ...shared.flags],
-    { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(Outputs.BuildAttempts, n) },
-  );
+  const build = () =>
+    convertWithRetries(
+      ctx.c2w.c2w,
+      attempt,
+      dockerfile.path,
+      [...builderFlags(ctx.builder), ...cacheFlags(plan), ...shared.flags],
+      { retries: attempt.buildRetries, onAttempt: (n) => void (result.build.attempts = n) },
+    );
+  let built;
+  try {
+    built = await build();
+  } catch (error) {
+    // Served by the hot cache entry and a layer was missing: once more with the whole cache.
+    const wider = await layers.widen(error);
+    if (wider === undefined) throw error;
+    plan = wider;
+    built = await build();
+  }
   sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
-  sink.fact(Outputs.WasmPath, built.path);
-  sink.fact(Outputs.WasmSize, built.size);
-  sink.fact(Outputs.Sha256, built.sha256);
-  sink.fact(Outputs.BuildSeconds, built.buildSeconds);
+  Object.assign(result.build, {
+    wasmPath: built.path,
+    wasmSize: built.size,
+    sha256: built.sha256,
+    seconds: built.buildSeconds,
+  });
   const reading = readBuild(shared, plan, built);
+  result.build.layersFrom = reading.layersFrom;
+  result.build.stagesCached = reading.stagesCached;
+  result.build.stagesBuilt = reading.stagesBuilt;
   toolchain.built(shared, reading);
   for (const trouble of reading.own) {
     const { level, message } = describeTrouble(trouble, plan.mode === 'registry' ? plan.ref : undefined);
@@ -74,10 +94,12 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
   await layers.built(plan);
   sink.checkpoint();
   // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
-  await siteStage(attempt, built.path, ctx.siteRoot, sink);
+  if (attempt.site) result.stage = 'site';
+  const site = await siteStage(attempt, built.path, ctx.siteRoot, sink);
+  if (site) result.site = { path: site.dir };
 
-  sink.stage('smoke');
-  const smoke = await bootSeries(attempt, built.path, sink);
+  result.stage = 'smoke';
+  const smoke = await bootSeries(attempt, built.path, sink, result);
   if (smoke === undefined || smoke.result === 'passed') {
     // Published only once the output passed its boot (not when there was none): readers read a
     // cache only beside its record.
@@ -99,20 +121,21 @@ export async function buildAndBoot(attempt: Inputs, ctx: AttemptContext): Promis
 
 /**
  * The smoke gate: boots `file` smoke-runs times (each in its own child process, shown the sink's
- * way) and records the outputs of the series. undefined when `smoke` is off.
+ * way) and puts what the series gave into `result.smoke`. undefined when `smoke` is off.
  */
-export async function bootSeries(inputs: Inputs, file: string, sink: Sink) {
+export async function bootSeries(inputs: Inputs, file: string, sink: Sink, result: Pick<RunResult, 'smoke'>) {
   if (!inputs.smoke) {
-    sink.fact(Outputs.SmokeResult, 'skipped');
+    result.smoke = { result: 'skipped' };
     return undefined;
   }
   const series = await smokeSeries(inputs, file, (options, title) => {
     sink.checkpoint();
     return sink.boot(options, title);
   });
-  for (const [name, value] of Object.entries(series.outputs)) sink.fact(name as Outputs, value);
-  sink.facts.smokeFigures = series.figures;
-  for (const [runtime, sandbox] of Object.entries(series.sandboxes)) {
+  result.smoke = series.result;
+  for (const runtime of ['node', 'browser'] as const) {
+    const sandbox = series.result[runtime]?.sandbox;
+    if (!sandbox) continue;
     const line = `${runtime === 'browser' ? 'Browser' : 'Node'} smoke boot's sandbox: ${sandbox.text}.`;
     if (sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
       sink.warn(

@@ -4,10 +4,12 @@
 // what the previous build exported, and a good build's export is saved: by the post step for the
 // action (the plan goes to it through the step state), at once for the command.
 import { cacheKeys, type CachePlan } from '../cache/keys.js';
-import { restoreLayers, rotate, type SavePlan } from '../cache/layers.js';
+import { restoreLayers, rotate, type Restored, type SavePlan } from '../cache/layers.js';
+import { restoreHot, saveHot, shouldLearn, startLearning } from '../cache/hot-restore.js';
+import { missingBlob } from '../cache/hot-set.js';
 import type { EntryStore } from '../cache/entry-store.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
+import type { CacheResult } from '../types/result.js';
 import type { Sink } from './sink.js';
 
 /** Where a run keeps its layers between runs, and when it saves them. */
@@ -33,9 +35,14 @@ export type CacheKeys = ReturnType<typeof cacheKeys>;
  * export in and save it).
  */
 export class LayerCache {
+  /** What the cache did in this run (the run's result holds it). */
+  readonly outcome: CacheResult = {};
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
   private primaryKey = '';
+  private restoredKeys: CacheKeys | undefined;
+  /** The bytes restored (the entries are in the store: a floor of its use). */
+  private restoredBytes = 0;
 
   constructor(
     private readonly inputs: Inputs,
@@ -67,7 +74,8 @@ export class LayerCache {
       image: inputs.image,
     });
     this.primaryKey = keys.primary;
-    if (inputs.cache !== 'none') this.sink.fact(Outputs.CachePrimaryKey, keys.primary);
+    this.restoredKeys = keys;
+    if (inputs.cache !== 'none') this.outcome.primaryKey = keys.primary;
     return keys;
   }
 
@@ -76,19 +84,19 @@ export class LayerCache {
     const inputs = this.inputs;
     const sink = this.sink;
     const cache = this.canExport ? inputs.cache : 'none';
-    const restored = await sink.section('Restore the build cache', () =>
-      restoreLayers({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store),
-    );
+    const restored = await sink.section('Restore the build cache', () => this.restoreFrom(cache, keys));
     this.current = restored.plan;
+    this.restoredBytes = restored.size;
     if (inputs.cache !== 'none') {
-      sink.fact(Outputs.CacheHit, restored.plan.exactHit);
-      sink.fact(Outputs.CacheMatchedKey, restored.matchedKey ?? '');
-      sink.fact(Outputs.CacheSize, restored.size);
-      sink.fact(Outputs.CacheRestoredSharedSize, restored.sharedSize);
-      sink.fact(Outputs.CacheRestoredAllocatorSize, restored.allocatorSize);
-      // Until a build exports something to save (never, on an exact hit).
-      sink.fact(Outputs.CacheSavedSharedSize, 0);
-      sink.fact(Outputs.CacheSavedAllocatorSize, 0);
+      Object.assign(this.outcome, {
+        hit: restored.plan.exactHit,
+        ...(restored.matchedKey ? { matchedKey: restored.matchedKey } : {}),
+        restored: { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize },
+        // Until a build exports something to save (never, on an exact hit).
+        saved: { shared: 0, allocator: 0 },
+      });
+      if (restored.plan.hot) this.outcome.hot = 'restored';
+      else if (restored.plan.learn) this.outcome.hot = 'learning';
     }
     return this.current;
   }
@@ -101,8 +109,53 @@ export class LayerCache {
     return this.current;
   }
 
+  /** The hot entry when there is one (local), else the whole cache, learning the hot set when it can. */
+  private async restoreFrom(cache: Inputs['cache'], keys: CacheKeys): Promise<Restored> {
+    const dir = this.home.dir(keys);
+    if (cache === 'local') {
+      const hot = await restoreHot(keys, dir, this.home.store, this.inputs.cacheTimeoutSeconds * 1000, (l) =>
+        this.sink.info(l),
+      );
+      if (hot !== undefined) return hot;
+    }
+    return this.restoreWhole(cache, keys);
+  }
+
+  private async restoreWhole(cache: Inputs['cache'], keys: CacheKeys): Promise<Restored> {
+    const restored = await restoreLayers({ ...this.inputs, cache }, keys, this.home.dir(keys), this.home.store);
+    if (shouldLearn(restored, keys)) await startLearning(restored.plan);
+    return restored;
+  }
+
+  /**
+   * After a failed build served by the hot entry that lacked a blob: the whole cache, for one more
+   * build. undefined for any other failure (the caller throws it).
+   */
+  async widen(error: unknown): Promise<CachePlan | undefined> {
+    const log = (error as { log?: string }).log ?? (error as Error).message ?? '';
+    const blob = missingBlob(String(log));
+    if (!this.current?.hot || blob === undefined || this.restoredKeys === undefined) return undefined;
+    const keys = this.restoredKeys;
+    this.sink.info(
+      `The build needed a layer the hot cache entry lacks (sha256:${blob}); restoring the whole cache and building again.`,
+    );
+    const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
+    this.current = restored.plan;
+    this.restoredBytes = restored.size;
+    if (this.inputs.cache !== 'none') {
+      this.outcome.hot = 'widened';
+      this.outcome.restored = { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize };
+    }
+    return restored.plan;
+  }
+
   /** After a good build: rotate the export in and save it (or have it saved). */
   async built(plan: CachePlan): Promise<void> {
+    if (plan.hot) return;
+    if (plan.learn) {
+      await saveHot(plan, this.primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
+      return;
+    }
     if (await rotate(plan)) this.saveKey = this.primaryKey;
     if (this.saveKey === undefined) return;
     const bytes = await this.home.save({
@@ -110,8 +163,8 @@ export class LayerCache {
       key: this.saveKey,
       ...(plan.shared ? { shared: plan.shared } : {}),
       timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+      restoredBytes: this.restoredBytes,
     });
-    this.sink.fact(Outputs.CacheSavedSharedSize, bytes.shared);
-    this.sink.fact(Outputs.CacheSavedAllocatorSize, bytes.allocator);
+    if (this.inputs.cache !== 'none') this.outcome.saved = { shared: bytes.shared, allocator: bytes.allocator };
   }
 }

@@ -19,9 +19,9 @@ import {
 } from '../cache/toolchain.js';
 import { containerRegistry } from '../github/hosts.js';
 import { run } from '../lib/exec.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
 import type { ToolchainResult } from '../types/caches.js';
+import type { ToolchainCacheResult } from '../types/result.js';
 import type { BuildReading } from '../cache/build-reading.js';
 import type { Sink } from './sink.js';
 
@@ -44,6 +44,8 @@ const RECORD_PUSH_MS = 5 * 60_000;
 
 export class ToolchainCache {
   readonly repository: string | undefined;
+  /** What the toolchain cache did in this run (the run's result holds it). */
+  readonly outcome: ToolchainCacheResult = { result: 'off' };
 
   constructor(
     private readonly inputs: Inputs,
@@ -68,18 +70,20 @@ export class ToolchainCache {
         sink.warn(
           'toolchain-cache-push is on, but toolchain-cache: auto names no repository here (the action runs from a local path); nothing is published.',
         );
-      sink.fact(Outputs.ToolchainCacheResult, 'off');
+      this.outcome.result = 'off';
       return none;
     }
     const ref = `${repository}:${toolchainTag({ ...attempt, c2wVersion })}`;
-    sink.fact(Outputs.ToolchainCacheRef, ref);
+    this.outcome.ref = ref;
+    // A miss until the build says what the cache answered, or the publishing says it was published.
+    this.outcome.result = 'miss';
     const bases = baseImages(dockerfileText, attempt.buildArgs);
     if (attempt.toolchainCachePush) {
       if (!this.canExport) {
         sink.warn(
           `toolchain-cache-push is on, but the builder cannot export a build cache; nothing is published to ${ref}.`,
         );
-        sink.fact(Outputs.ToolchainCacheResult, 'publish-failed');
+        this.outcome.result = 'publish-failed';
         return { ...none, ref, result: 'publish-failed' };
       }
       const pins = await this.resolve(bases);
@@ -98,7 +102,7 @@ export class ToolchainCache {
     }
     if (own.exactHit) {
       sink.info(`The build cache was an exact hit; the toolchain cache ${ref} is not asked.`);
-      sink.fact(Outputs.ToolchainCacheResult, 'not-asked');
+      this.outcome.result = 'not-asked';
       return { ...none, ref, result: 'not-asked' };
     }
     const answer = await rawManifest(
@@ -108,7 +112,7 @@ export class ToolchainCache {
     const record = answer.ok ? parseRecord(answer.value, ref) : answer.reason;
     if (typeof record === 'string') {
       sink.info(`No toolchain cache read from ${ref} (${record}); the build goes on without it.`);
-      sink.fact(Outputs.ToolchainCacheResult, 'miss');
+      this.outcome.result = 'miss';
       return { ...none, ref, result: 'miss' };
     }
     // Only the bases this Dockerfile builds from; the others would be build contexts nothing uses.
@@ -141,11 +145,8 @@ export class ToolchainCache {
           `The toolchain cache ${trouble.target} could not be read (BuildKit said: ${trouble.error}); the build went on without it.`,
         );
     const { layersFrom: from, stagesCached: reused, stagesBuilt: ran } = reading;
-    sink.fact(Outputs.LayersFrom, from);
-    sink.fact(Outputs.StagesCached, reused);
-    sink.fact(Outputs.StagesBuilt, ran);
     if (!plan.publishing && plan.result !== 'off' && plan.result !== 'not-asked')
-      sink.fact(Outputs.ToolchainCacheResult, reading.toolchainResult);
+      this.outcome.result = reading.toolchainResult;
     sink.info(
       `Build steps: ${reused} from ${from === 'built' ? 'no cache' : from.replace(',', ' and ')}, ${ran} built.`,
     );
@@ -170,7 +171,7 @@ export class ToolchainCache {
       sink.warn(
         `Could not publish the toolchain cache ${ref}: ${why}. The conversion succeeded; readers keep what was there before.`,
       );
-      sink.fact(Outputs.ToolchainCacheResult, 'publish-failed');
+      this.outcome.result = 'publish-failed';
     };
     if (!booted) return fail('no smoke boot passed, and only a build that booted is published');
     // Never a record for a cache this build did not write (an export that failed leaves the old one).
@@ -208,8 +209,8 @@ export class ToolchainCache {
     if (result.exitCode !== 0)
       return fail(`pushing ${target} failed: ${(result.stderr.trim().split('\n').pop() ?? '').slice(0, 300)}`);
     sink.info(`Published the toolchain cache ${ref} (${cache.value}) with its record ${target}.`);
-    sink.fact(Outputs.ToolchainCacheDigest, cache.value);
-    sink.fact(Outputs.ToolchainCacheResult, 'published');
+    this.outcome.digest = cache.value;
+    this.outcome.result = 'published';
   }
 
   /** The digests the base images point to now; those not in a registry are left unpinned. */

@@ -8,8 +8,8 @@ import { isGhes, serverUrl } from '../github/hosts.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { log } from '../lib/log.js';
-import { Outputs } from '../action/outputs.js';
 import type { Inputs, Target } from '../types/inputs.js';
+import type { PublishResult } from '../types/result.js';
 import { walkFolder } from '../lib/files.js';
 import { artifactNameProblem, defaultArtifactName, defaultAssetName } from './names.js';
 import { publishReleaseAsset, type ReleaseDeps } from './release-asset.js';
@@ -24,31 +24,8 @@ export interface Built {
   sha256: string;
 }
 
-export interface PublishOutputs {
-  artifactId?: string;
-  artifactUrl?: string;
-  artifactDigest?: string;
-  releaseId?: string;
-  releaseAssetUrl?: string;
-  releaseChecksumUrl?: string;
-  assetPath?: string;
-}
-
-/** What publish did: its outputs, and the release it uploaded to with the asset names it put there. */
-export interface Published extends PublishOutputs {
-  release?: { id: string; assets: string[] };
-}
-
-/** Maps each PublishOutputs field to the action output it is published as. */
-export const OUTPUT_NAMES: Record<keyof PublishOutputs, Outputs> = {
-  artifactId: Outputs.ArtifactId,
-  artifactUrl: Outputs.ArtifactUrl,
-  artifactDigest: Outputs.ArtifactDigest,
-  releaseId: Outputs.ReleaseId,
-  releaseAssetUrl: Outputs.ReleaseAssetUrl,
-  releaseChecksumUrl: Outputs.ReleaseChecksumUrl,
-  assetPath: Outputs.AssetPath,
-};
+/** What publish did (types/result.ts): the artifact's id, URL and digest, the release asset's. */
+export type Published = PublishResult;
 
 /**
  * The name of an artifact uploaded without a zip (artifact-archive: false). @actions/artifact names
@@ -112,21 +89,21 @@ export interface PublishDeps extends ReleaseDeps {
    * deleting an earlier attempt's artifact (5 min). @actions/artifact has no time limit of its own.
    */
   artifactTimeoutMs?: number;
-  /** Receives each output as soon as it is known (the action sets it as an output at once). */
-  onOutput?: (name: Outputs, value: string) => void;
 }
 
 /**
- * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
- * Each output goes to `onOutput` as soon as it is known, so a release failure still leaves the
- * artifact outputs in place; the same values are returned.
+ * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`), and
+ * returns what it published. Each fact goes into `out` as soon as it is known (the run's result,
+ * when the caller hands it in), so a release failure still leaves the artifact's in place.
  */
-export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = {}): Promise<Published> {
-  const out: Published = {};
-  const set = <K extends keyof PublishOutputs>(key: K, value: string | undefined): void => {
-    if (value === undefined) return;
-    out[key] = value;
-    deps.onOutput?.(OUTPUT_NAMES[key], value);
+export async function publish(
+  inputs: Inputs,
+  built: Built,
+  deps: PublishDeps = {},
+  out: Published = {},
+): Promise<Published> {
+  const set = <K extends Exclude<keyof Published, 'releaseAssets'>>(key: K, value: string | undefined): void => {
+    if (value !== undefined) out[key] = value;
   };
 
   if (inputs.uploadArtifact) {
@@ -160,7 +137,7 @@ export async function publish(inputs: Inputs, built: Built, deps: PublishDeps = 
     set('releaseAssetUrl', r.assetUrl);
     set('releaseChecksumUrl', r.checksumUrl);
     set('assetPath', r.assetPath);
-    out.release = { id: String(r.releaseId), assets: r.assets };
+    out.releaseAssets = r.assets;
   }
   return out;
 }

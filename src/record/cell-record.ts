@@ -4,9 +4,10 @@
 // release gate never mistakes a missing cell for one that was never there.
 import { classifyFailure } from '../c2w/failures.js';
 import type { Inputs } from '../types/inputs.js';
+import type { RunResult } from '../types/result.js';
 import { artifactNameProblem, defaultArtifactName } from '../publish/names.js';
 import { CELL_DEFAULTS, cellNameOf } from './expected-cells.js';
-import { buildRecord, failureOf, refusedRecord, type CellProgress, type CellRecord } from './record.js';
+import { buildRecord, failureOf, refusedRecord, type CellRecord } from './record.js';
 import { uploadRecord } from './record-artifact.js';
 import { runnerPlatform } from '../lib/runner.js';
 
@@ -24,20 +25,20 @@ function runnerOf(): CellRecord['runner'] {
 const cellOf = (inputs: Inputs): string => inputs.artifactName || defaultArtifactName(inputs);
 
 /** The record of a cell whose pipeline ran to its end: passed, or failed with `error`. */
-export async function recordCell(inputs: Inputs, progress: CellProgress, error: Error | undefined): Promise<void> {
-  const failure = error ? failureOf(progress.stage, error, classifyFailure) : undefined;
-  await uploadRecord(buildRecord(cellOf(inputs), inputs, progress, failure, runnerOf()));
+export async function recordCell(inputs: Inputs, run: RunResult, error: Error | undefined): Promise<void> {
+  const failure = error ? failureOf(run.stage, error, classifyFailure) : undefined;
+  await uploadRecord(buildRecord(cellOf(inputs), inputs, run, failure, runnerOf()));
 }
 
-/** The record of a cancelled cell: the stage it was in and the figures it had, uploaded in CANCEL_RECORD_MS. */
+/** The record of a cancelled cell: the stage it was in and what it had learned, uploaded in CANCEL_RECORD_MS. */
 export async function recordCancelledCell(
   inputs: Inputs,
-  progress: CellProgress,
+  run: RunResult,
   signal: NodeJS.Signals,
   timeoutMs = CANCEL_RECORD_MS,
 ): Promise<void> {
-  const failure = { class: 'cancelled', message: `The step was cancelled (${signal}) during ${progress.stage}.` };
-  await uploadRecord(buildRecord(cellOf(inputs), inputs, progress, failure, runnerOf(), true), process.env, timeoutMs);
+  const failure = { class: 'cancelled', message: `The step was cancelled (${signal}) during ${run.stage}.` };
+  await uploadRecord(buildRecord(cellOf(inputs), inputs, run, failure, runnerOf(), true), process.env, timeoutMs);
 }
 
 /**

@@ -1,19 +1,38 @@
 // The record of one matrix cell: what it was asked, where it stopped and why, and its figures.
 // Every cell that started uploads one as the artifact `c2w-record-<cell>` (passed, failed, cancelled,
 // or refused at its inputs), and the report action (report/action.yml) reads them all to compare the
-// allocators of a matrix and to gate the release. The schema is versioned: a reader refuses a record
-// whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
-// a record is written by another job and may be damaged or hostile.
+// allocators of a matrix and to gate the release. Its figures are the run's metadata
+// (metadata.ts), the same document as the action's `metadata` output and the command's `--json`.
+// The schema is versioned: a reader refuses a record whose `schema` it does not know, and checks
+// every field's type and range (RECORD) before using it: a record is written by another job and may
+// be damaged or hostile. v1 and v2 records (a `figures` object of their own) are read too, as v3.
 import * as v from 'valibot';
 import { redact } from '../lib/redact.js';
 import { ClassifiedError } from '../types/errors.js';
-import { STAGES, type RunStage, type Stage } from '../types/stages.js';
+import { newRunResult, type RunResult } from '../types/result.js';
+import { STAGES, type Stage } from '../types/stages.js';
+import {
+  count,
+  MAX_LINE,
+  METADATA,
+  METADATA_SCHEMA,
+  nameField,
+  oneLine,
+  oneLineOf,
+  renderMetadata,
+  seconds,
+  shortField,
+  type Metadata,
+} from './metadata.js';
 
-export { STAGES, type Stage };
+export { MAX_LINE, oneLine, STAGES, type Stage };
 
-export const RECORD_SCHEMA = 'c2w-action/record/v2';
+export const RECORD_SCHEMA = 'c2w-action/record/v3';
+/** v2 records: the figures in a `figures` object of the record's own, read as v3. */
+export const RECORD_SCHEMA_V2 = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
 export const RECORD_SCHEMA_V1 = 'c2w-action/record/v1';
+const SCHEMAS = [RECORD_SCHEMA, RECORD_SCHEMA_V2, RECORD_SCHEMA_V1] as const;
 export const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 export const RECORD_FILE = 'c2w-record.json';
@@ -22,24 +41,8 @@ export const RECORD_FILE = 'c2w-record.json';
 export const RESULTS = ['passed', 'failed', 'cancelled', 'refused'] as const;
 export type Result = (typeof RESULTS)[number];
 
-/** Longest text a record keeps for a failure's message and a log line (the writer clips to these). */
+/** Longest text a record keeps for a failure's message (the writer clips to it; lines: MAX_LINE). */
 export const MAX_MESSAGE = 4000;
-export const MAX_LINE = 2000;
-
-// Every string that is a name or a log line is one line: a newline in a field written to the log
-// would start a line the runner reads as a workflow command, and in the summary would end its HTML.
-const CONTROL = /\p{Cc}/u;
-const oneLineOf = (max: number) =>
-  v.pipe(
-    v.string(),
-    v.maxLength(max, `longer than ${max} characters`),
-    v.check((s) => !CONTROL.test(s), 'a line break or control character'),
-  );
-const nameField = oneLineOf(1024);
-const shortField = oneLineOf(128);
-/** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
-const count = v.pipe(v.number(), v.safeInteger('not a whole number'), v.minValue(0, 'negative'));
-const seconds = v.pipe(v.number(), v.finite('not a finite number'), v.minValue(0, 'negative'));
 
 const FIGURES = v.pipe(
   v.object({
@@ -76,10 +79,10 @@ const FIGURES = v.pipe(
   ),
 );
 
-/** The record as a reader accepts it; unknown fields are dropped. */
-export const RECORD = v.pipe(
+/** A v1 or v2 record as a reader accepts it; unknown fields are dropped. */
+const RECORD_V2 = v.pipe(
   v.object({
-    schema: v.picklist([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
+    schema: v.picklist([RECORD_SCHEMA_V2, RECORD_SCHEMA_V1]),
     /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
     cell: nameField,
     image: nameField,
@@ -115,7 +118,105 @@ export const RECORD = v.pipe(
   v.check((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'),
 );
 
-export type CellRecord = v.InferOutput<typeof RECORD>;
+const FAILURE = v.object({
+  class: shortField,
+  line: v.optional(oneLineOf(MAX_LINE)),
+  message: v.pipe(v.string(), v.maxLength(MAX_MESSAGE + 1)),
+});
+
+/** The record as a reader accepts it; unknown fields are dropped. */
+export const RECORD = v.pipe(
+  v.object({
+    schema: v.literal(RECORD_SCHEMA),
+    /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
+    cell: nameField,
+    image: nameField,
+    /** js or wasi; as given when the inputs were refused. */
+    target: shortField,
+    targetArch: shortField,
+    /** The allocator the cell asked for (as given when its inputs were refused); metadata.build.allocator is the one it built with. */
+    allocator: shortField,
+    result: v.picklist(RESULTS),
+    stage: v.picklist(STAGES),
+    /** Why the cell did not pass: the failure class and the log line the classifier matched. */
+    failure: v.optional(FAILURE),
+    /** What the run learned: the same document as the action's metadata output. */
+    metadata: METADATA,
+    runner: v.optional(v.object({ os: shortField, arch: shortField }), { os: '', arch: '' }),
+  }),
+  v.check((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'),
+  v.check((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'),
+  v.check((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'),
+);
+
+/** A v1 or v2 record as read (before upgradeRecord). */
+export type RecordV2 = v.InferOutput<typeof RECORD_V2>;
+export type CellRecord = Omit<v.InferOutput<typeof RECORD>, 'metadata'> & { metadata: Metadata };
+// What the schema admits is a Metadata (a compile-time check that the two stay one shape).
+const _admitted: Metadata = null as unknown as v.InferOutput<typeof METADATA>;
+void _admitted;
+
+/** A v1 or v2 record as v3: its figures, allocator used, rejections and release moved into metadata. Pure. */
+export function upgradeRecord(r: RecordV2): CellRecord {
+  const f = r.figures;
+  const metadata: Metadata = {
+    schema: METADATA_SCHEMA,
+    build: {
+      ...(f.wasmSize !== undefined ? { wasmSize: f.wasmSize } : {}),
+      ...(f.sha256 !== undefined ? { sha256: f.sha256 } : {}),
+      ...(r.allocatorUsed !== undefined ? { allocator: r.allocatorUsed } : {}),
+      rejectedAllocators: r.rejected,
+      ...(f.buildSeconds !== undefined ? { seconds: f.buildSeconds } : {}),
+    },
+  };
+  if (f.cacheHit !== undefined || f.cacheBytes !== undefined) {
+    metadata.cache = {
+      ...(f.cacheHit !== undefined ? { hit: f.cacheHit } : {}),
+      ...(f.cacheBytes !== undefined ? { restored: { bytes: f.cacheBytes, shared: 0, allocator: 0 } } : {}),
+    };
+  }
+  const known = ['passed', 'failed', 'timeout', 'skipped'] as const;
+  const given = known.find((k) => k === f.smokeResult);
+  // A record that kept figures but no smoke result booted; how, its result says.
+  const booted = f.smokeSecondsMedian !== undefined || f.browser !== undefined;
+  const smokeResult = given ?? (booted ? (r.result === 'passed' ? 'passed' : 'failed') : undefined);
+  if (smokeResult !== undefined) {
+    const last = smokeResult === 'skipped' ? 'passed' : smokeResult;
+    metadata.smoke = { result: smokeResult };
+    if (f.smokeSecondsMedian !== undefined)
+      metadata.smoke.node = {
+        result: last,
+        runs: f.smokeRuns ?? 1,
+        secondsMedian: f.smokeSecondsMedian,
+        secondsMax: f.smokeSecondsMax ?? f.smokeSecondsMedian,
+        ...(f.smokePeakRss !== undefined ? { peakMemory: f.smokePeakRss } : {}),
+        output: '',
+      };
+    if (f.browser)
+      metadata.smoke.browser = {
+        result: last,
+        runs: f.browser.smokeRuns,
+        secondsMedian: f.browser.smokeSecondsMedian,
+        secondsMax: f.browser.smokeSecondsMax,
+        ...(f.browser.smokePeakMemory !== undefined ? { peakMemory: f.browser.smokePeakMemory } : {}),
+        output: '',
+      };
+  }
+  if (r.release) metadata.publish = { releaseId: r.release.id, releaseAssets: r.release.assets };
+  return {
+    schema: RECORD_SCHEMA,
+    cell: r.cell,
+    image: r.image,
+    target: r.target,
+    targetArch: r.targetArch,
+    allocator: r.allocator,
+    result: r.result,
+    stage: r.stage,
+    ...(r.failure ? { failure: r.failure } : {}),
+    metadata,
+    runner: r.runner,
+  };
+}
 
 export class RecordError extends Error {
   override name = 'RecordError';
@@ -151,14 +252,17 @@ export function parseRecord(text: string, origin: string): CellRecord {
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new RecordError(`${origin} is not a record object`);
   const schema = (data as { schema?: unknown }).schema;
-  if (schema !== RECORD_SCHEMA && schema !== RECORD_SCHEMA_V1) {
-    throw new RecordError(
-      `${origin} has schema ${clipValue(schema)}; this report reads ${RECORD_SCHEMA} and ${RECORD_SCHEMA_V1}`,
-    );
+  if (!(SCHEMAS as readonly unknown[]).includes(schema)) {
+    throw new RecordError(`${origin} has schema ${clipValue(schema)}; this report reads ${SCHEMAS.join(', ')}`);
+  }
+  if (schema !== RECORD_SCHEMA) {
+    const old = v.safeParse(RECORD_V2, data);
+    if (!old.success) throw new RecordError(`${origin} is not a valid record: ${describeIssues(old.issues)}`);
+    return upgradeRecord(old.output);
   }
   const parsed = v.safeParse(RECORD, data);
   if (!parsed.success) throw new RecordError(`${origin} is not a valid record: ${describeIssues(parsed.issues)}`);
-  return parsed.output;
+  return parsed.output as CellRecord;
 }
 
 /** A record artifact the report could not use, and why. */
@@ -192,21 +296,6 @@ export function admitRecords(found: readonly { artifact: string; text: string }[
     }
   }
   return { records, bad };
-}
-
-/** `s` as one line of at most `max` characters: line breaks and other control characters become spaces. */
-export function oneLine(s: string, max = MAX_LINE): string {
-  const flat = s.replace(/\p{Cc}+/gu, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** What the pipeline learned so far; main fills it in as the stages run. */
-export interface CellProgress {
-  stage: RunStage;
-  allocatorUsed?: string;
-  rejected: { allocator: string; line: string }[];
-  figures: CellRecord['figures'];
-  release?: { id: string; assets: string[] };
 }
 
 type Failure = NonNullable<CellRecord['failure']>;
@@ -246,11 +335,11 @@ const cleanFailure = (f: Failure): Failure => ({
 /** The cell's identity as the record names it. */
 export type CellIdentity = Pick<CellRecord, 'image' | 'target' | 'targetArch' | 'allocator'>;
 
-/** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
+/** The record of a cell that ran (`run`, what it learned): passed, failed (`failure`), or cancelled (`cancelled`). */
 export function buildRecord(
   cell: string,
   inputs: CellIdentity,
-  progress: CellProgress,
+  run: RunResult,
   failure: Failure | undefined,
   runner: CellRecord['runner'],
   cancelled = false,
@@ -263,13 +352,10 @@ export function buildRecord(
     target: inputs.target,
     targetArch: inputs.targetArch,
     allocator: inputs.allocator,
-    ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-    rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine(redact(r.line)) })),
     result,
-    stage: result === 'passed' ? 'done' : progress.stage,
+    stage: result === 'passed' ? 'done' : run.stage,
     ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
-    figures: { ...progress.figures },
-    ...(progress.release ? { release: progress.release } : {}),
+    metadata: renderMetadata(run),
     runner,
   };
 }
@@ -291,11 +377,10 @@ export function refusedRecord(
     target: oneLine(given.target, 128),
     targetArch: oneLine(given.targetArch, 128),
     allocator: oneLine(given.allocator, 128),
-    rejected: [],
     result: 'refused',
     stage: 'inputs',
     failure: { class: 'inputs', message: clipMessage(redact(error.message)) },
-    figures: {},
+    metadata: renderMetadata(newRunResult()),
     runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
   };
 }

@@ -19,11 +19,11 @@ export interface Group {
 
 /** The figure `rankBy` compares (smaller is better); undefined when the record lacks it. */
 export function figure(record: CellRecord, rankBy: RankBy): number | undefined {
-  const f = record.figures;
+  const { node, browser } = record.metadata.smoke ?? {};
   // A cell booted only in the browser is ranked by its browser figures.
-  if (rankBy === 'boot') return f.smokeSecondsMedian ?? f.browser?.smokeSecondsMedian;
-  if (rankBy === 'memory') return f.smokePeakRss ?? f.browser?.smokePeakMemory;
-  return f.wasmSize;
+  if (rankBy === 'boot') return node?.secondsMedian ?? browser?.secondsMedian;
+  if (rankBy === 'memory') return node?.peakMemory ?? browser?.peakMemory;
+  return record.metadata.build.wasmSize;
 }
 
 /** Groups records by image, target and arch (in first-seen order), allocators sorted in each. */
@@ -47,14 +47,14 @@ export function pickBest(records: readonly CellRecord[], rankBy: RankBy): CellRe
   return [...passed].sort(
     (a, b) =>
       key(a) - key(b) ||
-      (a.figures.wasmSize ?? Infinity) - (b.figures.wasmSize ?? Infinity) ||
+      (a.metadata.build.wasmSize ?? Infinity) - (b.metadata.build.wasmSize ?? Infinity) ||
       allocatorOf(a).localeCompare(allocatorOf(b)),
   )[0];
 }
 
 /** The allocator a record's output was built with. */
 export function allocatorOf(r: CellRecord): string {
-  return r.allocatorUsed ?? r.allocator;
+  return r.metadata.build.allocator ?? r.allocator;
 }
 
 const RANK_WORDS: Record<RankBy, string> = {
@@ -67,18 +67,16 @@ function recommend(name: string, records: CellRecord[], best: CellRecord | undef
   const failed = records.filter((r) => r.result !== 'passed');
   const why = failed.map((r) => `${r.allocator} ${WHY[r.result]} (${failureText(r)})`).join('; ');
   if (!best) return `${name}: no allocator passed${why ? `: ${why}` : ''}.`;
+  const { node, browser } = best.metadata.smoke ?? {};
+  const wasmSize = best.metadata.build.wasmSize;
   const figures = [
-    best.figures.smokeSecondsMedian !== undefined
-      ? `boots in ${seconds(best.figures.smokeSecondsMedian)}${runsText(best)}`
+    node !== undefined ? `boots in ${seconds(node.secondsMedian)}${runsText(best)}` : undefined,
+    node?.peakMemory !== undefined ? `peak ${bytes(node.peakMemory)}` : undefined,
+    browser !== undefined
+      ? `boots in the browser in ${seconds(browser.secondsMedian)}` +
+        (browser.peakMemory !== undefined ? ` (page peak ${bytes(browser.peakMemory)})` : '')
       : undefined,
-    best.figures.smokePeakRss !== undefined ? `peak ${bytes(best.figures.smokePeakRss)}` : undefined,
-    best.figures.browser !== undefined
-      ? `boots in the browser in ${seconds(best.figures.browser.smokeSecondsMedian)}` +
-        (best.figures.browser.smokePeakMemory !== undefined
-          ? ` (page peak ${bytes(best.figures.browser.smokePeakMemory)})`
-          : '')
-      : undefined,
-    best.figures.wasmSize !== undefined ? `wasm ${bytes(best.figures.wasmSize)}` : undefined,
+    wasmSize !== undefined ? `wasm ${bytes(wasmSize)}` : undefined,
   ].filter(Boolean);
   const passedCount = records.filter((r) => r.result === 'passed').length;
   const basis = passedCount > 1 ? ` (${RANK_WORDS[rankBy]} of ${passedCount} that passed)` : '';
@@ -99,8 +97,10 @@ function failureText(r: CellRecord): string {
   return r.failure.line ? `${r.failure.class}: ${r.failure.line}` : `${r.failure.class} at ${r.stage}`;
 }
 
-const runsText = (r: CellRecord): string =>
-  r.figures.smokeRuns && r.figures.smokeRuns > 1 ? `, median of ${r.figures.smokeRuns}` : '';
+const runsText = (r: CellRecord): string => {
+  const runs = r.metadata.smoke?.node?.runs;
+  return runs && runs > 1 ? `, median of ${runs}` : '';
+};
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function seconds(s: number): string {
@@ -136,41 +136,40 @@ export function groupTable(group: Group): string[][] {
   const passed = (r: CellRecord): boolean => r.result === 'passed';
   const max = (pick: (r: CellRecord) => number | undefined): number =>
     Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
-  const maxBoot = max((r) => r.figures.smokeSecondsMedian);
-  const maxRss = max((r) => r.figures.smokePeakRss);
+  const maxBoot = max((r) => r.metadata.smoke?.node?.secondsMedian);
+  const maxRss = max((r) => r.metadata.smoke?.node?.peakMemory);
   // Browser columns only when some cell booted in a browser (smoke-runtime with browser).
-  const inBrowser = group.records.some((r) => r.figures.browser !== undefined);
-  const maxPageBoot = max((r) => r.figures.browser?.smokeSecondsMedian);
-  const maxPageMemory = max((r) => r.figures.browser?.smokePeakMemory);
+  const inBrowser = group.records.some((r) => r.metadata.smoke?.browser !== undefined);
+  const maxPageBoot = max((r) => r.metadata.smoke?.browser?.secondsMedian);
+  const maxPageMemory = max((r) => r.metadata.smoke?.browser?.peakMemory);
   const rows = group.records.map((r) => {
-    const f = r.figures;
+    const { build, cache } = r.metadata;
+    const { node, browser } = r.metadata.smoke ?? {};
     const ok = passed(r);
     const mark = r === group.best ? ' ★' : '';
-    const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
+    const used = build.allocator && build.allocator !== r.allocator ? ` → ${build.allocator}` : '';
     const result = ok
       ? '✅ passed'
       : `${r.result === 'cancelled' ? '⏹' : '❌'} ${r.result === 'failed' ? '' : `${r.result}: `}${clip(failureText(r), 90)}`;
     return [
       `${r.allocator}${used}${mark}`,
       result,
-      f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
-      ok && f.smokeSecondsMedian !== undefined
-        ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
-          (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
+      build.wasmSize !== undefined ? bytes(build.wasmSize) : '',
+      ok && node !== undefined
+        ? `${bar(node.secondsMedian, maxBoot)} ${seconds(node.secondsMedian)}` +
+          (node.runs > 1 ? ` (max ${seconds(node.secondsMax)})` : '')
         : '',
-      ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+      ok && node?.peakMemory !== undefined ? `${bar(node.peakMemory, maxRss)} ${bytes(node.peakMemory)}` : '',
       ...(inBrowser
         ? [
-            ok && f.browser
-              ? `${bar(f.browser.smokeSecondsMedian, maxPageBoot)} ${seconds(f.browser.smokeSecondsMedian)}`
-              : '',
-            ok && f.browser?.smokePeakMemory !== undefined
-              ? `${bar(f.browser.smokePeakMemory, maxPageMemory)} ${bytes(f.browser.smokePeakMemory)}`
+            ok && browser ? `${bar(browser.secondsMedian, maxPageBoot)} ${seconds(browser.secondsMedian)}` : '',
+            ok && browser?.peakMemory !== undefined
+              ? `${bar(browser.peakMemory, maxPageMemory)} ${bytes(browser.peakMemory)}`
               : '',
           ]
         : []),
-      f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
-      f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
+      build.seconds !== undefined ? seconds(build.seconds) : '',
+      cache?.hit === undefined ? '' : cache.hit ? 'hit' : 'miss',
     ].map(escapeHtml);
   });
   const head = ['allocator', 'result', 'wasm', 'boot (median)', 'peak memory'];

@@ -37,7 +37,7 @@ export function releaseGaps(
       gaps.push(`${r.cell}: the cell ${what} at ${r.stage}${r.failure ? ` (${r.failure.class})` : ''}`);
       continue;
     }
-    const assets = r.release?.assets ?? [];
+    const assets = r.metadata.publish?.releaseAssets ?? [];
     if (assets.length === 0) {
       gaps.push(`${r.cell}: the cell uploaded no release asset (was release-tag set?)`);
       continue;

@@ -1,8 +1,7 @@
 // The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
-// smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
+// smoke boot boots the folder that will be deployed), and returns what it wrote; a site past GitHub
 // Pages' size limit is a warning with the figure, not a failure. A failure here is the site's
 // (stage `site`, class `site` in the record), whatever the file system said.
-import { Outputs } from '../action/outputs.js';
 import type { Inputs } from '../types/inputs.js';
 import { ClassifiedError } from '../types/errors.js';
 import type { Sink } from '../pipeline/sink.js';
@@ -18,11 +17,9 @@ export async function siteStage(
 ): Promise<SiteResult | undefined> {
   const dir = inputs.site;
   if (!dir) return undefined;
-  sink.stage('site');
   const site = await sink.section('Write the site', () =>
     asSiteFailure(writeSite({ target: inputs.target, output, dir, root, title: inputs.image })),
   );
-  sink.fact(Outputs.SitePath, site.dir);
   sink.info(
     `Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks).`,
   );

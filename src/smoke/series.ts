@@ -1,13 +1,13 @@
 // The smoke gate: for each runtime of smoke-runtime (node, then browser), `smoke-runs` boots of the
-// output, the first one that does not pass ending the series, and the outputs it gives. Node boots
+// output, the first one that does not pass ending the series, and what each runtime's boots gave. Node boots
 // run in a child process (boot.ts), browser boots in a headless browser's page (browser/boot.ts). The
 // action (action/main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
-import { Outputs } from '../action/outputs.js';
 import type { SmokeOptions, SmokeResult } from './boot.js';
-import { smokeFigures, type SmokeFigures } from './figures.js';
+import { smokeFigures } from './figures.js';
 import type { Inputs, SmokeRuntime } from '../types/inputs.js';
+import type { SmokeResultSet, SmokeRuntimeResult } from '../types/result.js';
 
-/** Characters of the guest's stdout kept in the smoke-output output. */
+/** Characters of the guest's stdout a runtime's result keeps. */
 export const SMOKE_OUTPUT_MAX = 4096;
 
 export type SmokeInputs = Pick<
@@ -25,59 +25,37 @@ export interface SeriesBootOptions extends SmokeOptions {
   site?: string;
 }
 
-/** The browser boot's figures (the Node ones keep their names at the top level). */
-export interface BrowserFigures {
-  smokeRuns: number;
-  smokeSecondsMedian: number;
-  smokeSecondsMax: number;
-  /** Bytes: the page's renderer's largest peak resident set over the runs. */
-  smokePeakMemory?: number;
-}
-
-/** The Node boot's figures when Node ran, and the browser's under `browser`. */
-export type SeriesFigures = Partial<SmokeFigures> & { browser?: BrowserFigures };
-
 export interface SmokeSeries {
   /** The last run: the one that did not pass, or the last that did. */
   last: SmokeResult;
-  figures: SeriesFigures;
-  /** The outputs of the series, named as action.yml names them. */
-  outputs: Partial<Record<Outputs, string | number>>;
-  /** The operating-system boundary each runtime's boots ran in (its first boot's), for those that booted. */
-  sandboxes: Partial<Record<SmokeRuntime, NonNullable<SmokeResult['sandbox']>>>;
+  /** What the series gave, per runtime that booted. */
+  result: SmokeResultSet;
 }
 
-/** The figures of each runtime's runs. Pure. */
-export function seriesFigures(runs: Partial<Record<SmokeRuntime, SmokeResult[]>>): SeriesFigures {
-  const figures: SeriesFigures = {};
-  if (runs.node?.length) Object.assign(figures, smokeFigures(runs.node));
-  if (runs.browser?.length) {
-    const f = smokeFigures(runs.browser);
-    figures.browser = {
-      smokeRuns: f.smokeRuns,
-      smokeSecondsMedian: f.smokeSecondsMedian,
-      smokeSecondsMax: f.smokeSecondsMax,
-      ...(f.smokePeakRss !== undefined ? { smokePeakMemory: f.smokePeakRss } : {}),
-    };
-  }
-  return figures;
-}
-
-/** The outputs for the figures and the last run. Pure. */
-export function seriesOutputs(last: SmokeResult, figures: SeriesFigures): Partial<Record<Outputs, string | number>> {
-  const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
-  const b = figures.browser;
+/** One runtime's result from its runs (at least one). Pure. */
+export function runtimeResult(runs: readonly SmokeResult[]): SmokeRuntimeResult {
+  const last = runs[runs.length - 1]!;
+  const f = smokeFigures(runs);
+  const sandbox = runs[0]?.sandbox;
   return {
-    [Outputs.SmokeResult]: last.result,
-    ...(figures.smokeSecondsMedian !== undefined ? { [Outputs.SmokeSeconds]: figures.smokeSecondsMedian } : {}),
-    ...(figures.smokeSecondsMax !== undefined ? { [Outputs.SmokeSecondsMax]: figures.smokeSecondsMax } : {}),
-    ...(figures.smokePeakRss !== undefined ? { [Outputs.SmokePeakRss]: figures.smokePeakRss } : {}),
-    ...(b
-      ? { [Outputs.SmokeBrowserSeconds]: b.smokeSecondsMedian, [Outputs.SmokeBrowserSecondsMax]: b.smokeSecondsMax }
-      : {}),
-    ...(b?.smokePeakMemory !== undefined ? { [Outputs.SmokeBrowserPeakMemory]: b.smokePeakMemory } : {}),
-    [Outputs.SmokeOutput]: output,
+    result: last.result,
+    runs: f.smokeRuns,
+    secondsMedian: f.smokeSecondsMedian,
+    secondsMax: f.smokeSecondsMax,
+    ...(f.smokePeakRss !== undefined ? { peakMemory: f.smokePeakRss } : {}),
+    output: last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout,
+    ...(sandbox ? { sandbox: { kind: sandbox.kind, text: sandbox.text } } : {}),
   };
+}
+
+/** The series' result: the last boot's, and each runtime's that booted. Pure. */
+export function seriesResult(last: SmokeResult, runs: Partial<Record<SmokeRuntime, SmokeResult[]>>): SmokeResultSet {
+  const result: SmokeResultSet = { result: last.result };
+  for (const runtime of ['node', 'browser'] as const) {
+    const mine = runs[runtime];
+    if (mine?.length) result[runtime] = runtimeResult(mine);
+  }
+  return result;
 }
 
 /**
@@ -118,11 +96,5 @@ export async function smokeSeries(
       mine.push(last);
     }
   }
-  const figures = seriesFigures(runs);
-  const sandboxes: SmokeSeries['sandboxes'] = {};
-  for (const runtime of runtimes) {
-    const sandbox = runs[runtime]?.[0]?.sandbox;
-    if (sandbox) sandboxes[runtime] = sandbox;
-  }
-  return { last: last!, figures, outputs: seriesOutputs(last!, figures), sandboxes };
+  return { last: last!, result: seriesResult(last!, runs) };
 }

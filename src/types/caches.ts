@@ -17,7 +17,7 @@ export type ToolchainResult =
   | 'publish-failed';
 
 /**
- * Where a build's reused steps came from (output `layers-from`): none reused (`built`); the run's
+ * Where a build's reused steps came from (`build.layersFrom` of the run's result): none reused (`built`); the run's
  * own cache, the toolchain cache or both; or the builder's own store (neither cache was read).
  */
 export type LayersFrom = 'built' | 'own-cache' | 'toolchain-cache' | 'own-cache,toolchain-cache' | 'builder';

@@ -56,6 +56,13 @@ export interface ActionsRuntimeOptions {
   tmpRoot?: string;
   /** Receives Azurite's output and one line per Twirp call. Default: discarded. */
   log?: (line: string) => void;
+  /**
+   * The repository's cache quota: past it the least recently used entries are evicted (GitHub
+   * checks hourly; the stand-in at once, after each finalized upload). Default 10 GB.
+   */
+  cacheQuotaBytes?: number;
+  /** New cache entries a minute past which CreateCacheEntry answers 429 (GitHub: 200 per repository). */
+  cacheEntriesPerMinute?: number;
 }
 
 export interface FailOptions {
@@ -113,6 +120,10 @@ export interface CacheEntryInfo {
   /** Size of the blob actually stored in Azurite at finalization. */
   storedBytes?: number;
   createdAt: Date;
+  /** Created, finalized or restored last: the service evicts the least recently used first. */
+  accessedAt: Date;
+  /** Evicted past the quota (then it no longer restores). */
+  evicted?: boolean;
   blobName: string;
 }
 
@@ -146,8 +157,22 @@ export interface ActionsRuntime {
   readonly faults: Faults;
   /** Every Twirp call answered so far, oldest first. */
   readonly calls: readonly TwirpCall[];
-  /** Cache entries, oldest first (pending ones included). */
+  /** Cache entries, oldest first (pending and evicted ones included). */
   cacheEntries(): CacheEntryInfo[];
+  /**
+   * The origin of the REST API's cache usage (`GET /repos/{owner}/{repo}/actions/cache/usage`,
+   * served by the same server): put it in GITHUB_API_URL to let a job ask for it.
+   */
+  readonly apiUrl: string;
+  /** Answer the usage request with this status (403: a token without `actions: read`); undefined: 200. */
+  usageStatus: number | undefined;
+  /** The quota (cacheQuotaBytes), changeable between jobs. */
+  cacheQuotaBytes: number;
+  /**
+   * Records a finalized entry of `storedBytes` with no content (another workflow's cache, which the
+   * usage counts and eviction may remove; restoring it fails).
+   */
+  addCacheEntry(key: string, storedBytes: number): void;
   /** Artifacts of every run, oldest first (pending ones included, deleted ones not). */
   artifacts(): ArtifactInfo[];
   /** Kill Azurite, close the server, remove the temporary directory. Safe to call twice. */
@@ -365,7 +390,10 @@ export async function startActionsRuntime(options: ActionsRuntimeOptions = {}): 
     await cacheContainer.createIfNotExists();
     await artifactContainer.createIfNotExists();
 
-    const state = new RuntimeState(credential, blobEndpoint, cacheContainer, artifactContainer);
+    const state = new RuntimeState(credential, blobEndpoint, cacheContainer, artifactContainer, {
+      quota: options.cacheQuotaBytes ?? 10_000_000_000,
+      perMinute: options.cacheEntriesPerMinute ?? 200,
+    });
     server = http.createServer();
     const twirp = new TwirpServer(server, state, log);
     const port = await twirp.listen(0);
@@ -385,6 +413,20 @@ export async function startActionsRuntime(options: ActionsRuntimeOptions = {}): 
     return {
       env,
       resultsUrl,
+      apiUrl: resultsUrl.replace(/\/$/, ''),
+      get usageStatus() {
+        return state.usageStatus;
+      },
+      set usageStatus(status: number | undefined) {
+        state.usageStatus = status;
+      },
+      addCacheEntry: (key: string, storedBytes: number) => state.addEntry(key, storedBytes),
+      get cacheQuotaBytes() {
+        return state.limits.quota;
+      },
+      set cacheQuotaBytes(bytes: number) {
+        state.limits.quota = bytes;
+      },
       blobEndpoint,
       runId,
       jobId,
@@ -413,6 +455,8 @@ class RuntimeState {
   readonly cacheEntries: CacheEntryInfo[] = [];
   readonly artifacts: ArtifactInfo[] = [];
   readOnly = false;
+  usageStatus: number | undefined;
+  readonly limits: { quota: number; perMinute: number };
   private nextCacheId = 1;
   private nextArtifactId = 1;
 
@@ -426,7 +470,9 @@ class RuntimeState {
     blobEndpoint: string,
     cacheContainer: ContainerClient,
     artifactContainer: ContainerClient,
+    limits: { quota: number; perMinute: number },
   ) {
+    this.limits = limits;
     this.credential = credential;
     this.blobEndpoint = blobEndpoint;
     this.cacheContainer = cacheContainer;
@@ -481,8 +527,13 @@ class RuntimeState {
       return { ok: false, signed_upload_url: '', message: 'cache write denied: the token has read-only cache access' };
     }
     // Keys are immutable: a finalized entry, or one another job is still uploading, blocks the key.
-    if (this.cacheEntries.some((e) => e.key === key && e.version === version)) {
+    if (this.cacheEntries.some((e) => e.key === key && e.version === version && !e.evicted)) {
       throw new TwirpError(409, 'already_exists', 'cache entry with the same key, version, and scope already exists');
+    }
+    // 200 new entries a minute per repository, then 429 (GitHub's changelog, 2026-01-16).
+    const minuteAgo = Date.now() - 60_000;
+    if (this.cacheEntries.filter((e) => e.createdAt.getTime() > minuteAgo).length >= this.limits.perMinute) {
+      throw new TwirpError(429, 'resource_exhausted', 'cache entry creation rate limit exceeded');
     }
     const id = this.nextCacheId++;
     const entry: CacheEntryInfo = {
@@ -491,6 +542,7 @@ class RuntimeState {
       version,
       finalized: false,
       createdAt: new Date(),
+      accessedAt: new Date(),
       blobName: `entries/${id}.tar`,
     };
     this.cacheEntries.push(entry);
@@ -512,14 +564,52 @@ class RuntimeState {
     entry.finalized = true;
     entry.sizeBytes = Number(str(body, 'size_bytes') || '0');
     entry.storedBytes = stored;
+    entry.accessedAt = new Date();
+    this.evict();
     return { ok: true, entry_id: String(entry.id), message: '' };
+  }
+
+  addEntry(key: string, storedBytes: number): void {
+    const id = this.nextCacheId++;
+    const now = new Date();
+    this.cacheEntries.push({
+      id,
+      key,
+      version: 'other-workflow',
+      finalized: true,
+      sizeBytes: storedBytes,
+      storedBytes,
+      createdAt: now,
+      accessedAt: now,
+      blobName: `entries/${id}.tar`,
+    });
+    this.evict();
+  }
+
+  /** The bytes the repository's entries take (what the REST API's cache usage reports). */
+  usage(): { bytes: number; count: number } {
+    const live = this.cacheEntries.filter((e) => e.finalized && !e.evicted);
+    return { bytes: live.reduce((n, e) => n + (e.storedBytes ?? 0), 0), count: live.length };
+  }
+
+  /** Past the quota: the least recently used entries go first, until the rest fits. */
+  private evict(): void {
+    const live = this.cacheEntries
+      .filter((e) => e.finalized && !e.evicted)
+      .sort((a, b) => a.accessedAt.getTime() - b.accessedAt.getTime() || a.id - b.id);
+    let bytes = this.usage().bytes;
+    for (const e of live) {
+      if (bytes <= this.limits.quota) break;
+      e.evicted = true;
+      bytes -= e.storedBytes ?? 0;
+    }
   }
 
   private getCacheEntryDownloadUrl(body: Json): Json {
     const key = str(body, 'key');
     const version = str(body, 'version');
     const restoreKeys = (field(body, 'restore_keys') as string[] | undefined) ?? [];
-    const usable = this.cacheEntries.filter((e) => e.finalized && e.version === version);
+    const usable = this.cacheEntries.filter((e) => e.finalized && !e.evicted && e.version === version);
     let match = usable.find((e) => e.key === key);
     for (const prefix of restoreKeys) {
       if (match) break;
@@ -527,6 +617,7 @@ class RuntimeState {
       match = usable.filter((e) => e.key.startsWith(prefix)).sort((a, b) => b.id - a.id)[0];
     }
     if (!match) return { ok: false, signed_download_url: '', matched_key: '' };
+    match.accessedAt = new Date();
     return {
       ok: true,
       signed_download_url: this.sasUrl(CACHE_CONTAINER, match.blobName, 'r'),
@@ -736,6 +827,20 @@ class TwirpServer {
     let payload: Json;
     let code: string | undefined;
     try {
+      const usage = /^\/repos\/([^/]+\/[^/]+)\/actions\/cache\/usage$/.exec(url.pathname);
+      if (req.method === 'GET' && usage) {
+        // The REST API's answer (GET /repos/{owner}/{repo}/actions/cache/usage), not a Twirp one.
+        const denied = this.state.usageStatus ?? (req.headers.authorization ? undefined : 401);
+        const { bytes, count } = this.state.usage();
+        const answer = denied
+          ? { message: 'Resource not accessible by integration', status: String(denied) }
+          : { full_name: usage[1], active_caches_size_in_bytes: bytes, active_caches_count: count };
+        const text = JSON.stringify(answer);
+        res.writeHead(denied ?? 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+        this.log(`[rest] cache usage -> ${denied ?? 200}`);
+        return;
+      }
       if (req.method !== 'POST' || !url.pathname.startsWith('/twirp/')) {
         throw new TwirpError(404, 'bad_route', `no handler for ${req.method} ${url.pathname}`);
       }

@@ -266,7 +266,7 @@ describe('workflows', () => {
     expect(Object.values(check.env ?? {})).toEqual(
       expect.arrayContaining([
         '${{ needs.convert.outputs.cold-build-seconds }}',
-        '${{ steps.c2w.outputs.build-seconds }}',
+        '${{ fromJSON(steps.c2w.outputs.metadata).build.seconds }}',
         '${{ steps.c2w.outputs.cache-hit }}',
       ]),
     );

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packStandinRelease } from '../../harness/c2w-release.js';
 import { TEST_IMAGE } from '../../harness/engine.js';
 import { startGitHubApi } from '../../harness/github-api.js';
+import { metadataOf } from '../../harness/metadata.js';
 import { useHarness } from '../../harness/use-harness.js';
 import type { Job, JobResult } from '../../harness/runner.js';
 
@@ -69,9 +70,12 @@ describe('the bundled action', () => {
     expect(out.sha256).toBe(sha256(wasm));
     expect(out['c2w-version']).toBe('v0.8.4');
     expect(out.allocator).toBe('dlmalloc');
-    expect(Number(out['build-seconds'])).toBeGreaterThan(0);
+    const meta = metadataOf(out);
+    expect(meta.build.seconds).toBeGreaterThan(0);
     expect(out['smoke-result']).toBe('passed');
-    expect(out['smoke-output']).toContain('c2w-smoke-ok');
+    expect(meta.smoke?.node?.output).toContain('c2w-smoke-ok');
+    // The metadata holds the scalars too, from the same result.
+    expect(meta.build).toMatchObject({ wasmPath: 'dist/app.wasm', sha256: out.sha256, c2wVersion: 'v0.8.4' });
 
     // Downloaded and verified once, from the configured base URL.
     expect(h.releases.requests).toContain('/v0.8.4/SHA256SUMS');
@@ -89,8 +93,8 @@ describe('the bundled action', () => {
     const used = readFileSync(dockerfileFlag.slice('--dockerfile='.length), 'utf8');
     expect(used.match(/-sMALLOC=\w+/g)).toEqual(['-sMALLOC=dlmalloc', '-sMALLOC=dlmalloc']);
 
-    // The job summary repeats the outputs.
-    expect(first.main.summary).toContain('<code>sha256</code>');
+    // The job summary shows the metadata, each figure by its path.
+    expect(first.main.summary).toContain('<code>build.sha256</code>');
     expect(first.main.summary).toContain(out.sha256);
     expect(first.post?.exitCode).toBe(0);
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../harness/engine.js';
 import { buildPage, testBrowser } from '../../harness/browser.js';
+import { metadataOf } from '../../harness/metadata.js';
 import { useHarness } from '../../harness/use-harness.js';
 import { processesOf } from '../../harness/runner.js';
 
@@ -39,12 +40,15 @@ describe('smoke-runtime: browser', () => {
     expect(r.main.exitCode, r.main.log).toBe(0);
     const out = r.main.outputs;
     expect(out.allocator).toBe('dlmalloc');
-    expect(out['rejected-allocators']).toMatch(/^emmalloc: .*Aborted\(Assertion failed.*emmalloc\.c/);
+    const meta = metadataOf(out);
+    expect(meta.build.rejectedAllocators).toEqual([
+      { allocator: 'emmalloc', line: expect.stringMatching(/Aborted\(Assertion failed.*emmalloc\.c/) },
+    ]);
     expect(r.main.log).toMatch(/Smoke boot \(browser\): echo c2w-smoke-ok/);
     expect(out['smoke-result']).toBe('passed');
-    expect(Number(out['smoke-browser-seconds'])).toBeGreaterThan(0);
-    expect(Number(out['smoke-browser-peak-memory'])).toBeGreaterThan(1024 * 1024);
-    expect(out['smoke-seconds']).toBeUndefined();
+    expect(meta.smoke?.browser?.secondsMedian).toBeGreaterThan(0);
+    expect(meta.smoke?.browser?.peakMemory).toBeGreaterThan(1024 * 1024);
+    expect(meta.smoke?.node).toBeUndefined();
     expect(out['site-path']).toBe('_site');
     const site = path.join(r.workspace, '_site');
     for (const f of ['index.html', 'coi-serviceworker.js', 'c2w/page.js', 'c2w/site.json', 'container/out.js']) {
@@ -67,12 +71,12 @@ describe('smoke-runtime: browser', () => {
       record: 'false',
     });
     expect(r.main.exitCode, r.main.log).toBe(0);
-    const out = r.main.outputs;
+    const { smoke } = metadataOf(r.main.outputs);
     expect(r.main.log).toMatch(/Smoke boot \(node\)[\s\S]*Smoke boot \(browser\)/);
-    expect(Number(out['smoke-seconds'])).toBeGreaterThan(0);
-    expect(Number(out['smoke-peak-rss'])).toBeGreaterThan(0);
-    expect(Number(out['smoke-browser-seconds'])).toBeGreaterThan(0);
-    expect(Number(out['smoke-browser-peak-memory'])).toBeGreaterThan(0);
+    expect(smoke?.node?.secondsMedian).toBeGreaterThan(0);
+    expect(smoke?.node?.peakMemory).toBeGreaterThan(0);
+    expect(smoke?.browser?.secondsMedian).toBeGreaterThan(0);
+    expect(smoke?.browser?.peakMemory).toBeGreaterThan(0);
     expect(existsSync(path.join(r.workspace, '_site'))).toBe(false);
     // Each runtime says in the log and the summary what boundary it booted in (as root: namespaces).
     for (const who of ['Node', 'Browser']) {

@@ -12,6 +12,7 @@ import { stepCached } from '../../harness/buildlog.js';
 import { STANDIN_DIR } from '../../harness/c2w-release.js';
 import { TEST_IMAGE } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const h = useHarness({ name: 'retries' });
 
@@ -117,7 +118,7 @@ describe('build-retries', () => {
     expect(r.main.log).toMatch(
       /::warning::The build failed with transient network trouble in \[fetch 2\/2\] RUN --network=host wget .*: the connection was reset \(wget: error getting response: Connection reset by peer\)\. Retrying the same build on the same builder in 10 s \(attempt 2 of 3\)/,
     );
-    expect(r.main.outputs['build-attempts']).toBe('2');
+    expect(metadataOf(r.main.outputs).build.attempts).toBe(2);
     expect(r.main.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -128,7 +129,7 @@ describe('build-retries', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatch(/wget: error getting response: Connection reset by peer/);
     expect(r.main.log).not.toMatch(/Retrying the same build/);
-    expect(r.main.outputs['build-attempts']).toBe('1');
+    expect(metadataOf(r.main.outputs).build.attempts).toBe(1);
   });
 
   it('a failure of another kind fails at once', async () => {
@@ -137,7 +138,7 @@ describe('build-retries', () => {
     expect(r.main.exitCode).not.toBe(0);
     expect(runs).toHaveLength(1);
     expect(r.main.log).not.toMatch(/Retrying the same build/);
-    expect(r.main.outputs['build-attempts']).toBe('1');
+    expect(metadataOf(r.main.outputs).build.attempts).toBe(1);
     expect(runs[0]).toMatch(/#\d+ \d+\.\d+ make: \*\*\* \[all\] Error 2/);
     expect(r.main.outputs.error).toMatch(/c2w failed \(exit 1\)/);
   });

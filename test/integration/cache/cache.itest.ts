@@ -12,6 +12,7 @@ import { stepCached } from '../../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
 import type { JobResult } from '../../harness/runner.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
@@ -47,9 +48,9 @@ describe('build-layer cache (cache: local)', () => {
     const cold = await job(temp, { image: TEST_IMAGE, 'cache-key': 'roundtrip' });
     expect(cold.main.exitCode, cold.main.log).toBe(0);
     expect(cold.main.outputs['cache-hit']).toBe('false');
-    expect(cold.main.outputs['cache-matched-key']).toBe('');
+    expect(metadataOf(cold.main.outputs).cache?.matchedKey).toBeUndefined();
     expect(stepCached(cold.main.log, TOOLCHAIN)).toBe(false);
-    const key = cold.main.outputs['cache-primary-key']!;
+    const key = metadataOf(cold.main.outputs).cache!.primaryKey!;
     expect(key).toMatch(/^roundtrip-Linux-X64-c2wv0\.8\.4-wasi-amd64-df[0-9a-f]{16}-args[0-9a-f]{16}-img[0-9a-f]{16}$/);
     expect(cold.post?.log).toMatch(/Saved the build cache \(\d+ bytes\) under roundtrip-/);
     expect(runtime.cacheEntries().filter((e) => e.key === key && e.finalized)).toHaveLength(1);
@@ -58,14 +59,14 @@ describe('build-layer cache (cache: local)', () => {
     const warm = await job(temp, { image: TEST_IMAGE, 'cache-key': 'roundtrip' });
     expect(warm.main.exitCode, warm.main.log).toBe(0);
     expect(warm.main.outputs['cache-hit']).toBe('true');
-    expect(warm.main.outputs['cache-matched-key']).toBe(key);
-    expect(Number(warm.main.outputs['cache-size'])).toBeGreaterThan(0);
+    expect(metadataOf(warm.main.outputs).cache?.matchedKey).toBe(key);
+    expect(Number(metadataOf(warm.main.outputs).cache?.restored?.bytes)).toBeGreaterThan(0);
     expect(stepCached(warm.main.log, TOOLCHAIN)).toBe(true);
     expect(warm.main.outputs.sha256).toBe(cold.main.outputs.sha256);
     // An exact hit exports nothing and saves nothing.
     expect(warm.main.log).not.toMatch(/--cache-to/);
     expect(warm.post?.log).not.toMatch(/Saved the build cache/);
-    expect(warm.main.summary).toContain('<code>cache-hit</code>');
+    expect(warm.main.summary).toContain('<code>cache.hit</code>');
   });
 
   it('restores through a restore key when a build arg changes; a js allocator change rebuilds the toolchain', async () => {
@@ -88,7 +89,7 @@ describe('build-layer cache (cache: local)', () => {
     });
     expect(arg.main.exitCode, arg.main.log).toBe(0);
     expect(arg.main.outputs['cache-hit']).toBe('false');
-    expect(arg.main.outputs['cache-matched-key']).toBe(first.main.outputs['cache-primary-key']);
+    expect(metadataOf(arg.main.outputs).cache?.matchedKey).toBe(metadataOf(first.main.outputs).cache?.primaryKey);
     expect(stepCached(arg.main.log, TOOLCHAIN)).toBe(true);
     expect(arg.post?.log).toMatch(/Saved the build cache/);
 
@@ -103,7 +104,7 @@ describe('build-layer cache (cache: local)', () => {
     expect(alloc.main.exitCode, alloc.main.log).toBe(0);
     expect(alloc.main.outputs['cache-hit']).toBe('false');
     // Restored (the newest entry of the same target), but the allocator is in the toolchain's flags.
-    expect(alloc.main.outputs['cache-matched-key']).toMatch(/^peel-Linux-X64-c2wv0\.8\.4-js-amd64-/);
+    expect(metadataOf(alloc.main.outputs).cache?.matchedKey).toMatch(/^peel-Linux-X64-c2wv0\.8\.4-js-amd64-/);
     expect(stepCached(alloc.main.log, TOOLCHAIN)).toBe(false);
   });
 
@@ -154,7 +155,7 @@ describe('cache-save: false (a pull request reads the cache, never writes it)', 
     await prune();
     const seed = await job(temp, { image: TEST_IMAGE, 'cache-key': 'nosave' });
     expect(seed.main.exitCode, seed.main.log).toBe(0);
-    const key = seed.main.outputs['cache-primary-key']!;
+    const key = metadataOf(seed.main.outputs).cache!.primaryKey!;
     expect(runtime.cacheEntries().filter((e) => e.key === key && e.finalized)).toHaveLength(1);
     const entries = () => runtime.cacheEntries().filter((e) => e.key.startsWith('nosave-')).length;
     const saved = entries();
@@ -163,7 +164,7 @@ describe('cache-save: false (a pull request reads the cache, never writes it)', 
     const exact = await job(temp, { image: TEST_IMAGE, 'cache-key': 'nosave', 'cache-save': 'false' });
     expect(exact.main.exitCode, exact.main.log).toBe(0);
     expect(exact.main.outputs['cache-hit']).toBe('true');
-    expect(exact.main.outputs['cache-matched-key']).toBe(key);
+    expect(metadataOf(exact.main.outputs).cache?.matchedKey).toBe(key);
     expect(stepCached(exact.main.log, TOOLCHAIN)).toBe(true);
 
     // A restore-key hit would export and save without cache-save: false.
@@ -176,8 +177,8 @@ describe('cache-save: false (a pull request reads the cache, never writes it)', 
     });
     expect(peeled.main.exitCode, peeled.main.log).toBe(0);
     expect(peeled.main.outputs['cache-hit']).toBe('false');
-    expect(peeled.main.outputs['cache-matched-key']).toBe(key);
-    expect(Number(peeled.main.outputs['cache-size'])).toBeGreaterThan(0);
+    expect(metadataOf(peeled.main.outputs).cache?.matchedKey).toBe(key);
+    expect(Number(metadataOf(peeled.main.outputs).cache?.restored?.bytes)).toBeGreaterThan(0);
     expect(stepCached(peeled.main.log, TOOLCHAIN)).toBe(true);
     expect(peeled.main.log).toMatch(/--cache-from=type=local/);
     expect(peeled.main.log).not.toMatch(/--cache-to/);

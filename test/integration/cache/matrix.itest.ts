@@ -14,6 +14,7 @@ import { stepCached, stepRan } from '../../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
 import type { JobResult } from '../../harness/runner.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const exec = promisify(execFile);
 const KERNEL = 'kernel 2/2';
@@ -76,7 +77,7 @@ describe('an allocator matrix with cache: local (the default)', () => {
     const firstCell = bytes[0]!;
     // The first cell stores the whole export (≥ 24 MiB of incompressible kernel bytes) as the shared entry.
     expect(firstCell).toBeGreaterThan(24 * 1024 * 1024);
-    expect(Number(first[0]!.main.outputs['cache-saved-shared-size'])).toBeGreaterThan(24 * 1024 * 1024);
+    expect(Number(metadataOf(first[0]!.main.outputs).cache?.saved?.shared)).toBeGreaterThan(24 * 1024 * 1024);
     console.log(`cache: local, stored after each cell: ${bytes.map((b) => (b / firstCell).toFixed(2)).join(' ')}`);
     expect(bytes[2]!).toBeLessThanOrEqual(firstCell * 1.5);
 
@@ -85,15 +86,15 @@ describe('an allocator matrix with cache: local (the default)', () => {
       expect(stepCached(later.main.log, KERNEL), later.main.log).toBe(true);
       expect(stepRan(later.main.log, KERNEL)).toBe(false);
       expect(stepCached(later.main.log, TOOLCHAIN)).toBe(false);
-      expect(Number(later.main.outputs['cache-restored-shared-size'])).toBeGreaterThan(24 * 1024 * 1024);
-      expect(later.main.outputs['cache-saved-shared-size']).toBe('0');
-      const own = Number(later.main.outputs['cache-saved-allocator-size']);
+      expect(Number(metadataOf(later.main.outputs).cache?.restored?.shared)).toBeGreaterThan(24 * 1024 * 1024);
+      expect(metadataOf(later.main.outputs).cache?.saved?.shared).toBe(0);
+      const own = Number(metadataOf(later.main.outputs).cache?.saved?.allocator);
       expect(own).toBeGreaterThan(2 * 1024 * 1024);
       expect(own).toBeLessThan(8 * 1024 * 1024);
       expect(later.post?.log).not.toMatch(/Saved the shared build cache/);
       // The job summary says it too: the main step's table, the post step's line.
-      expect(later.main.summary).toContain('<code>cache-restored-shared-size</code>');
-      expect(later.main.summary).toContain('<code>cache-saved-allocator-size</code>');
+      expect(later.main.summary).toContain('<code>cache.restored.shared</code>');
+      expect(later.main.summary).toContain('<code>cache.saved.allocator</code>');
       expect(later.post?.summary).toMatch(/Build cache saved: \d+ bytes for this allocator under <code>matrix-local-/);
     }
     expect(first[0]!.post?.summary).toMatch(/Build cache saved: \d+ bytes shared by every allocator under <code>/);
@@ -104,10 +105,10 @@ describe('an allocator matrix with cache: local (the default)', () => {
       expect(stepCached(warm.main.log, KERNEL)).toBe(true);
       expect(stepCached(warm.main.log, TOOLCHAIN)).toBe(true);
       expect(warm.post?.log).not.toMatch(/Saved the/);
-      expect([warm.main.outputs['cache-saved-shared-size'], warm.main.outputs['cache-saved-allocator-size']]).toEqual([
-        '0',
-        '0',
-      ]);
+      expect([
+        metadataOf(warm.main.outputs).cache?.saved?.shared,
+        metadataOf(warm.main.outputs).cache?.saved?.allocator,
+      ]).toEqual([0, 0]);
     }
     expect(bytes[5]).toBe(bytes[2]);
     // The same outputs as the cold round's build of each allocator.
@@ -125,8 +126,8 @@ describe('an allocator matrix with cache: local (the default)', () => {
     expect(stepCached(wasi.main.log, KERNEL), wasi.main.log).toBe(true);
     expect(bothBytes).toBeLessThanOrEqual(jsBytes * 1.5);
     const keys = runtime.cacheEntries().map((e) => e.key);
-    expect(keys).toContain(js.main.outputs['cache-primary-key']);
-    expect(keys).toContain(wasi.main.outputs['cache-primary-key']);
+    expect(keys).toContain(metadataOf(js.main.outputs).cache?.primaryKey);
+    expect(keys).toContain(metadataOf(wasi.main.outputs).cache?.primaryKey);
     // Neither replaced the other: both are warm afterwards, in either order, and store nothing more.
     for (const target of ['wasi', 'js']) {
       const again = await cell(temp, { target, 'cache-key': 'matrix-targets' });

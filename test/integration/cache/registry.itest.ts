@@ -12,6 +12,7 @@ import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
 import { catalog, loginConfig, manifest, startRegistry, type Registry } from '../../harness/registry.js';
 import type { JobResult } from '../../harness/runner.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
@@ -76,7 +77,9 @@ describe('cache: registry on an authenticated registry', () => {
     expect(stepCached(warm.main.log, TOOLCHAIN)).toBe(true);
     expect(warnings(warm.main.log)).toEqual([]);
     expect(warm.main.outputs.sha256).toBe(cold.main.outputs.sha256);
-    expect(Number(warm.main.outputs['build-seconds'])).toBeLessThan(Number(cold.main.outputs['build-seconds']));
+    expect(Number(metadataOf(warm.main.outputs).build.seconds)).toBeLessThan(
+      Number(metadataOf(cold.main.outputs).build.seconds),
+    );
   });
 
   it('a registry that is down: warnings for the import and the export, the conversion succeeds', async () => {

@@ -15,6 +15,8 @@ import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { NODE24, ROOT } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
 import { loginConfig, startRegistry, type Registry } from '../../harness/registry.js';
+import type { Metadata } from '../../../src/record/metadata.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const exec = promisify(execFile);
 const VERSION = 'v0.9.1';
@@ -157,9 +159,9 @@ describe('toolchain cache: published by one run, read by a new user', () => {
     await freshStore();
     const r = await publish(name);
     expect(r.main.exitCode, r.main.log).toBe(0);
-    expect(r.main.outputs['toolchain-cache-result']).toBe('published');
-    expect(r.main.outputs['toolchain-cache-ref']).toBe(`${registry.host}/${name}:${TAG}`);
-    expect(r.main.outputs['toolchain-cache-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('published');
+    expect(metadataOf(r.main.outputs).toolchainCache?.ref).toBe(`${registry.host}/${name}:${TAG}`);
+    expect(metadataOf(r.main.outputs).toolchainCache?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(r.main.outputs['smoke-result']).toBe('passed');
     expect(r.main.log).toContain(`--cache-to=type=registry,ref=${registry.host}/${name}:${TAG},mode=max`);
     expect(r.main.log).toContain(`--build-context=${base}=docker-image://${base.replace(/:1$/, '')}@${baseDigest}`);
@@ -179,10 +181,10 @@ describe('toolchain cache: published by one run, read by a new user', () => {
     expect(r.main.log).toMatch(/importing cache manifest from .*toolchain/);
     expect(stepRan(r.main.log, TOOLCHAIN)).toBe(false);
     expect(stepRan(r.main.log, BUNDLE)).toBe(true);
-    expect(r.main.outputs['toolchain-cache-result']).toBe('hit');
-    expect(r.main.outputs['layers-from']).toBe('toolchain-cache');
-    expect(Number(r.main.outputs['stages-cached'])).toBeGreaterThan(0);
-    expect(Number(r.main.outputs['stages-built'])).toBeGreaterThan(0);
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('hit');
+    expect(metadataOf(r.main.outputs).build.layersFrom).toBe('toolchain-cache');
+    expect(Number(metadataOf(r.main.outputs).build.stagesCached)).toBeGreaterThan(0);
+    expect(Number(metadataOf(r.main.outputs).build.stagesBuilt)).toBeGreaterThan(0);
     expect(warnings(r.main.log)).toEqual([]);
   });
 
@@ -205,7 +207,7 @@ describe('toolchain cache: published by one run, read by a new user', () => {
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.log).toContain(`docker-image://${base.replace(/:1$/, '')}@${baseDigest}`);
     expect(stepRan(r.main.log, TOOLCHAIN)).toBe(false);
-    expect(r.main.outputs['layers-from']).toBe('toolchain-cache');
+    expect(metadataOf(r.main.outputs).build.layersFrom).toBe('toolchain-cache');
   });
 
   it("the command reads the same toolchain cache: a laptop's first conversion builds only the image stages", async () => {
@@ -237,12 +239,13 @@ describe('toolchain cache: published by one run, read by a new user', () => {
         timeout: 280_000,
       },
     );
-    const facts = JSON.parse(stdout) as Record<string, unknown>;
-    expect(facts['toolchain-cache-result']).toBe('hit');
-    expect(facts['toolchain-cache-ref']).toBe(`${registry.publicHost}/${name}:${TAG}`);
-    expect(facts['layers-from']).toBe('toolchain-cache');
-    expect(facts['stages-cached']).toBeGreaterThan(0);
-    expect(facts['stages-built']).toBeGreaterThan(0);
+    // --json is the action's metadata.
+    const facts = JSON.parse(stdout) as Metadata;
+    expect(facts.toolchainCache?.result).toBe('hit');
+    expect(facts.toolchainCache?.ref).toBe(`${registry.publicHost}/${name}:${TAG}`);
+    expect(facts.build.layersFrom).toBe('toolchain-cache');
+    expect(facts.build.stagesCached).toBeGreaterThan(0);
+    expect(facts.build.stagesBuilt).toBeGreaterThan(0);
   });
 
   it("a user's own exact hit: the toolchain cache is not even asked", async () => {
@@ -255,7 +258,7 @@ describe('toolchain cache: published by one run, read by a new user', () => {
     const second = await read(`${registry.publicHost}/${name}`, inputs, temp);
     expect(second.main.exitCode, second.main.log).toBe(0);
     expect(second.main.outputs['cache-hit']).toBe('true');
-    expect(second.main.outputs['toolchain-cache-result']).toBe('not-asked');
+    expect(metadataOf(second.main.outputs).toolchainCache?.result).toBe('not-asked');
     expect(second.main.log).not.toMatch(
       /Reading the toolchain cache|imagetools|importing cache manifest from .*toolchain/,
     );
@@ -272,7 +275,7 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     const r = await read(`${registry.publicHost}/${repo('absent')}`);
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.log).toMatch(/No toolchain cache read from .*absent.* the build goes on without it\./);
-    expect(r.main.outputs['toolchain-cache-result']).toBe('miss');
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('miss');
     expect(r.main.log).not.toContain('--cache-from=type=registry');
     expect(r.main.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
     infoOnly(r.main.log);
@@ -284,7 +287,7 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     expect(r.main.log).toMatch(
       /No toolchain cache read from 127\.0\.0\.1:\d+\/c2w\/toolchain:v0\.9\.1-wasi-amd64 \(.*connection refused/,
     );
-    expect(r.main.outputs['toolchain-cache-result']).toBe('miss');
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('miss');
     infoOnly(r.main.log);
   });
 
@@ -298,7 +301,7 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.log).toMatch(/No toolchain cache read from .*org\.c2w-action\.base-image\.0 is not NAME@sha256/);
     expect(r.main.log).not.toContain('--build-context=');
-    expect(r.main.outputs['toolchain-cache-result']).toBe('miss');
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('miss');
     infoOnly(r.main.log);
   });
 
@@ -309,7 +312,7 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.outputs['smoke-result']).toBe('passed');
     expect(r.main.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(r.main.outputs['toolchain-cache-result']).toBe('publish-failed');
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('publish-failed');
     expect(warnings(r.main.log)).toEqual([
       expect.stringMatching(
         /Could not publish the toolchain cache .*no-rights.*: BuildKit could not export to the registry: .+\. The conversion succeeded/,
@@ -330,7 +333,7 @@ describe('toolchain cache: missing or wrong never fails a conversion', () => {
     const r = await read(`${registry.publicHost}/${name}`);
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.log).toMatch(/The toolchain cache .*stale.* could not be read/);
-    expect(r.main.outputs['toolchain-cache-result']).toBe('miss');
+    expect(metadataOf(r.main.outputs).toolchainCache?.result).toBe('miss');
     expect(stepRan(r.main.log, TOOLCHAIN)).toBe(true);
     infoOnly(r.main.log);
   });
@@ -343,13 +346,15 @@ describe('toolchain cache: js, one cache per allocator', () => {
     await freshStore();
     const published = await publish(name, js);
     expect(published.main.exitCode, published.main.log).toBe(0);
-    expect(published.main.outputs['toolchain-cache-result']).toBe('published');
-    expect(published.main.outputs['toolchain-cache-ref']).toBe(`${registry.host}/${name}:${VERSION}-js-amd64-emmalloc`);
+    expect(metadataOf(published.main.outputs).toolchainCache?.result).toBe('published');
+    expect(metadataOf(published.main.outputs).toolchainCache?.ref).toBe(
+      `${registry.host}/${name}:${VERSION}-js-amd64-emmalloc`,
+    );
 
     await freshStore();
     const same = await read(`${registry.publicHost}/${name}`, js);
     expect(same.main.exitCode, same.main.log).toBe(0);
-    expect(same.main.outputs['toolchain-cache-result']).toBe('hit');
+    expect(metadataOf(same.main.outputs).toolchainCache?.result).toBe('hit');
     expect(stepRan(same.main.log, TOOLCHAIN)).toBe(false);
     expect(stepRan(same.main.log, BUNDLE)).toBe(true);
 
@@ -358,7 +363,7 @@ describe('toolchain cache: js, one cache per allocator', () => {
     const other = await read(`${registry.publicHost}/${name}`, { ...js, allocator: 'dlmalloc' });
     expect(other.main.exitCode, other.main.log).toBe(0);
     expect(other.main.log).toMatch(/No toolchain cache read from .*:v0\.9\.1-js-amd64-dlmalloc/);
-    expect(other.main.outputs['toolchain-cache-result']).toBe('miss');
+    expect(metadataOf(other.main.outputs).toolchainCache?.result).toBe('miss');
     expect(stepRan(other.main.log, TOOLCHAIN)).toBe(true);
     expect(warnings(other.main.log)).toEqual([]);
   });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, testBrowser } from '../../harness/browser.js';
 import { NODE24, ROOT } from '../../harness/runner.js';
+import type { Metadata } from '../../../src/record/metadata.js';
 
 const CLI = path.join(ROOT, 'dist/c2w-action.js');
 const standin = path.join(ROOT, 'test/fixtures/wasi-standin/standin.wasm');
@@ -62,11 +63,11 @@ describe('c2w-action and the browser', () => {
     const tmp = mkdtempSync(path.join(work, 'tmp-'));
     const r = await run(['smoke', standin, '--runtime', 'node,browser', '--browser', browser, '--json'], tmp);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as Record<string, number | string>;
-    expect(out['smoke-result']).toBe('passed');
-    expect(out['smoke-seconds']).toBeGreaterThan(0);
-    expect(out['smoke-browser-seconds']).toBeGreaterThan(0);
-    expect(out['smoke-browser-peak-memory']).toBeGreaterThan(0);
+    const { smoke } = JSON.parse(r.stdout) as Metadata;
+    expect(smoke?.result).toBe('passed');
+    expect(smoke?.node?.secondsMedian).toBeGreaterThan(0);
+    expect(smoke?.browser?.secondsMedian).toBeGreaterThan(0);
+    expect(smoke?.browser?.peakMemory).toBeGreaterThan(0);
   });
 
   it('site PATH DIR wraps an existing output', async () => {
@@ -74,7 +75,7 @@ describe('c2w-action and the browser', () => {
     // The site's folder must be inside the current directory, the command's workspace.
     const r = await run(['site', jsStandin, dir, '--json'], work, undefined, work);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ 'site-path': dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ site: { path: dir } });
     expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
     expect(existsSync(path.join(dir, 'container', 'out.js'))).toBe(true);
   });

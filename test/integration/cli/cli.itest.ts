@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { startHarness, type Harness } from '../../harness/harness.js';
 import { NODE24, ROOT } from '../../harness/runner.js';
+import type { Metadata } from '../../../src/record/metadata.js';
 
 const exec = promisify(execFile);
 const CLI = path.join(ROOT, 'dist/c2w-action.js');
@@ -119,24 +120,23 @@ describe('c2w-action command', () => {
     expect(stdout).toMatch(/Publishing \(artifacts, releases\) is\s+not part of the command/);
   });
 
-  let first: Record<string, unknown>;
+  let first: Metadata;
 
-  it('converts an image with --json (outputs named as the action), then boots the result with smoke', async () => {
+  it('converts an image with --json (the metadata the action outputs), then boots the result with smoke', async () => {
     await exec('docker', ['buildx', 'prune', '-af'], { env: withEngine(h.engine) });
     const ran = await cli(convertArgs('--json', '--output', 'app.wasm'));
     expect(ran.code, ran.stderr).toBe(0);
-    first = JSON.parse(ran.stdout) as Record<string, unknown>;
+    first = JSON.parse(ran.stdout) as Metadata;
     expect(first).toMatchObject({
-      'wasm-path': 'app.wasm',
-      'c2w-version': 'v0.8.4',
-      allocator: 'emmalloc',
-      'cache-hit': false,
-      'cache-matched-key': '',
-      'smoke-result': 'passed',
+      schema: 'c2w-action/metadata/v1',
+      build: { wasmPath: 'app.wasm', c2wVersion: 'v0.8.4', allocator: 'emmalloc' },
+      cache: { hit: false },
+      smoke: { result: 'passed' },
     });
-    expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(first['smoke-output']).toMatch(/c2w-smoke-ok/);
-    expect(first['cache-primary-key']).toMatch(/^cli-linux-x64-c2wv0\.8\.4-wasi-amd64-/);
+    expect(first.cache?.matchedKey).toBeUndefined();
+    expect(first.build.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.smoke?.node?.output).toMatch(/c2w-smoke-ok/);
+    expect(first.cache?.primaryKey).toMatch(/^cli-linux-x64-c2wv0\.8\.4-wasi-amd64-/);
     // Progress went to stderr, stage by stage, with the build as steps rather than BuildKit's log.
     expect(ran.stderr).toMatch(/^==> Install c2w$/m);
     expect(ran.stderr).toMatch(/Verified container2wasm-v0\.8\.4-linux-amd64\.tar\.gz/);
@@ -145,23 +145,21 @@ describe('c2w-action command', () => {
     expect(ran.stderr).not.toMatch(/^::/m);
     // The local cache folder holds, as cache: local does, the entry every allocator shares and the
     // allocator's own, and nothing half-written; the command reports the same cache figures.
-    expect(entries()).toEqual([sharedEntry(), first['cache-primary-key']].sort());
-    expect(existsSync(path.join(cacheDir, String(first['cache-primary-key']), 'index.json'))).toBe(true);
-    expect(first).toMatchObject({ 'cache-restored-shared-size': 0, 'cache-restored-allocator-size': 0 });
-    expect(first['cache-saved-shared-size']).toBeGreaterThan(0);
-    expect(first['cache-saved-allocator-size']).toBeGreaterThan(0);
+    expect(entries()).toEqual([sharedEntry(), first.cache?.primaryKey].sort());
+    expect(existsSync(path.join(cacheDir, String(first.cache?.primaryKey), 'index.json'))).toBe(true);
+    expect(first.cache?.restored).toMatchObject({ shared: 0, allocator: 0 });
+    expect(first.cache?.saved?.shared).toBeGreaterThan(0);
+    expect(first.cache?.saved?.allocator).toBeGreaterThan(0);
 
     const smoke = await cli(['smoke', 'app.wasm', '--json']);
     expect(smoke.code, smoke.stderr).toBe(0);
     expect(JSON.parse(smoke.stdout)).toMatchObject({
-      'wasm-path': 'app.wasm',
-      'wasm-size': first['wasm-size'],
-      sha256: first.sha256,
-      'smoke-result': 'passed',
+      build: { wasmPath: 'app.wasm', wasmSize: first.build.wasmSize, sha256: first.build.sha256 },
+      smoke: { result: 'passed' },
     });
     const summary = await cli(['smoke', 'app.wasm']);
     expect(summary.stdout).toMatch(
-      new RegExp(`^output {5}app\\.wasm \\(\\d+ KiB, sha256 ${String(first.sha256)}\\)$`, 'm'),
+      new RegExp(`^output {5}app\\.wasm \\(\\d+ KiB, sha256 ${String(first.build.sha256)}\\)$`, 'm'),
     );
 
     // The README's second command: a command after -- and what it must print.
@@ -235,9 +233,9 @@ describe('c2w-action command', () => {
     expect(ran.stdout).toMatch(/^cache {6}exact hit .*, key cli-linux-x64-/m);
     // BuildKit's own cache was pruned: the toolchain layer came from the folder.
     expect(ran.stdout).toMatch(/^#(\d+) \[toolchain 2\/2\][^\n]*\n(?:[^\n]*\n)*?#\1 CACHED$/m);
-    expect(ran.stdout).toContain(`sha256 ${String(first.sha256)}`);
+    expect(ran.stdout).toContain(`sha256 ${String(first.build.sha256)}`);
     expect(ran.stdout).not.toMatch(/--cache-to/);
-    expect(entries()).toEqual([sharedEntry(), first['cache-primary-key']].sort());
+    expect(entries()).toEqual([sharedEntry(), first.cache?.primaryKey].sort());
   });
 
   it('an allocator sweep stores the layers no allocator touches once, in the shared entry', async () => {
@@ -246,12 +244,12 @@ describe('c2w-action command', () => {
     expect(emmalloc.code, emmalloc.stderr).toBe(0);
     const dlmalloc = await cli(convertArgs(...sweep, '--allocator', 'dlmalloc', '--output', 'sweep-dlmalloc/'));
     expect(dlmalloc.code, dlmalloc.stderr).toBe(0);
-    const [a, b] = [emmalloc, dlmalloc].map((r) => JSON.parse(r.stdout) as Record<string, number>);
-    expect(a!['cache-saved-shared-size']).toBeGreaterThan(0);
+    const [a, b] = [emmalloc, dlmalloc].map((r) => (JSON.parse(r.stdout) as Metadata).cache!);
+    expect(a!.saved?.shared).toBeGreaterThan(0);
     // The second allocator restores the first one's shared entry and saves only what it adds.
-    expect(b!['cache-restored-shared-size']).toBe(a!['cache-saved-shared-size']);
-    expect(b!['cache-saved-shared-size']).toBe(0);
-    expect(b!['cache-saved-allocator-size']).toBeLessThan(a!['cache-saved-shared-size']!);
+    expect(b!.restored?.shared).toBe(a!.saved?.shared);
+    expect(b!.saved?.shared).toBe(0);
+    expect(b!.saved?.allocator).toBeLessThan(a!.saved!.shared);
     expect(entries().filter((e) => e.startsWith('sweep-'))).toHaveLength(3);
   });
 
@@ -278,11 +276,11 @@ describe('c2w-action command', () => {
     );
     const ran = await cli(convertArgs('--json', '--dockerfile', dockerfile, '--output', 'failed.wasm'));
     expect(ran.code, ran.stderr).toBe(1);
-    const json = JSON.parse(ran.stdout) as Record<string, string>;
+    const json = JSON.parse(ran.stdout) as Metadata & { error: string; failureClass: string };
     expect(json.error).toMatch(/^c2w failed \(exit 1\): .*no space left on device.*\nThe runner ran out of disk/);
     // The failure class the action's cell record carries.
-    expect(json['failure-class']).toBe('disk');
-    expect(json['smoke-result']).toBeUndefined();
+    expect(json.failureClass).toBe('disk');
+    expect(json.smoke).toBeUndefined();
     expect(entries()).toEqual(before);
   });
 
@@ -313,6 +311,6 @@ describe('c2w-action command', () => {
 
     const again = await cli(convertArgs('--json', '--output', 'app.wasm'));
     expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ 'cache-hit': true, sha256: first.sha256 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ cache: { hit: true }, build: { sha256: first.build.sha256 } });
   });
 });

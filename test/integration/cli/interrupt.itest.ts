@@ -112,7 +112,10 @@ describe('Ctrl-C with no child running', () => {
     expect(ran.afterSignal, ran.stderr).toBeGreaterThan(0);
     expect(ran.code, ran.stderr).toBe(130);
     expect(ran.afterSignal).toBeLessThan(within);
-    expect(JSON.parse(ran.stdout)).toEqual({ error: expect.stringMatching(/^Interrupted/) });
+    expect(JSON.parse(ran.stdout)).toMatchObject({
+      schema: 'c2w-action/metadata/v1',
+      error: expect.stringMatching(/^Interrupted/),
+    });
   });
 
   it('a cache folder under /proc: one SIGINT ends it', async () => {
@@ -144,7 +147,10 @@ describe('bad usage with --json', () => {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     expect(ran.code).toBe(2);
-    expect(JSON.parse(ran.stdout)).toEqual({ error: expect.stringMatching(why) });
+    expect(JSON.parse(ran.stdout)).toMatchObject({
+      schema: 'c2w-action/metadata/v1',
+      error: expect.stringMatching(why),
+    });
     expect(ran.stderr).toMatch(why);
   });
 });

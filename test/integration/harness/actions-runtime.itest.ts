@@ -209,6 +209,46 @@ describe('@actions/cache against the local runtime', () => {
     // A reserved but unfinished entry is not restorable.
     expect(await cache.restoreCache([dir], `${key}-pending`)).toBeUndefined();
   });
+
+  it('behaves like the service at its limits: 429 past the new entries a minute, least recently used evicted past the quota', async () => {
+    // A runtime of its own, so the other tests keep their rate (GitHub: 200 a minute, 10 GB).
+    const limited = await startActionsRuntime({ cacheEntriesPerMinute: 3, cacheQuotaBytes: 1000 });
+    try {
+      const create = (key: string) =>
+        fetch(`${limited.resultsUrl}twirp/github.actions.results.api.v1.CacheService/CreateCacheEntry`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${limited.env.ACTIONS_RUNTIME_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ key, version: 'rate' }),
+        });
+      const statuses = [];
+      for (let n = 0; n < 4; n++) statuses.push((await create(`rate-${n}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(limited.calls.at(-1)).toMatchObject({
+        method: 'CreateCacheEntry',
+        status: 429,
+        code: 'resource_exhausted',
+      });
+
+      limited.addCacheEntry('older', 600);
+      limited.addCacheEntry('newer', 300);
+      limited.addCacheEntry('newest', 500);
+      const evicted = limited
+        .cacheEntries()
+        .filter((e) => e.evicted)
+        .map((e) => e.key);
+      expect(evicted).toEqual(['older']);
+      const usage = await fetch(`${limited.apiUrl}/repos/org/app/actions/cache/usage`, {
+        headers: { authorization: 'Bearer x' },
+      });
+      expect(await usage.json()).toEqual({
+        full_name: 'org/app',
+        active_caches_size_in_bytes: 800,
+        active_caches_count: 2,
+      });
+    } finally {
+      await limited.stop();
+    }
+  });
 });
 
 // --- @actions/artifact ---------------------------------------------------------------------------

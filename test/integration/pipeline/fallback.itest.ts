@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const job = (withInputs: Record<string, string>) =>
   h.job({ image: TEST_IMAGE, target: 'js', 'smoke-timeout': '60', ...withInputs });
@@ -22,7 +23,10 @@ describe('allocator failures at boot', () => {
     });
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.outputs.allocator).toBe('mimalloc');
-    expect(r.main.outputs['rejected-allocators']).toMatch(/^emmalloc: .*Assertion failed.*emmalloc\.c[^\n]*$/);
+    const rejected = metadataOf(r.main.outputs).build.rejectedAllocators;
+    expect(rejected.map((x) => `${x.allocator}: ${x.line}`).join('\n')).toMatch(
+      /^emmalloc: .*Assertion failed.*emmalloc\.c[^\n]*$/,
+    );
     expect(r.main.outputs['smoke-result']).toBe('passed');
     expect(r.main.log).toMatch(/::warning::The emmalloc build failed its smoke boot \(.*Assertion failed.*emmalloc\.c/);
     expect(r.main.summary).toMatch(

@@ -220,7 +220,7 @@ describe('release asset', () => {
     expect(r.main.exitCode).toBe(1);
     expect(r.main.log).toMatch(/::error::.*v9\.9\.9/);
     expect(r.main.outputs['artifact-id']).toMatch(/^\d+$/);
-    expect(r.main.summary).toContain('<code>artifact-id</code>');
+    expect(r.main.summary).toContain('<code>publish.artifactId</code>');
   });
 
   it('creates a draft release and uploads the wasm with its checksum; the token never shows', async () => {

@@ -84,7 +84,7 @@ afterEach(() => {
 describe('workflow artifact', () => {
   it('uploads a real wasm that downloads with the same sha256, and reports id, url and digest', async () => {
     const built = wasiBuilt(REAL_WASM);
-    const out = await publish(inputs({ retentionDays: 5 }), built, { onOutput: () => {} });
+    const out = await publish(inputs({ retentionDays: 5 }), built);
     const name = 'ghcr.io_octo_app-1.0-amd64-wasi-emmalloc';
     const stored = rt.artifacts().find((a) => a.name === name);
     expect(stored).toBeDefined();
@@ -104,11 +104,10 @@ describe('workflow artifact', () => {
   it('a re-run with the same name replaces the artifact instead of failing with a 409', async () => {
     const file = path.join(work, 'rerun.wasm');
     fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 500_000), Buffer.from('attempt 1')]));
-    const first = await publish(inputs({ artifactName: 'rerun' }), wasiBuilt(file), { onOutput: () => {} });
+    const first = await publish(inputs({ artifactName: 'rerun' }), wasiBuilt(file));
     fs.appendFileSync(file, ' attempt 2');
     const built2 = wasiBuilt(file);
     const second = await publish(inputs({ artifactName: 'rerun' }), built2, {
-      onOutput: () => {},
       env: { ...process.env, GITHUB_RUN_ATTEMPT: '2' },
     });
 
@@ -128,7 +127,7 @@ describe('workflow artifact', () => {
       fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 100_000), Buffer.from(allocator)]));
       outs.push({
         allocator,
-        out: await publish(inputs({ image: 'alpine:3.20', allocator }), wasiBuilt(file), { onOutput: () => {} }),
+        out: await publish(inputs({ image: 'alpine:3.20', allocator }), wasiBuilt(file)),
       });
     }
     const names = allocators.map((allocator) =>
@@ -159,11 +158,7 @@ describe('workflow artifact', () => {
     fs.copyFileSync(REAL_WASM, path.join(js, 'htdocs', 'containers', 'out.wasm'));
     fs.writeFileSync(path.join(js, 'htdocs', 'index.html'), '<!doctype html><script src="stack.js"></script>');
     fs.writeFileSync(path.join(js, 'htdocs', 'stack.js'), 'console.log(1)');
-    const out = await publish(
-      inputs({ target: 'js' }),
-      { path: js, target: 'js', sha256: shaFile(REAL_WASM) },
-      { onOutput: () => {} },
-    );
+    const out = await publish(inputs({ target: 'js' }), { path: js, target: 'js', sha256: shaFile(REAL_WASM) });
     expect(rt.artifacts().some((a) => a.name === 'ghcr.io_octo_app-1.0-amd64-js-emmalloc')).toBe(true);
     const dir = await download(out.artifactId!, 'dl-js');
     const list = (d: string, rel = ''): string[] =>
@@ -181,11 +176,11 @@ describe('workflow artifact', () => {
     fs.writeFileSync(path.join(js, 'out.js'), 'console.log(1)');
     fs.symlinkSync('htdocs/out.wasm', path.join(js, 'alias.wasm'));
     const hashed = await hashDirectory(js);
-    const out = await publish(
-      inputs({ target: 'js', artifactName: 'js-link' }),
-      { path: js, target: 'js', sha256: hashed.sha256 },
-      { onOutput: () => {} },
-    );
+    const out = await publish(inputs({ target: 'js', artifactName: 'js-link' }), {
+      path: js,
+      target: 'js',
+      sha256: hashed.sha256,
+    });
     const dir = await download(out.artifactId!, 'dl-js-link');
     const got = execFileSync('find', ['.', '-type', 'f'], { cwd: dir })
       .toString()
@@ -205,7 +200,7 @@ describe('workflow artifact', () => {
     const started = Date.now();
     try {
       await expect(
-        publish(inputs({ artifactName: 'hang' }), wasiBuilt(file), { onOutput: () => {}, artifactTimeoutMs: 500 }),
+        publish(inputs({ artifactName: 'hang' }), wasiBuilt(file), { artifactTimeoutMs: 500 }),
       ).rejects.toThrow("Uploading the artifact 'hang' got no answer within 0.5 s");
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
@@ -216,7 +211,7 @@ describe('workflow artifact', () => {
   it('on GitHub Enterprise Server (no artifact service) warns and goes on', async () => {
     const before = rt.artifacts().length;
     const env = { ...process.env, GITHUB_SERVER_URL: 'https://ghes.example.com' };
-    const out = await publish(inputs(), wasiBuilt(REAL_WASM), { env, onOutput: () => {} });
+    const out = await publish(inputs(), wasiBuilt(REAL_WASM), { env });
     expect(out).toEqual({});
     expect(rt.artifacts()).toHaveLength(before);
     expect(logs.join('')).toMatch(
@@ -230,7 +225,6 @@ describe('workflow artifact', () => {
       // An explicit client skips publish's own GHES check, so the library's error path runs.
       const out = await publish(inputs(), wasiBuilt(REAL_WASM), {
         artifactClient: new DefaultArtifactClient(),
-        onOutput: () => {},
       });
       expect(out).toEqual({});
       expect(logs.join('')).toMatch(
@@ -244,12 +238,8 @@ describe('workflow artifact', () => {
   it('passes the compression level: level 0 stores more than level 9', async () => {
     const file = path.join(work, 'level.wasm');
     fs.writeFileSync(file, Buffer.concat([fs.readFileSync(REAL_WASM).subarray(0, 2_000_000), Buffer.alloc(2_000_000)]));
-    const a = await publish(inputs({ artifactName: 'level0', compressionLevel: 0 }), wasiBuilt(file), {
-      onOutput: () => {},
-    });
-    const b = await publish(inputs({ artifactName: 'level9', compressionLevel: 9 }), wasiBuilt(file), {
-      onOutput: () => {},
-    });
+    const a = await publish(inputs({ artifactName: 'level0', compressionLevel: 0 }), wasiBuilt(file), {});
+    const b = await publish(inputs({ artifactName: 'level9', compressionLevel: 9 }), wasiBuilt(file), {});
     const size = (id: string | undefined): number => rt.artifacts().find((x) => String(x.id) === id)!.size!;
     expect(size(a.artifactId)).toBeGreaterThan(4_000_000);
     expect(size(b.artifactId)).toBeLessThan(size(a.artifactId) / 2);

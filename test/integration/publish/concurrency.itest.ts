@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { stepCached } from '../../harness/buildlog.js';
 import { TEST_IMAGE, withEngine } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 const exec = promisify(execFile);
 const TOOLCHAIN = 'toolchain 2/2';
@@ -81,7 +82,7 @@ describe('two uses of the action in one job', () => {
     await prune();
     const cold = await h.uses(uses, { runnerTemp });
     for (const step of [...cold.mains, ...cold.posts]) expect(step.exitCode, step.log).toBe(0);
-    const keys = cold.mains.map((m) => m.outputs['cache-primary-key']!);
+    const keys = cold.mains.map((m) => metadataOf(m.outputs).cache?.primaryKey);
     expect(keys[0]).toMatch(/-wasi-/);
     expect(keys[1]).toMatch(/-js-/);
     for (const [i, post] of cold.posts.entries()) expect(post.log).toContain(`under ${keys[i]}`);
@@ -94,7 +95,7 @@ describe('two uses of the action in one job', () => {
     for (const [i, main] of warm.mains.entries()) {
       expect(main.exitCode, main.log).toBe(0);
       expect(main.outputs['cache-hit']).toBe('true');
-      expect(main.outputs['cache-matched-key']).toBe(keys[i]);
+      expect(metadataOf(main.outputs).cache?.matchedKey).toBe(keys[i]);
       expect(stepCached(main.log, TOOLCHAIN)).toBe(true);
       expect(stepCached(main.log, lastStep(main.log, i === 0 ? 'wasi-build' : 'js-build'))).toBe(true);
     }

@@ -2,6 +2,7 @@
 // and in Debian's chromium (smoke-runtime: node,browser) and upload their records; the report action
 // compares them with the browser boot and the page's memory beside the Node figures.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Metadata } from '../../../src/record/metadata.js';
 import { TEST_IMAGE } from '../../harness/engine.js';
 import { buildPage, testBrowser } from '../../harness/browser.js';
 import { useHarness } from '../../harness/use-harness.js';
@@ -36,13 +37,13 @@ describe('the allocator report in the browser', () => {
     expect(report.exitCode, report.log).toBe(0);
     const all = JSON.parse(report.outputs.records!) as {
       allocator: string;
-      figures: { smokeSecondsMedian?: number; browser?: { smokeSecondsMedian: number; smokePeakMemory?: number } };
+      metadata: Metadata;
     }[];
     expect(all).toHaveLength(2);
     for (const r of all) {
-      expect(r.figures.smokeSecondsMedian).toBeGreaterThan(0);
-      expect(r.figures.browser?.smokeSecondsMedian).toBeGreaterThan(0);
-      expect(r.figures.browser?.smokePeakMemory).toBeGreaterThan(1024 * 1024);
+      expect(r.metadata.smoke?.node?.secondsMedian).toBeGreaterThan(0);
+      expect(r.metadata.smoke?.browser?.secondsMedian).toBeGreaterThan(0);
+      expect(r.metadata.smoke?.browser?.peakMemory).toBeGreaterThan(1024 * 1024);
     }
     expect(report.summary).toContain('browser boot (median)');
     expect(report.summary).toContain('page peak memory');

@@ -14,7 +14,7 @@ import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
 import { runReport } from '../../harness/report-runner.js';
 import { NODE24, ROOT } from '../../harness/runner.js';
 import { useHarness } from '../../harness/use-harness.js';
-import { RECORD_SCHEMA } from '../../../src/record/record.js';
+import { RECORD_SCHEMA_V2 } from '../../../src/record/record.js';
 
 const run = promisify(execFile);
 const h = useHarness({ runtime: true, name: 'records' });
@@ -57,7 +57,8 @@ async function uploadRecordText(cell: string, text: string): Promise<void> {
 
 const record = (cell: string, over: Record<string, unknown> = {}, figures: Record<string, unknown> = {}) =>
   JSON.stringify({
-    schema: RECORD_SCHEMA,
+    // Records as the previous version's cells wrote them (v2): the report reads them as v3.
+    schema: RECORD_SCHEMA_V2,
     cell,
     image: 'app:1',
     target: 'js',

@@ -3,6 +3,7 @@
 // passed and every cell's asset and .sha256 are on it; otherwise it names what is missing and leaves
 // the draft alone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { METADATA_SCHEMA } from '../../../src/record/metadata.js';
 import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
 import { publishDraft } from '../../../src/report/release-gate.js';
 import { startGitHubApi, type GitHubApi } from '../../harness/github-api.js';
@@ -37,11 +38,13 @@ const cell = (allocator: string, over: Partial<CellRecord> = {}): CellRecord => 
   target: 'js',
   targetArch: 'amd64',
   allocator,
-  rejected: [],
   result: 'passed',
   stage: 'done',
-  figures: {},
-  release: { id: '1', assets: [`${allocator}.tar.gz`, `${allocator}.tar.gz.sha256`] },
+  metadata: {
+    schema: METADATA_SCHEMA,
+    build: { rejectedAllocators: [] },
+    publish: { releaseId: '1', releaseAssets: [`${allocator}.tar.gz`, `${allocator}.tar.gz.sha256`] },
+  },
   runner: { os: 'Linux', arch: 'X64' },
   ...over,
 });
@@ -61,7 +64,16 @@ describe('publishing the draft the matrix filled', () => {
   it.each<[string, CellRecord[], RegExp]>([
     [
       'a checksum is missing',
-      [cell('e'), cell('d', { release: { id: '1', assets: ['d.tar.gz', 'd.tar.gz.sha256', 'd.extra'] } })],
+      [
+        cell('e'),
+        cell('d', {
+          metadata: {
+            schema: METADATA_SCHEMA,
+            build: { rejectedAllocators: [] },
+            publish: { releaseId: '1', releaseAssets: ['d.tar.gz', 'd.tar.gz.sha256', 'd.extra'] },
+          },
+        }),
+      ],
       /app-amd64-js-d: d\.extra not on the draft/,
     ],
     [

@@ -7,6 +7,7 @@ import { TEST_IMAGE } from '../../harness/engine.js';
 import { useHarness } from '../../harness/use-harness.js';
 import { runReport } from '../../harness/report-runner.js';
 import { ROOT } from '../../harness/runner.js';
+import { metadataOf } from '../../harness/metadata.js';
 
 let service: Record<string, string>;
 
@@ -81,14 +82,14 @@ describe('the allocator report', () => {
     const r = await h.job({ image: TEST_IMAGE, 'smoke-runs': '3', 'upload-artifact': 'false', record: 'false' });
     expect(r.main.exitCode, r.main.log).toBe(0);
     expect(r.main.log.match(/Smoke boot \d of 3/g)).toHaveLength(3);
-    const median = Number(r.main.outputs['smoke-seconds']);
-    const max = Number(r.main.outputs['smoke-seconds-max']);
+    const median = Number(metadataOf(r.main.outputs).smoke?.node?.secondsMedian);
+    const max = Number(metadataOf(r.main.outputs).smoke?.node?.secondsMax);
     expect(median).toBeGreaterThan(0);
     expect(max).toBeGreaterThanOrEqual(median);
     // At least the module's own linear memory: the child holds it resident.
     const wasm = readFileSync(`${ROOT}/test/fixtures/wasi-standin/standin.wasm`);
     const memoryBytes = await initialMemoryBytes(wasm);
-    expect(Number(r.main.outputs['smoke-peak-rss'])).toBeGreaterThanOrEqual(memoryBytes);
+    expect(Number(metadataOf(r.main.outputs).smoke?.node?.peakMemory)).toBeGreaterThanOrEqual(memoryBytes);
     expect(records().filter((a) => a.name.includes('wasi'))).toHaveLength(0);
   });
 });

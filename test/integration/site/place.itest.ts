@@ -170,7 +170,7 @@ describe('site is refused before anything is built (the command)', () => {
     writeFileSync(path.join(ws, '_site', 'stale.txt'), 'from before');
     const again = run();
     expect(again.status, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ 'site-path': '_site' });
+    expect(JSON.parse(again.stdout)).toMatchObject({ site: { path: '_site' } });
     expect(existsSync(path.join(ws, '_site', 'stale.txt'))).toBe(false);
     expect(existsSync(path.join(ws, '_site', 'index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(path.join(ws, '_site', '.c2w-site'), 'utf8'))).toMatchObject({

@@ -10,6 +10,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_IMAGE } from '../../harness/engine.js';
+import { metadataOf } from '../../harness/metadata.js';
 import { useHarness } from '../../harness/use-harness.js';
 
 const h = useHarness({ name: 'boundary' });
@@ -231,7 +232,7 @@ describe('smoke-sandbox where no boundary can be made', () => {
     expect(r.main.outputs.error).toMatch(
       /The module was not booted: smoke-sandbox is required, and this machine gives no operating-system boundary: no namespaces could be made \(every way is forbidden by C2W_SMOKE_SANDBOX_FORBID\)/,
     );
-    expect(r.main.outputs['smoke-output']).toBe('');
+    expect(metadataOf(r.main.outputs).smoke?.node?.output).toBe('');
   }, 300_000);
 
   it('auto: boots under the permission model and warns in the log and the summary', async () => {

@@ -6,11 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JobSummary } from '../../../src/action/job-summary.js';
-import { Outputs } from '../../../src/action/outputs.js';
+import { Outputs, outputsOf } from '../../../src/action/outputs.js';
 import { classifyFailure } from '../../../src/c2w/failures.js';
 import { registerSecrets } from '../../../src/config/inputs.js';
 import { addRunnerSecrets, clearRedactions } from '../../../src/lib/redact.js';
+import { renderMetadata } from '../../../src/record/metadata.js';
 import { buildRecord, failureOf } from '../../../src/record/record.js';
+import { newRunResult } from '../../../src/types/result.js';
 import { captureOutput, testInputs } from '../../helpers.js';
 
 const TOKEN = 'ghs_theJobTokenItself0123456789';
@@ -61,7 +63,11 @@ describe('secrets in what the runner does not mask', () => {
     const record = buildRecord(
       'cell',
       { image: 'alpine:3.20', target: 'wasi', targetArch: 'amd64', allocator: 'emmalloc' },
-      { stage: 'build', rejected: [{ allocator: 'dlmalloc', line: `#7 ${ARG}` }], figures: {} },
+      {
+        ...newRunResult(),
+        stage: 'build',
+        build: { rejectedAllocators: [{ allocator: 'dlmalloc', line: `#7 ${ARG}` }] },
+      },
       failureOf('build', error, classifyFailure),
       { os: 'Linux', arch: 'X64' },
     );
@@ -70,21 +76,29 @@ describe('secrets in what the runner does not mask', () => {
     expect(record.failure?.message).toContain('#7 0.2 *** *** *** ***');
     // An allocator's name given as a build arg is no secret: the allocators stay named.
     expect(record.allocator).toBe('emmalloc');
-    expect(record.rejected[0]?.allocator).toBe('dlmalloc');
+    expect(record.metadata.build.rejectedAllocators[0]?.allocator).toBe('dlmalloc');
     // A short value (DEBUG=1) is no secret: the exit code stays readable.
     expect(record.failure?.message).toContain('exit code: 1');
   });
 
-  it('outputs and the job summary', async () => {
+  it('outputs, the metadata and the job summary', async () => {
+    // A run whose rejected allocator and smoke boot printed the secrets.
+    const result = newRunResult();
+    result.build.rejectedAllocators = [{ allocator: 'emmalloc', line: `Assertion failed ${ARG}` }];
+    result.smoke = {
+      result: 'failed',
+      node: { result: 'failed', runs: 1, secondsMedian: 1, secondsMax: 1, output: echoed },
+    };
+    const metadata = renderMetadata(result);
+    const outputs = outputsOf(result, metadata);
     const summary = new JobSummary();
-    summary.set(Outputs.Error, echoed);
     summary.note(`rejected: ${ARG}`);
-    await summary.write('c2w-action', echoed);
-    const outputs = fs.readFileSync(process.env.GITHUB_OUTPUT!, 'utf8');
+    await summary.write('c2w-action', metadata, echoed);
     const page = fs.readFileSync(process.env.GITHUB_STEP_SUMMARY!, 'utf8');
-    expect(outputs).toContain('exit code: 1');
+    expect(outputs[Outputs.Metadata]).toContain('exit code: 1');
+    expect(page).toContain('smoke.node.output');
     for (const s of secrets) {
-      expect(outputs).not.toContain(s);
+      expect(outputs[Outputs.Metadata]).not.toContain(s);
       expect(page).not.toContain(s);
     }
   });

@@ -1,6 +1,7 @@
 // The shape of src/ as a maintainer relies on it: no import cycle (a cycle makes the order modules
 // initialise in depend on which one is loaded first, and ties the stages together), the leaf folder
-// of shared types imports nothing of the project, and only the entry reaches the report action.
+// of shared types imports nothing of the project, only the entry reaches the report action, and
+// only the front ends know the action's output names.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,14 @@ describe('the import graph of src/', () => {
     const reaches = [...g]
       .filter(([f]) => !f.startsWith('report/') && f !== 'index.ts')
       .flatMap(([f, deps]) => deps.filter((d) => d.startsWith('report/')).map((d) => `${f} → ${d}`));
+    expect(reaches).toEqual([]);
+  });
+
+  it('keeps the output names in the front ends: no stage keys what it learned by an output name', () => {
+    const frontEnd = (f: string): boolean => f.startsWith('action/') || f.startsWith('cli/') || f === 'index.ts';
+    const reaches = [...g]
+      .filter(([f]) => !frontEnd(f))
+      .flatMap(([f, deps]) => deps.filter((d) => d === 'action/outputs.ts').map((d) => `${f} → ${d}`));
     expect(reaches).toEqual([]);
   });
 });

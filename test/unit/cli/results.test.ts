@@ -1,41 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { bytes, renderJson, renderSummary } from '../../../src/cli/results.js';
-import { Outputs } from '../../../src/action/outputs.js';
+import { METADATA_SCHEMA } from '../../../src/record/metadata.js';
+import { newRunResult, type RunResult } from '../../../src/types/result.js';
 
-const results = {
-  [Outputs.SmokeResult]: 'passed',
-  [Outputs.WasmPath]: 'out.wasm',
-  [Outputs.WasmSize]: 5 * 1024 * 1024,
-  [Outputs.Sha256]: 'ab'.repeat(32),
-  [Outputs.C2wVersion]: 'v0.8.4',
-  [Outputs.Allocator]: 'emmalloc',
-  [Outputs.BuildSeconds]: 61.2,
-  [Outputs.CacheHit]: true,
-  [Outputs.CachePrimaryKey]: 'c2w-k',
-  [Outputs.CacheMatchedKey]: 'c2w-k',
-  [Outputs.CacheSize]: 2048,
-  [Outputs.SmokeSeconds]: 1.23456,
+const run = (over: Partial<RunResult> = {}, build: Partial<RunResult['build']> = {}): RunResult => {
+  const r = newRunResult();
+  return { ...r, ...over, build: { ...r.build, ...build } };
 };
 
+const results = run(
+  {
+    cache: {
+      primaryKey: 'c2w-k',
+      hit: true,
+      matchedKey: 'c2w-k',
+      restored: { bytes: 2048, shared: 2048, allocator: 0 },
+    },
+    smoke: {
+      result: 'passed',
+      node: { result: 'passed', runs: 1, secondsMedian: 1.23456, secondsMax: 1.23456, output: 'c2w-smoke-ok\n' },
+    },
+  },
+  {
+    wasmPath: 'out.wasm',
+    wasmSize: 5 * 1024 * 1024,
+    sha256: 'ab'.repeat(32),
+    c2wVersion: 'v0.8.4',
+    allocator: 'emmalloc',
+    seconds: 61.2,
+  },
+);
+
 describe('results', () => {
-  it('JSON names every result as the output it is, in the order of the outputs list', () => {
+  it("JSON is the metadata, as the action's metadata output has it", () => {
     const json = JSON.parse(renderJson(results)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual([
-      'wasm-path',
-      'wasm-size',
-      'sha256',
-      'allocator',
-      'c2w-version',
-      'build-seconds',
-      'cache-hit',
-      'cache-primary-key',
-      'cache-matched-key',
-      'cache-size',
-      'smoke-result',
-      'smoke-seconds',
-    ]);
-    expect(json['cache-hit']).toBe(true);
-    expect(JSON.parse(renderJson({}, 'c2w failed')).error).toBe('c2w failed');
+    expect(Object.keys(json)).toEqual(['schema', 'build', 'cache', 'smoke']);
+    expect(json).toMatchObject({
+      schema: METADATA_SCHEMA,
+      build: { wasmPath: 'out.wasm', sha256: 'ab'.repeat(32), seconds: 61.2, rejectedAllocators: [] },
+      cache: { hit: true, primaryKey: 'c2w-k', restored: { bytes: 2048 } },
+      smoke: { result: 'passed', node: { secondsMedian: 1.23456 } },
+    });
+    expect(JSON.parse(renderJson(run(), 'c2w failed')).error).toBe('c2w failed');
   });
 
   it('the summary is a few lines a person reads', () => {
@@ -49,24 +55,23 @@ describe('results', () => {
         '',
       ].join('\n'),
     );
-    expect(renderSummary({}, 'two\nlines')).toBe('result     failed: two\n           lines\n');
+    expect(renderSummary(run(), 'two\nlines')).toBe('result     failed: two\n           lines\n');
   });
 
   it.each([
-    ['only the path', { [Outputs.WasmPath]: 'out.wasm' }, 'output     out.wasm'],
-    [
-      'the path and its size',
-      { [Outputs.WasmPath]: 'out.wasm', [Outputs.WasmSize]: 2048 },
-      'output     out.wasm (2 KiB)',
-    ],
+    ['only the path', { wasmPath: 'out.wasm' }, 'output     out.wasm'],
+    ['the path and its size', { wasmPath: 'out.wasm', wasmSize: 2048 }, 'output     out.wasm (2 KiB)'],
   ])('the output line says what is known: %s', (_what, known, line) => {
-    expect(renderSummary(known).split('\n')[0]).toBe(line);
+    expect(renderSummary(run({}, known)).split('\n')[0]).toBe(line);
   });
 
   it('a failure with a class says it, in the summary and in --json', () => {
     const failed = { message: 'Smoke boot timeout: no match', class: 'smoke-timeout' };
-    expect(renderSummary({}, failed)).toBe('result     failed (smoke-timeout): Smoke boot timeout: no match\n');
-    expect(JSON.parse(renderJson({}, failed))).toEqual({ error: failed.message, 'failure-class': 'smoke-timeout' });
+    expect(renderSummary(run(), failed)).toBe('result     failed (smoke-timeout): Smoke boot timeout: no match\n');
+    expect(JSON.parse(renderJson(run(), failed))).toMatchObject({
+      error: failed.message,
+      failureClass: 'smoke-timeout',
+    });
   });
 
   it.each([

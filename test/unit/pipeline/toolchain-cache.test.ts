@@ -4,15 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Outputs } from '../../../src/action/outputs.js';
 import { parseInputs } from '../../../src/config/inputs.js';
 import { setRunner } from '../../../src/lib/exec.js';
-import { Sink, type Value } from '../../../src/pipeline/sink.js';
+import { Sink } from '../../../src/pipeline/sink.js';
 import { ToolchainCache, type ToolchainPlan } from '../../../src/pipeline/toolchain-cache.js';
 
 class Recording extends Sink {
   readonly warnings: string[] = [];
-  protected show(_name: Outputs, _value: Value): void {}
   section<T>(_title: string, work: () => Promise<T>): Promise<T> {
     return work();
   }
@@ -56,7 +54,7 @@ describe('ToolchainCache.publish', () => {
     // The build finished its export (cache/build-reading.ts): only the missing boot stops it.
     await cache.publish(plan, { exported: true }, mkdtempSync(path.join(os.tmpdir(), 'c2w-tc-')), false);
     expect(spawned).toEqual([]);
-    expect(sink.facts.values[Outputs.ToolchainCacheResult]).toBe('publish-failed');
+    expect(cache.outcome.result).toBe('publish-failed');
     expect(sink.warnings).toEqual([
       'Could not publish the toolchain cache registry.test/org/c2w-toolchain:wasi-amd64: no smoke boot passed, and only a build that booted is published. The conversion succeeded; readers keep what was there before.',
     ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellNameOf, missingCells, parseExpectedCells } from '../../../src/record/expected-cells.js';
 import { releaseGaps } from '../../../src/report/release-gate.js';
+import { METADATA_SCHEMA } from '../../../src/record/metadata.js';
 import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
 import { defaultArtifactName } from '../../../src/publish/names.js';
 
@@ -53,11 +54,13 @@ describe('the release gate and the expected cells', () => {
     target: 'js',
     targetArch: 'amd64',
     allocator: 'emmalloc',
-    rejected: [],
     result: 'passed',
     stage: 'done',
-    figures: {},
-    release: { id: '1', assets: [`${cell}.tar.gz`] },
+    metadata: {
+      schema: METADATA_SCHEMA,
+      build: { rejectedAllocators: [] },
+      publish: { releaseId: '1', releaseAssets: [`${cell}.tar.gz`] },
+    },
     runner: { os: 'Linux', arch: 'X64' },
     ...over,
   });

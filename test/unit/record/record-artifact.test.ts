@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METADATA_SCHEMA } from '../../../src/record/metadata.js';
 import { RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
 import { recordArtifactName, uploadRecord } from '../../../src/record/record-artifact.js';
 import { captureOutput } from '../../helpers.js';
@@ -19,10 +20,9 @@ const record: CellRecord = {
   target: 'wasi',
   targetArch: 'amd64',
   allocator: 'emmalloc',
-  rejected: [],
   result: 'passed',
   stage: 'done',
-  figures: {},
+  metadata: { schema: METADATA_SCHEMA, build: { rejectedAllocators: [] } },
   runner: { os: 'Linux', arch: 'X64' },
 };
 

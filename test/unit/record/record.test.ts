@@ -5,14 +5,18 @@ import {
   parseRecord,
   RECORD_SCHEMA,
   RECORD_SCHEMA_V1,
+  RECORD_SCHEMA_V2,
   refusedRecord,
   type CellRecord,
 } from '../../../src/record/record.js';
+import { METADATA_SCHEMA } from '../../../src/record/metadata.js';
+import { newRunResult } from '../../../src/types/result.js';
 import { groupRecords, groupTable } from '../../../src/report/matrix-report.js';
 import { escapeHtml } from '../../../src/lib/html.js';
 
+/** A v2 record, as cells of the previous version wrote them: the figures in the record's own words. */
 const good = (over: Record<string, unknown> = {}, figures: Record<string, unknown> = {}): Record<string, unknown> => ({
-  schema: RECORD_SCHEMA,
+  schema: RECORD_SCHEMA_V2,
   cell: 'alpine-3.20-amd64-js-dlmalloc',
   image: 'alpine:3.20',
   target: 'js',
@@ -31,7 +35,85 @@ const failed = {
   failure: { class: 'allocator', line: 'Assertion failed', message: 'm' },
 };
 
-describe('the record schema', () => {
+/** A v3 record: what the run learned is the metadata (record/metadata.ts). */
+const goodV3 = (over: Record<string, unknown> = {}, build: Record<string, unknown> = {}): Record<string, unknown> => ({
+  schema: RECORD_SCHEMA,
+  cell: 'alpine-3.20-amd64-js-dlmalloc',
+  image: 'alpine:3.20',
+  target: 'js',
+  targetArch: 'amd64',
+  allocator: 'dlmalloc',
+  result: 'passed',
+  stage: 'done',
+  metadata: {
+    schema: METADATA_SCHEMA,
+    build: { wasmSize: 30_000_000, allocator: 'dlmalloc', rejectedAllocators: [], ...build },
+    smoke: {
+      result: 'passed',
+      node: { result: 'passed', runs: 3, secondsMedian: 2.5, secondsMax: 3, output: 'c2w-smoke-ok\n' },
+    },
+  },
+  runner: { os: 'Linux', arch: 'X64' },
+  ...over,
+});
+
+describe('the v3 record: identity, outcome and the metadata', () => {
+  it.each<[string, string, RegExp]>([
+    [
+      'a string where a number belongs',
+      JSON.stringify(goodV3({}, { wasmSize: '<img src=x>' })),
+      /metadata\.build\.wasmSize: expected number \(got "<img src=x>"\)/,
+    ],
+    [
+      'a line break in a rejection',
+      JSON.stringify(goodV3({}, { rejectedAllocators: [{ allocator: 'emmalloc', line: 'a\n::warning ::x' }] })),
+      /metadata\.build\.rejectedAllocators\.0\.line: a line break or control character/,
+    ],
+    [
+      'another metadata schema',
+      JSON.stringify(goodV3({ metadata: { schema: 'c2w-action/metadata/v9', build: {} } })),
+      /metadata\.schema: expected "c2w-action\/metadata\/v1"/,
+    ],
+    ['no metadata', JSON.stringify(goodV3({ metadata: undefined })), /metadata: missing/],
+    ['passed, yet stopped at smoke', JSON.stringify(goodV3({ stage: 'smoke' })), /result and stage disagree/],
+  ])('refuses %s, saying where', (_name, text, why) => {
+    expect(() => parseRecord(text, 'artifact x')).toThrow(why);
+  });
+
+  it('reads a v3 record as it was written', () => {
+    expect(parseRecord(JSON.stringify(goodV3()), 'x')).toEqual(goodV3());
+  });
+
+  it('reads a v2 record as v3: its figures, allocator used, rejections and release in the metadata', () => {
+    const v2 = good(
+      {
+        allocatorUsed: 'dlmalloc',
+        rejected: [{ allocator: 'emmalloc', line: 'Assertion failed' }],
+        release: { id: '7', assets: ['a.wasm', 'a.wasm.sha256'] },
+      },
+      { smokeResult: 'passed', cacheHit: true, cacheBytes: 9, buildSeconds: 4.5, smokePeakRss: 1024 },
+    );
+    const r = parseRecord(JSON.stringify(v2), 'x');
+    expect(r).toMatchObject({ schema: RECORD_SCHEMA, cell: v2.cell, allocator: 'dlmalloc', result: 'passed' });
+    expect(r.metadata).toEqual({
+      schema: METADATA_SCHEMA,
+      build: {
+        wasmSize: 30_000_000,
+        allocator: 'dlmalloc',
+        rejectedAllocators: [{ allocator: 'emmalloc', line: 'Assertion failed' }],
+        seconds: 4.5,
+      },
+      cache: { hit: true, restored: { bytes: 9, shared: 0, allocator: 0 } },
+      smoke: {
+        result: 'passed',
+        node: { result: 'passed', runs: 3, secondsMedian: 2.5, secondsMax: 3, peakMemory: 1024, output: '' },
+      },
+      publish: { releaseId: '7', releaseAssets: ['a.wasm', 'a.wasm.sha256'] },
+    });
+  });
+});
+
+describe('the v1 and v2 record schema', () => {
   it.each<[string, string, RegExp]>([
     [
       'a string where a number belongs',
@@ -105,16 +187,21 @@ describe('the record schema', () => {
       }),
     ],
   ])('accepts %s', (_name, record) => {
-    expect(parseRecord(JSON.stringify(record), 'x')).toEqual(record);
+    const { schema: _s, figures: _f, rejected: _r, ...rest } = record;
+    expect(parseRecord(JSON.stringify(record), 'x')).toMatchObject({ ...rest, schema: RECORD_SCHEMA });
   });
 
   it('drops fields it does not know, and fills the optional lists', () => {
-    const { rejected: _r, runner: _u, figures: _f, ...bare } = good();
+    const { rejected: _r, runner: _u, figures: _f, ...bare } = goodV3();
     expect(parseRecord(JSON.stringify({ ...bare, extra: '<script>' }), 'x')).toEqual({
       ...bare,
-      rejected: [],
-      figures: {},
       runner: { os: '', arch: '' },
+    });
+    const v2 = good();
+    const { rejected: _r2, runner: _u2, figures: _f2, ...bareV2 } = v2;
+    expect(parseRecord(JSON.stringify({ ...bareV2, extra: '<script>' }), 'x')).toMatchObject({
+      runner: { os: '', arch: '' },
+      metadata: { build: { rejectedAllocators: [] } },
     });
   });
 
@@ -129,10 +216,12 @@ describe('the record schema', () => {
       result: 'refused',
       image: 'alpine ::warning ::forged',
     });
+    const run = { ...newRunResult(), stage: 'smoke' as const };
+    run.build.rejectedAllocators = [{ allocator: 'mimalloc', line: 'line\nwith a break' }];
     const built = buildRecord(
       'y',
       { image: 'a', target: 'js', targetArch: 'amd64', allocator: 'emmalloc' },
-      { stage: 'smoke', rejected: [{ allocator: 'mimalloc', line: 'line\nwith a break' }], figures: {} },
+      run,
       { class: 'allocator', line: 'x\ny', message: 'm' },
       { os: 'Linux', arch: 'X64' },
       true,

@@ -3,30 +3,37 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { bar, bytes, groupRecords, groupTable, pickBest } from '../../../src/report/matrix-report.js';
 import { ClassifiedError } from '../../../src/types/errors.js';
-import { buildRecord, failureOf, parseRecord, RECORD_SCHEMA, type CellRecord } from '../../../src/record/record.js';
+import {
+  buildRecord,
+  failureOf,
+  parseRecord,
+  RECORD_SCHEMA_V2,
+  upgradeRecord,
+  type CellRecord,
+  type RecordV2,
+} from '../../../src/record/record.js';
+import { newRunResult } from '../../../src/types/result.js';
 import { releaseGaps } from '../../../src/report/release-gate.js';
 import { parseReportInputs, ReportOutputs } from '../../../src/report/main.js';
 import { median, smokeFigures } from '../../../src/smoke/figures.js';
 import { classifyFailure } from '../../../src/c2w/failures.js';
 
-const cellRecord = (
-  allocator: string,
-  over: Partial<CellRecord> = {},
-  figures: CellRecord['figures'] = {},
-): CellRecord => ({
-  schema: RECORD_SCHEMA,
-  cell: `alpine-3.20-amd64-js-${allocator}`,
-  image: 'alpine:3.20',
-  target: 'js',
-  targetArch: 'amd64',
-  allocator,
-  rejected: [],
-  result: 'passed',
-  stage: 'done',
-  figures: { wasmSize: 30e6, smokeSecondsMedian: 2, smokePeakRss: 600 * 2 ** 20, ...figures },
-  runner: { os: 'Linux', arch: 'X64' },
-  ...over,
-});
+// Written as a v2 record (its figures in the report's words) and read as every record is, as v3.
+const cellRecord = (allocator: string, over: Partial<RecordV2> = {}, figures: RecordV2['figures'] = {}): CellRecord =>
+  upgradeRecord({
+    schema: RECORD_SCHEMA_V2,
+    cell: `alpine-3.20-amd64-js-${allocator}`,
+    image: 'alpine:3.20',
+    target: 'js',
+    targetArch: 'amd64',
+    allocator,
+    rejected: [],
+    result: 'passed',
+    stage: 'done',
+    figures: { wasmSize: 30e6, smokeSecondsMedian: 2, smokePeakRss: 600 * 2 ** 20, ...figures },
+    runner: { os: 'Linux', arch: 'X64' },
+    ...over,
+  });
 
 describe('pickBest', () => {
   const records = [
@@ -129,8 +136,7 @@ describe('allocators compared in the browser', () => {
   it('ranks cells that booted only in the browser by their browser figures', () => {
     const only = (allocator: string, s: number, mib: number) => {
       const r = cellRecord(allocator, {}, { browser: page(s, mib) });
-      delete r.figures.smokeSecondsMedian;
-      delete r.figures.smokePeakRss;
+      delete r.metadata.smoke?.node;
       return r;
     };
     const records = [only('dlmalloc', 1, 400), only('emmalloc', 3, 100)];
@@ -189,14 +195,15 @@ describe('records', () => {
   });
   it('buildRecord: a failure keeps its stage; success is done', () => {
     const inputs = { image: 'a', target: 'js', targetArch: 'amd64', allocator: 'emmalloc' } as const;
-    const progress = { stage: 'smoke' as const, allocatorUsed: 'dlmalloc', rejected: [], figures: {} };
-    expect(buildRecord('c', inputs, progress, undefined, { os: 'L', arch: 'X' })).toMatchObject({
+    const run = { ...newRunResult(), stage: 'smoke' as const };
+    run.build.allocator = 'dlmalloc';
+    expect(buildRecord('c', inputs, run, undefined, { os: 'L', arch: 'X' })).toMatchObject({
       result: 'passed',
       stage: 'done',
     });
     expect(
-      buildRecord('c', inputs, progress, { class: 'smoke-timeout', message: 'm' }, { os: 'L', arch: 'X' }),
-    ).toMatchObject({ result: 'failed', stage: 'smoke', allocatorUsed: 'dlmalloc' });
+      buildRecord('c', inputs, run, { class: 'smoke-timeout', message: 'm' }, { os: 'L', arch: 'X' }),
+    ).toMatchObject({ result: 'failed', stage: 'smoke', metadata: { build: { allocator: 'dlmalloc' } } });
   });
 });
 
@@ -217,7 +224,7 @@ describe('smoke figures', () => {
 });
 
 describe('releaseGaps', () => {
-  const withRelease = (a: string, over: Partial<CellRecord> = {}): CellRecord =>
+  const withRelease = (a: string, over: Partial<RecordV2> = {}): CellRecord =>
     cellRecord(a, { release: { id: '7', assets: [`${a}.tar.gz`, `${a}.tar.gz.sha256`] }, ...over });
   it.each<[string, CellRecord[], string[], string[]]>([
     [

@@ -10,7 +10,7 @@ import { forSite } from '../../../../src/smoke/browser/proxy.js';
 import { rendererPeakKiB } from '../../../../src/smoke/browser/memory.js';
 import { resolveRequest } from '../../../../src/smoke/browser/server.js';
 import { endEvent } from '../../../../src/smoke/browser/boot.js';
-import { seriesFigures, seriesOutputs, smokeSeries } from '../../../../src/smoke/series.js';
+import { seriesResult, smokeSeries } from '../../../../src/smoke/series.js';
 import type { SmokeResult } from '../../../../src/smoke/boot.js';
 
 describe('smoke-runtime', () => {
@@ -271,30 +271,20 @@ const run = (seconds: number, peakRssKiB?: number, result: SmokeResult['result']
 });
 
 describe('the series in several runtimes', () => {
-  it('gives each runtime its own figures and outputs', () => {
-    const figures = seriesFigures({ node: [run(1, 100), run(3, 200)], browser: [run(2, 1000), run(4, 3000)] });
-    expect(figures).toMatchObject({
-      smokeRuns: 2,
-      smokeSecondsMedian: 2,
-      smokeSecondsMax: 3,
-      smokePeakRss: 200 * 1024,
-      browser: { smokeRuns: 2, smokeSecondsMedian: 3, smokeSecondsMax: 4, smokePeakMemory: 3000 * 1024 },
+  it('gives each runtime its own figures', () => {
+    const result = seriesResult(run(4), { node: [run(1, 100), run(3, 200)], browser: [run(2, 1000), run(4, 3000)] });
+    expect(result).toMatchObject({
+      result: 'passed',
+      node: { result: 'passed', runs: 2, secondsMedian: 2, secondsMax: 3, peakMemory: 200 * 1024 },
+      browser: { result: 'passed', runs: 2, secondsMedian: 3, secondsMax: 4, peakMemory: 3000 * 1024 },
     });
-    expect(seriesOutputs(run(4), figures)).toMatchObject({
-      'smoke-seconds': 2,
-      'smoke-peak-rss': 200 * 1024,
-      'smoke-browser-seconds': 3,
-      'smoke-browser-seconds-max': 4,
-      'smoke-browser-peak-memory': 3000 * 1024,
-    });
+    expect(result.node?.output).toBe('c2w-smoke-ok\n');
   });
 
   it('has no Node figures when only the browser ran', () => {
-    const figures = seriesFigures({ browser: [run(2, 1000)] });
-    expect(figures.smokeSecondsMedian).toBeUndefined();
-    const outputs = seriesOutputs(run(2), figures);
-    expect(outputs['smoke-seconds']).toBeUndefined();
-    expect(outputs['smoke-browser-seconds']).toBe(2);
+    const result = seriesResult(run(2), { browser: [run(2, 1000)] });
+    expect(result.node).toBeUndefined();
+    expect(result.browser?.secondsMedian).toBe(2);
   });
 
   it('boots node first, then the browser, smoke-runs times each, and stops at the first failure', async () => {
@@ -321,6 +311,7 @@ describe('the series in several runtimes', () => {
       'browser /opt/chrome _site Smoke boot 1 of 2 (browser): echo ok',
     ]);
     expect(series.last.result).toBe('failed');
-    expect(series.outputs['smoke-result']).toBe('failed');
+    expect(series.result.result).toBe('failed');
+    expect(series.result.browser?.result).toBe('failed');
   });
 });
