@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT
 
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/c2w/convert.ts + 1 modules
 var convert = __webpack_require__(53044);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
@@ -25,6 +23,8 @@ var attempt = __webpack_require__(38857);
 var record = __webpack_require__(61918);
 // EXTERNAL MODULE: ./src/types/errors.ts
 var errors = __webpack_require__(54218);
+// EXTERNAL MODULE: ./src/types/result.ts
+var types_result = __webpack_require__(88020);
 // EXTERNAL MODULE: ./src/buildx/plain-log.ts
 var plain_log = __webpack_require__(39691);
 ;// CONCATENATED MODULE: ./src/buildx/progress.ts
@@ -416,8 +416,8 @@ async function evict(root, keep, budget = CACHE_BUDGET_BYTES) {
 var cache_layers = __webpack_require__(66542);
 // EXTERNAL MODULE: ./src/lib/exec.ts
 var exec = __webpack_require__(10766);
-// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 6 modules
-var convert_image = __webpack_require__(4664);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 8 modules
+var convert_image = __webpack_require__(7046);
 // EXTERNAL MODULE: ./src/site/folder.ts
 var folder = __webpack_require__(68763);
 ;// CONCATENATED MODULE: ./src/cli/paths.ts
@@ -461,8 +461,7 @@ function toolCacheDir(env = process.env, home = external_node_os_.homedir()) {
 
 
 
-
-async function convertCommand(inputs, options, sink) {
+async function convertCommand(inputs, options, sink, result) {
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'c2w-action-'));
     // The merged cache a build imports from and exports to lives beside the entries (same file
     // system: entries are hard-linked, not copied), under a name the folder's listing skips and a
@@ -479,14 +478,14 @@ async function convertCommand(inputs, options, sink) {
                 toolCache: toolCacheDir(),
                 temp,
             }));
-        sink.fact(outputs/* Outputs */.t.C2wVersion, c2w.version);
+        result.build.c2wVersion = c2w.version;
         sink.checkpoint();
         builder =
             inputs.cache !== 'none' || inputs.builder
                 ? await sink.section('Choose the builder', () => (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli'))
                 : await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, 'cli');
         sink.checkpoint();
-        await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp, siteRoot: (0,folder/* currentDirRoot */.tS)() }, sink);
+        await (0,convert_image/* convertImage */.h)(inputs, { c2w, builder, home: folderHome(options.cacheDir, work), workDir: temp, siteRoot: (0,folder/* currentDirRoot */.tS)() }, sink, result);
     }
     finally {
         if (builder?.created && builder.name)
@@ -745,7 +744,7 @@ const COMMAND_FLAGS = [
         arg: 'DIR',
         help: 'the local build cache folder; default $XDG_CACHE_HOME/c2w-action/buildx-cache',
     },
-    { flag: 'json', help: "print the results as JSON, named like the action's outputs" },
+    { flag: 'json', help: "print the results as JSON: the action's metadata output (docs/metadata.md)" },
     { flag: 'verbose', help: 'print the raw build and boot logs' },
     { flag: 'help', help: 'this help' },
 ];
@@ -960,29 +959,24 @@ function handleInterrupts(onInterrupt = () => undefined, onForce = () => process
 
 // EXTERNAL MODULE: ./src/lib/workflow-log.ts
 var workflow_log = __webpack_require__(38473);
+// EXTERNAL MODULE: ./src/record/metadata.ts
+var metadata = __webpack_require__(75060);
 ;// CONCATENATED MODULE: ./src/cli/results.ts
-// The command's results, named like the action's outputs (action/outputs.ts), and the two ways to print
-// them: a short summary for a person, JSON for a program. Pure.
+// The command's results, rendered from the run's result (types/result.ts) two ways: a short summary
+// for a person, and `--json` for a program, which is the action's `metadata` output
+// (record/metadata.ts, docs/metadata.md) with the failure beside it. Pure.
 
 const messageOf = (failed) => (typeof failed === 'string' ? failed : failed.message);
 const classOf = (failed) => failed === undefined || typeof failed === 'string' ? undefined : failed.class;
-/**
- * `--json`: every result known, in the order of the outputs list; `error` when the run failed, and
- * `failure-class` when the failure has one.
- */
-function renderJson(results, failed) {
-    const ordered = {};
-    for (const name of Object.values(outputs/* Outputs */.t)) {
-        const v = results[name];
-        if (v !== undefined)
-            ordered[name] = v;
-    }
+/** `--json`: the metadata; `error` when the run failed, and `failureClass` when the failure has one. */
+function renderJson(result, failed) {
+    const json = (0,metadata/* renderMetadata */.Sc)(result);
     if (failed !== undefined)
-        ordered.error = messageOf(failed);
+        json.error = messageOf(failed);
     const failureClass = classOf(failed);
     if (failureClass !== undefined)
-        ordered['failure-class'] = failureClass;
-    return `${JSON.stringify(ordered, null, 2)}\n`;
+        json.failureClass = failureClass;
+    return `${JSON.stringify(json, null, 2)}\n`;
 }
 /** `12.3 MiB`, `456 KiB`, `78 B`. */
 function bytes(n) {
@@ -996,49 +990,44 @@ function bytes(n) {
 }
 const seconds = (s) => (typeof s === 'number' ? s.toFixed(2) : String(s ?? ''));
 /** A few lines: what was made, how long it took, how the boot went. */
-function renderSummary(results, failed) {
+function renderSummary(result, failed) {
     const lines = [];
-    const r = results;
-    if (r[outputs/* Outputs */.t.WasmPath] !== undefined) {
+    const { build, cache, smoke } = result;
+    if (build.wasmPath !== undefined) {
         const about = [
-            r[outputs/* Outputs */.t.WasmSize] !== undefined ? bytes(r[outputs/* Outputs */.t.WasmSize]) : undefined,
-            r[outputs/* Outputs */.t.Sha256] !== undefined ? `sha256 ${r[outputs/* Outputs */.t.Sha256]}` : undefined,
+            build.wasmSize !== undefined ? bytes(build.wasmSize) : undefined,
+            build.sha256 !== undefined ? `sha256 ${build.sha256}` : undefined,
         ].filter((part) => part !== undefined);
-        lines.push(`output     ${r[outputs/* Outputs */.t.WasmPath]}${about.length ? ` (${about.join(', ')})` : ''}`);
+        lines.push(`output     ${build.wasmPath}${about.length ? ` (${about.join(', ')})` : ''}`);
     }
-    if (r[outputs/* Outputs */.t.C2wVersion] !== undefined) {
-        const build = r[outputs/* Outputs */.t.BuildSeconds] !== undefined ? `, built in ${r[outputs/* Outputs */.t.BuildSeconds]} s` : '';
-        lines.push(`c2w        ${r[outputs/* Outputs */.t.C2wVersion] ?? '?'}, allocator ${r[outputs/* Outputs */.t.Allocator] ?? '?'}${build}`);
+    if (build.c2wVersion !== undefined) {
+        const built = build.seconds !== undefined ? `, built in ${build.seconds} s` : '';
+        lines.push(`c2w        ${build.c2wVersion}, allocator ${build.allocator ?? '?'}${built}`);
     }
-    if (r[outputs/* Outputs */.t.RejectedAllocators]) {
-        lines.push(`rejected   ${String(r[outputs/* Outputs */.t.RejectedAllocators]).split('\n').join('\n           ')}`);
+    if (build.rejectedAllocators.length > 0) {
+        const rejected = build.rejectedAllocators.map((r) => `${r.allocator}: ${r.line}`);
+        lines.push(`rejected   ${rejected.join('\n           ')}`);
     }
-    if (r[outputs/* Outputs */.t.CachePrimaryKey] !== undefined) {
-        const hit = r[outputs/* Outputs */.t.CacheHit]
-            ? 'exact hit'
-            : r[outputs/* Outputs */.t.CacheMatchedKey]
-                ? `restored ${r[outputs/* Outputs */.t.CacheMatchedKey]}`
-                : undefined;
+    if (cache?.primaryKey !== undefined) {
+        const hit = cache.hit ? 'exact hit' : cache.matchedKey ? `restored ${cache.matchedKey}` : undefined;
         lines.push(hit === undefined
-            ? `cache      cold, key ${r[outputs/* Outputs */.t.CachePrimaryKey]}`
-            : `cache      ${hit} (${bytes(r[outputs/* Outputs */.t.CacheSize])}), key ${r[outputs/* Outputs */.t.CachePrimaryKey]}`);
+            ? `cache      cold, key ${cache.primaryKey}`
+            : `cache      ${hit} (${bytes(cache.restored?.bytes)}), key ${cache.primaryKey}`);
     }
-    if (r[outputs/* Outputs */.t.SmokeResult] !== undefined) {
-        const secs = r[outputs/* Outputs */.t.SmokeResult] === 'skipped'
-            ? ''
-            : ` in ${seconds(r[outputs/* Outputs */.t.SmokeSeconds])} s` +
-                (r[outputs/* Outputs */.t.SmokePeakRss] !== undefined ? `, peak RSS ${bytes(r[outputs/* Outputs */.t.SmokePeakRss])}` : '');
-        const browser = r[outputs/* Outputs */.t.SmokeBrowserSeconds] !== undefined
-            ? `; browser ${seconds(r[outputs/* Outputs */.t.SmokeBrowserSeconds])} s` +
-                (r[outputs/* Outputs */.t.SmokeBrowserPeakMemory] !== undefined
-                    ? `, page peak ${bytes(r[outputs/* Outputs */.t.SmokeBrowserPeakMemory])}`
-                    : '')
+    if (smoke !== undefined) {
+        const { node, browser } = smoke;
+        const inNode = node
+            ? ` in ${seconds(node.secondsMedian)} s` +
+                (node.peakMemory !== undefined ? `, peak RSS ${bytes(node.peakMemory)}` : '')
             : '';
-        const node = r[outputs/* Outputs */.t.SmokeSeconds] === undefined && browser ? '' : secs;
-        lines.push(`smoke      ${r[outputs/* Outputs */.t.SmokeResult]}${node}${browser}`);
+        const inBrowser = browser
+            ? `; browser ${seconds(browser.secondsMedian)} s` +
+                (browser.peakMemory !== undefined ? `, page peak ${bytes(browser.peakMemory)}` : '')
+            : '';
+        lines.push(`smoke      ${smoke.result}${inNode}${inBrowser}`);
     }
-    if (r[outputs/* Outputs */.t.SitePath] !== undefined)
-        lines.push(`site       ${r[outputs/* Outputs */.t.SitePath]}`);
+    if (result.site !== undefined)
+        lines.push(`site       ${result.site.path}`);
     const failureClass = classOf(failed);
     lines.push(failed === undefined
         ? 'result     passed'
@@ -1046,8 +1035,8 @@ function renderSummary(results, failed) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/smoke/runtime.ts
-var runtime = __webpack_require__(58161);
+// EXTERNAL MODULE: ./src/smoke/runtime.ts + 1 modules
+var runtime = __webpack_require__(71667);
 // EXTERNAL MODULE: ./src/pipeline/sink.ts
 var sink = __webpack_require__(51783);
 ;// CONCATENATED MODULE: ./src/cli/sink.ts
@@ -1065,7 +1054,6 @@ class ConsoleSink extends sink/* Sink */.A {
         this.verbose = verbose;
         this.interrupt = interrupt;
     }
-    show() { }
     async section(title, work) {
         this.out.stage(title);
         return work();
@@ -1122,7 +1110,6 @@ var stage = __webpack_require__(77029);
 
 
 
-
 /** The command's PATH and DIR, checked before anything is written. Throws UsageError. */
 function siteArgs(cmd) {
     if (cmd.positionals.length !== 2) {
@@ -1149,10 +1136,10 @@ function siteArgs(cmd) {
         throw new UsageError(`DIR ${(0,folder/* shownSite */.hm)(dir, place.site)} ${verdict.problem}`);
     return { path, dir, target };
 }
-async function siteCommand(args, sink) {
-    sink.stage('site');
+async function siteCommand(args, sink, result) {
+    result.stage = 'site';
     const site = await sink.section(`Write the site ${args.dir}`, () => (0,stage/* asSiteFailure */.i)((0,site_site/* writeSite */.bo)({ target: args.target, output: args.path, dir: args.dir, root: (0,folder/* currentDirRoot */.tS)() })));
-    sink.fact(outputs/* Outputs */.t.SitePath, site.dir);
+    result.site = { path: site.dir };
     sink.info(`Wrote ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks). Serve the folder (any static server; GitHub Pages) and open index.html.`);
     if (site.warning)
         sink.warn(site.warning);
@@ -1293,25 +1280,23 @@ async function cliMain(argv) {
                 ...(cmd.options.c2w ? { c2w: cmd.options.c2w } : {}),
                 cacheDir: cmd.options.cacheDir ?? defaultBuildCacheDir(),
             };
-            work = (sink) => convertCommand(inputs, options, sink);
+            work = (sink, result) => convertCommand(inputs, options, sink, result);
         }
         else if (cmd.verb === 'site') {
             const args = siteArgs(cmd);
-            work = (sink) => siteCommand(args, sink);
+            work = (sink, result) => siteCommand(args, sink, result);
         }
         else {
             const inputs = smokeInputs(cmd);
-            work = async (sink) => {
+            work = async (sink, result) => {
                 // What is booted, as the conversion reports what it built.
                 const output = inputs.target === 'js' ? await (0,convert/* checkJsOutput */.Ln)(inputs.path) : await (0,convert/* checkWasiOutput */.AC)(inputs.path);
-                sink.fact(outputs/* Outputs */.t.WasmPath, inputs.path);
-                sink.fact(outputs/* Outputs */.t.WasmSize, output.size);
-                sink.fact(outputs/* Outputs */.t.Sha256, output.sha256);
+                Object.assign(result.build, { wasmPath: inputs.path, wasmSize: output.size, sha256: output.sha256 });
                 // The allocator the output was built with is known only when given (it names the culprit of a failure).
                 if (cmd.get('allocator') !== '')
-                    sink.fact(outputs/* Outputs */.t.Allocator, inputs.allocator);
-                sink.stage('smoke');
-                const last = await (0,attempt/* bootSeries */.Y)({ ...inputs, smoke: true }, inputs.path, sink);
+                    result.build.allocator = inputs.allocator;
+                result.stage = 'smoke';
+                const last = await (0,attempt/* bootSeries */.Y)({ ...inputs, smoke: true }, inputs.path, sink, result);
                 if (last && last.result !== 'passed') {
                     const failure = last.allocatorFailure;
                     throw new errors/* ClassifiedError */.I(`Smoke boot ${last.result}: ${last.message}${failure ? `\n${failure.suggestion}` : ''}`, failure ? 'allocator' : `smoke-${last.result}`, failure?.line);
@@ -1325,24 +1310,23 @@ async function cliMain(argv) {
         process.stderr.write(`c2w-action: ${e.message}\n`);
         // A script that asked for JSON reads stdout as JSON, whatever went wrong.
         if (asksForJson(argv))
-            process.stdout.write(renderJson({}, e.message));
+            process.stdout.write(renderJson((0,types_result/* newRunResult */.t)(), e.message));
         return EXIT.usage;
     }
     // Progress goes to stdout, or to stderr when stdout carries the JSON.
     const stream = cmd.options.json ? process.stderr : process.stdout;
     const out = new Console({ stream, verbose: cmd.options.verbose, live: stream.isTTY === true });
-    // Filled in below; the interrupt's last resort prints what it holds so far.
-    let facts = {};
-    let stage = 'install';
+    // Filled in by the run; the interrupt's last resort prints what it holds so far.
+    const result = (0,types_result/* newRunResult */.t)();
     const finish = (error) => {
         // A failure carries its class, as the action's cell record does (failure.class).
-        const failure = error && !(error instanceof InterruptedError) ? (0,record/* failureOf */.g5)(stage, error, failures/* classifyFailure */.X) : undefined;
+        const failure = error && !(error instanceof InterruptedError) ? (0,record/* failureOf */.g5)(result.stage, error, failures/* classifyFailure */.X) : undefined;
         const failed = error ? { message: error.message, ...(failure ? { class: failure.class } : {}) } : undefined;
         if (cmd.options.json)
-            process.stdout.write((0,redact/* redact */.E$)(renderJson(facts, failed)));
+            process.stdout.write((0,redact/* redact */.E$)(renderJson(result, failed)));
         else {
             out.print('');
-            process.stdout.write((0,redact/* redact */.E$)(renderSummary(facts, failed)));
+            process.stdout.write((0,redact/* redact */.E$)(renderSummary(result, failed)));
         }
         if (error === undefined)
             return EXIT.passed;
@@ -1354,17 +1338,15 @@ async function cliMain(argv) {
     // The pipeline did not unwind (or a second Ctrl-C came): the results so far, and the exit.
     () => {
         out.release();
-        stage = sink.facts.stage;
         const code = finish(new InterruptedError());
         void (0,workflow_log/* exitWhenFlushed */.KE)(code, 2000);
     });
     const sink = new ConsoleSink(out, cmd.options.verbose, interrupt);
-    facts = sink.facts.values;
     let error;
     // The stages write to the person at the terminal.
     const restoreLog = (0,log/* setLog */.Lw)(out);
     try {
-        await work(sink);
+        await work(sink, result);
     }
     catch (e) {
         error = interrupt.interrupted ? new InterruptedError() : e;
@@ -1374,7 +1356,6 @@ async function cliMain(argv) {
         restoreLog();
         interrupt.dispose();
     }
-    stage = sink.facts.stage;
     return finish(error);
 }
 

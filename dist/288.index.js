@@ -34,13 +34,13 @@ var record = __webpack_require__(61918);
 const RANK_BY = ['boot', 'memory', 'size'];
 /** The figure `rankBy` compares (smaller is better); undefined when the record lacks it. */
 function figure(record, rankBy) {
-    const f = record.figures;
+    const { node, browser } = record.metadata.smoke ?? {};
     // A cell booted only in the browser is ranked by its browser figures.
     if (rankBy === 'boot')
-        return f.smokeSecondsMedian ?? f.browser?.smokeSecondsMedian;
+        return node?.secondsMedian ?? browser?.secondsMedian;
     if (rankBy === 'memory')
-        return f.smokePeakRss ?? f.browser?.smokePeakMemory;
-    return f.wasmSize;
+        return node?.peakMemory ?? browser?.peakMemory;
+    return record.metadata.build.wasmSize;
 }
 /** Groups records by image, target and arch (in first-seen order), allocators sorted in each. */
 function groupRecords(records, rankBy) {
@@ -60,12 +60,12 @@ function pickBest(records, rankBy) {
     const passed = records.filter((r) => r.result === 'passed');
     const key = (r) => figure(r, rankBy) ?? Number.POSITIVE_INFINITY;
     return [...passed].sort((a, b) => key(a) - key(b) ||
-        (a.figures.wasmSize ?? Infinity) - (b.figures.wasmSize ?? Infinity) ||
+        (a.metadata.build.wasmSize ?? Infinity) - (b.metadata.build.wasmSize ?? Infinity) ||
         allocatorOf(a).localeCompare(allocatorOf(b)))[0];
 }
 /** The allocator a record's output was built with. */
 function allocatorOf(r) {
-    return r.allocatorUsed ?? r.allocator;
+    return r.metadata.build.allocator ?? r.allocator;
 }
 const RANK_WORDS = {
     boot: 'the fastest boot',
@@ -77,18 +77,16 @@ function recommend(name, records, best, rankBy) {
     const why = failed.map((r) => `${r.allocator} ${WHY[r.result]} (${failureText(r)})`).join('; ');
     if (!best)
         return `${name}: no allocator passed${why ? `: ${why}` : ''}.`;
+    const { node, browser } = best.metadata.smoke ?? {};
+    const wasmSize = best.metadata.build.wasmSize;
     const figures = [
-        best.figures.smokeSecondsMedian !== undefined
-            ? `boots in ${seconds(best.figures.smokeSecondsMedian)}${runsText(best)}`
+        node !== undefined ? `boots in ${seconds(node.secondsMedian)}${runsText(best)}` : undefined,
+        node?.peakMemory !== undefined ? `peak ${bytes(node.peakMemory)}` : undefined,
+        browser !== undefined
+            ? `boots in the browser in ${seconds(browser.secondsMedian)}` +
+                (browser.peakMemory !== undefined ? ` (page peak ${bytes(browser.peakMemory)})` : '')
             : undefined,
-        best.figures.smokePeakRss !== undefined ? `peak ${bytes(best.figures.smokePeakRss)}` : undefined,
-        best.figures.browser !== undefined
-            ? `boots in the browser in ${seconds(best.figures.browser.smokeSecondsMedian)}` +
-                (best.figures.browser.smokePeakMemory !== undefined
-                    ? ` (page peak ${bytes(best.figures.browser.smokePeakMemory)})`
-                    : '')
-            : undefined,
-        best.figures.wasmSize !== undefined ? `wasm ${bytes(best.figures.wasmSize)}` : undefined,
+        wasmSize !== undefined ? `wasm ${bytes(wasmSize)}` : undefined,
     ].filter(Boolean);
     const passedCount = records.filter((r) => r.result === 'passed').length;
     const basis = passedCount > 1 ? ` (${RANK_WORDS[rankBy]} of ${passedCount} that passed)` : '';
@@ -109,7 +107,10 @@ function failureText(r) {
         return `at ${r.stage}`;
     return r.failure.line ? `${r.failure.class}: ${r.failure.line}` : `${r.failure.class} at ${r.stage}`;
 }
-const runsText = (r) => r.figures.smokeRuns && r.figures.smokeRuns > 1 ? `, median of ${r.figures.smokeRuns}` : '';
+const runsText = (r) => {
+    const runs = r.metadata.smoke?.node?.runs;
+    return runs && runs > 1 ? `, median of ${runs}` : '';
+};
 const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function seconds(s) {
     return `${s < 10 ? s.toFixed(2) : s.toFixed(1)} s`;
@@ -140,41 +141,40 @@ function groupTable(group) {
     // A failed run's boot time is the time to its failure: only passing cells show boot and memory.
     const passed = (r) => r.result === 'passed';
     const max = (pick) => Math.max(0, ...group.records.filter(passed).map((r) => pick(r) ?? 0));
-    const maxBoot = max((r) => r.figures.smokeSecondsMedian);
-    const maxRss = max((r) => r.figures.smokePeakRss);
+    const maxBoot = max((r) => r.metadata.smoke?.node?.secondsMedian);
+    const maxRss = max((r) => r.metadata.smoke?.node?.peakMemory);
     // Browser columns only when some cell booted in a browser (smoke-runtime with browser).
-    const inBrowser = group.records.some((r) => r.figures.browser !== undefined);
-    const maxPageBoot = max((r) => r.figures.browser?.smokeSecondsMedian);
-    const maxPageMemory = max((r) => r.figures.browser?.smokePeakMemory);
+    const inBrowser = group.records.some((r) => r.metadata.smoke?.browser !== undefined);
+    const maxPageBoot = max((r) => r.metadata.smoke?.browser?.secondsMedian);
+    const maxPageMemory = max((r) => r.metadata.smoke?.browser?.peakMemory);
     const rows = group.records.map((r) => {
-        const f = r.figures;
+        const { build, cache } = r.metadata;
+        const { node, browser } = r.metadata.smoke ?? {};
         const ok = passed(r);
         const mark = r === group.best ? ' ★' : '';
-        const used = r.allocatorUsed && r.allocatorUsed !== r.allocator ? ` → ${r.allocatorUsed}` : '';
+        const used = build.allocator && build.allocator !== r.allocator ? ` → ${build.allocator}` : '';
         const result = ok
             ? '✅ passed'
             : `${r.result === 'cancelled' ? '⏹' : '❌'} ${r.result === 'failed' ? '' : `${r.result}: `}${clip(failureText(r), 90)}`;
         return [
             `${r.allocator}${used}${mark}`,
             result,
-            f.wasmSize !== undefined ? bytes(f.wasmSize) : '',
-            ok && f.smokeSecondsMedian !== undefined
-                ? `${bar(f.smokeSecondsMedian, maxBoot)} ${seconds(f.smokeSecondsMedian)}` +
-                    (f.smokeSecondsMax !== undefined && (f.smokeRuns ?? 1) > 1 ? ` (max ${seconds(f.smokeSecondsMax)})` : '')
+            build.wasmSize !== undefined ? bytes(build.wasmSize) : '',
+            ok && node !== undefined
+                ? `${bar(node.secondsMedian, maxBoot)} ${seconds(node.secondsMedian)}` +
+                    (node.runs > 1 ? ` (max ${seconds(node.secondsMax)})` : '')
                 : '',
-            ok && f.smokePeakRss !== undefined ? `${bar(f.smokePeakRss, maxRss)} ${bytes(f.smokePeakRss)}` : '',
+            ok && node?.peakMemory !== undefined ? `${bar(node.peakMemory, maxRss)} ${bytes(node.peakMemory)}` : '',
             ...(inBrowser
                 ? [
-                    ok && f.browser
-                        ? `${bar(f.browser.smokeSecondsMedian, maxPageBoot)} ${seconds(f.browser.smokeSecondsMedian)}`
-                        : '',
-                    ok && f.browser?.smokePeakMemory !== undefined
-                        ? `${bar(f.browser.smokePeakMemory, maxPageMemory)} ${bytes(f.browser.smokePeakMemory)}`
+                    ok && browser ? `${bar(browser.secondsMedian, maxPageBoot)} ${seconds(browser.secondsMedian)}` : '',
+                    ok && browser?.peakMemory !== undefined
+                        ? `${bar(browser.peakMemory, maxPageMemory)} ${bytes(browser.peakMemory)}`
                         : '',
                 ]
                 : []),
-            f.buildSeconds !== undefined ? seconds(f.buildSeconds) : '',
-            f.cacheHit === undefined ? '' : f.cacheHit ? 'hit' : 'miss',
+            build.seconds !== undefined ? seconds(build.seconds) : '',
+            cache?.hit === undefined ? '' : cache.hit ? 'hit' : 'miss',
         ].map(html/* escapeHtml */.Z);
     });
     const head = ['allocator', 'result', 'wasm', 'boot (median)', 'peak memory'];
@@ -188,8 +188,8 @@ const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 var log = __webpack_require__(61025);
 // EXTERNAL MODULE: ./src/record/expected-cells.ts
 var expected_cells = __webpack_require__(26737);
-// EXTERNAL MODULE: ./src/github/releases.ts + 2 modules
-var releases = __webpack_require__(70800);
+// EXTERNAL MODULE: ./src/github/releases.ts + 3 modules
+var releases = __webpack_require__(15358);
 ;// CONCATENATED MODULE: ./src/report/release-gate.ts
 // Closing a release pipeline: publish the draft release the matrix cells filled, only when every
 // expected cell recorded itself and passed, no record was unreadable, and every cell's asset and its
@@ -214,7 +214,7 @@ function releaseGaps(records, assetNames, context = {}) {
             gaps.push(`${r.cell}: the cell ${what} at ${r.stage}${r.failure ? ` (${r.failure.class})` : ''}`);
             continue;
         }
-        const assets = r.release?.assets ?? [];
+        const assets = r.metadata.publish?.releaseAssets ?? [];
         if (assets.length === 0) {
             gaps.push(`${r.cell}: the cell uploaded no release asset (was release-tag set?)`);
             continue;

@@ -10,9 +10,10 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _buildx_builder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61747);
-/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66542);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33175);
-/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39445);
+/* harmony import */ var _cache_actions_cache_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5222);
+/* harmony import */ var _cache_layers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66542);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33175);
+/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39445);
 // The post step: runs after the job's other steps (post-if: always()). It saves the build
 // cache the main step rotated and removes a builder the main step created. Never fails the job.
 
@@ -20,20 +21,21 @@ export const modules = {
 
 
 
+
 async function post() {
     try {
-        const plan = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheSave */ .UN)();
+        const plan = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheSave */ .UN)();
         if (plan) {
             // State is only ever a folder localCacheDir named; anything else did not come from the main step.
-            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .isLocalCacheDir */ .Dv)((0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerTemp */ .X5)(), plan.dir)) {
+            if (!(0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .isLocalCacheDir */ .Dv)((0,_lib_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runnerTemp */ .X5)(), plan.dir)) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not saving the build cache: unexpected folder ${plan.dir} in the step state.`);
             }
             else {
-                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .saveLayers */ .o)(plan));
+                const saved = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Save the build cache', () => (0,_cache_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .saveLayers */ .o)(plan, new _cache_actions_cache_store_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionsCacheStore */ .z(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token'))));
                 await summarize(plan, saved);
             }
         }
-        const builder = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .createdBuilder */ .U)();
+        const builder = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .createdBuilder */ .U)();
         if (builder)
             await (0,_buildx_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .removeBuilder */ .iq)(builder);
     }

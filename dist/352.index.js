@@ -147,6 +147,7 @@ async function removeBuilder(name) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _lib_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61025);
 /* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24196);
+/* harmony import */ var _quota_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29514);
 // The Actions cache as a home for cache entries (`cache: local` in a workflow), through
 // @actions/cache, loaded only when a cache is used. @actions/cache hashes the path list into the
 // cache version, so an entry restores only into the path it was saved from (layers.ts keeps the
@@ -154,8 +155,17 @@ async function removeBuilder(name) {
 
 
 
+
 class ActionsCacheStore {
+    token;
     where = 'the Actions cache';
+    /** `token`: the github-token input, for the REST API's cache usage (quota.ts). */
+    constructor(token = '') {
+        this.token = token;
+    }
+    usage() {
+        return (0,_quota_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryCacheUsage */ .mc)(process.env, this.token);
+    }
     async unavailable() {
         const cache = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(88), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
         return cache.isFeatureAvailable()
@@ -256,7 +266,7 @@ function cacheFlags(plan) {
             const flags = [];
             if (plan.restored)
                 flags.push(`--cache-from=type=local,${csvField(`src=${plan.dir}`)}`);
-            if (!plan.exactHit && !plan.readOnly)
+            if (!plan.exactHit && !plan.readOnly && !plan.hot && !plan.learn)
                 flags.push(`--cache-to=type=local,${csvField(`dest=${plan.newDir}`)},mode=max,ignore-error=true`);
             return flags;
         }
@@ -308,10 +318,12 @@ function cacheFlags(plan) {
 /* harmony import */ var _lib_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10228);
 /* harmony import */ var _lib_timeout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24196);
 /* harmony import */ var _actions_cache_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5222);
+/* harmony import */ var _quota_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(29514);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11452);
 // The c2w build layers between runs. Restores a buildx cache before the conversion and saves it in
 // the post step (local), or points buildx at its own gha/registry backends. Cache trouble is
 // never a failed build: every error here is a warning or an info line and the build goes cold.
+
 
 
 
@@ -477,6 +489,24 @@ async function plannedSave(p) {
     const base = new Set((await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .listBlobs */ .t3)(entryDirs(p.dir).shared)).keys());
     return { shared: 0, allocator: (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .blobDelta */ .yY)(all, base).bytes + index };
 }
+/** Before a save: a warning when it takes the repository's cache past its quota (quota.ts). */
+async function warnPastQuota(p, store) {
+    if (!store.usage)
+        return;
+    const planned = await plannedSave(p);
+    const adding = planned.shared + planned.allocator;
+    const usage = await store.usage();
+    const warning = (0,_quota_js__WEBPACK_IMPORTED_MODULE_9__/* .quotaWarning */ .BY)({
+        ...('bytes' in usage ? { used: usage.bytes } : {}),
+        restored: p.restoredBytes ?? 0,
+        adding,
+        quota: _quota_js__WEBPACK_IMPORTED_MODULE_9__/* .CACHE_QUOTA_BYTES */ .oI,
+    });
+    if (warning)
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.warning(warning);
+    else if ('reason' in usage)
+        _lib_log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`The repository's cache use is unknown (${usage.reason}); the quota is not checked.`);
+}
 /**
  * Post step: saves the rotated folder as the shared entry (when it was not restored exactly) and
  * the allocator's entry: the blobs the shared entry lacks and index.json. When the shared save does
@@ -486,6 +516,7 @@ async function plannedSave(p) {
 async function saveLayers(p, store = new _actions_cache_store_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionsCacheStore */ .z()) {
     const saved = { shared: 0, allocator: 0 };
     try {
+        await warnPastQuota(p, store);
         const dirs = entryDirs(p.dir);
         const all = await (0,_oci_split_js__WEBPACK_IMPORTED_MODULE_4__/* .listBlobs */ .t3)(p.dir);
         let base = new Set();
@@ -519,13 +550,14 @@ async function saveLayers(p, store = new _actions_cache_store_js__WEBPACK_IMPORT
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lj: () => (/* binding */ missingBlobs),
 /* harmony export */   Me: () => (/* binding */ topFilesSize),
 /* harmony export */   Uw: () => (/* binding */ writeSubset),
 /* harmony export */   t3: () => (/* binding */ listBlobs),
 /* harmony export */   xq: () => (/* binding */ mergeEntries),
 /* harmony export */   yY: () => (/* binding */ blobDelta)
 /* harmony export */ });
-/* unused harmony exports referencedDigests, missingBlobs */
+/* unused harmony export referencedDigests */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -674,6 +706,87 @@ async function mergeEntries(dir, entries) {
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 29514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ quotaWarning),
+/* harmony export */   mc: () => (/* binding */ repositoryCacheUsage),
+/* harmony export */   oI: () => (/* binding */ CACHE_QUOTA_BYTES)
+/* harmony export */ });
+// The repository's Actions cache quota, before a save: GitHub keeps 10 GB of cache entries per
+// repository unless more is bought, and past that evicts the least recently used entries (checked
+// hourly): entries of this cache among them. The cache service the libraries speak says nothing of
+// the quota; the REST API answers with the repository's use (`GET /repos/{owner}/{repo}/actions/
+// cache/usage`, `active_caches_size_in_bytes`; it needs `actions: read`, which the default token of
+// a repository with restricted defaults lacks). Without that answer the action knows only the
+// entries it restored this run: they are in the cache, so they are a floor of the use.
+/** GitHub's cache quota per repository without paid storage: 10 GB. */
+const CACHE_QUOTA_BYTES = 10_000_000_000;
+/** The REST API's answer, bounded: a save never waits long for a warning. */
+const USAGE_TIMEOUT_MS = 10_000;
+const gb = (bytes) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`);
+/**
+ * The warning a save deserves (pure): when the use plus what it adds passes the quota, saying the
+ * figures, what GitHub then does and what to do; undefined when it fits (or nothing is added).
+ */
+function quotaWarning(f) {
+    if (f.adding <= 0)
+        return undefined;
+    const known = f.used ?? f.restored;
+    if (known + f.adding <= f.quota)
+        return undefined;
+    const use = f.used !== undefined
+        ? `The repository's Actions cache holds ${gb(f.used)}`
+        : `The Actions cache holds at least ${gb(f.restored)} (the entries this run restored; the repository's use is unknown)`;
+    return (`${use}; this save adds ${gb(f.adding)}, past the ${gb(f.quota)} quota: GitHub will evict the least ` +
+        'recently used entries, possibly the ones this cache restores from, and later runs may miss. Delete entries ' +
+        "you no longer need (gh cache delete), raise the repository's cache limit, or use cache: registry.");
+}
+/**
+ * The repository's cache use from the REST API (GITHUB_API_URL, GITHUB_REPOSITORY: set on every
+ * runner; asked for nothing outside a workflow), or why not. Never throws.
+ */
+async function repositoryCacheUsage(env, token) {
+    const api = env.GITHUB_API_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    if (!api || !repo)
+        return { reason: 'no GITHUB_API_URL or GITHUB_REPOSITORY' };
+    if (!token)
+        return { reason: 'no github-token' };
+    try {
+        // @actions/github's client: the runner's proxy settings apply, as to every other REST call.
+        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const [owner, name] = repo.split('/');
+        const res = await getOctokit(token, { baseUrl: api })
+            .request('GET /repos/{owner}/{repo}/actions/cache/usage', {
+            owner: owner ?? '',
+            repo: name ?? '',
+            headers: { 'x-github-api-version': '2022-11-28' },
+            request: { signal: AbortSignal.timeout(USAGE_TIMEOUT_MS) },
+        })
+            .catch((e) => {
+            if (typeof e.status !== 'number')
+                throw e;
+            return { status: e.status, data: undefined };
+        });
+        if (res.status !== 200) {
+            return {
+                reason: `the REST API answered ${res.status}${res.status === 403 ? ' (the token lacks actions: read)' : ''}`,
+            };
+        }
+        const body = (res.data ?? {});
+        const bytes = Number(body.active_caches_size_in_bytes);
+        return Number.isFinite(bytes) && bytes >= 0 ? { bytes } : { reason: 'the REST API gave no size' };
+    }
+    catch (e) {
+        return { reason: e.message };
+    }
 }
 
 
@@ -917,17 +1030,33 @@ async function dirSize(dir) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-// sha256 as lower-case hex: of a file, streamed (c2w outputs are hundreds of MB), or of a string.
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+// sha256 as lower-case hex: of a file, read a block at a time into one buffer (c2w outputs are
+// hundreds of MB, one public report 1.08 GB), or of a string.
 
 
-
+/**
+ * Bytes read at a time. One buffer, reused: the action holds 1 MiB whatever the file's size. (A
+ * read stream allocates a new 64 KiB chunk per read and leaves them to the garbage collector: on a
+ * 1 GiB file it peaked ~65 MiB higher and took 2-5 times as long; bench/output.bench.mjs.)
+ */
+const BLOCK = 1024 * 1024;
 async function sha256File(file) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file), hash);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(BLOCK);
+        for (;;) {
+            const { bytesRead } = await fh.read(buf, 0, BLOCK, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buf.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await fh.close();
+    }
     return hash.digest('hex');
 }
 function sha256Text(text) {

@@ -965,7 +965,7 @@ function registerSecrets(inputs) {
     }
     // A value that names an allocator is configuration, not a secret (the stand-ins and custom
     // Dockerfiles take the allocator as a build arg): redacting it would erase the allocator names the
-    // action itself reports (`allocator`, `rejected-allocators`, the record).
+    // action itself reports (`allocator`, the rejected allocators in `metadata`, the record).
     for (const { value } of [...inputs.buildArgs, ...inputs.smokeEnv]) {
         if (!ALLOCATORS.includes(value.trim()))
             (0,redact/* addRedaction */.l8)(value);
@@ -1416,6 +1416,137 @@ function assetExtension(target) {
 
 /***/ }),
 
+/***/ 75060:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FP: () => (/* binding */ shortField),
+/* harmony export */   M2: () => (/* binding */ METADATA_SCHEMA),
+/* harmony export */   MV: () => (/* binding */ MAX_LINE),
+/* harmony export */   Sc: () => (/* binding */ renderMetadata),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   sD: () => (/* binding */ oneLineOf),
+/* harmony export */   ty: () => (/* binding */ METADATA),
+/* harmony export */   yD: () => (/* binding */ nameField)
+/* harmony export */ });
+/* unused harmony export MAX_OUTPUT */
+/* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77934);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60310);
+// The run's result as JSON for programs and for the report: the action's `metadata` output, the
+// command's `--json` and the cell record's `metadata` are this one rendering (documented in
+// docs/metadata.md), and METADATA is how a reader checks one that another job wrote. Pure. Neither
+// an output nor an artifact is masked by the runner, so the text that came from the build or the
+// guest (the lines that rejected an allocator, what the smoke boot printed) passes through
+// lib/redact.ts here.
+
+
+/** The version of the metadata's shape: a reader checks it; a field that changes meaning gets a new one. */
+const METADATA_SCHEMA = 'c2w-action/metadata/v1';
+/** Longest text a record keeps for a log line (the writer clips to it). */
+const MAX_LINE = 2000;
+/** Characters of a smoke boot's stdout the metadata keeps (smoke/series.ts clips to 4096, then `…`). */
+const MAX_OUTPUT = 8192;
+/** `s` as one line of at most `max` characters: line breaks and other control characters become spaces. */
+function oneLine(s, max = MAX_LINE) {
+    const flat = s.replace(/\p{Cc}+/gu, ' ');
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+// Every string that is a name or a log line is one line: a newline in a field written to the log
+// would start a line the runner reads as a workflow command, and in the summary would end its HTML.
+const CONTROL = /\p{Cc}/u;
+const oneLineOf = (max) => valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(max, `longer than ${max} characters`), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
+const nameField = oneLineOf(1024);
+const shortField = oneLineOf(128);
+/** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
+const count = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .safeInteger */ .Y2b('not a whole number'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .minValue */ .Wwf(0, 'negative'));
+const seconds = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .finite */ .E2x('not a finite number'), valibot__WEBPACK_IMPORTED_MODULE_1__/* .minValue */ .Wwf(0, 'negative'));
+const sha256 = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .regex */ .yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'));
+const RUNTIME = valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    result: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(['passed', 'failed', 'timeout']),
+    runs: count,
+    secondsMedian: seconds,
+    secondsMax: seconds,
+    peakMemory: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+    output: valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(MAX_OUTPUT, `longer than ${MAX_OUTPUT} characters`)),
+    sandbox: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ kind: shortField, text: oneLineOf(MAX_LINE) })),
+}), valibot__WEBPACK_IMPORTED_MODULE_1__/* .check */ .z6Y((r) => r.secondsMax >= r.secondsMedian, 'secondsMax is below secondsMedian'));
+/** The metadata as a reader accepts it (a cell record's, written by another job); unknown fields are dropped. */
+const METADATA = valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schema: valibot__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(METADATA_SCHEMA),
+    build: valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        wasmPath: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        wasmSize: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+        sha256: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(sha256),
+        allocator: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+        rejectedAllocators: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(64)), []),
+        c2wVersion: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+        seconds: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(seconds),
+        attempts: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+        stagesCached: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+        stagesBuilt: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(count),
+        layersFrom: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(['built', 'own-cache', 'toolchain-cache', 'own-cache,toolchain-cache', 'builder'])),
+    }),
+    cache: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        primaryKey: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        hit: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
+        matchedKey: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        restored: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ bytes: count, shared: count, allocator: count })),
+        saved: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ shared: count, allocator: count })),
+        hot: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(['restored', 'learning', 'widened'])),
+    })),
+    toolchainCache: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        result: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(['off', 'not-asked', 'hit', 'miss', 'published', 'publish-failed']),
+        ref: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        digest: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+    })),
+    smoke: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        result: valibot__WEBPACK_IMPORTED_MODULE_1__/* .picklist */ .KIO(['passed', 'failed', 'timeout', 'skipped']),
+        node: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(RUNTIME),
+        browser: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(RUNTIME),
+    })),
+    site: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ path: nameField })),
+    publish: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        artifactId: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+        artifactUrl: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        artifactDigest: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+        releaseId: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(shortField),
+        releaseAssetUrl: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        releaseChecksumUrl: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        assetPath: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(nameField),
+        releaseAssets: valibot__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(valibot__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(nameField), valibot__WEBPACK_IMPORTED_MODULE_1__/* .maxLength */ .Ru6(64))),
+    })),
+});
+/** The metadata of `result`: its facts as they are, the outside text redacted, the absent ones left out. */
+function renderMetadata(result) {
+    const { stage: _stage, build, smoke, ...rest } = result;
+    const metadata = {
+        schema: METADATA_SCHEMA,
+        build: {
+            ...build,
+            rejectedAllocators: build.rejectedAllocators.map((r) => ({
+                allocator: r.allocator,
+                line: oneLine((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(r.line)),
+            })),
+        },
+        ...rest,
+    };
+    if (smoke) {
+        metadata.smoke = { ...smoke };
+        for (const runtime of ['node', 'browser']) {
+            const r = smoke[runtime];
+            if (r)
+                metadata.smoke[runtime] = { ...r, output: (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(r.output) };
+        }
+    }
+    // JSON.stringify leaves undefined fields out; a deep copy so no caller shares the run's objects.
+    return JSON.parse(JSON.stringify(metadata));
+}
+
+
+/***/ }),
+
 /***/ 61918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1427,11 +1558,11 @@ __webpack_require__.d(__webpack_exports__, {
   uG: () => (/* binding */ admitRecords),
   kA: () => (/* binding */ buildRecord),
   g5: () => (/* binding */ failureOf),
-  TN: () => (/* binding */ oneLine),
+  TN: () => (/* reexport */ record_metadata/* oneLine */.TN),
   ou: () => (/* binding */ refusedRecord)
 });
 
-// UNUSED EXPORTS: MAX_LINE, MAX_MESSAGE, RECORD, RECORD_SCHEMA, RECORD_SCHEMA_V1, RESULTS, RecordError, STAGES, parseRecord
+// UNUSED EXPORTS: MAX_LINE, MAX_MESSAGE, RECORD, RECORD_SCHEMA, RECORD_SCHEMA_V1, RECORD_SCHEMA_V2, RESULTS, RecordError, STAGES, parseRecord, upgradeRecord
 
 // EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
 var dist = __webpack_require__(77934);
@@ -1439,6 +1570,8 @@ var dist = __webpack_require__(77934);
 var redact = __webpack_require__(60310);
 // EXTERNAL MODULE: ./src/types/errors.ts
 var errors = __webpack_require__(54218);
+// EXTERNAL MODULE: ./src/types/result.ts
+var result = __webpack_require__(88020);
 ;// CONCATENATED MODULE: ./src/types/stages.ts
 // The stages a run goes through, named once for the pipeline, the front ends and the cell record.
 // A leaf: it imports nothing of the project.
@@ -1448,91 +1581,179 @@ var errors = __webpack_require__(54218);
  */
 const STAGES = ['inputs', 'install', 'build', 'site', 'smoke', 'publish', 'done'];
 
+// EXTERNAL MODULE: ./src/record/metadata.ts
+var record_metadata = __webpack_require__(75060);
 ;// CONCATENATED MODULE: ./src/record/record.ts
 // The record of one matrix cell: what it was asked, where it stopped and why, and its figures.
 // Every cell that started uploads one as the artifact `c2w-record-<cell>` (passed, failed, cancelled,
 // or refused at its inputs), and the report action (report/action.yml) reads them all to compare the
-// allocators of a matrix and to gate the release. The schema is versioned: a reader refuses a record
-// whose `schema` it does not know, and checks every field's type and range (RECORD) before using it:
-// a record is written by another job and may be damaged or hostile.
+// allocators of a matrix and to gate the release. Its figures are the run's metadata
+// (metadata.ts), the same document as the action's `metadata` output and the command's `--json`.
+// The schema is versioned: a reader refuses a record whose `schema` it does not know, and checks
+// every field's type and range (RECORD) before using it: a record is written by another job and may
+// be damaged or hostile. v1 and v2 records (a `figures` object of their own) are read too, as v3.
 
 
 
 
 
-const RECORD_SCHEMA = 'c2w-action/record/v2';
+
+
+const RECORD_SCHEMA = 'c2w-action/record/v3';
+/** v2 records: the figures in a `figures` object of the record's own, read as v3. */
+const RECORD_SCHEMA_V2 = 'c2w-action/record/v2';
 /** v1 records (passed or failed only, `target` one of js|wasi) are a subset of v2 and read as such. */
 const RECORD_SCHEMA_V1 = 'c2w-action/record/v1';
+const SCHEMAS = [RECORD_SCHEMA, RECORD_SCHEMA_V2, RECORD_SCHEMA_V1];
 const RECORD_ARTIFACT_PREFIX = 'c2w-record-';
 /** The record's file inside its artifact. */
 const RECORD_FILE = 'c2w-record.json';
 /** `cancelled`: the step was cancelled mid-run; `refused`: its inputs were refused before anything ran. */
 const RESULTS = ['passed', 'failed', 'cancelled', 'refused'];
-/** Longest text a record keeps for a failure's message and a log line (the writer clips to these). */
+/** Longest text a record keeps for a failure's message (the writer clips to it; lines: MAX_LINE). */
 const MAX_MESSAGE = 4000;
-const MAX_LINE = 2000;
-// Every string that is a name or a log line is one line: a newline in a field written to the log
-// would start a line the runner reads as a workflow command, and in the summary would end its HTML.
-const CONTROL = /\p{Cc}/u;
-const oneLineOf = (max) => dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(max, `longer than ${max} characters`), dist/* check */.z6Y((s) => !CONTROL.test(s), 'a line break or control character'));
-const nameField = oneLineOf(1024);
-const shortField = oneLineOf(128);
-/** Bytes, counts: a non-negative safe integer (JSON.parse reads 1e999 as Infinity). */
-const count = dist/* pipe */.FsL(dist/* number */.aig(), dist/* safeInteger */.Y2b('not a whole number'), dist/* minValue */.Wwf(0, 'negative'));
-const seconds = dist/* pipe */.FsL(dist/* number */.aig(), dist/* finite */.E2x('not a finite number'), dist/* minValue */.Wwf(0, 'negative'));
 const FIGURES = dist/* pipe */.FsL(dist/* object */.Ikc({
-    wasmSize: dist/* optional */.lqM(count),
+    wasmSize: dist/* optional */.lqM(record_metadata/* count */.U9),
     sha256: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* string */.YjP(), dist/* regex */.yGV(/^[0-9a-f]{64}$/, 'not 64 hex digits'))),
-    buildSeconds: dist/* optional */.lqM(seconds),
+    buildSeconds: dist/* optional */.lqM(record_metadata/* seconds */.YA),
     cacheHit: dist/* optional */.lqM(dist/* boolean */.zMY()),
     /** Bytes of build cache restored. */
-    cacheBytes: dist/* optional */.lqM(count),
-    smokeResult: dist/* optional */.lqM(shortField),
+    cacheBytes: dist/* optional */.lqM(record_metadata/* count */.U9),
+    smokeResult: dist/* optional */.lqM(record_metadata/* shortField */.FP),
     /** Median and largest seconds to the expected output over the smoke runs. */
-    smokeSecondsMedian: dist/* optional */.lqM(seconds),
-    smokeSecondsMax: dist/* optional */.lqM(seconds),
-    smokeRuns: dist/* optional */.lqM(count),
+    smokeSecondsMedian: dist/* optional */.lqM(record_metadata/* seconds */.YA),
+    smokeSecondsMax: dist/* optional */.lqM(record_metadata/* seconds */.YA),
+    smokeRuns: dist/* optional */.lqM(record_metadata/* count */.U9),
     /** Largest resident set of the smoke child over the runs, bytes. */
-    smokePeakRss: dist/* optional */.lqM(count),
+    smokePeakRss: dist/* optional */.lqM(record_metadata/* count */.U9),
     /** smoke-runtime with browser: the browser boot's figures (the ones above are the Node boot's). */
     browser: dist/* optional */.lqM(dist/* object */.Ikc({
-        smokeRuns: count,
-        smokeSecondsMedian: seconds,
-        smokeSecondsMax: seconds,
+        smokeRuns: record_metadata/* count */.U9,
+        smokeSecondsMedian: record_metadata/* seconds */.YA,
+        smokeSecondsMax: record_metadata/* seconds */.YA,
         /** The page's renderer's largest peak resident set over the runs, bytes. */
-        smokePeakMemory: dist/* optional */.lqM(count),
+        smokePeakMemory: dist/* optional */.lqM(record_metadata/* count */.U9),
     })),
 }), dist/* check */.z6Y((f) => f.smokeSecondsMax === undefined ||
     f.smokeSecondsMedian === undefined ||
     f.smokeSecondsMax >= f.smokeSecondsMedian, 'smokeSecondsMax is below smokeSecondsMedian'));
-/** The record as a reader accepts it; unknown fields are dropped. */
-const RECORD = dist/* pipe */.FsL(dist/* object */.Ikc({
-    schema: dist/* picklist */.KIO([RECORD_SCHEMA, RECORD_SCHEMA_V1]),
+/** A v1 or v2 record as a reader accepts it; unknown fields are dropped. */
+const RECORD_V2 = dist/* pipe */.FsL(dist/* object */.Ikc({
+    schema: dist/* picklist */.KIO([RECORD_SCHEMA_V2, RECORD_SCHEMA_V1]),
     /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
-    cell: nameField,
-    image: nameField,
+    cell: record_metadata/* nameField */.yD,
+    image: record_metadata/* nameField */.yD,
     /** js or wasi; as given when the inputs were refused. */
-    target: shortField,
-    targetArch: shortField,
+    target: record_metadata/* shortField */.FP,
+    targetArch: record_metadata/* shortField */.FP,
     /** The allocator the cell asked for (as given when its inputs were refused). */
-    allocator: shortField,
+    allocator: record_metadata/* shortField */.FP,
     /** The allocator of the build that passed (or of the last build tried). */
-    allocatorUsed: dist/* optional */.lqM(shortField),
+    allocatorUsed: dist/* optional */.lqM(record_metadata/* shortField */.FP),
     /** Allocators whose build failed its smoke boot before `allocatorUsed`, with the line that showed it. */
-    rejected: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* array */.YOg(dist/* object */.Ikc({ allocator: shortField, line: oneLineOf(MAX_LINE) })), dist/* maxLength */.Ru6(64)), []),
+    rejected: dist/* optional */.lqM(dist/* pipe */.FsL(dist/* array */.YOg(dist/* object */.Ikc({ allocator: record_metadata/* shortField */.FP, line: (0,record_metadata/* oneLineOf */.sD)(record_metadata/* MAX_LINE */.MV) })), dist/* maxLength */.Ru6(64)), []),
     result: dist/* picklist */.KIO(RESULTS),
     stage: dist/* picklist */.KIO(STAGES),
     /** Why the cell did not pass: the failure class and the log line the classifier matched. */
     failure: dist/* optional */.lqM(dist/* object */.Ikc({
-        class: shortField,
-        line: dist/* optional */.lqM(oneLineOf(MAX_LINE)),
+        class: record_metadata/* shortField */.FP,
+        line: dist/* optional */.lqM((0,record_metadata/* oneLineOf */.sD)(record_metadata/* MAX_LINE */.MV)),
         message: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(MAX_MESSAGE + 1)),
     })),
     figures: dist/* optional */.lqM(FIGURES, {}),
     /** The release the cell uploaded to, and the asset names it put there. */
-    release: dist/* optional */.lqM(dist/* object */.Ikc({ id: shortField, assets: dist/* pipe */.FsL(dist/* array */.YOg(nameField), dist/* maxLength */.Ru6(64)) })),
-    runner: dist/* optional */.lqM(dist/* object */.Ikc({ os: shortField, arch: shortField }), { os: '', arch: '' }),
+    release: dist/* optional */.lqM(dist/* object */.Ikc({ id: record_metadata/* shortField */.FP, assets: dist/* pipe */.FsL(dist/* array */.YOg(record_metadata/* nameField */.yD), dist/* maxLength */.Ru6(64)) })),
+    runner: dist/* optional */.lqM(dist/* object */.Ikc({ os: record_metadata/* shortField */.FP, arch: record_metadata/* shortField */.FP }), { os: '', arch: '' }),
 }), dist/* check */.z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), dist/* check */.z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), dist/* check */.z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
+const FAILURE = dist/* object */.Ikc({
+    class: record_metadata/* shortField */.FP,
+    line: dist/* optional */.lqM((0,record_metadata/* oneLineOf */.sD)(record_metadata/* MAX_LINE */.MV)),
+    message: dist/* pipe */.FsL(dist/* string */.YjP(), dist/* maxLength */.Ru6(MAX_MESSAGE + 1)),
+});
+/** The record as a reader accepts it; unknown fields are dropped. */
+const RECORD = dist/* pipe */.FsL(dist/* object */.Ikc({
+    schema: dist/* literal */.euz(RECORD_SCHEMA),
+    /** The artifact name the cell uses, or would use (artifact-name, or the derived default). */
+    cell: record_metadata/* nameField */.yD,
+    image: record_metadata/* nameField */.yD,
+    /** js or wasi; as given when the inputs were refused. */
+    target: record_metadata/* shortField */.FP,
+    targetArch: record_metadata/* shortField */.FP,
+    /** The allocator the cell asked for (as given when its inputs were refused); metadata.build.allocator is the one it built with. */
+    allocator: record_metadata/* shortField */.FP,
+    result: dist/* picklist */.KIO(RESULTS),
+    stage: dist/* picklist */.KIO(STAGES),
+    /** Why the cell did not pass: the failure class and the log line the classifier matched. */
+    failure: dist/* optional */.lqM(FAILURE),
+    /** What the run learned: the same document as the action's metadata output. */
+    metadata: record_metadata/* METADATA */.ty,
+    runner: dist/* optional */.lqM(dist/* object */.Ikc({ os: record_metadata/* shortField */.FP, arch: record_metadata/* shortField */.FP }), { os: '', arch: '' }),
+}), dist/* check */.z6Y((r) => (r.result === 'passed') === (r.stage === 'done'), 'result and stage disagree'), dist/* check */.z6Y((r) => (r.result === 'refused') === (r.stage === 'inputs'), 'result and stage disagree'), dist/* check */.z6Y((r) => r.result === 'passed' || r.failure !== undefined, 'a cell that did not pass has no failure'));
+// What the schema admits is a Metadata (a compile-time check that the two stay one shape).
+const _admitted = null;
+void _admitted;
+/** A v1 or v2 record as v3: its figures, allocator used, rejections and release moved into metadata. Pure. */
+function upgradeRecord(r) {
+    const f = r.figures;
+    const metadata = {
+        schema: record_metadata/* METADATA_SCHEMA */.M2,
+        build: {
+            ...(f.wasmSize !== undefined ? { wasmSize: f.wasmSize } : {}),
+            ...(f.sha256 !== undefined ? { sha256: f.sha256 } : {}),
+            ...(r.allocatorUsed !== undefined ? { allocator: r.allocatorUsed } : {}),
+            rejectedAllocators: r.rejected,
+            ...(f.buildSeconds !== undefined ? { seconds: f.buildSeconds } : {}),
+        },
+    };
+    if (f.cacheHit !== undefined || f.cacheBytes !== undefined) {
+        metadata.cache = {
+            ...(f.cacheHit !== undefined ? { hit: f.cacheHit } : {}),
+            ...(f.cacheBytes !== undefined ? { restored: { bytes: f.cacheBytes, shared: 0, allocator: 0 } } : {}),
+        };
+    }
+    const known = ['passed', 'failed', 'timeout', 'skipped'];
+    const given = known.find((k) => k === f.smokeResult);
+    // A record that kept figures but no smoke result booted; how, its result says.
+    const booted = f.smokeSecondsMedian !== undefined || f.browser !== undefined;
+    const smokeResult = given ?? (booted ? (r.result === 'passed' ? 'passed' : 'failed') : undefined);
+    if (smokeResult !== undefined) {
+        const last = smokeResult === 'skipped' ? 'passed' : smokeResult;
+        metadata.smoke = { result: smokeResult };
+        if (f.smokeSecondsMedian !== undefined)
+            metadata.smoke.node = {
+                result: last,
+                runs: f.smokeRuns ?? 1,
+                secondsMedian: f.smokeSecondsMedian,
+                secondsMax: f.smokeSecondsMax ?? f.smokeSecondsMedian,
+                ...(f.smokePeakRss !== undefined ? { peakMemory: f.smokePeakRss } : {}),
+                output: '',
+            };
+        if (f.browser)
+            metadata.smoke.browser = {
+                result: last,
+                runs: f.browser.smokeRuns,
+                secondsMedian: f.browser.smokeSecondsMedian,
+                secondsMax: f.browser.smokeSecondsMax,
+                ...(f.browser.smokePeakMemory !== undefined ? { peakMemory: f.browser.smokePeakMemory } : {}),
+                output: '',
+            };
+    }
+    if (r.release)
+        metadata.publish = { releaseId: r.release.id, releaseAssets: r.release.assets };
+    return {
+        schema: RECORD_SCHEMA,
+        cell: r.cell,
+        image: r.image,
+        target: r.target,
+        targetArch: r.targetArch,
+        allocator: r.allocator,
+        result: r.result,
+        stage: r.stage,
+        ...(r.failure ? { failure: r.failure } : {}),
+        metadata,
+        runner: r.runner,
+    };
+}
 class RecordError extends Error {
     name = 'RecordError';
 }
@@ -1566,8 +1787,14 @@ function parseRecord(text, origin) {
     if (!data || typeof data !== 'object' || Array.isArray(data))
         throw new RecordError(`${origin} is not a record object`);
     const schema = data.schema;
-    if (schema !== RECORD_SCHEMA && schema !== RECORD_SCHEMA_V1) {
-        throw new RecordError(`${origin} has schema ${clipValue(schema)}; this report reads ${RECORD_SCHEMA} and ${RECORD_SCHEMA_V1}`);
+    if (!SCHEMAS.includes(schema)) {
+        throw new RecordError(`${origin} has schema ${clipValue(schema)}; this report reads ${SCHEMAS.join(', ')}`);
+    }
+    if (schema !== RECORD_SCHEMA) {
+        const old = dist/* safeParse */.xLC(RECORD_V2, data);
+        if (!old.success)
+            throw new RecordError(`${origin} is not a valid record: ${describeIssues(old.issues)}`);
+        return upgradeRecord(old.output);
     }
     const parsed = dist/* safeParse */.xLC(RECORD, data);
     if (!parsed.success)
@@ -1599,11 +1826,6 @@ function admitRecords(found) {
     }
     return { records, bad };
 }
-/** `s` as one line of at most `max` characters: line breaks and other control characters become spaces. */
-function oneLine(s, max = MAX_LINE) {
-    const flat = s.replace(/\p{Cc}+/gu, ' ');
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 const clipMessage = (m) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m);
 /**
  * The failure class and line of an error: its own when it carries them, else the first known
@@ -1612,11 +1834,11 @@ const clipMessage = (m) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}
 function failureOf(stage, error, classify) {
     const message = clipMessage(error.message);
     if (error instanceof errors/* ClassifiedError */.I) {
-        return { class: oneLine(error.failureClass, 128), ...(error.line ? { line: oneLine(error.line) } : {}), message };
+        return { class: (0,record_metadata/* oneLine */.TN)(error.failureClass, 128), ...(error.line ? { line: (0,record_metadata/* oneLine */.TN)(error.line) } : {}), message };
     }
     const hint = classify(error.message);
     if (hint)
-        return { class: oneLine(hint.kind, 128), line: oneLine(hint.line), message };
+        return { class: (0,record_metadata/* oneLine */.TN)(hint.kind, 128), line: (0,record_metadata/* oneLine */.TN)(hint.line), message };
     return { class: `${stage}-error`, message };
 }
 /**
@@ -1626,12 +1848,12 @@ function failureOf(stage, error, classify) {
  * download it. The record's other fields are the cell's inputs and the action's own figures.
  */
 const cleanFailure = (f) => ({
-    class: oneLine(f.class, 128),
-    ...(f.line !== undefined ? { line: oneLine((0,redact/* redact */.E$)(f.line)) } : {}),
+    class: (0,record_metadata/* oneLine */.TN)(f.class, 128),
+    ...(f.line !== undefined ? { line: (0,record_metadata/* oneLine */.TN)((0,redact/* redact */.E$)(f.line)) } : {}),
     message: clipMessage((0,redact/* redact */.E$)(f.message)),
 });
-/** The record of a cell that ran: passed, failed (`failure`), or cancelled (`cancelled`). */
-function buildRecord(cell, inputs, progress, failure, runner, cancelled = false) {
+/** The record of a cell that ran (`run`, what it learned): passed, failed (`failure`), or cancelled (`cancelled`). */
+function buildRecord(cell, inputs, run, failure, runner, cancelled = false) {
     const result = cancelled ? 'cancelled' : failure ? 'failed' : 'passed';
     return {
         schema: RECORD_SCHEMA,
@@ -1640,13 +1862,10 @@ function buildRecord(cell, inputs, progress, failure, runner, cancelled = false)
         target: inputs.target,
         targetArch: inputs.targetArch,
         allocator: inputs.allocator,
-        ...(progress.allocatorUsed ? { allocatorUsed: progress.allocatorUsed } : {}),
-        rejected: progress.rejected.map((r) => ({ allocator: r.allocator, line: oneLine((0,redact/* redact */.E$)(r.line)) })),
         result,
-        stage: result === 'passed' ? 'done' : progress.stage,
+        stage: result === 'passed' ? 'done' : run.stage,
         ...(result === 'passed' ? {} : { failure: cleanFailure(failure ?? { class: 'cancelled', message: 'cancelled' }) }),
-        figures: { ...progress.figures },
-        ...(progress.release ? { release: progress.release } : {}),
+        metadata: (0,record_metadata/* renderMetadata */.Sc)(run),
         runner,
     };
 }
@@ -1658,16 +1877,15 @@ function refusedRecord(cell, given, error, runner) {
     return {
         schema: RECORD_SCHEMA,
         cell,
-        image: oneLine(given.image, 1024),
-        target: oneLine(given.target, 128),
-        targetArch: oneLine(given.targetArch, 128),
-        allocator: oneLine(given.allocator, 128),
-        rejected: [],
+        image: (0,record_metadata/* oneLine */.TN)(given.image, 1024),
+        target: (0,record_metadata/* oneLine */.TN)(given.target, 128),
+        targetArch: (0,record_metadata/* oneLine */.TN)(given.targetArch, 128),
+        allocator: (0,record_metadata/* oneLine */.TN)(given.allocator, 128),
         result: 'refused',
         stage: 'inputs',
         failure: { class: 'inputs', message: clipMessage((0,redact/* redact */.E$)(error.message)) },
-        figures: {},
-        runner: { os: oneLine(runner.os, 128), arch: oneLine(runner.arch, 128) },
+        metadata: (0,record_metadata/* renderMetadata */.Sc)((0,result/* newRunResult */.t)()),
+        runner: { os: (0,record_metadata/* oneLine */.TN)(runner.os, 128), arch: (0,record_metadata/* oneLine */.TN)(runner.arch, 128) },
     };
 }
 
@@ -2130,6 +2348,20 @@ class ClassifiedError extends Error {
         this.failureClass = failureClass;
         this.line = line;
     }
+}
+
+
+/***/ }),
+
+/***/ 88020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ newRunResult)
+/* harmony export */ });
+/** A run that has learned nothing yet. */
+function newRunResult() {
+    return { stage: 'install', build: { rejectedAllocators: [] } };
 }
 
 

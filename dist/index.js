@@ -28481,42 +28481,18 @@ const actionLog = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ outputsOf),
 /* harmony export */   t: () => (/* binding */ Outputs)
 /* harmony export */ });
-// Every output of the action, in one place (as actions/cache's src/constants.ts keeps its names).
-// Nothing else spells an output's name; a unit test holds this list equal to action.yml's.
 var Outputs;
 (function (Outputs) {
     Outputs["WasmPath"] = "wasm-path";
     Outputs["WasmSize"] = "wasm-size";
     Outputs["Sha256"] = "sha256";
     Outputs["Allocator"] = "allocator";
-    Outputs["RejectedAllocators"] = "rejected-allocators";
     Outputs["C2wVersion"] = "c2w-version";
-    Outputs["BuildSeconds"] = "build-seconds";
-    Outputs["BuildAttempts"] = "build-attempts";
     Outputs["CacheHit"] = "cache-hit";
-    Outputs["CachePrimaryKey"] = "cache-primary-key";
-    Outputs["CacheMatchedKey"] = "cache-matched-key";
-    Outputs["CacheSize"] = "cache-size";
-    Outputs["CacheRestoredSharedSize"] = "cache-restored-shared-size";
-    Outputs["CacheRestoredAllocatorSize"] = "cache-restored-allocator-size";
-    Outputs["CacheSavedSharedSize"] = "cache-saved-shared-size";
-    Outputs["CacheSavedAllocatorSize"] = "cache-saved-allocator-size";
-    Outputs["LayersFrom"] = "layers-from";
-    Outputs["StagesCached"] = "stages-cached";
-    Outputs["StagesBuilt"] = "stages-built";
-    Outputs["ToolchainCacheResult"] = "toolchain-cache-result";
-    Outputs["ToolchainCacheRef"] = "toolchain-cache-ref";
-    Outputs["ToolchainCacheDigest"] = "toolchain-cache-digest";
     Outputs["SmokeResult"] = "smoke-result";
-    Outputs["SmokeSeconds"] = "smoke-seconds";
-    Outputs["SmokeSecondsMax"] = "smoke-seconds-max";
-    Outputs["SmokePeakRss"] = "smoke-peak-rss";
-    Outputs["SmokeOutput"] = "smoke-output";
-    Outputs["SmokeBrowserSeconds"] = "smoke-browser-seconds";
-    Outputs["SmokeBrowserSecondsMax"] = "smoke-browser-seconds-max";
-    Outputs["SmokeBrowserPeakMemory"] = "smoke-browser-peak-memory";
     Outputs["SitePath"] = "site-path";
     Outputs["ArtifactId"] = "artifact-id";
     Outputs["ArtifactUrl"] = "artifact-url";
@@ -28525,8 +28501,40 @@ var Outputs;
     Outputs["ReleaseAssetUrl"] = "release-asset-url";
     Outputs["ReleaseChecksumUrl"] = "release-checksum-url";
     Outputs["AssetPath"] = "asset-path";
+    Outputs["Metadata"] = "metadata";
     Outputs["Error"] = "error";
 })(Outputs || (Outputs = {}));
+/**
+ * The outputs of `result` (all but `error`): each scalar the run learned, and the metadata. Pure.
+ * The metadata is already redacted (record/metadata.ts); the scalars are the action's own figures,
+ * checksums, names and URLs.
+ */
+function outputsOf(result, metadata) {
+    const { build, publish } = result;
+    const scalars = [
+        [Outputs.WasmPath, build.wasmPath],
+        [Outputs.WasmSize, build.wasmSize],
+        [Outputs.Sha256, build.sha256],
+        [Outputs.Allocator, build.allocator],
+        [Outputs.C2wVersion, build.c2wVersion],
+        [Outputs.CacheHit, result.cache?.hit],
+        [Outputs.SmokeResult, result.smoke?.result],
+        [Outputs.SitePath, result.site?.path],
+        [Outputs.ArtifactId, publish?.artifactId],
+        [Outputs.ArtifactUrl, publish?.artifactUrl],
+        [Outputs.ArtifactDigest, publish?.artifactDigest],
+        [Outputs.ReleaseId, publish?.releaseId],
+        [Outputs.ReleaseAssetUrl, publish?.releaseAssetUrl],
+        [Outputs.ReleaseChecksumUrl, publish?.releaseChecksumUrl],
+        [Outputs.AssetPath, publish?.assetPath],
+    ];
+    const outputs = {};
+    for (const [name, value] of scalars)
+        if (value !== undefined)
+            outputs[name] = String(value);
+    outputs[Outputs.Metadata] = JSON.stringify(metadata);
+    return outputs;
+}
 
 
 /***/ }),
@@ -28597,6 +28605,7 @@ function parseSavePlan(data) {
         key: p.key,
         ...(shared ? { shared } : {}),
         ...(p.timeoutSeconds !== undefined ? { timeoutSeconds: p.timeoutSeconds } : {}),
+        ...(typeof p.restoredBytes === 'number' && p.restoredBytes >= 0 ? { restoredBytes: p.restoredBytes } : {}),
     };
 }
 
@@ -28655,7 +28664,7 @@ if (process.argv.includes(_smoke_protocol_js__WEBPACK_IMPORTED_MODULE_8__/* .SMO
 }
 else if (started === CLI_ENTRY) {
     (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .protectSecrets */ .tu)({ runner: false });
-    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4243));
+    const { cliMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(352), __nccwpck_require__.e(322), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4243));
     const code = await cliMain(process.argv.slice(2));
     // A stalled download can keep sockets open; the command is done.
     process.exit(code);
@@ -28668,7 +28677,7 @@ else {
     // A cancel ends the child process groups before the step exits.
     (0,_action_cancel_js__WEBPACK_IMPORTED_MODULE_2__/* .installCancelHandlers */ .Jz)();
     if (started === REPORT_ENTRY) {
-        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(449), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
+        const { reportMain } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(659), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77288));
         await reportMain();
     }
     else if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_7__/* .isPost */ .tl)()) {
@@ -28677,7 +28686,7 @@ else {
     }
     else {
         (0,_action_state_js__WEBPACK_IMPORTED_MODULE_7__/* .setIsPost */ .dC)();
-        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(352), __nccwpck_require__.e(356), __nccwpck_require__.e(449), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47553));
+        const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(835), __nccwpck_require__.e(931), __nccwpck_require__.e(352), __nccwpck_require__.e(322), __nccwpck_require__.e(659), __nccwpck_require__.e(829)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10829));
         await main();
     }
     // A stalled cache download can keep sockets open; the step is done, so end the process
@@ -31356,15 +31365,20 @@ class PersonalAccessTokenCredentialHandler {
 /***/ 44942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  Kg: () => (/* binding */ HttpClientError),
-  Hv: () => (/* binding */ HttpCodes)
+  Headers: () => (/* binding */ Headers),
+  HttpClient: () => (/* binding */ HttpClient),
+  HttpClientError: () => (/* binding */ HttpClientError),
+  HttpClientResponse: () => (/* binding */ HttpClientResponse),
+  HttpCodes: () => (/* binding */ HttpCodes),
+  MediaTypes: () => (/* binding */ MediaTypes),
+  getProxyUrl: () => (/* binding */ lib_getProxyUrl),
+  isHttps: () => (/* binding */ isHttps)
 });
-
-// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
@@ -31527,7 +31541,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [

@@ -1,5 +1,5 @@
-export const id = 356;
-export const ids = [356];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
 /***/ 89796:
@@ -550,7 +550,7 @@ class BoundedGetError extends Error {
 }
 /** `url`'s status and body (UTF-8), or a BoundedGetError that says which bound was passed. */
 async function boundedGet(url, headers, limits) {
-    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: limits.timeoutMs });
+    const http = new lib.HttpClient('c2w-action', [], { socketTimeout: limits.timeoutMs });
     let message;
     let timer;
     const seconds = Math.round(limits.timeoutMs / 100) / 10;
@@ -661,7 +661,7 @@ async function downloadFile(url, dest, options = {}) {
     const advice = 'the server or the network in between is stalling: re-run the job, or set c2w-download-url to a mirror that answers';
     // GET is retried by the client on 502, 503 and 504 (its exponential backoff); socketTimeout
     // bounds the wait for the headers, and follows redirects (GitHub sends downloads to its CDN).
-    const http = new lib/* HttpClient */.Qq('c2w-action', [], { socketTimeout: stallMs, allowRetries: true, maxRetries: 2 });
+    const http = new lib.HttpClient('c2w-action', [], { socketTimeout: stallMs, allowRetries: true, maxRetries: 2 });
     const totalMs = options.totalMs ?? TOTAL_MS;
     const maxBytes = options.maxBytes ?? MAX_BYTES;
     const tooLong = `${shown} did not finish within ${totalMs / 1000} s; ${advice}`;
@@ -976,6 +976,43 @@ function tagNameOf(body) {
         return undefined;
     }
 }
+
+
+/***/ }),
+
+/***/ 18119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ PAGES_SITE_LIMIT),
+/* harmony export */   $l: () => (/* binding */ gib),
+/* harmony export */   n$: () => (/* binding */ RELEASE_ASSET_LIMIT),
+/* harmony export */   qu: () => (/* binding */ V8_MODULE_LIMIT)
+/* harmony export */ });
+// The size limits an output meets on its way out, in one place: what the site, the smoke boot and
+// the release upload check before they spend time on an output that cannot pass.
+/**
+ * V8 (Node, Chrome, Edge) compiles no wasm module larger than this: kV8MaxWasmModuleSize, 1 GiB
+ * (deps/v8/src/wasm/wasm-limits.h in nodejs/node, the V8 of Node 24:
+ * https://github.com/nodejs/node/blob/v24.x/deps/v8/src/wasm/wasm-limits.h; V8's own:
+ * https://github.com/v8/v8/blob/main/src/wasm/wasm-limits.h). Node answers a larger one with
+ * `RangeError: WebAssembly.compile(): size > maximum module size`, or fails to read it into one
+ * buffer at all past 2 GiB. wasmtime and wasmer have no such limit.
+ */
+const V8_MODULE_LIMIT = 1024 ** 3;
+/**
+ * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
+ * actions/deploy-pages warns past 1073741824 bytes of the uploaded tar (src/internal/deployment.js,
+ * ONE_GIGABYTE).
+ */
+const PAGES_SITE_LIMIT = 1024 ** 3;
+/**
+ * "Each file included in a release must be under 2 GiB" (docs.github.com, About releases: storage
+ * and bandwidth quotas, https://docs.github.com/en/repositories/releasing-projects-on-github/about-releases).
+ */
+const RELEASE_ASSET_LIMIT = 2 * 1024 ** 3;
+/** Bytes as GiB with two decimals, the unit every limit above is given in. */
+const gib = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
 
 
 /***/ }),
@@ -1379,8 +1416,6 @@ async function prepareDockerfile(inputs, c2w, tempDir) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/types/errors.ts
 var errors = __webpack_require__(54218);
 // EXTERNAL MODULE: ./src/site/stage.ts
@@ -1405,45 +1440,33 @@ function smokeFigures(runs) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/series.ts
-// The smoke gate: for each runtime of smoke-runtime (node, then browser), `smoke-runs` boots of the
-// output, the first one that does not pass ending the series, and the outputs it gives. Node boots
-// run in a child process (boot.ts), browser boots in a headless browser's page (browser/boot.ts). The
-// action (action/main.ts) and the command (cli/) run the same series and differ only in how a boot is shown.
 
-
-/** Characters of the guest's stdout kept in the smoke-output output. */
+/** Characters of the guest's stdout a runtime's result keeps. */
 const SMOKE_OUTPUT_MAX = 4096;
-/** The figures of each runtime's runs. Pure. */
-function seriesFigures(runs) {
-    const figures = {};
-    if (runs.node?.length)
-        Object.assign(figures, smokeFigures(runs.node));
-    if (runs.browser?.length) {
-        const f = smokeFigures(runs.browser);
-        figures.browser = {
-            smokeRuns: f.smokeRuns,
-            smokeSecondsMedian: f.smokeSecondsMedian,
-            smokeSecondsMax: f.smokeSecondsMax,
-            ...(f.smokePeakRss !== undefined ? { smokePeakMemory: f.smokePeakRss } : {}),
-        };
-    }
-    return figures;
-}
-/** The outputs for the figures and the last run. Pure. */
-function seriesOutputs(last, figures) {
-    const output = last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout;
-    const b = figures.browser;
+/** One runtime's result from its runs (at least one). Pure. */
+function runtimeResult(runs) {
+    const last = runs[runs.length - 1];
+    const f = smokeFigures(runs);
+    const sandbox = runs[0]?.sandbox;
     return {
-        [outputs/* Outputs */.t.SmokeResult]: last.result,
-        ...(figures.smokeSecondsMedian !== undefined ? { [outputs/* Outputs */.t.SmokeSeconds]: figures.smokeSecondsMedian } : {}),
-        ...(figures.smokeSecondsMax !== undefined ? { [outputs/* Outputs */.t.SmokeSecondsMax]: figures.smokeSecondsMax } : {}),
-        ...(figures.smokePeakRss !== undefined ? { [outputs/* Outputs */.t.SmokePeakRss]: figures.smokePeakRss } : {}),
-        ...(b
-            ? { [outputs/* Outputs */.t.SmokeBrowserSeconds]: b.smokeSecondsMedian, [outputs/* Outputs */.t.SmokeBrowserSecondsMax]: b.smokeSecondsMax }
-            : {}),
-        ...(b?.smokePeakMemory !== undefined ? { [outputs/* Outputs */.t.SmokeBrowserPeakMemory]: b.smokePeakMemory } : {}),
-        [outputs/* Outputs */.t.SmokeOutput]: output,
+        result: last.result,
+        runs: f.smokeRuns,
+        secondsMedian: f.smokeSecondsMedian,
+        secondsMax: f.smokeSecondsMax,
+        ...(f.smokePeakRss !== undefined ? { peakMemory: f.smokePeakRss } : {}),
+        output: last.stdout.length > SMOKE_OUTPUT_MAX ? `${last.stdout.slice(0, SMOKE_OUTPUT_MAX)}…` : last.stdout,
+        ...(sandbox ? { sandbox: { kind: sandbox.kind, text: sandbox.text } } : {}),
     };
+}
+/** The series' result: the last boot's, and each runtime's that booted. Pure. */
+function seriesResult(last, runs) {
+    const result = { result: last.result };
+    for (const runtime of ['node', 'browser']) {
+        const mine = runs[runtime];
+        if (mine?.length)
+            result[runtime] = runtimeResult(mine);
+    }
+    return result;
 }
 /**
  * Boots `path` smoke-runs times in each runtime. `boot` runs one boot (bootSmoke, shown the caller's
@@ -1477,21 +1500,14 @@ async function smokeSeries(inputs, path, boot) {
             mine.push(last);
         }
     }
-    const figures = seriesFigures(runs);
-    const sandboxes = {};
-    for (const runtime of runtimes) {
-        const sandbox = runs[runtime]?.[0]?.sandbox;
-        if (sandbox)
-            sandboxes[runtime] = sandbox;
-    }
-    return { last: last, figures, outputs: seriesOutputs(last, figures), sandboxes };
+    return { last: last, result: seriesResult(last, runs) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/attempt.ts
 // One attempt of a conversion, with one allocator: the Dockerfile with that allocator, the cache
-// plan, the conversion, and the smoke series. What it learns goes to the sink; what it ends with
-// is an Attempt for the fallback (fallback.ts) to judge.
-
+// plan, the conversion, and the smoke series. What it learns goes into the run's result
+// (types/result.ts); what it shows goes to the sink; what it ends with is an Attempt for the
+// fallback (fallback.ts) to judge.
 
 
 
@@ -1505,25 +1521,43 @@ async function smokeSeries(inputs, path, boot) {
 
 /** Builds and boots with `attempt.allocator`. A failed build throws; a failed boot is a failed Attempt. */
 async function buildAndBoot(attempt, ctx) {
-    const { sink, layers, toolchain } = ctx;
+    const { sink, layers, toolchain, result } = ctx;
     sink.checkpoint();
-    sink.stage('build');
-    sink.fact(outputs/* Outputs */.t.Allocator, attempt.allocator);
+    result.stage = 'build';
+    result.build.allocator = attempt.allocator;
     const dockerfile = await sink.section('Prepare the Dockerfile', () => prepareDockerfile(attempt, ctx.c2w.c2w, external_node_path_.join(ctx.workDir, attempt.allocator)));
     const keyDockerfile = (0,cache_keys/* keyDockerfileSha256 */.tK)(attempt.target, dockerfile.sha256, dockerfile.sourceSha256);
     const keys = layers.keys(ctx.c2w.version, keyDockerfile, dockerfile.sourceSha256);
-    const plan = layers.restored ? layers.next() : await layers.restore(keys);
+    let plan = layers.restored ? layers.next() : await layers.restore(keys);
     sink.checkpoint();
     const shared = await toolchain.plan(attempt, ctx.c2w.version, await (0,promises_.readFile)(dockerfile.path, 'utf8'), plan);
+    result.toolchainCache = toolchain.outcome;
     sink.checkpoint();
     sink.step(`Convert ${attempt.image} (${attempt.target}, ${attempt.targetArch})`);
-    const built = await convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(ctx.builder), ...(0,cache_keys/* cacheFlags */.wT)(plan), ...shared.flags], { retries: attempt.buildRetries, onAttempt: (n) => sink.fact(outputs/* Outputs */.t.BuildAttempts, n) });
+    const build = () => convertWithRetries(ctx.c2w.c2w, attempt, dockerfile.path, [...(0,builder/* builderFlags */.He)(ctx.builder), ...(0,cache_keys/* cacheFlags */.wT)(plan), ...shared.flags], { retries: attempt.buildRetries, onAttempt: (n) => void (result.build.attempts = n) });
+    let built;
+    try {
+        built = await build();
+    }
+    catch (error) {
+        // Served by the hot cache entry and a layer was missing: once more with the whole cache.
+        const wider = await layers.widen(error);
+        if (wider === undefined)
+            throw error;
+        plan = wider;
+        built = await build();
+    }
     sink.info(`Built ${built.path} in ${built.buildSeconds} s.`);
-    sink.fact(outputs/* Outputs */.t.WasmPath, built.path);
-    sink.fact(outputs/* Outputs */.t.WasmSize, built.size);
-    sink.fact(outputs/* Outputs */.t.Sha256, built.sha256);
-    sink.fact(outputs/* Outputs */.t.BuildSeconds, built.buildSeconds);
+    Object.assign(result.build, {
+        wasmPath: built.path,
+        wasmSize: built.size,
+        sha256: built.sha256,
+        seconds: built.buildSeconds,
+    });
     const reading = readBuild(shared, plan, built);
+    result.build.layersFrom = reading.layersFrom;
+    result.build.stagesCached = reading.stagesCached;
+    result.build.stagesBuilt = reading.stagesBuilt;
     toolchain.built(shared, reading);
     for (const trouble of reading.own) {
         const { level, message } = (0,cache_trouble/* describeTrouble */.LC)(trouble, plan.mode === 'registry' ? plan.ref : undefined);
@@ -1535,9 +1569,13 @@ async function buildAndBoot(attempt, ctx) {
     await layers.built(plan);
     sink.checkpoint();
     // Before the smoke boot, so that a browser boot boots the folder that will be deployed.
-    await (0,stage/* siteStage */.W)(attempt, built.path, ctx.siteRoot, sink);
-    sink.stage('smoke');
-    const smoke = await bootSeries(attempt, built.path, sink);
+    if (attempt.site)
+        result.stage = 'site';
+    const site = await (0,stage/* siteStage */.W)(attempt, built.path, ctx.siteRoot, sink);
+    if (site)
+        result.site = { path: site.dir };
+    result.stage = 'smoke';
+    const smoke = await bootSeries(attempt, built.path, sink, result);
     if (smoke === undefined || smoke.result === 'passed') {
         // Published only once the output passed its boot (not when there was none): readers read a
         // cache only beside its record.
@@ -1554,21 +1592,22 @@ async function buildAndBoot(attempt, ctx) {
 }
 /**
  * The smoke gate: boots `file` smoke-runs times (each in its own child process, shown the sink's
- * way) and records the outputs of the series. undefined when `smoke` is off.
+ * way) and puts what the series gave into `result.smoke`. undefined when `smoke` is off.
  */
-async function bootSeries(inputs, file, sink) {
+async function bootSeries(inputs, file, sink, result) {
     if (!inputs.smoke) {
-        sink.fact(outputs/* Outputs */.t.SmokeResult, 'skipped');
+        result.smoke = { result: 'skipped' };
         return undefined;
     }
     const series = await smokeSeries(inputs, file, (options, title) => {
         sink.checkpoint();
         return sink.boot(options, title);
     });
-    for (const [name, value] of Object.entries(series.outputs))
-        sink.fact(name, value);
-    sink.facts.smokeFigures = series.figures;
-    for (const [runtime, sandbox] of Object.entries(series.sandboxes)) {
+    result.smoke = series.result;
+    for (const runtime of ['node', 'browser']) {
+        const sandbox = series.result[runtime]?.sandbox;
+        if (!sandbox)
+            continue;
         const line = `${runtime === 'browser' ? 'Browser' : 'Node'} smoke boot's sandbox: ${sandbox.text}.`;
         if (sandbox.kind === 'none' && inputs.smokeSandbox !== 'required') {
             sink.warn(runtime === 'browser'
@@ -1591,7 +1630,7 @@ async function bootSeries(inputs, file, sink) {
 
 /***/ }),
 
-/***/ 4664:
+/***/ 7046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1691,8 +1730,8 @@ async function checkBuilderPlatforms(name) {
     }
 }
 
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/types/result.ts
+var types_result = __webpack_require__(88020);
 // EXTERNAL MODULE: ./src/pipeline/attempt.ts + 6 modules
 var attempt = __webpack_require__(38857);
 ;// CONCATENATED MODULE: ./src/pipeline/fallback.ts
@@ -1731,12 +1770,261 @@ onRejected = () => undefined) {
 var cache_keys = __webpack_require__(11452);
 // EXTERNAL MODULE: ./src/cache/layers.ts
 var cache_layers = __webpack_require__(66542);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/lib/files.ts
+var files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/lib/timeout.ts
+var timeout = __webpack_require__(24196);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/cache/hot-set.ts
+// The hot entry: the part of a `cache: local` export that a build of another image reads.
+//
+// BuildKit's local cache importer reads the cache manifest and its config eagerly and every layer
+// lazily, only when a step that runs needs it (cache/remotecache/import.go in moby/buildkit: layers
+// become providers of v1.DescriptorProvider). So a warm build of a new image reads the layers the
+// image stages mount or copy, not the gigabytes of base images and toolchain trees beneath them;
+// the buildx client serves those reads from the folder (one file per blob), so the blobs whose
+// access time moved during the build are the ones it read. Two facts shape the rest:
+// - a build that imports a folder missing a blob it needs fails with
+//   `failed to compute cache key: NotFound: ... content sha256:<digest>: not found`: BuildKit has no
+//   fallback of its own, so the run restores the whole cache and builds again (missingBlob);
+// - a build that imports such a folder and exports `mode=max` fails the export (`error writing
+//   layer blob: NotFound`: it copies every layer it re-exports from the import), and one that
+//   imports a whole folder reads every blob while exporting: so a build served by the hot entry,
+//   and the build that learns the hot set, export nothing;
+// - the importer makes a record's result only from the layers the cache manifest lists: a record
+//   whose layer chain names a blob the manifest does not list has no result, and its step runs
+//   (getRemoteChain in cache/remotecache/v1/parse.go returns nil for a blob not in the provider
+//   built from the manifest's layers). So the hot entry's manifest lists only the blobs it carries:
+//   a run of the image the whole export was made with rebuilds its image stages, as any other
+//   image does, instead of failing on their missing layers.
+
+
+
+const BLOBS = external_node_path_.join('blobs', 'sha256');
+/** The hot entry's key for an allocator entry's key (its own namespace: no allocator restore key matches it). */
+const hotKey = (key) => `hot-${key}`;
+/** Sets every blob's access time to the epoch (modification time kept), before a build that learns. */
+async function markUnread(dir) {
+    const names = await (0,promises_.readdir)(external_node_path_.join(dir, BLOBS)).catch(() => []);
+    for (const name of names) {
+        const file = external_node_path_.join(dir, BLOBS, name);
+        const s = await (0,promises_.stat)(file);
+        await (0,promises_.utimes)(file, new Date(0), s.mtime);
+    }
+    return names.length;
+}
+/** Every blob of `dir` and whether it was read since markUnread. */
+async function blobAccess(dir) {
+    const names = await (0,promises_.readdir)(external_node_path_.join(dir, BLOBS)).catch(() => []);
+    const out = [];
+    for (const name of names) {
+        const s = await (0,promises_.stat)(external_node_path_.join(dir, BLOBS, name));
+        out.push({ name, size: s.size, read: s.atimeMs > 0 });
+    }
+    return out;
+}
+/** The digest (hex) of the cache manifest index.json names, or undefined. */
+async function cacheManifest(dir) {
+    try {
+        const index = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(dir, 'index.json'), 'utf8'));
+        const digest = index.manifests?.[0]?.digest;
+        return digest?.startsWith('sha256:') ? digest.slice('sha256:'.length) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The blobs of the hot entry (pure): the cache manifest, its config (`configDigest`) and every
+ * blob read. undefined when access times do not move on this file system (mounted noatime): the
+ * importer always reads the cache manifest, so a folder where it shows unread tells nothing.
+ */
+function hotSubset(access, manifest, configDigest) {
+    const byName = new Map(access.map((b) => [b.name, b]));
+    if (!byName.get(manifest)?.read)
+        return undefined;
+    const names = access
+        .filter((b) => b.read || b.name === manifest || b.name === configDigest)
+        .map((b) => b.name)
+        .sort();
+    const bytes = names.reduce((n, name) => n + byName.get(name).size, 0);
+    return { names, bytes, of: access.reduce((n, b) => n + b.size, 0) };
+}
+/** The config digest (hex) a cache manifest names, or undefined. */
+async function manifestConfig(dir, manifest) {
+    try {
+        const m = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(dir, BLOBS, manifest), 'utf8'));
+        const digest = m.config?.digest;
+        return digest?.startsWith('sha256:') ? digest.slice('sha256:'.length) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The blob a failed build lacked (pure): BuildKit's `content sha256:<digest>: not found`, as a
+ * build importing a folder without a blob it needs fails. undefined for any other failure.
+ */
+function missingBlob(log) {
+    return /content sha256:([0-9a-f]{64}): not found/.exec(log)?.[1];
+}
+/**
+ * The cache manifest of the hot entry (pure): the same manifest listing only the layers in `keep`
+ * (hex digests), so records of the layers left out import without a result.
+ */
+function hotManifest(manifest, keep) {
+    const m = JSON.parse(manifest);
+    const layers = (m.layers ?? []).filter((l) => keep.has(l.digest?.replace(/^sha256:/, '') ?? ''));
+    return JSON.stringify({ ...m, layers });
+}
+/**
+ * Rewrites the hot entry in `dir` (written by writeSubset from the whole export) to a cache
+ * manifest listing only its layers: the new manifest blob, and an index.json naming it (both new
+ * files: the subset's files are hard links into the export).
+ */
+async function narrowManifest(dir, manifest) {
+    const names = new Set(await (0,promises_.readdir)(external_node_path_.join(dir, BLOBS)));
+    const text = hotManifest(await (0,promises_.readFile)(external_node_path_.join(dir, BLOBS, manifest), 'utf8'), names);
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+    await (0,promises_.rm)(external_node_path_.join(dir, BLOBS, manifest), { force: true });
+    await (0,promises_.writeFile)(external_node_path_.join(dir, BLOBS, digest), text);
+    const indexFile = external_node_path_.join(dir, 'index.json');
+    const index = JSON.parse(await (0,promises_.readFile)(indexFile, 'utf8'));
+    index.manifests[0] = { ...index.manifests[0], digest: `sha256:${digest}`, size: Buffer.byteLength(text) };
+    await (0,promises_.rm)(indexFile, { force: true });
+    await (0,promises_.writeFile)(indexFile, JSON.stringify(index));
+}
+
+// EXTERNAL MODULE: ./src/cache/oci-split.ts
+var oci_split = __webpack_require__(62482);
+;// CONCATENATED MODULE: ./src/cache/hot-restore.ts
+// `cache: local` on a fresh runner, restoring what the build reads rather than the whole export
+// (hot-set.ts has the BuildKit facts this relies on):
+// - restoreHot: the hot entry of this allocator's layers (the cache manifest, its config and the
+//   blobs a build of another image read), when one was saved: the build imports it and exports
+//   nothing, so the entries it came from stay as they are;
+// - learns: a run that restored the whole shared entry exactly and this allocator's entry of the same
+//   Dockerfile and build args (only the image differs) builds without exporting, and then saves
+//   the blobs its build read as the hot entry;
+// - a hot entry that lacks a layer its manifest lists is not used (the whole cache is restored):
+//   BuildKit (docker 28.5's, measured) rebuilds a step whose cached layer is missing, whatever it
+//   costs, or fails with `failed to compute cache key: ... not found` when a later step's key needs
+//   the layer's content; a build that fails so anyway restores the whole cache and builds again
+//   (LayerCache.widen).
+
+
+
+
+
+
+/** The folder the hot entry is restored into and saved from: a fixed name, as the cache version hashes it. */
+const hotDir = (dir) => `${dir}-hot`;
+/**
+ * Restores the hot entry (this allocator's key, else the newest of the same Dockerfile and build args) into
+ * hotDir(dir) and links it into `dir`. undefined when there is none (or on any trouble: the whole
+ * restore follows).
+ */
+async function restoreHot(keys, dir, store, timeoutMs, log) {
+    try {
+        if ((await store.unavailable()) !== undefined)
+            return undefined;
+        const from = hotDir(dir);
+        // Only a hot entry of the same Dockerfile and build args (the most specific restore key): one of
+        // another build would leave the stages that now differ to build with nothing exported.
+        const key = await store.restore(from, hotKey(keys.primary), keys.restore.slice(0, 1).map(hotKey), timeoutMs);
+        if (key === undefined || key === timeout/* TIMED_OUT */.VP)
+            return undefined;
+        if ((await cacheManifest(from)) === undefined)
+            return undefined;
+        // The hot entry's manifest lists only the layers it carries (hot-set.ts): one that lacks a layer
+        // it lists is damaged, so the whole cache is restored instead (see above).
+        const missing = await (0,oci_split/* missingBlobs */.Lj)(external_node_path_.join(from, 'index.json'), from);
+        if (missing.length > 0) {
+            log(`The hot cache entry ${key} lacks ${missing.length} of the layers it lists (sha256:${missing[0]}); restoring the whole cache.`);
+            return undefined;
+        }
+        await (0,oci_split/* writeSubset */.Uw)(from, dir, [...(await (0,oci_split/* listBlobs */.t3)(from)).keys()]);
+        const size = await (0,files/* dirSize */.tE)(dir);
+        log(`Restored ${size} bytes of build cache: the layers a build of another image read (${key}); ` +
+            'the rest stays in the cache and is restored only if this build needs it.');
+        const plan = {
+            mode: 'local',
+            dir,
+            newDir: `${dir}-new-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`,
+            scope: keys.scope,
+            sharedScope: keys.sharedScope,
+            restored: true,
+            exactHit: false,
+            hot: true,
+        };
+        return { plan, keys, matchedKey: key, size, sharedSize: 0, allocatorSize: size };
+    }
+    catch (e) {
+        log(`The hot cache entry could not be restored (${e.message}); restoring the whole cache.`);
+        return undefined;
+    }
+}
+/**
+ * Whether a whole restore should learn the hot set (pure): the shared entry and this allocator's
+ * entry both of the same Dockerfile and build args (their most specific restore keys: only the
+ * image differs), so every image-independent stage is in the cache and only the image stages run.
+ */
+function shouldLearn(restored, keys) {
+    const { plan, matchedKey, sharedMatchedKey } = restored;
+    const sameBuild = (key, prefix) => key !== undefined && prefix !== undefined && key.startsWith(prefix);
+    return (plan.mode === 'local' &&
+        plan.restored &&
+        !plan.exactHit &&
+        !plan.readOnly &&
+        sameBuild(sharedMatchedKey, keys.shared.restore[0]) &&
+        sameBuild(matchedKey, keys.restore[0]));
+}
+/** Before the build that learns: every blob unread. */
+async function startLearning(plan) {
+    await markUnread(plan.dir);
+    plan.learn = true;
+}
+/**
+ * After the build that learned: saves the blobs it read (with the cache manifest and config) as
+ * the hot entry under this allocator's key. Never throws; says what it did.
+ */
+async function saveHot(plan, key, store, timeoutSeconds, log) {
+    try {
+        const manifest = await cacheManifest(plan.dir);
+        if (manifest === undefined)
+            return 0;
+        const subset = hotSubset(await blobAccess(plan.dir), manifest, await manifestConfig(plan.dir, manifest));
+        if (subset === undefined) {
+            log('Access times do not move on this file system: no hot cache entry is saved; later runs restore the whole cache.');
+            return 0;
+        }
+        const dir = hotDir(plan.dir);
+        await (0,oci_split/* writeSubset */.Uw)(plan.dir, dir, subset.names);
+        await narrowManifest(dir, manifest);
+        if (!(await store.save(dir, hotKey(key), timeoutSeconds)))
+            return 0;
+        log(`Saved the ${subset.bytes} bytes of ${subset.of} this build read as the hot cache entry ${hotKey(key)}: ` +
+            'a fresh runner restores only those.');
+        return subset.bytes;
+    }
+    catch (e) {
+        log(`The hot cache entry was not saved: ${e.message}`);
+        return 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/layer-cache.ts
 // The build layers across the attempts of one run: the first attempt restores the cache (the
 // shared entry and the allocator's) from the run's home for entries, explicitly (`restore`), a
 // fallback rebuild (`next`) imports
 // what the previous build exported, and a good build's export is saved: by the post step for the
 // action (the plan goes to it through the step state), at once for the command.
+
 
 
 
@@ -1751,9 +2039,14 @@ class LayerCache {
     canExport;
     home;
     sink;
+    /** What the cache did in this run (the run's result holds it). */
+    outcome = {};
     current;
     saveKey;
     primaryKey = '';
+    restoredKeys;
+    /** The bytes restored (the entries are in the store: a floor of its use). */
+    restoredBytes = 0;
     constructor(inputs, 
     /** The builder can export a cache (otherwise nothing is restored, exported or saved). */
     canExport, home, sink) {
@@ -1783,8 +2076,9 @@ class LayerCache {
             image: inputs.image,
         });
         this.primaryKey = keys.primary;
+        this.restoredKeys = keys;
         if (inputs.cache !== 'none')
-            this.sink.fact(outputs/* Outputs */.t.CachePrimaryKey, keys.primary);
+            this.outcome.primaryKey = keys.primary;
         return keys;
     }
     /** The first attempt's plan: restores the cache from the home (a log group of its own). */
@@ -1792,17 +2086,21 @@ class LayerCache {
         const inputs = this.inputs;
         const sink = this.sink;
         const cache = this.canExport ? inputs.cache : 'none';
-        const restored = await sink.section('Restore the build cache', () => (0,cache_layers/* restoreLayers */.tD)({ ...inputs, cache }, keys, this.home.dir(keys), this.home.store));
+        const restored = await sink.section('Restore the build cache', () => this.restoreFrom(cache, keys));
         this.current = restored.plan;
+        this.restoredBytes = restored.size;
         if (inputs.cache !== 'none') {
-            sink.fact(outputs/* Outputs */.t.CacheHit, restored.plan.exactHit);
-            sink.fact(outputs/* Outputs */.t.CacheMatchedKey, restored.matchedKey ?? '');
-            sink.fact(outputs/* Outputs */.t.CacheSize, restored.size);
-            sink.fact(outputs/* Outputs */.t.CacheRestoredSharedSize, restored.sharedSize);
-            sink.fact(outputs/* Outputs */.t.CacheRestoredAllocatorSize, restored.allocatorSize);
-            // Until a build exports something to save (never, on an exact hit).
-            sink.fact(outputs/* Outputs */.t.CacheSavedSharedSize, 0);
-            sink.fact(outputs/* Outputs */.t.CacheSavedAllocatorSize, 0);
+            Object.assign(this.outcome, {
+                hit: restored.plan.exactHit,
+                ...(restored.matchedKey ? { matchedKey: restored.matchedKey } : {}),
+                restored: { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize },
+                // Until a build exports something to save (never, on an exact hit).
+                saved: { shared: 0, allocator: 0 },
+            });
+            if (restored.plan.hot)
+                this.outcome.hot = 'restored';
+            else if (restored.plan.learn)
+                this.outcome.hot = 'learning';
         }
         return this.current;
     }
@@ -1814,8 +2112,50 @@ class LayerCache {
         this.current = { ...previous, restored: previous.restored || this.saveKey !== undefined, exactHit: false };
         return this.current;
     }
+    /** The hot entry when there is one (local), else the whole cache, learning the hot set when it can. */
+    async restoreFrom(cache, keys) {
+        const dir = this.home.dir(keys);
+        if (cache === 'local') {
+            const hot = await restoreHot(keys, dir, this.home.store, this.inputs.cacheTimeoutSeconds * 1000, (l) => this.sink.info(l));
+            if (hot !== undefined)
+                return hot;
+        }
+        return this.restoreWhole(cache, keys);
+    }
+    async restoreWhole(cache, keys) {
+        const restored = await (0,cache_layers/* restoreLayers */.tD)({ ...this.inputs, cache }, keys, this.home.dir(keys), this.home.store);
+        if (shouldLearn(restored, keys))
+            await startLearning(restored.plan);
+        return restored;
+    }
+    /**
+     * After a failed build served by the hot entry that lacked a blob: the whole cache, for one more
+     * build. undefined for any other failure (the caller throws it).
+     */
+    async widen(error) {
+        const log = error.log ?? error.message ?? '';
+        const blob = missingBlob(String(log));
+        if (!this.current?.hot || blob === undefined || this.restoredKeys === undefined)
+            return undefined;
+        const keys = this.restoredKeys;
+        this.sink.info(`The build needed a layer the hot cache entry lacks (sha256:${blob}); restoring the whole cache and building again.`);
+        const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
+        this.current = restored.plan;
+        this.restoredBytes = restored.size;
+        if (this.inputs.cache !== 'none') {
+            this.outcome.hot = 'widened';
+            this.outcome.restored = { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize };
+        }
+        return restored.plan;
+    }
     /** After a good build: rotate the export in and save it (or have it saved). */
     async built(plan) {
+        if (plan.hot)
+            return;
+        if (plan.learn) {
+            await saveHot(plan, this.primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
+            return;
+        }
         if (await (0,cache_layers/* rotate */.e$)(plan))
             this.saveKey = this.primaryKey;
         if (this.saveKey === undefined)
@@ -1825,16 +2165,13 @@ class LayerCache {
             key: this.saveKey,
             ...(plan.shared ? { shared: plan.shared } : {}),
             timeoutSeconds: this.inputs.cacheTimeoutSeconds,
+            restoredBytes: this.restoredBytes,
         });
-        this.sink.fact(outputs/* Outputs */.t.CacheSavedSharedSize, bytes.shared);
-        this.sink.fact(outputs/* Outputs */.t.CacheSavedAllocatorSize, bytes.allocator);
+        if (this.inputs.cache !== 'none')
+            this.outcome.saved = { shared: bytes.shared, allocator: bytes.allocator };
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/buildx/imagetools.ts
 // Asking a registry about an image without pulling it: `docker buildx imagetools inspect`
 // (https://docs.docker.com/reference/cli/docker/buildx/imagetools/inspect/), which reads the
@@ -2015,7 +2352,6 @@ var hosts = __webpack_require__(55044);
 
 
 
-
 /** A record push: a one-file image, built and pushed on the run's builder. */
 const RECORD_PUSH_MS = 5 * 60_000;
 class ToolchainCache {
@@ -2024,6 +2360,8 @@ class ToolchainCache {
     canExport;
     sink;
     repository;
+    /** What the toolchain cache did in this run (the run's result holds it). */
+    outcome = { result: 'off' };
     constructor(inputs, builder, canExport, sink, env = process.env) {
         this.inputs = inputs;
         this.builder = builder;
@@ -2042,16 +2380,18 @@ class ToolchainCache {
         if (repository === undefined) {
             if (attempt.toolchainCachePush)
                 sink.warn('toolchain-cache-push is on, but toolchain-cache: auto names no repository here (the action runs from a local path); nothing is published.');
-            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'off');
+            this.outcome.result = 'off';
             return none;
         }
         const ref = `${repository}:${(0,toolchain/* toolchainTag */.UT)({ ...attempt, c2wVersion })}`;
-        sink.fact(outputs/* Outputs */.t.ToolchainCacheRef, ref);
+        this.outcome.ref = ref;
+        // A miss until the build says what the cache answered, or the publishing says it was published.
+        this.outcome.result = 'miss';
         const bases = baseImages(dockerfileText, attempt.buildArgs);
         if (attempt.toolchainCachePush) {
             if (!this.canExport) {
                 sink.warn(`toolchain-cache-push is on, but the builder cannot export a build cache; nothing is published to ${ref}.`);
-                sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'publish-failed');
+                this.outcome.result = 'publish-failed';
                 return { ...none, ref, result: 'publish-failed' };
             }
             const pins = await this.resolve(bases);
@@ -2070,14 +2410,14 @@ class ToolchainCache {
         }
         if (own.exactHit) {
             sink.info(`The build cache was an exact hit; the toolchain cache ${ref} is not asked.`);
-            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'not-asked');
+            this.outcome.result = 'not-asked';
             return { ...none, ref, result: 'not-asked' };
         }
         const answer = await rawManifest(`${repository}:${(0,toolchain/* recordTag */.yg)(ref.slice(repository.length + 1))}`, attempt.envPassthrough);
         const record = answer.ok ? (0,toolchain/* parseRecord */.Hh)(answer.value, ref) : answer.reason;
         if (typeof record === 'string') {
             sink.info(`No toolchain cache read from ${ref} (${record}); the build goes on without it.`);
-            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'miss');
+            this.outcome.result = 'miss';
             return { ...none, ref, result: 'miss' };
         }
         // Only the bases this Dockerfile builds from; the others would be build contexts nothing uses.
@@ -2105,11 +2445,8 @@ class ToolchainCache {
             for (const trouble of reading.toolchainImports)
                 sink.info(`The toolchain cache ${trouble.target} could not be read (BuildKit said: ${trouble.error}); the build went on without it.`);
         const { layersFrom: from, stagesCached: reused, stagesBuilt: ran } = reading;
-        sink.fact(outputs/* Outputs */.t.LayersFrom, from);
-        sink.fact(outputs/* Outputs */.t.StagesCached, reused);
-        sink.fact(outputs/* Outputs */.t.StagesBuilt, ran);
         if (!plan.publishing && plan.result !== 'off' && plan.result !== 'not-asked')
-            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, reading.toolchainResult);
+            this.outcome.result = reading.toolchainResult;
         sink.info(`Build steps: ${reused} from ${from === 'built' ? 'no cache' : from.replace(',', ' and ')}, ${ran} built.`);
     }
     /**
@@ -2125,7 +2462,7 @@ class ToolchainCache {
         const ref = plan.ref;
         const fail = (why) => {
             sink.warn(`Could not publish the toolchain cache ${ref}: ${why}. The conversion succeeded; readers keep what was there before.`);
-            sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'publish-failed');
+            this.outcome.result = 'publish-failed';
         };
         if (!booted)
             return fail('no smoke boot passed, and only a build that booted is published');
@@ -2156,8 +2493,8 @@ class ToolchainCache {
         if (result.exitCode !== 0)
             return fail(`pushing ${target} failed: ${(result.stderr.trim().split('\n').pop() ?? '').slice(0, 300)}`);
         sink.info(`Published the toolchain cache ${ref} (${cache.value}) with its record ${target}.`);
-        sink.fact(outputs/* Outputs */.t.ToolchainCacheDigest, cache.value);
-        sink.fact(outputs/* Outputs */.t.ToolchainCacheResult, 'published');
+        this.outcome.digest = cache.value;
+        this.outcome.result = 'published';
     }
     /** The digests the base images point to now; those not in a registry are left unpinned. */
     async resolve(bases) {
@@ -2185,11 +2522,17 @@ class ToolchainCache {
 
 
 
-async function convertImage(inputs, setup, sink) {
+/**
+ * Converts and boots `inputs.image`, filling in `result` (the front end's, so that a failure
+ * leaves what was learned before it) and returning it once a build passed its smoke boot.
+ */
+async function convertImage(inputs, setup, sink, result = (0,types_result/* newRunResult */.t)()) {
     // Before anything is built: a builder without linux/amd64 would fail deep in a cold build.
     await checkBuilderPlatforms(setup.builder.name);
-    sink.stage('build');
+    result.stage = 'build';
     const layers = new LayerCache(inputs, setup.builder.canExport, setup.home, sink);
+    if (inputs.cache !== 'none')
+        result.cache = layers.outcome;
     const toolchain = new ToolchainCache(inputs, setup.builder.name, setup.builder.canExport, sink);
     const ctx = {
         c2w: setup.c2w,
@@ -2199,18 +2542,18 @@ async function convertImage(inputs, setup, sink) {
         workDir: setup.workDir,
         siteRoot: setup.siteRoot,
         sink,
+        result,
     };
-    const { allocator, value, rejected } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => (0,attempt/* buildAndBoot */.U)({ ...inputs, allocator }, ctx), (rejectedSoFar, next) => {
-        sink.facts.rejected = [...rejectedSoFar];
+    const { allocator, rejected } = await firstPassing(attemptOrder(inputs.target, inputs.allocator, inputs.allocatorFallback), (allocator) => (0,attempt/* buildAndBoot */.U)({ ...inputs, allocator }, ctx), (rejectedSoFar, next) => {
+        result.build.rejectedAllocators = rejectedSoFar.map((r) => ({ allocator: r.allocator, line: r.line }));
         const { allocator, line } = rejectedSoFar[rejectedSoFar.length - 1];
-        sink.fact(outputs/* Outputs */.t.RejectedAllocators, rejectedSoFar.map((r) => `${r.allocator}: ${r.line}`).join('\n'));
         sink.note(`Allocator ${allocator} was rejected: its smoke boot failed with "${line}". Rebuilding with ${next}.`);
         sink.warn(`The ${allocator} build failed its smoke boot (${line}); rebuilding with allocator ${next}.`);
     });
     if (rejected.length > 0) {
         sink.note(`Allocator ${allocator} passed the smoke boot after ${rejected.map((r) => r.allocator).join(', ')} failed.`);
     }
-    return { allocator, built: value, rejected };
+    return result;
 }
 
 
@@ -2222,29 +2565,7 @@ async function convertImage(inputs, setup, sink) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ Sink)
 /* harmony export */ });
-/* unused harmony export RunFacts */
-/** The facts of one run: the outputs in the order they were learned, and what the cell record needs besides. */
-class RunFacts {
-    values = {};
-    /** Where the run is (where a failure is recorded). */
-    stage = 'install';
-    /** Allocators whose build failed its smoke boot, in order, with the line that showed it. */
-    rejected = [];
-    /** The figures of the last smoke series, per runtime. */
-    smokeFigures;
-    /** The release the run uploaded to, and the assets it put there. */
-    release;
-}
 class Sink {
-    facts = new RunFacts();
-    /** A fact the run learned, under its output's name: stored, then shown. */
-    fact(name, value) {
-        this.facts.values[name] = value;
-        this.show(name, value);
-    }
-    stage(stage) {
-        this.facts.stage = stage;
-    }
     /** Called between steps; throws to stop the run (the command's Ctrl-C). */
     checkpoint() { }
 }
@@ -2308,6 +2629,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/lib/files.ts
 var lib_files = __webpack_require__(10228);
+// EXTERNAL MODULE: ./src/lib/limits.ts
+var limits = __webpack_require__(18119);
 // EXTERNAL MODULE: ./src/site/error.ts
 var error = __webpack_require__(37405);
 // EXTERNAL MODULE: ./src/site/folder.ts
@@ -2412,7 +2735,7 @@ async function packPart(part, dir, written) {
 
 ;// CONCATENATED MODULE: ./src/site/site.ts
 // `site`: a folder that runs the converted container on a web page, as GitHub Pages serves it. The
-// page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js) is bundled
+// page's template (index.html, coi-serviceworker.js, c2w/page.js, page.css, wasi-worker.js, unpack-worker.js) is bundled
 // into dist/site/ by scripts/build-page.mjs; writeSite copies it, puts the output under container/ and
 // writes c2w/site.json. The smoke boot in a browser boots this same folder. The output's large files
 // (wasi: the module; js: the QEMU .wasm and the .data package) go in as gzip chunks with their digests
@@ -2430,17 +2753,8 @@ async function packPart(part, dir, written) {
 
 
 
-/**
- * Published GitHub Pages sites may be no larger than 1 GB (docs.github.com, "GitHub Pages limits");
- * actions/deploy-pages warns past 1073741824 bytes of the uploaded tar (src/internal/deployment.js,
- * ONE_GIGABYTE). The tar adds a few hundred bytes a file to the sum measured here.
- */
-const PAGES_SITE_LIMIT = 1024 ** 3;
-/**
- * V8 (Chrome, Edge, Node) compiles no wasm module larger than this: kV8MaxWasmModuleSize, 1 GiB
- * (https://github.com/v8/v8/blob/main/src/wasm/wasm-limits.h).
- */
-const V8_MODULE_LIMIT = 1024 ** 3;
+
+
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 function pageTemplateDir() {
     const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
@@ -2450,24 +2764,23 @@ function pageTemplateDir() {
     }
     throw new error/* SiteError */.w('the page bundle (dist/site) is missing: run `npm run build`');
 }
-const gib = (n) => `${(n / 1024 ** 3).toFixed(2)} GiB`;
 /**
  * The warning for a site of `bytes` (what is deployed: the output compressed), or undefined within
  * Pages' limit. `raw` is the output's size before compression, named when it differs.
  */
 function sizeWarning(bytes, raw) {
-    if (bytes <= PAGES_SITE_LIMIT)
+    if (bytes <= limits/* PAGES_SITE_LIMIT */.$e)
         return undefined;
-    const before = raw !== undefined && raw !== bytes ? ` (the output compressed; ${gib(raw)} before)` : '';
-    return (`The site is ${gib(bytes)}${before}, past GitHub Pages' limit for a published site (${gib(PAGES_SITE_LIMIT)}): ` +
+    const before = raw !== undefined && raw !== bytes ? ` (the output compressed; ${(0,limits/* gib */.$l)(raw)} before)` : '';
+    return (`The site is ${(0,limits/* gib */.$l)(bytes)}${before}, past GitHub Pages' limit for a published site (${(0,limits/* gib */.$l)(limits/* PAGES_SITE_LIMIT */.$e)}): ` +
         `actions/deploy-pages may refuse it. A smaller image, or another host, keeps it within reach.`);
 }
 /** The warning for a wasm module of `bytes` that browsers built on V8 will not compile, or undefined. */
 function moduleWarning(name, bytes) {
-    if (bytes <= V8_MODULE_LIMIT)
+    if (bytes <= limits/* V8_MODULE_LIMIT */.qu)
         return undefined;
-    return (`The module ${name} is ${gib(bytes)}, past the largest wasm module Chrome, Edge and Node compile ` +
-        `(${gib(V8_MODULE_LIMIT)}, V8's kV8MaxWasmModuleSize): the page cannot boot it in those browsers.`);
+    return (`The module ${name} is ${(0,limits/* gib */.$l)(bytes)}, past the largest wasm module Chrome, Edge and Node compile ` +
+        `(${(0,limits/* gib */.$l)(limits/* V8_MODULE_LIMIT */.qu)}, V8's kV8MaxWasmModuleSize): the page cannot boot it in those browsers.`);
 }
 /** The files of a js output the page loads through its loader (packed): the QEMU module and the .data package. */
 const isPackedJsFile = (rel) => !rel.includes('/') && ['.wasm', '.data'].includes((0,external_node_path_.extname)(rel));
@@ -2563,15 +2876,9 @@ async function writeSite(opts) {
 /* harmony export */   W: () => (/* binding */ siteStage),
 /* harmony export */   i: () => (/* binding */ asSiteFailure)
 /* harmony export */ });
-/* harmony import */ var _action_outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18948);
-/* harmony import */ var _types_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54218);
-/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37405);
-/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87298);
-// The `site` stage: writes the site folder for the output before the smoke boot (so that a browser
-// smoke boot boots the folder that will be deployed), and reports site-path; a site past GitHub
-// Pages' size limit is a warning with the figure, not a failure. A failure here is the site's
-// (stage `site`, class `site` in the record), whatever the file system said.
-
+/* harmony import */ var _types_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54218);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37405);
+/* harmony import */ var _site_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87298);
 
 
 
@@ -2579,9 +2886,7 @@ async function siteStage(inputs, output, root, sink) {
     const dir = inputs.site;
     if (!dir)
         return undefined;
-    sink.stage('site');
-    const site = await sink.section('Write the site', () => asSiteFailure((0,_site_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSite */ .bo)({ target: inputs.target, output, dir, root, title: inputs.image })));
-    sink.fact(_action_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .Outputs */ .t.SitePath, site.dir);
+    const site = await sink.section('Write the site', () => asSiteFailure((0,_site_js__WEBPACK_IMPORTED_MODULE_2__/* .writeSite */ .bo)({ target: inputs.target, output, dir, root, title: inputs.image })));
     sink.info(`Wrote the site ${site.dir}: ${site.files} files, ${site.bytes} bytes (the output's ${site.outputBytes} bytes in gzip chunks).`);
     if (site.warning)
         sink.warn(site.warning);
@@ -2593,9 +2898,9 @@ async function asSiteFailure(work) {
         return await work;
     }
     catch (e) {
-        if (e instanceof _types_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ClassifiedError */ .I)
+        if (e instanceof _types_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ClassifiedError */ .I)
             throw e;
-        throw new _error_js__WEBPACK_IMPORTED_MODULE_2__/* .SiteError */ .w(`Writing the site failed: ${e.message}`);
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_1__/* .SiteError */ .w(`Writing the site failed: ${e.message}`);
     }
 }
 
@@ -2648,7 +2953,7 @@ var confine = __webpack_require__(71073);
 // boundary (confine.ts: own PID, mount and network namespaces, another user); this layer is what is
 // left where it cannot, and it holds inside the boundary too. The child runs under Node's permission
 // model (https://nodejs.org/api/permissions.html):
-// - file system reads only of a scratch copy of the output and of the child's own script folder
+// - file system reads only of the output's scratch folder (stageOutput) and of the child's own script folder
 //   (no /proc/<pid>/environ of the action, no runner files, no workspace);
 // - no file system writes at all (not GITHUB_ENV, not the output that is published);
 // - no child processes, no native addons, no inspector, no process.binding();
@@ -2797,7 +3102,7 @@ require('node:v8').setFlagsFromString = refuse('v8.setFlagsFromString');
 }
 require('node:module').syncBuiltinESMExports();
 `;
-/** The guard's file name in the scratch folder, beside the copy of the output. */
+/** The guard's file name in the scratch folder, beside the output. */
 const GUARD_FILE = '.c2w-smoke-guard.cjs';
 const versions = new Map();
 /** The version of the Node at `nodePath` (this one's without a process), cached; undefined when unknown. */
@@ -2819,19 +3124,36 @@ function nodeVersionOf(nodePath) {
 /** The configuration file's name in the scratch folder, when it travels as a file (protocol.ts). */
 const CONFIG_FILE = '.c2w-smoke-config.json';
 /**
- * Copies the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
- * never sees the files that are hashed and published: whatever happens to the copy, the published
- * files are the ones c2w wrote. Copy-on-write clones where the file system has them (FICLONE falls
- * back to a plain copy). A symlink is copied as the file it points to when that is a file inside
- * the output, and refused otherwise: the permission model follows symlinks inside a folder it allows
+ * Puts the output (a wasm file, or a js output folder) into a new scratch folder, so that the boot
+ * sees only the output's own files (never the folder around it) under names the action chose. Each
+ * file is a hard link to the output's file, not a copy: c2w outputs are hundreds of MB (one public
+ * report: 1.08 GB), and a copy costs that much disk and time on file systems without copy-on-write
+ * clones (ext4, GitHub's hosted runners). The boot still cannot change the published bytes, and
+ * what that rests on is not the copy:
+ * - the permission model gives the child no file system write at all (sandboxFlags: no
+ *   --allow-fs-write), a link or a copy alike;
+ * - inside the boundary (confine.ts) the scratch folder is bound read-only (`mount --bind -o ro`;
+ *   writing through it is EROFS whoever the process is), the command has no capability to remount
+ *   it, and under root or sudo it runs as another user (65534), who does not own the file;
+ * - without the boundary, a guest that got past the model runs as the action's user and could
+ *   write the output at its own path anyway: a copy never protected that case;
+ * - the release upload hashes the file again and refuses one that differs from the conversion's
+ *   sha256 (publish/release-asset.ts).
+ * A file is linked only when others may read it (the boundary's user must): otherwise, or where a
+ * link cannot be made (another file system: EXDEV; fs.protected_hardlinks: EPERM), it is copied
+ * (a copy-on-write clone where the file system has them, FICLONE falling back to a plain copy) and
+ * the copy made readable by all; a linked file's mode is never changed (it is the published file's).
+ * A symlink is staged as the file it points to when that is a file inside the output, and refused
+ * otherwise: the permission model follows symlinks inside a folder it allows
  * (https://nodejs.org/api/permissions.html, file system permissions), so one pointing out of the
- * copy would open the rest of the file system to the boot. The scratch folder and what is in it are
- * readable by all (the boundary runs the child as another user), inside a private folder that is not.
+ * scratch folder would open the rest of the file system to the boot. The scratch folder and the
+ * folders in it are readable by all (the boundary runs the child as another user), inside a private
+ * folder that is not.
  */
 async function stageOutput(path, parent = (0,external_node_os_.tmpdir)()) {
     const home = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'c2w-smoke-'));
     const dir = (0,external_node_path_.join)(home, 'box');
-    const copy = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path));
+    const staged = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(path));
     try {
         if ((0,external_node_path_.basename)(path) === GUARD_FILE || (0,external_node_path_.basename)(path) === CONFIG_FILE) {
             throw new Error(`an output may not be named ${(0,external_node_path_.basename)(path)}`);
@@ -2839,10 +3161,9 @@ async function stageOutput(path, parent = (0,external_node_os_.tmpdir)()) {
         await (0,promises_.mkdir)(dir, { mode: 0o755 });
         await (0,promises_.writeFile)((0,external_node_path_.join)(dir, GUARD_FILE), GUARD_SOURCE, { flag: 'wx', mode: 0o644 });
         if ((await (0,promises_.stat)(path)).isDirectory())
-            await copyTree(await (0,promises_.realpath)(path), path, copy);
+            await stageTree(await (0,promises_.realpath)(path), path, staged);
         else
-            await (0,promises_.copyFile)(path, copy, external_node_fs_.constants.COPYFILE_FICLONE);
-        await readableByAll(copy);
+            await stageFile(path, staged);
     }
     catch (e) {
         await (0,promises_.rm)(home, { recursive: true, force: true });
@@ -2850,33 +3171,42 @@ async function stageOutput(path, parent = (0,external_node_os_.tmpdir)()) {
     }
     return {
         dir,
-        path: copy,
+        path: staged,
         guard: (0,external_node_path_.join)(dir, GUARD_FILE),
         home,
         remove: () => (0,promises_.rm)(home, { recursive: true, force: true, maxRetries: 3 }),
     };
 }
-/** Folders 0755, files 0644, under `path` (which the staging made: no symlinks). */
-async function readableByAll(path) {
-    if ((await (0,promises_.lstat)(path)).isDirectory()) {
-        await (0,promises_.chmod)(path, 0o755);
-        for (const name of await (0,promises_.readdir)(path))
-            await readableByAll((0,external_node_path_.join)(path, name));
+/**
+ * Puts `from` at `to`: a hard link when others may read the file, else (or when the link fails) a
+ * copy made readable by all.
+ */
+async function stageFile(from, to) {
+    if (((await (0,promises_.stat)(from)).mode & 0o004) !== 0) {
+        try {
+            await (0,promises_.link)(from, to);
+            return 'link';
+        }
+        catch {
+            // EXDEV, EPERM, EMLINK…: a copy does the same job
+        }
     }
-    else {
-        await (0,promises_.chmod)(path, 0o644);
-    }
+    await (0,promises_.copyFile)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
+    await (0,promises_.chmod)(to, 0o644);
+    return 'copy';
 }
-async function copyTree(root, from, to) {
+async function stageTree(root, from, to) {
     await (0,promises_.mkdir)(to);
+    // mkdir's mode passes through the umask; the boundary's user must be able to enter it.
+    await (0,promises_.chmod)(to, 0o755);
     for (const entry of await (0,promises_.readdir)(from, { withFileTypes: true })) {
         const src = (0,external_node_path_.join)(from, entry.name);
         const dst = (0,external_node_path_.join)(to, entry.name);
         if (entry.isDirectory()) {
-            await copyTree(root, src, dst);
+            await stageTree(root, src, dst);
         }
         else if (entry.isFile()) {
-            await (0,promises_.copyFile)(src, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+            await stageFile(src, dst);
         }
         else if (entry.isSymbolicLink()) {
             const target = await (0,promises_.realpath)(src).catch(() => undefined);
@@ -2884,7 +3214,7 @@ async function copyTree(root, from, to) {
             if (!inside || !(await (0,promises_.lstat)(target)).isFile()) {
                 throw new Error(`${src} is a symlink that does not point to a file inside the output`);
             }
-            await (0,promises_.copyFile)(target, dst, external_node_fs_.constants.COPYFILE_FICLONE);
+            await stageFile(target, dst);
         }
         else {
             throw new Error(`${src} is neither a file, a folder nor a symlink`);
@@ -2902,11 +3232,11 @@ async function copyTree(root, from, to) {
 // (emscripten, pthreads) output never exits on its own. A child can always be killed. It leads a
 // process group of its own (`detached: true`) so that ending it ends whatever it started too.
 // The child is the bundle itself started with SMOKE_CHILD_FLAG (see child.ts, and protocol.ts for
-// what the two share); the module's environment is built only from `smoke-env`. It boots a scratch
-// copy of the output inside the operating-system boundary of confine.ts when this machine can make
-// one (own PID, mount and network namespaces, another user), and in any case under Node's permission
-// model (sandbox.ts): it can read only that copy and its own script, write nothing, and start no
-// process. `sandbox: 'required'` refuses to boot where no boundary can be made.
+// what the two share); the module's environment is built only from `smoke-env`. It boots the output
+// staged in a scratch folder (hard links: sandbox.ts, stageOutput) inside the operating-system
+// boundary of confine.ts when this machine can make one (own PID, mount and network namespaces,
+// another user), and in any case under Node's permission model (sandbox.ts): it can read only that
+// folder and its own script, write nothing, and start no process. `sandbox: 'required'` refuses to boot where no boundary can be made.
 //
 // The time limit holds whatever the child does: at smoke-timeout (or a match) its group gets SIGTERM,
 // SIGKILL after the grace; when it exits, SIGKILL for whatever it left in its group; and the run ends
@@ -3172,7 +3502,7 @@ async function runSmoke(opts) {
         staged = await stageOutput(opts.path, opts.scratchDir);
     }
     catch (e) {
-        return { ...refusedRun(opts.target, `its scratch copy could not be made: ${e.message}`), sandbox };
+        return { ...refusedRun(opts.target, `its scratch folder could not be made: ${e.message}`), sandbox };
     }
     try {
         // The real path: the boundary binds the entry's real folder (confine.ts), and the model must allow that one.
@@ -3793,20 +4123,88 @@ class CappedLog {
 
 /***/ }),
 
-/***/ 58161:
+/***/ 71667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ bootSmoke)
-/* harmony export */ });
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68159);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ bootSmoke)
+});
+
+// EXTERNAL MODULE: ./src/smoke/boot.ts + 1 modules
+var boot = __webpack_require__(68159);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/lib/limits.ts
+var limits = __webpack_require__(18119);
+;// CONCATENATED MODULE: ./src/smoke/module-limit.ts
+// Before a smoke boot: a wasm module that V8 will not compile is not booted. Node (and Chromium) answer
+// one past kV8MaxWasmModuleSize with a CompileError after reading it whole; the user is better served
+// by a sentence that names the limit and what still works than by a boot that cannot pass.
+
+
+
+/** The wasm modules a boot compiles: the wasi output itself, or a js output's top-level `.wasm` files. */
+async function modulesOf(target, path) {
+    if (target === 'wasi')
+        return [{ name: (0,external_node_path_.basename)(path), size: (await (0,promises_.stat)(path)).size }];
+    const out = [];
+    for (const e of await (0,promises_.readdir)(path, { withFileTypes: true })) {
+        if (e.isFile() && e.name.endsWith('.wasm'))
+            out.push({ name: e.name, size: (await (0,promises_.stat)((0,external_node_path_.join)(path, e.name))).size });
+    }
+    return out;
+}
+/**
+ * Why the output cannot be booted in `runtime` (a module past V8's limit), or undefined. The output
+ * is not judged here otherwise: a path that cannot be read is the boot's to report.
+ */
+async function moduleLimitProblem(target, path, runtime) {
+    let modules;
+    try {
+        modules = await modulesOf(target, path);
+    }
+    catch {
+        return undefined;
+    }
+    const big = modules.find((m) => m.size > limits/* V8_MODULE_LIMIT */.qu);
+    if (!big)
+        return undefined;
+    const where = runtime === 'node' ? 'Node' : 'Chromium';
+    const release = big.size >= limits/* RELEASE_ASSET_LIMIT */.n$
+        ? `, not a release asset (GitHub takes files under ${(0,limits/* gib */.$l)(limits/* RELEASE_ASSET_LIMIT */.n$)})`
+        : ' and a release asset';
+    return (`the module ${big.name} is ${(0,limits/* gib */.$l)(big.size)} (${big.size} bytes), past the largest wasm module V8 compiles ` +
+        `(${(0,limits/* gib */.$l)(limits/* V8_MODULE_LIMIT */.qu)}, kV8MaxWasmModuleSize), so ${where} cannot boot it and the smoke boot cannot check it; ` +
+        `it was not started. The output itself is not at fault: wasmtime and wasmer run modules of any size, ` +
+        `and with smoke: false it is published unbooted (as a workflow artifact${release})`);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/runtime.ts
 // One smoke boot in the runtime the series asks for: Node (boot.ts) or a browser page (browser/boot.ts).
-// The browser side, with puppeteer-core, is loaded only when a browser boot runs.
+// The browser side, with puppeteer-core, is loaded only when a browser boot runs. A module past
+// what V8 compiles is booted in neither (module-limit.ts).
+
 
 async function bootSmoke(options) {
     const { runtime, browser, site, ...rest } = options;
+    const tooBig = await moduleLimitProblem(rest.target, rest.path, runtime ?? 'node');
+    if (tooBig) {
+        const what = rest.target === 'wasi' ? 'The module' : 'The js output';
+        return {
+            result: 'failed',
+            seconds: 0,
+            stdout: '',
+            stderr: '',
+            runtime: runtime ?? 'node',
+            message: `${what} could not be booted: ${tooBig}.`,
+        };
+    }
     if (runtime !== 'browser')
-        return { ...(await (0,_boot_js__WEBPACK_IMPORTED_MODULE_0__/* .runSmoke */ .Lw)(rest)), runtime: 'node' };
+        return { ...(await (0,boot/* runSmoke */.Lw)(rest)), runtime: 'node' };
     const { runBrowserSmoke } = await __webpack_require__.e(/* import() */ 499).then(__webpack_require__.bind(__webpack_require__, 74499));
     return runBrowserSmoke({ ...rest, ...(browser ? { browser } : {}), ...(site ? { site } : {}) });
 }
@@ -3816,4 +4214,4 @@ async function bootSmoke(options) {
 
 };
 
-//# sourceMappingURL=356.index.js.map
+//# sourceMappingURL=322.index.js.map

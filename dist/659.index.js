@@ -1,8 +1,8 @@
-export const id = 449;
-export const ids = [449];
+export const id = 659;
+export const ids = [659];
 export const modules = {
 
-/***/ 70800:
+/***/ 15358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -242,6 +242,66 @@ function explain(f, ctx) {
     return head;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./src/github/upload-fetch.ts
+
+
+
+
+/** Statuses whose answer has no body (a Response refuses one): fetch's null body statuses. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** A fetch over node:http(s); `agentFor` gives the agent of a URL (the runner's proxy). */
+function streamingFetch(agentFor) {
+    return (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const headers = {};
+        new Headers(init?.headers).forEach((value, key) => {
+            headers[key] = value;
+        });
+        const method = init?.method ?? 'GET';
+        const body = init?.body;
+        const send = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, {
+                method,
+                headers,
+                agent: agentFor(url.href),
+                ...(init?.signal ? { signal: init.signal } : {}),
+            });
+            req.on('error', reject);
+            req.on('response', (res) => {
+                const status = res.statusCode ?? 0;
+                const answer = new Headers();
+                for (const [key, value] of Object.entries(res.headers)) {
+                    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+                        answer.append(key, v);
+                }
+                const empty = NULL_BODY.has(status) || method === 'HEAD';
+                if (empty)
+                    res.resume();
+                resolve(new Response(empty ? null : external_node_stream_.Readable.toWeb(res), {
+                    status,
+                    statusText: res.statusMessage ?? '',
+                    headers: answer,
+                }));
+            });
+            if (body === undefined || body === null)
+                req.end();
+            else if (typeof body === 'string' || body instanceof Uint8Array)
+                req.end(body);
+            else
+                (0,promises_.pipeline)(external_node_stream_.Readable.from(body), req).catch(reject);
+        });
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/releases.ts
 // The GitHub REST calls of the release half of publishing: find the release of a tag (drafts
 // included), create a draft, list/delete/upload assets. Through @actions/github's Octokit with
@@ -250,6 +310,7 @@ function explain(f, ctx) {
 // Every request has a time limit. Creating a release and uploading an asset are not idempotent:
 // they are not retried blindly, but after a failure that may have happened after GitHub did the
 // work (5xx, no answer), the release or asset is looked up first and adopted when it is there.
+
 
 
 
@@ -314,15 +375,19 @@ function mayHaveLanded(f) {
 class ReleaseApi {
     request;
     repository;
+    uploadFetch;
     assets;
     owner;
     repo;
     maxWait;
     retryUnitMs;
     api;
-    constructor(request, repository, opts) {
+    constructor(request, repository, 
+    /** The transport of an upload from a file (upload-fetch.ts), with the same time limit. */
+    uploadFetch, opts) {
         this.request = request;
         this.repository = repository;
+        this.uploadFetch = uploadFetch;
         [this.owner, this.repo] = repository.split('/');
         this.maxWait = opts.maxRateLimitWaitSeconds ?? 300;
         this.retryUnitMs = opts.retryUnitMs ?? 1000;
@@ -330,11 +395,12 @@ class ReleaseApi {
     }
     static async connect(opts) {
         const env = opts.env ?? process.env;
-        const [{ getOctokit }, { defaults }, { retry }, { throttling }] = await Promise.all([
+        const [{ getOctokit }, { defaults }, { retry }, { throttling }, { HttpClient }] = await Promise.all([
             Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351)),
             __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 85555)),
             Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
             Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
+            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 44942)),
         ]);
         const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
         const maxWait = opts.maxRateLimitWaitSeconds ?? 300;
@@ -359,15 +425,18 @@ class ReleaseApi {
                 notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeSpacingMs }),
             }));
         const baseFetch = defaults.request?.fetch ?? globalThis.fetch;
+        // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
+        const limitMs = (init) => {
+            const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
+            return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
+        };
+        const proxies = new HttpClient('c2w-action');
+        const uploadFetch = timedFetch(streamingFetch((url) => proxies.getAgent(url)), limitMs);
         const octokit = getOctokit(opts.token, {
             baseUrl: (0,hosts/* apiUrl */.y0)(env),
             request: {
                 ...defaults.request,
-                fetch: timedFetch(baseFetch, (init) => {
-                    // An upload streams its body: one more second per MiB, i.e. it may go as slow as 1 MiB/s.
-                    const len = Number(new Headers(init?.headers).get('content-length') ?? 0);
-                    return requestTimeoutMs + Math.ceil(len / 1_048_576) * 1000;
-                }),
+                fetch: timedFetch(baseFetch, limitMs),
             },
             // 429 too is left to the throttling plugin, which reads retry-after; plugin-retry's
             // own backoff (1, 4, 9 units) is for 5xx and network errors.
@@ -386,7 +455,7 @@ class ReleaseApi {
                 error: (m) => log/* log */.Rm.error(m),
             },
         }, retry, throttling);
-        return new ReleaseApi(octokit.request, opts.repository, opts);
+        return new ReleaseApi(octokit.request, opts.repository, uploadFetch, opts);
     }
     async call(route, params = {}) {
         const res = await this.request(route, { owner: this.owner, repo: this.repo, ...params });
@@ -562,7 +631,9 @@ class ReleaseApi {
                     const headers = { 'content-type': content.contentType };
                     if (!Buffer.isBuffer(data))
                         headers['content-length'] = String(content.size);
-                    return this.call(`POST ${release.upload_url}`, { name, headers, data, request: { retries: 0 } });
+                    // A file's bytes go through upload-fetch.ts, which holds a few blocks of them at a time.
+                    const request = Buffer.isBuffer(data) ? { retries: 0 } : { retries: 0, fetch: this.uploadFetch };
+                    return this.call(`POST ${release.upload_url}`, { name, headers, data, request });
                 }, landed);
                 this.assets = [...(this.assets ?? []).filter((a) => a.name !== name), asset];
                 return asset;
@@ -725,4 +796,4 @@ function missingCells(expected, recorded) {
 
 };
 
-//# sourceMappingURL=449.index.js.map
+//# sourceMappingURL=659.index.js.map

@@ -1,8 +1,8 @@
-export const id = 553;
-export const ids = [553];
+export const id = 829;
+export const ids = [829];
 export const modules = {
 
-/***/ 47553:
+/***/ 10829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -25,30 +25,33 @@ var cache_layers = __webpack_require__(66542);
 var actions_cache_store = __webpack_require__(5222);
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
 var config_inputs = __webpack_require__(61310);
-// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 6 modules
-var convert_image = __webpack_require__(4664);
+// EXTERNAL MODULE: ./src/types/result.ts
+var types_result = __webpack_require__(88020);
+// EXTERNAL MODULE: ./src/pipeline/convert-image.ts + 8 modules
+var convert_image = __webpack_require__(7046);
 // EXTERNAL MODULE: ./src/github/hosts.ts
 var hosts = __webpack_require__(55044);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/lib/log.ts
 var log = __webpack_require__(61025);
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/lib/files.ts
 var lib_files = __webpack_require__(10228);
 // EXTERNAL MODULE: ./src/publish/names.ts
 var names = __webpack_require__(27479);
 // EXTERNAL MODULE: ./src/lib/hash.ts
 var hash = __webpack_require__(69639);
-// EXTERNAL MODULE: ./src/github/releases.ts + 2 modules
-var releases = __webpack_require__(70800);
+// EXTERNAL MODULE: ./src/lib/limits.ts
+var limits = __webpack_require__(18119);
+// EXTERNAL MODULE: ./src/github/releases.ts + 3 modules
+var releases = __webpack_require__(15358);
 // EXTERNAL MODULE: ./src/lib/runner.ts
 var runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/publish/release-asset.ts
 // Release asset half of the publish stage: find (or create, as a draft) the release of a tag,
 // upload the wasm (a deterministic .tar.gz for js, see tarball.ts) and `<asset>.sha256`. The REST
 // calls are in github/releases.ts, what their failures mean in github/errors.ts.
+
 
 
 
@@ -82,11 +85,13 @@ async function publishReleaseAsset(req, deps = {}) {
         await writeDeterministicTarGz(req.path, file);
     }
     {
+        const size = external_node_fs_.statSync(file).size;
+        if (size >= limits/* RELEASE_ASSET_LIMIT */.n$)
+            throw new releases/* ReleaseError */.K2(assetTooLarge(req.assetName, size));
         const sha256 = await (0,hash/* sha256File */.Q)(file);
         if (req.target === 'wasi' && req.sha256 && sha256 !== req.sha256.toLowerCase()) {
             throw new releases/* ReleaseError */.K2(`${file} changed after conversion: sha256 ${sha256}, expected ${req.sha256}; refusing to publish it`);
         }
-        const size = external_node_fs_.statSync(file).size;
         const api = await releases/* ReleaseApi */.u3.connect({ ...deps, env, token: req.token, repository: `${owner}/${repo}` });
         const release = await api.findOrCreateRelease(req.tag, req.create, req.releaseId);
         log/* log */.Rm.info(`Release ${release.tag_name}: id ${release.id}${release.draft ? ' (draft)' : ''}`);
@@ -111,6 +116,16 @@ async function publishReleaseAsset(req, deps = {}) {
         };
     }
 }
+/**
+ * Why an asset of `size` bytes is not uploaded: GitHub takes release files under 2 GiB each
+ * (RELEASE_ASSET_LIMIT). Checked before any call, so an upload that cannot succeed neither starts
+ * nor leaves a release or a half asset behind.
+ */
+function assetTooLarge(name, size) {
+    return (`The release asset ${name} is ${(0,limits/* gib */.$l)(size)} (${size} bytes); GitHub takes release files under ` +
+        `${(0,limits/* gib */.$l)(limits/* RELEASE_ASSET_LIMIT */.n$)} each, so it was not uploaded and the release was left as it was. ` +
+        `A workflow artifact (upload-artifact: true, the default) has no such limit per file.`);
+}
 /** One line as `sha256sum` prints it (text mode: two spaces). */
 function sha256sumLine(hex, name) {
     return `${hex}  ${name}\n`;
@@ -134,17 +149,6 @@ var timeout = __webpack_require__(24196);
 
 
 
-
-/** Maps each PublishOutputs field to the action output it is published as. */
-const OUTPUT_NAMES = {
-    artifactId: outputs/* Outputs */.t.ArtifactId,
-    artifactUrl: outputs/* Outputs */.t.ArtifactUrl,
-    artifactDigest: outputs/* Outputs */.t.ArtifactDigest,
-    releaseId: outputs/* Outputs */.t.ReleaseId,
-    releaseAssetUrl: outputs/* Outputs */.t.ReleaseAssetUrl,
-    releaseChecksumUrl: outputs/* Outputs */.t.ReleaseChecksumUrl,
-    assetPath: outputs/* Outputs */.t.AssetPath,
-};
 /**
  * The name of an artifact uploaded without a zip (artifact-archive: false). @actions/artifact names
  * such an artifact after its file (skipArchive in upload-artifact.js), so the name ends in .wasm,
@@ -184,17 +188,14 @@ async function artifactFiles(built) {
     return { files, root };
 }
 /**
- * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`).
- * Each output goes to `onOutput` as soon as it is known, so a release failure still leaves the
- * artifact outputs in place; the same values are returned.
+ * Uploads the artifact (when `upload-artifact`) and the release asset (when `release-tag`), and
+ * returns what it published. Each fact goes into `out` as soon as it is known (the run's result,
+ * when the caller hands it in), so a release failure still leaves the artifact's in place.
  */
-async function publish(inputs, built, deps = {}) {
-    const out = {};
+async function publish(inputs, built, deps = {}, out = {}) {
     const set = (key, value) => {
-        if (value === undefined)
-            return;
-        out[key] = value;
-        deps.onOutput?.(OUTPUT_NAMES[key], value);
+        if (value !== undefined)
+            out[key] = value;
     };
     if (inputs.uploadArtifact) {
         const a = await uploadWorkflowArtifact(inputs, built, deps);
@@ -223,7 +224,7 @@ async function publish(inputs, built, deps = {}) {
         set('releaseAssetUrl', r.assetUrl);
         set('releaseChecksumUrl', r.checksumUrl);
         set('assetPath', r.assetPath);
-        out.release = { id: String(r.releaseId), assets: r.assets };
+        out.releaseAssets = r.assets;
     }
     return out;
 }
@@ -305,6 +306,8 @@ function errorName(err) {
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __webpack_require__(60310);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/c2w/failures.ts
 var failures = __webpack_require__(48163);
 // EXTERNAL MODULE: ./src/record/expected-cells.ts
@@ -392,14 +395,14 @@ function runnerOf() {
 }
 const cellOf = (inputs) => inputs.artifactName || (0,names/* defaultArtifactName */.Vb)(inputs);
 /** The record of a cell whose pipeline ran to its end: passed, or failed with `error`. */
-async function recordCell(inputs, progress, error) {
-    const failure = error ? (0,record_record/* failureOf */.g5)(progress.stage, error, failures/* classifyFailure */.X) : undefined;
-    await uploadRecord((0,record_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf()));
+async function recordCell(inputs, run, error) {
+    const failure = error ? (0,record_record/* failureOf */.g5)(run.stage, error, failures/* classifyFailure */.X) : undefined;
+    await uploadRecord((0,record_record/* buildRecord */.kA)(cellOf(inputs), inputs, run, failure, runnerOf()));
 }
-/** The record of a cancelled cell: the stage it was in and the figures it had, uploaded in CANCEL_RECORD_MS. */
-async function recordCancelledCell(inputs, progress, signal, timeoutMs = CANCEL_RECORD_MS) {
-    const failure = { class: 'cancelled', message: `The step was cancelled (${signal}) during ${progress.stage}.` };
-    await uploadRecord((0,record_record/* buildRecord */.kA)(cellOf(inputs), inputs, progress, failure, runnerOf(), true), process.env, timeoutMs);
+/** The record of a cancelled cell: the stage it was in and what it had learned, uploaded in CANCEL_RECORD_MS. */
+async function recordCancelledCell(inputs, run, signal, timeoutMs = CANCEL_RECORD_MS) {
+    const failure = { class: 'cancelled', message: `The step was cancelled (${signal}) during ${run.stage}.` };
+    await uploadRecord((0,record_record/* buildRecord */.kA)(cellOf(inputs), inputs, run, failure, runnerOf(), true), process.env, timeoutMs);
 }
 /**
  * The record of a cell whose inputs were refused (`error`): its identity as the workflow gave it
@@ -423,44 +426,12 @@ async function recordRefusedCell(error, get) {
     await uploadRecord((0,record_record/* refusedRecord */.ou)(cell, identity, error, runnerOf()));
 }
 
+// EXTERNAL MODULE: ./src/record/metadata.ts
+var metadata = __webpack_require__(75060);
 // EXTERNAL MODULE: ./src/action/cancel.ts
 var cancel = __webpack_require__(85738);
-;// CONCATENATED MODULE: ./src/action/record-cell.ts
-
-/** The record's progress from the run's facts. Pure. */
-function progressOf(facts) {
-    const v = facts.values;
-    const num = (name) => (typeof v[name] === 'number' ? v[name] : undefined);
-    const str = (name) => (typeof v[name] === 'string' ? v[name] : undefined);
-    const figures = {
-        wasmSize: num(outputs/* Outputs */.t.WasmSize),
-        sha256: str(outputs/* Outputs */.t.Sha256),
-        buildSeconds: num(outputs/* Outputs */.t.BuildSeconds),
-        cacheHit: typeof v[outputs/* Outputs */.t.CacheHit] === 'boolean' ? v[outputs/* Outputs */.t.CacheHit] : undefined,
-        cacheBytes: num(outputs/* Outputs */.t.CacheSize),
-        smokeResult: str(outputs/* Outputs */.t.SmokeResult),
-        smokeSecondsMedian: num(outputs/* Outputs */.t.SmokeSeconds),
-        smokeSecondsMax: num(outputs/* Outputs */.t.SmokeSecondsMax),
-        smokeRuns: facts.smokeFigures?.smokeRuns,
-        smokePeakRss: num(outputs/* Outputs */.t.SmokePeakRss),
-        browser: facts.smokeFigures?.browser,
-    };
-    for (const key of Object.keys(figures)) {
-        if (figures[key] === undefined)
-            delete figures[key];
-    }
-    const allocatorUsed = str(outputs/* Outputs */.t.Allocator);
-    return {
-        stage: facts.stage,
-        ...(allocatorUsed ? { allocatorUsed } : {}),
-        rejected: facts.rejected,
-        figures,
-        ...(facts.release ? { release: facts.release } : {}),
-    };
-}
-
-// EXTERNAL MODULE: ./src/smoke/runtime.ts
-var runtime = __webpack_require__(58161);
+// EXTERNAL MODULE: ./src/smoke/runtime.ts + 1 modules
+var runtime = __webpack_require__(71667);
 // EXTERNAL MODULE: ./src/lib/workflow-log.ts
 var workflow_log = __webpack_require__(38473);
 // EXTERNAL MODULE: ./src/pipeline/sink.ts
@@ -468,51 +439,61 @@ var sink = __webpack_require__(51783);
 // EXTERNAL MODULE: ./src/lib/html.ts
 var html = __webpack_require__(10446);
 ;// CONCATENATED MODULE: ./src/action/job-summary.ts
-// Stage: outputs and the job summary. Every fact is set as an output the moment it is known
-// (so a later failure still leaves the earlier outputs), and the summary table repeats them.
-// Neither is masked by the runner, so what carries text from outside passes through lib/redact.ts.
+// The job summary, rendered from the run's metadata (record/metadata.ts) at the end of the step:
+// the failure, a table of every figure the run learned (named by its path in the metadata, as a
+// workflow reads it with fromJSON), and the sentences the run noted. The runner does not mask it,
+// so what carries text from outside passes through lib/redact.ts (the metadata already did).
 
 
 
-
-/**
- * The outputs that carry text from outside the action (what the build, the guest or a failure
- * said), and so may carry a secret echoed by a build step: redacted (lib/redact.ts). The others
- * are the action's own figures, checksums, keys and names, written as they are.
- */
-const OUTSIDE_TEXT = new Set([outputs/* Outputs */.t.Error, outputs/* Outputs */.t.SmokeOutput, outputs/* Outputs */.t.RejectedAllocators]);
+/** The metadata's leaves as `[path, text]` rows, in its order (`build.sha256`, `smoke.node.secondsMedian`). Pure. */
+function metadataRows(metadata) {
+    const rows = [];
+    const walk = (value, at) => {
+        if (Array.isArray(value)) {
+            if (value.length === 0)
+                return;
+            const lines = value.map((v) => typeof v === 'object' && v !== null ? Object.values(v).join(': ') : String(v));
+            rows.push([at, lines.join('; ')]);
+        }
+        else if (typeof value === 'object' && value !== null) {
+            for (const [k, v] of Object.entries(value))
+                walk(v, at ? `${at}.${k}` : k);
+        }
+        else if (value !== undefined && at !== 'schema') {
+            rows.push([at, String(value)]);
+        }
+    };
+    walk(metadata, '');
+    return rows;
+}
 class JobSummary {
-    rows = [];
     notes = [];
-    /** Sets output `name` and remembers it for the summary. */
-    set(name, value) {
-        const text = OUTSIDE_TEXT.has(name) ? (0,redact/* redact */.E$)(String(value)) : String(value);
-        core/* setOutput */.uH(name, text);
-        const existing = this.rows.find(([n]) => n === name);
-        if (existing)
-            existing[1] = text;
-        else
-            this.rows.push([name, text]);
-    }
     /** A sentence under the table (e.g. why an allocator was rejected). */
     note(text) {
         this.notes.push((0,redact/* redact */.E$)(text));
     }
     /** The summary: `failed` is the failure's message, `failureClass` its class as the cell record has it. */
-    async write(title, failed, failureClass) {
+    async write(title, metadata, failed, failureClass) {
         if (!process.env.GITHUB_STEP_SUMMARY)
             return;
         const s = core/* summary */.z.addHeading(title, 3);
         const cls = failureClass ? ` (${(0,html/* escapeHtml */.Z)(failureClass)})` : '';
         if (failed)
             s.addRaw(`**Failed${cls}:** ${(0,html/* escapeHtml */.Z)((0,redact/* redact */.E$)(failed))}`, true);
-        s.addTable([
-            [
-                { data: 'output', header: true },
-                { data: 'value', header: true },
-            ],
-            ...this.rows.map(([n, v]) => [`<code>${n}</code>`, (0,html/* escapeHtml */.Z)(v.length > 200 ? `${v.slice(0, 200)}…` : v)]),
-        ]);
+        const rows = metadataRows(metadata);
+        if (rows.length > 0) {
+            s.addTable([
+                [
+                    { data: 'metadata', header: true },
+                    { data: 'value', header: true },
+                ],
+                ...rows.map(([n, v]) => [
+                    `<code>${(0,html/* escapeHtml */.Z)(n)}</code>`,
+                    (0,html/* escapeHtml */.Z)(v.length > 200 ? `${v.slice(0, 200)}…` : v),
+                ]),
+            ]);
+        }
         for (const n of this.notes)
             s.addRaw((0,html/* escapeHtml */.Z)(n), true);
         await s.write();
@@ -520,10 +501,9 @@ class JobSummary {
 }
 
 ;// CONCATENATED MODULE: ./src/action/sink.ts
-// The action's sink for the pipeline: each fact becomes an output the moment it is known (so a
-// later failure still leaves the earlier outputs) and a row of the job summary; a section is a log
-// group; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
-// it prints is taken for a workflow command.
+// The action's sink for the pipeline: a section is a log group; a note is a sentence of the job
+// summary; a smoke boot streams the guest's output into its group, between stop-commands, so nothing
+// it prints is taken for a workflow command. The run's facts are not here: main renders its result.
 
 
 
@@ -531,9 +511,6 @@ class JobSummary {
 
 class ActionSink extends sink/* Sink */.A {
     summary = new JobSummary();
-    show(name, value) {
-        this.summary.set(name, value);
-    }
     section(title, work) {
         return core/* group */.Os(title, work);
     }
@@ -563,7 +540,9 @@ var folder = __webpack_require__(68763);
 // inputs → install → builder → (per allocator: Dockerfile → cache restore → convert → smoke) →
 // publish (→ cache save and builder removal in the post step). The conversion is the pipeline the
 // command runs too (pipeline/convert-image.ts); this step gives it the action's sink and the
-// Actions cache as the home of its layers.
+// Actions cache as the home of its layers. What the run learns is one result (types/result.ts),
+// rendered at the end, whether the run passed or not: the outputs, the job summary, the cell record.
+
 
 
 
@@ -586,57 +565,65 @@ var folder = __webpack_require__(68763);
 
 async function main() {
     const sink = new ActionSink();
+    const result = (0,types_result/* newRunResult */.t)();
     let inputs;
     let error;
     try {
         inputs = (0,config_inputs/* getInputs */.GP)((name) => core/* getInput */.V4(name));
         const valid = inputs;
-        // A cancel records the cell with what the run learned so far, before the step exits.
-        if (valid.record)
-            (0,cancel/* beforeCancelExit */.GA)((signal) => recordCancelledCell(valid, progressOf(sink.facts), signal));
-        await run(inputs, sink);
+        // A cancel sets the outputs and records the cell with what the run learned so far, before the step exits.
+        (0,cancel/* beforeCancelExit */.GA)(async (signal) => {
+            setOutputs(result);
+            if (valid.record)
+                await recordCancelledCell(valid, result, signal);
+        });
+        await run(inputs, sink, result);
     }
     catch (e) {
         error = e;
-        // Also an output: a later step (continue-on-error) can read why, not only that it failed.
+    }
+    // Outputs of what the run learned, passed or failed: a later step (continue-on-error) can read them.
+    setOutputs(result);
+    if (error) {
+        // Also an output: a later step can read why, not only that it failed.
         core/* setOutput */.uH(outputs/* Outputs */.t.Error, (0,redact/* redact */.E$)(error.message));
         core/* setFailed */.C1(error.message);
     }
     // Every run records itself for the report action: passed, failed, or refused at its inputs.
     if (inputs?.record)
-        await recordCell(inputs, progressOf(sink.facts), error);
+        await recordCell(inputs, result, error);
     else if (!inputs && error)
         await recordRefusedCell(error, (name) => core/* getInput */.V4(name));
     // The summary names the failure's class as the record does (`inputs` for refused inputs).
-    const failureClass = !error
-        ? undefined
-        : inputs
-            ? (0,record_record/* failureOf */.g5)(sink.facts.stage, error, failures/* classifyFailure */.X).class
-            : 'inputs';
-    await sink.summary.write('c2w-action', error?.message, failureClass);
+    const failureClass = !error ? undefined : inputs ? (0,record_record/* failureOf */.g5)(result.stage, error, failures/* classifyFailure */.X).class : 'inputs';
+    await sink.summary.write('c2w-action', (0,metadata/* renderMetadata */.Sc)(result), error?.message, failureClass);
 }
-async function run(inputs, sink) {
+function setOutputs(result) {
+    for (const [name, value] of Object.entries((0,outputs/* outputsOf */.Y)(result, (0,metadata/* renderMetadata */.Sc)(result))))
+        core/* setOutput */.uH(name, value);
+}
+async function run(inputs, sink, result) {
     const temp = (0,runner/* runnerTemp */.X5)();
     const c2w = await core/* group */.Os('Install c2w', () => (0,install/* installC2w */.C$)({ version: inputs.c2wVersion, downloadUrl: inputs.c2wDownloadUrl, token: inputs.githubToken }));
     // Later steps of the job can run the installed c2w by name (as setup-* actions put their tool on PATH).
     if (inputs.c2wVersion !== 'system')
         core/* addPath */.fM(external_node_path_.dirname(c2w.c2w));
-    sink.fact(outputs/* Outputs */.t.C2wVersion, c2w.version);
+    result.build.c2wVersion = c2w.version;
     const builder = await (0,buildx_builder/* chooseBuilder */.Z7)(inputs, process.env.GITHUB_RUN_ID || 'local');
     if (builder.created && builder.name)
         (0,state/* setCreatedBuilder */.mU)(builder.name);
-    const { built } = await (0,convert_image/* convertImage */.h)(inputs, {
+    const { build } = await (0,convert_image/* convertImage */.h)(inputs, {
         c2w,
         builder,
         home: actionsCacheHome(temp),
         workDir: external_node_path_.join(temp, `c2w-action-${process.pid}`),
         siteRoot: (0,folder/* workspaceRoot */.oS)(),
-    }, sink);
-    sink.stage('publish');
+    }, sink, result);
+    result.stage = 'publish';
     if (inputs.uploadArtifact || inputs.releaseTag || inputs.releaseId !== undefined) {
-        const published = await core/* group */.Os('Publish', () => publish(inputs, { path: built.path, sha256: built.sha256, target: inputs.target }, { onOutput: (name, value) => sink.fact(name, value) }));
-        if (published.release)
-            sink.facts.release = published.release;
+        // What publish learns goes into the result as it is learned: a failed release leaves the artifact's facts.
+        const published = (result.publish = {});
+        await core/* group */.Os('Publish', () => publish(inputs, { path: build.wasmPath, sha256: build.sha256, target: inputs.target }, {}, published));
     }
 }
 /** The Actions cache, saved by the post step: the plan goes to it through the step state. */
@@ -657,4 +644,4 @@ function actionsCacheHome(temp) {
 
 };
 
-//# sourceMappingURL=553.index.js.map
+//# sourceMappingURL=829.index.js.map
