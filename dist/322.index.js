@@ -2043,10 +2043,8 @@ class LayerCache {
     outcome = {};
     current;
     saveKey;
-    primaryKey = '';
-    restoredKeys;
-    /** The bytes restored (the entries are in the store: a floor of its use). */
-    restoredBytes = 0;
+    /** The keys of the latest attempt's Dockerfile. */
+    latestKeys;
     constructor(inputs, 
     /** The builder can export a cache (otherwise nothing is restored, exported or saved). */
     canExport, home, sink) {
@@ -2075,8 +2073,7 @@ class LayerCache {
             debugImage: inputs.debugImage,
             image: inputs.image,
         });
-        this.primaryKey = keys.primary;
-        this.restoredKeys = keys;
+        this.latestKeys = keys;
         if (inputs.cache !== 'none')
             this.outcome.primaryKey = keys.primary;
         return keys;
@@ -2088,7 +2085,6 @@ class LayerCache {
         const cache = this.canExport ? inputs.cache : 'none';
         const restored = await sink.section('Restore the build cache', () => this.restoreFrom(cache, keys));
         this.current = restored.plan;
-        this.restoredBytes = restored.size;
         if (inputs.cache !== 'none') {
             Object.assign(this.outcome, {
                 hit: restored.plan.exactHit,
@@ -2135,13 +2131,12 @@ class LayerCache {
     async widen(error) {
         const log = error.log ?? error.message ?? '';
         const blob = missingBlob(String(log));
-        if (!this.current?.hot || blob === undefined || this.restoredKeys === undefined)
+        if (!this.current?.hot || blob === undefined || this.latestKeys === undefined)
             return undefined;
-        const keys = this.restoredKeys;
+        const keys = this.latestKeys;
         this.sink.info(`The build needed a layer the hot cache entry lacks (sha256:${blob}); restoring the whole cache and building again.`);
         const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
         this.current = restored.plan;
-        this.restoredBytes = restored.size;
         if (this.inputs.cache !== 'none') {
             this.outcome.hot = 'widened';
             this.outcome.restored = { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize };
@@ -2150,14 +2145,15 @@ class LayerCache {
     }
     /** After a good build: rotate the export in and save it (or have it saved). */
     async built(plan) {
+        const primaryKey = this.latestKeys?.primary ?? '';
         if (plan.hot)
             return;
         if (plan.learn) {
-            await saveHot(plan, this.primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
+            await saveHot(plan, primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
             return;
         }
         if (await (0,cache_layers/* rotate */.e$)(plan))
-            this.saveKey = this.primaryKey;
+            this.saveKey = primaryKey;
         if (this.saveKey === undefined)
             return;
         const bytes = await this.home.save({
@@ -2165,7 +2161,8 @@ class LayerCache {
             key: this.saveKey,
             ...(plan.shared ? { shared: plan.shared } : {}),
             timeoutSeconds: this.inputs.cacheTimeoutSeconds,
-            restoredBytes: this.restoredBytes,
+            // The entries restored are in the store: a floor of its use.
+            restoredBytes: this.outcome.restored?.bytes ?? 0,
         });
         if (this.inputs.cache !== 'none')
             this.outcome.saved = { shared: bytes.shared, allocator: bytes.allocator };
@@ -2617,7 +2614,7 @@ __webpack_require__.d(__webpack_exports__, {
   bo: () => (/* binding */ writeSite)
 });
 
-// UNUSED EXPORTS: PAGES_SITE_LIMIT, SiteError, V8_MODULE_LIMIT, moduleWarning, pageTemplateDir, sizeWarning
+// UNUSED EXPORTS: SiteError, moduleWarning, pageTemplateDir, sizeWarning
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -2744,7 +2741,6 @@ async function packPart(part, dir, written) {
 // actions/upload-pages-artifact packs the folder with `tar --dereference` and its docs ask for files
 // and folders only (no symlinks, no hard links): the output is copied with every link resolved, and a
 // link that would leave the output or point at a folder is refused, as the artifact's walker refuses it.
-
 
 
 

@@ -39,10 +39,8 @@ export class LayerCache {
   readonly outcome: CacheResult = {};
   private current: CachePlan | undefined;
   private saveKey: string | undefined;
-  private primaryKey = '';
-  private restoredKeys: CacheKeys | undefined;
-  /** The bytes restored (the entries are in the store: a floor of its use). */
-  private restoredBytes = 0;
+  /** The keys of the latest attempt's Dockerfile. */
+  private latestKeys: CacheKeys | undefined;
 
   constructor(
     private readonly inputs: Inputs,
@@ -73,8 +71,7 @@ export class LayerCache {
       debugImage: inputs.debugImage,
       image: inputs.image,
     });
-    this.primaryKey = keys.primary;
-    this.restoredKeys = keys;
+    this.latestKeys = keys;
     if (inputs.cache !== 'none') this.outcome.primaryKey = keys.primary;
     return keys;
   }
@@ -86,7 +83,6 @@ export class LayerCache {
     const cache = this.canExport ? inputs.cache : 'none';
     const restored = await sink.section('Restore the build cache', () => this.restoreFrom(cache, keys));
     this.current = restored.plan;
-    this.restoredBytes = restored.size;
     if (inputs.cache !== 'none') {
       Object.assign(this.outcome, {
         hit: restored.plan.exactHit,
@@ -134,14 +130,13 @@ export class LayerCache {
   async widen(error: unknown): Promise<CachePlan | undefined> {
     const log = (error as { log?: string }).log ?? (error as Error).message ?? '';
     const blob = missingBlob(String(log));
-    if (!this.current?.hot || blob === undefined || this.restoredKeys === undefined) return undefined;
-    const keys = this.restoredKeys;
+    if (!this.current?.hot || blob === undefined || this.latestKeys === undefined) return undefined;
+    const keys = this.latestKeys;
     this.sink.info(
       `The build needed a layer the hot cache entry lacks (sha256:${blob}); restoring the whole cache and building again.`,
     );
     const restored = await this.sink.section('Restore the whole build cache', () => this.restoreWhole('local', keys));
     this.current = restored.plan;
-    this.restoredBytes = restored.size;
     if (this.inputs.cache !== 'none') {
       this.outcome.hot = 'widened';
       this.outcome.restored = { bytes: restored.size, shared: restored.sharedSize, allocator: restored.allocatorSize };
@@ -151,19 +146,21 @@ export class LayerCache {
 
   /** After a good build: rotate the export in and save it (or have it saved). */
   async built(plan: CachePlan): Promise<void> {
+    const primaryKey = this.latestKeys?.primary ?? '';
     if (plan.hot) return;
     if (plan.learn) {
-      await saveHot(plan, this.primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
+      await saveHot(plan, primaryKey, this.home.store, this.inputs.cacheTimeoutSeconds, (l) => this.sink.info(l));
       return;
     }
-    if (await rotate(plan)) this.saveKey = this.primaryKey;
+    if (await rotate(plan)) this.saveKey = primaryKey;
     if (this.saveKey === undefined) return;
     const bytes = await this.home.save({
       dir: plan.dir,
       key: this.saveKey,
       ...(plan.shared ? { shared: plan.shared } : {}),
       timeoutSeconds: this.inputs.cacheTimeoutSeconds,
-      restoredBytes: this.restoredBytes,
+      // The entries restored are in the store: a floor of its use.
+      restoredBytes: this.outcome.restored?.bytes ?? 0,
     });
     if (this.inputs.cache !== 'none') this.outcome.saved = { shared: bytes.shared, allocator: bytes.allocator };
   }

@@ -21,8 +21,6 @@ import { packFile } from './packed.js';
 
 export { SiteError } from './error.js';
 
-export { PAGES_SITE_LIMIT, V8_MODULE_LIMIT } from '../lib/limits.js';
-
 /** Where the bundled page is: beside the bundle (dist/site), or dist/site of the clone (tests run src/). */
 export function pageTemplateDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packFile } from '../../../src/site/packed.js';
 import { loadStatus } from '../../../src/site/page/status.js';
-import { moduleWarning, sizeWarning, V8_MODULE_LIMIT } from '../../../src/site/site.js';
+import { V8_MODULE_LIMIT } from '../../../src/lib/limits.js';
+import { moduleWarning, sizeWarning } from '../../../src/site/site.js';
 
 const work = mkdtempSync(join(tmpdir(), 'c2w-packed-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBoot, encodeBoot } from '../../../src/site/contract.js';
-import { PAGES_SITE_LIMIT, sizeWarning } from '../../../src/site/site.js';
+import { PAGES_SITE_LIMIT } from '../../../src/lib/limits.js';
+import { sizeWarning } from '../../../src/site/site.js';
 import { parseCommand } from '../../../src/cli/flags.js';
 import { siteArgs } from '../../../src/cli/site-command.js';
 import { convertInputs } from '../../../src/cli/validate.js';
